@@ -1,0 +1,132 @@
+internal import Foundation
+
+/// Parameters of one clustering run; every default follows `CLUSTERING.md` §2.
+///
+/// The rules that depend on the batch size take `N`, the number of raw records that have at least one
+/// token (document weights summed):
+///
+/// - over-clustering `k0 = clamp(round(2√N), 20, 200)`, capped at the number of distinct rows;
+/// - `min_df = max(3, N / 5000)` from 1,000 records up, and `2` below: real slices of 50–999 records
+///   would lose most of their vocabulary at 3, while a term seen in one record can never link two
+///   records, so 2 is the floor;
+/// - minimum pain size `max(3, N / 200)` (0.5% of the batch).
+///
+/// `θ` and `τ` were chosen on synthetic data; calibrate them per life situation on labelled data.
+public struct ClusterConfiguration: Sendable, Equatable {
+    /// The over-clustering size `k0`; `nil` applies the `clamp(round(2√N), 20, 200)` rule.
+    public var k: Int?
+    /// The minimum number of records a term must occur in; `nil` applies the adaptive rule above.
+    public var minDocumentFrequency: Int?
+    /// Terms in more than this fraction of records are dropped as uninformative (default 0.5).
+    public var maxDocumentFrequency: Double
+    /// Whether adjacent stem pairs become terms next to single stems (default `true`).
+    public var includesBigrams: Bool
+    /// Independent k-means runs; the one with the highest objective wins (default 3).
+    public var restarts: Int
+    /// The cap on Lloyd iterations per restart (default 50; runs usually converge earlier).
+    public var maxIterations: Int
+    /// `τ`: k-means cells merge while their average-link cosine distance is at most this (default 0.85).
+    public var mergeThreshold: Double
+    /// `θ`: a record whose cosine to its pain's centroid is below this goes to «Прочее» (default 0.1).
+    public var catchAllThreshold: Double
+    /// Pains smaller than this many raw records go to «Прочее»; `nil` applies `max(3, N / 200)`.
+    public var minimumPainSize: Int?
+    /// The seed of every random choice; the same seed and input give the same result.
+    public var seed: UInt64
+    /// Worker threads for k-means; results are identical for any value (default: active processors).
+    public var threadCount: Int
+    /// Keywords reported per pain (default 8).
+    public var keywordCount: Int
+    /// Representative documents reported per pain (default 3).
+    public var representativeCount: Int
+    /// Centroid terms kept per pain for cross-period matching (default 200).
+    public var centroidTermCount: Int
+    /// The longest document, in tokens, that may serve as a pain's title (default 15).
+    public var titleMaxTokens: Int
+
+    /// Creates a configuration; every parameter defaults to the documented value.
+    ///
+    /// - Parameters:
+    ///   - k: Explicit `k0`, or `nil` for the size rule.
+    ///   - minDocumentFrequency: Explicit `min_df`, or `nil` for the adaptive rule.
+    ///   - maxDocumentFrequency: `max_df` as a fraction of records.
+    ///   - includesBigrams: Whether to add stem bigrams.
+    ///   - restarts: Number of k-means restarts.
+    ///   - maxIterations: Lloyd iteration cap per restart.
+    ///   - mergeThreshold: `τ`, the average-link cosine distance cut.
+    ///   - catchAllThreshold: `θ`, the cosine below which a record goes to «Прочее».
+    ///   - minimumPainSize: Smallest pain in raw records, or `nil` for the 0.5% rule.
+    ///   - seed: Seed of the random generator.
+    ///   - threadCount: Worker threads; does not change results.
+    ///   - keywordCount: Keywords per pain.
+    ///   - representativeCount: Representative documents per pain.
+    ///   - centroidTermCount: Centroid terms kept per pain.
+    ///   - titleMaxTokens: Longest title document in tokens.
+    public init(
+        k: Int? = nil,
+        minDocumentFrequency: Int? = nil,
+        maxDocumentFrequency: Double = 0.5,
+        includesBigrams: Bool = true,
+        restarts: Int = 3,
+        maxIterations: Int = 50,
+        mergeThreshold: Double = 0.85,
+        catchAllThreshold: Double = 0.1,
+        minimumPainSize: Int? = nil,
+        seed: UInt64 = 42,
+        threadCount: Int = ClusterConfiguration.defaultThreadCount,
+        keywordCount: Int = 8,
+        representativeCount: Int = 3,
+        centroidTermCount: Int = 200,
+        titleMaxTokens: Int = 15
+    ) {
+        self.k = k
+        self.minDocumentFrequency = minDocumentFrequency
+        self.maxDocumentFrequency = maxDocumentFrequency
+        self.includesBigrams = includesBigrams
+        self.restarts = restarts
+        self.maxIterations = maxIterations
+        self.mergeThreshold = mergeThreshold
+        self.catchAllThreshold = catchAllThreshold
+        self.minimumPainSize = minimumPainSize
+        self.seed = seed
+        self.threadCount = threadCount
+        self.keywordCount = keywordCount
+        self.representativeCount = representativeCount
+        self.centroidTermCount = centroidTermCount
+        self.titleMaxTokens = titleMaxTokens
+    }
+
+    /// The number of processors the system currently offers, the default ``threadCount``.
+    public static var defaultThreadCount: Int {
+        ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    /// The over-clustering size for a batch, before capping at the number of distinct rows.
+    ///
+    /// - Parameter contentCount: `N`, raw records with at least one token.
+    /// - Returns: The explicit ``k`` (at least 1) or `clamp(round(2√N), 20, 200)`.
+    public func resolvedK(contentCount: Int) -> Int {
+        if let k { return max(1, k) }
+        let rule = Int((2 * Double(max(contentCount, 0)).squareRoot()).rounded())
+        return min(200, max(20, rule))
+    }
+
+    /// The minimum document frequency for a batch.
+    ///
+    /// - Parameter contentCount: `N`, raw records with at least one token.
+    /// - Returns: The explicit ``minDocumentFrequency`` (at least 1), `2` below 1,000 records,
+    ///   else `max(3, N / 5000)`.
+    public func resolvedMinDocumentFrequency(contentCount: Int) -> Int {
+        if let minDocumentFrequency { return max(1, minDocumentFrequency) }
+        return contentCount < 1_000 ? 2 : max(3, contentCount / 5_000)
+    }
+
+    /// The smallest pain, in raw records, that is reported on its own rather than in «Прочее».
+    ///
+    /// - Parameter contentCount: `N`, raw records with at least one token.
+    /// - Returns: The explicit ``minimumPainSize`` (at least 1) or `max(3, N / 200)`.
+    public func resolvedMinimumPainSize(contentCount: Int) -> Int {
+        if let minimumPainSize { return max(1, minimumPainSize) }
+        return max(3, contentCount / 200)
+    }
+}

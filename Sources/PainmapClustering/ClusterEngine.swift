@@ -1,0 +1,159 @@
+/// Groups one batch of analyzed documents into pains (`CLUSTERING.md` §2).
+///
+/// The pipeline: intern stems → collapse identical token sequences into weighted rows → unigram +
+/// bigram vocabulary with `min_df` / `max_df` → sublinear TF-IDF rows (unit length) → spherical
+/// k-means over-clustering into `k0` cells → average-link merge of the cells at `τ` → «Прочее» for
+/// records below `θ` and for pains below the minimum size → c-TF-IDF keywords, title and
+/// representative documents per pain. Documents whose tokens are all pruned (or that have none) are
+/// «без содержания» and get ``ClusteringResult/noContent``.
+///
+/// Every random choice comes from ``ClusterConfiguration/seed``, and parallel work reduces in a
+/// fixed order, so the same input and configuration give bit-identical results at any thread count.
+///
+/// ```swift
+/// let result = ClusterEngine().cluster(documents)
+/// for pain in result.pains {
+///     print(pain.size, pain.title, pain.keywords.map(\.text))
+/// }
+/// ```
+public struct ClusterEngine: Sendable {
+    nonisolated(unsafe) static var refineIterations = 0
+    /// The parameters of every run of this engine.
+    public let configuration: ClusterConfiguration
+
+    /// Creates an engine.
+    ///
+    /// - Parameter configuration: Run parameters; the defaults follow `CLUSTERING.md`.
+    public init(configuration: ClusterConfiguration = ClusterConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Clusters one batch.
+    ///
+    /// - Parameter documents: Analyzed documents; their order is the tie-break of every ordering.
+    /// - Returns: Pains, «Прочее» and the assignment of every document. An empty or content-free batch
+    ///   gives a result without clusters.
+    public func cluster(_ documents: [ClusterDocument]) -> ClusteringResult {
+        let corpus = StemCorpus(documents: documents)
+        let rows = DistinctRows(corpus: corpus)
+        let contentRecords = rows.weights.reduce(0, +)
+        let minDocumentFrequency = configuration.resolvedMinDocumentFrequency(contentCount: contentRecords)
+        let vocabulary = TermVocabulary(
+            corpus: corpus, rows: rows, minDocumentFrequency: minDocumentFrequency,
+            maxDocumentFrequency: configuration.maxDocumentFrequency, includesBigrams: configuration.includesBigrams)
+        let (matrix, sourceRows) = vocabulary.vectorize(corpus: corpus, rows: rows)
+        let rowWeights = sourceRows.map { rows.weights[$0] }
+        let clusteredRecords = rowWeights.reduce(0, +)
+        let minimumPainSize = configuration.resolvedMinimumPainSize(contentCount: clusteredRecords)
+
+        let kMeans = SphericalKMeans(
+            clusterCount: min(configuration.resolvedK(contentCount: clusteredRecords), matrix.rowCount),
+            restarts: configuration.restarts, maxIterations: configuration.maxIterations, seed: configuration.seed,
+            threadCount: configuration.threadCount)
+        let fit = kMeans.fit(matrix, weights: rowWeights.map { Float($0) })
+        let (groupOfCell, mergeTree) = AverageLinkMerger(threshold: configuration.mergeThreshold)
+            .merge(centroids: fit.centroids, cellCount: fit.clusterCount, columnCount: matrix.columnCount)
+        var groupCount = 0
+        for group in groupOfCell { groupCount = max(groupCount, Int(group) + 1) }
+        var cellOfRow = fit.assignments
+        var finalGroupOfCell = groupOfCell
+        if Self.refineIterations > 0, groupCount > 0 {
+            let groupOfRow = fit.assignments.map { groupOfCell[Int($0)] }
+            let start = PainPartition.classCentroids(
+                matrix: matrix, classOfRow: groupOfRow, classCount: groupCount, weights: rowWeights)
+            var refiner = SphericalKMeans(
+                clusterCount: groupCount, restarts: 1, maxIterations: Self.refineIterations, seed: configuration.seed,
+                threadCount: configuration.threadCount)
+            refiner.reseedsEmptyCells = false
+            let refined = refiner.fit(matrix, weights: rowWeights.map { Float($0) }, initialCentroids: start)
+            cellOfRow = refined.assignments
+            finalGroupOfCell = (0 ..< groupCount).map { Int32($0) }
+        }
+        let partition = PainPartition(
+            matrix: matrix, rowWeights: rowWeights, firstDocument: sourceRows.map { rows.firstDocument[$0] },
+            cellOfRow: cellOfRow, groupOfCell: finalGroupOfCell,
+            catchAllThreshold: configuration.catchAllThreshold, minimumPainSize: minimumPainSize)
+
+        var matrixRowOfRow = [Int32](repeating: -1, count: rows.count)
+        for (matrixRow, row) in sourceRows.enumerated() { matrixRowOfRow[row] = Int32(matrixRow) }
+        let keywords = KeywordExtractor(keywordCount: configuration.keywordCount).keywords(
+            KeywordExtractor.Inputs(
+                matrix: matrix, classOfRow: partition.classOfRow, classCount: partition.classCount,
+                rowWeights: rowWeights, vocabulary: vocabulary, corpus: corpus, rows: rows,
+                matrixRowOfRow: matrixRowOfRow, documents: documents))
+        let selections = RepresentativeSelector(
+            count: configuration.representativeCount, titleMaxTokens: configuration.titleMaxTokens
+        ).select(
+            classOfRow: partition.classOfRow, similarities: partition.similarities, classCount: partition.classCount,
+            sourceRows: sourceRows, rows: rows, corpus: corpus, documents: documents)
+
+        let hasCatchAll = partition.catchAllSize > 0
+        let catchAllIndex = hasCatchAll ? partition.painCount : nil
+        var documentCounts = [Int](repeating: 0, count: partition.classCount)
+        var similaritySums = [Double](repeating: 0, count: partition.classCount)
+        for (matrixRow, cls) in partition.classOfRow.enumerated() {
+            similaritySums[Int(cls)] += Double(rowWeights[matrixRow]) * Double(partition.similarities[matrixRow])
+        }
+        var assignments = [Int](repeating: ClusteringResult.noContent, count: documents.count)
+        var cellAssignments = assignments
+        var noContentCount = 0
+        for document in documents.indices {
+            let row = Int(rows.rowOfDocument[document])
+            let matrixRow = row >= 0 ? Int(matrixRowOfRow[row]) : -1
+            guard matrixRow >= 0 else {
+                noContentCount += documents[document].weight
+                continue
+            }
+            let cls = Int(partition.classOfRow[matrixRow])
+            assignments[document] = cls
+            cellAssignments[document] = Int(fit.assignments[matrixRow])
+            documentCounts[cls] += 1
+        }
+
+        let stems = corpus.stems
+        let clusterCount = partition.painCount + (hasCatchAll ? 1 : 0)
+        let clusters = (0 ..< clusterCount).map { cls in
+            let isCatchAll = cls == partition.painCount
+            let size = partition.sizes[cls]
+            return PainCluster(
+                index: cls, isCatchAll: isCatchAll, size: size, documentCount: documentCounts[cls],
+                centroid: Self.topTerms(
+                    of: partition.centroids, class: cls, columnCount: matrix.columnCount,
+                    limit: configuration.centroidTermCount, vocabulary: vocabulary, stems: stems),
+                keywords: keywords[cls],
+                title: isCatchAll ? "Прочее" : selections[cls].title,
+                representativeDocumentIDs: selections[cls].documents.map { documents[$0].id },
+                cells: isCatchAll ? [] : partition.cellsOfPain[cls],
+                meanSimilarity: size > 0 ? similaritySums[cls] / Double(size) : 0)
+        }
+        let statistics = ClusteringStatistics(
+            contentRecordCount: contentRecords, distinctRowCount: rows.count, clusteredRowCount: matrix.rowCount,
+            vocabularySize: vocabulary.count, nonzeroCount: matrix.nonzeroCount,
+            minDocumentFrequency: minDocumentFrequency, minimumPainSize: minimumPainSize,
+            cellCount: fit.clusterCount, restart: fit.restart, iterations: fit.iterations, objective: fit.objective)
+        return ClusteringResult(
+            assignments: assignments, clusters: clusters, catchAllIndex: catchAllIndex,
+            noContentCount: noContentCount, recordCount: documents.reduce(0) { $0 + $1.weight },
+            cellAssignments: cellAssignments, mergeTree: mergeTree, statistics: statistics)
+    }
+
+    /// The strongest `limit` terms of a class centroid (ties: lower column), keyed by term.
+    private static func topTerms(
+        of centroids: [Float],
+        class cls: Int,
+        columnCount: Int,
+        limit: Int,
+        vocabulary: TermVocabulary,
+        stems: [String]
+    ) -> [String: Float] {
+        let base = cls * columnCount
+        var nonzero: [Int] = []
+        for column in 0 ..< columnCount where centroids[base + column] > 0 { nonzero.append(column) }
+        nonzero.sort { centroids[base + $0] != centroids[base + $1] ? centroids[base + $0] > centroids[base + $1] : $0 < $1 }
+        var terms: [String: Float] = [:]
+        for column in nonzero.prefix(max(limit, 0)) {
+            terms[vocabulary.term(ofColumn: column, stems: stems)] = centroids[base + column]
+        }
+        return terms
+    }
+}

@@ -1,0 +1,65 @@
+/// Figures about one run, for logs, benchmarks and reports.
+public struct ClusteringStatistics: Sendable, Hashable {
+    /// Raw records with at least one token (`N` of the size rules).
+    public let contentRecordCount: Int
+    /// Distinct token sequences after collapsing duplicates.
+    public let distinctRowCount: Int
+    /// Distinct rows that kept at least one term and were clustered.
+    public let clusteredRowCount: Int
+    /// Terms (unigrams and bigrams) after `min_df` / `max_df` pruning.
+    public let vocabularySize: Int
+    /// Stored values of the TF-IDF matrix.
+    public let nonzeroCount: Int
+    /// The `min_df` applied.
+    public let minDocumentFrequency: Int
+    /// The minimum pain size applied.
+    public let minimumPainSize: Int
+    /// k-means cells (`k0` after capping).
+    public let cellCount: Int
+    /// The winning restart.
+    public let restart: Int
+    /// Lloyd iterations of the winning restart.
+    public let iterations: Int
+    /// The winning restart's objective (weighted sum of cosines).
+    public let objective: Double
+
+    /// Creates statistics.
+    ///
+    /// - Parameters:
+    ///   - contentRecordCount: Raw records with tokens.
+    ///   - distinctRowCount: Distinct token sequences.
+    ///   - clusteredRowCount: Distinct rows clustered.
+    ///   - vocabularySize: Terms kept.
+    ///   - nonzeroCount: Matrix nonzeros.
+    ///   - minDocumentFrequency: `min_df` applied.
+    ///   - minimumPainSize: Minimum pain size applied.
+    ///   - cellCount: k-means cells.
+    ///   - restart: Winning restart.
+    ///   - iterations: Its iterations.
+    ///   - objective: Its objective.
+    public init(
+        contentRecordCount: Int,
+        distinctRowCount: Int,
+        clusteredRowCount: Int,
+        vocabularySize: Int,
+        nonzeroCount: Int,
+        minDocumentFrequency: Int,
+        minimumPainSize: Int,
+        cellCount: Int,
+        restart: Int,
+        iterations: Int,
+        objective: Double
+    ) {
+        self.contentRecordCount = contentRecordCount
+        self.distinctRowCount = distinctRowCount
+        self.clusteredRowCount = clusteredRowCount
+        self.vocabularySize = vocabularySize
+        self.nonzeroCount = nonzeroCount
+        self.minDocumentFrequency = minDocumentFrequency
+        self.minimumPainSize = minimumPainSize
+        self.cellCount = cellCount
+        self.restart = restart
+        self.iterations = iterations
+        self.objective = objective
+    }
+}

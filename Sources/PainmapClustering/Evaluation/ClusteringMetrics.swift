@@ -1,0 +1,110 @@
+internal import Foundation
+
+/// Agreement between two labelings, as scikit-learn computes it; used by benchmarks and tests.
+///
+/// Both metrics ignore label names (any permutation scores the same) and treat every label,
+/// including ``ClusteringResult/noContent`` and «Прочее», as one more cluster.
+public enum ClusteringMetrics {
+    /// Normalized mutual information with arithmetic normalization, like scikit-learn's
+    /// `normalized_mutual_info_score` default (and equal to its V-measure).
+    ///
+    /// - Parameters:
+    ///   - truth: Reference labels.
+    ///   - predicted: Labels to score, same length as `truth`.
+    /// - Returns: `MI / ((H(truth) + H(predicted)) / 2)` in `0 ... 1`; `1` when both labelings have a
+    ///   single class (or are empty), `0` when the lengths differ.
+    public static func normalizedMutualInformation<Truth: Hashable, Predicted: Hashable>(
+        _ truth: [Truth],
+        _ predicted: [Predicted]
+    ) -> Double {
+        guard truth.count == predicted.count else { return 0 }
+        let table = Contingency(truth, predicted)
+        if table.rowSums.count == table.columnSums.count, table.rowSums.count <= 1 { return 1 }
+        let n = Double(truth.count)
+        var mutual: Double = 0
+        for cell in table.cells {
+            let joint = Double(cell.count)
+            let term = joint / n * log(joint * n / (Double(table.rowSums[cell.row]) * Double(table.columnSums[cell.column])))
+            mutual += abs(term) < Double.ulpOfOne ? 0 : term
+        }
+        mutual = max(0, mutual)
+        if mutual == 0 { return 0 }
+        let normalizer = (entropy(table.rowSums, n) + entropy(table.columnSums, n)) / 2
+        return mutual / max(normalizer, Double.ulpOfOne)
+    }
+
+    /// The adjusted Rand index, like scikit-learn's `adjusted_rand_score` (from the pair confusion matrix).
+    ///
+    /// - Parameters:
+    ///   - truth: Reference labels.
+    ///   - predicted: Labels to score, same length as `truth`.
+    /// - Returns: `≈ 0` for chance agreement, `1` for identical partitions (also when no pair disagrees),
+    ///   negative below chance; `0` when the lengths differ.
+    public static func adjustedRandIndex<Truth: Hashable, Predicted: Hashable>(
+        _ truth: [Truth],
+        _ predicted: [Predicted]
+    ) -> Double {
+        guard truth.count == predicted.count else { return 0 }
+        let table = Contingency(truth, predicted)
+        let n = truth.count
+        var sumSquares = 0
+        for cell in table.cells { sumSquares += cell.count * cell.count }
+        let rowSquares = table.rowSums.reduce(0) { $0 + $1 * $1 }
+        let columnSquares = table.columnSums.reduce(0) { $0 + $1 * $1 }
+        let falsePositive = Double(columnSquares - sumSquares)
+        let falseNegative = Double(rowSquares - sumSquares)
+        let truePositive = Double(sumSquares - n)
+        let trueNegative = Double(n) * Double(n) - falsePositive - falseNegative - Double(sumSquares)
+        if falseNegative == 0, falsePositive == 0 { return 1 }
+        let numerator = 2 * (truePositive * trueNegative - falseNegative * falsePositive)
+        let denominator = (truePositive + falseNegative) * (falseNegative + trueNegative)
+            + (truePositive + falsePositive) * (falsePositive + trueNegative)
+        return numerator / denominator
+    }
+
+    /// Shannon entropy (natural log) of a distribution given as counts summing to `n`.
+    private static func entropy(_ counts: [Int], _ n: Double) -> Double {
+        var sum: Double = 0
+        for count in counts where count > 0 {
+            let p = Double(count) / n
+            sum -= p * log(p)
+        }
+        return sum
+    }
+
+    /// A sparse contingency table with labels numbered by first occurrence, cells in a fixed order.
+    private struct Contingency {
+        var rowSums: [Int] = []
+        var columnSums: [Int] = []
+        var cells: [(row: Int, column: Int, count: Int)] = []
+
+        init<Truth: Hashable, Predicted: Hashable>(_ truth: [Truth], _ predicted: [Predicted]) {
+            var rowOf: [Truth: Int] = [:]
+            var columnOf: [Predicted: Int] = [:]
+            var countOf: [Int: Int] = [:]
+            var order: [Int] = []
+            for (a, b) in zip(truth, predicted) {
+                let row = rowOf[a] ?? {
+                    rowOf[a] = rowSums.count
+                    rowSums.append(0)
+                    return rowSums.count - 1
+                }()
+                let column = columnOf[b] ?? {
+                    columnOf[b] = columnSums.count
+                    columnSums.append(0)
+                    return columnSums.count - 1
+                }()
+                rowSums[row] += 1
+                columnSums[column] += 1
+                let key = row << 32 | column
+                if let existing = countOf[key] {
+                    countOf[key] = existing + 1
+                } else {
+                    countOf[key] = 1
+                    order.append(key)
+                }
+            }
+            cells = order.map { (row: $0 >> 32, column: $0 & 0xFFFF_FFFF, count: countOf[$0] ?? 0) }
+        }
+    }
+}

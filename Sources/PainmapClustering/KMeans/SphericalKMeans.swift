@@ -1,0 +1,384 @@
+/// The outcome of ``SphericalKMeans/fit(_:weights:)``: the best restart.
+struct KMeansFit: Sendable {
+    /// Cell of each matrix row.
+    var assignments: [Int32]
+    /// Cosine of each row to its cell's centroid at the last assignment step.
+    var similarities: [Float]
+    /// Unit-length centroids, cell-major (`clusterCount × columnCount`); an empty cell is all zero.
+    var centroids: [Float]
+    /// Number of cells (`k0`, capped at the number of rows).
+    var clusterCount: Int
+    /// Weighted sum of cosines of rows to their centroids (higher is better).
+    var objective: Double
+    /// Lloyd iterations the winning restart ran.
+    var iterations: Int
+    /// Index of the winning restart.
+    var restart: Int
+}
+
+/// Spherical k-means (Lloyd iterations on the unit sphere) with greedy k-means++ seeding.
+///
+/// Restarts advance in lockstep: each assignment step is one parallel pass over fixed-size row chunks
+/// of every running restart, each chunk writing its own rows and its own partial objective, which are
+/// summed in chunk order. Centroid sums are accumulated serially in row order. The result is therefore
+/// bit-identical for any ``threadCount``. An empty cell is re-seeded with the worst-fitting row.
+///
+/// Two exact speed-ups keep Lloyd cheap on short texts. Rows are scored through
+/// ``CentroidPostings`` (centroids are sparse). And a row skips scoring when Hamerly's bound proves its
+/// cell cannot change: each row keeps an upper bound on its cosine to every *other* centroid, raised
+/// after each update by the largest centroid movement (for a unit row, a centroid moving by `δ`
+/// changes the cosine by at most `δ`); if the exact cosine to its own centroid still beats the bound,
+/// the row stays.
+struct SphericalKMeans {
+    /// Rows per parallel work item; fixed so the reduction order never depends on the thread count.
+    static let chunkSize = 1_024
+    /// Seeding sample size (scikit-learn's default `init_size` is 3 × 1,024).
+    static let seedingSampleSize = 3_072
+    /// Slack on the pruning test that absorbs float rounding in cosines and bounds.
+    static let boundMargin: Float = 1e-5
+    /// A term listed in at least `clusterCount / denseFraction` cells is scored with a dense axpy.
+    static let denseFraction = 4
+
+    /// Number of cells `k0`.
+    var clusterCount: Int
+    /// Independent restarts; the highest objective wins, ties go to the lower restart index.
+    var restarts: Int
+    /// Iteration cap per restart.
+    var maxIterations: Int
+    /// Seed of the first restart; restart `r` derives its own stream from it.
+    var seed: UInt64
+    /// Worker threads.
+    var threadCount: Int
+    /// Whether an emptied cell takes the worst-fitting row (seeded runs) or stays empty (refinement).
+    var reseedsEmptyCells = true
+
+    /// The matrix and row weights as raw buffers for the workers.
+    private struct Rows: Sendable {
+        let offsets: SharedBuffer<Int>
+        let columns: SharedBuffer<Int32>
+        let values: SharedBuffer<Float>
+        let weights: SharedBuffer<Float>
+        let count: Int
+        let columnCount: Int
+    }
+
+    /// One restart's slice of the shared state.
+    private struct RestartState {
+        /// Term-major dense centroids, `columnCount × stride`.
+        let centroids: UnsafeMutablePointer<Float>
+        /// The same centroids as per-term lists.
+        let postings: CentroidPostings
+        /// Cell of each row (`-1` before the first assignment).
+        let assignments: UnsafeMutablePointer<Int32>
+        /// Exact cosine of each row to its cell's centroid.
+        let similarities: UnsafeMutablePointer<Float>
+        /// Upper bound on each row's cosine to any other centroid.
+        let upperBounds: UnsafeMutablePointer<Float>
+        /// How far each centroid moved in the last update (Euclidean).
+        let drift: UnsafeMutablePointer<Float>
+    }
+
+    /// All restarts' state in shared buffers.
+    private struct Workspace: Sendable {
+        let centroids: SharedBuffer<Float>
+        let postings: [CentroidPostings]
+        let assignments: SharedBuffer<Int32>
+        let similarities: SharedBuffer<Float>
+        let upperBounds: SharedBuffer<Float>
+        let drift: SharedBuffer<Float>
+        let rowCount: Int
+        let matrixSize: Int
+        let stride: Int
+
+        init(restarts: Int, rowCount: Int, columnCount: Int, stride: Int) {
+            self.rowCount = rowCount
+            self.stride = stride
+            matrixSize = columnCount * stride
+            centroids = SharedBuffer(repeating: 0, count: restarts * matrixSize)
+            postings = (0 ..< restarts).map { _ in CentroidPostings() }
+            assignments = SharedBuffer(repeating: -1, count: restarts * rowCount)
+            similarities = SharedBuffer(repeating: 0, count: restarts * rowCount)
+            upperBounds = SharedBuffer(repeating: .infinity, count: restarts * rowCount)
+            drift = SharedBuffer(repeating: 0, count: restarts * stride)
+        }
+
+        func state(_ restart: Int) -> RestartState {
+            RestartState(
+                centroids: centroids.base + restart * matrixSize, postings: postings[restart],
+                assignments: assignments.base + restart * rowCount, similarities: similarities.base + restart * rowCount,
+                upperBounds: upperBounds.base + restart * rowCount, drift: drift.base + restart * stride)
+        }
+
+        func deallocate() {
+            for buffer in [centroids, similarities, upperBounds, drift] { buffer.deallocate() }
+            assignments.deallocate()
+        }
+    }
+
+    /// Clusters the unit-length rows of `matrix`.
+    ///
+    /// - Parameters:
+    ///   - matrix: L2-normalized rows, each with at least one stored value.
+    ///   - weights: Weight of each row.
+    ///   - initialCentroids: Optional cell-major starting centroids (`cells × columnCount`); when given,
+    ///     there is one run from them instead of seeded restarts, and `clusterCount` is ignored.
+    /// - Returns: The winning restart, or an empty fit when the matrix has no rows.
+    func fit(_ matrix: SparseRowMatrix, weights: [Float], initialCentroids: [Float]? = nil) -> KMeansFit {
+        let rowCount = matrix.rowCount
+        let columnCount = matrix.columnCount
+        let requested = initialCentroids.map { columnCount > 0 ? $0.count / columnCount : 0 } ?? clusterCount
+        let k = initialCentroids == nil ? min(max(requested, 1), rowCount) : requested
+        guard k > 0, rowCount > 0, columnCount > 0 else {
+            return KMeansFit(
+                assignments: [], similarities: [], centroids: [], clusterCount: 0, objective: 0, iterations: 0,
+                restart: 0)
+        }
+        let restartCount = initialCentroids == nil ? max(1, restarts) : 1
+        let stride = k
+        let chunkCount = (rowCount + Self.chunkSize - 1) / Self.chunkSize
+        let executor = ChunkedExecutor(threadCount: threadCount)
+
+        let seeder = KMeansPlusPlusSeeder(clusterCount: k, sampleSize: max(Self.seedingSampleSize, 3 * k))
+        let baseSeed = seed
+        let seedRows = executor.map(initialCentroids == nil ? restartCount : 0) { restart -> [Int] in
+            var generator = SplitMix64(seed: baseSeed ^ (UInt64(restart) &* 0xD1B5_4A32_D192_ED03))
+            return seeder.seeds(matrix: matrix, weights: weights, generator: &generator)
+        }
+
+        let rows = Rows(
+            offsets: SharedBuffer(copying: matrix.rowOffsets), columns: SharedBuffer(copying: matrix.columns),
+            values: SharedBuffer(copying: matrix.values), weights: SharedBuffer(copying: weights), count: rowCount,
+            columnCount: columnCount)
+        let workspace = Workspace(restarts: restartCount, rowCount: rowCount, columnCount: columnCount, stride: stride)
+        let chunkObjective = SharedBuffer<Double>(repeating: 0, count: restartCount * chunkCount)
+        let chunkChanges = SharedBuffer<Int>(repeating: 0, count: restartCount * chunkCount)
+        defer {
+            rows.offsets.deallocate()
+            rows.columns.deallocate()
+            rows.values.deallocate()
+            rows.weights.deallocate()
+            workspace.deallocate()
+            chunkObjective.deallocate()
+            chunkChanges.deallocate()
+        }
+
+        for restart in 0 ..< restartCount {
+            let state = workspace.state(restart)
+            if let initialCentroids {
+                for cell in 0 ..< k {
+                    for column in 0 ..< columnCount {
+                        state.centroids[column * stride + cell] = initialCentroids[cell * columnCount + column]
+                    }
+                }
+            } else {
+                for (cell, row) in seedRows[restart].enumerated() {
+                    for position in rows.offsets[row] ..< rows.offsets[row + 1] {
+                        state.centroids[Int(rows.columns[position]) * stride + cell] = rows.values[position]
+                    }
+                }
+            }
+            state.postings.rebuild(from: state.centroids, columnCount: columnCount, stride: stride, clusterCount: k)
+        }
+
+        var running = Array(0 ..< restartCount)
+        var objectives = [Double](repeating: -.infinity, count: restartCount)
+        var iterations = [Int](repeating: 0, count: restartCount)
+        for iteration in 1 ... max(1, maxIterations) where !running.isEmpty {
+            let active = running
+            executor.forEach(active.count * chunkCount) { item in
+                let restart = active[item / chunkCount]
+                let chunk = item % chunkCount
+                let range = chunk * Self.chunkSize ..< min(rowCount, (chunk + 1) * Self.chunkSize)
+                let (objective, changes) = Self.assign(
+                    range, rows: rows, state: workspace.state(restart), clusterCount: k, stride: stride)
+                chunkObjective[restart * chunkCount + chunk] = objective
+                chunkChanges[restart * chunkCount + chunk] = changes
+            }
+            let converged = executor.map(active.count) { index -> Bool in
+                let restart = active[index]
+                var changes = 0
+                for chunk in 0 ..< chunkCount { changes += chunkChanges[restart * chunkCount + chunk] }
+                if changes == 0 { return true }
+                Self.update(
+                    rows: rows, state: workspace.state(restart), clusterCount: k, stride: stride,
+                    reseedsEmptyCells: reseedsEmptyCells)
+                return false
+            }
+            var next: [Int] = []
+            for (index, restart) in active.enumerated() {
+                var objective: Double = 0
+                for chunk in 0 ..< chunkCount { objective += chunkObjective[restart * chunkCount + chunk] }
+                objectives[restart] = objective
+                iterations[restart] = iteration
+                if !converged[index] { next.append(restart) }
+            }
+            running = next
+        }
+
+        var best = 0
+        for restart in 1 ..< restartCount where objectives[restart] > objectives[best] { best = restart }
+        let winner = workspace.state(best)
+        var cellMajor = [Float](repeating: 0, count: k * columnCount)
+        for column in 0 ..< columnCount {
+            for cell in 0 ..< k { cellMajor[cell * columnCount + column] = winner.centroids[column * stride + cell] }
+        }
+        return KMeansFit(
+            assignments: Array(UnsafeBufferPointer(start: winner.assignments, count: rowCount)),
+            similarities: Array(UnsafeBufferPointer(start: winner.similarities, count: rowCount)),
+            centroids: cellMajor, clusterCount: k, objective: objectives[best], iterations: iterations[best],
+            restart: best)
+    }
+
+    /// Assigns every row of a chunk to its most similar centroid (ties to the lower cell).
+    ///
+    /// - Returns: The chunk's weighted sum of cosines and how many rows changed cell.
+    private static func assign(
+        _ range: Range<Int>,
+        rows: Rows,
+        state: RestartState,
+        clusterCount: Int,
+        stride: Int
+    ) -> (objective: Double, changes: Int) {
+        let offsets = rows.offsets.base
+        let columns = rows.columns.base
+        let values = rows.values.base
+        let centroids = UnsafePointer(state.centroids)
+        // The largest movement among cells, and the largest among all others for the cell that moved most.
+        var maxDrift: Float = 0
+        var secondDrift: Float = 0
+        var maxDriftCell = -1
+        for cell in 0 ..< clusterCount {
+            let drift = state.drift[cell]
+            if drift > maxDrift {
+                secondDrift = maxDrift
+                maxDrift = drift
+                maxDriftCell = cell
+            } else if drift > secondDrift {
+                secondDrift = drift
+            }
+        }
+        let scores = UnsafeMutablePointer<Float>.allocate(capacity: clusterCount)
+        defer { scores.deallocate() }
+        let denseCutoff = max(8, clusterCount / denseFraction)
+        var objective: Double = 0
+        var changes = 0
+        state.postings.offsets.withUnsafeBufferPointer { postingOffsets in
+            state.postings.cells.withUnsafeBufferPointer { postingCells in
+                state.postings.weights.withUnsafeBufferPointer { postingWeights in
+                    for row in range {
+                        let start = offsets[row]
+                        let end = offsets[row + 1]
+                        let current = Int(state.assignments[row])
+                        if current >= 0 {
+                            let bound = state.upperBounds[row] + (current == maxDriftCell ? secondDrift : maxDrift)
+                            var own: Float = 0
+                            for position in start ..< end {
+                                own += values[position] * centroids[Int(columns[position]) * stride + current]
+                            }
+                            if own > bound + boundMargin {
+                                state.upperBounds[row] = bound
+                                state.similarities[row] = own
+                                objective += Double(rows.weights[row]) * Double(own)
+                                continue
+                            }
+                        }
+                        // Terms present in many cells use the dense row (a vectorized axpy), the others
+                        // their posting list. Either way each cell adds its products in term order, and
+                        // skipped zero products would add exactly +0, so both give the same bits.
+                        scores.update(repeating: 0, count: clusterCount)
+                        for position in start ..< end {
+                            let value = values[position]
+                            let column = Int(columns[position])
+                            let first = Int(postingOffsets[column])
+                            let last = Int(postingOffsets[column + 1])
+                            if last - first >= denseCutoff {
+                                let term = centroids + column * stride
+                                for cell in 0 ..< clusterCount { scores[cell] += value * term[cell] }
+                            } else {
+                                for entry in first ..< last {
+                                    scores[Int(postingCells[entry])] += value * postingWeights[entry]
+                                }
+                            }
+                        }
+                        var best = 0
+                        var bestScore = scores[0]
+                        var secondScore = -Float.infinity
+                        for cell in 1 ..< clusterCount {
+                            let score = scores[cell]
+                            if score > bestScore {
+                                secondScore = bestScore
+                                best = cell
+                                bestScore = score
+                            } else if score > secondScore {
+                                secondScore = score
+                            }
+                        }
+                        if current != best {
+                            state.assignments[row] = Int32(best)
+                            changes += 1
+                        }
+                        state.similarities[row] = bestScore
+                        state.upperBounds[row] = secondScore
+                        objective += Double(rows.weights[row]) * Double(bestScore)
+                    }
+                }
+            }
+        }
+        return (objective, changes)
+    }
+
+    /// Recomputes unit centroids from the assignment, first re-seeding empty cells, and records drift.
+    ///
+    /// An empty cell takes the worst-fitting row (lowest cosine, then lowest index) among rows whose
+    /// cell keeps another member. Sums run in row order, so they do not depend on the thread count.
+    private static func update(rows: Rows, state: RestartState, clusterCount: Int, stride: Int, reseedsEmptyCells: Bool) {
+        let rowCount = rows.count
+        let columnCount = rows.columnCount
+        let assignments = state.assignments
+        var members = [Int](repeating: 0, count: clusterCount)
+        for row in 0 ..< rowCount { members[Int(assignments[row])] += 1 }
+        for cell in 0 ..< clusterCount where reseedsEmptyCells && members[cell] == 0 {
+            var worst = -1
+            for row in 0 ..< rowCount where members[Int(assignments[row])] > 1 {
+                if worst < 0 || state.similarities[row] < state.similarities[worst] { worst = row }
+            }
+            guard worst >= 0 else { break }
+            members[Int(assignments[worst])] -= 1
+            members[cell] = 1
+            assignments[worst] = Int32(cell)
+            state.similarities[worst] = 1  // it now is its cell's centroid; keeps it from being picked twice
+            state.upperBounds[worst] = .infinity  // force a full scan next time
+        }
+
+        let oldSquares = state.postings.squaredNorms(clusterCount: clusterCount)
+        state.centroids.update(repeating: 0, count: columnCount * stride)
+        for row in 0 ..< rowCount {
+            let cell = Int(assignments[row])
+            let weight = rows.weights[row]
+            for position in rows.offsets[row] ..< rows.offsets[row + 1] {
+                state.centroids[Int(rows.columns[position]) * stride + cell] += weight * rows.values[position]
+            }
+        }
+        var squares = [Double](repeating: 0, count: clusterCount)
+        for column in 0 ..< columnCount {
+            let term = state.centroids + column * stride
+            for cell in 0 ..< clusterCount { squares[cell] += Double(term[cell]) * Double(term[cell]) }
+        }
+        var scale = [Float](repeating: 0, count: stride)
+        for cell in 0 ..< clusterCount where squares[cell] > 0 { scale[cell] = Float(1 / squares[cell].squareRoot()) }
+        for column in 0 ..< columnCount {
+            let term = state.centroids + column * stride
+            for cell in 0 ..< stride { term[cell] *= scale[cell] }
+        }
+        // ‖new − old‖² = ‖new‖² + ‖old‖² − 2 new·old, with the old centroids still in the postings.
+        let crossDots = state.postings.dotPerCell(
+            with: state.centroids, columnCount: columnCount, stride: stride, clusterCount: clusterCount)
+        state.postings.rebuild(from: state.centroids, columnCount: columnCount, stride: stride, clusterCount: clusterCount)
+        let newSquares = state.postings.squaredNorms(clusterCount: clusterCount)
+        for cell in 0 ..< clusterCount {
+            let moved = max(0, newSquares[cell] + oldSquares[cell] - 2 * crossDots[cell])
+            // Rounded up a little so the bound stays an upper bound despite rounding.
+            state.drift[cell] = Float(moved.squareRoot() * (1 + 1e-6) + 1e-7)
+        }
+    }
+}

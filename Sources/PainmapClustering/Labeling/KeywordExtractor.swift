@@ -1,0 +1,150 @@
+internal import Foundation
+
+/// Class-based TF-IDF keywords per class, shown as surface forms (`CLUSTERING.md` §2.9).
+///
+/// The score is BERTopic's `tf_c / Σ tf_c × ln(1 + A / f_t)`, where `A` is the average term mass per
+/// class and `f_t` the term's mass over all classes. Term frequency counts *records containing the
+/// term* (raw records, duplicates included) rather than occurrences, so a detail sentence repeated
+/// inside one template cannot outrank the words every record of the pain shares. A unigram already
+/// shown inside a selected bigram is dropped.
+struct KeywordExtractor {
+    /// Keywords per class.
+    var keywordCount: Int
+
+    /// The corpus-wide pieces the extractor reads.
+    struct Inputs {
+        let matrix: SparseRowMatrix
+        let classOfRow: [Int32]
+        let classCount: Int
+        let rowWeights: [Int]
+        let vocabulary: TermVocabulary
+        let corpus: StemCorpus
+        let rows: DistinctRows
+        /// Matrix row of each distinct row, `-1` when it kept no term.
+        let matrixRowOfRow: [Int32]
+        let documents: [ClusterDocument]
+    }
+
+    /// Keywords of every class, best first.
+    func keywords(_ inputs: Inputs) -> [[ClusterKeyword]] {
+        let matrix = inputs.matrix
+        let columnCount = matrix.columnCount
+        let classCount = inputs.classCount
+        var rowsOfClass = [[Int]](repeating: [], count: classCount)
+        var classMass = [Double](repeating: 0, count: classCount)
+        var termMass = [Double](repeating: 0, count: columnCount)
+        for row in 0 ..< matrix.rowCount {
+            let cls = Int(inputs.classOfRow[row])
+            rowsOfClass[cls].append(row)
+            let weight = Double(inputs.rowWeights[row])
+            for position in matrix.range(of: row) { termMass[Int(matrix.columns[position])] += weight }
+            classMass[cls] += weight * Double(matrix.range(of: row).count)
+        }
+        let nonemptyClasses = rowsOfClass.filter { !$0.isEmpty }.count
+        let averageMass = classMass.reduce(0, +) / Double(max(nonemptyClasses, 1))
+
+        var selected = [[Int]](repeating: [], count: classCount)
+        var scores = [[Double]](repeating: [], count: classCount)
+        var coverage = [[Double]](repeating: [], count: classCount)
+        var mass = [Double](repeating: 0, count: columnCount)
+        var touched: [Int] = []
+        for cls in 0 ..< classCount where !rowsOfClass[cls].isEmpty {
+            var records = 0
+            for row in rowsOfClass[cls] {
+                let weight = inputs.rowWeights[row]
+                records += weight
+                for position in matrix.range(of: row) {
+                    let column = Int(matrix.columns[position])
+                    if mass[column] == 0 { touched.append(column) }
+                    mass[column] += Double(weight)
+                }
+            }
+            let total = max(classMass[cls], 1)
+            var ranked = touched.map { column in
+                (column, mass[column] / total * log(1 + averageMass / max(termMass[column], 1)))
+            }
+            ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            var chosen: [(column: Int, score: Double)] = []
+            for (column, score) in ranked where chosen.count < keywordCount {
+                if inputs.vocabulary.isBigram(column) {
+                    let parts = [inputs.vocabulary.firstStem[column], inputs.vocabulary.secondStem[column]]
+                    chosen.removeAll { !inputs.vocabulary.isBigram($0.column) && parts.contains(inputs.vocabulary.firstStem[$0.column]) }
+                    chosen.append((column, score))
+                } else {
+                    let stem = inputs.vocabulary.firstStem[column]
+                    let inBigram = chosen.contains { pick in
+                        inputs.vocabulary.isBigram(pick.column)
+                            && (inputs.vocabulary.firstStem[pick.column] == stem || inputs.vocabulary.secondStem[pick.column] == stem)
+                    }
+                    if !inBigram { chosen.append((column, score)) }
+                }
+            }
+            selected[cls] = chosen.map(\.column)
+            scores[cls] = chosen.map(\.score)
+            coverage[cls] = chosen.map { mass[$0.column] / Double(max(records, 1)) }
+            for column in touched { mass[column] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
+
+        let surfaces = surfaceForms(of: selected, inputs)
+        let stems = inputs.corpus.stems
+        return (0 ..< classCount).map { cls in
+            selected[cls].indices.map { slot in
+                let column = selected[cls][slot]
+                let term = inputs.vocabulary.term(ofColumn: column, stems: stems)
+                return ClusterKeyword(
+                    term: term, text: surfaces[cls][slot] ?? term, score: scores[cls][slot], coverage: coverage[cls][slot])
+            }
+        }
+    }
+
+    /// The most frequent surface form of each selected term within its class (ties: the smaller string).
+    private func surfaceForms(of selected: [[Int]], _ inputs: Inputs) -> [[String?]] {
+        let columnCount = inputs.matrix.columnCount
+        var slotOfKey: [Int: Int] = [:]
+        var isSelected = [Bool](repeating: false, count: columnCount)
+        var counts: [[String: Int]] = []
+        var owner: [(cls: Int, slot: Int)] = []
+        for (cls, columns) in selected.enumerated() {
+            for (slot, column) in columns.enumerated() {
+                slotOfKey[cls * columnCount + column] = counts.count
+                counts.append([:])
+                owner.append((cls, slot))
+                isSelected[column] = true
+            }
+        }
+        let vocabulary = inputs.vocabulary
+        for (document, item) in inputs.documents.enumerated() {
+            let row = Int(inputs.rows.rowOfDocument[document])
+            guard row >= 0 else { continue }
+            let matrixRow = Int(inputs.matrixRowOfRow[row])
+            guard matrixRow >= 0 else { continue }
+            let cls = Int(inputs.classOfRow[matrixRow])
+            let weight = item.weight
+            // The document's stems equal its row's, position for position (rows collapse identical sequences).
+            var position = vocabulary.rowTokenOffsets[row]
+            var stemIndex = inputs.corpus.documentOffsets[document]
+            var previous: String? = nil
+            for token in item.tokens where !token.stem.isEmpty {
+                let stemID = inputs.corpus.tokenIDs[stemIndex]
+                stemIndex += 1
+                let unigram = Int(vocabulary.columnOfStem[Int(stemID)])
+                if unigram >= 0, isSelected[unigram], let slot = slotOfKey[cls * columnCount + unigram] {
+                    counts[slot][token.surface, default: 0] += weight
+                }
+                let bigram = Int(vocabulary.bigramColumnAtPosition[position])
+                if bigram >= 0, isSelected[bigram], let previous, let slot = slotOfKey[cls * columnCount + bigram] {
+                    counts[slot][previous + " " + token.surface, default: 0] += weight
+                }
+                previous = token.surface
+                position += 1
+            }
+        }
+        var result = selected.map { [String?](repeating: nil, count: $0.count) }
+        for (index, tally) in counts.enumerated() {
+            let best = tally.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            result[owner[index].cls][owner[index].slot] = best?.key
+        }
+        return result
+    }
+}

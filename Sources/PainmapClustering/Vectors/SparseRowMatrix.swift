@@ -1,0 +1,33 @@
+/// A compressed sparse row (CSR) matrix of `Float` values with `Int32` column indices.
+///
+/// Columns within a row are strictly increasing.
+struct SparseRowMatrix: Sendable {
+    /// `columns[rowOffsets[r] ..< rowOffsets[r + 1]]` and the same range of `values` form row `r`.
+    var rowOffsets: [Int]
+    /// Column index of each stored value.
+    var columns: [Int32]
+    /// Stored values.
+    var values: [Float]
+    /// Number of columns (the vocabulary size).
+    var columnCount: Int
+
+    /// Number of rows.
+    var rowCount: Int { rowOffsets.count - 1 }
+
+    /// Number of stored values.
+    var nonzeroCount: Int { values.count }
+
+    /// The stored range of row `row`.
+    func range(of row: Int) -> Range<Int> {
+        rowOffsets[row] ..< rowOffsets[row + 1]
+    }
+
+    /// The dot product of row `row` with a dense vector of `columnCount` values.
+    func dot(row: Int, dense: UnsafeBufferPointer<Float>) -> Float {
+        var sum: Float = 0
+        for position in range(of: row) {
+            sum += values[position] * dense[Int(columns[position])]
+        }
+        return sum
+    }
+}

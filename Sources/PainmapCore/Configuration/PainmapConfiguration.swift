@@ -1,0 +1,33 @@
+public import Foundation
+
+/// The whole configuration tree, loaded from `Config/` and validated before any work starts.
+public struct PainmapConfiguration: Sendable {
+    /// The directory the configuration was read from.
+    public var directory: URL
+    /// The directory feed globs are relative to.
+    public var root: URL
+    /// Feed layouts, in file order.
+    public var feeds: [FeedConfiguration]
+    /// The region table.
+    public var regions: RegionDirectory
+    /// Survey questionnaires by id.
+    public var questionnaires: [String: Questionnaire]
+    /// «Ваш контроль» form definitions by version.
+    public var ratingForms: [String: RatingForm]
+
+    /// Creates a configuration from its parts.
+    public init(
+        directory: URL, root: URL, feeds: [FeedConfiguration], regions: RegionDirectory,
+        questionnaires: [String: Questionnaire], ratingForms: [String: RatingForm]
+    ) {
+        self.directory = directory
+        self.root = root
+        self.feeds = feeds
+        self.regions = regions
+        self.questionnaires = questionnaires
+        self.ratingForms = ratingForms
+    }
+
+    /// The layout with a name.
+    public func feed(named name: String) -> FeedConfiguration? { feeds.first { $0.name == name } }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Where records, quarantined rows and the file ledger live.
+///
+/// SQLite is the embedded default; other backends implement the same protocol and pass the same
+/// contract tests. The protocol speaks only in domain terms.
+public protocol FeedbackStore: Sendable {
+    /// The ledger entry of a file digest, if the store has seen it.
+    func ingestedFile(digest: String) async throws -> IngestedFile?
+
+    /// Ingests one file in one transaction: all of its rows and its ledger entry, or nothing.
+    ///
+    /// - Parameters:
+    ///   - file: Digest, path, feed and source of the file.
+    ///   - read: Reads the file into the sink it is given; throwing rolls everything back.
+    /// - Returns: The committed ledger entry.
+    /// - Throws: what `read` throws, or a store failure.
+    func ingest(
+        _ file: IngestFileIdentity,
+        read: (any RecordSink) throws -> FileReadSummary
+    ) async throws -> IngestedFile
+
+    /// Records a file that was rejected as a whole (replacing an earlier rejection of the same digest).
+    func recordRejection(_ file: IngestFileIdentity, error: IngestError) async throws
+
+    /// Totals for `painmap status`.
+    func status() async throws -> StoreStatus
+
+    /// Quarantined rows, optionally only those with one reason, in file and line order.
+    func quarantinedRows(reason: QuarantineReason?) async throws -> [QuarantineEntry]
+
+    /// All files in the ledger, in ingest order.
+    func ingestedFiles() async throws -> [IngestedFile]
+
+    /// Stored records, optionally of one region and/or quarter, ordered by source, received time and key.
+    func records(region: String?, quarter: Quarter?) async throws -> [FeedbackRecord]
+}
+
+/// What identifies a file being ingested.
+public struct IngestFileIdentity: Sendable, Hashable {
+    /// SHA-256 of the bytes, hex.
+    public var digest: String
+    /// The path as shown to the user.
+    public var path: String
+    /// The feed layout.
+    public var feed: String
+    /// The source kind.
+    public var source: SourceKind
+
+    /// Creates a file identity.
+    public init(digest: String, path: String, feed: String, source: SourceKind) {
+        self.digest = digest
+        self.path = path
+        self.feed = feed
+        self.source = source
+    }
+}
+
+/// A quarantined row as listed by `painmap quarantine`: where it came from and why, never its content.
+public struct QuarantineEntry: Sendable, Hashable, Codable {
+    /// The file path.
+    public var file: String
+    /// The source kind of the file's feed.
+    public var source: SourceKind
+    /// The line, row or element index (0 for a whole rejected file).
+    public var line: Int
+    /// The column at fault, if any.
+    public var column: String?
+    /// The reason code.
+    public var reason: QuarantineReason
+    /// What to fix.
+    public var message: String
+
+    /// Creates an entry.
+    public init(file: String, source: SourceKind, line: Int, column: String?, reason: QuarantineReason, message: String) {
+        self.file = file
+        self.source = source
+        self.line = line
+        self.column = column
+        self.reason = reason
+        self.message = message
+    }
+}

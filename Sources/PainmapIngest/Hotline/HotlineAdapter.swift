@@ -1,0 +1,24 @@
+public import Foundation
+public import PainmapCore
+
+/// Reads hotline call logs (122 and agency hotlines): CSV or XLSX with the operator's summary as text.
+///
+/// No public schema exists; every layout is a column map in `Config/feeds.yaml`, and callers' names
+/// and phone numbers are listed under `drop` so they are never stored.
+public struct HotlineAdapter: IngestAdapter {
+    /// Always ``SourceKind/hotline``.
+    public var kind: SourceKind { .hotline }
+    private let regions: RegionDirectory
+    private let now: Date
+
+    /// Creates the adapter.
+    public init(regions: RegionDirectory, now: Date = Date()) {
+        self.regions = regions
+        self.now = now
+    }
+
+    /// Reads a CSV or XLSX call log.
+    public func read(_ file: FeedFile, into sink: some RecordSink) throws -> FileReadSummary {
+        try TabularFeedReader(regions: regions, now: now).read(file, into: sink, step: TextRequiredStep())
+    }
+}

@@ -1,0 +1,34 @@
+public import Foundation
+public import PainmapCore
+
+/// Reads Платформа обратной связи exports: CSV (`;` or `,`, UTF-8 or CP1251) and JSON.
+///
+/// No official export schema is public; the default column map in `Config/feeds.yaml` uses the
+/// headers seen in regional exports and can be overridden per layout.
+public struct POSAdapter: IngestAdapter {
+    /// Always ``SourceKind/pos``.
+    public var kind: SourceKind { .pos }
+    private let regions: RegionDirectory
+    private let now: Date
+
+    /// Creates the adapter.
+    /// - Parameters:
+    ///   - regions: The region table used to resolve region codes.
+    ///   - now: The ingest time; received dates after it (plus a day) are quarantined.
+    public init(regions: RegionDirectory, now: Date = Date()) {
+        self.regions = regions
+        self.now = now
+    }
+
+    /// Reads a CSV or JSON export.
+    public func read(_ file: FeedFile, into sink: some RecordSink) throws -> FileReadSummary {
+        switch file.feed.format {
+        case .json:
+            return try POSJSONReader(regions: regions, now: now).read(file, into: sink)
+        case .csv, .xlsx:
+            return try TabularFeedReader(regions: regions, now: now).read(file, into: sink, step: TextRequiredStep())
+        case .xml:
+            throw IngestError(location: SourceLocation(path: file.displayPath), reason: .malformedXML, message: "ПОС не выгружается в XML; укажите format: csv или json")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// Decides a file's encoding once and decodes its fields strictly.
+///
+/// Order (RELIABILITY.md §4.2): a UTF-8 BOM fixes UTF-8; otherwise the first row with non-ASCII bytes
+/// decides — valid UTF-8 → UTF-8, else the feed's declared legacy encoding if every byte of the row
+/// fits it. After that every row must fit the chosen encoding; a row that does not is quarantined as
+/// `bad_encoding`. Nothing is ever decoded with replacement characters.
+struct FieldDecoder {
+    /// The encodings a file can end up with.
+    enum Encoding: String {
+        case utf8 = "utf-8"
+        case utf8BOM = "utf-8-bom"
+        case cp1251
+    }
+
+    private(set) var chosen: Encoding?
+    let legacy: FeedConfigurationLegacy?
+
+    /// The legacy encoding a feed declared (mirrors ``FeedConfiguration/LegacyEncoding``).
+    enum FeedConfigurationLegacy { case cp1251 }
+
+    init(legacy: FeedConfigurationLegacy?, bomSeen: Bool) {
+        self.legacy = legacy
+        self.chosen = bomSeen ? .utf8BOM : nil
+    }
+
+    /// The encoding name for the ledger (`utf-8` when every byte so far was ASCII).
+    var ledgerName: String { (chosen ?? .utf8).rawValue }
+
+    /// Decodes all fields of one row, or returns `nil` if the row does not fit the file's encoding.
+    mutating func decode(_ fields: [[UInt8]]) -> [String]? {
+        let ascii = fields.allSatisfy { field in field.allSatisfy { $0 < 0x80 } }
+        if ascii {
+            return fields.map { String(decoding: $0, as: UTF8.self) }  // ASCII: decoding cannot replace anything
+        }
+        switch chosen {
+        case .utf8, .utf8BOM:
+            return FieldDecoder.utf8(fields)
+        case .cp1251:
+            return FieldDecoder.cp1251(fields)
+        case nil:
+            if let decoded = FieldDecoder.utf8(fields) {
+                chosen = .utf8
+                return decoded
+            }
+            if legacy == .cp1251, let decoded = FieldDecoder.cp1251(fields) {
+                chosen = .cp1251
+                return decoded
+            }
+            return nil
+        }
+    }
+
+    private static func utf8(_ fields: [[UInt8]]) -> [String]? {
+        var out: [String] = []
+        out.reserveCapacity(fields.count)
+        for field in fields {
+            guard let text = String(validating: field, as: UTF8.self) else { return nil }
+            out.append(text)
+        }
+        return out
+    }
+
+    private static func cp1251(_ fields: [[UInt8]]) -> [String]? {
+        var out: [String] = []
+        out.reserveCapacity(fields.count)
+        for field in fields {
+            guard let text = CP1251.decode(field) else { return nil }
+            out.append(text)
+        }
+        return out
+    }
+}

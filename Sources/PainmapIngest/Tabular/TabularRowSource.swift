@@ -1,0 +1,157 @@
+import Foundation
+import PainmapCore
+
+/// Rows of a CSV or XLSX export as decoded cells, with the row's line and raw bytes for quarantine.
+enum TabularItem {
+    /// A decoded row.
+    case row(line: Int, cells: [CellValue], raw: [UInt8])
+    /// A row that could not be read, already turned into a quarantined row.
+    case unreadable(QuarantinedRow)
+}
+
+/// Yields the header and then the rows of a CSV or XLSX file.
+struct TabularRowSource {
+    private enum Backend {
+        case csv(CSVReader, FieldDecoder)
+        case xlsx(XLSXReader)
+    }
+
+    private var backend: Backend
+    private let location: SourceLocation
+    private let maxFieldBytes: Int
+
+    /// Opens a file according to its feed's format.
+    /// - Throws: ``IngestError`` when the file cannot be opened as that format.
+    init(file: FeedFile) throws {
+        location = SourceLocation(path: file.displayPath)
+        maxFieldBytes = file.feed.maxFieldBytes
+        switch file.feed.format {
+        case .csv:
+            do {
+                let reader = try CSVReader(url: file.url, delimiter: file.feed.delimiter, maxFieldBytes: file.feed.maxFieldBytes)
+                let legacy: FieldDecoder.FeedConfigurationLegacy? = file.feed.legacyEncoding == .cp1251 ? .cp1251 : nil
+                backend = .csv(reader, FieldDecoder(legacy: legacy, bomSeen: false))
+            } catch {
+                throw IngestError(location: location, reason: .emptyFile, message: "файл не читается; проверьте путь и права доступа")
+            }
+        case .xlsx:
+            do {
+                backend = .xlsx(try XLSXReader(contentsOf: file.url))
+            } catch {
+                throw IngestError(xlsx: error, location: location)
+            }
+        case .json, .xml:
+            throw IngestError(location: location, reason: .malformedJSON, message: "формат \(file.feed.format.rawValue) не табличный")
+        }
+    }
+
+    /// The encoding chosen so far, for the ledger.
+    var encodingName: String {
+        switch backend {
+        case .csv(_, let decoder): decoder.ledgerName
+        case .xlsx: "xlsx"
+        }
+    }
+
+    /// Reads the header row.
+    /// - Throws: ``IngestError`` (`empty_file`, `bad_encoding`) when there is no usable header.
+    mutating func header() throws -> [String] {
+        switch next0() {
+        case .success(nil):
+            throw IngestError(location: SourceLocation(path: location.path, line: 1), reason: .emptyFile, message: "файл пуст: нет строки заголовка")
+        case .success(.row(_, let cells, _)?):
+            return cells.map(\.text)
+        case .success(.unreadable(let row)?):
+            throw IngestError(location: SourceLocation(path: location.path, line: row.line), reason: row.reason, message: "заголовок не читается: \(row.message)")
+        case .failure(let error):
+            throw error
+        }
+    }
+
+    /// Reads the next data row; `nil` at the end.
+    /// - Throws: ``IngestError`` when the file breaks off unreadably mid-way (XLSX).
+    mutating func next() throws -> TabularItem? {
+        try next0().get()
+    }
+
+    private mutating func next0() -> Result<TabularItem?, IngestError> {
+        switch backend {
+        case .csv(var reader, var decoder):
+            defer { backend = .csv(reader, decoder) }
+            let row: CSVReader.Row?
+            do {
+                row = try reader.next()
+            } catch {
+                return .failure(IngestError(location: location, reason: .emptyFile, message: "ошибка чтения файла"))
+            }
+            guard let row else { return .success(nil) }
+            if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
+            switch row.issue {
+            case .fieldTooLong(let index)?:
+                return .success(.unreadable(QuarantinedRow(line: row.line, reason: .fieldTooLong, message: "поле №\(index + 1) длиннее \(maxFieldBytes) байт; увеличьте max_field_bytes макета, если это не ошибка выгрузки", raw: row.raw)))
+            case .unterminatedQuote?:
+                return .success(.unreadable(QuarantinedRow(line: row.line, reason: .unterminatedQuote, message: "кавычка не закрыта до конца файла: файл обрезан или повреждён", raw: row.raw)))
+            case .tooManyFields?:
+                return .success(.unreadable(QuarantinedRow(line: row.line, reason: .wrongFieldCount, message: "в строке больше \(CSVReader.maxFields) полей", raw: row.raw)))
+            case nil:
+                break
+            }
+            guard let decoded = decoder.decode(row.fields) else {
+                let expected = decoder.legacy == .cp1251 ? "UTF-8 или CP1251" : "UTF-8"
+                return .success(.unreadable(QuarantinedRow(line: row.line, reason: .badEncoding, message: "байты строки не соответствуют кодировке файла (\(decoder.chosen?.rawValue ?? expected)); пересохраните выгрузку в \(expected)", raw: row.raw)))
+            }
+            return .success(.row(line: row.line, cells: decoded.map(CellValue.text), raw: row.raw))
+        case .xlsx(var reader):
+            defer { backend = .xlsx(reader) }
+            do {
+                guard let row = try reader.next() else { return .success(nil) }
+                let cells = row.cells.map { cell -> CellValue in
+                    switch cell {
+                    case .empty: .text("")
+                    case .text(let text): .text(text)
+                    case .number(let text): .text(text)
+                    case .bool(let value): .text(value ? "1" : "0")
+                    case .date(let serial): .excelDate(serial)
+                    case .error(let text): .text(text)
+                    }
+                }
+                let raw = Array(cells.map(\.text).joined(separator: "\t").utf8.prefix(CSVReader.rawCap))
+                if let tooLong = cells.firstIndex(where: { $0.text.utf8.count > maxFieldBytes }) {
+                    return .success(.unreadable(QuarantinedRow(line: row.number, reason: .fieldTooLong, message: "ячейка №\(tooLong + 1) длиннее \(maxFieldBytes) байт", raw: Array(raw.prefix(CSVReader.rawCap)))))
+                }
+                return .success(.row(line: row.number, cells: cells, raw: raw))
+            } catch {
+                return .failure(IngestError(xlsx: error, location: location))
+            }
+        }
+    }
+}
+
+extension IngestError {
+    /// Wraps an XLSX reader error with a Russian message.
+    init(xlsx error: any Error, location: SourceLocation) {
+        guard let error = error as? XLSXReadError else {
+            self.init(location: location, reason: .notZip, message: "книга XLSX не читается")
+            return
+        }
+        switch error {
+        case .notZip:
+            self.init(location: location, reason: .notZip, message: "файл не является книгой XLSX (не ZIP-архив); сохраните выгрузку как .xlsx")
+        case .unreadable:
+            self.init(location: location, reason: .notZip, message: "книга XLSX не читается; проверьте путь и права доступа")
+        case .zipBomb(let part):
+            self.init(location: location, reason: .zipBomb, message: "часть книги \(part) распаковывается в слишком большой объём; файл отклонён")
+        case .tooManySharedStrings(let limit):
+            self.init(location: location, reason: .zipBomb, message: "в книге больше \(limit) общих строк; файл отклонён")
+        case .missingPart(let part), .corruptPart(let part):
+            self.init(location: location, reason: .notZip, message: "в книге XLSX нет целой части \(part); пересохраните файл в Excel или LibreOffice")
+        case .missingSheet(let name):
+            self.init(location: location, reason: .notZip, message: "в книге нет листа «\(name)»")
+        case .malformed(let part, let line):
+            self.init(location: SourceLocation(path: location.path, line: line), reason: .malformedXML, message: "часть книги \(part) повреждена (строка \(line) XML)")
+        case .xml(let part, let xmlError):
+            let (reason, message) = PortalAdapter.describe(xmlError)
+            self.init(location: location, reason: reason == .malformedXML ? .malformedXML : reason, message: "часть книги \(part): \(message)")
+        }
+    }
+}

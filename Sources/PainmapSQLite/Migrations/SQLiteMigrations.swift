@@ -1,0 +1,80 @@
+import GRDB
+
+/// The store's schema, as numbered migrations. A migration that has landed never changes.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1_feedback") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE ingested_file (
+                        id INTEGER PRIMARY KEY,
+                        digest TEXT NOT NULL UNIQUE,
+                        path TEXT NOT NULL,
+                        feed TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        outcome TEXT NOT NULL CHECK (outcome IN ('done', 'rejected')),
+                        encoding TEXT,
+                        rows_read INTEGER NOT NULL DEFAULT 0,
+                        rows_stored INTEGER NOT NULL DEFAULT 0,
+                        rows_updated INTEGER NOT NULL DEFAULT 0,
+                        rows_quarantined INTEGER NOT NULL DEFAULT 0,
+                        rows_duplicate INTEGER NOT NULL DEFAULT 0,
+                        rejection_reason TEXT,
+                        rejection_message TEXT,
+                        ingested_at REAL NOT NULL,
+                        CHECK (rows_read = rows_stored + rows_quarantined + rows_duplicate)
+                    );
+                    CREATE TABLE feedback_record (
+                        id INTEGER PRIMARY KEY,
+                        source TEXT NOT NULL,
+                        natural_key TEXT NOT NULL,
+                        feed TEXT NOT NULL,
+                        source_record_id TEXT,
+                        received_at REAL NOT NULL,
+                        answered_at REAL,
+                        deadline_at REAL,
+                        region TEXT NOT NULL,
+                        region_raw TEXT NOT NULL,
+                        region_code_system TEXT NOT NULL,
+                        quarter TEXT NOT NULL,
+                        municipality TEXT,
+                        oktmo TEXT,
+                        category_raw TEXT,
+                        subcategory_raw TEXT,
+                        category_code TEXT,
+                        text TEXT NOT NULL,
+                        answer_text TEXT,
+                        status_raw TEXT,
+                        status TEXT,
+                        organization TEXT,
+                        organization_id TEXT,
+                        authority_id TEXT,
+                        service_id TEXT,
+                        service_name TEXT,
+                        procedure_id TEXT,
+                        channel TEXT,
+                        is_59fz INTEGER,
+                        ratings TEXT NOT NULL,
+                        life_situation_hint TEXT,
+                        content_digest INTEGER NOT NULL,
+                        file_id INTEGER NOT NULL REFERENCES ingested_file(id),
+                        line INTEGER NOT NULL,
+                        UNIQUE (source, natural_key)
+                    );
+                    CREATE INDEX feedback_record_slice ON feedback_record(region, quarter, source);
+                    CREATE TABLE quarantined_row (
+                        id INTEGER PRIMARY KEY,
+                        file_id INTEGER NOT NULL REFERENCES ingested_file(id),
+                        line INTEGER NOT NULL,
+                        column_name TEXT,
+                        reason TEXT NOT NULL,
+                        message TEXT NOT NULL,
+                        raw BLOB NOT NULL
+                    );
+                    CREATE INDEX quarantined_row_file ON quarantined_row(file_id, line);
+                    """)
+        }
+        return migrator
+    }
+}

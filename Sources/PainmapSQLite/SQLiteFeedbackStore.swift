@@ -1,0 +1,244 @@
+public import Foundation
+import GRDB
+public import PainmapCore
+
+/// The embedded store: one SQLite file in WAL mode, on GRDB and the system libsqlite3.
+///
+/// Settings follow RELIABILITY.md §6.2 and are read back at open: busy timeout first, WAL (refused if
+/// the file system cannot do it), `synchronous = FULL`, foreign keys on. Each input file is ingested
+/// in one `BEGIN IMMEDIATE` transaction together with its ledger row, so a crash leaves all or nothing.
+public struct SQLiteFeedbackStore: FeedbackStore {
+    private let pool: DatabasePool
+    /// The database file.
+    public let url: URL
+
+    /// Opens (creating if needed) the store at `url` and migrates it.
+    /// - Throws: ``StoreError`` when the file cannot be opened or WAL mode is unavailable.
+    public init(url: URL) throws {
+        self.url = url
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            pool = try DatabasePool(path: url.path, configuration: configuration)
+            try pool.write { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+                guard mode.lowercased() == "wal" else {
+                    throw StoreError(message: "SQLite не включил режим WAL (\(mode)); хранилище на сетевом диске? Укажите --store на локальном диске", status: .ioError)
+                }
+                let foreignKeys = try Int.fetchOne(db, sql: "PRAGMA foreign_keys") ?? 0
+                guard foreignKeys == 1 else {
+                    throw StoreError(message: "SQLite не включил foreign_keys", status: .software)
+                }
+            }
+            try SQLiteMigrations.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(wrapping: error, action: "открыть хранилище \(url.path)")
+        }
+    }
+
+    /// Reads back the connection settings, for tests and `painmap status`.
+    public func pragmas() throws -> [String: String] {
+        try pool.read { db in
+            var result: [String: String] = [:]
+            for name in ["journal_mode", "synchronous", "foreign_keys", "busy_timeout"] {
+                result[name] = try String.fetchOne(db, sql: "PRAGMA \(name)")
+            }
+            return result
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check` and returns its first line (`ok` when healthy).
+    public func integrityCheck() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    /// Checkpoints the WAL into the main file (end of a run).
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in
+            _ = try db.checkpoint(.truncate)
+            try db.execute(sql: "PRAGMA optimize")
+        }
+    }
+
+    public func ingestedFile(digest: String) async throws -> IngestedFile? { try ingestedFileSync(digest: digest) }
+
+    // GRDB offers async and sync variants of read/write; inside an async function Swift picks the async
+    // one, which demands Sendable closures. The sync bodies below keep the store's work synchronous.
+    private func ingestedFileSync(digest: String) throws -> IngestedFile? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM ingested_file WHERE digest = ?", arguments: [digest]).map(SQLiteFeedbackStore.ledger)
+        }
+    }
+
+    public func ingest(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) async throws -> IngestedFile {
+        try ingestSync(file, read: read)
+    }
+
+    private func ingestSync(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) throws -> IngestedFile {
+        // GRDB's synchronous write is used on purpose: the adapter's closure is not Sendable and must
+        // run inside this one transaction. The CLI runs one ingest at a time, so blocking is harmless.
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: IngestedFile?
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'", arguments: [file.digest])
+                    try db.execute(
+                        sql: "INSERT INTO ingested_file (digest, path, feed, source, outcome, ingested_at) VALUES (?, ?, ?, ?, 'done', ?)",
+                        arguments: [file.digest, file.path, file.feed, file.source.rawValue, Date().timeIntervalSince1970])
+                    let fileID = db.lastInsertedRowID
+                    let sink = try SQLiteRecordSink(db: db, fileID: fileID)
+                    let summary = try read(sink)
+                    let tally = sink.tally
+                    guard tally.isBalanced else {
+                        throw StoreError(message: "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)", status: .software)
+                    }
+                    try db.execute(
+                        sql: """
+                            UPDATE ingested_file SET encoding = ?, rows_read = ?, rows_stored = ?, rows_updated = ?,
+                            rows_quarantined = ?, rows_duplicate = ? WHERE id = ?
+                            """,
+                        arguments: [summary.encoding, tally.read, tally.stored, tally.updated, tally.quarantined, tally.duplicate, fileID])
+                    result = try Row.fetchOne(db, sql: "SELECT * FROM ingested_file WHERE id = ?", arguments: [fileID]).map(SQLiteFeedbackStore.ledger)
+                    return .commit
+                }
+                guard let result else { throw StoreError(message: "запись журнала файла не найдена после фиксации", status: .software) }
+                return result
+            }
+        } catch let error as any PainmapFailure {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(wrapping: error, action: "записать файл \(file.path)")
+        }
+    }
+
+    public func recordRejection(_ file: IngestFileIdentity, error: IngestError) async throws {
+        try recordRejectionSync(file, error: error)
+    }
+
+    private func recordRejectionSync(_ file: IngestFileIdentity, error: IngestError) throws {
+        do {
+            try pool.write { db in
+                try db.execute(sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'", arguments: [file.digest])
+                try db.execute(
+                    sql: """
+                        INSERT INTO ingested_file (digest, path, feed, source, outcome, rejection_reason, rejection_message, ingested_at)
+                        VALUES (?, ?, ?, ?, 'rejected', ?, ?, ?)
+                        """,
+                    arguments: [file.digest, file.path, file.feed, file.source.rawValue, error.reason.rawValue, error.description, Date().timeIntervalSince1970])
+            }
+        } catch {
+            throw StoreError(wrapping: error, action: "записать отказ по файлу \(file.path)")
+        }
+    }
+
+    public func status() async throws -> StoreStatus { try statusSync() }
+
+    private func statusSync() throws -> StoreStatus {
+        try pool.read { db in
+            var bySource: [SourceKind: FileAccounting] = Dictionary(uniqueKeysWithValues: SourceKind.allCases.map { ($0, FileAccounting()) })
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT source, SUM(rows_read) AS r, SUM(rows_stored) AS s, SUM(rows_updated) AS u,
+                    SUM(rows_quarantined) AS q, SUM(rows_duplicate) AS d FROM ingested_file WHERE outcome = 'done' GROUP BY source
+                    """)
+            for row in rows {
+                guard let kind = SourceKind(rawValue: row["source"]) else { continue }
+                bySource[kind] = FileAccounting(read: row["r"], stored: row["s"], updated: row["u"], quarantined: row["q"], duplicate: row["d"])
+            }
+            let totals = bySource.values.reduce(FileAccounting(), +)
+            let counts = try Row.fetchAll(
+                db, sql: "SELECT region, quarter, source, COUNT(*) AS n FROM feedback_record GROUP BY region, quarter, source ORDER BY region, quarter, source"
+            ).compactMap { row -> RegionQuarterCount? in
+                guard let quarter = Quarter(row["quarter"] as String), let source = SourceKind(rawValue: row["source"]) else { return nil }
+                return RegionQuarterCount(region: row["region"], quarter: quarter, source: source, count: row["n"])
+            }
+            var reasons: [QuarantineReason: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT reason, COUNT(*) AS n FROM quarantined_row GROUP BY reason") {
+                if let reason = QuarantineReason(rawValue: row["reason"]) { reasons[reason] = row["n"] }
+            }
+            let done = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingested_file WHERE outcome = 'done'") ?? 0
+            let rejected = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingested_file WHERE outcome = 'rejected'") ?? 0
+            return StoreStatus(totals: totals, bySource: bySource, records: counts, quarantineByReason: reasons, filesDone: done, filesRejected: rejected)
+        }
+    }
+
+    public func quarantinedRows(reason: QuarantineReason?) async throws -> [QuarantineEntry] {
+        try quarantinedRowsSync(reason: reason)
+    }
+
+    private func quarantinedRowsSync(reason: QuarantineReason?) throws -> [QuarantineEntry] {
+        try pool.read { db in
+            var entries = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.path, f.source, q.line, q.column_name, q.reason, q.message FROM quarantined_row q
+                    JOIN ingested_file f ON f.id = q.file_id \(reason == nil ? "" : "WHERE q.reason = ?")
+                    ORDER BY f.id, q.line, q.id
+                    """,
+                arguments: reason.map { [$0.rawValue] } ?? []
+            ).compactMap { row -> QuarantineEntry? in
+                guard let source = SourceKind(rawValue: row["source"]), let code = QuarantineReason(rawValue: row["reason"]) else { return nil }
+                return QuarantineEntry(file: row["path"], source: source, line: row["line"], column: row["column_name"], reason: code, message: row["message"])
+            }
+            let rejected = try Row.fetchAll(
+                db,
+                sql: "SELECT path, source, rejection_reason, rejection_message FROM ingested_file WHERE outcome = 'rejected' \(reason == nil ? "" : "AND rejection_reason = ?") ORDER BY id",
+                arguments: reason.map { [$0.rawValue] } ?? []
+            ).compactMap { row -> QuarantineEntry? in
+                guard let source = SourceKind(rawValue: row["source"]), let code = QuarantineReason(rawValue: row["rejection_reason"]) else { return nil }
+                return QuarantineEntry(file: row["path"], source: source, line: 0, column: nil, reason: code, message: row["rejection_message"] ?? "")
+            }
+            entries.append(contentsOf: rejected)
+            return entries
+        }
+    }
+
+    public func ingestedFiles() async throws -> [IngestedFile] { try ingestedFilesSync() }
+
+    private func ingestedFilesSync() throws -> [IngestedFile] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM ingested_file ORDER BY id").map(SQLiteFeedbackStore.ledger) }
+    }
+
+    public func records(region: String?, quarter: Quarter?) async throws -> [FeedbackRecord] {
+        try recordsSync(region: region, quarter: quarter)
+    }
+
+    private func recordsSync(region: String?, quarter: Quarter?) throws -> [FeedbackRecord] {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let region {
+            conditions.append("region = ?")
+            arguments.append(region)
+        }
+        if let quarter {
+            conditions.append("quarter = ?")
+            arguments.append(quarter.description)
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM feedback_record \(filter) ORDER BY source, received_at, natural_key",
+                arguments: StatementArguments(arguments)
+            ).compactMap(RecordColumns.record)
+        }
+    }
+
+    static func ledger(_ row: Row) -> IngestedFile {
+        IngestedFile(
+            digest: row["digest"], path: row["path"], feed: row["feed"], source: SourceKind(rawValue: row["source"]) ?? .pos,
+            outcome: IngestedFile.Outcome(rawValue: row["outcome"]) ?? .rejected, encoding: row["encoding"],
+            accounting: FileAccounting(
+                read: row["rows_read"], stored: row["rows_stored"], updated: row["rows_updated"],
+                quarantined: row["rows_quarantined"], duplicate: row["rows_duplicate"]),
+            rejectionReason: (row["rejection_reason"] as String?).flatMap(QuarantineReason.init(rawValue:)),
+            rejectionMessage: row["rejection_message"], ingestedAt: Date(timeIntervalSince1970: row["ingested_at"]))
+    }
+}

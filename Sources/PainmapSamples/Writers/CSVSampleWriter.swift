@@ -1,0 +1,33 @@
+/// Renders rows as RFC 4180 CSV text.
+///
+/// Works on Unicode scalars, not `Character`s: a quote followed by a combining mark is one
+/// grapheme but still a quote to every CSV reader.
+struct CSVSampleWriter: Sendable {
+    var delimiter: Unicode.Scalar
+    var quoteAll = false
+    var lineEnding = "\r\n"
+
+    func render(header: [String], rows: [[String]]) -> String {
+        var out = line(header)
+        for row in rows { out += line(row) }
+        return out
+    }
+
+    func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: String(Character(delimiter))) + lineEnding
+    }
+
+    func field(_ value: String) -> String {
+        let needsQuotes = quoteAll
+            || value.unicodeScalars.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        guard needsQuotes else { return value }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { out.append("\"") }
+            out.append(scalar)
+        }
+        out.append("\"")
+        return String(out)
+    }
+}

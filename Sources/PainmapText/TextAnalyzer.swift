@@ -1,0 +1,73 @@
+/// Turns a citizen's text into the stemmed content words that clustering counts.
+///
+/// The steps are ``TextNormalizer`` (NFKC, case, `ё`, look-alikes; URLs, e-mails, digits and redaction placeholders
+/// out), ``Tokenizer`` (words of two or more characters), ``StopWords`` (function words and salutations out) and
+/// ``RussianStemmer``. The analyzer holds no mutable state, so one instance serves every task; for bulk work pass
+/// each task's own ``StemCache`` to ``analyze(_:cache:)``.
+///
+/// ```swift
+/// let analyzer = TextAnalyzer()
+/// analyzer.analyze("Здравствуйте! Не могу записаться к врачу").map(\.stem)  // ["мог", "записа", "врач"]
+/// ```
+public struct TextAnalyzer: Sendable {
+    /// The words dropped before stemming.
+    public let stopWords: StopWords
+    private let normalizer = TextNormalizer()
+    private let tokenizer = Tokenizer()
+    private let stemmer = RussianStemmer()
+
+    /// Creates an analyzer with a stop-word set.
+    ///
+    /// - Parameter stopWords: The words to drop; by default the Snowball list and the salutations.
+    public init(stopWords: StopWords = StopWords()) {
+        self.stopWords = stopWords
+    }
+
+    /// Returns the content words of a text with their stems, in text order.
+    ///
+    /// - Parameter text: Any text, as a citizen wrote it.
+    /// - Returns: One token per kept word; empty when nothing is left (a text of greetings, digits or links only).
+    public func analyze(_ text: String) -> [AnalyzedToken] {
+        return normalizer.withNormalizedUTF8(of: text) { bytes in
+            var tokens: [AnalyzedToken] = []
+            tokenizer.forEachToken(in: bytes) { range in
+                let word = UnsafeBufferPointer(rebasing: bytes[range])
+                guard !stopWords.contains(utf8: word, hash: WordTable.hash(word)),
+                    let surface = String(validating: word, as: UTF8.self)
+                else {
+                    return
+                }
+                // Normalized text holds no ё, so the stem is exactly a byte prefix of the word.
+                let stemLength = stemmer.stemPrefixLength(utf8: word)
+                let stem =
+                    stemLength == word.count
+                    ? surface
+                    : String(validating: UnsafeBufferPointer(rebasing: word[..<stemLength]), as: UTF8.self) ?? surface
+                tokens.append(AnalyzedToken(surface: surface, stem: stem))
+            }
+            return tokens
+        }
+    }
+
+    /// Returns the content words of a text with their stems, looking words up in a cache first.
+    ///
+    /// Gives the same tokens as ``analyze(_:)``. A word seen before costs one hash and allocates nothing, so use
+    /// this variant when analysing many texts.
+    /// - Parameters:
+    ///   - text: Any text, as a citizen wrote it.
+    ///   - cache: The calling task's own cache; it learns the stems of new words.
+    /// - Returns: One token per kept word, in text order.
+    public func analyze(_ text: String, cache: inout StemCache) -> [AnalyzedToken] {
+        return normalizer.withNormalizedUTF8(of: text) { bytes in
+            var tokens: [AnalyzedToken] = []
+            tokenizer.forEachToken(in: bytes) { range in
+                let word = UnsafeBufferPointer(rebasing: bytes[range])
+                let hash = WordTable.hash(word)  // one hash serves both tables
+                guard !stopWords.contains(utf8: word, hash: hash) else { return }
+                let entry = cache.entry(utf8: word, hash: hash)
+                tokens.append(AnalyzedToken(surface: entry.surface, stem: entry.stem))
+            }
+            return tokens
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PainmapCore
+
+/// The `painmap` command: turns citizens' feedback exports into quarterly pain maps.
+@main
+struct Painmap: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "painmap",
+        abstract: "Карта болей: загрузка обратной связи граждан, анализ и отчёты по жизненным ситуациям.",
+        discussion: """
+            Пример: painmap ingest SampleFeeds && painmap status
+            Коды выхода: 0 готово, 64 неверный вызов, 65 данные непригодны, 66 нет входа, \
+            70 внутренняя ошибка, 74 ошибка ввода-вывода, 75 хранилище занято, 78 ошибка конфигурации.
+            """,
+        subcommands: [IngestCommand.self, StatusCommand.self, QuarantineCommand.self, ConfigCommand.self, SamplesCommand.self]
+    )
+}
+
+/// Options every command that touches the store or config shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Путь к хранилищу SQLite (по умолчанию $PAINMAP_STORE или data/painmap.sqlite).")
+    var store: String?
+
+    @Option(name: .long, help: "Каталог конфигурации (по умолчанию Config).")
+    var config: String = "Config"
+
+    @Flag(name: .long, help: "Подробный журнал (на английском) в stderr.")
+    var verbose = false
+
+    var storeURL: URL {
+        let path = store ?? ProcessInfo.processInfo.environment["PAINMAP_STORE"] ?? "data/painmap.sqlite"
+        return URL(fileURLWithPath: path).standardizedFileURL
+    }
+
+    var configURL: URL { URL(fileURLWithPath: config, isDirectory: true).standardizedFileURL }
+
+    func makeLogger() -> Logger {
+        CLILogging.bootstrapOnce()
+        var logger = Logger(label: "painmap")
+        logger.logLevel = verbose ? .info : .warning
+        return logger
+    }
+}
+
+/// Bootstraps swift-log once per process, logging to stderr.
+enum CLILogging {
+    private static let done: Void = { LoggingSystem.bootstrap(StreamLogHandler.standardError) }()
+    static func bootstrapOnce() { _ = done }
+}
+
+/// Runs a command body and maps failures to sysexits codes with a Russian message on stderr.
+func runMapped(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let failure as any PainmapFailure {
+        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+        throw ExitCode(failure.exitStatus.rawValue)
+    }
+}

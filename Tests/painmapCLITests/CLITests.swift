@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// Runs the built `painmap` binary and checks stdout, stderr and the exit code.
+struct CLIResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+private func painmap(_ arguments: [String], in directory: URL = root) throws -> CLIResult {
+    let binary = try #require(
+        [".build/debug/painmap", ".build/release/painmap"].map { root.appendingPathComponent($0) }.first {
+            FileManager.default.isExecutableFile(atPath: $0.path)
+        })
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+}
+
+private func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct CLITests {
+    @Test func ingestThenStatusJSONHasTheContractFields() throws {
+        let store = try temporaryDirectory().appendingPathComponent("s.sqlite").path
+        let ingest = try painmap(["ingest", "--store", store, "SampleFeeds"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("итого"))
+        let status = try painmap(["status", "--store", store, "--json"])
+        #expect(status.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        let totals = try #require(json["totals"] as? [String: Int])
+        #expect(Set(totals.keys).isSuperset(of: ["read", "stored", "quarantined", "duplicate"]))
+        #expect(totals["read"] == (totals["stored"] ?? 0) + (totals["quarantined"] ?? 0) + (totals["duplicate"] ?? 0))
+        let bySource = try #require(json["by_source"] as? [String: [String: Int]])
+        #expect(Set(bySource.keys) == ["pos", "site", "hotline", "portal", "survey"])
+        #expect(bySource.values.allSatisfy { ($0["stored"] ?? 0) > 0 })
+        #expect(json["by_region_quarter"] is [[String: Any]])
+    }
+
+    @Test func missingInputExits66() throws {
+        let store = try temporaryDirectory().appendingPathComponent("s.sqlite").path
+        let result = try painmap(["ingest", "--store", store, "no/such/file.csv"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("нет такого файла или каталога: no/such/file.csv"))
+    }
+
+    @Test func rejectedFileExits65AndNamesTheFile() throws {
+        let directory = try temporaryDirectory()
+        let file = directory.appendingPathComponent("broken.csv")
+        try Data("Номер;Текст\n1;x\n".utf8).write(to: file)
+        let result = try painmap(["ingest", "--store", directory.appendingPathComponent("s.sqlite").path, "--source", "pos", file.path])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("\(file.path):1: ошибка: нет обязательных столбцов"))
+    }
+
+    @Test func badConfigurationExits78WithLineNumbers() throws {
+        let directory = try temporaryDirectory()
+        for name in ["regions.yaml", "surveys.yaml", "mkgu-forms.yaml"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent("Config/\(name)"), to: directory.appendingPathComponent(name))
+        }
+        try Data("feeds:\n  - name: x\n    kind: pos\n    format: csv\n    delimeter: \";\"\n    region_code_system: okato\n".utf8)
+            .write(to: directory.appendingPathComponent("feeds.yaml"))
+        let result = try painmap(["config", "check", "--config", directory.path])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("feeds.yaml:5:5: ошибка: feeds[0].delimeter: неизвестный ключ «delimeter»; возможно, имелось в виду «delimiter»"))
+    }
+
+    @Test func shippedConfigurationChecksClean() throws {
+        let result = try painmap(["config", "check"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func usageErrorExits64() throws {
+        #expect(try painmap(["ingest", "--source", "fax", "x.csv"]).status == 64)
+    }
+}
