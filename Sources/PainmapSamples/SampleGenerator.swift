@@ -65,12 +65,22 @@ public struct SampleGenerator: Sendable {
         var entries = tree.entries
         for hostile in HostileFiles.all(seed: options.seed) {
             files.append(("hostile/\(hostile.name)", hostile.bytes))
-            entries.append(SampleManifest.File(
-                path: "hostile/\(hostile.name)", source: "hostile", format: hostile.format, encoding: hostile.encoding,
-                regions: [], quarter: "", records: hostile.records, situations: []))
+            entries.append(
+                SampleManifest.File(
+                    path: "hostile/\(hostile.name)",
+                    source: "hostile",
+                    format: hostile.format,
+                    encoding: hostile.encoding,
+                    regions: [],
+                    quarter: "",
+                    records: hostile.records,
+                    situations: []
+                )
+            )
         }
         files.append(("hostile/README.md", Array(HostileFiles.readme.utf8)))
-        let manifest = ManifestBuilder(corpus: tree.corpus, entries: entries, exactDuplicates: tree.exactDuplicates).build()
+        let manifest = ManifestBuilder(corpus: tree.corpus, entries: entries, exactDuplicates: tree.exactDuplicates)
+            .build()
         files.append(("MANIFEST.md", Array(ManifestRenderer(manifest: manifest).markdown().utf8)))
         files.append(("manifest.json", try manifestJSON(manifest)))
         for (path, bytes) in files {
@@ -95,13 +105,18 @@ public struct SampleGenerator: Sendable {
             throw SampleGenerationError(message: "число записей должно быть неотрицательным", exitStatus: .usage)
         }
         guard let parsedQuarter = SampleQuarter(parsing: quarter) else {
-            throw SampleGenerationError(message: "квартал «\(quarter)» не разобран; ожидается вид 2026Q2", exitStatus: .usage)
+            throw SampleGenerationError(
+                message: "квартал «\(quarter)» не разобран; ожидается вид 2026Q2",
+                exitStatus: .usage
+            )
         }
         var resolved: [SampleRegion] = []
         for code in regions {
             guard let region = SampleRegion.byKladr(code) else {
                 throw SampleGenerationError(
-                    message: "регион «\(code)» не поддерживается генератором; доступны коды КЛАДР 54 и 41", exitStatus: .usage)
+                    message: "регион «\(code)» не поддерживается генератором; доступны коды КЛАДР 54 и 41",
+                    exitStatus: .usage
+                )
             }
             resolved.append(region)
         }
@@ -130,11 +145,16 @@ public struct SampleGenerator: Sendable {
 
     private func write(_ bytes: [UInt8], to url: URL) throws {
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
-            throw SampleGenerationError(message: "не удалось записать \(url.path): \(error.localizedDescription)",
-                                        exitStatus: .ioError)
+            throw SampleGenerationError(
+                message: "не удалось записать \(url.path): \(error.localizedDescription)",
+                exitStatus: .ioError
+            )
         }
     }
 }

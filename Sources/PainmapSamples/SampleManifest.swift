@@ -6,7 +6,7 @@
 public struct SampleManifest: Sendable, Codable, Equatable {
     /// One generated file.
     public struct File: Sendable, Codable, Equatable {
-        /// Path relative to the SampleFeeds directory, e.g. `pos/pos_54_2026q2.csv`.
+        /// Path relative to the SampleFeeds directory, such as `pos/pos_54_2026q2.csv`.
         public var path: String
         /// Source kind: `pos`, `site`, `hotline`, `portal`, `survey`, or `hostile`.
         public var source: String
@@ -26,7 +26,7 @@ public struct SampleManifest: Sendable, Codable, Equatable {
 
     /// A count of records for one life situation.
     public struct SituationCount: Sendable, Codable, Equatable {
-        /// The situation id, e.g. `kindergarten`.
+        /// The situation id, such as `kindergarten`.
         public var situationID: String
         /// How many records carry it.
         public var records: Int
@@ -34,7 +34,7 @@ public struct SampleManifest: Sendable, Codable, Equatable {
 
     /// Records of one pain in one region and quarter, over all channels, planted duplicates excluded.
     public struct PainCount: Sendable, Codable, Equatable {
-        /// `<situation>.<pain>`, e.g. `housing.heating`.
+        /// `<situation>.<pain>`, such as `housing.heating`.
         public var painID: String
         /// The pain in citizens' words.
         public var title: String

@@ -1,6 +1,7 @@
 import Foundation
-@testable import PainmapSamples
 import Testing
+
+@testable import PainmapSamples
 
 @Suite struct CP1251EncoderTests {
     @Test func roundTripsThroughFoundation() throws {

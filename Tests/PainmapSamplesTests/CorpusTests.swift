@@ -1,12 +1,16 @@
-@testable import PainmapSamples
 import Testing
+
+@testable import PainmapSamples
 
 @Suite struct CorpusTests {
     @Test func everyTemplateFillsCompletely() {
         var rng = SplitMix64(seed: 11)
         for region in SampleRegion.all {
-            var filler = SlotFiller(region: region, municipality: region.municipalities[0],
-                                    date: LocalDateTime(year: 2026, month: 8, day: 15, hour: 10))
+            var filler = SlotFiller(
+                region: region,
+                municipality: region.municipalities[0],
+                date: LocalDateTime(year: 2026, month: 8, day: 15, hour: 10)
+            )
             for situation in SituationDefinition.all {
                 for pain in situation.pains {
                     for template in pain.citizen + pain.details + pain.hotline + pain.short {
@@ -28,7 +32,10 @@ import Testing
             #expect((4...7).contains(situation.pains.count), "\(situation.id)")
             #expect(Set(situation.pains.map(\.key)).count == situation.pains.count)
             for pain in situation.pains {
-                #expect(pain.citizen.count >= 3 && !pain.hotline.isEmpty && !pain.short.isEmpty, "\(situation.painID(pain))")
+                #expect(
+                    pain.citizen.count >= 3 && !pain.hotline.isEmpty && !pain.short.isEmpty,
+                    "\(situation.painID(pain))"
+                )
             }
         }
     }

@@ -31,10 +31,15 @@ import Testing
     func everyServiceSituationInEveryMKGUFile(_ region: String) throws {
         let tree = try SampleTreeFixture.tree()
         for quarter in ["2026q2", "2026q3"] {
-            let xml = try #require(String(data: try tree.bytes("portal/mkgu_\(region)_\(quarter).xml"), encoding: .utf8))
+            let xml = try #require(
+                String(data: try tree.bytes("portal/mkgu_\(region)_\(quarter).xml"), encoding: .utf8)
+            )
             for situation in Self.situations {
                 let ids = tree.manifest.services.filter { $0.situationID == situation }.map(\.frguID)
-                #expect(ids.contains { xml.contains("<mkgu:service id=\"\($0)\"") }, "\(situation) in \(region) \(quarter)")
+                #expect(
+                    ids.contains { xml.contains("<mkgu:service id=\"\($0)\"") },
+                    "\(situation) in \(region) \(quarter)"
+                )
             }
             #expect(xml.contains("<mkgu:okato>\(region == "54" ? "50" : "30")"))
         }
@@ -44,8 +49,10 @@ import Testing
         let tree = try SampleTreeFixture.tree()
         let text = try #require(String(data: try tree.bytes("survey/survey_2026q2.csv"), encoding: .windowsCP1251))
         let rows = text.components(separatedBy: "\r\n").dropFirst().map { $0.components(separatedBy: ";") }
-        for name in ["Оформление в детский сад", "Внешкольная занятость детей", "Управление многоквартирным домом",
-                     "Установление инвалидности", "Целевая помощь малоимущим", "Поиск работы", "Многодетная семья"] {
+        for name in [
+            "Оформление в детский сад", "Внешкольная занятость детей", "Управление многоквартирным домом",
+            "Установление инвалидности", "Целевая помощь малоимущим", "Поиск работы", "Многодетная семья",
+        ] {
             for region in ["54", "41"] {
                 #expect(rows.contains { $0.count > 4 && $0[2] == region && $0[4] == name }, "\(name) \(region)")
             }

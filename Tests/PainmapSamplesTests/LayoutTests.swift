@@ -32,8 +32,12 @@ import Testing
     }
 
     @Test func posCSVHasQuotedMultilineAndEmbeddedSeparators() throws {
-        let text = try #require(String(data: try SampleTreeFixture.tree().bytes("pos/pos_54_2026q2.csv").dropFirst(3),
-                                       encoding: .utf8))
+        let text = try #require(
+            String(
+                data: try SampleTreeFixture.tree().bytes("pos/pos_54_2026q2.csv").dropFirst(3),
+                encoding: .utf8
+            )
+        )
         #expect(text.contains("\"\""))  // an escaped quote inside a quoted field
         var quoted = false
         var newlineInQuotes = false
@@ -52,8 +56,10 @@ import Testing
         let content = try #require(root["content"] as? [[String: Any]])
         #expect(root["totalElements"] as? Int == content.count)
         let first = try #require(content.first)
-        for key in ["id", "createdAt", "answeredAt", "deadline", "region", "municipality", "category", "subcategory",
-                    "text", "answer", "status", "organization", "channel", "fz59", "author"] {
+        for key in [
+            "id", "createdAt", "answeredAt", "deadline", "region", "municipality", "category", "subcategory",
+            "text", "answer", "status", "organization", "channel", "fz59", "author",
+        ] {
             #expect(first[key] != nil, "missing \(key)")
         }
         let codes = Set(content.compactMap { ($0["region"] as? [String: Any])?["code"] as? String })
@@ -86,8 +92,14 @@ import Testing
     }
 
     @Test func mkguXMLHasRatesInTheFormRange() throws {
-        let xml = try #require(String(data: try SampleTreeFixture.tree().bytes("portal/mkgu_41_2026q3.xml"), encoding: .utf8))
-        #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mkgu:body xmlns:mkgu=\"http://vashkontrol.ru#\" ID=\"mkgu\">"))
+        let xml = try #require(
+            String(data: try SampleTreeFixture.tree().bytes("portal/mkgu_41_2026q3.xml"), encoding: .utf8)
+        )
+        #expect(
+            xml.hasPrefix(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mkgu:body xmlns:mkgu=\"http://vashkontrol.ru#\" ID=\"mkgu\">"
+            )
+        )
         var index = xml.startIndex
         var rates = 0
         while let range = xml.range(of: "value-id=\"", range: index..<xml.endIndex) {

@@ -1,5 +1,6 @@
-@testable import PainmapSamples
 import Testing
+
+@testable import PainmapSamples
 
 @Suite struct PersonalDataTests {
     /// Independent СНИЛС check: weights 9…1, sum mod 101, 100 → 00.
@@ -33,7 +34,9 @@ import Testing
     }
 
     @Test func generatedInn12HaveValidControlDigits() {
-        #expect(PersonalData.innControl([1, 2, 3, 4, 5, 6, 7, 8, 9, 0], weights: [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == 4)
+        #expect(
+            PersonalData.innControl([1, 2, 3, 4, 5, 6, 7, 8, 9, 0], weights: [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) == 4
+        )
         var rng = SplitMix64(seed: 9)
         for region in SampleRegion.all {
             for _ in 0..<500 {

@@ -14,8 +14,16 @@ import Testing
     @Test func plantedChangesHoldInTheCounts() throws {
         for change in try SampleTreeFixture.tree().manifest.plantedChanges {
             switch change.kind {
-            case .grows: #expect(change.q2Records >= 5 && Double(change.q3Records) >= 2.5 * Double(change.q2Records), "\(change)")
-            case .shrinks: #expect(change.q2Records >= 10 && Double(change.q3Records) <= 0.4 * Double(change.q2Records), "\(change)")
+            case .grows:
+                #expect(
+                    change.q2Records >= 5 && Double(change.q3Records) >= 2.5 * Double(change.q2Records),
+                    "\(change)"
+                )
+            case .shrinks:
+                #expect(
+                    change.q2Records >= 10 && Double(change.q3Records) <= 0.4 * Double(change.q2Records),
+                    "\(change)"
+                )
             case .new: #expect(change.q2Records == 0 && change.q3Records >= 10, "\(change)")
             case .vanished: #expect(change.q2Records >= 10 && change.q3Records == 0, "\(change)")
             }

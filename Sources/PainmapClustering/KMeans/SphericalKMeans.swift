@@ -23,19 +23,23 @@ struct KMeansFit: Sendable {
 /// summed in chunk order. Centroid sums are accumulated serially in row order. The result is therefore
 /// bit-identical for any ``threadCount``. An empty cell is re-seeded with the worst-fitting row.
 ///
-/// Two exact speed-ups keep Lloyd cheap on short texts. Rows are scored through
-/// ``CentroidPostings`` (centroids are sparse). And a row skips scoring when Hamerly's bound proves its
-/// cell cannot change: each row keeps an upper bound on its cosine to every *other* centroid, raised
-/// after each update by the largest centroid movement (for a unit row, a centroid moving by `δ`
-/// changes the cosine by at most `δ`); if the exact cosine to its own centroid still beats the bound,
-/// the row stays.
+/// Two exact speed-ups keep Lloyd cheap (they change which products are computed, never which cell
+/// wins, up to a float-rounding margin):
+/// - *Yinyang bounds* (Ding et al., 2015): cells form groups of ``groupSize``; each row keeps, per
+///   group, an upper bound on its cosine to the group's cells other than its own. After an update the
+///   bound grows by the group's largest centroid movement (for a unit row, a centroid moving by `δ`
+///   changes the cosine by at most `δ`). A row whose exact cosine to its own centroid beats every
+///   bound keeps its cell; otherwise only the groups whose bound it does not beat are rescored.
+/// - *Sparse centroids*: full scans read rare terms through ``CentroidPostings``.
 struct SphericalKMeans {
     /// Rows per parallel work item; fixed so the reduction order never depends on the thread count.
     static let chunkSize = 1_024
     /// Seeding sample size (scikit-learn's default `init_size` is 3 × 1,024).
     static let seedingSampleSize = 3_072
-    /// Slack on the pruning test that absorbs float rounding in cosines and bounds.
+    /// Slack on the pruning tests that absorbs float rounding in cosines and bounds.
     static let boundMargin: Float = 1e-5
+    /// Cells per Yinyang group.
+    static let groupSize = 16
     /// A term listed in at least `clusterCount / denseFraction` cells is scored with a dense axpy.
     static let denseFraction = 4
 
@@ -64,7 +68,7 @@ struct SphericalKMeans {
 
     /// One restart's slice of the shared state.
     private struct RestartState {
-        /// Term-major dense centroids, `columnCount × stride`.
+        /// Term-major dense centroids, `columnCount × clusterCount`.
         let centroids: UnsafeMutablePointer<Float>
         /// The same centroids as per-term lists.
         let postings: CentroidPostings
@@ -72,7 +76,7 @@ struct SphericalKMeans {
         let assignments: UnsafeMutablePointer<Int32>
         /// Exact cosine of each row to its cell's centroid.
         let similarities: UnsafeMutablePointer<Float>
-        /// Upper bound on each row's cosine to any other centroid.
+        /// Per row and group, an upper bound on the cosine to the group's cells other than the row's own.
         let upperBounds: UnsafeMutablePointer<Float>
         /// How far each centroid moved in the last update (Euclidean).
         let drift: UnsafeMutablePointer<Float>
@@ -88,25 +92,28 @@ struct SphericalKMeans {
         let drift: SharedBuffer<Float>
         let rowCount: Int
         let matrixSize: Int
-        let stride: Int
+        let clusterCount: Int
+        let groupCount: Int
 
-        init(restarts: Int, rowCount: Int, columnCount: Int, stride: Int) {
+        init(restarts: Int, rowCount: Int, columnCount: Int, clusterCount: Int, groupCount: Int) {
             self.rowCount = rowCount
-            self.stride = stride
-            matrixSize = columnCount * stride
+            self.clusterCount = clusterCount
+            self.groupCount = groupCount
+            matrixSize = columnCount * clusterCount
             centroids = SharedBuffer(repeating: 0, count: restarts * matrixSize)
             postings = (0 ..< restarts).map { _ in CentroidPostings() }
             assignments = SharedBuffer(repeating: -1, count: restarts * rowCount)
             similarities = SharedBuffer(repeating: 0, count: restarts * rowCount)
-            upperBounds = SharedBuffer(repeating: .infinity, count: restarts * rowCount)
-            drift = SharedBuffer(repeating: 0, count: restarts * stride)
+            upperBounds = SharedBuffer(repeating: .infinity, count: restarts * rowCount * groupCount)
+            drift = SharedBuffer(repeating: 0, count: restarts * clusterCount)
         }
 
         func state(_ restart: Int) -> RestartState {
             RestartState(
                 centroids: centroids.base + restart * matrixSize, postings: postings[restart],
                 assignments: assignments.base + restart * rowCount, similarities: similarities.base + restart * rowCount,
-                upperBounds: upperBounds.base + restart * rowCount, drift: drift.base + restart * stride)
+                upperBounds: upperBounds.base + restart * rowCount * groupCount,
+                drift: drift.base + restart * clusterCount)
         }
 
         func deallocate() {
@@ -134,7 +141,7 @@ struct SphericalKMeans {
                 restart: 0)
         }
         let restartCount = initialCentroids == nil ? max(1, restarts) : 1
-        let stride = k
+        let groupCount = (k + Self.groupSize - 1) / Self.groupSize
         let chunkCount = (rowCount + Self.chunkSize - 1) / Self.chunkSize
         let executor = ChunkedExecutor(threadCount: threadCount)
 
@@ -149,7 +156,9 @@ struct SphericalKMeans {
             offsets: SharedBuffer(copying: matrix.rowOffsets), columns: SharedBuffer(copying: matrix.columns),
             values: SharedBuffer(copying: matrix.values), weights: SharedBuffer(copying: weights), count: rowCount,
             columnCount: columnCount)
-        let workspace = Workspace(restarts: restartCount, rowCount: rowCount, columnCount: columnCount, stride: stride)
+        let workspace = Workspace(
+            restarts: restartCount, rowCount: rowCount, columnCount: columnCount, clusterCount: k,
+            groupCount: groupCount)
         let chunkObjective = SharedBuffer<Double>(repeating: 0, count: restartCount * chunkCount)
         let chunkChanges = SharedBuffer<Int>(repeating: 0, count: restartCount * chunkCount)
         defer {
@@ -167,17 +176,17 @@ struct SphericalKMeans {
             if let initialCentroids {
                 for cell in 0 ..< k {
                     for column in 0 ..< columnCount {
-                        state.centroids[column * stride + cell] = initialCentroids[cell * columnCount + column]
+                        state.centroids[column * k + cell] = initialCentroids[cell * columnCount + column]
                     }
                 }
             } else {
                 for (cell, row) in seedRows[restart].enumerated() {
                     for position in rows.offsets[row] ..< rows.offsets[row + 1] {
-                        state.centroids[Int(rows.columns[position]) * stride + cell] = rows.values[position]
+                        state.centroids[Int(rows.columns[position]) * k + cell] = rows.values[position]
                     }
                 }
             }
-            state.postings.rebuild(from: state.centroids, columnCount: columnCount, stride: stride, clusterCount: k)
+            state.postings.rebuild(from: state.centroids, columnCount: columnCount, stride: k, clusterCount: k)
         }
 
         var running = Array(0 ..< restartCount)
@@ -190,7 +199,7 @@ struct SphericalKMeans {
                 let chunk = item % chunkCount
                 let range = chunk * Self.chunkSize ..< min(rowCount, (chunk + 1) * Self.chunkSize)
                 let (objective, changes) = Self.assign(
-                    range, rows: rows, state: workspace.state(restart), clusterCount: k, stride: stride)
+                    range, rows: rows, state: workspace.state(restart), clusterCount: k)
                 chunkObjective[restart * chunkCount + chunk] = objective
                 chunkChanges[restart * chunkCount + chunk] = changes
             }
@@ -200,7 +209,7 @@ struct SphericalKMeans {
                 for chunk in 0 ..< chunkCount { changes += chunkChanges[restart * chunkCount + chunk] }
                 if changes == 0 { return true }
                 Self.update(
-                    rows: rows, state: workspace.state(restart), clusterCount: k, stride: stride,
+                    rows: rows, state: workspace.state(restart), clusterCount: k,
                     reseedsEmptyCells: reseedsEmptyCells)
                 return false
             }
@@ -220,7 +229,7 @@ struct SphericalKMeans {
         let winner = workspace.state(best)
         var cellMajor = [Float](repeating: 0, count: k * columnCount)
         for column in 0 ..< columnCount {
-            for cell in 0 ..< k { cellMajor[cell * columnCount + column] = winner.centroids[column * stride + cell] }
+            for cell in 0 ..< k { cellMajor[cell * columnCount + column] = winner.centroids[column * k + cell] }
         }
         return KMeansFit(
             assignments: Array(UnsafeBufferPointer(start: winner.assignments, count: rowCount)),
@@ -236,30 +245,22 @@ struct SphericalKMeans {
         _ range: Range<Int>,
         rows: Rows,
         state: RestartState,
-        clusterCount: Int,
-        stride: Int
+        clusterCount k: Int
     ) -> (objective: Double, changes: Int) {
         let offsets = rows.offsets.base
         let columns = rows.columns.base
         let values = rows.values.base
         let centroids = UnsafePointer(state.centroids)
-        // The largest movement among cells, and the largest among all others for the cell that moved most.
-        var maxDrift: Float = 0
-        var secondDrift: Float = 0
-        var maxDriftCell = -1
-        for cell in 0 ..< clusterCount {
-            let drift = state.drift[cell]
-            if drift > maxDrift {
-                secondDrift = maxDrift
-                maxDrift = drift
-                maxDriftCell = cell
-            } else if drift > secondDrift {
-                secondDrift = drift
-            }
+        let groupCount = (k + groupSize - 1) / groupSize
+        let denseCutoff = max(8, k / denseFraction)
+        var groupDrift = [Float](repeating: 0, count: groupCount)
+        for cell in 0 ..< k { groupDrift[cell / groupSize] = max(groupDrift[cell / groupSize], state.drift[cell]) }
+        let scores = UnsafeMutablePointer<Float>.allocate(capacity: k)
+        let failing = UnsafeMutablePointer<Int>.allocate(capacity: groupCount)
+        defer {
+            scores.deallocate()
+            failing.deallocate()
         }
-        let scores = UnsafeMutablePointer<Float>.allocate(capacity: clusterCount)
-        defer { scores.deallocate() }
-        let denseCutoff = max(8, clusterCount / denseFraction)
         var objective: Double = 0
         var changes = 0
         state.postings.offsets.withUnsafeBufferPointer { postingOffsets in
@@ -268,49 +269,89 @@ struct SphericalKMeans {
                     for row in range {
                         let start = offsets[row]
                         let end = offsets[row + 1]
+                        let bounds = state.upperBounds + row * groupCount
                         let current = Int(state.assignments[row])
+                        var own: Float = 0
+                        var failingCount = groupCount
                         if current >= 0 {
-                            let bound = state.upperBounds[row] + (current == maxDriftCell ? secondDrift : maxDrift)
-                            var own: Float = 0
                             for position in start ..< end {
-                                own += values[position] * centroids[Int(columns[position]) * stride + current]
+                                own += values[position] * centroids[Int(columns[position]) * k + current]
                             }
-                            if own > bound + boundMargin {
-                                state.upperBounds[row] = bound
+                            failingCount = 0
+                            for group in 0 ..< groupCount {
+                                let bound = bounds[group] + groupDrift[group]
+                                bounds[group] = bound
+                                if own <= bound + boundMargin {
+                                    failing[failingCount] = group
+                                    failingCount += 1
+                                }
+                            }
+                            if failingCount == 0 {
                                 state.similarities[row] = own
                                 objective += Double(rows.weights[row]) * Double(own)
                                 continue
                             }
                         }
-                        // Terms present in many cells use the dense row (a vectorized axpy), the others
-                        // their posting list. Either way each cell adds its products in term order, and
-                        // skipped zero products would add exactly +0, so both give the same bits.
-                        scores.update(repeating: 0, count: clusterCount)
-                        for position in start ..< end {
-                            let value = values[position]
-                            let column = Int(columns[position])
-                            let first = Int(postingOffsets[column])
-                            let last = Int(postingOffsets[column + 1])
-                            if last - first >= denseCutoff {
-                                let term = centroids + column * stride
-                                for cell in 0 ..< clusterCount { scores[cell] += value * term[cell] }
-                            } else {
-                                for entry in first ..< last {
-                                    scores[Int(postingCells[entry])] += value * postingWeights[entry]
+
+                        var best = 0
+                        var bestScore: Float = 0
+                        if 2 * failingCount > groupCount {
+                            // Full scan. Terms present in many cells use the dense row (a vectorized axpy),
+                            // the others their posting list; skipped zero products would add exactly +0.
+                            scores.update(repeating: 0, count: k)
+                            for position in start ..< end {
+                                let value = values[position]
+                                let column = Int(columns[position])
+                                let first = Int(postingOffsets[column])
+                                let last = Int(postingOffsets[column + 1])
+                                if last - first >= denseCutoff {
+                                    let term = centroids + column * k
+                                    for cell in 0 ..< k { scores[cell] += value * term[cell] }
+                                } else {
+                                    for entry in first ..< last {
+                                        scores[Int(postingCells[entry])] += value * postingWeights[entry]
+                                    }
                                 }
                             }
-                        }
-                        var best = 0
-                        var bestScore = scores[0]
-                        var secondScore = -Float.infinity
-                        for cell in 1 ..< clusterCount {
-                            let score = scores[cell]
-                            if score > bestScore {
-                                secondScore = bestScore
+                            bestScore = scores[0]
+                            for cell in 1 ..< k where scores[cell] > bestScore {
                                 best = cell
-                                bestScore = score
-                            } else if score > secondScore {
-                                secondScore = score
+                                bestScore = scores[cell]
+                            }
+                            for group in 0 ..< groupCount {
+                                bounds[group] = groupMaximum(scores, group: group, clusterCount: k, excluding: best)
+                            }
+                        } else {
+                            // Rescore only the groups whose bound the own cosine does not beat.
+                            best = current
+                            bestScore = own
+                            var currentGroupRescored = false
+                            for index in 0 ..< failingCount {
+                                let low = failing[index] * groupSize
+                                let high = min(k, low + groupSize)
+                                currentGroupRescored = currentGroupRescored || failing[index] == current / groupSize
+                                (scores + low).update(repeating: 0, count: high - low)
+                                for position in start ..< end {
+                                    let value = values[position]
+                                    let term = centroids + Int(columns[position]) * k
+                                    for cell in low ..< high { scores[cell] += value * term[cell] }
+                                }
+                                for cell in low ..< high {
+                                    let score = scores[cell]
+                                    if score > bestScore || (score == bestScore && cell < best) {
+                                        best = cell
+                                        bestScore = score
+                                    }
+                                }
+                            }
+                            // A rescored group's own-cell score equals `own` bit for bit (same sum order).
+                            for index in 0 ..< failingCount {
+                                bounds[failing[index]] = groupMaximum(
+                                    scores, group: failing[index], clusterCount: k, excluding: best)
+                            }
+                            if best != current, !currentGroupRescored {
+                                // The old cell now counts among the others of its group.
+                                bounds[current / groupSize] = max(bounds[current / groupSize], own)
                             }
                         }
                         if current != best {
@@ -318,7 +359,6 @@ struct SphericalKMeans {
                             changes += 1
                         }
                         state.similarities[row] = bestScore
-                        state.upperBounds[row] = secondScore
                         objective += Double(rows.weights[row]) * Double(bestScore)
                     }
                 }
@@ -327,17 +367,33 @@ struct SphericalKMeans {
         return (objective, changes)
     }
 
+    /// The largest score among a group's cells other than `excluded` (`-∞` if there is none).
+    @inline(__always)
+    private static func groupMaximum(
+        _ scores: UnsafeMutablePointer<Float>,
+        group: Int,
+        clusterCount: Int,
+        excluding excluded: Int
+    ) -> Float {
+        var maximum = -Float.infinity
+        for cell in (group * groupSize) ..< min(clusterCount, (group + 1) * groupSize) where cell != excluded {
+            maximum = max(maximum, scores[cell])
+        }
+        return maximum
+    }
+
     /// Recomputes unit centroids from the assignment, first re-seeding empty cells, and records drift.
     ///
     /// An empty cell takes the worst-fitting row (lowest cosine, then lowest index) among rows whose
     /// cell keeps another member. Sums run in row order, so they do not depend on the thread count.
-    private static func update(rows: Rows, state: RestartState, clusterCount: Int, stride: Int, reseedsEmptyCells: Bool) {
+    private static func update(rows: Rows, state: RestartState, clusterCount k: Int, reseedsEmptyCells: Bool) {
         let rowCount = rows.count
         let columnCount = rows.columnCount
         let assignments = state.assignments
-        var members = [Int](repeating: 0, count: clusterCount)
+        let groupCount = (k + groupSize - 1) / groupSize
+        var members = [Int](repeating: 0, count: k)
         for row in 0 ..< rowCount { members[Int(assignments[row])] += 1 }
-        for cell in 0 ..< clusterCount where reseedsEmptyCells && members[cell] == 0 {
+        for cell in 0 ..< k where reseedsEmptyCells && members[cell] == 0 {
             var worst = -1
             for row in 0 ..< rowCount where members[Int(assignments[row])] > 1 {
                 if worst < 0 || state.similarities[row] < state.similarities[worst] { worst = row }
@@ -347,35 +403,35 @@ struct SphericalKMeans {
             members[cell] = 1
             assignments[worst] = Int32(cell)
             state.similarities[worst] = 1  // it now is its cell's centroid; keeps it from being picked twice
-            state.upperBounds[worst] = .infinity  // force a full scan next time
+            // Force a full scan next time.
+            (state.upperBounds + worst * groupCount).update(repeating: .infinity, count: groupCount)
         }
 
-        let oldSquares = state.postings.squaredNorms(clusterCount: clusterCount)
-        state.centroids.update(repeating: 0, count: columnCount * stride)
+        let oldSquares = state.postings.squaredNorms(clusterCount: k)
+        state.centroids.update(repeating: 0, count: columnCount * k)
         for row in 0 ..< rowCount {
             let cell = Int(assignments[row])
             let weight = rows.weights[row]
             for position in rows.offsets[row] ..< rows.offsets[row + 1] {
-                state.centroids[Int(rows.columns[position]) * stride + cell] += weight * rows.values[position]
+                state.centroids[Int(rows.columns[position]) * k + cell] += weight * rows.values[position]
             }
         }
-        var squares = [Double](repeating: 0, count: clusterCount)
+        var squares = [Double](repeating: 0, count: k)
         for column in 0 ..< columnCount {
-            let term = state.centroids + column * stride
-            for cell in 0 ..< clusterCount { squares[cell] += Double(term[cell]) * Double(term[cell]) }
+            let term = state.centroids + column * k
+            for cell in 0 ..< k { squares[cell] += Double(term[cell]) * Double(term[cell]) }
         }
-        var scale = [Float](repeating: 0, count: stride)
-        for cell in 0 ..< clusterCount where squares[cell] > 0 { scale[cell] = Float(1 / squares[cell].squareRoot()) }
+        var scale = [Float](repeating: 0, count: k)
+        for cell in 0 ..< k where squares[cell] > 0 { scale[cell] = Float(1 / squares[cell].squareRoot()) }
         for column in 0 ..< columnCount {
-            let term = state.centroids + column * stride
-            for cell in 0 ..< stride { term[cell] *= scale[cell] }
+            let term = state.centroids + column * k
+            for cell in 0 ..< k { term[cell] *= scale[cell] }
         }
         // ‖new − old‖² = ‖new‖² + ‖old‖² − 2 new·old, with the old centroids still in the postings.
-        let crossDots = state.postings.dotPerCell(
-            with: state.centroids, columnCount: columnCount, stride: stride, clusterCount: clusterCount)
-        state.postings.rebuild(from: state.centroids, columnCount: columnCount, stride: stride, clusterCount: clusterCount)
-        let newSquares = state.postings.squaredNorms(clusterCount: clusterCount)
-        for cell in 0 ..< clusterCount {
+        let crossDots = state.postings.dotPerCell(with: state.centroids, columnCount: columnCount, stride: k, clusterCount: k)
+        state.postings.rebuild(from: state.centroids, columnCount: columnCount, stride: k, clusterCount: k)
+        let newSquares = state.postings.squaredNorms(clusterCount: k)
+        for cell in 0 ..< k {
             let moved = max(0, newSquares[cell] + oldSquares[cell] - 2 * crossDots[cell])
             // Rounded up a little so the bound stays an upper bound despite rounding.
             state.drift[cell] = Float(moved.squareRoot() * (1 + 1e-6) + 1e-7)

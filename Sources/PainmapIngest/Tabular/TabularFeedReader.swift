@@ -13,13 +13,31 @@ struct TabularFeedReader {
         var source = try TabularRowSource(file: file)
         let header = try source.header()
         let location = SourceLocation(path: file.displayPath, line: 1)
-        let mapper = try RowMapper(feed: file.feed, regions: regions, header: header, location: location, now: now)
+        let mapper: RowMapper
+        do {
+            mapper = try RowMapper(feed: file.feed, regions: regions, header: header, location: location, now: now)
+        } catch let error as IngestError where source.encodingName == "cp1251" {
+            // Read through the legacy fallback and not one configured column recognised: the file is in
+            // some third encoding (KOI8-R, UTF-16…), not a file with a few renamed columns.
+            let known = Set(file.feed.columns.values.map { RowMapper.headerKey($0.column) })
+            guard header.contains(where: { known.contains(RowMapper.headerKey($0)) }) else {
+                throw IngestError(
+                    location: location, reason: .badEncoding,
+                    message: "файл не в UTF-8, а прочитанный как CP1251 заголовок не содержит ни одного столбца макета «\(file.feed.name)»; пересохраните выгрузку в UTF-8 или CP1251")
+            }
+            throw error
+        }
         let prepared = try step.prepare(header: header, location: location)
         while let item = try source.next() {
             switch item {
             case .unreadable(let row):
                 try sink.quarantine(row)
-            case .row(let line, let cells, let raw):
+            case .row(let line, var cells, let raw):
+                if file.feed.format == .xlsx {
+                    // Spreadsheets omit trailing empty cells; only non-empty cells past the header count.
+                    while cells.count > header.count, cells.last?.text.isEmpty == true { cells.removeLast() }
+                    if cells.count < header.count { cells += Array(repeating: .text(""), count: header.count - cells.count) }
+                }
                 if cells.count != header.count {
                     try sink.quarantine(
                         QuarantinedRow(

@@ -19,8 +19,9 @@ public struct FeedResolver: Sendable {
     public enum Resolution: Sendable {
         /// The layout that reads the file.
         case feed(FeedFile)
-        /// No layout matches; the message says how to fix it.
-        case unmatched(path: String, message: String)
+        /// No layout matches; the message says how to fix it. `explicit` is false for files found by
+        /// walking a directory (listed and skipped), true for files named on the command line (an error).
+        case unmatched(path: String, message: String, explicit: Bool)
     }
 
     /// Expands the given paths (files or directories, recursively, in name order) and picks a layout
@@ -28,7 +29,7 @@ public struct FeedResolver: Sendable {
     /// format fits the file's extension.
     /// - Throws: ``CommandFailure`` with ``ExitStatus/noInput`` when a path does not exist.
     public func resolve(paths: [String], source: SourceKind?) throws -> [Resolution] {
-        var files: [(URL, String)] = []
+        var files: [(URL, String, Bool)] = []
         for path in paths {
             let url = URL(fileURLWithPath: path).standardizedFileURL
             var isDirectory: ObjCBool = false
@@ -43,13 +44,13 @@ public struct FeedResolver: Sendable {
                 }
                 for file in inner.sorted(by: { $0.path < $1.path }) where FeedResolver.isDataFile(file) {
                     let display = path.hasSuffix("/") ? path + file.path.dropFirst(url.path.count + 1) : path + "/" + file.path.dropFirst(url.path.count + 1)
-                    files.append((file, display))
+                    files.append((file, display, false))
                 }
             } else {
-                files.append((url, path))
+                files.append((url, path, true))
             }
         }
-        return files.map { url, display in resolve(url: url, display: display, source: source) }
+        return files.map { url, display, explicit in resolve(url: url, display: display, source: source, explicit: explicit) }
     }
 
     /// Every file that the feeds' globs match under the configuration root, in name order (for `painmap run`).
@@ -78,7 +79,7 @@ public struct FeedResolver: Sendable {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
     }
 
-    private func resolve(url: URL, display: String, source: SourceKind?) -> Resolution {
+    private func resolve(url: URL, display: String, source: SourceKind?, explicit: Bool) -> Resolution {
         let relativePath = relative(url)
         func matches(_ feed: FeedConfiguration) -> Bool {
             feed.paths.contains { pattern in
@@ -93,14 +94,16 @@ public struct FeedResolver: Sendable {
             }
             return .unmatched(
                 path: display,
-                message: "для источника \(source.rawValue) нет макета формата \(format?.rawValue ?? url.pathExtension) в Config/feeds.yaml")
+                message: "для источника \(source.rawValue) нет макета формата \(format?.rawValue ?? url.pathExtension) в Config/feeds.yaml",
+                explicit: explicit)
         }
         if let feed = configuration.feeds.first(where: matches) {
             return .feed(FeedFile(url: url, displayPath: display, feed: feed))
         }
         return .unmatched(
             path: display,
-            message: "файл не подходит ни под один paths в Config/feeds.yaml; укажите --source или добавьте макет")
+            message: "файл не подходит ни под один paths в Config/feeds.yaml; укажите --source или добавьте макет",
+            explicit: explicit)
     }
 
     static func format(of url: URL) -> FeedConfiguration.Format? {

@@ -26,8 +26,8 @@ public struct IngestJob: Sendable {
         for (index, resolution) in resolutions.enumerated() {
             defer { progress?(index + 1, resolutions.count) }
             switch resolution {
-            case .unmatched(let path, let message):
-                report.files.append(.init(path: path, source: nil, outcome: .unmatched(message)))
+            case .unmatched(let path, let message, let explicit):
+                report.files.append(.init(path: path, source: nil, outcome: .unmatched(message, explicit: explicit)))
             case .feed(let file):
                 report.files.append(try await ingest(file, registry: registry))
             }

@@ -12,8 +12,8 @@ public struct IngestReport: Sendable {
             case skipped(FileAccounting)
             /// Unusable as a whole; recorded as rejected.
             case rejected(IngestError)
-            /// No layout covers the file.
-            case unmatched(String)
+            /// No layout covers the file; `explicit` when the user named it (an error), else skipped.
+            case unmatched(String, explicit: Bool)
         }
 
         /// The path as given.
@@ -39,8 +39,8 @@ public struct IngestReport: Sendable {
     public var hasFailures: Bool {
         files.contains { file in
             switch file.outcome {
-            case .rejected, .unmatched: true
-            case .ingested, .skipped: false
+            case .rejected, .unmatched(_, explicit: true): true
+            case .ingested, .skipped, .unmatched(_, explicit: false): false
             }
         }
     }
@@ -57,8 +57,8 @@ public struct IngestReport: Sendable {
                 rows.append([file.path, kind, "0", "0", "0", "0", "0", "уже загружен, пропущен"])
             case .rejected(let error):
                 rows.append([file.path, kind, "—", "—", "—", "—", "—", "отклонён: \(error.reason.rawValue)"])
-            case .unmatched:
-                rows.append([file.path, kind, "—", "—", "—", "—", "—", "нет макета"])
+            case .unmatched(_, let explicit):
+                rows.append([file.path, kind, "—", "—", "—", "—", "—", explicit ? "нет макета" : "нет макета, пропущен"])
             }
         }
         let t = totals
@@ -67,7 +67,7 @@ public struct IngestReport: Sendable {
         let problems = files.compactMap { file -> String? in
             switch file.outcome {
             case .rejected(let error): error.description
-            case .unmatched(let message): "\(file.path): ошибка: \(message)"
+            case .unmatched(let message, explicit: true): "\(file.path): ошибка: \(message)"
             default: nil
             }
         }

@@ -4,7 +4,7 @@
 /// Templates hold `{slot}` markers that ``SlotFiller`` replaces (municipality, institution
 /// numbers, months, sums, durations); `{num:1-250}` inserts a number from the range.
 struct PainDefinition: Sendable {
-    /// Stable id within the situation, e.g. `queue_stalled`.
+    /// Stable id within the situation, such as `queue_stalled`.
     var key: String
     /// The pain as a short statement in citizens' language.
     var title: String
@@ -37,7 +37,7 @@ enum ResponsibleBody: Sendable {
 
 /// Everything the generator knows about one life situation.
 struct SituationDefinition: Sendable {
-    /// Stable id, e.g. `kindergarten`.
+    /// Stable id, such as `kindergarten`.
     var id: String
     /// The situation's name as surveys and reports print it.
     var name: String

@@ -67,7 +67,9 @@ enum PersonalData {
         ("Геннадий", "Геннадьевич", "Геннадьевна"), ("Анатолий", "Анатольевич", "Анатольевна"),
         ("Олег", "Олегович", "Олеговна"), ("Игорь", "Игоревич", "Игоревна"), ("Ильич", "Ильич", "Ильинична"),
     ]
-    private static let mailDomains = ["mail.ru", "yandex.ru", "gmail.com", "bk.ru", "list.ru", "inbox.ru", "rambler.ru", "ya.ru"]
+    private static let mailDomains = [
+        "mail.ru", "yandex.ru", "gmail.com", "bk.ru", "list.ru", "inbox.ru", "rambler.ru", "ya.ru",
+    ]
 
     static func person(_ rng: inout SplitMix64) -> FakePerson {
         let female = rng.chance(0.62)  // most appeals about children and benefits come from women
@@ -75,12 +77,19 @@ enum PersonalData {
         if female { surname += "а" }
         let father = rng.pick(fatherNames)
         if father.0 == "Ильич" {
-            return FakePerson(surname: surname, firstName: female ? rng.pick(femaleNames) : rng.pick(maleNames),
-                              patronymic: female ? "Ильинична" : "Ильич", isFemale: female)
+            return FakePerson(
+                surname: surname,
+                firstName: female ? rng.pick(femaleNames) : rng.pick(maleNames),
+                patronymic: female ? "Ильинична" : "Ильич",
+                isFemale: female
+            )
         }
         return FakePerson(
-            surname: surname, firstName: female ? rng.pick(femaleNames) : rng.pick(maleNames),
-            patronymic: female ? father.2 : father.1, isFemale: female)
+            surname: surname,
+            firstName: female ? rng.pick(femaleNames) : rng.pick(maleNames),
+            patronymic: female ? father.2 : father.1,
+            isFemale: female
+        )
     }
 
     /// A phone number in one of the spellings citizens and operators use.

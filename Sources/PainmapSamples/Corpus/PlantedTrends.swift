@@ -36,29 +36,106 @@ enum PlantedTrends {
 
     static let entries: [Entry] = [
         // Новосибирская область
-        Entry(painID: "kindergarten.no_place_assigned", regionKladr: "54", kind: .grows, q2: 1, q3: 3.5,
-              q2Months: [0.5, 1, 1.5], q3Months: [0.8, 2, 2]),
-        Entry(painID: "housing.heating", regionKladr: "54", kind: .shrinks, q2: 1.3, q3: 0.2,
-              q2Months: [3, 2, 0.3], q3Months: [0, 0.2, 1]),
-        Entry(painID: "extracurricular.navigator_outage", regionKladr: "54", kind: .new, q2: 0, q3: 1.4,
-              q2Months: [1, 1, 1], q3Months: [0, 0.1, 1]),
-        Entry(painID: "targeted_help.portal_form_error", regionKladr: "54", kind: .vanished, q2: 1.5, q3: 0,
-              q2Months: [1, 1.5, 1], q3Months: [1, 1, 1]),
-        Entry(painID: "housing.hot_water_off", regionKladr: "54", kind: nil, q2: 1, q3: 1,
-              q2Months: [0, 1, 2], q3Months: [2, 1.5, 0.3]),
+        Entry(
+            painID: "kindergarten.no_place_assigned",
+            regionKladr: "54",
+            kind: .grows,
+            q2: 1,
+            q3: 3.5,
+            q2Months: [0.5, 1, 1.5],
+            q3Months: [0.8, 2, 2]
+        ),
+        Entry(
+            painID: "housing.heating",
+            regionKladr: "54",
+            kind: .shrinks,
+            q2: 1.3,
+            q3: 0.2,
+            q2Months: [3, 2, 0.3],
+            q3Months: [0, 0.2, 1]
+        ),
+        Entry(
+            painID: "extracurricular.navigator_outage",
+            regionKladr: "54",
+            kind: .new,
+            q2: 0,
+            q3: 1.4,
+            q2Months: [1, 1, 1],
+            q3Months: [0, 0.1, 1]
+        ),
+        Entry(
+            painID: "targeted_help.portal_form_error",
+            regionKladr: "54",
+            kind: .vanished,
+            q2: 1.5,
+            q3: 0,
+            q2Months: [1, 1.5, 1],
+            q3Months: [1, 1, 1]
+        ),
+        Entry(
+            painID: "housing.hot_water_off",
+            regionKladr: "54",
+            kind: nil,
+            q2: 1,
+            q3: 1,
+            q2Months: [0, 1, 2],
+            q3Months: [2, 1.5, 0.3]
+        ),
         // Камчатский край
-        Entry(painID: "extracurricular.pfdo_certificate", regionKladr: "41", kind: .grows, q2: 1, q3: 3.5,
-              q2Months: [1, 1, 1], q3Months: [0.3, 1, 3]),
-        Entry(painID: "job_search.benefit_delay", regionKladr: "41", kind: .shrinks, q2: 1.3, q3: 0.25,
-              q2Months: [1, 1, 1], q3Months: [1, 0.6, 0.4]),
-        Entry(painID: "housing.hot_water_off", regionKladr: "41", kind: .new, q2: 0, q3: 2,
-              q2Months: [1, 1, 1], q3Months: [2, 2, 0.4]),
-        Entry(painID: "kindergarten.compensation_delay", regionKladr: "41", kind: .vanished, q2: 1.6, q3: 0,
-              q2Months: [1, 1, 1], q3Months: [1, 1, 1]),
-        Entry(painID: "extracurricular.navigator_outage", regionKladr: "41", kind: nil, q2: 0, q3: 0,
-              q2Months: [1, 1, 1], q3Months: [1, 1, 1]),
-        Entry(painID: "housing.heating", regionKladr: "41", kind: nil, q2: 1, q3: 0.8,
-              q2Months: [2, 2, 0.5], q3Months: [0.2, 0.3, 1]),
+        Entry(
+            painID: "extracurricular.pfdo_certificate",
+            regionKladr: "41",
+            kind: .grows,
+            q2: 1,
+            q3: 3.5,
+            q2Months: [1, 1, 1],
+            q3Months: [0.3, 1, 3]
+        ),
+        Entry(
+            painID: "job_search.benefit_delay",
+            regionKladr: "41",
+            kind: .shrinks,
+            q2: 1.3,
+            q3: 0.25,
+            q2Months: [1, 1, 1],
+            q3Months: [1, 0.6, 0.4]
+        ),
+        Entry(
+            painID: "housing.hot_water_off",
+            regionKladr: "41",
+            kind: .new,
+            q2: 0,
+            q3: 2,
+            q2Months: [1, 1, 1],
+            q3Months: [2, 2, 0.4]
+        ),
+        Entry(
+            painID: "kindergarten.compensation_delay",
+            regionKladr: "41",
+            kind: .vanished,
+            q2: 1.6,
+            q3: 0,
+            q2Months: [1, 1, 1],
+            q3Months: [1, 1, 1]
+        ),
+        Entry(
+            painID: "extracurricular.navigator_outage",
+            regionKladr: "41",
+            kind: nil,
+            q2: 0,
+            q3: 0,
+            q2Months: [1, 1, 1],
+            q3Months: [1, 1, 1]
+        ),
+        Entry(
+            painID: "housing.heating",
+            regionKladr: "41",
+            kind: nil,
+            q2: 1,
+            q3: 0.8,
+            q2Months: [2, 2, 0.5],
+            q3Months: [0.2, 0.3, 1]
+        ),
     ]
 
     static func entry(painID: String, region: String) -> Entry? {

@@ -21,8 +21,13 @@ struct TextComposer {
     // MARK: Voices
 
     func citizenMessage(
-        situation: SituationDefinition, pain: PainDefinition, second: (SituationDefinition, PainDefinition)?,
-        filler: inout SlotFiller, piiProbability: Double, region: SampleRegion, _ rng: inout SplitMix64
+        situation: SituationDefinition,
+        pain: PainDefinition,
+        second: (SituationDefinition, PainDefinition)?,
+        filler: inout SlotFiller,
+        piiProbability: Double,
+        region: SampleRegion,
+        _ rng: inout SplitMix64
     ) -> ComposedText {
         var segments: [Segment] = []
         if rng.chance(0.4) { segments.append(Segment(text: rng.pick(NoiseMessages.greetings), roughen: true)) }
@@ -38,17 +43,30 @@ struct TextComposer {
         if rng.chance(0.4) { segments.append(Segment(text: rng.pick(NoiseMessages.closings), roughen: true)) }
         var planted: [PersonalDataKind] = []
         if rng.chance(piiProbability) {
-            plantPersonalData(into: &segments, voice: .citizen, region: region, filler: &filler, planted: &planted, &rng)
+            plantPersonalData(
+                into: &segments,
+                voice: .citizen,
+                region: region,
+                filler: &filler,
+                planted: &planted,
+                &rng
+            )
         }
         return ComposedText(text: finish(segments, rate: typoRate, &rng), personalData: planted)
     }
 
     func formalAppeal(
-        situation: SituationDefinition, pain: PainDefinition, filler: inout SlotFiller, piiProbability: Double,
-        region: SampleRegion, _ rng: inout SplitMix64
+        situation: SituationDefinition,
+        pain: PainDefinition,
+        filler: inout SlotFiller,
+        piiProbability: Double,
+        region: SampleRegion,
+        _ rng: inout SplitMix64
     ) -> ComposedText {
         var segments: [Segment] = []
-        if rng.chance(0.7) { segments.append(Segment(text: filler.fill(rng.pick(NoiseMessages.formalOpenings), &rng), roughen: true)) }
+        if rng.chance(0.7) {
+            segments.append(Segment(text: filler.fill(rng.pick(NoiseMessages.formalOpenings), &rng), roughen: true))
+        }
         segments.append(Segment(text: filler.fill(rng.pick(pain.citizen), &rng), roughen: true))
         if !pain.details.isEmpty, rng.chance(0.6) {
             segments.append(Segment(text: filler.fill(rng.pick(pain.details), &rng), roughen: true))
@@ -65,13 +83,23 @@ struct TextComposer {
     }
 
     func operatorNote(
-        pain: PainDefinition, filler: inout SlotFiller, piiProbability: Double, region: SampleRegion,
+        pain: PainDefinition,
+        filler: inout SlotFiller,
+        piiProbability: Double,
+        region: SampleRegion,
         _ rng: inout SplitMix64
     ) -> ComposedText {
         var segments = [Segment(text: filler.fill(rng.pick(pain.hotline), &rng), roughen: true)]
         var planted: [PersonalDataKind] = []
         if rng.chance(piiProbability) {
-            plantPersonalData(into: &segments, voice: .operatorNote, region: region, filler: &filler, planted: &planted, &rng)
+            plantPersonalData(
+                into: &segments,
+                voice: .operatorNote,
+                region: region,
+                filler: &filler,
+                planted: &planted,
+                &rng
+            )
         }
         return ComposedText(text: finish(segments, rate: typoRate / 3, light: true, &rng), personalData: planted)
     }
@@ -83,7 +111,12 @@ struct TextComposer {
 
     func noiseMessage(hotline: Bool, filler: inout SlotFiller, _ rng: inout SplitMix64) -> String {
         let template = rng.pick(hotline ? NoiseMessages.hotline : NoiseMessages.citizen)
-        return finish([Segment(text: filler.fill(template, &rng), roughen: !hotline)], rate: typoRate, light: hotline, &rng)
+        return finish(
+            [Segment(text: filler.fill(template, &rng), roughen: !hotline)],
+            rate: typoRate,
+            light: hotline,
+            &rng
+        )
     }
 
     // MARK: Personal data
@@ -91,8 +124,12 @@ struct TextComposer {
     private enum Voice { case citizen, formal, operatorNote }
 
     private func plantPersonalData(
-        into segments: inout [Segment], voice: Voice, region: SampleRegion, filler: inout SlotFiller,
-        planted: inout [PersonalDataKind], _ rng: inout SplitMix64
+        into segments: inout [Segment],
+        voice: Voice,
+        region: SampleRegion,
+        filler: inout SlotFiller,
+        planted: inout [PersonalDataKind],
+        _ rng: inout SplitMix64
     ) {
         let kinds: [PersonalDataKind] = [.phone, .fullName, .email, .address, .snils, .passport, .inn12]
         let weights: [Double] = voice == .formal ? [20, 35, 20, 20, 5, 3, 3] : [30, 25, 12, 12, 10, 6, 5]
@@ -116,7 +153,11 @@ struct TextComposer {
     }
 
     private func personalSentence(
-        _ kind: PersonalDataKind, person: FakePerson, voice: Voice, region: SampleRegion, filler: inout SlotFiller,
+        _ kind: PersonalDataKind,
+        person: FakePerson,
+        voice: Voice,
+        region: SampleRegion,
+        filler: inout SlotFiller,
         _ rng: inout SplitMix64
     ) -> String {
         switch (kind, voice) {
@@ -124,28 +165,41 @@ struct TextComposer {
             return "Просит перезвонить по тел. \(PersonalData.phone(region, &rng))."
         case (.phone, _):
             let phone = PersonalData.phone(region, &rng)
-            return rng.pick(["Мой телефон \(phone)", "тел. \(phone)", "Перезвоните мне по номеру \(phone).",
-                             "звоните \(phone)", "Контактный телефон: \(phone)", "Мой номер \(phone), жду звонка"])
+            return rng.pick([
+                "Мой телефон \(phone)", "тел. \(phone)", "Перезвоните мне по номеру \(phone).",
+                "звоните \(phone)", "Контактный телефон: \(phone)", "Мой номер \(phone), жду звонка",
+            ])
         case (.email, _):
             let email = PersonalData.email(person, &rng)
-            return rng.pick(["Ответ прошу направить на \(email)", "моя почта \(email)", "e-mail: \(email)",
-                             "Пишите на почту \(email)"])
+            return rng.pick([
+                "Ответ прошу направить на \(email)", "моя почта \(email)", "e-mail: \(email)",
+                "Пишите на почту \(email)",
+            ])
         case (.snils, .operatorNote):
             return "СНИЛС заявителя \(PersonalData.snils(&rng))."
         case (.snils, _):
             let snils = PersonalData.snils(&rng)
-            return rng.pick(["СНИЛС \(snils)", "Мой СНИЛС \(snils).", "СНИЛС ребёнка \(snils)", "страховой номер \(snils)"])
+            return rng.pick([
+                "СНИЛС \(snils)", "Мой СНИЛС \(snils).", "СНИЛС ребёнка \(snils)", "страховой номер \(snils)",
+            ])
         case (.fullName, .operatorNote):
             return rng.pick(["Заявитель: \(person.fullName).", "Со слов \(person.initials) ситуация повторяется."])
         case (.fullName, .formal):
-            return rng.pick(["С уважением, \(person.fullName).", "С уважением, \(person.initials)", "\(person.fullName)"])
+            return rng.pick([
+                "С уважением, \(person.fullName).", "С уважением, \(person.initials)", "\(person.fullName)",
+            ])
         case (.fullName, .citizen):
-            return rng.pick(["Меня зовут \(person.fullName).", "\(person.fullName)", "Я \(person.fullName), \(rng.int(in: 1955...2002)) г.р.",
-                             "Пишет \(person.initials)"])
+            return rng.pick([
+                "Меня зовут \(person.fullName).", "\(person.fullName)",
+                "Я \(person.fullName), \(rng.int(in: 1955...2002)) г.р.",
+                "Пишет \(person.initials)",
+            ])
         case (.address, _):
             let address = PersonalData.address(region, &rng)
-            return rng.pick(["Адрес: г. \(filler.municipality.name), \(address)", "Проживаю по адресу \(address).",
-                             "Наш адрес \(address)", "Адрес проживания: \(address)"])
+            return rng.pick([
+                "Адрес: \(filler.municipality.addressPrefix), \(address)", "Проживаю по адресу \(address).",
+                "Наш адрес \(address)", "Адрес проживания: \(address)",
+            ])
         case (.passport, _):
             return "Мои данные: \(PersonalData.passport(region, &rng))."
         case (.inn12, _):

@@ -28,9 +28,18 @@ struct ManifestBuilder {
                 for pain in situation.pains {
                     let id = situation.painID(pain)
                     for quarter in SampleCorpus.quarters {
-                        let count = labels.filter { $0.painID == id && $0.regionKladr == region.kladr && $0.quarter == quarter }.count
-                        pains.append(SampleManifest.PainCount(painID: id, title: pain.title, region: region.kladr,
-                                                              quarter: quarter.label, records: count))
+                        let count = labels.filter {
+                            $0.painID == id && $0.regionKladr == region.kladr && $0.quarter == quarter
+                        }.count
+                        pains.append(
+                            SampleManifest.PainCount(
+                                painID: id,
+                                title: pain.title,
+                                region: region.kladr,
+                                quarter: quarter.label,
+                                records: count
+                            )
+                        )
                     }
                 }
             }
@@ -41,32 +50,55 @@ struct ManifestBuilder {
         var changes: [SampleManifest.PlantedChange] = []
         for entry in PlantedTrends.planted {
             guard let kind = entry.kind else { continue }
-            let title = SituationDefinition.all.flatMap { situation in
-                situation.pains.filter { situation.painID($0) == entry.painID }.map(\.title)
-            }.first ?? entry.painID
-            changes.append(SampleManifest.PlantedChange(
-                kind: kind, region: entry.regionKladr, painID: entry.painID, title: title,
-                q2Records: records(entry.painID, entry.regionKladr, .q2), q3Records: records(entry.painID, entry.regionKladr, .q3)))
+            let title =
+                SituationDefinition.all.flatMap { situation in
+                    situation.pains.filter { situation.painID($0) == entry.painID }.map(\.title)
+                }.first ?? entry.painID
+            changes.append(
+                SampleManifest.PlantedChange(
+                    kind: kind,
+                    region: entry.regionKladr,
+                    painID: entry.painID,
+                    title: title,
+                    q2Records: records(entry.painID, entry.regionKladr, .q2),
+                    q3Records: records(entry.painID, entry.regionKladr, .q3)
+                )
+            )
         }
         var services: [SampleManifest.Service] = []
         for situation in SituationDefinition.all {
             for service in situation.services {
-                services.append(SampleManifest.Service(
-                    situationID: situation.id, situationName: situation.name, frguID: service.frguID,
-                    procedureID: service.procedureID, name: service.name))
+                services.append(
+                    SampleManifest.Service(
+                        situationID: situation.id,
+                        situationName: situation.name,
+                        frguID: service.frguID,
+                        procedureID: service.procedureID,
+                        name: service.name
+                    )
+                )
             }
         }
         let duplicates = SampleManifest.Duplicates(
-            hotlineToPOSVerbatim: corpus.forwardsVerbatim, hotlineToPOSParaphrased: corpus.forwardsParaphrased,
+            hotlineToPOSVerbatim: corpus.forwardsVerbatim,
+            hotlineToPOSParaphrased: corpus.forwardsParaphrased,
             q2RecordsReexportedInQ3: SampleRegion.all.map {
                 SampleManifest.NamedCount(name: $0.kladr, count: corpus.reexported[$0.kladr] ?? 0)
             },
-            q3JSONAndCSVOverlap: corpus.posOverlapIDs.count, exactRowsInFile: exactDuplicates)
+            q3JSONAndCSVOverlap: corpus.posOverlapIDs.count,
+            exactRowsInFile: exactDuplicates
+        )
         return SampleManifest(
-            seed: corpus.seed, scale: corpus.scale, files: entries, pains: pains, plantedChanges: changes,
+            seed: corpus.seed,
+            scale: corpus.scale,
+            files: entries,
+            pains: pains,
+            plantedChanges: changes,
             personalData: PersonalDataKind.allCases.map {
                 SampleManifest.PersonalDataCount(kind: $0, planted: corpus.personalData[$0] ?? 0)
             },
-            duplicates: duplicates, services: services)
+            duplicates: duplicates,
+            services: services
+        )
     }
 }

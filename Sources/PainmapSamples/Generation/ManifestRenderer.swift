@@ -28,7 +28,8 @@ struct ManifestRenderer {
 
             """
         for region in SampleRegion.all {
-            out += "| \(region.kladr) | \(region.okato) | \(region.name) | UTC+\(region.utcOffsetHours) | "
+            out +=
+                "| \(region.kladr) | \(region.okato) | \(region.name) | UTC+\(region.utcOffsetHours) | "
                 + region.municipalities.map(\.name).joined(separator: ", ") + " |\n"
         }
         out += """
@@ -42,10 +43,12 @@ struct ManifestRenderer {
 
             """
         for file in manifest.files where file.source != "hostile" {
-            out += "| `\(file.path)` | \(file.source) | \(file.format) | \(file.encoding.isEmpty ? "—" : file.encoding) | "
+            out +=
+                "| `\(file.path)` | \(file.source) | \(file.format) | \(file.encoding.isEmpty ? "—" : file.encoding) | "
                 + "\(file.regions.joined(separator: ", ")) | \(file.quarter) | \(file.records) |\n"
         }
-        out += "\nВсего записей (с дубликатами): \(manifest.totalRecords). Повреждённые файлы — в `hostile/` (см. `hostile/README.md`).\n"
+        out +=
+            "\nВсего записей (с дубликатами): \(manifest.totalRecords). Повреждённые файлы — в `hostile/` (см. `hostile/README.md`).\n"
         out += """
 
             ПОС 2026Q3 выгружен двумя способами: `pos_2026q3.json` (≈40% сообщений обоих регионов) и CSV по регионам (остальные);
@@ -60,12 +63,14 @@ struct ManifestRenderer {
 
             """
         for change in manifest.plantedChanges {
-            out += "| \(Self.regionName(change.region)) | **\(change.kind.title)** (\(change.kind.rawValue)) | \(change.title) | "
+            out +=
+                "| \(Self.regionName(change.region)) | **\(change.kind.title)** (\(change.kind.rawValue)) | \(change.title) | "
                 + "`\(change.painID)` | \(change.q2Records) | \(change.q3Records) | \(Self.change(change.q2Records, change.q3Records)) |\n"
         }
         out += """
 
-            Остальные боли стабильны: объём 2026Q3 = объём 2026Q2 ± 15%.
+            Остальные боли стабильны: их ожидаемый объём в 2026Q3 отличается от 2026Q2 не более чем на 15%
+            (небольшие счётчики колеблются сильнее из-за случайных комментариев МКГУ и анкет).
 
             ## Жизненные ситуации, услуги ФРГУ и боли
 
@@ -77,21 +82,23 @@ struct ManifestRenderer {
             for service in manifest.services where service.situationID == situation.id {
                 out += "- услуга ФРГУ `\(service.frguID)` (процедура `\(service.procedureID)`): \(service.name)\n"
             }
-            out += "\n| боль | id | этап | "
-            for region in SampleRegion.all { out += "\(region.kladr) Q2 | \(region.kladr) Q3 | " }
-            out += "\n| --- | --- | --- | --- | --- | --- | --- |\n"
+            var header = ["боль", "id", "этап"]
+            for region in SampleRegion.all { header += ["\(region.kladr) Q2", "\(region.kladr) Q3"] }
+            out += "\n| " + header.joined(separator: " | ") + " |\n"
+            out += "|" + String(repeating: " --- |", count: header.count) + "\n"
             for pain in situation.pains {
                 let id = situation.painID(pain)
-                out += "| \(pain.title) | `\(id)` | \(pain.stage.rawValue) \(pain.stage.title) | "
+                var cells = [pain.title, "`\(id)`", "\(pain.stage.rawValue) \(pain.stage.title)"]
                 for region in SampleRegion.all {
                     for quarter in SampleCorpus.quarters {
-                        let count = manifest.pains.first {
-                            $0.painID == id && $0.region == region.kladr && $0.quarter == quarter.label
-                        }?.records ?? 0
-                        out += "\(count) | "
+                        let count =
+                            manifest.pains.first {
+                                $0.painID == id && $0.region == region.kladr && $0.quarter == quarter.label
+                            }?.records ?? 0
+                        cells.append(String(count))
                     }
                 }
-                out += "\n"
+                out += "| " + cells.joined(separator: " | ") + " |\n"
             }
         }
         let duplicates = manifest.duplicates

@@ -53,8 +53,13 @@ struct MessagePlanner {
         }
     }
 
-    func painWeight(_ situation: SituationDefinition, _ pain: PainDefinition, channel: SampleChannel, region: String,
-                    quarter: SampleQuarter) -> Double {
+    func painWeight(
+        _ situation: SituationDefinition,
+        _ pain: PainDefinition,
+        channel: SampleChannel,
+        region: String,
+        quarter: SampleQuarter
+    ) -> Double {
         situation.weight * pain.weight * Self.affinity(channel, pain.stage)
             * PlantedTrends.multiplier(painID: situation.painID(pain), region: region, quarter: quarter, seed: seed)
     }
@@ -67,33 +72,51 @@ struct MessagePlanner {
             for pain in situation.pains { pairs.append((situation, pain)) }
         }
         let base = Double(Self.baseVolume(channel, region: region.kladr)) * scale
-        let q2Total = pairs.reduce(0.0) { $0 + painWeight($1.0, $1.1, channel: channel, region: region.kladr, quarter: .q2) }
+        let q2Total = pairs.reduce(0.0) {
+            $0 + painWeight($1.0, $1.1, channel: channel, region: region.kladr, quarter: .q2)
+        }
         let factor = q2Total > 0 ? base / q2Total : 0
-        let expected = pairs.map { factor * painWeight($0.0, $0.1, channel: channel, region: region.kladr, quarter: quarter) }
+        let expected = pairs.map {
+            factor * painWeight($0.0, $0.1, channel: channel, region: region.kladr, quarter: quarter)
+        }
         var counts = Self.largestRemainder(expected)
         // Every situation at least once per file set.
         for situation in SituationDefinition.all {
             let indices = pairs.indices.filter { pairs[$0].0.id == situation.id }
             guard indices.allSatisfy({ counts[$0] == 0 }) else { continue }
-            if let best = indices.filter({ expected[$0] > 0 }).max(by: { expected[$0] < expected[$1] }) ?? indices.first {
+            if let best = indices.filter({ expected[$0] > 0 }).max(by: { expected[$0] < expected[$1] }) ?? indices.first
+            {
                 counts[best] = 1
             }
         }
         var messages: [PlannedMessage] = []
         for (index, pair) in pairs.enumerated() where counts[index] > 0 {
-            let months = PlantedTrends.monthWeights(painID: pair.0.painID(pair.1), region: region.kladr, quarter: quarter)
+            let months = PlantedTrends.monthWeights(
+                painID: pair.0.painID(pair.1),
+                region: region.kladr,
+                quarter: quarter
+            )
             for _ in 0..<counts[index] {
-                messages.append(PlannedMessage(
-                    situation: pair.0, pain: pair.1,
-                    date: date(channel, quarter: quarter, monthWeights: months, &rng),
-                    municipality: municipality(region, &rng)))
+                messages.append(
+                    PlannedMessage(
+                        situation: pair.0,
+                        pain: pair.1,
+                        date: date(channel, quarter: quarter, monthWeights: months, &rng),
+                        municipality: municipality(region, &rng)
+                    )
+                )
             }
         }
         let noise = Int((Double(messages.count) * Self.noiseShare(channel)).rounded())
         for _ in 0..<noise {
-            messages.append(PlannedMessage(
-                situation: nil, pain: nil, date: date(channel, quarter: quarter, monthWeights: [1, 1, 1], &rng),
-                municipality: municipality(region, &rng)))
+            messages.append(
+                PlannedMessage(
+                    situation: nil,
+                    pain: nil,
+                    date: date(channel, quarter: quarter, monthWeights: [1, 1, 1], &rng),
+                    municipality: municipality(region, &rng)
+                )
+            )
         }
         rng.shuffle(&messages)
         return messages.enumerated().sorted { lhs, rhs in
@@ -102,8 +125,13 @@ struct MessagePlanner {
     }
 
     /// Picks a pain of `situation` for a rating or survey comment, honouring planted trends.
-    func pickPain(in situation: SituationDefinition, region: String, quarter: SampleQuarter, month: Int,
-                  _ rng: inout SplitMix64) -> PainDefinition? {
+    func pickPain(
+        in situation: SituationDefinition,
+        region: String,
+        quarter: SampleQuarter,
+        month: Int,
+        _ rng: inout SplitMix64
+    ) -> PainDefinition? {
         let weights = situation.pains.map { pain -> Double in
             let id = situation.painID(pain)
             let months = PlantedTrends.monthWeights(painID: id, region: region, quarter: quarter)
@@ -133,12 +161,20 @@ struct MessagePlanner {
         return counts
     }
 
-    private static let citizenHours: [Double] = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 4, 6, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 3, 2]
-    private static let hotlineHours: [Double] = [0, 0, 0, 0, 0, 0, 0, 0, 3, 6, 7, 7, 6, 6, 6, 6, 6, 5, 4, 2, 1, 0, 0, 0]
+    private static let citizenHours: [Double] = [
+        1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 4, 6, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 3, 2,
+    ]
+    private static let hotlineHours: [Double] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 3, 6, 7, 7, 6, 6, 6, 6, 6, 5, 4, 2, 1, 0, 0, 0,
+    ]
     private static let officeHours: [Double] = [0, 0, 0, 0, 0, 0, 0, 0, 4, 7, 7, 7, 5, 6, 7, 7, 6, 4, 2, 1, 0, 0, 0, 0]
 
-    func date(_ channel: SampleChannel, quarter: SampleQuarter, monthWeights: [Double],
-              _ rng: inout SplitMix64) -> LocalDateTime {
+    func date(
+        _ channel: SampleChannel,
+        quarter: SampleQuarter,
+        monthWeights: [Double],
+        _ rng: inout SplitMix64
+    ) -> LocalDateTime {
         let month = quarter.months[rng.weightedIndex(monthWeights)]
         let day = rng.int(in: 1...LocalDateTime.daysIn(month: month, year: quarter.year))
         let hours: [Double]
@@ -147,8 +183,13 @@ struct MessagePlanner {
         case .portal, .survey: hours = Self.officeHours
         case .pos, .site: hours = Self.citizenHours
         }
-        return LocalDateTime(year: quarter.year, month: month, day: day, hour: rng.weightedIndex(hours),
-                             minute: rng.below(60))
+        return LocalDateTime(
+            year: quarter.year,
+            month: month,
+            day: day,
+            hour: rng.weightedIndex(hours),
+            minute: rng.below(60)
+        )
     }
 
     func municipality(_ region: SampleRegion, _ rng: inout SplitMix64) -> SampleMunicipality {

@@ -60,32 +60,72 @@ struct SampleCorpus {
             var filler = SlotFiller(region: region, municipality: message.municipality, date: message.date)
             let dayKey = message.date.daysSinceEpoch
             perDay[dayKey, default: 0] += 1
-            let yymmdd = "\(message.date.year % 100)\(LocalDateTime.two(message.date.month))\(LocalDateTime.two(message.date.day))"
+            let yymmdd =
+                "\(message.date.year % 100)\(LocalDateTime.two(message.date.month))\(LocalDateTime.two(message.date.day))"
             let number = "122-\(region.kladr)-\(yymmdd)-\(PersonalData.padded(perDay[dayKey] ?? 1, 4))"
             let regionName = rng.chance(0.08) ? rng.pick(region.nameVariants) : region.name
             let person = PersonalData.person(&rng)
             let caller = rng.chance(0.75) ? person.fullName : rng.pick(["не представился", "", "Аноним"])
             let phone = PersonalData.phone(region, &rng)
-            let label = RecordLabel(regionKladr: region.kladr, quarter: quarter, situationID: message.situation?.id,
-                                    painID: message.pain.flatMap { pain in message.situation.map { $0.painID(pain) } })
+            let label = RecordLabel(
+                regionKladr: region.kladr,
+                quarter: quarter,
+                situationID: message.situation?.id,
+                painID: message.pain.flatMap { pain in message.situation.map { $0.painID(pain) } }
+            )
             if let situation = message.situation, let pain = message.pain {
-                let text = composer.operatorNote(pain: pain, filler: &filler, piiProbability: 0.08, region: region, &rng)
+                let text = composer.operatorNote(
+                    pain: pain,
+                    filler: &filler,
+                    piiProbability: 0.08,
+                    region: region,
+                    &rng
+                )
                 count(text.personalData)
                 let organization = rng.pick(region.organizations(for: situation.body))
                 let consult = rng.chance(0.55)
-                records.append(HotlineRecord(
-                    number: number, called: message.date, regionName: regionName, district: message.municipality.name,
-                    topic: situation.hotlineTopic, subtopic: pain.subcategory, summary: text.text,
-                    result: consult ? "Консультация оказана" : "Передано в ведомство",
-                    passedTo: consult ? "" : organization, phone: phone, caller: caller, label: label, pain: pain,
-                    situation: situation, municipality: message.municipality, organization: organization))
+                records.append(
+                    HotlineRecord(
+                        number: number,
+                        called: message.date,
+                        regionName: regionName,
+                        district: message.municipality.name,
+                        topic: situation.hotlineTopic,
+                        subtopic: pain.subcategory,
+                        summary: text.text,
+                        result: consult ? "Консультация оказана" : "Передано в ведомство",
+                        passedTo: consult ? "" : organization,
+                        phone: phone,
+                        caller: caller,
+                        label: label,
+                        pain: pain,
+                        situation: situation,
+                        municipality: message.municipality,
+                        organization: organization
+                    )
+                )
             } else {
                 let text = composer.noiseMessage(hotline: true, filler: &filler, &rng)
-                records.append(HotlineRecord(
-                    number: number, called: message.date, regionName: regionName, district: message.municipality.name,
-                    topic: "Прочее", subtopic: "", summary: text, result: "Консультация оказана", passedTo: "",
-                    phone: phone, caller: caller, label: label, pain: nil, situation: nil,
-                    municipality: message.municipality, organization: ""))
+                records.append(
+                    HotlineRecord(
+                        number: number,
+                        called: message.date,
+                        regionName: regionName,
+                        district: message.municipality.name,
+                        topic: "Прочее",
+                        subtopic: "",
+                        summary: text,
+                        result: "Консультация оказана",
+                        passedTo: "",
+                        phone: phone,
+                        caller: caller,
+                        label: label,
+                        pain: nil,
+                        situation: nil,
+                        municipality: message.municipality,
+                        organization: ""
+                    )
+                )
             }
         }
         // ~3% of the pain-bearing calls are registered in ПОС (the ПОС number is filled in by buildPOS).
@@ -117,12 +157,20 @@ struct SampleCorpus {
         return 100_000 + Int(hash % 900_000)
     }
 
-    private func posStatus(created: LocalDateTime, noise: Bool, quarter: SampleQuarter, fz59: Bool,
-                           _ rng: inout SplitMix64) -> (POSStatus, LocalDateTime?, LocalDateTime) {
+    private func posStatus(
+        created: LocalDateTime,
+        noise: Bool,
+        quarter: SampleQuarter,
+        fz59: Bool,
+        _ rng: inout SplitMix64
+    ) -> (POSStatus, LocalDateTime?, LocalDateTime) {
         let deadline = created.adding(days: fz59 ? 30 : 10)
-        if noise ? rng.chance(0.5) : rng.chance(0.02) { return (.rejected, created.adding(minutes: rng.int(in: 60...4000)), deadline) }
+        if noise ? rng.chance(0.5) : rng.chance(0.02) {
+            return (.rejected, created.adding(minutes: rng.int(in: 60...4000)), deadline)
+        }
         // 15% are answered late.
-        let delayDays = rng.chance(0.15) ? rng.int(in: (fz59 ? 31 : 11)...(fz59 ? 45 : 25)) : rng.int(in: 1...(fz59 ? 28 : 9))
+        let delayDays =
+            rng.chance(0.15) ? rng.int(in: (fz59 ? 31 : 11)...(fz59 ? 45 : 25)) : rng.int(in: 1...(fz59 ? 28 : 9))
         let answered = created.adding(minutes: delayDays * 1440 + rng.int(in: -300...300))
         if answered > quarter.exportMoment {
             return (rng.pick([.accepted, .moderation, .inProgress, .inProgress]), nil, deadline)
@@ -150,31 +198,64 @@ struct SampleCorpus {
                     if rng.chance(0.05) {
                         let other = rng.chance(0.6) ? situation : rng.pick(SituationDefinition.all)
                         let candidates = other.pains.filter {
-                            PlantedTrends.multiplier(painID: other.painID($0), region: region.kladr, quarter: quarter, seed: seed) > 0
+                            PlantedTrends.multiplier(
+                                painID: other.painID($0),
+                                region: region.kladr,
+                                quarter: quarter,
+                                seed: seed
+                            ) > 0
                                 && $0.key != pain.key
                         }
                         if !candidates.isEmpty { second = (other, rng.pick(candidates)) }
                     }
-                    text = composer.citizenMessage(situation: situation, pain: pain, second: second, filler: &filler,
-                                                   piiProbability: 0.17, region: region, &rng)
+                    text = composer.citizenMessage(
+                        situation: situation,
+                        pain: pain,
+                        second: second,
+                        filler: &filler,
+                        piiProbability: 0.17,
+                        region: region,
+                        &rng
+                    )
                     category = (situation.posCategory, pain.subcategory)
                     organization = rng.pick(region.organizations(for: situation.body))
                     label.situationID = situation.id
                     label.painID = situation.painID(pain)
                 } else {
-                    text = ComposedText(text: composer.noiseMessage(hotline: false, filler: &filler, &rng), personalData: [])
+                    text = ComposedText(
+                        text: composer.noiseMessage(hotline: false, filler: &filler, &rng),
+                        personalData: []
+                    )
                     category = rng.pick(Self.noiseCategories)
                     organization = "Администрация муниципального образования «\(message.municipality.name)»"
                 }
                 count(text.personalData)
                 let fz59 = rng.chance(0.2)
-                let (status, answered, deadline) = posStatus(created: message.date, noise: message.isNoise,
-                                                             quarter: quarter, fz59: fz59, &rng)
-                all.append(posRecord(
-                    created: message.date, answered: answered, deadline: deadline, region: region,
-                    municipality: message.municipality, category: category, text: text.text, status: status,
-                    situation: message.situation, organization: organization,
-                    channel: Self.posChannels[rng.weightedIndex(Self.posChannelWeights)], fz59: fz59, label: label, &rng))
+                let (status, answered, deadline) = posStatus(
+                    created: message.date,
+                    noise: message.isNoise,
+                    quarter: quarter,
+                    fz59: fz59,
+                    &rng
+                )
+                all.append(
+                    posRecord(
+                        created: message.date,
+                        answered: answered,
+                        deadline: deadline,
+                        region: region,
+                        municipality: message.municipality,
+                        category: category,
+                        text: text.text,
+                        status: status,
+                        situation: message.situation,
+                        organization: organization,
+                        channel: Self.posChannels[rng.weightedIndex(Self.posChannelWeights)],
+                        fz59: fz59,
+                        label: label,
+                        &rng
+                    )
+                )
             }
             // Forwards from hotline 122.
             let calls = hotline[Self.key(region, quarter)] ?? []
@@ -183,15 +264,31 @@ struct SampleCorpus {
                 let text = verbatim ? call.summary : Self.paraphrase(call.summary, &rng)
                 if verbatim { forwardsVerbatim += 1 } else { forwardsParaphrased += 1 }
                 let created = call.called.adding(minutes: rng.int(in: 5...90))
-                let (status, answered, deadline) = posStatus(created: created, noise: false, quarter: quarter, fz59: false, &rng)
+                let (status, answered, deadline) = posStatus(
+                    created: created,
+                    noise: false,
+                    quarter: quarter,
+                    fz59: false,
+                    &rng
+                )
                 var label = call.label
                 label.isDuplicate = true
                 var record = posRecord(
-                    created: created, answered: answered, deadline: deadline, region: region,
+                    created: created,
+                    answered: answered,
+                    deadline: deadline,
+                    region: region,
                     municipality: call.municipality,
                     category: (call.situation?.posCategory ?? "Прочее", call.pain?.subcategory ?? "Прочее"),
-                    text: text, status: status, situation: call.situation, organization: call.organization,
-                    channel: "122", fz59: false, label: label, &rng)
+                    text: text,
+                    status: status,
+                    situation: call.situation,
+                    organization: call.organization,
+                    channel: "122",
+                    fz59: false,
+                    label: label,
+                    &rng
+                )
                 record.forwardedFromHotline = index
                 all.append(record)
             }
@@ -219,9 +316,19 @@ struct SampleCorpus {
     }
 
     private func posRecord(
-        created: LocalDateTime, answered: LocalDateTime?, deadline: LocalDateTime, region: SampleRegion,
-        municipality: SampleMunicipality, category: (String, String), text: String, status: POSStatus,
-        situation: SituationDefinition?, organization: String, channel: String, fz59: Bool, label: RecordLabel,
+        created: LocalDateTime,
+        answered: LocalDateTime?,
+        deadline: LocalDateTime,
+        region: SampleRegion,
+        municipality: SampleMunicipality,
+        category: (String, String),
+        text: String,
+        status: POSStatus,
+        situation: SituationDefinition?,
+        organization: String,
+        channel: String,
+        fz59: Bool,
+        label: RecordLabel,
         _ rng: inout SplitMix64
     ) -> POSRecord {
         let person = PersonalData.person(&rng)
@@ -232,17 +339,31 @@ struct SampleCorpus {
             answer = situation.map { rng.pick($0.answers) } ?? "Благодарим за обращение. Информация принята к сведению."
         }
         return POSRecord(
-            created: created, answered: answered, deadline: deadline, region: region, municipality: municipality,
-            category: category.0, subcategory: category.1, text: text, answer: answer, status: status,
-            organization: organization, opaID: Self.opaID(organization), channel: channel, fz59: fz59,
-            authorName: person.fullName, authorPhone: PersonalData.phone(region, &rng),
-            authorEmail: rng.chance(0.7) ? PersonalData.email(person, &rng) : "", label: label)
+            created: created,
+            answered: answered,
+            deadline: deadline,
+            region: region,
+            municipality: municipality,
+            category: category.0,
+            subcategory: category.1,
+            text: text,
+            answer: answer,
+            status: status,
+            organization: organization,
+            opaID: Self.opaID(organization),
+            channel: channel,
+            fz59: fz59,
+            authorName: person.fullName,
+            authorPhone: PersonalData.phone(region, &rng),
+            authorEmail: rng.chance(0.7) ? PersonalData.email(person, &rng) : "",
+            label: label
+        )
     }
 
     static func paraphrase(_ summary: String, _ rng: inout SplitMix64) -> String {
         let swaps: [(String, String)] = [
-            ("сообщает, что", "сообщил, что"), ("сообщает о", "сообщил о"), ("жалуется на", "жалоба на"),
-            ("интересуется", "просит разъяснить"), ("Заявитель", "Гражданин"), ("Гражданка", "Заявительница"),
+            ("сообщает, что", "говорит, что"), ("сообщает о", "информирует о"), ("жалуется на", "обращается с жалобой на"),
+            ("Заявитель ", "Гражданин "), ("Гражданка ", "Заявительница "),
         ]
         for (from, to) in swaps where summary.contains(from) {
             return "Обращение по линии 122. " + summary.replacingFirst(from, with: to)
@@ -261,7 +382,8 @@ struct SampleCorpus {
         var extra: [POSRecord] = []
         for region in SampleRegion.all {
             let q2 = (pos[.q2] ?? []).filter {
-                $0.region.kladr == region.kladr && !$0.status.isAnswered && $0.status != .rejected && $0.label.painID != nil
+                $0.region.kladr == region.kladr && !$0.status.isAnswered && $0.status != .rejected
+                    && $0.label.painID != nil
                     && !$0.label.isDuplicate
                     && PlantedTrends.entry(painID: $0.label.painID ?? "", region: region.kladr)?.kind == nil
             }
@@ -301,8 +423,14 @@ struct SampleCorpus {
             let totk: String
             let organization: String
             if let situation = message.situation, let pain = message.pain {
-                let composed = composer.formalAppeal(situation: situation, pain: pain, filler: &filler,
-                                                     piiProbability: 0.2, region: region, &rng)
+                let composed = composer.formalAppeal(
+                    situation: situation,
+                    pain: pain,
+                    filler: &filler,
+                    piiProbability: 0.2,
+                    region: region,
+                    &rng
+                )
                 count(composed.personalData)
                 text = composed.text
                 topic = situation.siteTopic
@@ -317,7 +445,9 @@ struct SampleCorpus {
                 organization = "Администрация муниципального образования «\(message.municipality.name)»"
             }
             let planned = message.date.adding(days: 30)
-            var answered: LocalDateTime? = message.date.adding(days: rng.chance(0.12) ? rng.int(in: 31...50) : rng.int(in: 3...29))
+            var answered: LocalDateTime? = message.date.adding(
+                days: rng.chance(0.12) ? rng.int(in: 31...50) : rng.int(in: 3...29)
+            )
             var state = "Рассмотрено"
             if message.isNoise, rng.chance(0.3) {
                 state = "Оставлено без ответа"
@@ -326,13 +456,24 @@ struct SampleCorpus {
                 state = rng.chance(0.3) ? "Зарегистрировано" : "На рассмотрении"
                 answered = nil
             }
-            records.append(SiteRecord(
-                number: "\(region.siteNumberPrefix)-\(PersonalData.padded(sequence, 5))/\(quarter.year % 100)",
-                registered: message.date, answered: answered, planned: planned, municipality: message.municipality,
-                topic: topic, totk: totk, text: text, state: state, organization: organization,
-                applicant: rng.chance(0.85) ? person.fullName : person.initials,
-                applicantAddress: "г. \(message.municipality.name), \(PersonalData.address(region, &rng))",
-                email: rng.chance(0.5) ? PersonalData.email(person, &rng) : "", label: label))
+            records.append(
+                SiteRecord(
+                    number: "\(region.siteNumberPrefix)-\(PersonalData.padded(sequence, 5))/\(quarter.year % 100)",
+                    registered: message.date,
+                    answered: answered,
+                    planned: planned,
+                    municipality: message.municipality,
+                    topic: topic,
+                    totk: totk,
+                    text: text,
+                    state: state,
+                    organization: organization,
+                    applicant: rng.chance(0.85) ? person.fullName : person.initials,
+                    applicantAddress: "\(message.municipality.addressPrefix), \(PersonalData.address(region, &rng))",
+                    email: rng.chance(0.5) ? PersonalData.email(person, &rng) : "",
+                    label: label
+                )
+            )
         }
         site[Self.key(region, quarter)] = records
     }
@@ -356,7 +497,9 @@ struct SampleCorpus {
     private mutating func buildMKGU(_ region: SampleRegion, _ quarter: SampleQuarter) {
         var rng = SplitMix64.derived(seed: seed, label: "mkgu/\(region.kladr)/\(quarter.label)")
         let composer = TextComposer(typoRate: 0.03)
-        let total = scaled(Double(MessagePlanner.baseVolume(.portal, region: region.kladr)) * (quarter == .q3 ? 1.05 : 1))
+        let total = scaled(
+            Double(MessagePlanner.baseVolume(.portal, region: region.kladr)) * (quarter == .q3 ? 1.05 : 1)
+        )
         var situations = allocateSituations(total)
         rng.shuffle(&situations)
         var forms: [(LocalDateTime, MKGUForm)] = []
@@ -371,8 +514,15 @@ struct SampleCorpus {
             var scores = (0..<5).map { _ in Self.score([3, 5, 15, 27, 50], &rng) }
             let roll = rng.unit()
             if roll < 0.4 {
-                if rng.chance(0.75), let pain = planner.pickPain(in: situation, region: region.kladr, quarter: quarter,
-                                                                month: date.month, &rng) {
+                if rng.chance(0.75),
+                    let pain = planner.pickPain(
+                        in: situation,
+                        region: region.kladr,
+                        quarter: quarter,
+                        month: date.month,
+                        &rng
+                    )
+                {
                     comment = .text(composer.shortPhrase(pain: pain, filler: &filler, &rng))
                     label.painID = situation.painID(pain)
                     scores = (0..<5).map { _ in Self.score([15, 25, 35, 20, 5], &rng) }
@@ -389,15 +539,36 @@ struct SampleCorpus {
             for indicator in 9...13 where !(skipComfort && indicator == 12) {
                 rates.append((indicator, 41 + (indicator - 9) * 5 + scores[indicator - 9] - 1))
             }
-            let received = min(date.adding(minutes: rng.int(in: 30...(3 * 1440))),
-                               LocalDateTime(year: quarter.year, month: quarter.months[2],
-                                             day: LocalDateTime.daysIn(month: quarter.months[2], year: quarter.year),
-                                             hour: 23, minute: 59))
+            let received = min(
+                date.adding(minutes: rng.int(in: 30...(3 * 1440))),
+                LocalDateTime(
+                    year: quarter.year,
+                    month: quarter.months[2],
+                    day: LocalDateTime.daysIn(month: quarter.months[2], year: quarter.year),
+                    hour: 23,
+                    minute: 59
+                )
+            )
             let organization = rng.pick(region.organizations(for: situation.body))
-            forms.append((date, MKGUForm(
-                mkguID: "", foreignID: "", userID: String(rng.int(in: 100_000_000...999_999_999)), service: service,
-                authorityID: "1000001\(region.kladr)\(PersonalData.padded(situationIndex, 2))", authorityName: organization,
-                date: date, received: received, okato: municipality.okato, rates: rates, comment: comment, label: label)))
+            forms.append(
+                (
+                    date,
+                    MKGUForm(
+                        mkguID: "",
+                        foreignID: "",
+                        userID: String(rng.int(in: 100_000_000...999_999_999)),
+                        service: service,
+                        authorityID: "1000001\(region.kladr)\(PersonalData.padded(situationIndex, 2))",
+                        authorityName: organization,
+                        date: date,
+                        received: received,
+                        okato: municipality.okato,
+                        rates: rates,
+                        comment: comment,
+                        label: label
+                    )
+                )
+            )
         }
         forms.sort { $0.0 < $1.0 }
         var sequence = rng.int(in: 120...900) + (quarter == .q3 ? 5000 : 0)
@@ -423,7 +594,9 @@ struct SampleCorpus {
         let composer = TextComposer(typoRate: 0.03)
         var responses: [SurveyResponse] = []
         for region in SampleRegion.all {
-            var situations = allocateSituations(scaled(Double(MessagePlanner.baseVolume(.survey, region: region.kladr))))
+            var situations = allocateSituations(
+                scaled(Double(MessagePlanner.baseVolume(.survey, region: region.kladr)))
+            )
             rng.shuffle(&situations)
             for situation in situations {
                 let date = planner.date(.survey, quarter: quarter, monthWeights: [1, 1, 1], &rng)
@@ -432,8 +605,15 @@ struct SampleCorpus {
                 var label = RecordLabel(regionKladr: region.kladr, quarter: quarter, situationID: situation.id)
                 var likert: [Int?] = (0..<5).map { _ in Self.score([2, 5, 15, 30, 48], &rng) }
                 var difficulties = ""
-                if rng.chance(0.45), let pain = planner.pickPain(in: situation, region: region.kladr, quarter: quarter,
-                                                                month: date.month, &rng) {
+                if rng.chance(0.45),
+                    let pain = planner.pickPain(
+                        in: situation,
+                        region: region.kladr,
+                        quarter: quarter,
+                        month: date.month,
+                        &rng
+                    )
+                {
                     difficulties = composer.shortPhrase(pain: pain, filler: &filler, &rng)
                     label.painID = situation.painID(pain)
                     let column: Int
@@ -448,12 +628,24 @@ struct SampleCorpus {
                     likert[column] = Self.score([55, 45, 0, 0, 0], &rng)
                 }
                 for index in likert.indices where rng.chance(0.05) { likert[index] = nil }
-                let suggestions = rng.chance(0.25)
+                let suggestions =
+                    rng.chance(0.25)
                     ? (rng.chance(0.6) ? rng.pick(situation.suggestions) : rng.pick(Self.genericSuggestions)) : ""
-                responses.append(SurveyResponse(
-                    number: "", date: date, region: region, municipality: municipality, situation: situation,
-                    service: rng.pick(situation.services), office: rng.pick(region.mfcOffices), likert: likert,
-                    difficulties: difficulties, suggestions: suggestions, label: label))
+                responses.append(
+                    SurveyResponse(
+                        number: "",
+                        date: date,
+                        region: region,
+                        municipality: municipality,
+                        situation: situation,
+                        service: rng.pick(situation.services),
+                        office: rng.pick(region.mfcOffices),
+                        likert: likert,
+                        difficulties: difficulties,
+                        suggestions: suggestions,
+                        label: label
+                    )
+                )
             }
         }
         responses = responses.enumerated().sorted { lhs, rhs in

@@ -32,16 +32,35 @@ struct SampleTreeWriter {
 
     // MARK: Helpers
 
-    private mutating func add(_ path: String, _ bytes: [UInt8], source: String, format: String, encoding: String,
-                              regions: [String], quarter: SampleQuarter, labels: [RecordLabel]) {
+    private mutating func add(
+        _ path: String,
+        _ bytes: [UInt8],
+        source: String,
+        format: String,
+        encoding: String,
+        regions: [String],
+        quarter: SampleQuarter,
+        labels: [RecordLabel]
+    ) {
         files.append((path, bytes))
         let situations = SituationDefinition.all.map { situation in
-            SampleManifest.SituationCount(situationID: situation.id,
-                                          records: labels.filter { $0.situationID == situation.id }.count)
+            SampleManifest.SituationCount(
+                situationID: situation.id,
+                records: labels.filter { $0.situationID == situation.id }.count
+            )
         }
-        entries.append(SampleManifest.File(
-            path: path, source: source, format: format, encoding: encoding, regions: regions, quarter: quarter.label,
-            records: labels.count, situations: situations))
+        entries.append(
+            SampleManifest.File(
+                path: path,
+                source: source,
+                format: format,
+                encoding: encoding,
+                regions: regions,
+                quarter: quarter.label,
+                records: labels.count,
+                situations: situations
+            )
+        )
     }
 
     /// Repeats a few rows verbatim later in the file (an exporter that paged twice over one row).
@@ -104,7 +123,9 @@ struct SampleTreeWriter {
         for region in SampleRegion.all {
             var selected = records.filter { $0.region.kladr == region.kladr }
             if quarter == .q3 {
-                selected = selected.filter { !corpus.posJSONIDs.contains($0.id) || corpus.posOverlapIDs.contains($0.id) }
+                selected = selected.filter {
+                    !corpus.posJSONIDs.contains($0.id) || corpus.posOverlapIDs.contains($0.id)
+                }
             }
             var labels = selected.map { record -> RecordLabel in
                 var label = record.label
@@ -115,16 +136,35 @@ struct SampleTreeWriter {
             var rows = selected.map(Self.posRow)
             (rows, labels) = withExactDuplicates(rows, labels: labels, count: duplicateCount, path: path)
             let encoding: TextFileEncoding = region.kladr == "41" ? .cp1251 : (quarter == .q2 ? .utf8BOM : .utf8)
-            let writer = CSVSampleWriter(delimiter: ";", lineEnding: quarter == .q3 && region.kladr == "54" ? "\n" : "\r\n")
+            let writer = CSVSampleWriter(
+                delimiter: ";",
+                lineEnding: quarter == .q3 && region.kladr == "54" ? "\n" : "\r\n"
+            )
             let bytes = try encode(writer.render(header: Self.posHeader, rows: rows), encoding, path: path)
-            add(path, bytes, source: "pos", format: "csv", encoding: encoding.rawValue, regions: [region.kladr],
-                quarter: quarter, labels: labels)
+            add(
+                path,
+                bytes,
+                source: "pos",
+                format: "csv",
+                encoding: encoding.rawValue,
+                regions: [region.kladr],
+                quarter: quarter,
+                labels: labels
+            )
         }
         if quarter == .q3 {
             let json = records.filter { corpus.posJSONIDs.contains($0.id) }
             let path = "pos/pos_\(quarter.fileLabel).json"
-            add(path, Array(POSJSONWriter().render(json).utf8), source: "pos", format: "json", encoding: "UTF-8",
-                regions: SampleRegion.all.map(\.kladr), quarter: quarter, labels: json.map(\.label))
+            add(
+                path,
+                Array(POSJSONWriter().render(json).utf8),
+                source: "pos",
+                format: "json",
+                encoding: "UTF-8",
+                regions: SampleRegion.all.map(\.kladr),
+                quarter: quarter,
+                labels: json.map(\.label)
+            )
         }
     }
 
@@ -140,7 +180,8 @@ struct SampleTreeWriter {
 
     static let siteHeader = [
         "Рег. номер", "Дата регистрации", "Дата ответа", "Плановая дата ответа", "Регион", "Населённый пункт",
-        "Тематика", "Код ТОТК", "Содержание обращения", "Состояние", "Ведомство", "Заявитель", "Адрес заявителя", "E-mail",
+        "Тематика", "Код ТОТК", "Содержание обращения", "Состояние", "Ведомство", "Заявитель", "Адрес заявителя",
+        "E-mail",
     ]
 
     private mutating func writeSite(_ region: SampleRegion, _ quarter: SampleQuarter) throws {
@@ -150,16 +191,29 @@ struct SampleTreeWriter {
             var rows: [[XLSXValue]] = []
             for record in records {
                 rows.append([
-                    .text(record.number), dateCell(record.registered), dateCell(record.answered), dateCell(record.planned),
+                    .text(record.number), dateCell(record.registered), dateCell(record.answered),
+                    dateCell(record.planned),
                     .text(region.kladr), .text(record.municipality.name), .text(record.topic), .text(record.totk),
                     .text(record.text), .text(record.state), .text(record.organization), .text(record.applicant),
                     .text(record.applicantAddress), .text(record.email),
                 ])
             }
-            let bytes = try xlsx("Обращения", header: Self.siteHeader, rows: rows,
-                                 widths: [16, 17, 17, 17, 8, 24, 30, 20, 80, 18, 40, 30, 40, 28])
-            add(path, bytes, source: "site", format: "xlsx", encoding: "", regions: [region.kladr], quarter: quarter,
-                labels: records.map(\.label))
+            let bytes = try xlsx(
+                "Обращения",
+                header: Self.siteHeader,
+                rows: rows,
+                widths: [16, 17, 17, 17, 8, 24, 30, 20, 80, 18, 40, 30, 40, 28]
+            )
+            add(
+                path,
+                bytes,
+                source: "site",
+                format: "xlsx",
+                encoding: "",
+                regions: [region.kladr],
+                quarter: quarter,
+                labels: records.map(\.label)
+            )
             return
         }
         let path = "site/site_\(region.kladr)_\(quarter.fileLabel).csv"
@@ -174,8 +228,16 @@ struct SampleTreeWriter {
         (rows, labels) = withExactDuplicates(rows, labels: labels, count: 1, path: path)
         let writer = CSVSampleWriter(delimiter: ",", quoteAll: true)
         let bytes = try encode(writer.render(header: Self.siteHeader, rows: rows), .cp1251, path: path)
-        add(path, bytes, source: "site", format: "csv", encoding: TextFileEncoding.cp1251.rawValue,
-            regions: [region.kladr], quarter: quarter, labels: labels)
+        add(
+            path,
+            bytes,
+            source: "site",
+            format: "csv",
+            encoding: TextFileEncoding.cp1251.rawValue,
+            regions: [region.kladr],
+            quarter: quarter,
+            labels: labels
+        )
     }
 
     // MARK: Hotline 122
@@ -197,10 +259,22 @@ struct SampleTreeWriter {
                     .text(record.passedTo), .text(record.phone), .text(record.caller),
                 ])
             }
-            let bytes = try xlsx("Звонки 122", header: Self.hotlineHeader, rows: rows,
-                                 widths: [20, 17, 24, 26, 18, 30, 80, 24, 40, 18, 30])
-            add(base + ".xlsx", bytes, source: "hotline", format: "xlsx", encoding: "", regions: [region.kladr],
-                quarter: quarter, labels: records.map(\.label))
+            let bytes = try xlsx(
+                "Звонки 122",
+                header: Self.hotlineHeader,
+                rows: rows,
+                widths: [20, 17, 24, 26, 18, 30, 80, 24, 40, 18, 30]
+            )
+            add(
+                base + ".xlsx",
+                bytes,
+                source: "hotline",
+                format: "xlsx",
+                encoding: "",
+                regions: [region.kladr],
+                quarter: quarter,
+                labels: records.map(\.label)
+            )
             return
         }
         let rows = records.map { record in
@@ -209,10 +283,21 @@ struct SampleTreeWriter {
                 record.subtopic, record.summary, record.result, record.passedTo, record.phone, record.caller,
             ]
         }
-        let bytes = try encode(CSVSampleWriter(delimiter: ";").render(header: Self.hotlineHeader, rows: rows), .cp1251,
-                               path: base + ".csv")
-        add(base + ".csv", bytes, source: "hotline", format: "csv", encoding: TextFileEncoding.cp1251.rawValue,
-            regions: [region.kladr], quarter: quarter, labels: records.map(\.label))
+        let bytes = try encode(
+            CSVSampleWriter(delimiter: ";").render(header: Self.hotlineHeader, rows: rows),
+            .cp1251,
+            path: base + ".csv"
+        )
+        add(
+            base + ".csv",
+            bytes,
+            source: "hotline",
+            format: "csv",
+            encoding: TextFileEncoding.cp1251.rawValue,
+            regions: [region.kladr],
+            quarter: quarter,
+            labels: records.map(\.label)
+        )
     }
 
     // MARK: «Ваш контроль»
@@ -220,8 +305,16 @@ struct SampleTreeWriter {
     private mutating func writeMKGU(_ region: SampleRegion, _ quarter: SampleQuarter) throws {
         let forms = corpus.mkgu[SampleCorpus.key(region, quarter)] ?? []
         let path = "portal/mkgu_\(region.kladr)_\(quarter.fileLabel).xml"
-        add(path, Array(MKGUXMLWriter().render(forms, region: region).utf8), source: "portal", format: "xml",
-            encoding: "UTF-8", regions: [region.kladr], quarter: quarter, labels: forms.map(\.label))
+        add(
+            path,
+            Array(MKGUXMLWriter().render(forms, region: region).utf8),
+            source: "portal",
+            format: "xml",
+            encoding: "UTF-8",
+            regions: [region.kladr],
+            quarter: quarter,
+            labels: forms.map(\.label)
+        )
     }
 
     // MARK: Surveys
@@ -247,10 +340,22 @@ struct SampleTreeWriter {
                 row += [.text(response.difficulties), .text(response.suggestions)]
                 rows.append(row)
             }
-            let bytes = try xlsx("Анкеты", header: Self.surveyHeader, rows: rows,
-                                 widths: [12, 12, 8, 24, 30, 50, 36, 10, 10, 10, 10, 10, 40, 40])
-            add("survey/survey_\(quarter.fileLabel).xlsx", bytes, source: "survey", format: "xlsx", encoding: "",
-                regions: regions, quarter: quarter, labels: responses.map(\.label))
+            let bytes = try xlsx(
+                "Анкеты",
+                header: Self.surveyHeader,
+                rows: rows,
+                widths: [12, 12, 8, 24, 30, 50, 36, 10, 10, 10, 10, 10, 40, 40]
+            )
+            add(
+                "survey/survey_\(quarter.fileLabel).xlsx",
+                bytes,
+                source: "survey",
+                format: "xlsx",
+                encoding: "",
+                regions: regions,
+                quarter: quarter,
+                labels: responses.map(\.label)
+            )
             return
         }
         let rows = responses.map { response in
@@ -260,9 +365,20 @@ struct SampleTreeWriter {
             ] + response.likert.map { $0.map(String.init) ?? "" } + [response.difficulties, response.suggestions]
         }
         let path = "survey/survey_\(quarter.fileLabel).csv"
-        let bytes = try encode(CSVSampleWriter(delimiter: ";").render(header: Self.surveyHeader, rows: rows), .cp1251,
-                               path: path)
-        add(path, bytes, source: "survey", format: "csv", encoding: TextFileEncoding.cp1251.rawValue, regions: regions,
-            quarter: quarter, labels: responses.map(\.label))
+        let bytes = try encode(
+            CSVSampleWriter(delimiter: ";").render(header: Self.surveyHeader, rows: rows),
+            .cp1251,
+            path: path
+        )
+        add(
+            path,
+            bytes,
+            source: "survey",
+            format: "csv",
+            encoding: TextFileEncoding.cp1251.rawValue,
+            regions: regions,
+            quarter: quarter,
+            labels: responses.map(\.label)
+        )
     }
 }

@@ -77,7 +77,7 @@ struct LocalDateTime: Sendable, Hashable, Comparable {
         "\(Self.two(day)).\(Self.two(month)).\(year)"
     }
 
-    /// ISO 8601 with seconds and the region's offset, e.g. `2026-04-05T10:20:00+07:00`.
+    /// ISO 8601 with seconds and the region's offset, such as `2026-04-05T10:20:00+07:00`.
     func iso8601(offsetHours: Int) -> String {
         let sign = offsetHours >= 0 ? "+" : "-"
         return "\(year)-\(Self.two(month))-\(Self.two(day))T\(Self.two(hour)):\(Self.two(minute)):00"

@@ -1,8 +1,8 @@
 /// A municipality of a sample region, with the codes the exports carry.
 struct SampleMunicipality: Sendable {
-    /// Nominative name, e.g. «Бердск».
+    /// Nominative name, such as «Бердск».
     var name: String
-    /// Name with the preposition in the prepositional case, e.g. «в Бердске».
+    /// Name with the preposition in the prepositional case, such as «в Бердске».
     var locative: String
     /// 8-digit ОКТМО.
     var oktmo: String
@@ -10,6 +10,11 @@ struct SampleMunicipality: Sendable {
     var okato: String
     /// Relative share of the region's records.
     var weight: Double
+
+    /// The settlement part of a postal address (`г. Бердск` or `Коченёвский район`).
+    var addressPrefix: String {
+        name.hasSuffix("район") ? name : "г. \(name)"
+    }
 }
 
 /// One of the two sample regions, with everything region-specific the texts and files need.
@@ -35,7 +40,7 @@ struct SampleRegion: Sendable {
     var officials: [String]
     var mfcOffices: [String]
     var bodies: [ResponsibleBody: [String]]
-    /// Site «Рег. номер» prefix.
+    /// Prefix of the site registration number (`ОГ-НСО`).
     var siteNumberPrefix: String
 
     func organizations(for body: ResponsibleBody) -> [String] {
@@ -43,31 +48,91 @@ struct SampleRegion: Sendable {
     }
 
     static let novosibirsk = SampleRegion(
-        kladr: "54", okato: "50", name: "Новосибирская область",
+        kladr: "54",
+        okato: "50",
+        name: "Новосибирская область",
         nameVariants: ["Новосибирская обл.", "Новосибирская обл"],
-        genitive: "Новосибирской области", utcOffsetHours: 7,
+        genitive: "Новосибирской области",
+        utcOffsetHours: 7,
         municipalities: [
-            SampleMunicipality(name: "Новосибирск", locative: "в Новосибирске", oktmo: "50701000", okato: "50401000000", weight: 60),
-            SampleMunicipality(name: "Бердск", locative: "в Бердске", oktmo: "50708000", okato: "50408000000", weight: 6),
-            SampleMunicipality(name: "Искитим", locative: "в Искитиме", oktmo: "50712000", okato: "50412000000", weight: 4),
+            SampleMunicipality(
+                name: "Новосибирск",
+                locative: "в Новосибирске",
+                oktmo: "50701000",
+                okato: "50401000000",
+                weight: 60
+            ),
+            SampleMunicipality(
+                name: "Бердск",
+                locative: "в Бердске",
+                oktmo: "50708000",
+                okato: "50408000000",
+                weight: 6
+            ),
+            SampleMunicipality(
+                name: "Искитим",
+                locative: "в Искитиме",
+                oktmo: "50712000",
+                okato: "50412000000",
+                weight: 4
+            ),
             SampleMunicipality(name: "Обь", locative: "в Оби", oktmo: "50715000", okato: "50415000000", weight: 2),
-            SampleMunicipality(name: "Кольцово", locative: "в Кольцово", oktmo: "50740000", okato: "50437000000", weight: 2),
-            SampleMunicipality(name: "Коченёвский район", locative: "в Коченёвском районе", oktmo: "50623000", okato: "50223000000", weight: 3),
-            SampleMunicipality(name: "Тогучинский район", locative: "в Тогучинском районе", oktmo: "50650000", okato: "50250000000", weight: 3),
-            SampleMunicipality(name: "Новосибирский район", locative: "в Новосибирском районе", oktmo: "50640000", okato: "50240000000", weight: 6),
-            SampleMunicipality(name: "Искитимский район", locative: "в Искитимском районе", oktmo: "50615000", okato: "50215000000", weight: 2),
-            SampleMunicipality(name: "Карасукский район", locative: "в Карасукском районе", oktmo: "50618000", okato: "50217000000", weight: 1.5),
+            SampleMunicipality(
+                name: "Кольцово",
+                locative: "в Кольцово",
+                oktmo: "50740000",
+                okato: "50437000000",
+                weight: 2
+            ),
+            SampleMunicipality(
+                name: "Коченёвский район",
+                locative: "в Коченёвском районе",
+                oktmo: "50623000",
+                okato: "50223000000",
+                weight: 3
+            ),
+            SampleMunicipality(
+                name: "Тогучинский район",
+                locative: "в Тогучинском районе",
+                oktmo: "50650000",
+                okato: "50250000000",
+                weight: 3
+            ),
+            SampleMunicipality(
+                name: "Новосибирский район",
+                locative: "в Новосибирском районе",
+                oktmo: "50640000",
+                okato: "50240000000",
+                weight: 6
+            ),
+            SampleMunicipality(
+                name: "Искитимский район",
+                locative: "в Искитимском районе",
+                oktmo: "50615000",
+                okato: "50215000000",
+                weight: 2
+            ),
+            SampleMunicipality(
+                name: "Карасукский район",
+                locative: "в Карасукском районе",
+                oktmo: "50618000",
+                okato: "50217000000",
+                weight: 1.5
+            ),
         ],
         streets: [
             "ул. Ленина", "Красный проспект", "ул. Гоголя", "ул. Богдана Хмельницкого", "ул. Станиславского",
             "ул. Титова", "ул. Петухова", "ул. Выборная", "ул. Первомайская", "ул. Кирова", "ул. Дуси Ковальчук",
             "ул. Фрунзе", "ул. Немировича-Данченко", "ул. Российская", "ул. Химзаводская", "ул. Морской проспект",
         ],
-        mobileCodes: ["913", "923", "952", "983", "903", "961"], landlineCode: "383",
+        mobileCodes: ["913", "923", "952", "983", "903", "961"],
+        landlineCode: "383",
         navigatorSite: "р54.навигатор.дети",
         socialOffice: ["соцзащита", "ЦСПН", "центр соцподдержки", "соц. защита"],
         socialOfficeLocative: ["в соцзащите", "в ЦСПН", "в центре соцподдержки", "в соц защите"],
-        managementCompanies: ["Жилсервис", "УК Комфорт", "Домовой", "УЖК Центральная", "ЖЭУ-5", "Сибирский дом", "Горжилсервис"],
+        managementCompanies: [
+            "Жилсервис", "УК Комфорт", "Домовой", "УЖК Центральная", "ЖЭУ-5", "Сибирский дом", "Горжилсервис",
+        ],
         officials: ["Андрей Александрович", "губернатор", "министр", "глава района"],
         mfcOffices: [
             "МФЦ «Центральный» (Новосибирск)", "МФЦ «Дзержинский» (Новосибирск)", "МФЦ «Родники» (Новосибирск)",
@@ -100,24 +165,76 @@ struct SampleRegion: Sendable {
     )
 
     static let kamchatka = SampleRegion(
-        kladr: "41", okato: "30", name: "Камчатский край",
+        kladr: "41",
+        okato: "30",
+        name: "Камчатский край",
         nameVariants: ["Камчатский край"],
-        genitive: "Камчатского края", utcOffsetHours: 12,
+        genitive: "Камчатского края",
+        utcOffsetHours: 12,
         municipalities: [
-            SampleMunicipality(name: "Петропавловск-Камчатский", locative: "в Петропавловске-Камчатском", oktmo: "30701000", okato: "30401000000", weight: 55),
-            SampleMunicipality(name: "Елизово", locative: "в Елизово", oktmo: "30607101", okato: "30207501000", weight: 12),
-            SampleMunicipality(name: "Вилючинск", locative: "в Вилючинске", oktmo: "30735000", okato: "30435000000", weight: 8),
-            SampleMunicipality(name: "Елизовский район", locative: "в Елизовском районе", oktmo: "30607000", okato: "30207000000", weight: 8),
-            SampleMunicipality(name: "Мильковский район", locative: "в Мильковском районе", oktmo: "30613000", okato: "30213000000", weight: 3),
-            SampleMunicipality(name: "Усть-Камчатский район", locative: "в Усть-Камчатском районе", oktmo: "30625000", okato: "30225000000", weight: 3),
-            SampleMunicipality(name: "Усть-Большерецкий район", locative: "в Усть-Большерецком районе", oktmo: "30631000", okato: "30228000000", weight: 2),
-            SampleMunicipality(name: "Быстринский район", locative: "в Быстринском районе", oktmo: "30604000", okato: "30204000000", weight: 1),
+            SampleMunicipality(
+                name: "Петропавловск-Камчатский",
+                locative: "в Петропавловске-Камчатском",
+                oktmo: "30701000",
+                okato: "30401000000",
+                weight: 55
+            ),
+            SampleMunicipality(
+                name: "Елизово",
+                locative: "в Елизово",
+                oktmo: "30607101",
+                okato: "30207501000",
+                weight: 12
+            ),
+            SampleMunicipality(
+                name: "Вилючинск",
+                locative: "в Вилючинске",
+                oktmo: "30735000",
+                okato: "30435000000",
+                weight: 8
+            ),
+            SampleMunicipality(
+                name: "Елизовский район",
+                locative: "в Елизовском районе",
+                oktmo: "30607000",
+                okato: "30207000000",
+                weight: 8
+            ),
+            SampleMunicipality(
+                name: "Мильковский район",
+                locative: "в Мильковском районе",
+                oktmo: "30613000",
+                okato: "30213000000",
+                weight: 3
+            ),
+            SampleMunicipality(
+                name: "Усть-Камчатский район",
+                locative: "в Усть-Камчатском районе",
+                oktmo: "30625000",
+                okato: "30225000000",
+                weight: 3
+            ),
+            SampleMunicipality(
+                name: "Усть-Большерецкий район",
+                locative: "в Усть-Большерецком районе",
+                oktmo: "30631000",
+                okato: "30228000000",
+                weight: 2
+            ),
+            SampleMunicipality(
+                name: "Быстринский район",
+                locative: "в Быстринском районе",
+                oktmo: "30604000",
+                okato: "30204000000",
+                weight: 1
+            ),
         ],
         streets: [
             "ул. Ленинградская", "проспект Победы", "ул. Тушканова", "ул. Океанская", "ул. Вулканная", "ул. Давыдова",
             "проспект Карла Маркса", "ул. Пограничная", "ул. Ключевская", "ул. Рябикова", "ул. Звёздная", "ул. Дальняя",
         ],
-        mobileCodes: ["914", "924", "909", "962", "984"], landlineCode: "4152",
+        mobileCodes: ["914", "924", "909", "962", "984"],
+        landlineCode: "4152",
         navigatorSite: "р41.навигатор.дети",
         socialOffice: ["соцзащита", "Центр выплат", "КГКУ Центр выплат", "соц защита"],
         socialOfficeLocative: ["в соцзащите", "в Центре выплат", "в КГКУ «Центр выплат»", "в соц.защите"],

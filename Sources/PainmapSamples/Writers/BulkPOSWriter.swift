@@ -13,7 +13,10 @@ struct BulkPOSWriter {
     private static let chunkBytes = 1 << 20
 
     mutating func write(records: Int, to file: URL) throws {
-        var rng = SplitMix64.derived(seed: seed, label: "bulk/\(quarter.label)/\(regions.map(\.kladr).joined(separator: ","))")
+        var rng = SplitMix64.derived(
+            seed: seed,
+            label: "bulk/\(quarter.label)/\(regions.map(\.kladr).joined(separator: ","))"
+        )
         var pairs: [(SituationDefinition, PainDefinition)] = []
         for situation in SituationDefinition.all {
             for pain in situation.pains { pairs.append((situation, pain)) }
@@ -21,7 +24,12 @@ struct BulkPOSWriter {
         let weights = regions.map { region in
             pairs.map { pair in
                 pair.0.weight * pair.1.weight
-                    * PlantedTrends.multiplier(painID: pair.0.painID(pair.1), region: region.kladr, quarter: quarter, seed: seed)
+                    * PlantedTrends.multiplier(
+                        painID: pair.0.painID(pair.1),
+                        region: region.kladr,
+                        quarter: quarter,
+                        seed: seed
+                    )
             }
         }
         let regionWeights = regions.map { $0.kladr == "54" ? 2.0 : 1.0 }
@@ -29,7 +37,8 @@ struct BulkPOSWriter {
         composer.allowMultiline = true
         let csv = CSVSampleWriter(delimiter: ";")
         let first = LocalDateTime(year: quarter.year, month: quarter.months[0], day: 1)
-        let last = quarter.months[2] == 12
+        let last =
+            quarter.months[2] == 12
             ? LocalDateTime(year: quarter.year + 1, month: 1, day: 1)
             : LocalDateTime(year: quarter.year, month: quarter.months[2] + 1, day: 1)
         let span = last.minutesSinceEpoch - first.minutesSinceEpoch
@@ -55,8 +64,16 @@ struct BulkPOSWriter {
                 text = composer.noiseMessage(hotline: false, filler: &filler, &rng)
             } else {
                 let (situation, pain) = pairs[rng.weightedIndex(weights[regionIndex])]
-                text = composer.citizenMessage(situation: situation, pain: pain, second: nil, filler: &filler,
-                                               piiProbability: 0.17, region: region, &rng).text
+                text =
+                    composer.citizenMessage(
+                        situation: situation,
+                        pain: pain,
+                        second: nil,
+                        filler: &filler,
+                        piiProbability: 0.17,
+                        region: region,
+                        &rng
+                    ).text
                 category = (situation.posCategory, pain.subcategory)
                 organization = rng.pick(region.organizations(for: situation.body))
                 answers = situation.answers
@@ -64,11 +81,15 @@ struct BulkPOSWriter {
             let fz59 = rng.chance(0.2)
             let deadline = created.adding(days: fz59 ? 30 : 10)
             let answered = rng.chance(0.7) ? created.adding(minutes: rng.int(in: 1440...(fz59 ? 40 : 14) * 1440)) : nil
-            let status: POSStatus = answered == nil ? rng.pick([.accepted, .moderation, .inProgress]) : rng.pick([.answered, .closed, .answerReady])
+            let status: POSStatus =
+                answered == nil
+                ? rng.pick([.accepted, .moderation, .inProgress]) : rng.pick([.answered, .closed, .answerReady])
             let person = PersonalData.person(&rng)
             let fields = [
-                String(id), created.russianDateTime, answered?.russianDateTime ?? "", deadline.russianDateTime, region.okato,
-                municipality.name, municipality.oktmo, category.0, category.1, text, answered == nil ? "" : rng.pick(answers),
+                String(id), created.russianDateTime, answered?.russianDateTime ?? "", deadline.russianDateTime,
+                region.okato,
+                municipality.name, municipality.oktmo, category.0, category.1, text,
+                answered == nil ? "" : rng.pick(answers),
                 status.csvLabel, organization, rng.pick(["epgu_form", "epgu_form", "widget", "vk", "app"]),
                 fz59 ? "да" : "нет", person.fullName, PersonalData.phone(region, &rng),
                 rng.chance(0.7) ? PersonalData.email(person, &rng) : "",
@@ -83,7 +104,10 @@ struct BulkPOSWriter {
 
     private func open(_ file: URL) throws -> FileHandle {
         do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
                 throw SampleGenerationError(message: "не удалось создать \(file.path)", exitStatus: .ioError)
             }
@@ -91,8 +115,10 @@ struct BulkPOSWriter {
         } catch let error as SampleGenerationError {
             throw error
         } catch {
-            throw SampleGenerationError(message: "не удалось открыть \(file.path): \(error.localizedDescription)",
-                                        exitStatus: .ioError)
+            throw SampleGenerationError(
+                message: "не удалось открыть \(file.path): \(error.localizedDescription)",
+                exitStatus: .ioError
+            )
         }
     }
 
@@ -101,8 +127,10 @@ struct BulkPOSWriter {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw SampleGenerationError(message: "не удалось записать \(file.path): \(error.localizedDescription)",
-                                        exitStatus: .ioError)
+            throw SampleGenerationError(
+                message: "не удалось записать \(file.path): \(error.localizedDescription)",
+                exitStatus: .ioError
+            )
         }
         buffer.removeAll(keepingCapacity: true)
     }

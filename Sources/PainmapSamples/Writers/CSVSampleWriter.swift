@@ -18,7 +18,8 @@ struct CSVSampleWriter: Sendable {
     }
 
     func field(_ value: String) -> String {
-        let needsQuotes = quoteAll
+        let needsQuotes =
+            quoteAll
             || value.unicodeScalars.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return value }
         var out = String.UnicodeScalarView()

@@ -14,8 +14,12 @@ enum HostileFiles {
 
     private static let header = SampleTreeWriter.posHeader.joined(separator: ";")
 
-    private static func row(_ id: Int, date: String = "14.04.2026 10:20", region: String = "50",
-                            text: String = "Очередь в детский сад не двигается уже полгода") -> String {
+    private static func row(
+        _ id: Int,
+        date: String = "14.04.2026 10:20",
+        region: String = "50",
+        text: String = "Очередь в детский сад не двигается уже полгода"
+    ) -> String {
         "\(id);\(date);;24.04.2026 10:20;\(region);Новосибирск;50701000;Образование;Очереди в детские сады;\(text);;"
             + "Принято;Министерство образования Новосибирской области;epgu_form;нет;Иванова Мария Петровна;+7 913 123-45-67;"
     }
@@ -28,75 +32,168 @@ enum HostileFiles {
         var files: [File] = []
         // KOI8-R bytes under the pos-csv layout.
         let koi = ([header] + (1...3).map { row(301_000_000 + $0) }).joined(separator: "\r\n") + "\r\n"
-        files.append(File(name: "pos_wrong_encoding.csv", format: "csv", encoding: "KOI8-R", records: 3,
-                          bytes: KOI8REncoder.encode(koi)))
+        files.append(
+            File(
+                name: "pos_wrong_encoding.csv",
+                format: "csv",
+                encoding: "KOI8-R",
+                records: 3,
+                bytes: KOI8REncoder.encode(koi)
+            )
+        )
         // Cut inside a quoted field.
-        let truncated = [header, row(301_000_011), row(301_000_012)].joined(separator: "\r\n") + "\r\n"
+        let truncated =
+            [header, row(301_000_011), row(301_000_012)].joined(separator: "\r\n") + "\r\n"
             + "301000013;15.04.2026 09:00;;25.04.2026 09:00;50;Бердск;50708000;ЖКХ;Содержание общего имущества;\"Течёт крыша над квартирой, УК"
-        files.append(File(name: "pos_truncated.csv", format: "csv", encoding: "UTF-8", records: 3, bytes: Array(truncated.utf8)))
+        files.append(
+            File(name: "pos_truncated.csv", format: "csv", encoding: "UTF-8", records: 3, bytes: Array(truncated.utf8))
+        )
         // No «Текст сообщения».
         let missing = SampleTreeWriter.posHeader.filter { $0 != "Текст сообщения" }.joined(separator: ";")
-        files.append(File(name: "pos_missing_columns.csv", format: "csv", encoding: "UTF-8", records: 2,
-                          bytes: csv([missing,
-                                      "301000021;14.04.2026 10:20;;24.04.2026 10:20;50;Новосибирск;50701000;Образование;Очереди в детские сады;;Принято;Министерство образования Новосибирской области;epgu_form;нет;;;",
-                                      "301000022;14.04.2026 11:20;;24.04.2026 11:20;50;Новосибирск;50701000;Образование;Очереди в детские сады;;Принято;Министерство образования Новосибирской области;epgu_form;нет;;;"])))
+        files.append(
+            File(
+                name: "pos_missing_columns.csv",
+                format: "csv",
+                encoding: "UTF-8",
+                records: 2,
+                bytes: csv([
+                    missing,
+                    "301000021;14.04.2026 10:20;;24.04.2026 10:20;50;Новосибирск;50701000;Образование;Очереди в детские сады;;Принято;Министерство образования Новосибирской области;epgu_form;нет;;;",
+                    "301000022;14.04.2026 11:20;;24.04.2026 11:20;50;Новосибирск;50701000;Образование;Очереди в детские сады;;Принято;Министерство образования Новосибирской области;epgu_form;нет;;;",
+                ])
+            )
+        )
         // Comma-delimited though the layout says «;».
         let commaHeader = SampleTreeWriter.posHeader.joined(separator: ",")
-        files.append(File(name: "pos_wrong_delimiter.csv", format: "csv", encoding: "UTF-8", records: 2,
-                          bytes: csv([commaHeader,
-                                      "301000031,14.04.2026 10:20,,24.04.2026 10:20,50,Новосибирск,50701000,Образование,Очереди в детские сады,Очередь не двигается,,Принято,Министерство образования Новосибирской области,epgu_form,нет,,,",
-                                      "301000032,14.04.2026 12:00,,24.04.2026 12:00,50,Бердск,50708000,ЖКХ,Теплоснабжение,Холодно в квартире,,Принято,Государственная жилищная инспекция Новосибирской области,widget,нет,,,"])))
+        files.append(
+            File(
+                name: "pos_wrong_delimiter.csv",
+                format: "csv",
+                encoding: "UTF-8",
+                records: 2,
+                bytes: csv([
+                    commaHeader,
+                    "301000031,14.04.2026 10:20,,24.04.2026 10:20,50,Новосибирск,50701000,Образование,Очереди в детские сады,Очередь не двигается,,Принято,Министерство образования Новосибирской области,epgu_form,нет,,,",
+                    "301000032,14.04.2026 12:00,,24.04.2026 12:00,50,Бердск,50708000,ЖКХ,Теплоснабжение,Холодно в квартире,,Принято,Государственная жилищная инспекция Новосибирской области,widget,нет,,,",
+                ])
+            )
+        )
         // UTF-8 except row 3, whose bytes are neither UTF-8 nor windows-1251 (0x98 is undefined there).
         var invalid = Array(([header, row(301_000_041), row(301_000_042)].joined(separator: "\r\n") + "\r\n").utf8)
-        invalid += Array("301000043;14.04.2026 13:00;;24.04.2026 13:00;50;Обь;50715000;Образование;Очереди в детские сады;".utf8)
+        invalid += Array(
+            "301000043;14.04.2026 13:00;;24.04.2026 13:00;50;Обь;50715000;Образование;Очереди в детские сады;".utf8
+        )
         invalid += [0xFF, 0xFE, 0x98, 0x98, 0xC0, 0x98]
         invalid += Array(";;Принято;Министерство образования Новосибирской области;epgu_form;нет;;;\r\n".utf8)
         invalid += Array(([row(301_000_044), row(301_000_045)].joined(separator: "\r\n") + "\r\n").utf8)
-        files.append(File(name: "pos_invalid_utf8.csv", format: "csv", encoding: "UTF-8 (строка 3 битая)", records: 5,
-                          bytes: invalid))
+        files.append(
+            File(
+                name: "pos_invalid_utf8.csv",
+                format: "csv",
+                encoding: "UTF-8 (строка 3 битая)",
+                records: 5,
+                bytes: invalid
+            )
+        )
         // A 200 KB text in row 2.
         var rng = SplitMix64.derived(seed: seed, label: "hostile/oversized")
         var big = ""
-        let words = ["очередь", "садик", "не", "двигается", "уже", "полгода", "помогите", "пожалуйста", "ребёнок", "ждём"]
+        let words = [
+            "очередь", "садик", "не", "двигается", "уже", "полгода", "помогите", "пожалуйста", "ребёнок", "ждём",
+        ]
         while big.utf8.count < 200 * 1024 { big += rng.pick(words) + " " }
-        files.append(File(name: "pos_oversized_field.csv", format: "csv", encoding: "UTF-8", records: 3,
-                          bytes: csv([header, row(301_000_051), row(301_000_052, text: "\"" + big + "\""), row(301_000_053)])))
+        files.append(
+            File(
+                name: "pos_oversized_field.csv",
+                format: "csv",
+                encoding: "UTF-8",
+                records: 3,
+                bytes: csv([header, row(301_000_051), row(301_000_052, text: "\"" + big + "\""), row(301_000_053)])
+            )
+        )
         files.append(File(name: "pos_empty.csv", format: "csv", encoding: "—", records: 0, bytes: []))
         // Valid layout with bad rows: 2 bad date, 3 unknown region, 4 empty text.
-        files.append(File(name: "pos_bad_rows.csv", format: "csv", encoding: "UTF-8", records: 5,
-                          bytes: csv([header, row(301_000_061), row(301_000_062, date: "31.02.2026 25:61"),
-                                      row(301_000_063, region: "99x"), row(301_000_064, text: ""), row(301_000_065)])))
-        files.append(File(name: "mkgu_dtd.xml", format: "xml", encoding: "UTF-8", records: 1, bytes: Array(mkguDTD.utf8)))
+        files.append(
+            File(
+                name: "pos_bad_rows.csv",
+                format: "csv",
+                encoding: "UTF-8",
+                records: 5,
+                bytes: csv([
+                    header, row(301_000_061), row(301_000_062, date: "31.02.2026 25:61"),
+                    row(301_000_063, region: "99x"), row(301_000_064, text: ""), row(301_000_065),
+                ])
+            )
+        )
+        files.append(
+            File(name: "mkgu_dtd.xml", format: "xml", encoding: "UTF-8", records: 1, bytes: Array(mkguDTD.utf8))
+        )
         var badXML = Array(mkguForm(comment: "всё хорошо").utf8)
         if let range = findBytes(badXML, Array("<mkgu:comment>".utf8)) {
-            badXML.replaceSubrange(range.lowerBound..<range.lowerBound, with: [0x3C, 0xF4, 0x3E, 0x3C, 0x2F, 0xF4, 0x3E])
+            badXML.replaceSubrange(
+                range.lowerBound..<range.lowerBound,
+                with: [0x3C, 0xF4, 0x3E, 0x3C, 0x2F, 0xF4, 0x3E]
+            )
         }
-        files.append(File(name: "mkgu_invalid_utf8.xml", format: "xml", encoding: "не UTF-8", records: 1, bytes: badXML))
+        files.append(
+            File(name: "mkgu_invalid_utf8.xml", format: "xml", encoding: "не UTF-8", records: 1, bytes: badXML)
+        )
         let full = mkguForm(comment: "долго ждали в очереди")
         let cut = String(full.prefix(full.count * 2 / 3))
-        files.append(File(name: "mkgu_truncated.xml", format: "xml", encoding: "UTF-8", records: 1, bytes: Array(cut.utf8)))
-        files.append(File(name: "mkgu_unknown_value.xml", format: "xml", encoding: "UTF-8", records: 3,
-                          bytes: Array(mkguUnknownValue.utf8)))
+        files.append(
+            File(name: "mkgu_truncated.xml", format: "xml", encoding: "UTF-8", records: 1, bytes: Array(cut.utf8))
+        )
+        files.append(
+            File(
+                name: "mkgu_unknown_value.xml",
+                format: "xml",
+                encoding: "UTF-8",
+                records: 3,
+                bytes: Array(mkguUnknownValue.utf8)
+            )
+        )
         let depth = 10_000
-        let deep = "{\"content\": [" + String(repeating: "{\"a\": ", count: depth) + "1" + String(repeating: "}", count: depth)
+        let deep =
+            "{\"content\": [" + String(repeating: "{\"a\": ", count: depth) + "1" + String(repeating: "}", count: depth)
             + "], \"totalElements\": 1}\n"
-        files.append(File(name: "pos_deep.json", format: "json", encoding: "UTF-8", records: 1, bytes: Array(deep.utf8)))
-        files.append(File(name: "pos_duplicate_keys.json", format: "json", encoding: "UTF-8", records: 3,
-                          bytes: Array(duplicateKeys.utf8)))
-        files.append(File(name: "site_not_a_zip.xlsx", format: "xlsx", encoding: "—", records: 0,
-                          bytes: Array("Рег. номер,Дата регистрации\nОГ-НСО-00001/26,01.04.2026 10:00\n".utf8)))
+        files.append(
+            File(name: "pos_deep.json", format: "json", encoding: "UTF-8", records: 1, bytes: Array(deep.utf8))
+        )
+        files.append(
+            File(
+                name: "pos_duplicate_keys.json",
+                format: "json",
+                encoding: "UTF-8",
+                records: 3,
+                bytes: Array(duplicateKeys.utf8)
+            )
+        )
+        files.append(
+            File(
+                name: "site_not_a_zip.xlsx",
+                format: "xlsx",
+                encoding: "—",
+                records: 0,
+                bytes: Array("Рег. номер,Дата регистрации\nОГ-НСО-00001/26,01.04.2026 10:00\n".utf8)
+            )
+        )
         return files
     }
 
     private static func findBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Range<Int>? {
         guard needle.count <= haystack.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle {
+        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle
+        {
             return start..<(start + needle.count)
         }
         return nil
     }
 
-    private static func mkguForm(comment: String, id: String = "5400000001", rates: [(Int, Int)] = [(9, 44), (10, 49), (11, 54), (12, 59), (13, 64)]) -> String {
+    private static func mkguForm(
+        comment: String,
+        id: String = "5400000001",
+        rates: [(Int, Int)] = [(9, 44), (10, 49), (11, 54), (12, 59), (13, 64)]
+    ) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <mkgu:body xmlns:mkgu="http://vashkontrol.ru#" ID="mkgu">
@@ -209,13 +306,13 @@ enum HostileFiles {
         | `mkgu_invalid_utf8.xml` | portal-mkgu | элемент `<\\xF4></\\xF4>` (байт F4 в имени, не UTF-8) | файл отклонён целиком, процесс не падает | `not_utf8` |
         | `mkgu_truncated.xml` | portal-mkgu | обрыв посреди формы | файл отклонён целиком | `malformed_xml` |
         | `mkgu_unknown_value.xml` | portal-mkgu | форма 2: `value-id="999"`; форма 3: `indicator-id="77"` | форма 1 сохранена, формы 2 и 3 в карантине | `unknown_rate_value` |
-        | `pos_deep.json` | pos-json | вложенность 10 000 уровней | файл отклонён целиком, без переполнения стека | `too_deep` |
+        | `pos_deep.json` | pos-json | вложенность 10 000 уровней в элементе `content[0]` | ничего не сохранено, элемент 0 в карантине; без переполнения стека | `too_deep` |
         | `pos_duplicate_keys.json` | pos-json | элемент `content[1]` повторяет ключи `text` и `status` | элементы 0 и 2 сохранены, элемент 1 в карантине | `duplicate_key` |
         | `site_not_a_zip.xlsx` | site-xlsx | текст вместо ZIP-архива | файл отклонён целиком | `not_zip` |
 
         Итог по строкам (read = stored + quarantined + duplicate): `pos_truncated.csv` 3 = 2 + 1; `pos_invalid_utf8.csv`
         5 = 4 + 1; `pos_oversized_field.csv` 3 = 2 + 1; `pos_bad_rows.csv` 5 = 2 + 3; `mkgu_unknown_value.xml` 3 = 1 + 2;
-        `pos_duplicate_keys.json` 3 = 2 + 1.
+        `pos_duplicate_keys.json` 3 = 2 + 1; `pos_deep.json` 1 = 0 + 1.
 
         """
 }

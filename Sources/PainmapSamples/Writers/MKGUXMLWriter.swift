@@ -14,9 +14,11 @@ struct MKGUXMLWriter: Sendable {
             out += "    <mkgu:form mkgu-id=\"\(form.mkguID)\" foreign-id=\"\(form.foreignID)\">\n"
             out += "      <mkgu:data>\n"
             out += "        <mkgu:user id=\"\(form.userID)\"/>\n"
-            out += "        <mkgu:service id=\"\(form.service.frguID)\">\(Self.escape(form.service.name))</mkgu:service>\n"
+            out +=
+                "        <mkgu:service id=\"\(form.service.frguID)\">\(Self.escape(form.service.name))</mkgu:service>\n"
             out += "        <mkgu:procedure id=\"\(form.service.procedureID)\"/>\n"
-            out += "        <mkgu:authority id=\"\(form.authorityID)\">\(Self.escape(form.authorityName))</mkgu:authority>\n"
+            out +=
+                "        <mkgu:authority id=\"\(form.authorityID)\">\(Self.escape(form.authorityName))</mkgu:authority>\n"
             out += "        <mkgu:date>\(form.date.iso8601(offsetHours: offset))</mkgu:date>\n"
             out += "        <mkgu:received-date>\(form.received.iso8601(offsetHours: offset))</mkgu:received-date>\n"
             out += "        <mkgu:okato>\(form.okato)</mkgu:okato>\n"

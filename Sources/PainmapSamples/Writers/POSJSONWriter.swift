@@ -20,7 +20,10 @@ struct POSJSONWriter: Sendable {
             ("answeredAt", record.answered.map { Self.string($0.iso8601(offsetHours: offset)) } ?? "null"),
             ("deadline", Self.string(record.deadline.iso8601(offsetHours: offset))),
             ("region", "{\"code\": \(Self.string(record.region.okato)), \"name\": \(Self.string(record.region.name))}"),
-            ("municipality", "{\"name\": \(Self.string(record.municipality.name)), \"oktmo\": \(Self.string(record.municipality.oktmo))}"),
+            (
+                "municipality",
+                "{\"name\": \(Self.string(record.municipality.name)), \"oktmo\": \(Self.string(record.municipality.oktmo))}"
+            ),
             ("category", "{\"name\": \(Self.string(record.category))}"),
             ("subcategory", "{\"name\": \(Self.string(record.subcategory))}"),
             ("text", Self.string(record.text)),

@@ -25,7 +25,8 @@ public struct XMLReadError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The reason, from a closed set.
     public let code: Code
-    /// The 1-based line where the problem was found; libxml2 may have read slightly ahead of the offending markup.
+    /// The 1-based line where the problem was found, or 0 when no line applies (``Code/unreadable``); libxml2 may
+    /// have read slightly ahead of the offending markup.
     public let line: Int
     /// A constant English explanation that never contains document content.
     public let detail: String

@@ -114,7 +114,8 @@ private final class Cursor {
     private var pending: [XMLEvent] = []
     private var pendingIndex = 0
     private var textBytes: [UInt8] = []
-    // Names come from libxml2's dictionary, so a pointer stands for one string for the reader's lifetime.
+    // xmlTextReaderSetup sets `dictNames = 1` ("use the parser dictionary to allocate all elements and attributes
+    // names"), so a name pointer stands for one string for the reader's lifetime and can key a cache.
     private var names: [UnsafePointer<xmlChar>: String] = [:]
     private static let nameCacheLimit = 4_096
 

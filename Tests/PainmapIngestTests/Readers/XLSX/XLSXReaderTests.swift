@@ -110,6 +110,35 @@ import Testing
         #expect(noon == Date(timeIntervalSince1970: 1_780_218_000))  // 2026-05-31T09:00:00Z
     }
 
+    static let formatCodes: [(code: String, isDate: Bool)] = [
+        ("General", false),
+        ("0.00", false),
+        ("#,##0 &quot;дн.&quot;", false),
+        ("0\\d", false),
+        ("_-* #,##0_-;-* #,##0_-", false),
+        ("0.00E+00", false),
+        ("@", false),
+        ("[Red][&lt;0]0;0", false),
+        ("yyyy-mm-dd", true),
+        ("[$-419]d mmmm yyyy;@", true),
+        ("[h]:mm:ss", true),
+        ("mm:ss", true),
+        ("DD.MM.YYYY", true),
+    ]
+
+    @Test(arguments: formatCodes)
+    func customFormatCodes(_ code: String, _ isDate: Bool) throws {
+        let styles = """
+            <numFmts count="1"><numFmt numFmtId="200" formatCode="\(code)"/></numFmts>\
+            <cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="200"/></cellXfs>
+            """
+        let data = try XLSXFixture.workbook(
+            sheets: [("Sheet1", "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>45000</v></c></row>")],
+            styles: styles
+        )
+        #expect(try Self.rows(data).first?.cells == [isDate ? .date(45_000) : .number("45000")])
+    }
+
     @Test func date1904WorkbookIsConvertedTo1900Serials() throws {
         let data = try XLSXFixture.workbook(
             sheets: [
