@@ -2,9 +2,11 @@ internal import Foundation
 
 /// Greedy k-means++ seeding on a seeded sample of rows, with cosine geometry.
 ///
-/// Rows are unit vectors, so the squared Euclidean distance to a unit centre is `2 − 2·cos`. Each new
-/// centre is the best of `2 + ⌊ln k⌋` candidates drawn with probability ∝ weight × distance², as in
-/// scikit-learn; the sample (at most ``sampleSize`` rows) keeps seeding cheap at any batch size.
+/// Rows are unit vectors with non-negative weights, so the squared Euclidean distance to a unit centre
+/// is `2 − 2·cos`, and a row sharing no term with a candidate sits at the largest distance, 2, where
+/// the candidate cannot improve it. Each new centre is the best of `2 + ⌊ln k⌋` candidates drawn with
+/// probability ∝ weight × distance², as in scikit-learn. An inverted index over the sample (at most
+/// ``sampleSize`` rows) lets each candidate visit only the rows it shares a term with.
 struct KMeansPlusPlusSeeder {
     /// Number of centres to choose.
     let clusterCount: Int
@@ -14,7 +16,7 @@ struct KMeansPlusPlusSeeder {
     /// Chooses `clusterCount` seed rows (fewer only if the matrix has fewer rows).
     ///
     /// - Parameters:
-    ///   - matrix: Unit-length rows.
+    ///   - matrix: Unit-length rows with non-negative values.
     ///   - weights: Weight of each row (raw records it stands for).
     ///   - generator: The restart's random stream.
     /// - Returns: Row indices of the seeds, in the order chosen.
@@ -23,39 +25,48 @@ struct KMeansPlusPlusSeeder {
         let k = min(clusterCount, rowCount)
         guard k > 0 else { return [] }
         let sample = Self.sampleRows(rowCount: rowCount, size: sampleSize, generator: &generator)
+        let index = SampleIndex(matrix: matrix, sample: sample)
         let m = sample.count
         let sampleWeights = sample.map { Double(weights[$0]) }
-        var dense = [Float](repeating: 0, count: matrix.columnCount)
-        var distances = [Double](repeating: 0, count: m)
-        var candidateDistances = [Double](repeating: 0, count: m)
-        var bestDistances = [Double](repeating: 0, count: m)
+        var distances = [Double](repeating: 2, count: m)
         var cumulative = [Double](repeating: 0, count: m)
+        var similarity = [Float](repeating: 0, count: m)
+        var touched: [Int32] = []
+        touched.reserveCapacity(m)
         var chosen: [Int] = []
         chosen.reserveCapacity(k)
 
-        func fill(_ output: inout [Double], candidate: Int, cappedBy current: [Double]?) -> Double {
+        /// Scores `candidate` against the sample; `touched` lists the rows sharing a term with it.
+        func score(_ candidate: Int) {
+            for entry in touched { similarity[Int(entry)] = 0 }
+            touched.removeAll(keepingCapacity: true)
             for position in matrix.range(of: candidate) {
-                dense[Int(matrix.columns[position])] = matrix.values[position]
-            }
-            var potential: Double = 0
-            dense.withUnsafeBufferPointer { vector in
-                for index in 0 ..< m {
-                    let cosine = Double(matrix.dot(row: sample[index], dense: vector))
-                    var distance = max(0, 2 - 2 * cosine)
-                    if let current { distance = min(distance, current[index]) }
-                    output[index] = distance
-                    potential += sampleWeights[index] * distance
+                let value = matrix.values[position]
+                let column = Int(matrix.columns[position])
+                for entry in index.range(of: column) {
+                    let row = Int(index.rows[entry])
+                    if similarity[row] == 0 { touched.append(Int32(row)) }
+                    similarity[row] += value * index.values[entry]
                 }
             }
-            for position in matrix.range(of: candidate) { dense[Int(matrix.columns[position])] = 0 }
-            return potential
+        }
+
+        /// How much choosing the last scored candidate lowers the weighted potential.
+        func gain() -> Double {
+            var total: Double = 0
+            for entry in touched {
+                let row = Int(entry)
+                let distance = max(0, 2 - 2 * Double(similarity[row]))
+                if distance < distances[row] { total += sampleWeights[row] * (distances[row] - distance) }
+            }
+            return total
         }
 
         func draw(byWeights scores: [Double]) -> Int {
             var total: Double = 0
-            for index in 0 ..< m {
-                total += sampleWeights[index] * scores[index]
-                cumulative[index] = total
+            for row in 0 ..< m {
+                total += sampleWeights[row] * scores[row]
+                cumulative[row] = total
             }
             guard total > 0 else { return -1 }
             let target = generator.nextUnit() * total
@@ -68,27 +79,33 @@ struct KMeansPlusPlusSeeder {
             return low
         }
 
-        let first = draw(byWeights: [Double](repeating: 1, count: m))
-        chosen.append(sample[max(first, 0)])
-        _ = fill(&distances, candidate: chosen[0], cappedBy: nil)
+        func accept(_ candidate: Int) {
+            score(candidate)
+            for entry in touched {
+                let row = Int(entry)
+                distances[row] = min(distances[row], max(0, 2 - 2 * Double(similarity[row])))
+            }
+            chosen.append(candidate)
+        }
+
+        accept(sample[max(draw(byWeights: [Double](repeating: 1, count: m)), 0)])
         let trials = 2 + Int(log(Double(k)))
         while chosen.count < k {
-            var bestPotential = Double.infinity
+            var bestGain = -Double.infinity
             var bestCandidate = -1
             for _ in 0 ..< trials {
                 let drawn = draw(byWeights: distances)
-                // All sampled rows coincide with a centre: take the next unused row deterministically.
+                // Every sampled row coincides with a centre: take the next unused row deterministically.
                 let candidate = drawn >= 0 ? sample[drawn] : Self.unusedRow(after: chosen, rowCount: rowCount)
-                let potential = fill(&candidateDistances, candidate: candidate, cappedBy: distances)
-                if potential < bestPotential {
-                    bestPotential = potential
+                score(candidate)
+                let candidateGain = gain()
+                if candidateGain > bestGain {
+                    bestGain = candidateGain
                     bestCandidate = candidate
-                    swap(&candidateDistances, &bestDistances)
                 }
                 if drawn < 0 { break }
             }
-            chosen.append(bestCandidate)
-            swap(&distances, &bestDistances)
+            accept(bestCandidate)
         }
         return chosen
     }
@@ -108,5 +125,35 @@ struct KMeansPlusPlusSeeder {
     private static func unusedRow(after chosen: [Int], rowCount: Int) -> Int {
         let used = Set(chosen)
         return (0 ..< rowCount).first { !used.contains($0) } ?? chosen.count % rowCount
+    }
+
+    /// The sample transposed: for each term, the sample rows containing it and their values.
+    private struct SampleIndex {
+        var offsets: [Int]
+        var rows: [Int32]
+        var values: [Float]
+
+        init(matrix: SparseRowMatrix, sample: [Int]) {
+            offsets = [Int](repeating: 0, count: matrix.columnCount + 1)
+            for row in sample {
+                for position in matrix.range(of: row) { offsets[Int(matrix.columns[position]) + 1] += 1 }
+            }
+            for column in 0 ..< matrix.columnCount { offsets[column + 1] += offsets[column] }
+            var next = offsets
+            rows = [Int32](repeating: 0, count: offsets[matrix.columnCount])
+            values = [Float](repeating: 0, count: offsets[matrix.columnCount])
+            for (sampleRow, row) in sample.enumerated() {
+                for position in matrix.range(of: row) {
+                    let column = Int(matrix.columns[position])
+                    rows[next[column]] = Int32(sampleRow)
+                    values[next[column]] = matrix.values[position]
+                    next[column] += 1
+                }
+            }
+        }
+
+        func range(of column: Int) -> Range<Int> {
+            offsets[column] ..< offsets[column + 1]
+        }
     }
 }

@@ -38,6 +38,8 @@ struct SphericalKMeans {
     static let seedingSampleSize = 3_072
     /// Slack on the pruning tests that absorbs float rounding in cosines and bounds.
     static let boundMargin: Float = 1e-5
+    /// A restart stops when an iteration raises the objective by less than this fraction.
+    static let relativeTolerance = 0.0
     /// Cells per Yinyang group.
     static let groupSize = 16
     /// A term listed in at least `clusterCount / denseFraction` cells is scored with a dense axpy.
@@ -217,9 +219,12 @@ struct SphericalKMeans {
             for (index, restart) in active.enumerated() {
                 var objective: Double = 0
                 for chunk in 0 ..< chunkCount { objective += chunkObjective[restart * chunkCount + chunk] }
+                let gain = objective - objectives[restart]
                 objectives[restart] = objective
                 iterations[restart] = iteration
-                if !converged[index] { next.append(restart) }
+                // Converged: no row moved, or the last step improved the objective by less than the tolerance
+                // (the centroids were already updated to the last assignment, so the fit stays consistent).
+                if !converged[index], !(gain <= Self.relativeTolerance * abs(objective)) { next.append(restart) }
             }
             running = next
         }

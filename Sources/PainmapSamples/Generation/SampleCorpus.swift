@@ -362,7 +362,8 @@ struct SampleCorpus {
 
     static func paraphrase(_ summary: String, _ rng: inout SplitMix64) -> String {
         let swaps: [(String, String)] = [
-            ("сообщает, что", "говорит, что"), ("сообщает о", "информирует о"), ("жалуется на", "обращается с жалобой на"),
+            ("сообщает, что", "говорит, что"), ("сообщает о", "информирует о"),
+            ("жалуется на", "обращается с жалобой на"),
             ("Заявитель ", "Гражданин "), ("Гражданка ", "Заявительница "),
         ]
         for (from, to) in swaps where summary.contains(from) {

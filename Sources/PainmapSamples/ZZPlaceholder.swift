@@ -1,1 +1,0 @@
-// Placeholder so the manifest resolves while this target is being written; removed when real sources land.
