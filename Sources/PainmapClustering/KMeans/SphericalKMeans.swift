@@ -34,6 +34,8 @@ struct KMeansFit: Sendable {
 struct SphericalKMeans {
     /// Rows per parallel work item; fixed so the reduction order never depends on the thread count.
     static let chunkSize = 1_024
+    /// Above this many rows, restarts compete on a sample of this size (16 chunks).
+    static let restartSampleSize = 16_384
     /// Seeding sample size (scikit-learn's default `init_size` is 3 × 1,024).
     static let seedingSampleSize = 3_072
     /// Slack on the pruning tests that absorbs float rounding in cosines and bounds.
@@ -82,6 +84,8 @@ struct SphericalKMeans {
         let upperBounds: UnsafeMutablePointer<Float>
         /// How far each centroid moved in the last update (Euclidean).
         let drift: UnsafeMutablePointer<Float>
+        /// The order rows are visited in: grouped by cell, so neighbours read the same centroid memory.
+        let order: UnsafeMutablePointer<Int32>
     }
 
     /// All restarts' state in shared buffers.
@@ -92,6 +96,7 @@ struct SphericalKMeans {
         let similarities: SharedBuffer<Float>
         let upperBounds: SharedBuffer<Float>
         let drift: SharedBuffer<Float>
+        let order: SharedBuffer<Int32>
         let rowCount: Int
         let matrixSize: Int
         let clusterCount: Int
@@ -108,6 +113,7 @@ struct SphericalKMeans {
             similarities = SharedBuffer(repeating: 0, count: restarts * rowCount)
             upperBounds = SharedBuffer(repeating: .infinity, count: restarts * rowCount * groupCount)
             drift = SharedBuffer(repeating: 0, count: restarts * clusterCount)
+            order = SharedBuffer(copying: (0 ..< restarts).flatMap { _ in (0 ..< Int32(rowCount)).map { $0 } })
         }
 
         func state(_ restart: Int) -> RestartState {
@@ -115,16 +121,21 @@ struct SphericalKMeans {
                 centroids: centroids.base + restart * matrixSize, postings: postings[restart],
                 assignments: assignments.base + restart * rowCount, similarities: similarities.base + restart * rowCount,
                 upperBounds: upperBounds.base + restart * rowCount * groupCount,
-                drift: drift.base + restart * clusterCount)
+                drift: drift.base + restart * clusterCount, order: order.base + restart * rowCount)
         }
 
         func deallocate() {
             for buffer in [centroids, similarities, upperBounds, drift] { buffer.deallocate() }
             assignments.deallocate()
+            order.deallocate()
         }
     }
 
     /// Clusters the unit-length rows of `matrix`.
+    ///
+    /// With more than ``restartSampleSize`` rows, the restarts compete on a seeded uniform sample of
+    /// that many rows (as scikit-learn's mini-batch k-means chooses among its initializations on a
+    /// sample), and only the winner then runs Lloyd iterations on all rows, starting from its centroids.
     ///
     /// - Parameters:
     ///   - matrix: L2-normalized rows, each with at least one stored value.
@@ -133,6 +144,35 @@ struct SphericalKMeans {
     ///     there is one run from them instead of seeded restarts, and `clusterCount` is ignored.
     /// - Returns: The winning restart, or an empty fit when the matrix has no rows.
     func fit(_ matrix: SparseRowMatrix, weights: [Float], initialCentroids: [Float]? = nil) -> KMeansFit {
+        guard initialCentroids == nil, matrix.rowCount > Self.restartSampleSize else {
+            return run(matrix, weights: weights, initialCentroids: initialCentroids)
+        }
+        var generator = SplitMix64(seed: seed ^ 0x5A3C_96E1_0F2B_7D45)
+        let sample = KMeansPlusPlusSeeder.sampleRows(
+            rowCount: matrix.rowCount, size: Self.restartSampleSize, generator: &generator)
+        var offsets = [0]
+        var columns: [Int32] = []
+        var values: [Float] = []
+        offsets.reserveCapacity(sample.count + 1)
+        for row in sample {
+            columns.append(contentsOf: matrix.columns[matrix.range(of: row)])
+            values.append(contentsOf: matrix.values[matrix.range(of: row)])
+            offsets.append(values.count)
+        }
+        let sampled = SparseRowMatrix(
+            rowOffsets: offsets, columns: columns, values: values, columnCount: matrix.columnCount)
+        let trial = run(sampled, weights: sample.map { weights[$0] }, initialCentroids: nil)
+        var polish = self
+        polish.restarts = 1
+        let fitted = polish.run(matrix, weights: weights, initialCentroids: trial.centroids)
+        return KMeansFit(
+            assignments: fitted.assignments, similarities: fitted.similarities, centroids: fitted.centroids,
+            clusterCount: fitted.clusterCount, objective: fitted.objective, iterations: fitted.iterations,
+            restart: trial.restart)
+    }
+
+    /// Lloyd iterations on all rows of `matrix`, from seeded restarts or from given centroids.
+    private func run(_ matrix: SparseRowMatrix, weights: [Float], initialCentroids: [Float]?) -> KMeansFit {
         let rowCount = matrix.rowCount
         let columnCount = matrix.columnCount
         let requested = initialCentroids.map { columnCount > 0 ? $0.count / columnCount : 0 } ?? clusterCount
@@ -271,7 +311,8 @@ struct SphericalKMeans {
         state.postings.offsets.withUnsafeBufferPointer { postingOffsets in
             state.postings.cells.withUnsafeBufferPointer { postingCells in
                 state.postings.weights.withUnsafeBufferPointer { postingWeights in
-                    for row in range {
+                    for slot in range {
+                        let row = slot
                         let start = offsets[row]
                         let end = offsets[row + 1]
                         let bounds = state.upperBounds + row * groupCount
@@ -440,6 +481,15 @@ struct SphericalKMeans {
             let moved = max(0, newSquares[cell] + oldSquares[cell] - 2 * crossDots[cell])
             // Rounded up a little so the bound stays an upper bound despite rounding.
             state.drift[cell] = Float(moved.squareRoot() * (1 + 1e-6) + 1e-7)
+        }
+        // Counting sort of the rows by cell (stable), the visiting order of the next pass.
+        var next = [Int](repeating: 0, count: k + 1)
+        for row in 0 ..< rowCount { next[Int(assignments[row]) + 1] += 1 }
+        for cell in 0 ..< k { next[cell + 1] += next[cell] }
+        for row in 0 ..< rowCount {
+            let cell = Int(assignments[row])
+            state.order[next[cell]] = Int32(row)
+            next[cell] += 1
         }
     }
 }
