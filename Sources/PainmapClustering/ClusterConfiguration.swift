@@ -2,8 +2,9 @@ internal import Foundation
 
 /// Parameters of one clustering run; every default follows `CLUSTERING.md` §2.
 ///
-/// The rules that depend on the batch size take `N`, the number of raw records that have at least one
-/// token (document weights summed):
+/// The rules that depend on the batch size take `N`, a number of raw records (document weights
+/// summed): for `min_df`, the records with at least one token; for `k0` and the minimum pain size, the
+/// records that still have a term after pruning (the ones actually clustered):
 ///
 /// - over-clustering `k0 = clamp(round(2√N), 20, 200)`, capped at the number of distinct rows;
 /// - `min_df = max(3, N / 5000)` from 1,000 records up, and `2` below: real slices of 50–999 records

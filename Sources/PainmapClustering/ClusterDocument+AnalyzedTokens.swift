@@ -15,6 +15,7 @@ extension ClusterDocument {
             id: id,
             tokens: analyzedTokens.map { ClusterToken(stem: $0.stem, surface: $0.surface) },
             quoteText: quoteText,
-            weight: weight)
+            weight: weight
+        )
     }
 }

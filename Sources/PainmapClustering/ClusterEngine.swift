@@ -17,7 +17,6 @@
 /// }
 /// ```
 public struct ClusterEngine: Sendable {
-    nonisolated(unsafe) static var refineIterations = 0
     /// The parameters of every run of this engine.
     public let configuration: ClusterConfiguration
 
@@ -39,8 +38,12 @@ public struct ClusterEngine: Sendable {
         let contentRecords = rows.weights.reduce(0, +)
         let minDocumentFrequency = configuration.resolvedMinDocumentFrequency(contentCount: contentRecords)
         let vocabulary = TermVocabulary(
-            corpus: corpus, rows: rows, minDocumentFrequency: minDocumentFrequency,
-            maxDocumentFrequency: configuration.maxDocumentFrequency, includesBigrams: configuration.includesBigrams)
+            corpus: corpus,
+            rows: rows,
+            minDocumentFrequency: minDocumentFrequency,
+            maxDocumentFrequency: configuration.maxDocumentFrequency,
+            includesBigrams: configuration.includesBigrams
+        )
         let (matrix, sourceRows) = vocabulary.vectorize(corpus: corpus, rows: rows)
         let rowWeights = sourceRows.map { rows.weights[$0] }
         let clusteredRecords = rowWeights.reduce(0, +)
@@ -48,44 +51,50 @@ public struct ClusterEngine: Sendable {
 
         let kMeans = SphericalKMeans(
             clusterCount: min(configuration.resolvedK(contentCount: clusteredRecords), matrix.rowCount),
-            restarts: configuration.restarts, maxIterations: configuration.maxIterations, seed: configuration.seed,
-            threadCount: configuration.threadCount)
+            restarts: configuration.restarts,
+            maxIterations: configuration.maxIterations,
+            seed: configuration.seed,
+            threadCount: configuration.threadCount
+        )
         let fit = kMeans.fit(matrix, weights: rowWeights.map { Float($0) })
         let (groupOfCell, mergeTree) = AverageLinkMerger(threshold: configuration.mergeThreshold)
             .merge(centroids: fit.centroids, cellCount: fit.clusterCount, columnCount: matrix.columnCount)
-        var groupCount = 0
-        for group in groupOfCell { groupCount = max(groupCount, Int(group) + 1) }
-        var cellOfRow = fit.assignments
-        var finalGroupOfCell = groupOfCell
-        if Self.refineIterations > 0, groupCount > 0 {
-            let groupOfRow = fit.assignments.map { groupOfCell[Int($0)] }
-            let start = PainPartition.classCentroids(
-                matrix: matrix, classOfRow: groupOfRow, classCount: groupCount, weights: rowWeights)
-            var refiner = SphericalKMeans(
-                clusterCount: groupCount, restarts: 1, maxIterations: Self.refineIterations, seed: configuration.seed,
-                threadCount: configuration.threadCount)
-            refiner.reseedsEmptyCells = false
-            let refined = refiner.fit(matrix, weights: rowWeights.map { Float($0) }, initialCentroids: start)
-            cellOfRow = refined.assignments
-            finalGroupOfCell = (0 ..< groupCount).map { Int32($0) }
-        }
         let partition = PainPartition(
-            matrix: matrix, rowWeights: rowWeights, firstDocument: sourceRows.map { rows.firstDocument[$0] },
-            cellOfRow: cellOfRow, groupOfCell: finalGroupOfCell,
-            catchAllThreshold: configuration.catchAllThreshold, minimumPainSize: minimumPainSize)
+            matrix: matrix,
+            rowWeights: rowWeights,
+            firstDocument: sourceRows.map { rows.firstDocument[$0] },
+            cellOfRow: fit.assignments,
+            groupOfCell: groupOfCell,
+            catchAllThreshold: configuration.catchAllThreshold,
+            minimumPainSize: minimumPainSize
+        )
 
         var matrixRowOfRow = [Int32](repeating: -1, count: rows.count)
         for (matrixRow, row) in sourceRows.enumerated() { matrixRowOfRow[row] = Int32(matrixRow) }
         let keywords = KeywordExtractor(keywordCount: configuration.keywordCount).keywords(
             KeywordExtractor.Inputs(
-                matrix: matrix, classOfRow: partition.classOfRow, classCount: partition.classCount,
-                rowWeights: rowWeights, vocabulary: vocabulary, corpus: corpus, rows: rows,
-                matrixRowOfRow: matrixRowOfRow, documents: documents))
+                matrix: matrix,
+                classOfRow: partition.classOfRow,
+                classCount: partition.classCount,
+                rowWeights: rowWeights,
+                vocabulary: vocabulary,
+                corpus: corpus,
+                rows: rows,
+                matrixRowOfRow: matrixRowOfRow
+            )
+        )
         let selections = RepresentativeSelector(
-            count: configuration.representativeCount, titleMaxTokens: configuration.titleMaxTokens
+            count: configuration.representativeCount,
+            titleMaxTokens: configuration.titleMaxTokens
         ).select(
-            classOfRow: partition.classOfRow, similarities: partition.similarities, classCount: partition.classCount,
-            sourceRows: sourceRows, rows: rows, corpus: corpus, documents: documents)
+            classOfRow: partition.classOfRow,
+            similarities: partition.similarities,
+            classCount: partition.classCount,
+            sourceRows: sourceRows,
+            rows: rows,
+            corpus: corpus,
+            documents: documents
+        )
 
         let hasCatchAll = partition.catchAllSize > 0
         let catchAllIndex = hasCatchAll ? partition.painCount : nil
@@ -112,29 +121,52 @@ public struct ClusterEngine: Sendable {
 
         let stems = corpus.stems
         let clusterCount = partition.painCount + (hasCatchAll ? 1 : 0)
-        let clusters = (0 ..< clusterCount).map { cls in
+        let clusters = (0..<clusterCount).map { cls in
             let isCatchAll = cls == partition.painCount
             let size = partition.sizes[cls]
             return PainCluster(
-                index: cls, isCatchAll: isCatchAll, size: size, documentCount: documentCounts[cls],
+                index: cls,
+                isCatchAll: isCatchAll,
+                size: size,
+                documentCount: documentCounts[cls],
                 centroid: Self.topTerms(
-                    of: partition.centroids, class: cls, columnCount: matrix.columnCount,
-                    limit: configuration.centroidTermCount, vocabulary: vocabulary, stems: stems),
+                    of: partition.centroids,
+                    class: cls,
+                    columnCount: matrix.columnCount,
+                    limit: configuration.centroidTermCount,
+                    vocabulary: vocabulary,
+                    stems: stems
+                ),
                 keywords: keywords[cls],
                 title: isCatchAll ? "Прочее" : selections[cls].title,
                 representativeDocumentIDs: selections[cls].documents.map { documents[$0].id },
                 cells: isCatchAll ? [] : partition.cellsOfPain[cls],
-                meanSimilarity: size > 0 ? similaritySums[cls] / Double(size) : 0)
+                meanSimilarity: size > 0 ? similaritySums[cls] / Double(size) : 0
+            )
         }
         let statistics = ClusteringStatistics(
-            contentRecordCount: contentRecords, distinctRowCount: rows.count, clusteredRowCount: matrix.rowCount,
-            vocabularySize: vocabulary.count, nonzeroCount: matrix.nonzeroCount,
-            minDocumentFrequency: minDocumentFrequency, minimumPainSize: minimumPainSize,
-            cellCount: fit.clusterCount, restart: fit.restart, iterations: fit.iterations, objective: fit.objective)
+            contentRecordCount: contentRecords,
+            distinctRowCount: rows.count,
+            clusteredRowCount: matrix.rowCount,
+            vocabularySize: vocabulary.count,
+            nonzeroCount: matrix.nonzeroCount,
+            minDocumentFrequency: minDocumentFrequency,
+            minimumPainSize: minimumPainSize,
+            cellCount: fit.clusterCount,
+            restart: fit.restart,
+            iterations: fit.iterations,
+            objective: fit.objective
+        )
         return ClusteringResult(
-            assignments: assignments, clusters: clusters, catchAllIndex: catchAllIndex,
-            noContentCount: noContentCount, recordCount: documents.reduce(0) { $0 + $1.weight },
-            cellAssignments: cellAssignments, mergeTree: mergeTree, statistics: statistics)
+            assignments: assignments,
+            clusters: clusters,
+            catchAllIndex: catchAllIndex,
+            noContentCount: noContentCount,
+            recordCount: documents.reduce(0) { $0 + $1.weight },
+            cellAssignments: cellAssignments,
+            mergeTree: mergeTree,
+            statistics: statistics
+        )
     }
 
     /// The strongest `limit` terms of a class centroid (ties: lower column), keyed by term.
@@ -148,8 +180,10 @@ public struct ClusterEngine: Sendable {
     ) -> [String: Float] {
         let base = cls * columnCount
         var nonzero: [Int] = []
-        for column in 0 ..< columnCount where centroids[base + column] > 0 { nonzero.append(column) }
-        nonzero.sort { centroids[base + $0] != centroids[base + $1] ? centroids[base + $0] > centroids[base + $1] : $0 < $1 }
+        for column in 0..<columnCount where centroids[base + column] > 0 { nonzero.append(column) }
+        nonzero.sort {
+            centroids[base + $0] != centroids[base + $1] ? centroids[base + $0] > centroids[base + $1] : $0 < $1
+        }
         var terms: [String: Float] = [:]
         for column in nonzero.prefix(max(limit, 0)) {
             terms[vocabulary.term(ofColumn: column, stems: stems)] = centroids[base + column]

@@ -1,7 +1,8 @@
 /// The pains of one batch and where every input document went.
 public struct ClusteringResult: Sendable {
-    /// The assignment of a document with no content («без содержания»): no token survived analysis
-    /// and pruning. Such documents are counted, never clustered.
+    /// The assignment of a document with no content («без содержания»).
+    ///
+    /// No token survived analysis and pruning; such documents are counted, never clustered.
     public static let noContent = -1
 
     /// For each input document, in input order: an index into ``clusters`` or ``noContent``.
@@ -67,7 +68,7 @@ public struct ClusteringResult: Sendable {
 
     /// The pains proper, without «Прочее».
     public var pains: ArraySlice<PainCluster> {
-        clusters[0 ..< (catchAllIndex ?? clusters.count)]
+        clusters[0..<(catchAllIndex ?? clusters.count)]
     }
 
     /// FNV-1a 64 over each assignment's 4 little-endian bytes (as `Int32`), as 16 lowercase hex digits.

@@ -24,7 +24,8 @@ public enum ClusteringMetrics {
         var mutual: Double = 0
         for cell in table.cells {
             let joint = Double(cell.count)
-            let term = joint / n * log(joint * n / (Double(table.rowSums[cell.row]) * Double(table.columnSums[cell.column])))
+            let term =
+                joint / n * log(joint * n / (Double(table.rowSums[cell.row]) * Double(table.columnSums[cell.column])))
             mutual += abs(term) < Double.ulpOfOne ? 0 : term
         }
         mutual = max(0, mutual)
@@ -57,7 +58,8 @@ public enum ClusteringMetrics {
         let trueNegative = Double(n) * Double(n) - falsePositive - falseNegative - Double(sumSquares)
         if falseNegative == 0, falsePositive == 0 { return 1 }
         let numerator = 2 * (truePositive * trueNegative - falseNegative * falsePositive)
-        let denominator = (truePositive + falseNegative) * (falseNegative + trueNegative)
+        let denominator =
+            (truePositive + falseNegative) * (falseNegative + trueNegative)
             + (truePositive + falsePositive) * (falsePositive + trueNegative)
         return numerator / denominator
     }
@@ -84,16 +86,20 @@ public enum ClusteringMetrics {
             var countOf: [Int: Int] = [:]
             var order: [Int] = []
             for (a, b) in zip(truth, predicted) {
-                let row = rowOf[a] ?? {
-                    rowOf[a] = rowSums.count
-                    rowSums.append(0)
-                    return rowSums.count - 1
-                }()
-                let column = columnOf[b] ?? {
-                    columnOf[b] = columnSums.count
-                    columnSums.append(0)
-                    return columnSums.count - 1
-                }()
+                let row =
+                    rowOf[a]
+                    ?? {
+                        rowOf[a] = rowSums.count
+                        rowSums.append(0)
+                        return rowSums.count - 1
+                    }()
+                let column =
+                    columnOf[b]
+                    ?? {
+                        columnOf[b] = columnSums.count
+                        columnSums.append(0)
+                        return columnSums.count - 1
+                    }()
                 rowSums[row] += 1
                 columnSums[column] += 1
                 let key = row << 32 | column

@@ -22,9 +22,9 @@ final class CentroidPostings: @unchecked Sendable {
         weights.removeAll(keepingCapacity: true)
         offsets.reserveCapacity(columnCount + 1)
         offsets.append(0)
-        for column in 0 ..< columnCount {
+        for column in 0..<columnCount {
             let term = dense + column * stride
-            for cell in 0 ..< clusterCount where term[cell] != 0 {
+            for cell in 0..<clusterCount where term[cell] != 0 {
                 cells.append(Int32(cell))
                 weights.append(term[cell])
             }
@@ -35,9 +35,9 @@ final class CentroidPostings: @unchecked Sendable {
     /// For every cell, the dot product of its listed weights with the same cell of a dense matrix.
     func dotPerCell(with dense: UnsafePointer<Float>, columnCount: Int, stride: Int, clusterCount: Int) -> [Double] {
         var sums = [Double](repeating: 0, count: clusterCount)
-        for column in 0 ..< columnCount {
+        for column in 0..<columnCount {
             let term = dense + column * stride
-            for entry in Int(offsets[column]) ..< Int(offsets[column + 1]) {
+            for entry in Int(offsets[column])..<Int(offsets[column + 1]) {
                 let cell = Int(cells[entry])
                 sums[cell] += Double(weights[entry]) * Double(term[cell])
             }

@@ -18,7 +18,7 @@ struct ChunkedExecutor: Sendable {
     func forEach(_ itemCount: Int, _ body: @Sendable (Int) -> Void) {
         let workers = min(threadCount, itemCount)
         if workers <= 1 {
-            for item in 0 ..< itemCount { body(item) }
+            for item in 0..<itemCount { body(item) }
         } else if workers >= ProcessInfo.processInfo.activeProcessorCount {
             // Dispatch balances items over its own pool, which is no wider than the machine.
             DispatchQueue.concurrentPerform(iterations: itemCount) { item in body(item) }

@@ -64,7 +64,7 @@ struct KMeansPlusPlusSeeder {
 
         func draw(byWeights scores: [Double]) -> Int {
             var total: Double = 0
-            for row in 0 ..< m {
+            for row in 0..<m {
                 total += sampleWeights[row] * scores[row]
                 cumulative[row] = total
             }
@@ -93,7 +93,7 @@ struct KMeansPlusPlusSeeder {
         while chosen.count < k {
             var bestGain = -Double.infinity
             var bestCandidate = -1
-            for _ in 0 ..< trials {
+            for _ in 0..<trials {
                 let drawn = draw(byWeights: distances)
                 // Every sampled row coincides with a centre: take the next unused row deterministically.
                 let candidate = drawn >= 0 ? sample[drawn] : Self.unusedRow(after: chosen, rowCount: rowCount)
@@ -112,19 +112,19 @@ struct KMeansPlusPlusSeeder {
 
     /// A sorted uniform sample of `size` rows without replacement (all rows when there are fewer).
     static func sampleRows(rowCount: Int, size: Int, generator: inout SplitMix64) -> [Int] {
-        guard rowCount > size else { return Array(0 ..< rowCount) }
-        var indices = Array(0 ..< rowCount)
-        for index in 0 ..< size {
+        guard rowCount > size else { return Array(0..<rowCount) }
+        var indices = Array(0..<rowCount)
+        for index in 0..<size {
             let other = index + generator.next(below: rowCount - index)
             indices.swapAt(index, other)
         }
-        return indices[0 ..< size].sorted()
+        return indices[0..<size].sorted()
     }
 
     /// The lowest row not yet chosen (rows repeat only when every row is already a centre).
     private static func unusedRow(after chosen: [Int], rowCount: Int) -> Int {
         let used = Set(chosen)
-        return (0 ..< rowCount).first { !used.contains($0) } ?? chosen.count % rowCount
+        return (0..<rowCount).first { !used.contains($0) } ?? chosen.count % rowCount
     }
 
     /// The sample transposed: for each term, the sample rows containing it and their values.
@@ -138,7 +138,7 @@ struct KMeansPlusPlusSeeder {
             for row in sample {
                 for position in matrix.range(of: row) { offsets[Int(matrix.columns[position]) + 1] += 1 }
             }
-            for column in 0 ..< matrix.columnCount { offsets[column + 1] += offsets[column] }
+            for column in 0..<matrix.columnCount { offsets[column + 1] += offsets[column] }
             var next = offsets
             rows = [Int32](repeating: 0, count: offsets[matrix.columnCount])
             values = [Float](repeating: 0, count: offsets[matrix.columnCount])
@@ -153,7 +153,7 @@ struct KMeansPlusPlusSeeder {
         }
 
         func range(of column: Int) -> Range<Int> {
-            offsets[column] ..< offsets[column + 1]
+            offsets[column]..<offsets[column + 1]
         }
     }
 }

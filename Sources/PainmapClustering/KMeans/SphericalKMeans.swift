@@ -32,16 +32,14 @@ struct KMeansFit: Sendable {
 ///   bound keeps its cell; otherwise only the groups whose bound it does not beat are rescored.
 /// - *Sparse centroids*: full scans read rare terms through ``CentroidPostings``.
 struct SphericalKMeans {
-    /// Rows per parallel work item; fixed so the reduction order never depends on the thread count.
-    static let chunkSize = 1_024
-    /// Above this many rows, restarts compete on a sample of this size (16 chunks).
-    static let restartSampleSize = 16_384
+    /// Default rows per parallel work item.
+    static let defaultChunkSize = 1_024
+    /// Default size above which restarts compete on a sample (16 chunks).
+    static let defaultRestartSampleSize = 16_384
     /// Seeding sample size (scikit-learn's default `init_size` is 3 × 1,024).
     static let seedingSampleSize = 3_072
     /// Slack on the pruning tests that absorbs float rounding in cosines and bounds.
     static let boundMargin: Float = 1e-5
-    /// A restart stops when an iteration raises the objective by less than this fraction.
-    static let relativeTolerance = 0.0
     /// Cells per Yinyang group.
     static let groupSize = 16
     /// A term listed in at least `clusterCount / denseFraction` cells is scored with a dense axpy.
@@ -57,8 +55,10 @@ struct SphericalKMeans {
     var seed: UInt64
     /// Worker threads.
     var threadCount: Int
-    /// Whether an emptied cell takes the worst-fitting row (seeded runs) or stays empty (refinement).
-    var reseedsEmptyCells = true
+    /// Rows per parallel work item; fixed, so the reduction order never depends on the thread count.
+    var chunkSize = Self.defaultChunkSize
+    /// Above this many rows, restarts compete on a sample of this many rows.
+    var restartSampleSize = Self.defaultRestartSampleSize
 
     /// The matrix and row weights as raw buffers for the workers.
     private struct Rows: Sendable {
@@ -84,8 +84,6 @@ struct SphericalKMeans {
         let upperBounds: UnsafeMutablePointer<Float>
         /// How far each centroid moved in the last update (Euclidean).
         let drift: UnsafeMutablePointer<Float>
-        /// The order rows are visited in: grouped by cell, so neighbours read the same centroid memory.
-        let order: UnsafeMutablePointer<Int32>
     }
 
     /// All restarts' state in shared buffers.
@@ -96,7 +94,6 @@ struct SphericalKMeans {
         let similarities: SharedBuffer<Float>
         let upperBounds: SharedBuffer<Float>
         let drift: SharedBuffer<Float>
-        let order: SharedBuffer<Int32>
         let rowCount: Int
         let matrixSize: Int
         let clusterCount: Int
@@ -108,32 +105,33 @@ struct SphericalKMeans {
             self.groupCount = groupCount
             matrixSize = columnCount * clusterCount
             centroids = SharedBuffer(repeating: 0, count: restarts * matrixSize)
-            postings = (0 ..< restarts).map { _ in CentroidPostings() }
+            postings = (0..<restarts).map { _ in CentroidPostings() }
             assignments = SharedBuffer(repeating: -1, count: restarts * rowCount)
             similarities = SharedBuffer(repeating: 0, count: restarts * rowCount)
             upperBounds = SharedBuffer(repeating: .infinity, count: restarts * rowCount * groupCount)
             drift = SharedBuffer(repeating: 0, count: restarts * clusterCount)
-            order = SharedBuffer(copying: (0 ..< restarts).flatMap { _ in (0 ..< Int32(rowCount)).map { $0 } })
         }
 
         func state(_ restart: Int) -> RestartState {
             RestartState(
-                centroids: centroids.base + restart * matrixSize, postings: postings[restart],
-                assignments: assignments.base + restart * rowCount, similarities: similarities.base + restart * rowCount,
+                centroids: centroids.base + restart * matrixSize,
+                postings: postings[restart],
+                assignments: assignments.base + restart * rowCount,
+                similarities: similarities.base + restart * rowCount,
                 upperBounds: upperBounds.base + restart * rowCount * groupCount,
-                drift: drift.base + restart * clusterCount, order: order.base + restart * rowCount)
+                drift: drift.base + restart * clusterCount
+            )
         }
 
         func deallocate() {
             for buffer in [centroids, similarities, upperBounds, drift] { buffer.deallocate() }
             assignments.deallocate()
-            order.deallocate()
         }
     }
 
     /// Clusters the unit-length rows of `matrix`.
     ///
-    /// With more than ``restartSampleSize`` rows, the restarts compete on a seeded uniform sample of
+    /// With more than `restartSampleSize` rows, the restarts compete on a seeded uniform sample of
     /// that many rows (as scikit-learn's mini-batch k-means chooses among its initializations on a
     /// sample), and only the winner then runs Lloyd iterations on all rows, starting from its centroids.
     ///
@@ -144,12 +142,15 @@ struct SphericalKMeans {
     ///     there is one run from them instead of seeded restarts, and `clusterCount` is ignored.
     /// - Returns: The winning restart, or an empty fit when the matrix has no rows.
     func fit(_ matrix: SparseRowMatrix, weights: [Float], initialCentroids: [Float]? = nil) -> KMeansFit {
-        guard initialCentroids == nil, matrix.rowCount > Self.restartSampleSize else {
+        guard initialCentroids == nil, matrix.rowCount > restartSampleSize else {
             return run(matrix, weights: weights, initialCentroids: initialCentroids)
         }
         var generator = SplitMix64(seed: seed ^ 0x5A3C_96E1_0F2B_7D45)
         let sample = KMeansPlusPlusSeeder.sampleRows(
-            rowCount: matrix.rowCount, size: Self.restartSampleSize, generator: &generator)
+            rowCount: matrix.rowCount,
+            size: restartSampleSize,
+            generator: &generator
+        )
         var offsets = [0]
         var columns: [Int32] = []
         var values: [Float] = []
@@ -160,15 +161,24 @@ struct SphericalKMeans {
             offsets.append(values.count)
         }
         let sampled = SparseRowMatrix(
-            rowOffsets: offsets, columns: columns, values: values, columnCount: matrix.columnCount)
+            rowOffsets: offsets,
+            columns: columns,
+            values: values,
+            columnCount: matrix.columnCount
+        )
         let trial = run(sampled, weights: sample.map { weights[$0] }, initialCentroids: nil)
         var polish = self
         polish.restarts = 1
         let fitted = polish.run(matrix, weights: weights, initialCentroids: trial.centroids)
         return KMeansFit(
-            assignments: fitted.assignments, similarities: fitted.similarities, centroids: fitted.centroids,
-            clusterCount: fitted.clusterCount, objective: fitted.objective, iterations: fitted.iterations,
-            restart: trial.restart)
+            assignments: fitted.assignments,
+            similarities: fitted.similarities,
+            centroids: fitted.centroids,
+            clusterCount: fitted.clusterCount,
+            objective: fitted.objective,
+            iterations: fitted.iterations,
+            restart: trial.restart
+        )
     }
 
     /// Lloyd iterations on all rows of `matrix`, from seeded restarts or from given centroids.
@@ -179,12 +189,19 @@ struct SphericalKMeans {
         let k = initialCentroids == nil ? min(max(requested, 1), rowCount) : requested
         guard k > 0, rowCount > 0, columnCount > 0 else {
             return KMeansFit(
-                assignments: [], similarities: [], centroids: [], clusterCount: 0, objective: 0, iterations: 0,
-                restart: 0)
+                assignments: [],
+                similarities: [],
+                centroids: [],
+                clusterCount: 0,
+                objective: 0,
+                iterations: 0,
+                restart: 0
+            )
         }
         let restartCount = initialCentroids == nil ? max(1, restarts) : 1
         let groupCount = (k + Self.groupSize - 1) / Self.groupSize
-        let chunkCount = (rowCount + Self.chunkSize - 1) / Self.chunkSize
+        let chunkSize = max(1, self.chunkSize)
+        let chunkCount = (rowCount + chunkSize - 1) / chunkSize
         let executor = ChunkedExecutor(threadCount: threadCount)
 
         let seeder = KMeansPlusPlusSeeder(clusterCount: k, sampleSize: max(Self.seedingSampleSize, 3 * k))
@@ -195,12 +212,20 @@ struct SphericalKMeans {
         }
 
         let rows = Rows(
-            offsets: SharedBuffer(copying: matrix.rowOffsets), columns: SharedBuffer(copying: matrix.columns),
-            values: SharedBuffer(copying: matrix.values), weights: SharedBuffer(copying: weights), count: rowCount,
-            columnCount: columnCount)
+            offsets: SharedBuffer(copying: matrix.rowOffsets),
+            columns: SharedBuffer(copying: matrix.columns),
+            values: SharedBuffer(copying: matrix.values),
+            weights: SharedBuffer(copying: weights),
+            count: rowCount,
+            columnCount: columnCount
+        )
         let workspace = Workspace(
-            restarts: restartCount, rowCount: rowCount, columnCount: columnCount, clusterCount: k,
-            groupCount: groupCount)
+            restarts: restartCount,
+            rowCount: rowCount,
+            columnCount: columnCount,
+            clusterCount: k,
+            groupCount: groupCount
+        )
         let chunkObjective = SharedBuffer<Double>(repeating: 0, count: restartCount * chunkCount)
         let chunkChanges = SharedBuffer<Int>(repeating: 0, count: restartCount * chunkCount)
         defer {
@@ -213,17 +238,17 @@ struct SphericalKMeans {
             chunkChanges.deallocate()
         }
 
-        for restart in 0 ..< restartCount {
+        for restart in 0..<restartCount {
             let state = workspace.state(restart)
             if let initialCentroids {
-                for cell in 0 ..< k {
-                    for column in 0 ..< columnCount {
+                for cell in 0..<k {
+                    for column in 0..<columnCount {
                         state.centroids[column * k + cell] = initialCentroids[cell * columnCount + column]
                     }
                 }
             } else {
                 for (cell, row) in seedRows[restart].enumerated() {
-                    for position in rows.offsets[row] ..< rows.offsets[row + 1] {
+                    for position in rows.offsets[row]..<rows.offsets[row + 1] {
                         state.centroids[Int(rows.columns[position]) * k + cell] = rows.values[position]
                     }
                 }
@@ -231,56 +256,59 @@ struct SphericalKMeans {
             state.postings.rebuild(from: state.centroids, columnCount: columnCount, stride: k, clusterCount: k)
         }
 
-        var running = Array(0 ..< restartCount)
+        var running = Array(0..<restartCount)
         var objectives = [Double](repeating: -.infinity, count: restartCount)
         var iterations = [Int](repeating: 0, count: restartCount)
-        for iteration in 1 ... max(1, maxIterations) where !running.isEmpty {
+        for iteration in 1...max(1, maxIterations) where !running.isEmpty {
             let active = running
             executor.forEach(active.count * chunkCount) { item in
                 let restart = active[item / chunkCount]
                 let chunk = item % chunkCount
-                let range = chunk * Self.chunkSize ..< min(rowCount, (chunk + 1) * Self.chunkSize)
+                let range = chunk * chunkSize..<min(rowCount, (chunk + 1) * chunkSize)
                 let (objective, changes) = Self.assign(
-                    range, rows: rows, state: workspace.state(restart), clusterCount: k)
+                    range,
+                    rows: rows,
+                    state: workspace.state(restart),
+                    clusterCount: k
+                )
                 chunkObjective[restart * chunkCount + chunk] = objective
                 chunkChanges[restart * chunkCount + chunk] = changes
             }
             let converged = executor.map(active.count) { index -> Bool in
                 let restart = active[index]
                 var changes = 0
-                for chunk in 0 ..< chunkCount { changes += chunkChanges[restart * chunkCount + chunk] }
+                for chunk in 0..<chunkCount { changes += chunkChanges[restart * chunkCount + chunk] }
                 if changes == 0 { return true }
-                Self.update(
-                    rows: rows, state: workspace.state(restart), clusterCount: k,
-                    reseedsEmptyCells: reseedsEmptyCells)
+                Self.update(rows: rows, state: workspace.state(restart), clusterCount: k)
                 return false
             }
             var next: [Int] = []
             for (index, restart) in active.enumerated() {
                 var objective: Double = 0
-                for chunk in 0 ..< chunkCount { objective += chunkObjective[restart * chunkCount + chunk] }
-                let gain = objective - objectives[restart]
+                for chunk in 0..<chunkCount { objective += chunkObjective[restart * chunkCount + chunk] }
                 objectives[restart] = objective
                 iterations[restart] = iteration
-                // Converged: no row moved, or the last step improved the objective by less than the tolerance
-                // (the centroids were already updated to the last assignment, so the fit stays consistent).
-                if !converged[index], !(gain <= Self.relativeTolerance * abs(objective)) { next.append(restart) }
+                if !converged[index] { next.append(restart) }
             }
             running = next
         }
 
         var best = 0
-        for restart in 1 ..< restartCount where objectives[restart] > objectives[best] { best = restart }
+        for restart in 1..<restartCount where objectives[restart] > objectives[best] { best = restart }
         let winner = workspace.state(best)
         var cellMajor = [Float](repeating: 0, count: k * columnCount)
-        for column in 0 ..< columnCount {
-            for cell in 0 ..< k { cellMajor[cell * columnCount + column] = winner.centroids[column * k + cell] }
+        for column in 0..<columnCount {
+            for cell in 0..<k { cellMajor[cell * columnCount + column] = winner.centroids[column * k + cell] }
         }
         return KMeansFit(
             assignments: Array(UnsafeBufferPointer(start: winner.assignments, count: rowCount)),
             similarities: Array(UnsafeBufferPointer(start: winner.similarities, count: rowCount)),
-            centroids: cellMajor, clusterCount: k, objective: objectives[best], iterations: iterations[best],
-            restart: best)
+            centroids: cellMajor,
+            clusterCount: k,
+            objective: objectives[best],
+            iterations: iterations[best],
+            restart: best
+        )
     }
 
     /// Assigns every row of a chunk to its most similar centroid (ties to the lower cell).
@@ -299,7 +327,7 @@ struct SphericalKMeans {
         let groupCount = (k + groupSize - 1) / groupSize
         let denseCutoff = max(8, k / denseFraction)
         var groupDrift = [Float](repeating: 0, count: groupCount)
-        for cell in 0 ..< k { groupDrift[cell / groupSize] = max(groupDrift[cell / groupSize], state.drift[cell]) }
+        for cell in 0..<k { groupDrift[cell / groupSize] = max(groupDrift[cell / groupSize], state.drift[cell]) }
         let scores = UnsafeMutablePointer<Float>.allocate(capacity: k)
         let failing = UnsafeMutablePointer<Int>.allocate(capacity: groupCount)
         defer {
@@ -311,8 +339,7 @@ struct SphericalKMeans {
         state.postings.offsets.withUnsafeBufferPointer { postingOffsets in
             state.postings.cells.withUnsafeBufferPointer { postingCells in
                 state.postings.weights.withUnsafeBufferPointer { postingWeights in
-                    for slot in range {
-                        let row = slot
+                    for row in range {
                         let start = offsets[row]
                         let end = offsets[row + 1]
                         let bounds = state.upperBounds + row * groupCount
@@ -320,11 +347,11 @@ struct SphericalKMeans {
                         var own: Float = 0
                         var failingCount = groupCount
                         if current >= 0 {
-                            for position in start ..< end {
+                            for position in start..<end {
                                 own += values[position] * centroids[Int(columns[position]) * k + current]
                             }
                             failingCount = 0
-                            for group in 0 ..< groupCount {
+                            for group in 0..<groupCount {
                                 let bound = bounds[group] + groupDrift[group]
                                 bounds[group] = bound
                                 if own <= bound + boundMargin {
@@ -345,26 +372,26 @@ struct SphericalKMeans {
                             // Full scan. Terms present in many cells use the dense row (a vectorized axpy),
                             // the others their posting list; skipped zero products would add exactly +0.
                             scores.update(repeating: 0, count: k)
-                            for position in start ..< end {
+                            for position in start..<end {
                                 let value = values[position]
                                 let column = Int(columns[position])
                                 let first = Int(postingOffsets[column])
                                 let last = Int(postingOffsets[column + 1])
                                 if last - first >= denseCutoff {
                                     let term = centroids + column * k
-                                    for cell in 0 ..< k { scores[cell] += value * term[cell] }
+                                    for cell in 0..<k { scores[cell] += value * term[cell] }
                                 } else {
-                                    for entry in first ..< last {
+                                    for entry in first..<last {
                                         scores[Int(postingCells[entry])] += value * postingWeights[entry]
                                     }
                                 }
                             }
                             bestScore = scores[0]
-                            for cell in 1 ..< k where scores[cell] > bestScore {
+                            for cell in 1..<k where scores[cell] > bestScore {
                                 best = cell
                                 bestScore = scores[cell]
                             }
-                            for group in 0 ..< groupCount {
+                            for group in 0..<groupCount {
                                 bounds[group] = groupMaximum(scores, group: group, clusterCount: k, excluding: best)
                             }
                         } else {
@@ -372,17 +399,17 @@ struct SphericalKMeans {
                             best = current
                             bestScore = own
                             var currentGroupRescored = false
-                            for index in 0 ..< failingCount {
+                            for index in 0..<failingCount {
                                 let low = failing[index] * groupSize
                                 let high = min(k, low + groupSize)
                                 currentGroupRescored = currentGroupRescored || failing[index] == current / groupSize
                                 (scores + low).update(repeating: 0, count: high - low)
-                                for position in start ..< end {
+                                for position in start..<end {
                                     let value = values[position]
                                     let term = centroids + Int(columns[position]) * k
-                                    for cell in low ..< high { scores[cell] += value * term[cell] }
+                                    for cell in low..<high { scores[cell] += value * term[cell] }
                                 }
-                                for cell in low ..< high {
+                                for cell in low..<high {
                                     let score = scores[cell]
                                     if score > bestScore || (score == bestScore && cell < best) {
                                         best = cell
@@ -391,9 +418,13 @@ struct SphericalKMeans {
                                 }
                             }
                             // A rescored group's own-cell score equals `own` bit for bit (same sum order).
-                            for index in 0 ..< failingCount {
+                            for index in 0..<failingCount {
                                 bounds[failing[index]] = groupMaximum(
-                                    scores, group: failing[index], clusterCount: k, excluding: best)
+                                    scores,
+                                    group: failing[index],
+                                    clusterCount: k,
+                                    excluding: best
+                                )
                             }
                             if best != current, !currentGroupRescored {
                                 // The old cell now counts among the others of its group.
@@ -422,7 +453,7 @@ struct SphericalKMeans {
         excluding excluded: Int
     ) -> Float {
         var maximum = -Float.infinity
-        for cell in (group * groupSize) ..< min(clusterCount, (group + 1) * groupSize) where cell != excluded {
+        for cell in (group * groupSize)..<min(clusterCount, (group + 1) * groupSize) where cell != excluded {
             maximum = max(maximum, scores[cell])
         }
         return maximum
@@ -432,16 +463,16 @@ struct SphericalKMeans {
     ///
     /// An empty cell takes the worst-fitting row (lowest cosine, then lowest index) among rows whose
     /// cell keeps another member. Sums run in row order, so they do not depend on the thread count.
-    private static func update(rows: Rows, state: RestartState, clusterCount k: Int, reseedsEmptyCells: Bool) {
+    private static func update(rows: Rows, state: RestartState, clusterCount k: Int) {
         let rowCount = rows.count
         let columnCount = rows.columnCount
         let assignments = state.assignments
         let groupCount = (k + groupSize - 1) / groupSize
         var members = [Int](repeating: 0, count: k)
-        for row in 0 ..< rowCount { members[Int(assignments[row])] += 1 }
-        for cell in 0 ..< k where reseedsEmptyCells && members[cell] == 0 {
+        for row in 0..<rowCount { members[Int(assignments[row])] += 1 }
+        for cell in 0..<k where members[cell] == 0 {
             var worst = -1
-            for row in 0 ..< rowCount where members[Int(assignments[row])] > 1 {
+            for row in 0..<rowCount where members[Int(assignments[row])] > 1 {
                 if worst < 0 || state.similarities[row] < state.similarities[worst] { worst = row }
             }
             guard worst >= 0 else { break }
@@ -455,41 +486,37 @@ struct SphericalKMeans {
 
         let oldSquares = state.postings.squaredNorms(clusterCount: k)
         state.centroids.update(repeating: 0, count: columnCount * k)
-        for row in 0 ..< rowCount {
+        for row in 0..<rowCount {
             let cell = Int(assignments[row])
             let weight = rows.weights[row]
-            for position in rows.offsets[row] ..< rows.offsets[row + 1] {
+            for position in rows.offsets[row]..<rows.offsets[row + 1] {
                 state.centroids[Int(rows.columns[position]) * k + cell] += weight * rows.values[position]
             }
         }
         var squares = [Double](repeating: 0, count: k)
-        for column in 0 ..< columnCount {
+        for column in 0..<columnCount {
             let term = state.centroids + column * k
-            for cell in 0 ..< k { squares[cell] += Double(term[cell]) * Double(term[cell]) }
+            for cell in 0..<k { squares[cell] += Double(term[cell]) * Double(term[cell]) }
         }
         var scale = [Float](repeating: 0, count: k)
-        for cell in 0 ..< k where squares[cell] > 0 { scale[cell] = Float(1 / squares[cell].squareRoot()) }
-        for column in 0 ..< columnCount {
+        for cell in 0..<k where squares[cell] > 0 { scale[cell] = Float(1 / squares[cell].squareRoot()) }
+        for column in 0..<columnCount {
             let term = state.centroids + column * k
-            for cell in 0 ..< k { term[cell] *= scale[cell] }
+            for cell in 0..<k { term[cell] *= scale[cell] }
         }
         // ‖new − old‖² = ‖new‖² + ‖old‖² − 2 new·old, with the old centroids still in the postings.
-        let crossDots = state.postings.dotPerCell(with: state.centroids, columnCount: columnCount, stride: k, clusterCount: k)
+        let crossDots = state.postings.dotPerCell(
+            with: state.centroids,
+            columnCount: columnCount,
+            stride: k,
+            clusterCount: k
+        )
         state.postings.rebuild(from: state.centroids, columnCount: columnCount, stride: k, clusterCount: k)
         let newSquares = state.postings.squaredNorms(clusterCount: k)
-        for cell in 0 ..< k {
+        for cell in 0..<k {
             let moved = max(0, newSquares[cell] + oldSquares[cell] - 2 * crossDots[cell])
             // Rounded up a little so the bound stays an upper bound despite rounding.
             state.drift[cell] = Float(moved.squareRoot() * (1 + 1e-6) + 1e-7)
-        }
-        // Counting sort of the rows by cell (stable), the visiting order of the next pass.
-        var next = [Int](repeating: 0, count: k + 1)
-        for row in 0 ..< rowCount { next[Int(assignments[row]) + 1] += 1 }
-        for cell in 0 ..< k { next[cell + 1] += next[cell] }
-        for row in 0 ..< rowCount {
-            let cell = Int(assignments[row])
-            state.order[next[cell]] = Int32(row)
-            next[cell] += 1
         }
     }
 }

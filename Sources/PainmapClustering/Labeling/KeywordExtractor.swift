@@ -22,7 +22,6 @@ struct KeywordExtractor {
         let rows: DistinctRows
         /// Matrix row of each distinct row, `-1` when it kept no term.
         let matrixRowOfRow: [Int32]
-        let documents: [ClusterDocument]
     }
 
     /// Keywords of every class, best first.
@@ -33,7 +32,7 @@ struct KeywordExtractor {
         var rowsOfClass = [[Int]](repeating: [], count: classCount)
         var classMass = [Double](repeating: 0, count: classCount)
         var termMass = [Double](repeating: 0, count: columnCount)
-        for row in 0 ..< matrix.rowCount {
+        for row in 0..<matrix.rowCount {
             let cls = Int(inputs.classOfRow[row])
             rowsOfClass[cls].append(row)
             let weight = Double(inputs.rowWeights[row])
@@ -48,7 +47,7 @@ struct KeywordExtractor {
         var coverage = [[Double]](repeating: [], count: classCount)
         var mass = [Double](repeating: 0, count: columnCount)
         var touched: [Int] = []
-        for cls in 0 ..< classCount where !rowsOfClass[cls].isEmpty {
+        for cls in 0..<classCount where !rowsOfClass[cls].isEmpty {
             var records = 0
             for row in rowsOfClass[cls] {
                 let weight = inputs.rowWeights[row]
@@ -68,13 +67,16 @@ struct KeywordExtractor {
             for (column, score) in ranked where chosen.count < keywordCount {
                 if inputs.vocabulary.isBigram(column) {
                     let parts = [inputs.vocabulary.firstStem[column], inputs.vocabulary.secondStem[column]]
-                    chosen.removeAll { !inputs.vocabulary.isBigram($0.column) && parts.contains(inputs.vocabulary.firstStem[$0.column]) }
+                    chosen.removeAll {
+                        !inputs.vocabulary.isBigram($0.column) && parts.contains(inputs.vocabulary.firstStem[$0.column])
+                    }
                     chosen.append((column, score))
                 } else {
                     let stem = inputs.vocabulary.firstStem[column]
                     let inBigram = chosen.contains { pick in
                         inputs.vocabulary.isBigram(pick.column)
-                            && (inputs.vocabulary.firstStem[pick.column] == stem || inputs.vocabulary.secondStem[pick.column] == stem)
+                            && (inputs.vocabulary.firstStem[pick.column] == stem
+                                || inputs.vocabulary.secondStem[pick.column] == stem)
                     }
                     if !inBigram { chosen.append((column, score)) }
                 }
@@ -88,12 +90,16 @@ struct KeywordExtractor {
 
         let surfaces = surfaceForms(of: selected, inputs)
         let stems = inputs.corpus.stems
-        return (0 ..< classCount).map { cls in
+        return (0..<classCount).map { cls in
             selected[cls].indices.map { slot in
                 let column = selected[cls][slot]
                 let term = inputs.vocabulary.term(ofColumn: column, stems: stems)
                 return ClusterKeyword(
-                    term: term, text: surfaces[cls][slot] ?? term, score: scores[cls][slot], coverage: coverage[cls][slot])
+                    term: term,
+                    text: surfaces[cls][slot] ?? term,
+                    score: scores[cls][slot],
+                    coverage: coverage[cls][slot]
+                )
             }
         }
     }
@@ -101,50 +107,66 @@ struct KeywordExtractor {
     /// The most frequent surface form of each selected term within its class (ties: the smaller string).
     private func surfaceForms(of selected: [[Int]], _ inputs: Inputs) -> [[String?]] {
         let columnCount = inputs.matrix.columnCount
+        let corpus = inputs.corpus
+        let vocabulary = inputs.vocabulary
         var slotOfKey: [Int: Int] = [:]
         var isSelected = [Bool](repeating: false, count: columnCount)
-        var counts: [[String: Int]] = []
         var owner: [(cls: Int, slot: Int)] = []
         for (cls, columns) in selected.enumerated() {
             for (slot, column) in columns.enumerated() {
-                slotOfKey[cls * columnCount + column] = counts.count
-                counts.append([:])
+                slotOfKey[cls * columnCount + column] = owner.count
                 owner.append((cls, slot))
                 isSelected[column] = true
             }
         }
-        let vocabulary = inputs.vocabulary
-        for (document, item) in inputs.documents.enumerated() {
+        // Tallies keyed by (keyword, surface id, previous surface id or -1 for a unigram).
+        var tallies: [SurfaceKey: Int] = [:]
+        for document in 0..<corpus.documentCount {
             let row = Int(inputs.rows.rowOfDocument[document])
             guard row >= 0 else { continue }
             let matrixRow = Int(inputs.matrixRowOfRow[row])
             guard matrixRow >= 0 else { continue }
             let cls = Int(inputs.classOfRow[matrixRow])
-            let weight = item.weight
+            let weight = corpus.weights[document]
             // The document's stems equal its row's, position for position (rows collapse identical sequences).
             var position = vocabulary.rowTokenOffsets[row]
-            var stemIndex = inputs.corpus.documentOffsets[document]
-            var previous: String? = nil
-            for token in item.tokens where !token.stem.isEmpty {
-                let stemID = inputs.corpus.tokenIDs[stemIndex]
-                stemIndex += 1
-                let unigram = Int(vocabulary.columnOfStem[Int(stemID)])
+            var previous: Int32 = -1
+            for index in corpus.documentOffsets[document]..<corpus.documentOffsets[document + 1] {
+                let surface = corpus.surfaceIDs[index]
+                let unigram = Int(vocabulary.columnOfStem[Int(corpus.tokenIDs[index])])
                 if unigram >= 0, isSelected[unigram], let slot = slotOfKey[cls * columnCount + unigram] {
-                    counts[slot][token.surface, default: 0] += weight
+                    tallies[SurfaceKey(keyword: Int32(slot), surface: surface, previous: -1), default: 0] += weight
                 }
                 let bigram = Int(vocabulary.bigramColumnAtPosition[position])
-                if bigram >= 0, isSelected[bigram], let previous, let slot = slotOfKey[cls * columnCount + bigram] {
-                    counts[slot][previous + " " + token.surface, default: 0] += weight
+                if bigram >= 0, isSelected[bigram], let slot = slotOfKey[cls * columnCount + bigram] {
+                    tallies[SurfaceKey(keyword: Int32(slot), surface: surface, previous: previous), default: 0] +=
+                        weight
                 }
-                previous = token.surface
+                previous = surface
                 position += 1
             }
         }
-        var result = selected.map { [String?](repeating: nil, count: $0.count) }
-        for (index, tally) in counts.enumerated() {
-            let best = tally.min { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            result[owner[index].cls][owner[index].slot] = best?.key
+        var best = [(count: Int, text: String)?](repeating: nil, count: owner.count)
+        for (key, count) in tallies {
+            let text =
+                key.previous < 0
+                ? corpus.surfaces[Int(key.surface)]
+                : corpus.surfaces[Int(key.previous)] + " " + corpus.surfaces[Int(key.surface)]
+            let slot = Int(key.keyword)
+            if let current = best[slot], current.count > count || (current.count == count && current.text <= text) {
+                continue
+            }
+            best[slot] = (count, text)
         }
+        var result = selected.map { [String?](repeating: nil, count: $0.count) }
+        for (index, entry) in best.enumerated() { result[owner[index].cls][owner[index].slot] = entry?.text }
         return result
+    }
+
+    /// A surface form (or surface pair) of one selected keyword.
+    private struct SurfaceKey: Hashable {
+        let keyword: Int32
+        let surface: Int32
+        let previous: Int32
     }
 }

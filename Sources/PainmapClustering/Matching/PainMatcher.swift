@@ -1,9 +1,10 @@
 /// Carries pain ids from one period to the next by centroid cosine (`CLUSTERING.md` §2.11).
 ///
 /// Greedy one-to-one matching: all (new, previous) pairs with cosine ≥ ``minimumSimilarity`` are taken
-/// highest first; ties go to the lower new index, then the lower previous index. Centroids are compared
-/// by term string, so pains from separate runs with different vocabularies still match. Cosines are
-/// summed in term order, so the matching does not depend on dictionary iteration order.
+/// highest first; ties go to the lower new index, then the lower previous index, and an empty centroid
+/// matches nothing. Centroids are compared by term string, so pains from separate runs with different
+/// vocabularies still match. Cosines are summed in term order, so the matching does not depend on
+/// dictionary iteration order.
 ///
 /// ```swift
 /// let matching = PainMatcher().match(previous: storedPains, clusters: result.clusters)
@@ -30,8 +31,8 @@ public struct PainMatcher: Sendable {
         let old = previous.map { Self.unitSorted($0.centroid) }
         let new = current.map(Self.unitSorted)
         var pairs: [(similarity: Double, new: Int, old: Int)] = []
-        for (i, a) in new.enumerated() {
-            for (j, b) in old.enumerated() {
+        for (i, a) in new.enumerated() where !a.isEmpty {
+            for (j, b) in old.enumerated() where !b.isEmpty {
                 let similarity = Self.dot(a, b)
                 if similarity >= minimumSimilarity { pairs.append((similarity, i, j)) }
             }

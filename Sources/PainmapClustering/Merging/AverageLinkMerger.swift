@@ -18,15 +18,15 @@ struct AverageLinkMerger {
     func merge(centroids: [Float], cellCount: Int, columnCount: Int) -> (groupOfCell: [Int32], steps: [MergeStep]) {
         let similarity = Self.cosineMatrix(centroids: centroids, cellCount: cellCount, columnCount: columnCount)
         var active: [Int] = []
-        for cell in 0 ..< cellCount where similarity[cell * cellCount + cell] > 0 { active.append(cell) }
+        for cell in 0..<cellCount where similarity[cell * cellCount + cell] > 0 { active.append(cell) }
         var distance = [Double](repeating: 0, count: cellCount * cellCount)
         for i in active {
             for j in active { distance[i * cellCount + j] = min(2, max(0, 1 - similarity[i * cellCount + j])) }
         }
         var size = [Int](repeating: 1, count: cellCount)
-        var node = Array(0 ..< cellCount)
+        var node = Array(0..<cellCount)
         var group = [Int32](repeating: -1, count: cellCount)
-        var leader = Array(0 ..< cellCount)  // the slot (lowest cell) holding each cell's current group
+        var leader = Array(0..<cellCount)  // the slot (lowest cell) holding each cell's current group
         for cell in active { group[cell] = Int32(cell) }
         var steps: [MergeStep] = []
         steps.reserveCapacity(max(active.count - 1, 0))
@@ -35,9 +35,9 @@ struct AverageLinkMerger {
             var bestI = -1
             var bestJ = -1
             var best = Double.infinity
-            for a in 0 ..< active.count {
+            for a in 0..<active.count {
                 let i = active[a]
-                for b in (a + 1) ..< active.count {
+                for b in (a + 1)..<active.count {
                     let d = distance[i * cellCount + active[b]]
                     if d < best {
                         best = d
@@ -50,7 +50,8 @@ struct AverageLinkMerger {
             let j = active[bestJ]
             let total = size[i] + size[j]
             for k in active where k != i && k != j {
-                let merged = (Double(size[i]) * distance[i * cellCount + k] + Double(size[j]) * distance[j * cellCount + k])
+                let merged =
+                    (Double(size[i]) * distance[i * cellCount + k] + Double(size[j]) * distance[j * cellCount + k])
                     / Double(total)
                 distance[i * cellCount + k] = merged
                 distance[k * cellCount + i] = merged
@@ -59,15 +60,15 @@ struct AverageLinkMerger {
             node[i] = cellCount + steps.count - 1
             size[i] = total
             if best <= threshold {
-                for cell in 0 ..< cellCount where leader[cell] == j { leader[cell] = i }
+                for cell in 0..<cellCount where leader[cell] == j { leader[cell] = i }
             }
             active.remove(at: bestJ)
         }
-        for cell in 0 ..< cellCount where group[cell] >= 0 { group[cell] = Int32(leader[cell]) }
+        for cell in 0..<cellCount where group[cell] >= 0 { group[cell] = Int32(leader[cell]) }
         // Renumber groups densely in order of their lowest cell.
         var dense = [Int32](repeating: -1, count: cellCount)
         var next: Int32 = 0
-        for cell in 0 ..< cellCount where group[cell] >= 0 {
+        for cell in 0..<cellCount where group[cell] >= 0 {
             let slot = Int(group[cell])
             if dense[slot] < 0 {
                 dense[slot] = next
@@ -83,16 +84,16 @@ struct AverageLinkMerger {
     /// Centroids are sparse in practice, so each is scattered once and dotted with the others' nonzeros.
     static func cosineMatrix(centroids: [Float], cellCount: Int, columnCount: Int) -> [Double] {
         var nonzeroColumns = [[Int32]](repeating: [], count: cellCount)
-        for cell in 0 ..< cellCount {
+        for cell in 0..<cellCount {
             let base = cell * columnCount
-            for column in 0 ..< columnCount where centroids[base + column] != 0 {
+            for column in 0..<columnCount where centroids[base + column] != 0 {
                 nonzeroColumns[cell].append(Int32(column))
             }
         }
         var result = [Double](repeating: 0, count: cellCount * cellCount)
-        for i in 0 ..< cellCount {
+        for i in 0..<cellCount {
             let baseI = i * columnCount
-            for j in i ..< cellCount {
+            for j in i..<cellCount {
                 let baseJ = j * columnCount
                 var sum: Double = 0
                 for column in nonzeroColumns[j] {

@@ -45,18 +45,23 @@ struct PainPartition {
         var group = cellOfRow.map { groupOfCell[Int($0)] }
         let catchAll = Int32(groupCount)
 
-        let provisional = Self.classCentroids(matrix: matrix, classOfRow: group, classCount: groupCount + 1, weights: rowWeights)
+        let provisional = Self.classCentroids(
+            matrix: matrix,
+            classOfRow: group,
+            classCount: groupCount + 1,
+            weights: rowWeights
+        )
         var sizes = [Int](repeating: 0, count: groupCount + 1)
-        for row in 0 ..< rowCount {
+        for row in 0..<rowCount {
             let cosine = Self.dot(matrix: matrix, row: row, centroids: provisional, of: Int(group[row]))
             if Double(cosine) < catchAllThreshold { group[row] = catchAll }
             sizes[Int(group[row])] += rowWeights[row]
         }
         var firstOfGroup = [Int](repeating: Int.max, count: groupCount + 1)
-        for row in 0 ..< rowCount {
+        for row in 0..<rowCount {
             firstOfGroup[Int(group[row])] = min(firstOfGroup[Int(group[row])], firstDocument[row])
         }
-        let kept = (0 ..< groupCount)
+        let kept = (0..<groupCount)
             .filter { sizes[$0] >= minimumPainSize }
             .sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : firstOfGroup[$0] < firstOfGroup[$1] }
         var classOfGroup = [Int32](repeating: Int32(kept.count), count: groupCount + 1)
@@ -69,10 +74,15 @@ struct PainPartition {
             let pain = Int(classOfGroup[Int(group)])
             if pain < kept.count { cellsOfPain[pain].append(cell) }
         }
-        centroids = Self.classCentroids(matrix: matrix, classOfRow: classOfRow, classCount: kept.count + 1, weights: rowWeights)
+        centroids = Self.classCentroids(
+            matrix: matrix,
+            classOfRow: classOfRow,
+            classCount: kept.count + 1,
+            weights: rowWeights
+        )
         self.sizes = [Int](repeating: 0, count: kept.count + 1)
         similarities = [Float](repeating: 0, count: rowCount)
-        for row in 0 ..< rowCount {
+        for row in 0..<rowCount {
             let row32 = Int(classOfRow[row])
             self.sizes[row32] += rowWeights[row]
             similarities[row] = Self.dot(matrix: matrix, row: row, centroids: centroids, of: row32)
@@ -83,23 +93,25 @@ struct PainPartition {
     var catchAllSize: Int { sizes[painCount] }
 
     /// Unit centroids of the classes: weighted sums of their rows, normalized (zero for an empty class).
-    static func classCentroids(matrix: SparseRowMatrix, classOfRow: [Int32], classCount: Int, weights: [Int]) -> [Float] {
+    private static func classCentroids(matrix: SparseRowMatrix, classOfRow: [Int32], classCount: Int, weights: [Int])
+        -> [Float]
+    {
         let columnCount = matrix.columnCount
         var sums = [Float](repeating: 0, count: classCount * columnCount)
-        for row in 0 ..< matrix.rowCount {
+        for row in 0..<matrix.rowCount {
             let base = Int(classOfRow[row]) * columnCount
             let weight = Float(weights[row])
             for position in matrix.range(of: row) {
                 sums[base + Int(matrix.columns[position])] += weight * matrix.values[position]
             }
         }
-        for cls in 0 ..< classCount {
+        for cls in 0..<classCount {
             let base = cls * columnCount
             var squares: Double = 0
-            for column in 0 ..< columnCount { squares += Double(sums[base + column]) * Double(sums[base + column]) }
+            for column in 0..<columnCount { squares += Double(sums[base + column]) * Double(sums[base + column]) }
             guard squares > 0 else { continue }
             let scale = Float(1 / squares.squareRoot())
-            for column in 0 ..< columnCount { sums[base + column] *= scale }
+            for column in 0..<columnCount { sums[base + column] *= scale }
         }
         return sums
     }

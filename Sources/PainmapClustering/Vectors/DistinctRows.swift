@@ -14,7 +14,7 @@ struct DistinctRows {
         var rowOfSequence: [ArraySlice<Int32>: Int32] = [:]
         rowOfSequence.reserveCapacity(corpus.documentCount)
         rowOfDocument.reserveCapacity(corpus.documentCount)
-        for document in 0 ..< corpus.documentCount {
+        for document in 0..<corpus.documentCount {
             let sequence = corpus.tokens(of: document)
             if sequence.isEmpty {
                 rowOfDocument.append(-1)

@@ -19,15 +19,6 @@ struct SparseRowMatrix: Sendable {
 
     /// The stored range of row `row`.
     func range(of row: Int) -> Range<Int> {
-        rowOffsets[row] ..< rowOffsets[row + 1]
-    }
-
-    /// The dot product of row `row` with a dense vector of `columnCount` values.
-    func dot(row: Int, dense: UnsafeBufferPointer<Float>) -> Float {
-        var sum: Float = 0
-        for position in range(of: row) {
-            sum += values[position] * dense[Int(columns[position])]
-        }
-        return sum
+        rowOffsets[row]..<rowOffsets[row + 1]
     }
 }

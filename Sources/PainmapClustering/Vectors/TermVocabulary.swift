@@ -47,7 +47,7 @@ struct TermVocabulary {
         rowTokenOffsets.reserveCapacity(rows.count + 1)
         var totalRecords = 0
 
-        for row in 0 ..< rows.count {
+        for row in 0..<rows.count {
             let tokens = rows.tokens(of: row, in: corpus)
             let weight = rows.weights[row]
             let row32 = Int32(row)
@@ -96,14 +96,14 @@ struct TermVocabulary {
         }
 
         columnOfStem = [Int32](repeating: -1, count: stemCount)
-        for stem in 0 ..< stemCount where keeps(stemRecords[stem]) {
+        for stem in 0..<stemCount where keeps(stemRecords[stem]) {
             columnOfStem[stem] = Int32(firstStem.count)
             firstStem.append(Int32(stem))
             secondStem.append(-1)
             inverseDocumentFrequency.append(idf(stemRows[stem]))
         }
         var columnOfBigram = [Int32](repeating: -1, count: bigramKeys.count)
-        for bigram in 0 ..< bigramKeys.count where keeps(bigramRecords[bigram]) {
+        for bigram in 0..<bigramKeys.count where keeps(bigramRecords[bigram]) {
             columnOfBigram[bigram] = Int32(firstStem.count)
             firstStem.append(Int32(truncatingIfNeeded: bigramKeys[bigram] >> 32))
             secondStem.append(Int32(truncatingIfNeeded: bigramKeys[bigram] & 0xFFFF_FFFF))
@@ -140,7 +140,7 @@ struct TermVocabulary {
         columns.reserveCapacity(2 * corpus.tokenIDs.count)
         values.reserveCapacity(2 * corpus.tokenIDs.count)
 
-        for row in 0 ..< rows.count {
+        for row in 0..<rows.count {
             let tokens = rows.tokens(of: row, in: corpus)
             var position = rowTokenOffsets[row]
             for stem in tokens {
@@ -169,7 +169,7 @@ struct TermVocabulary {
                 squares += Double(weight) * Double(weight)
             }
             let scale = Float(1 / squares.squareRoot())
-            for position in start ..< values.count { values[position] *= scale }
+            for position in start..<values.count { values[position] *= scale }
             rowOffsets.append(values.count)
             sourceRows.append(row)
             touched.removeAll(keepingCapacity: true)
