@@ -45,11 +45,13 @@ let package = Package(
             dependencies: [
                 "PainmapCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The same system libsqlite3 GRDB links, for binding hot-path inserts directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Deterministic pain clustering over stemmed documents.
-        .target(name: "PainmapClustering", dependencies: ["PainmapText"]),
+        .target(name: "PainmapClustering", dependencies: ["PainmapCore", "PainmapText"]),
         // Report rendering (HTML, Markdown, JSON, CSV, XLSX) and the atomic file writer.
         .target(
             name: "PainmapReports",
@@ -88,7 +90,7 @@ let package = Package(
         ),
         .testTarget(name: "PainmapCoreTests", dependencies: ["PainmapCore"]),
         .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText"]),
-        .testTarget(name: "PainmapClusteringTests", dependencies: ["PainmapClustering", "PainmapText"]),
+        .testTarget(name: "PainmapClusteringTests", dependencies: ["PainmapClustering", "PainmapCore", "PainmapText"]),
         .testTarget(
             name: "PainmapIngestTests",
             dependencies: ["PainmapIngest", "PainmapCore", "PainmapPipeline"]

@@ -1,8 +1,13 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PainmapCore
 
 /// Writes one file's rows inside its open transaction and keeps the file's row accounting.
+///
+/// The insert of a new record — the hot path, once per row — binds its values straight onto GRDB's
+/// prepared statement with the SQLite C API: building GRDB `StatementArguments` boxed every value and
+/// cost more than SQLite's own work. The rarer paths (duplicate lookup, update) go through GRDB.
 final class SQLiteRecordSink: RecordSink {
     private let db: Database
     private let fileID: Int64
@@ -26,9 +31,7 @@ final class SQLiteRecordSink: RecordSink {
         tally.read += 1
         let key = record.naturalKey
         let digest = Int64(bitPattern: record.contentFingerprint)
-        let values = RecordColumns.values(record, key: key, digest: digest, fileID: fileID, line: line)
-        try insert.execute(arguments: StatementArguments(values))
-        if db.changesCount > 0 {
+        if try insertNew(record, key: key, digest: digest, line: line) {
             tally.stored += 1
             return
         }
@@ -37,6 +40,7 @@ final class SQLiteRecordSink: RecordSink {
         if existing == digest {
             tally.duplicate += 1
         } else {
+            let values = RecordColumns.values(record, key: key, digest: digest, fileID: fileID, line: line)
             try update.execute(arguments: StatementArguments(Array(values.dropFirst(2)) + [record.source.rawValue, key]))
             tally.stored += 1
             tally.updated += 1
@@ -47,5 +51,58 @@ final class SQLiteRecordSink: RecordSink {
         tally.read += 1
         tally.quarantined += 1
         try quarantineInsert.execute(arguments: [fileID, row.line, row.column, row.reason.rawValue, row.message, Data(row.raw)])
+    }
+
+    /// Inserts a new record; returns `false` when its key already exists (`ON CONFLICT DO NOTHING`).
+    private func insertNew(_ record: FeedbackRecord, key: String, digest: Int64, line: Int) throws -> Bool {
+        let statement = insert.sqliteStatement
+        var binder = Binder(statement: statement)
+        RecordColumns.bind(record, key: key, digest: digest, fileID: fileID, line: line, into: &binder)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        return sqlite3_changes(db.sqliteConnection) > 0
+    }
+}
+
+/// Binds values to consecutive parameters of a prepared statement.
+struct Binder {
+    let statement: OpaquePointer
+    private var index: Int32 = 0
+    /// SQLite copies the bytes before the call returns (SQLITE_TRANSIENT).
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(statement: OpaquePointer) { self.statement = statement }
+
+    mutating func bind(_ text: String?) {
+        index += 1
+        guard var text else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        text.withUTF8 { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress {
+                    sqlite3_bind_text(statement, index, base, Int32(chars.count), Binder.transient)
+                } else {
+                    sqlite3_bind_text(statement, index, "", 0, Binder.transient)
+                }
+            }
+        }
+    }
+
+    mutating func bind(_ value: Int64?) {
+        index += 1
+        if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
+    }
+
+    mutating func bind(_ value: Double?) {
+        index += 1
+        if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
     }
 }

@@ -6,8 +6,8 @@ public struct RegionDirectory: Sendable {
     public let regions: [Region]
     private let byCode: [String: Region]
     private let byName: [String: Region]
-    private let okato: [(prefix: String, region: Region)]
-    private let oktmo: [(prefix: String, region: Region)]
+    private let okato: [String: Region]
+    private let oktmo: [String: Region]
 
     /// Builds the lookups; duplicate codes keep the first entry (validation reports them).
     public init(regions: [Region]) {
@@ -23,9 +23,14 @@ public struct RegionDirectory: Sendable {
         }
         self.byCode = byCode
         self.byName = byName
-        // Longest prefix first, so НАО (111) wins over Архангельская (11) for 11100000000.
-        okato = regions.compactMap { r in r.okatoPrefix.map { ($0, r) } }.sorted { $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.0 < $1.0) }
-        oktmo = regions.compactMap { r in r.oktmoPrefix.map { ($0, r) } }.sorted { $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.0 < $1.0) }
+        var okato: [String: Region] = [:]
+        var oktmo: [String: Region] = [:]
+        for region in regions {
+            if let prefix = region.okatoPrefix, okato[prefix] == nil { okato[prefix] = region }
+            if let prefix = region.oktmoPrefix, oktmo[prefix] == nil { oktmo[prefix] = region }
+        }
+        self.okato = okato
+        self.oktmo = oktmo
     }
 
     /// The region with a 2-digit ФИАС/КЛАДР code.
@@ -48,10 +53,13 @@ public struct RegionDirectory: Sendable {
         }
     }
 
-    private static func longestPrefix(_ raw: String, in table: [(prefix: String, region: Region)]) -> Region? {
-        guard raw.allSatisfy(\.isASCIIDigit), raw.count >= 2 else { return nil }
-        for entry in table where raw.hasPrefix(entry.prefix) {
-            return entry.region
+    /// The region whose prefix is the longest prefix of `raw` (so НАО, 111, wins over Архангельская,
+    /// 11, for 11100000000). Significant prefixes are 2 to 5 digits long.
+    private static func longestPrefix(_ raw: String, in table: [String: Region]) -> Region? {
+        let digits = Array(raw.utf8)
+        guard digits.count >= 2, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        for length in stride(from: min(5, digits.count), through: 2, by: -1) {
+            if let region = table[String(decoding: digits[0..<length], as: UTF8.self)] { return region }
         }
         return nil
     }

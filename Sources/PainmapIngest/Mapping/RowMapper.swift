@@ -63,7 +63,7 @@ struct RowMapper {
     func value(_ field: RecordField, in cells: [CellValue]) -> CellValue? {
         if let index = indices[field], index < cells.count {
             let cell = cells[index]
-            if case .text(let text) = cell, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if case .text(let text) = cell, text.trimmedCell.isEmpty {
                 return feed.constants[field].map(CellValue.text)
             }
             return cell
@@ -73,7 +73,7 @@ struct RowMapper {
 
     private func text(_ field: RecordField, _ cells: [CellValue]) -> String? {
         guard let value = value(field, in: cells) else { return nil }
-        let text = value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = value.text.trimmedCell
         return text.isEmpty ? nil : text
     }
 
@@ -105,7 +105,7 @@ struct RowMapper {
             case .excelDate:
                 date = dates.parse(cell.text, utcOffsetHours: offset)
             case .text(let raw):
-                let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = raw.trimmedCell
                 if trimmed.isEmpty { continue }
                 date = (columnDates[field] ?? dates).parse(trimmed, utcOffsetHours: offset)
             }

@@ -107,7 +107,7 @@ public struct PortalAdapter: IngestAdapter {
         file: FeedFile, sink: some RecordSink, dates: DateParser, forms: inout Int
     ) throws {
         defer { if !path.isEmpty { path.removeLast() } }
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = text.trimmedCell
         if name == "form-version" {
             formVersion = value
             return
@@ -161,7 +161,7 @@ public struct PortalAdapter: IngestAdapter {
         }
         var record = FeedbackRecord(
             source: .portal, feed: file.feed.name, receivedAt: received, region: region.code, regionRaw: form.okato,
-            regionCodeSystem: .okato, quarter: quarter, text: form.comment.trimmingCharacters(in: .whitespacesAndNewlines))
+            regionCodeSystem: .okato, quarter: quarter, text: form.comment.trimmedCell)
         record.sourceRecordID = id
         record.serviceID = form.serviceID
         record.serviceName = form.serviceName.isEmpty ? nil : form.serviceName

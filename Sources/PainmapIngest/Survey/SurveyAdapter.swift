@@ -71,7 +71,7 @@ struct SurveyStep: TabularRowStep {
         func complete(_ record: inout FeedbackRecord, cells: [CellValue], line: Int, raw: [UInt8]) -> QuarantinedRow? {
             func text(_ index: Int?) -> String? {
                 guard let index, index < cells.count else { return nil }
-                let value = cells[index].text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = cells[index].text.trimmedCell
                 return value.isEmpty ? nil : value
             }
             var scores: [CriterionScore] = []

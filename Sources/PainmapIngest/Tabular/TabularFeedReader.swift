@@ -28,38 +28,54 @@ struct TabularFeedReader {
             throw error
         }
         let prepared = try step.prepare(header: header, location: location)
-        while let item = try source.next() {
-            switch item {
-            case .unreadable(let row):
-                try sink.quarantine(row)
-            case .row(let line, var cells, let raw):
-                if file.feed.format == .xlsx {
-                    // Spreadsheets omit trailing empty cells; only non-empty cells past the header count.
-                    while cells.count > header.count, cells.last?.text.isEmpty == true { cells.removeLast() }
-                    if cells.count < header.count { cells += Array(repeating: .text(""), count: header.count - cells.count) }
+        let format = file.feed.format
+        let encoding = try RowPipeline.run(
+            produce: { emit -> String in
+                // Runs on the reader thread; it owns `source`, `mapper` and `prepared` from here on.
+                while let item = try source.next() {
+                    let outcome = TabularFeedReader.outcome(of: item, header: header, format: format, mapper: mapper, prepared: prepared)
+                    guard emit(outcome) else { break }
                 }
-                if cells.count != header.count {
-                    try sink.quarantine(
-                        QuarantinedRow(
-                            line: line, reason: .wrongFieldCount,
-                            message: "полей в строке \(cells.count), в заголовке \(header.count); проверьте разделитель и кавычки",
-                            raw: raw))
-                    continue
+                return source.encodingName
+            },
+            consume: { outcome in
+                switch outcome {
+                case .record(let record, let line): try sink.accept(record, line: line)
+                case .quarantine(let row): try sink.quarantine(row)
                 }
-                switch mapper.map(cells, line: line, raw: raw) {
-                case .failure(let row):
-                    try sink.quarantine(row)
-                case .success(var record):
-                    if let problem = prepared.complete(&record, cells: cells, line: line, raw: raw) {
-                        try sink.quarantine(problem)
-                    } else {
-                        try sink.accept(record, line: line)
-                    }
-                }
+            })
+        let unmapped = RowMapper.unmapped(header: header, feed: file.feed, extra: prepared.extraColumns)
+        return FileReadSummary(encoding: encoding, unmappedColumns: unmapped)
+    }
+
+    /// Turns one read item into a record or a quarantined row.
+    private static func outcome(
+        of item: TabularItem, header: [String], format: FeedConfiguration.Format, mapper: RowMapper, prepared: some PreparedRowStep
+    ) -> RowOutcome {
+        switch item {
+        case .unreadable(let row):
+            return .quarantine(row)
+        case .row(let line, var cells, let raw):
+            if format == .xlsx {
+                // Spreadsheets omit trailing empty cells; only non-empty cells past the header count.
+                while cells.count > header.count, cells.last?.text.isEmpty == true { cells.removeLast() }
+                if cells.count < header.count { cells += Array(repeating: .text(""), count: header.count - cells.count) }
+            }
+            if cells.count != header.count {
+                return .quarantine(
+                    QuarantinedRow(
+                        line: line, reason: .wrongFieldCount,
+                        message: "полей в строке \(cells.count), в заголовке \(header.count); проверьте разделитель и кавычки",
+                        raw: raw))
+            }
+            switch mapper.map(cells, line: line, raw: raw) {
+            case .failure(let row):
+                return .quarantine(row)
+            case .success(var record):
+                if let problem = prepared.complete(&record, cells: cells, line: line, raw: raw) { return .quarantine(problem) }
+                return .record(record, line: line)
             }
         }
-        let unmapped = RowMapper.unmapped(header: header, feed: file.feed, extra: prepared.extraColumns)
-        return FileReadSummary(encoding: source.encodingName, unmappedColumns: unmapped)
     }
 }
 

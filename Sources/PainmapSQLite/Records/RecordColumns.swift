@@ -30,6 +30,43 @@ enum RecordColumns {
         ]
     }
 
+    /// Binds the same values as ``values(_:key:digest:fileID:line:)``, in the same column order.
+    static func bind(_ record: FeedbackRecord, key: String, digest: Int64, fileID: Int64, line: Int, into binder: inout Binder) {
+        binder.bind(record.source.rawValue)
+        binder.bind(key)
+        binder.bind(record.feed)
+        binder.bind(record.sourceRecordID)
+        binder.bind(record.receivedAt.timeIntervalSince1970)
+        binder.bind(record.answeredAt?.timeIntervalSince1970)
+        binder.bind(record.deadlineAt?.timeIntervalSince1970)
+        binder.bind(record.region)
+        binder.bind(record.regionRaw)
+        binder.bind(record.regionCodeSystem.rawValue)
+        binder.bind(record.quarter.description)
+        binder.bind(record.municipality)
+        binder.bind(record.oktmo)
+        binder.bind(record.categoryRaw)
+        binder.bind(record.subcategoryRaw)
+        binder.bind(record.categoryCode)
+        binder.bind(record.text)
+        binder.bind(record.answerText)
+        binder.bind(record.statusRaw)
+        binder.bind(record.status?.rawValue)
+        binder.bind(record.organization)
+        binder.bind(record.organizationID)
+        binder.bind(record.authorityID)
+        binder.bind(record.serviceID)
+        binder.bind(record.serviceName)
+        binder.bind(record.procedureID)
+        binder.bind(record.channel)
+        binder.bind(record.is59FZ.map { $0 ? Int64(1) : Int64(0) })
+        binder.bind(RecordColumns.encode(record.ratings))
+        binder.bind(record.lifeSituationHint)
+        binder.bind(digest)
+        binder.bind(fileID)
+        binder.bind(Int64(line))
+    }
+
     /// `time=2,queue=3`: compact, and readable in a SQL shell.
     static func encode(_ ratings: [CriterionScore]) -> String {
         ratings.map { "\($0.criterion.rawValue)=\($0.score)" }.joined(separator: ",")

@@ -1,0 +1,61 @@
+import Foundation
+import Logging
+import PainmapCore
+import PainmapPipeline
+import PainmapSQLite
+import Synchronization
+import Testing
+
+/// Collects every log line a logger emits, message and metadata, as text.
+private final class LogCollector: Sendable {
+    let lines = Mutex<[String]>([])
+}
+
+private struct CollectingLogHandler: LogHandler {
+    let collector: LogCollector
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        let line = "\(event.message) \(merged.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "))"
+        collector.lines.withLock { $0.append(line) }
+    }
+}
+
+@Suite struct LogPrivacyTests {
+    @Test func ingestLogsCarryNoRecordText() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let collector = LogCollector()
+        let logger = Logger(label: "test") { _ in CollectingLogHandler(collector: collector) }
+        let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
+        let store = try SQLiteFeedbackStore(
+            url: FileManager.default.temporaryDirectory.appendingPathComponent("painmap-logs-\(UUID().uuidString)/s.sqlite"))
+        let paths = [root.appendingPathComponent("SampleFeeds").path]
+        var resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: nil)
+        resolutions += try FeedResolver(configuration: configuration).resolve(
+            paths: [root.appendingPathComponent("SampleFeeds/hostile/pos_bad_rows.csv").path], source: .pos)
+        _ = try await IngestJob(configuration: configuration, store: store, logger: logger).run(resolutions)
+        let lines = collector.lines.withLock { $0 }
+        #expect(!lines.isEmpty, "the job logs something, so the check below is meaningful")
+        let records = try await store.records(region: nil, quarter: nil)
+        // Every distinctive fragment a citizen wrote (texts, organisations, municipalities) stays out of the log.
+        var fragments = Set<String>()
+        for record in records {
+            let fields: [String?] = [record.text, record.answerText, record.organization, record.categoryRaw]
+            for case let field? in fields {
+                let fragment = String(field.prefix(24))
+                if fragment.count >= 12 { fragments.insert(fragment) }
+            }
+        }
+        #expect(fragments.count > 100)
+        let leaked = fragments.filter { fragment in lines.contains { $0.contains(fragment) } }
+        #expect(leaked.isEmpty, "\(leaked.prefix(3))")
+    }
+}
