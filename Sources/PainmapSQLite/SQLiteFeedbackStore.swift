@@ -8,7 +8,7 @@ public import PainmapCore
 /// the file system cannot do it), `synchronous = FULL`, foreign keys on. Each input file is ingested
 /// in one `BEGIN IMMEDIATE` transaction together with its ledger row, so a crash leaves all or nothing.
 public struct SQLiteFeedbackStore: FeedbackStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// The database file.
     public let url: URL
 
@@ -21,6 +21,9 @@ public struct SQLiteFeedbackStore: FeedbackStore {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // 64 MiB page cache: a file is one transaction, and with the default 2 MiB the unique-key
+            // index of a million-row ingest no longer fits and every insert starts paging.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
