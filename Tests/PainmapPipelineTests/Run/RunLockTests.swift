@@ -1,0 +1,60 @@
+import Foundation
+import PainmapCore
+import PainmapPipeline
+import Testing
+
+@Suite struct RunLockTests {
+    let store = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-lock-\(UUID().uuidString)/s.sqlite")
+
+    @Test func secondRunIsRefusedWithTheHoldersPidAndCode75() throws {
+        let first = try RunLock.acquire(store: store)
+        #expect {
+            _ = try RunLock.acquire(store: store)
+        } throws: { error in
+            guard let busy = error as? RunLock.Busy else { return false }
+            return busy.holderPID == getpid() && busy.exitStatus == .tempFail && busy.description.contains("pid \(getpid())")
+                && busy.description.contains("--wait")
+        }
+        withExtendedLifetime(first) {}
+    }
+
+    @Test func lockIsFreeAgainAfterRelease() throws {
+        do { _ = try RunLock.acquire(store: store) }
+        let again = try RunLock.acquire(store: store)
+        #expect(FileManager.default.fileExists(atPath: again.url.path))
+    }
+
+    @Test func waitingGivesUpAfterTheTimeout() throws {
+        let first = try RunLock.acquire(store: store)
+        let start = ContinuousClock.now
+        #expect(throws: RunLock.Busy.self) { _ = try RunLock.acquire(store: store, wait: true, timeout: .milliseconds(500)) }
+        #expect(ContinuousClock.now - start >= .milliseconds(400))
+        withExtendedLifetime(first) {}
+    }
+
+    @Test func aKilledHolderLeavesNoStaleLock() throws {
+        // A child process takes the lock with flock(1) and is killed with SIGKILL; the kernel frees it.
+        let lockPath = RunLock.lockURL(forStore: store).path
+        try FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        child.arguments = ["--no-fork", lockPath, "sleep", "30"]  // flock execs sleep: one process holds the lock
+        try child.run()
+        var heldByChild = false
+        for _ in 0..<50 {
+            usleep(100_000)
+            if (try? RunLock.acquire(store: store)) == nil {
+                heldByChild = true
+                break
+            }
+        }
+        #expect(heldByChild)
+        kill(child.processIdentifier, SIGKILL)
+        child.waitUntilExit()
+        var acquired = false
+        for _ in 0..<100 where !acquired {
+            if (try? RunLock.acquire(store: store)) != nil { acquired = true } else { usleep(100_000) }
+        }
+        #expect(acquired)
+    }
+}
