@@ -22,6 +22,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Источник: pos, site, hotline, portal, survey.")
     var source: SourceKind?
 
+    @Flag(name: .long, help: "Если хранилище занято другим запуском, ждать его окончания (иначе выход с кодом 75).")
+    var wait = false
+
     @Argument(help: "Файлы или каталоги.")
     var paths: [String]
 
@@ -29,6 +32,8 @@ struct IngestCommand: AsyncParsableCommand {
         try await runMapped {
             let logger = global.makeLogger()
             let configuration = try ConfigurationLoader().load(directory: global.configURL)
+            let lock = try RunLock.acquire(store: global.storeURL, wait: wait)
+            defer { withExtendedLifetime(lock) {} }
             let store = try SQLiteFeedbackStore(url: global.storeURL)
             let resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: source)
             let progress = ProgressBar(label: "файлов")

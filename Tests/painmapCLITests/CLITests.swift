@@ -87,6 +87,26 @@ private func temporaryDirectory() throws -> URL {
         #expect(result.status == 0, "\(result.stderr)")
     }
 
+    @Test func aSecondRunAgainstTheSameStoreExits75NamingTheHolder() throws {
+        let directory = try temporaryDirectory()
+        let store = directory.appendingPathComponent("s.sqlite")
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["--no-fork", store.path + ".run.lock", "sleep", "30"]
+        try holder.run()
+        defer {
+            kill(holder.processIdentifier, SIGKILL)
+            holder.waitUntilExit()
+        }
+        usleep(300_000)
+        let start = Date()
+        let result = try painmap(["ingest", "--store", store.path, "SampleFeeds/pos"])
+        #expect(result.status == 75)
+        #expect(Date().timeIntervalSince(start) < 5)  // refuses at once; generous for a loaded CI machine
+        #expect(result.stderr.contains("уже идёт запуск"))
+        #expect(result.stderr.contains("--wait"))
+    }
+
     @Test func usageErrorExits64() throws {
         #expect(try painmap(["ingest", "--source", "fax", "x.csv"]).status == 64)
     }
