@@ -14,11 +14,14 @@ public struct PainmapConfiguration: Sendable {
     public var questionnaires: [String: Questionnaire]
     /// «Ваш контроль» form definitions by version.
     public var ratingForms: [String: RatingForm]
+    /// Life situations and journey stages (`Config/life-situations.yaml`); ``LifeSituationCatalog/empty`` without it.
+    public var lifeSituations: LifeSituationCatalog
 
     /// Creates a configuration from its parts.
     public init(
         directory: URL, root: URL, feeds: [FeedConfiguration], regions: RegionDirectory,
-        questionnaires: [String: Questionnaire], ratingForms: [String: RatingForm]
+        questionnaires: [String: Questionnaire], ratingForms: [String: RatingForm],
+        lifeSituations: LifeSituationCatalog = .empty
     ) {
         self.directory = directory
         self.root = root
@@ -26,6 +29,7 @@ public struct PainmapConfiguration: Sendable {
         self.regions = regions
         self.questionnaires = questionnaires
         self.ratingForms = ratingForms
+        self.lifeSituations = lifeSituations
     }
 
     /// The layout with a name.

@@ -34,6 +34,33 @@ public protocol FeedbackStore: Sendable {
 
     /// Stored records, optionally of one region and/or quarter, ordered by source, received time and key.
     func records(region: String?, quarter: Quarter?) async throws -> [FeedbackRecord]
+
+    // MARK: Classification (life situation and stage per record)
+
+    /// Stored records, with ids and fingerprints, optionally of one region and/or quarter, in ``records(region:quarter:)`` order.
+    func storedRecords(region: String?, quarter: Quarter?) async throws -> [StoredRecord]
+
+    /// Records whose classification is missing or out of date, in ``records(region:quarter:)`` order.
+    ///
+    /// Out of date means made under another configuration digest, or before a later export changed the record
+    /// (its fingerprint differs from the one classified).
+    /// - Parameters:
+    ///   - configDigest: The digest of the life-situation configuration about to be applied.
+    ///   - region: Only this region, if given.
+    ///   - quarter: Only this quarter, if given.
+    func unclassifiedRecords(configDigest: String, region: String?, quarter: Quarter?) async throws -> [StoredRecord]
+
+    /// Saves classifications in one transaction, replacing earlier ones of the same records.
+    func saveClassifications(_ records: [ClassifiedRecord]) async throws
+
+    /// Classified records (current or stale) of a region and/or quarter with their classification, in
+    /// ``records(region:quarter:)`` order; records never classified are left out.
+    func classifiedRecords(region: String?, quarter: Quarter?) async throws -> [ClassifiedRecord]
+
+    /// Record counts per region, quarter, situation, stage and rule, including records not classified yet.
+    ///
+    /// - Parameter configDigest: Classifications made under another digest are counted with `isStale`.
+    func classificationCounts(region: String?, quarter: Quarter?, configDigest: String) async throws -> [ClassificationCount]
 }
 
 /// What identifies a file being ingested.

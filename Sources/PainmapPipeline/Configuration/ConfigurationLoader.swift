@@ -1,5 +1,6 @@
 public import Foundation
 public import PainmapCore
+import PainmapClustering
 import Yams
 
 /// Loads `Config/*.yaml` into one ``PainmapConfiguration`` and validates it, reporting every problem
@@ -46,6 +47,7 @@ public struct ConfigurationLoader: Sendable {
         let regionsFile: RegionsFile? = decode("regions.yaml", in: directory, errors: &errors)
         let surveysFile: SurveysFile? = decode("surveys.yaml", in: directory, optional: true, errors: &errors)
         let formsFile: FormsFile? = decode("mkgu-forms.yaml", in: directory, optional: true, errors: &errors)
+        let lifeSituations: LifeSituationCatalog? = decodeLifeSituations(in: directory, errors: &errors)
 
         let feeds = feedsFile?.feeds ?? []
         let regions = regionsFile?.regions ?? []
@@ -106,7 +108,7 @@ public struct ConfigurationLoader: Sendable {
         let root = URL(fileURLWithPath: rootPath, relativeTo: directory).standardizedFileURL
         return PainmapConfiguration(
             directory: directory, root: root, feeds: feeds, regions: RegionDirectory(regions: regions),
-            questionnaires: questionnaires, ratingForms: forms)
+            questionnaires: questionnaires, ratingForms: forms, lifeSituations: lifeSituations ?? .empty)
     }
 
     private func display(_ url: URL) -> String {
@@ -115,6 +117,13 @@ public struct ConfigurationLoader: Sendable {
     }
 
     private func decode<T: Decodable>(_ name: String, in directory: URL, optional: Bool = false, errors: inout [ConfigurationError]) -> T? {
+        decodeDocument(name, in: directory, optional: optional, errors: &errors)?.value
+    }
+
+    /// Decodes a file and also returns its composed YAML, so that later checks can point at lines.
+    private func decodeDocument<T: Decodable>(
+        _ name: String, in directory: URL, optional: Bool = false, errors: inout [ConfigurationError]
+    ) -> (value: T, node: Node, path: String)? {
         let url = directory.appendingPathComponent(name)
         let path = display(url)
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -142,7 +151,7 @@ public struct ConfigurationLoader: Sendable {
             return nil
         }
         do {
-            return try YAMLDecoder().decode(T.self, from: node)
+            return (try YAMLDecoder().decode(T.self, from: node), node, path)
         } catch let error as DecodingError {
             errors.append(ConfigurationLoader.locate(error, in: node, path: path))
             return nil
@@ -186,5 +195,172 @@ public struct ConfigurationLoader: Sendable {
         let mark = (lastKeyNode ?? lastFound).mark
         let location = SourceLocation(path: path, line: mark.map(\.line), column: mark.map(\.column))
         return ConfigurationError(location: location, message: dotted.isEmpty ? message : "\(dotted): \(message)")
+    }
+}
+
+// MARK: - Config/life-situations.yaml
+
+extension ConfigurationLoader {
+    /// One step of a path into a YAML document.
+    private enum YAMLStep {
+        /// The value under a mapping key.
+        case key(String)
+        /// The key node itself (to point at a misspelled key).
+        case keyNode(String)
+        /// An item of a sequence.
+        case index(Int)
+    }
+
+    /// Decodes `life-situations.yaml` when present and checks its meaning; every problem is reported with its line.
+    private func decodeLifeSituations(in directory: URL, errors: inout [ConfigurationError]) -> LifeSituationCatalog? {
+        guard let document: (value: LifeSituationCatalog, node: Node, path: String) = decodeDocument(
+            "life-situations.yaml", in: directory, optional: true, errors: &errors)
+        else { return nil }
+        errors += Self.validate(document.value, node: document.node, path: document.path)
+        return document.value
+    }
+
+    /// The checks the decoder cannot make: unique ids, known stage ids, non-empty names and keyword lists, keywords
+    /// that survive stop-word removal, service ids and categories claimed by one situation only.
+    static func validate(_ catalog: LifeSituationCatalog, node: Node, path: String) -> [ConfigurationError] {
+        var errors: [ConfigurationError] = []
+        func report(_ steps: [YAMLStep], _ message: String) {
+            errors.append(ConfigurationError(location: location(steps, in: node, path: path), message: "\(dotted(steps)): \(message)"))
+        }
+        func checkKeywords(_ keywords: [String], at steps: [YAMLStep]) {
+            for (index, keyword) in keywords.enumerated() where LifeSituationClassifier.keywordStems(keyword).isEmpty {
+                report(
+                    steps + [.index(index)],
+                    keyword.trimmingCharacters(in: .whitespaces).isEmpty
+                        ? "пустое ключевое слово" : "«\(keyword)» состоит только из стоп-слов и отрицаний и ничего не найдёт; уточните фразу")
+            }
+        }
+        if catalog.stages.isEmpty { report([.key("stages")], "нужен хотя бы один этап") }
+        var stageIDs: [String] = []
+        for (index, stage) in catalog.stages.enumerated() {
+            let at: [YAMLStep] = [.key("stages"), .index(index)]
+            if stage.id.isEmpty { report(at + [.key("id")], "пустой id этапа") }
+            if stageIDs.contains(stage.id) { report(at + [.key("id")], "этап «\(stage.id)» повторяется") }
+            stageIDs.append(stage.id)
+            if stage.name.trimmingCharacters(in: .whitespaces).isEmpty { report(at + [.key("name")], "пустое название этапа") }
+            if stage.keywords.isEmpty { report(at + [.key("keywords")], "у этапа нет ключевых слов; текст не сможет указать на него") }
+            checkKeywords(stage.keywords, at: at + [.key("keywords")])
+        }
+        let known = stageIDs.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", ")
+        if !stageIDs.isEmpty, !stageIDs.contains(catalog.defaultStage) {
+            report([.key("default_stage")], "этап «\(catalog.defaultStage)» не описан в stages; допустимые: \(known)")
+        }
+        for criterion in RatingCriterion.allCases {
+            for (index, id) in (catalog.criteria[criterion] ?? []).enumerated() where !stageIDs.contains(id) {
+                report([.key("criteria"), .key(criterion.rawValue), .index(index)], "этап «\(id)» не описан в stages; допустимые: \(known)")
+            }
+        }
+        var situationIDs = Set<String>()
+        var serviceOwners: [String: String] = [:]
+        var categoryOwners: [String: String] = [:]
+        for (index, situation) in catalog.situations.enumerated() {
+            let at: [YAMLStep] = [.key("situations"), .index(index)]
+            if situation.id.isEmpty || !situation.id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) {
+                report(at + [.key("id")], "id «\(situation.id)» должен состоять из латинских строчных букв, цифр и «_»")
+            }
+            if !situationIDs.insert(situation.id).inserted { report(at + [.key("id")], "ситуация «\(situation.id)» повторяется") }
+            if situation.name.trimmingCharacters(in: .whitespaces).isEmpty { report(at + [.key("name")], "пустое название ситуации") }
+            for (aliasIndex, alias) in situation.aliases.enumerated() where alias.trimmingCharacters(in: .whitespaces).isEmpty {
+                report(at + [.key("aliases"), .index(aliasIndex)], "пустой синоним")
+            }
+            checkKeywords(situation.aliases, at: at + [.key("aliases")])
+            checkKeywords(situation.keywords, at: at + [.key("keywords")])
+            checkKeywords(situation.relatedKeywords, at: at + [.key("related_keywords")])
+            for (serviceIndex, service) in situation.services.enumerated() {
+                let serviceAt = at + [.key("services"), .index(serviceIndex)]
+                let id = service.id.trimmingCharacters(in: .whitespaces)
+                if service.system.trimmingCharacters(in: .whitespaces).isEmpty { report(serviceAt + [.key("system")], "пустой реестр услуги") }
+                if id.isEmpty {
+                    report(serviceAt + [.key("id")], "пустой id услуги")
+                } else if let owner = serviceOwners[id], owner != situation.id {
+                    report(serviceAt + [.key("id")], "услуга «\(id)» уже отнесена к ситуации «\(owner)»; одна услуга — одна ситуация")
+                } else {
+                    serviceOwners[id] = situation.id
+                }
+            }
+            for (categoryIndex, category) in situation.categories.enumerated() {
+                let key = category.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.joined(separator: "/")
+                if key.split(separator: "/").contains(where: \.isEmpty) || key.isEmpty {
+                    report(at + [.key("categories"), .index(categoryIndex)], "пустая категория")
+                } else if let owner = categoryOwners[key], owner != situation.id {
+                    report(at + [.key("categories"), .index(categoryIndex)], "категория «\(category)» уже отнесена к ситуации «\(owner)»")
+                } else {
+                    categoryOwners[key] = situation.id
+                }
+            }
+            for (codeIndex, code) in situation.categoryCodes.enumerated() {
+                let levels = code.split(separator: ".", omittingEmptySubsequences: false)
+                if levels.isEmpty || levels.contains(where: { $0.isEmpty || !$0.allSatisfy(\.isNumber) }) {
+                    report(at + [.key("category_codes"), .index(codeIndex)], "код «\(code)» должен состоять из уровней цифр через точку, например 0002.0013.0144")
+                }
+            }
+            var ownStages = stageIDs
+            if case .explicit(let items) = situation.stages {
+                ownStages = []
+                if items.isEmpty { report(at + [.key("stages")], "пустой список этапов; напишите stages: default") }
+                for (itemIndex, item) in items.enumerated() {
+                    let itemAt = at + [.key("stages"), .index(itemIndex)]
+                    if !stageIDs.contains(item.id) {
+                        report(itemAt, "этап «\(item.id)» не описан в stages; допустимые: \(known)")
+                    } else if ownStages.contains(item.id) {
+                        report(itemAt, "этап «\(item.id)» повторяется")
+                    }
+                    ownStages.append(item.id)
+                    if let name = item.name, name.trimmingCharacters(in: .whitespaces).isEmpty { report(itemAt, "пустое название этапа") }
+                    if let keywords = item.keywords {
+                        if keywords.isEmpty { report(itemAt, "пустой список keywords; уберите ключ, чтобы взять слова этапа по умолчанию") }
+                        checkKeywords(keywords, at: itemAt + [.key("keywords")])
+                    }
+                }
+            }
+            for stageID in situation.stageKeywords.keys.sorted() {
+                let keyAt = at + [.key("stage_keywords"), .keyNode(stageID)]
+                if !ownStages.contains(stageID) {
+                    report(keyAt, "этап «\(stageID)» не входит в этапы ситуации; допустимые: \(ownStages.joined(separator: ", "))")
+                }
+                checkKeywords(situation.stageKeywords[stageID] ?? [], at: at + [.key("stage_keywords"), .key(stageID)])
+            }
+        }
+        return errors.sorted { ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0) }
+    }
+
+    /// `situations[2].stage_keywords.revew`.
+    private static func dotted(_ steps: [YAMLStep]) -> String {
+        var text = ""
+        for step in steps {
+            switch step {
+            case .index(let index): text += "[\(index)]"
+            case .key(let key), .keyNode(let key): text += text.isEmpty ? key : ".\(key)"
+            }
+        }
+        return text
+    }
+
+    /// The line and column of the node a path leads to, or of the deepest node found on the way.
+    private static func location(_ steps: [YAMLStep], in root: Node, path: String) -> SourceLocation {
+        var node: Node? = root
+        var mark = root.mark
+        for step in steps {
+            switch step {
+            case .key(let key):
+                node = node?.mapping?[key]
+            case .keyNode(let key):
+                node = node?.mapping?.keys.first { $0.string == key }
+            case .index(let index):
+                if let sequence = node?.sequence, index < sequence.count {
+                    node = sequence[sequence.index(sequence.startIndex, offsetBy: index)]
+                } else {
+                    node = nil
+                }
+            }
+            guard let found = node else { break }
+            mark = found.mark
+        }
+        return SourceLocation(path: path, line: mark.map(\.line), column: mark.map(\.column))
     }
 }

@@ -75,6 +75,27 @@ enum SQLiteMigrations {
                     CREATE INDEX quarantined_row_file ON quarantined_row(file_id, line);
                     """)
         }
+        // Life situation and stage per record (issue 4 §2). Keyed by the record's row id, which an update of the
+        // record keeps; `record_digest` is the record's content_digest when classified, so a changed record and a
+        // changed configuration (`config_digest`) both make the row stale.
+        migrator.registerMigration("v2_classification") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE record_classification (
+                        record_id INTEGER PRIMARY KEY REFERENCES feedback_record(id),
+                        life_situation TEXT,
+                        stage TEXT NOT NULL,
+                        rule TEXT NOT NULL CHECK (rule IN ('survey_hint', 'service', 'category', 'keywords', 'none')),
+                        evidence TEXT NOT NULL,
+                        stage_rule TEXT NOT NULL CHECK (stage_rule IN ('criteria_text', 'criteria', 'text', 'default')),
+                        stage_evidence TEXT NOT NULL,
+                        config_digest TEXT NOT NULL,
+                        record_digest INTEGER NOT NULL,
+                        classified_at REAL NOT NULL,
+                        CHECK ((rule = 'none') = (life_situation IS NULL))
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,213 @@
+public import Foundation
+public import PainmapCore
+
+/// Reads any delimited text file (CSV, `;`- or tab-separated) row by row, decoding every field strictly.
+///
+/// This is the public face of the reader the ingest adapters use, for tools that read files outside the feed
+/// layouts (`painmap cluster`): RFC 4180 quoting (quoted fields, `""` escapes, line breaks inside quotes, CRLF),
+/// a UTF-8 byte order mark dropped, blank lines skipped, memory bounded by a 1 MiB read buffer plus one row.
+/// Encodings are decided, never guessed (`FieldDecoder`): a BOM fixes UTF-8; otherwise the first row with non-ASCII
+/// bytes decides — valid UTF-8 → UTF-8, else Windows-1251 when ``Encoding/cp1251`` was declared. After that every row
+/// must fit the chosen encoding. Nothing is decoded with replacement characters.
+///
+/// The first row comes back like any other; callers treat it as the header.
+///
+/// ```swift
+/// var reader = try DelimitedTextReader(url: url, delimiter: UInt8(ascii: ";"), encoding: .cp1251)
+/// while let row = try reader.next() {
+///     print(row.line, row.fields)
+/// }
+/// ```
+public struct DelimitedTextReader {
+    /// The encodings a caller can declare.
+    public enum Encoding: String, Sendable, CaseIterable {
+        /// Strict UTF-8 (with or without a BOM); any other byte sequence is an error.
+        case utf8 = "utf-8"
+        /// Windows-1251 for files whose first non-ASCII row is not valid UTF-8; UTF-8 files still read as UTF-8.
+        case cp1251
+    }
+
+    /// One decoded row.
+    public struct Row: Sendable, Equatable {
+        /// The 1-based physical line the row starts on.
+        public var line: Int
+        /// The fields, decoded; a row may have fewer or more fields than the header.
+        public var fields: [String]
+
+        /// Creates a row.
+        ///
+        /// - Parameters:
+        ///   - line: The 1-based physical line the row starts on.
+        ///   - fields: The decoded fields.
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
+    }
+
+    /// A problem that stops reading a file or one of its rows.
+    ///
+    /// Row-level problems (``Code/badEncoding``, ``Code/unterminatedQuote``, ``Code/fieldTooLong``,
+    /// ``Code/tooManyFields``) leave the reader usable: the offending row has been consumed, so a caller that
+    /// quarantines rows can catch the error and call ``DelimitedTextReader/next()`` again.
+    public struct ReadError: PainmapFailure, Equatable {
+        /// What went wrong.
+        public enum Code: String, Sendable, CaseIterable {
+            /// The file cannot be opened or read.
+            case unreadable
+            /// The row's bytes fit neither the file's encoding nor the declared one.
+            case badEncoding
+            /// A quoted field is not closed before the end of the file.
+            case unterminatedQuote
+            /// A field is longer than the reader's cap.
+            case fieldTooLong
+            /// The row has more fields than the reader accepts.
+            case tooManyFields
+
+            /// The matching quarantine reason, for callers that quarantine rows; `nil` for a whole-file problem.
+            public var quarantineReason: QuarantineReason? {
+                switch self {
+                case .unreadable: nil
+                case .badEncoding: .badEncoding
+                case .unterminatedQuote: .unterminatedQuote
+                case .fieldTooLong: .fieldTooLong
+                case .tooManyFields: .wrongFieldCount
+                }
+            }
+        }
+
+        /// What went wrong.
+        public var code: Code
+        /// The file and, for row problems, the line.
+        public var location: SourceLocation
+        /// What is wrong and what to do, in Russian; it names bytes and fields, never their content.
+        public var message: String
+
+        /// Creates an error.
+        ///
+        /// - Parameters:
+        ///   - code: What went wrong.
+        ///   - location: The file and line.
+        ///   - message: The Russian message.
+        public init(code: Code, location: SourceLocation, message: String) {
+            self.code = code
+            self.location = location
+            self.message = message
+        }
+
+        /// `data/export.csv:17: ошибка: …`.
+        public var description: String { "\(location): ошибка: \(message)" }
+        /// ``ExitStatus/ioError`` for an unreadable file, else ``ExitStatus/dataError``.
+        public var exitStatus: ExitStatus { code == .unreadable ? .ioError : .dataError }
+    }
+
+    /// The default cap on one field's bytes (1 MiB): far above any real message, small enough to bound memory.
+    public static let defaultMaxFieldBytes = 1 << 20
+
+    private var reader: CSVReader
+    private var decoder: FieldDecoder
+    private let path: String
+    private let maxFieldBytes: Int
+
+    /// Opens a file.
+    ///
+    /// - Parameters:
+    ///   - url: The file to read.
+    ///   - displayPath: The path to show in messages; by default `url.path`.
+    ///   - delimiter: The field separator byte (`,`, `;`, tab).
+    ///   - encoding: The declared encoding.
+    ///   - maxFieldBytes: The longest field accepted, in bytes.
+    /// - Throws: ``ReadError`` with ``ReadError/Code/unreadable`` when the file cannot be opened.
+    public init(
+        url: URL,
+        displayPath: String? = nil,
+        delimiter: UInt8 = UInt8(ascii: ","),
+        encoding: Encoding = .utf8,
+        maxFieldBytes: Int = DelimitedTextReader.defaultMaxFieldBytes
+    ) throws(ReadError) {
+        path = displayPath ?? url.path
+        self.maxFieldBytes = max(1, maxFieldBytes)
+        do {
+            reader = try CSVReader(url: url, delimiter: delimiter, maxFieldBytes: self.maxFieldBytes)
+        } catch {
+            throw ReadError(
+                code: .unreadable,
+                location: SourceLocation(path: path),
+                message: "файл не открывается для чтения; проверьте путь и права доступа"
+            )
+        }
+        decoder = FieldDecoder(legacy: encoding == .cp1251 ? .cp1251 : nil, bomSeen: false)
+    }
+
+    /// The encoding the file has been read with so far: `utf-8`, `utf-8-bom` or `cp1251` (`utf-8` while all
+    /// bytes were ASCII).
+    public var detectedEncoding: String { decoder.ledgerName }
+
+    /// Moves past the next non-blank row without decoding it, once the file's encoding is decided.
+    ///
+    /// For a second pass over a file already read in full with ``next()``: until a row has decided the encoding
+    /// (the first row with non-ASCII bytes), rows are still decoded, so the decision falls on the same row as in
+    /// the first pass and later ``next()`` calls decode exactly as before. Skipped rows are not checked.
+    /// - Returns: The line the skipped row starts on, or `nil` at the end of the file.
+    /// - Throws: ``ReadError`` as ``next()`` does.
+    public mutating func skip() throws(ReadError) -> Int? {
+        guard decoder.chosen != nil else { return try next()?.line }
+        let row: CSVReader.Row?
+        do {
+            row = try reader.next()
+        } catch {
+            throw ReadError(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
+        }
+        return row?.line
+    }
+
+    /// Reads the next non-blank row.
+    ///
+    /// - Returns: The row, or `nil` at the end of the file.
+    /// - Throws: ``ReadError`` for a row that cannot be read or decoded (the row is skipped, so reading may go
+    ///   on) or when the file cannot be read any further.
+    public mutating func next() throws(ReadError) -> Row? {
+        let row: CSVReader.Row?
+        do {
+            row = try reader.next()
+        } catch {
+            throw ReadError(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
+        }
+        guard let row else { return nil }
+        if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
+        let location = SourceLocation(path: path, line: row.line)
+        switch row.issue {
+        case .fieldTooLong(let index)?:
+            throw ReadError(
+                code: .fieldTooLong,
+                location: location,
+                message: "поле №\(index + 1) длиннее \(maxFieldBytes) байт; проверьте разделитель и кавычки"
+            )
+        case .unterminatedQuote?:
+            throw ReadError(
+                code: .unterminatedQuote,
+                location: location,
+                message: "кавычка поля не закрыта до конца файла: файл обрезан или повреждён"
+            )
+        case .tooManyFields?:
+            throw ReadError(
+                code: .tooManyFields,
+                location: location,
+                message: "в строке больше \(CSVReader.maxFields) полей; проверьте разделитель"
+            )
+        case nil:
+            break
+        }
+        guard let fields = decoder.decode(row.fields) else {
+            let expected = decoder.legacy == .cp1251 ? "UTF-8 или Windows-1251" : "UTF-8"
+            let chosen = decoder.chosen.map { " (файл читается как \($0.rawValue))" } ?? ""
+            throw ReadError(
+                code: .badEncoding,
+                location: location,
+                message: "байты строки не соответствуют кодировке \(expected)\(chosen); пересохраните файл в UTF-8"
+                    + (decoder.legacy == nil ? " или укажите кодировку cp1251" : "")
+            )
+        }
+        return Row(line: row.line, fields: fields)
+    }
+}

@@ -1,0 +1,450 @@
+import Foundation
+public import Logging
+import PainmapClustering
+import PainmapCore
+import PainmapIngest
+
+/// Clusters the texts of any CSV file into pains and writes the assignments and a summary (`painmap cluster`).
+///
+/// The job streams the file once (strict decoding through ``PainmapIngest/DelimitedTextReader``), analyzes the
+/// texts in parallel chunks merged in input order, keeps one token list per distinct text, runs
+/// ``PainmapClustering/ClusterEngine`` and reads the file a second time for the few rows it quotes. Outputs are
+/// written atomically. The same file and options give byte-identical outputs at any ``Options/threadCount``.
+///
+/// ```swift
+/// var options = CSVClusterJob.Options(inputPath: "feedback.csv", outputPath: "assignments.csv")
+/// options.summaryPath = "clusters.json"
+/// let report = try await CSVClusterJob(options: options, logger: logger).run()
+/// print(report.text(showHash: true), terminator: "")
+/// ```
+public struct CSVClusterJob: Sendable {
+    /// The encodings the input may be declared in.
+    public enum Encoding: String, Sendable, CaseIterable {
+        /// Strict UTF-8, with or without a byte order mark.
+        case utf8 = "utf-8"
+        /// Windows-1251 (a file that turns out to be UTF-8 is still read as UTF-8).
+        case cp1251
+    }
+
+    /// What to read, what to write and how to cluster.
+    public struct Options: Sendable, Equatable {
+        /// The input CSV, as the user gave it.
+        public var inputPath: String
+        /// The assignments CSV to write (`id,cluster,label`).
+        public var outputPath: String
+        /// The summary JSON to write, if any.
+        public var summaryPath: String?
+        /// The header of the id column.
+        public var idColumn = "id"
+        /// The header of the text column.
+        public var textColumn = "text"
+        /// The header of a column with true labels, to score the clustering against (NMI, ARI).
+        public var truthColumn: String?
+        /// The field separator byte.
+        public var delimiter = UInt8(ascii: ",")
+        /// The declared encoding.
+        public var encoding = Encoding.utf8
+        /// k-means cells before merging (an upper bound on the number of pains); `nil` for `clamp(2√N, 20, 200)`.
+        public var k: Int?
+        /// The seed of every random choice.
+        public var seed: UInt64 = 42
+        /// Analysis tasks and k-means threads; results do not depend on it.
+        public var threadCount = ProcessInfo.processInfo.activeProcessorCount
+        /// Rows per analysis task (default 4,096); results do not depend on it.
+        public var analysisChunkSize = 4_096
+
+        /// Creates options with the defaults of `painmap cluster`.
+        ///
+        /// - Parameters:
+        ///   - inputPath: The input CSV.
+        ///   - outputPath: The assignments CSV to write.
+        public init(inputPath: String, outputPath: String) {
+            self.inputPath = inputPath
+            self.outputPath = outputPath
+        }
+    }
+
+    /// The options of this job.
+    public let options: Options
+    private let logger: Logger
+
+    /// Creates the job.
+    ///
+    /// - Parameters:
+    ///   - options: What to read and write.
+    ///   - logger: Receives stage timings and counts at `info`, never row content.
+    public init(options: Options, logger: Logger) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Reads, clusters and writes.
+    ///
+    /// - Returns: Counts, the assignment hash, metrics and timings.
+    /// - Throws: ``Failure`` for a missing input (66), missing columns, an empty file, bytes that do not fit the
+    ///   encoding (with the line and an `--encoding` hint) or a file changed mid-run (65), an unwritable output
+    ///   (74); ``PainmapIngest/DelimitedTextReader/ReadError`` for a broken row — an unclosed quote, an over-long
+    ///   field (65, with its line) — or a file that cannot be read (74).
+    public func run() async throws -> CSVClusterReport {
+        do {
+            return try await runStages()
+        } catch let error as DelimitedTextReader.ReadError where error.code == .badEncoding {
+            throw withEncodingHint(error)
+        }
+    }
+
+    private func runStages() async throws -> CSVClusterReport {
+        let clock = ContinuousClock()
+        var stages: [CSVClusterReport.Stage] = []
+        var stageStart = clock.now
+        func endStage(_ name: String) {
+            let now = clock.now
+            let elapsed = now - stageStart
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            stages.append(.init(name: name, seconds: seconds))
+            stageStart = now
+        }
+
+        try checkPaths()
+        var reader = try openReader()
+        let columns = try readHeader(&reader)
+        let input = try await ClusterInput.read(
+            &reader,
+            columns: columns,
+            threadCount: options.threadCount,
+            chunkSize: options.analysisChunkSize
+        )
+        guard input.rowCount > 0 else {
+            throw Failure(
+                code: .emptyFile,
+                location: SourceLocation(path: options.inputPath),
+                message: "в файле только заголовок, строк с данными нет"
+            )
+        }
+        let encoding = reader.detectedEncoding
+        endStage("read+analyze")
+
+        let configuration = ClusterConfiguration(k: options.k, seed: options.seed, threadCount: options.threadCount)
+        let result = cluster(input, configuration: configuration)
+        var rowClusters = [Int32](repeating: -1, count: input.rowCount)
+        for (row, document) in input.documentOfRow.enumerated() where document >= 0 {
+            rowClusters[row] = Int32(result.assignments[Int(document)])
+        }
+        let hash = ClusteringResult.assignmentHash(of: rowClusters.map(Int.init))
+        let metrics = options.truthColumn.map { column in
+            ClusterSummary.Metrics(
+                truthColumn: column,
+                nmi: ClusteringMetrics.normalizedMutualInformation(input.truth, rowClusters),
+                ari: ClusteringMetrics.adjustedRandIndex(input.truth, rowClusters)
+            )
+        }
+        endStage("cluster")
+
+        var quoteReader = try openReader()
+        _ = try quoteReader.next()  // the header, checked in the first pass
+        let quoted = try input.texts(
+            ofRows: Self.quotedRows(result, input: input),
+            reader: &quoteReader,
+            columns: columns,
+            path: options.inputPath
+        )
+        let clusters = summaryClusters(result, input: input, quoted: quoted)
+        endStage("quotes")
+
+        let summary = ClusterSummary(
+            input: URL(fileURLWithPath: options.inputPath).lastPathComponent,
+            rows: input.rowCount,
+            distinctTexts: input.tokens.count,
+            pains: result.pains.count,
+            catchAllShare: clusters.first(where: \.isCatchAll).map { $0.share } ?? 0,
+            noContent: rowClusters.reduce(0) { $0 + ($1 < 0 ? 1 : 0) },
+            assignmentHash: hash,
+            parameters: parameters(configuration, statistics: result.statistics, encoding: encoding),
+            metrics: metrics,
+            clusters: clusters
+        )
+        // Both files are complete on disk before either replaces its destination.
+        var assignments = try assignmentsFile(ids: input.ids, clusters: rowClusters, labels: clusters.map(\.label))
+        var summaryFile: AtomicOutputFile?
+        do {
+            summaryFile = try options.summaryPath.map { try self.summaryFile(summary, path: $0) }
+            try assignments.commit()
+            try summaryFile?.commit()
+        } catch {
+            assignments.discard()
+            summaryFile?.discard()
+            throw error
+        }
+        endStage("write")
+
+        let stageTimes = stages.map { "\($0.name)=" + String(format: "%.3f", $0.seconds) }.joined(separator: " ")
+        logger.info(
+            "Clustering finished",
+            metadata: [
+                "cluster.input": "\(options.inputPath)",
+                "rows.read": "\(input.rowCount)",
+                "rows.distinct": "\(input.tokens.count)",
+                "rows.no_content": "\(summary.noContent)",
+                "clusters.pains": "\(summary.pains)",
+                "clusters.hash": "\(hash)",
+                "stages.seconds": "\(stageTimes)",
+            ]
+        )
+        return CSVClusterReport(summary: summary, stages: stages)
+    }
+
+    // MARK: - Input
+
+    private var inputURL: URL { URL(fileURLWithPath: options.inputPath) }
+
+    /// Fails before any work when the input is missing or an output directory does not exist.
+    private func checkPaths() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: inputURL.path, isDirectory: &isDirectory), !isDirectory.boolValue
+        else {
+            throw Failure(
+                code: .missingInput,
+                location: SourceLocation(path: options.inputPath),
+                message: "нет такого файла; укажите CSV в --input"
+            )
+        }
+        guard FileManager.default.isReadableFile(atPath: inputURL.path) else {
+            throw Failure(
+                code: .missingInput,
+                location: SourceLocation(path: options.inputPath),
+                message: "файл недоступен для чтения; проверьте права"
+            )
+        }
+        for path in [options.outputPath] + (options.summaryPath.map { [$0] } ?? []) {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
+                throw Failure(
+                    code: .unwritableOutput,
+                    location: SourceLocation(path: path),
+                    message: "каталога \(directory.path) нет; создайте его или укажите другой путь"
+                )
+            }
+        }
+    }
+
+    private func openReader() throws -> DelimitedTextReader {
+        let encoding: DelimitedTextReader.Encoding = options.encoding == .cp1251 ? .cp1251 : .utf8
+        return try DelimitedTextReader(
+            url: inputURL,
+            displayPath: options.inputPath,
+            delimiter: options.delimiter,
+            encoding: encoding
+        )
+    }
+
+    /// Reads the header and finds the columns; a missing column names what was found and what is expected.
+    private func readHeader(_ reader: inout DelimitedTextReader) throws -> ClusterInput.Columns {
+        guard let header = try reader.next() else {
+            throw Failure(
+                code: .emptyFile,
+                location: SourceLocation(path: options.inputPath, line: 1),
+                message: "файл пуст: нет строки заголовка"
+            )
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        func position(_ name: String) -> Int? { names.firstIndex(of: name) }
+        var wanted = [
+            (option: "--id-column", name: options.idColumn), (option: "--text-column", name: options.textColumn),
+        ]
+        if let truth = options.truthColumn { wanted.append((option: "--truth-column", name: truth)) }
+        let missing = wanted.filter { position($0.name) == nil }
+        guard missing.isEmpty, let id = position(options.idColumn), let text = position(options.textColumn) else {
+            let found = names.map { "«\($0)»" }.joined(separator: ", ")
+            let expected = wanted.map { "«\($0.name)»" }.joined(separator: ", ")
+            let lacking = missing.map { "«\($0.name)» (\($0.option))" }.joined(separator: ", ")
+            let delimiterHint =
+                names.count == 1 ? "; в заголовке один столбец — проверьте --delimiter" : ""
+            throw Failure(
+                code: .missingColumns,
+                location: SourceLocation(path: options.inputPath, line: header.line),
+                message:
+                    "нет столбца \(lacking); найдены: \(found); ожидались: \(expected)\(delimiterHint); "
+                    + "укажите нужные столбцы в --id-column / --text-column"
+            )
+        }
+        return ClusterInput.Columns(id: id, text: text, truth: options.truthColumn.flatMap(position))
+    }
+
+    /// A bad-encoding error with the hint a CLI user needs.
+    private func withEncodingHint(_ error: DelimitedTextReader.ReadError) -> Failure {
+        let hint =
+            options.encoding == .utf8
+            ? "байты не в UTF-8; если файл в Windows-1251, добавьте --encoding cp1251"
+            : "байты не в UTF-8 и не в Windows-1251 (или кодировка меняется внутри файла); пересохраните файл в UTF-8"
+        return Failure(code: .unreadableData, location: error.location, message: hint)
+    }
+
+    // MARK: - Clustering
+
+    private func cluster(_ input: ClusterInput, configuration: ClusterConfiguration) -> ClusteringResult {
+        // The engine never needs a text, only a handle to one: ids and quote texts are the distinct
+        // document's number (a short string, stored inline), resolved to the row's id and exact text after
+        // the run. That keeps raw texts out of memory.
+        var documents: [ClusterDocument] = []
+        documents.reserveCapacity(input.tokens.count)
+        for (index, tokens) in input.tokens.enumerated() {
+            let handle = String(index)
+            documents.append(
+                ClusterDocument(id: handle, tokens: tokens, quoteText: handle, weight: input.weights[index])
+            )
+        }
+        return ClusterEngine(configuration: configuration).cluster(documents)
+    }
+
+    /// The data rows whose texts the summary shows: each cluster's title and quotes.
+    private static func quotedRows(_ result: ClusteringResult, input: ClusterInput) -> Set<Int> {
+        var rows = Set<Int>()
+        for cluster in result.clusters {
+            for handle in cluster.representativeDocumentIDs + [cluster.title] {
+                if let document = document(handle, input: input) { rows.insert(input.firstRow[document]) }
+            }
+        }
+        return rows
+    }
+
+    /// The distinct document a handle names, if it names one.
+    private static func document(_ handle: String, input: ClusterInput) -> Int? {
+        guard let document = Int(handle), input.tokens.indices.contains(document) else { return nil }
+        return document
+    }
+
+    private func summaryClusters(
+        _ result: ClusteringResult,
+        input: ClusterInput,
+        quoted: [Int: (id: String, text: String)]
+    ) -> [ClusterSummary.Cluster] {
+        let rows = Double(max(input.rowCount, 1))
+        return result.clusters.map { cluster in
+            let label: String
+            if cluster.isCatchAll {
+                label = "Прочее"
+            } else if let document = Self.document(cluster.title, input: input),
+                let text = quoted[input.firstRow[document]]?.text
+            {
+                label = Self.label(text)
+            } else {
+                label = cluster.title
+            }
+            let quotes = cluster.representativeDocumentIDs.compactMap { handle -> ClusterSummary.Quote? in
+                guard let document = Self.document(handle, input: input),
+                    let row = quoted[input.firstRow[document]]
+                else { return nil }
+                return ClusterSummary.Quote(id: row.id, text: row.text)
+            }
+            return ClusterSummary.Cluster(
+                cluster: cluster.index,
+                isCatchAll: cluster.isCatchAll,
+                label: label,
+                size: cluster.size,
+                share: Double(cluster.size) / rows,
+                keywords: cluster.keywords.map(\.text),
+                quotes: quotes
+            )
+        }
+    }
+
+    /// A label from a text: whitespace runs collapsed, cut near 120 characters at a word boundary.
+    static func label(_ text: String) -> String {
+        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard collapsed.count > 120 else { return collapsed }
+        let prefix = collapsed.prefix(120)
+        let cut = prefix.lastIndex(of: " ").map { prefix[..<$0] } ?? prefix
+        return cut + "…"
+    }
+
+    private func parameters(
+        _ configuration: ClusterConfiguration,
+        statistics: ClusteringStatistics,
+        encoding: String
+    ) -> ClusterSummary.Parameters {
+        ClusterSummary.Parameters(
+            idColumn: options.idColumn,
+            textColumn: options.textColumn,
+            delimiter: String(UnicodeScalar(options.delimiter)),
+            encoding: encoding,
+            k: options.k.map(String.init) ?? "auto",
+            cells: statistics.cellCount,
+            minDocumentFrequency: statistics.minDocumentFrequency,
+            maxDocumentFrequency: configuration.maxDocumentFrequency,
+            mergeThreshold: configuration.mergeThreshold,
+            catchAllThreshold: configuration.catchAllThreshold,
+            minimumPainSize: statistics.minimumPainSize,
+            restarts: configuration.restarts,
+            seed: configuration.seed
+        )
+    }
+
+    // MARK: - Output
+
+    /// Writes `id,cluster,label` for every row (RFC 4180 quoting, UTF-8, `\n` line ends) to a temporary file.
+    private func assignmentsFile(ids: [String], clusters: [Int32], labels: [String]) throws -> AtomicOutputFile {
+        var file = try AtomicOutputFile(
+            destination: URL(fileURLWithPath: options.outputPath),
+            displayPath: options.outputPath
+        )
+        do {
+            let quotedLabels = labels.map { Self.csvField($0) }
+            try file.write("id,cluster,label\n".utf8)
+            for (row, id) in ids.enumerated() {
+                let cluster = Int(clusters[row])
+                try file.write(Self.csvField(id))
+                try file.write(",\(cluster),".utf8)
+                if cluster >= 0 { try file.write(quotedLabels[cluster]) }
+                try file.write(CollectionOfOne(UInt8(ascii: "\n")))
+            }
+            return file
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// Writes the summary JSON (sorted keys, pretty-printed) to a temporary file.
+    private func summaryFile(_ summary: ClusterSummary, path: String) throws -> AtomicOutputFile {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do {
+            data = try encoder.encode(summary)
+        } catch {
+            throw Failure(
+                code: .unwritableOutput,
+                location: SourceLocation(path: path),
+                message: "сводку не удалось сформировать (нечисловое значение)"
+            )
+        }
+        var file = try AtomicOutputFile(destination: URL(fileURLWithPath: path), displayPath: path)
+        do {
+            try file.write(data)
+            try file.write(CollectionOfOne(UInt8(ascii: "\n")))
+            return file
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// A CSV field's UTF-8 bytes, quoted when it holds a comma, a quote or a line break (RFC 4180).
+    static func csvField(_ value: String) -> [UInt8] {
+        let bytes = Array(value.utf8)
+        let special: (UInt8) -> Bool = { byte in
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+        }
+        guard bytes.contains(where: special) else { return bytes }
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        quoted.reserveCapacity(bytes.count + 8)
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+            quoted.append(byte)
+        }
+        quoted.append(UInt8(ascii: "\""))
+        return quoted
+    }
+}

@@ -1,0 +1,54 @@
+internal import Foundation
+
+/// What ``CSVClusterJob/run()`` did: counts, the assignment hash, quality against a truth column, timings.
+public struct CSVClusterReport: Sendable {
+    /// One timed stage of the run.
+    public struct Stage: Sendable, Equatable {
+        /// `read+analyze`, `cluster`, `quotes` or `write`.
+        public var name: String
+        /// Wall time in seconds.
+        public var seconds: Double
+    }
+
+    /// The summary, exactly as written to `--summary` (also when no summary file was asked for).
+    public let summary: ClusterSummary
+    /// Wall time per stage, in run order.
+    public let stages: [Stage]
+
+    /// Data rows read.
+    public var rowCount: Int { summary.rows }
+    /// Rows with no usable text.
+    public var noContentCount: Int { summary.noContent }
+    /// FNV-1a 64 of the assignments, 16 hex digits.
+    public var assignmentHash: String { summary.assignmentHash }
+
+    /// Creates a report.
+    ///
+    /// - Parameters:
+    ///   - summary: The summary of the run.
+    ///   - stages: Wall time per stage.
+    public init(summary: ClusterSummary, stages: [Stage]) {
+        self.summary = summary
+        self.stages = stages
+    }
+
+    /// A short Russian account for the terminal.
+    ///
+    /// - Parameter showHash: Whether to add the `хеш назначений:` line.
+    /// - Returns: Lines ending in a newline; figures use a decimal point, so scripts can parse them.
+    public func text(showHash: Bool) -> String {
+        let catchAll = summary.clusters.first(where: \.isCatchAll)?.size ?? 0
+        var lines = [
+            "строк: \(summary.rows); болей: \(summary.pains); «Прочее»: \(catchAll) ("
+                + String(format: "%.1f", summary.catchAllShare * 100)
+                + " %); без содержания: \(summary.noContent)"
+        ]
+        if showHash { lines.append("хеш назначений: \(summary.assignmentHash)") }
+        if let metrics = summary.metrics {
+            lines.append(
+                String(format: "NMI %.4f ARI %.4f", metrics.nmi, metrics.ari) + " (по столбцу «\(metrics.truthColumn)»)"
+            )
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+}

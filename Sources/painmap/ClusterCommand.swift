@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PainmapCore
+import PainmapPipeline
+
+/// `painmap cluster`: groups the texts of any CSV into pains, for analysts' ad-hoc questions and benchmarks.
+struct ClusterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "Сгруппировать тексты любого CSV в боли (кластеры): назначения по строкам и сводка.",
+        discussion: """
+            Читает CSV с заголовком, анализирует тексты (нормализация, стемминг, стоп-слова), \
+            кластеризует (TF-IDF, сферический k-means, слияние близких центроидов, «Прочее») \
+            и пишет --output: id,cluster,label для каждой строки в порядке входа. Строки без \
+            пригодного текста получают cluster -1 и пустую метку; «Прочее» — свой номер и метку «Прочее». \
+            --summary пишет JSON: размер, доля, метка, ключевые слова и 3 цитаты каждого кластера, \
+            доля «Прочего», число строк без содержания, хеш назначений, параметры.
+            Внимание: метки и цитаты — тексты из входного файла как есть, без обезличивания; \
+            не передавайте выходные файлы дальше, если во входе есть персональные данные.
+            Результат одинаков при любом --threads; файлы записываются атомарно.
+            Коды выхода: 0 готово, 64 неверный вызов, 65 нет столбца, не та кодировка, пустой \
+            или повреждённый файл, 66 нет входного файла, 74 не удалось записать результат.
+            Примеры:
+              painmap cluster --input обращения.csv --text-column "Текст обращения" \\
+                --delimiter ';' --output назначения.csv --summary кластеры.json
+              painmap cluster --input synth.csv --output a.csv --truth-column label --hash
+            """)
+
+    @Option(name: .long, help: "Входной CSV с заголовком (читается дважды: второй раз — за цитатами).")
+    var input: String
+
+    @Option(name: .customLong("id-column"), help: "Столбец с идентификатором строки.")
+    var idColumn = "id"
+
+    @Option(name: .customLong("text-column"), help: "Столбец с текстом.")
+    var textColumn = "text"
+
+    @Option(name: .long, help: "Разделитель полей: один символ ASCII или tab.")
+    var delimiter = ","
+
+    @Option(name: .long, help: "Кодировка: utf-8 (строго) или cp1251 (UTF-8 распознаётся и тогда).")
+    var encoding = "utf-8"
+
+    @Option(name: .long, help: "auto или N: число ячеек k-means до слияния, то есть не больше N болей.")
+    var k = "auto"
+
+    @Option(name: .long, help: "Куда записать назначения (CSV: id,cluster,label).")
+    var output: String
+
+    @Option(name: .long, help: "Куда записать сводку по кластерам (JSON).")
+    var summary: String?
+
+    @Option(name: .long, help: "Число потоков (по умолчанию — число ядер); на результат не влияет.")
+    var threads: Int?
+
+    @Option(name: .long, help: "Зерно генератора случайных чисел.")
+    var seed: UInt64 = 42
+
+    @Option(name: .customLong("truth-column"), help: "Столбец с эталонной разметкой: вывести NMI и ARI.")
+    var truthColumn: String?
+
+    @Flag(name: .long, help: "Вывести хеш назначений (одинаков при любом --threads).")
+    var hash = false
+
+    @Flag(name: .long, help: "Подробный журнал (на английском, с временем этапов) в stderr.")
+    var verbose = false
+
+    func validate() throws {
+        _ = try parsedK()
+        _ = try parsedDelimiter()
+        _ = try parsedEncoding()
+        if let threads, threads < 1 { throw ValidationError("--threads: нужно целое число ≥ 1, получено \(threads)") }
+    }
+
+    func run() async throws {
+        try await runMapped {
+            CLILogging.bootstrapOnce()
+            var logger = Logger(label: "painmap")
+            logger.logLevel = verbose ? .info : .warning
+            var options = CSVClusterJob.Options(inputPath: input, outputPath: output)
+            options.summaryPath = summary
+            options.idColumn = idColumn
+            options.textColumn = textColumn
+            options.truthColumn = truthColumn
+            options.delimiter = try parsedDelimiter()
+            options.encoding = try parsedEncoding()
+            options.k = try parsedK()
+            options.seed = seed
+            if let threads { options.threadCount = threads }
+            let report = try await CSVClusterJob(options: options, logger: logger).run()
+            print(report.text(showHash: hash), terminator: "")
+        }
+    }
+
+    private func parsedK() throws -> Int? {
+        if k == "auto" { return nil }
+        guard let value = Int(k), value >= 1 else {
+            throw ValidationError("--k: нужно auto или целое число ≥ 1, получено «\(k)»")
+        }
+        return value
+    }
+
+    private func parsedDelimiter() throws -> UInt8 {
+        if delimiter == "tab" || delimiter == "\\t" || delimiter == "\t" { return 0x09 }
+        guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte != 0x0A, byte != 0x0D,
+            byte != UInt8(ascii: "\"")
+        else {
+            throw ValidationError("--delimiter: нужен один символ ASCII (, ; | или tab), получено «\(delimiter)»")
+        }
+        return byte
+    }
+
+    private func parsedEncoding() throws -> CSVClusterJob.Encoding {
+        switch encoding.lowercased() {
+        case "utf-8", "utf8": return .utf8
+        case "cp1251", "windows-1251": return .cp1251
+        default: throw ValidationError("--encoding: нужно utf-8 или cp1251, получено «\(encoding)»")
+        }
+    }
+}
