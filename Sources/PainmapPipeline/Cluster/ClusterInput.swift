@@ -10,7 +10,8 @@ import PainmapText
 /// in input order, so the result does not depend on the number of threads. Rows whose analyzed words
 /// (surface forms, in order) are identical share one distinct document whose weight counts them: the
 /// collapse the engine makes on stems anyway, made earlier so duplicates never hold token arrays. Raw
-/// texts are not kept at all; quotes are read again at the end (``texts(ofRows:)``).
+/// texts are not kept at all; quotes are read again at the end
+/// (``texts(ofRows:reader:columns:path:)``).
 struct ClusterInput {
     /// The header positions of the columns the job reads.
     struct Columns {
@@ -20,6 +21,9 @@ struct ClusterInput {
         var text: Int
         /// Position of the truth column, when one was asked for.
         var truth: Int?
+
+        /// The positions to decode; the reader leaves every other field undecoded.
+        var decoded: [Int] { [id, text] + (truth.map { [$0] } ?? []) }
     }
 
     /// The id of every data row, in input order.
@@ -98,6 +102,7 @@ struct ClusterInput {
     ///   - rows: 0-based data rows.
     ///   - reader: A fresh reader over the same file, positioned after the header.
     ///   - columns: Where the id and text columns are.
+    ///   - path: The input path as the user gave it, for messages.
     /// - Returns: The id and exact text of each requested row.
     /// - Throws: ``CSVClusterJob/Failure`` with ``CSVClusterJob/Failure/Code/inputChanged`` when the file no
     ///   longer matches the first pass; the reader's error for an unreadable row.
@@ -112,11 +117,11 @@ struct ClusterInput {
         var row = 0
         while row <= last {
             guard rows.contains(row) else {
-                guard try reader.skip() != nil else { break }
+                guard try reader.skip(decoding: columns.decoded) != nil else { break }
                 row += 1
                 continue
             }
-            guard let next = try reader.next() else { break }
+            guard let next = try reader.next(decoding: columns.decoded) else { break }
             let id = Self.field(next.fields, columns.id)
             guard row < ids.count, id == ids[row] else {
                 throw CSVClusterJob.Failure(
@@ -146,7 +151,8 @@ struct ClusterInput {
     ) throws -> [String] {
         var texts: [String] = []
         texts.reserveCapacity(size)
-        while texts.count < size, let row = try reader.next() {
+        let decoded = columns.decoded
+        while texts.count < size, let row = try reader.next(decoding: decoded) {
             ids.append(Self.field(row.fields, columns.id))
             texts.append(Self.field(row.fields, columns.text))
             if let column = columns.truth {

@@ -251,6 +251,19 @@ private func cp1251(_ text: String) throws -> Data {
         #expect(error.description.contains("--encoding cp1251"))
     }
 
+    @Test func bytesInColumnsTheJobDoesNotReadAreNotChecked() async throws {
+        let plain = try await cluster(try writeInput(Data(ClusterJobFixture.csv.utf8)))
+        // A fourth column with a byte that is valid in no encoding (0x98 is undefined even in CP1251).
+        var bytes = Array("id,text,topic,note\n".utf8)
+        for row in ClusterJobFixture.rows {
+            bytes += Array([row.id, row.text, row.topic].map(ClusterJobFixture.quoted).joined(separator: ",").utf8)
+            bytes += [UInt8(ascii: ","), 0x98, 0x0A]
+        }
+        let noisy = try await cluster(try writeInput(Data(bytes)))
+        #expect(noisy.assignments == plain.assignments)
+        #expect(noisy.report.summary.clusters == plain.report.summary.clusters)
+    }
+
     @Test func byteOrderMarkIsDropped() async throws {
         let plain = try await cluster(try writeInput(Data(ClusterJobFixture.csv.utf8)))
         let marked = try await cluster(try writeInput(Data([0xEF, 0xBB, 0xBF] + Array(ClusterJobFixture.csv.utf8))))

@@ -1,7 +1,7 @@
 public import Foundation
 public import PainmapCore
 
-/// Reads any delimited text file (CSV, `;`- or tab-separated) row by row, decoding every field strictly.
+/// Reads any delimited text file (CSV, `;`- or tab-separated) row by row, decoding fields strictly.
 ///
 /// This is the public face of the reader the ingest adapters use, for tools that read files outside the feed
 /// layouts (`painmap cluster`): RFC 4180 quoting (quoted fields, `""` escapes, line breaks inside quotes, CRLF),
@@ -49,7 +49,7 @@ public struct DelimitedTextReader {
     ///
     /// Row-level problems (``Code/badEncoding``, ``Code/unterminatedQuote``, ``Code/fieldTooLong``,
     /// ``Code/tooManyFields``) leave the reader usable: the offending row has been consumed, so a caller that
-    /// quarantines rows can catch the error and call ``DelimitedTextReader/next()`` again.
+    /// quarantines rows can catch the error and call ``DelimitedTextReader/next(decoding:)`` again.
     public struct ReadError: PainmapFailure, Equatable {
         /// What went wrong.
         public enum Code: String, Sendable, CaseIterable {
@@ -145,13 +145,14 @@ public struct DelimitedTextReader {
 
     /// Moves past the next non-blank row without decoding it, once the file's encoding is decided.
     ///
-    /// For a second pass over a file already read in full with ``next()``: until a row has decided the encoding
-    /// (the first row with non-ASCII bytes), rows are still decoded, so the decision falls on the same row as in
-    /// the first pass and later ``next()`` calls decode exactly as before. Skipped rows are not checked.
+    /// For a second pass over a file already read in full with ``next(decoding:)``: until a row has decided the
+    /// encoding, rows are still decoded (pass the same `columns` as in the first pass), so the decision falls on
+    /// the same row and later ``next(decoding:)`` calls decode exactly as before. Skipped rows are not checked.
+    /// - Parameter columns: The fields the first pass decoded, or `nil` for all.
     /// - Returns: The line the skipped row starts on, or `nil` at the end of the file.
-    /// - Throws: ``ReadError`` as ``next()`` does.
-    public mutating func skip() throws(ReadError) -> Int? {
-        guard decoder.chosen != nil else { return try next()?.line }
+    /// - Throws: ``ReadError`` as ``next(decoding:)`` does.
+    public mutating func skip(decoding columns: [Int]? = nil) throws(ReadError) -> Int? {
+        guard decoder.chosen != nil else { return try next(decoding: columns)?.line }
         let row: CSVReader.Row?
         do {
             row = try reader.next()
@@ -163,10 +164,13 @@ public struct DelimitedTextReader {
 
     /// Reads the next non-blank row.
     ///
+    /// - Parameter columns: The positions of the fields to decode, or `nil` for all. Other fields come back as
+    ///   `""` without being decoded or checked, which saves most of the work when a wide export is read for two
+    ///   columns; the encoding is then decided by the first row whose *listed* fields hold non-ASCII bytes.
     /// - Returns: The row, or `nil` at the end of the file.
     /// - Throws: ``ReadError`` for a row that cannot be read or decoded (the row is skipped, so reading may go
     ///   on) or when the file cannot be read any further.
-    public mutating func next() throws(ReadError) -> Row? {
+    public mutating func next(decoding columns: [Int]? = nil) throws(ReadError) -> Row? {
         let row: CSVReader.Row?
         do {
             row = try reader.next()
@@ -198,7 +202,18 @@ public struct DelimitedTextReader {
         case nil:
             break
         }
-        guard let fields = decoder.decode(row.fields) else {
+        let decoded: [String]?
+        var fields: [String]
+        if let columns {
+            let present = columns.filter { row.fields.indices.contains($0) }
+            decoded = decoder.decode(present.map { row.fields[$0] })
+            fields = [String](repeating: "", count: row.fields.count)
+            for (slot, column) in present.enumerated() { fields[column] = decoded?[slot] ?? "" }
+        } else {
+            decoded = decoder.decode(row.fields)
+            fields = decoded ?? []
+        }
+        guard decoded != nil else {
             let expected = decoder.legacy == .cp1251 ? "UTF-8 или Windows-1251" : "UTF-8"
             let chosen = decoder.chosen.map { " (файл читается как \($0.rawValue))" } ?? ""
             throw ReadError(
