@@ -5,28 +5,6 @@ import PainmapPipeline
 import Synchronization
 import Testing
 
-/// Collects every log line, message and metadata, as text.
-private final class ClusterLogCollector: Sendable {
-    let lines = Mutex<[String]>([])
-}
-
-private struct ClusterCollectingLogHandler: LogHandler {
-    let collector: ClusterLogCollector
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        let line = "\(event.message) \(merged.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "))"
-        collector.lines.withLock { $0.append(line) }
-    }
-}
-
 /// One run of the job on the fixture, with its outputs read back.
 private struct ClusterRun {
     var report: CSVClusterReport
@@ -337,8 +315,8 @@ private func cp1251(_ text: String) throws -> Data {
     }
 
     @Test func logsCarryCountsButNoText() async throws {
-        let collector = ClusterLogCollector()
-        let logger = Logger(label: "test") { _ in ClusterCollectingLogHandler(collector: collector) }
+        let collector = LogCollector()
+        let logger = collector.logger()
         _ = try await cluster(try writeInput(Data(ClusterJobFixture.csv.utf8)), logger: logger)
         let lines = collector.lines.withLock { $0 }
         #expect(lines.contains { $0.contains("rows.read=31") })

@@ -6,34 +6,12 @@ import PainmapSQLite
 import Synchronization
 import Testing
 
-/// Collects every log line a logger emits, message and metadata, as text.
-private final class LogCollector: Sendable {
-    let lines = Mutex<[String]>([])
-}
-
-private struct CollectingLogHandler: LogHandler {
-    let collector: LogCollector
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        let line = "\(event.message) \(merged.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "))"
-        collector.lines.withLock { $0.append(line) }
-    }
-}
-
 @Suite struct LogPrivacyTests {
     @Test func ingestLogsCarryNoRecordText() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let collector = LogCollector()
-        let logger = Logger(label: "test") { _ in CollectingLogHandler(collector: collector) }
+        let logger = collector.logger()
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let store = try SQLiteFeedbackStore(
             url: FileManager.default.temporaryDirectory.appendingPathComponent("painmap-logs-\(UUID().uuidString)/s.sqlite"))
