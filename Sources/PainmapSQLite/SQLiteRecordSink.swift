@@ -5,9 +5,8 @@ import PainmapCore
 
 /// Writes one file's rows inside its open transaction and keeps the file's row accounting.
 ///
-/// The insert of a new record — the hot path, once per row — binds its values straight onto GRDB's
-/// prepared statement with the SQLite C API: building GRDB `StatementArguments` boxed every value and
-/// cost more than SQLite's own work. The rarer paths (duplicate lookup, update) go through GRDB.
+/// Inserts and updates bind a record's values straight onto GRDB's prepared statements with the SQLite
+/// C API: building GRDB `StatementArguments` boxed every value and cost more than SQLite's own work.
 final class SQLiteRecordSink: RecordSink {
     private let db: Database
     private let fileID: Int64
@@ -40,8 +39,7 @@ final class SQLiteRecordSink: RecordSink {
         if existing == digest {
             tally.duplicate += 1
         } else {
-            let values = RecordColumns.values(record, key: key, digest: digest, fileID: fileID, line: line)
-            try update.execute(arguments: StatementArguments(Array(values.dropFirst(2)) + [record.source.rawValue, key]))
+            _ = try run(update, record, key: key, digest: digest, line: line)
             tally.stored += 1
             tally.updated += 1
         }
@@ -55,7 +53,12 @@ final class SQLiteRecordSink: RecordSink {
 
     /// Inserts a new record; returns `false` when its key already exists (`ON CONFLICT DO NOTHING`).
     private func insertNew(_ record: FeedbackRecord, key: String, digest: Int64, line: Int) throws -> Bool {
-        let statement = insert.sqliteStatement
+        try run(insert, record, key: key, digest: digest, line: line)
+    }
+
+    /// Binds a record onto `prepared` and steps it once; returns whether a row changed.
+    private func run(_ prepared: Statement, _ record: FeedbackRecord, key: String, digest: Int64, line: Int) throws -> Bool {
+        let statement = prepared.sqliteStatement
         var binder = Binder(statement: statement)
         RecordColumns.bind(record, key: key, digest: digest, fileID: fileID, line: line, into: &binder)
         defer {

@@ -15,22 +15,11 @@ enum RecordColumns {
     static let insertSQL =
         "INSERT INTO feedback_record (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", "))) ON CONFLICT (source, natural_key) DO NOTHING"
 
+    /// Numbered parameters, so an update binds exactly like an insert (`?1` source, `?2` key, …).
     static let updateSQL =
-        "UPDATE feedback_record SET \(names.dropFirst(2).map { "\($0) = ?" }.joined(separator: ", ")) WHERE source = ? AND natural_key = ?"
+        "UPDATE feedback_record SET \(names.enumerated().dropFirst(2).map { "\($0.element) = ?\($0.offset + 1)" }.joined(separator: ", ")) WHERE source = ?1 AND natural_key = ?2"
 
-    static func values(_ record: FeedbackRecord, key: String, digest: Int64, fileID: Int64, line: Int) -> [(any DatabaseValueConvertible)?] {
-        [
-            record.source.rawValue, key, record.feed, record.sourceRecordID, record.receivedAt.timeIntervalSince1970,
-            record.answeredAt?.timeIntervalSince1970, record.deadlineAt?.timeIntervalSince1970, record.region,
-            record.regionRaw, record.regionCodeSystem.rawValue, record.quarter.description, record.municipality,
-            record.oktmo, record.categoryRaw, record.subcategoryRaw, record.categoryCode, record.text, record.answerText,
-            record.statusRaw, record.status?.rawValue, record.organization, record.organizationID, record.authorityID,
-            record.serviceID, record.serviceName, record.procedureID, record.channel, record.is59FZ,
-            RecordColumns.encode(record.ratings), record.lifeSituationHint, digest, fileID, line,
-        ]
-    }
-
-    /// Binds the same values as ``values(_:key:digest:fileID:line:)``, in the same column order.
+    /// Binds a record's values to parameters 1…33 in the order of ``names`` (insert and update alike).
     static func bind(_ record: FeedbackRecord, key: String, digest: Int64, fileID: Int64, line: Int, into binder: inout Binder) {
         binder.bind(record.source.rawValue)
         binder.bind(key)
