@@ -144,7 +144,7 @@ extension SQLiteFeedbackStore {
         }
     }
 
-    private func read<T>(_ action: String, _ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ action: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
         } catch {
@@ -152,7 +152,7 @@ extension SQLiteFeedbackStore {
         }
     }
 
-    private static func sliceFilter(region: String?, quarter: Quarter?, table: String) -> (sql: String, arguments: StatementArguments) {
+    static func sliceFilter(region: String?, quarter: Quarter?, table: String) -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let region {

@@ -61,6 +61,20 @@ public protocol FeedbackStore: Sendable {
     ///
     /// - Parameter configDigest: Classifications made under another digest are counted with `isStale`.
     func classificationCounts(region: String?, quarter: Quarter?, configDigest: String) async throws -> [ClassificationCount]
+
+    // MARK: Pains (what a run found, for the next quarter's matching and trend charts)
+
+    /// Replaces every stored pain of one region and quarter in one transaction (a rerun of the region-quarter
+    /// overwrites what an earlier run left).
+    ///
+    /// - Parameters:
+    ///   - region: The 2-digit region code.
+    ///   - quarter: The quarter.
+    ///   - pains: The pains of all situations of that region and quarter; each must carry the same region and quarter.
+    func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws
+
+    /// Stored pains, optionally of one region and/or quarter, ordered by region, quarter, life situation and rank.
+    func pains(region: String?, quarter: Quarter?) async throws -> [StoredPain]
 }
 
 /// What identifies a file being ingested.

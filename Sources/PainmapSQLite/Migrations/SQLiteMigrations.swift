@@ -96,6 +96,27 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        // Pains per region, quarter and life situation (issue 5): the previous quarter's pains are what a run
+        // matches against, and earlier quarters feed the trend charts. A run replaces one region-quarter at once.
+        migrator.registerMigration("v4_pains") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE pain (
+                        region TEXT NOT NULL,
+                        quarter TEXT NOT NULL,
+                        life_situation TEXT NOT NULL,
+                        pain_id TEXT NOT NULL,
+                        rank INTEGER NOT NULL,
+                        title TEXT NOT NULL,
+                        stage TEXT NOT NULL,
+                        count INTEGER NOT NULL CHECK (count >= 0),
+                        priority REAL NOT NULL,
+                        is_signal INTEGER NOT NULL,
+                        centroid TEXT NOT NULL,
+                        PRIMARY KEY (region, quarter, life_situation, pain_id)
+                    );
+                    """)
+        }
         return migrator
     }
 }

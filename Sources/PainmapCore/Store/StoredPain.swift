@@ -1,0 +1,46 @@
+/// A pain as a run leaves it in the store: what the next quarter matches against and what trend charts read.
+///
+/// One row per pain of one (region, quarter, life situation); «Прочее» is not stored. The centroid keeps the
+/// strongest stems with their weights, enough for ``PainMatcher``-style cosine matching across quarters.
+public struct StoredPain: Sendable, Hashable, Codable {
+    /// The 2-digit region code.
+    public var region: String
+    /// The quarter.
+    public var quarter: Quarter
+    /// The life situation id.
+    public var lifeSituation: String
+    /// The pain id, stable across quarters while the pain persists.
+    public var id: String
+    /// Position by priority within the situation, 1 first.
+    public var rank: Int
+    /// The pain's title in citizens' words.
+    public var title: String
+    /// The main journey stage id.
+    public var stage: String
+    /// Records in the quarter.
+    public var count: Int
+    /// The priority score.
+    public var priority: Double
+    /// Marked «сигнал» (too small or too new to trust).
+    public var isSignal: Bool
+    /// The strongest centroid terms (stems and stem bigrams) with their weights.
+    public var centroid: [String: Float]
+
+    /// Creates a stored pain.
+    public init(
+        region: String, quarter: Quarter, lifeSituation: String, id: String, rank: Int, title: String, stage: String,
+        count: Int, priority: Double, isSignal: Bool, centroid: [String: Float]
+    ) {
+        self.region = region
+        self.quarter = quarter
+        self.lifeSituation = lifeSituation
+        self.id = id
+        self.rank = rank
+        self.title = title
+        self.stage = stage
+        self.count = count
+        self.priority = priority
+        self.isSignal = isSignal
+        self.centroid = centroid
+    }
+}
