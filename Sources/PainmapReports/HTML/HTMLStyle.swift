@@ -48,7 +48,7 @@ enum HTMLStyle {
         table{border-collapse:collapse;width:100%;font-size:12.5px}
         table.pains{table-layout:fixed}
         table.pains td{overflow-wrap:break-word}
-        table.pains .num{white-space:normal}
+        table.pains .num,table.overview th.num{white-space:normal}
         th,td{padding:7px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
         thead th{background:var(--soft);color:var(--muted);font-size:11.5px;font-weight:600;line-height:1.25;\
         border-bottom:2px solid var(--line)}
