@@ -75,8 +75,8 @@ enum HTMLStyle {
         .components b{color:var(--ink);font-weight:600;font-variant-numeric:tabular-nums}
         blockquote{margin:0 0 7px;padding:0 0 0 8px;border-left:2px solid var(--line);font-size:12px}
         blockquote .src{display:block;font-size:10.5px;color:var(--faint);margin-top:1px}
-        td.solution{background-image:repeating-linear-gradient(transparent 0 22px,var(--line) 22px 23px)}
-        tr.top td.solution{background-color:#fff}
+        table.pains tbody tr td.solution{background:#fff \
+        repeating-linear-gradient(transparent 0 22px,var(--line) 22px 23px)}
         .grid2{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:28px;align-items:start}
         figure{margin:0}
         figure svg{display:block;width:100%;height:auto}

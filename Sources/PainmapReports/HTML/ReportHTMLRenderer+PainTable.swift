@@ -99,7 +99,11 @@ extension ReportHTMLRenderer {
             html.raw("</span><br>")
         }
         html.raw("</td>\n")
-        writePriority(pain.priority, into: &html)
+        if pain.status == .vanished {
+            html.raw("<td><span class=\"flat\">не считается</span></td>\n")
+        } else {
+            writePriority(pain.priority, into: &html)
+        }
         html.raw("<td class=\"quotes\">")
         if pain.quotes.isEmpty { html.raw("<span class=\"flat\">—</span>") }
         for quote in pain.quotes {
