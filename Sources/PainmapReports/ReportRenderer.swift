@@ -10,7 +10,8 @@ public import Foundation
 /// let renderer = ReportRenderer()
 /// for format in ReportFormat.allCases {
 ///     let bytes = try renderer.render(report, as: format)
-///     try AtomicFileWriter().write(bytes, to: dir.appendingPathComponent("\(report.lifeSituation.id).\(format.fileExtension)"))
+///     let name = "\(report.lifeSituation.id).\(format.fileExtension)"
+///     try AtomicFileWriter().write(bytes, to: directory.appendingPathComponent(name))
 /// }
 /// ```
 public struct ReportRenderer: Sendable {

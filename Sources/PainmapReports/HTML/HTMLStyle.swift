@@ -99,7 +99,7 @@ enum HTMLStyle {
         .situation li{margin-bottom:4px}
         .formats{font-size:12px;color:var(--muted)}
         footer{margin-top:36px;padding-top:10px;border-top:1px solid var(--line);font-size:11.5px;color:var(--faint)}
-        @media (max-width:900px){.kpis,.top3,.grid2{grid-template-columns:1fr}}
+        @media screen and (max-width:900px){.kpis,.top3,.grid2{grid-template-columns:1fr}}
         @media print{
         @page{size:A4 landscape;margin:10mm}
         body{font-size:10.5px}
@@ -107,7 +107,9 @@ enum HTMLStyle {
         h1{font-size:22px}
         h2{font-size:15px;margin-top:18px;break-after:avoid}
         thead{display:table-header-group}
-        tr,.card,.kpi,figure,.situation{break-inside:avoid}
+        tr,.card,.kpi,figure,.situation,.grid2 section,.methodology{break-inside:avoid}
+        section.pain-section{break-before:page}
+        thead th{overflow-wrap:anywhere}
         table{font-size:9.5px}
         a{color:inherit;text-decoration:none}
         *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -35,7 +35,10 @@ struct QuarterOverviewHTMLRenderer {
             html.raw("<tr><td colspan=\"\(overview.lifeSituations.count + 6)\" class=\"empty\">")
             html.raw("В этом квартале обращений нет.</td></tr>\n")
         }
-        let names = Dictionary(overview.lifeSituations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(
+            overview.lifeSituations.map { ($0.id, $0.name) },
+            uniquingKeysWith: { first, _ in first }
+        )
         for row in overview.regions {
             html.raw("<tr><td><a")
             html.attribute("href", "\(URLPathComponent.encoded(row.region.code))/index.html")
@@ -55,11 +58,13 @@ struct QuarterOverviewHTMLRenderer {
             html.raw("</td><td class=\"num\">")
             html.text(RussianNumberFormat.integer(row.unassignedCount))
             html.raw("<span class=\"small\">")
-            html.text(RussianNumberFormat.percent(row.count > 0 ? Double(row.unassignedCount) / Double(row.count) : nil))
+            let unassignedShare = row.count > 0 ? Double(row.unassignedCount) / Double(row.count) : nil
+            html.text(RussianNumberFormat.percent(unassignedShare))
             html.raw("</span></td>")
             for position in overview.lifeSituations.indices {
                 html.raw("<td class=\"num\">")
-                html.text(position < row.bySituation.count ? RussianNumberFormat.integer(row.bySituation[position]) : "—")
+                let count = position < row.bySituation.count ? row.bySituation[position] : nil
+                html.text(count.map(RussianNumberFormat.integer) ?? "—")
                 html.raw("</td>")
             }
             html.raw("<td>")

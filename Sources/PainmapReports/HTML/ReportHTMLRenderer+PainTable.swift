@@ -10,7 +10,7 @@ extension ReportHTMLRenderer {
     ]
 
     func writePainTable(into html: inout HTMLText) {
-        html.raw("<h2>Все боли</h2>\n<p class=\"lead\">По убыванию приоритета; первые три выделены. ")
+        html.raw("<section class=\"pain-section\">\n<h2>Все боли</h2>\n<p class=\"lead\">По убыванию приоритета; первые три выделены. ")
         html.raw("Внизу — боли прошлого квартала, которые в этом не встретились.</p>\n")
         html.raw("<table class=\"pains\">\n<colgroup>")
         for column in Self.columns {
@@ -45,7 +45,7 @@ extension ReportHTMLRenderer {
             )
             html.raw("</td></tr>\n")
         }
-        html.raw("</tbody>\n</table>\n")
+        html.raw("</tbody>\n</table>\n</section>\n")
     }
 
     private func writeRow(_ pain: ReportPain, classes: String?, into html: inout HTMLText) {
@@ -127,7 +127,9 @@ extension ReportHTMLRenderer {
         } else {
             html.text(RussianNumberFormat.percent(share.share))
             html.raw("<span class=\"small\">")
-            html.text("\(RussianNumberFormat.integer(share.count)) из \(RussianNumberFormat.integer(share.base)) \(base)")
+            html.text(
+                "\(RussianNumberFormat.integer(share.count)) из \(RussianNumberFormat.integer(share.base)) \(base)"
+            )
             html.raw("</span>")
         }
         html.raw("</td>\n")

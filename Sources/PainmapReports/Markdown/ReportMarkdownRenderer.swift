@@ -181,7 +181,8 @@ struct ReportMarkdownRenderer {
         for series in report.trend.series {
             var cells = [MarkdownText.cell(series.title)]
             for position in report.trend.quarters.indices {
-                cells.append(position < series.counts.count ? RussianNumberFormat.integer(series.counts[position]) : "—")
+                let count = position < series.counts.count ? series.counts[position] : nil
+                cells.append(count.map(RussianNumberFormat.integer) ?? "—")
             }
             text += MarkdownText.row(cells)
         }

@@ -78,7 +78,8 @@ struct RegionWorkbook {
         case .text(let text): .text(text)
         case .integer(let value): .integer(value)
         case .decimal(let value, let places):
-            value.isFinite ? .number(RussianNumberFormat.rounded(value, places: places)) : .text(RussianNumberFormat.dash)
+            value.isFinite
+                ? .number(RussianNumberFormat.rounded(value, places: places)) : .text(RussianNumberFormat.dash)
         case .percent(let fraction):
             if let fraction, fraction.isFinite {
                 .number(RussianNumberFormat.rounded(fraction * 100, places: 1))
