@@ -194,14 +194,10 @@ extension XLSXWriter {
 
     /// Text as it goes into a cell: neutralized against formula injection, then cut to Excel's cell limit.
     static func cellText(_ text: String) -> String {
-        var text = text
-        if let first = text.unicodeScalars.first, formulaTriggers.contains(first) { text = "'" + text }
+        let text = SpreadsheetText.neutralized(text)
         guard text.utf16.count > maxCellLength else { return text }
         return truncated(text, to: maxCellLength - 1) + "…"
     }
-
-    /// OWASP: cells starting with these are evaluated (or start a DDE call) by spreadsheet programs.
-    private static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{0}"]
 
     /// A number in the shortest form that reads back to the same `Double`; integral values without `.0`.
     static func numberText(_ value: Double) -> String {
