@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "PainmapReportsTests", dependencies: ["PainmapReports", "PainmapIngest"]),
         .testTarget(name: "PainmapSamplesTests", dependencies: ["PainmapSamples", "PainmapCore"]),
         .testTarget(name: "PainmapSQLiteTests", dependencies: ["PainmapSQLite", "PainmapCore"]),
-        .testTarget(name: "PainmapPipelineTests", dependencies: ["PainmapPipeline", "PainmapCore", "PainmapSQLite"]),
+        .testTarget(name: "PainmapPipelineTests", dependencies: ["PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports"]),
         .testTarget(name: "painmapCLITests", dependencies: ["painmap"]),
     ],
     swiftLanguageModes: [.v6]

@@ -28,10 +28,18 @@ struct SamplesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Зерно генератора.")
     var seed: UInt64 = 2026
 
+    @Option(name: .long, help: "Множитель объёма SampleFeeds (1 — обычный набор, 80 — около 100 тыс. записей региона 54 за квартал).")
+    var scale: Double = 1
+
+    func validate() throws {
+        guard scale > 0, scale.isFinite, scale <= 1_000 else { throw ValidationError("--scale должен быть в диапазоне (0; 1000]") }
+    }
+
     func run() async throws {
         try await runMapped {
             var options = SampleGenerator.Options()
             options.seed = seed
+            options.scale = scale
             let generator = SampleGenerator(options: options)
             let url = URL(fileURLWithPath: out)
             if let records {

@@ -1,43 +1,6 @@
 import Foundation
 import Testing
 
-/// Runs the built `painmap` binary and checks stdout, stderr and the exit code.
-struct CLIResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-private func painmap(_ arguments: [String], in directory: URL = root) throws -> CLIResult {
-    // The binary of the build that runs these tests sits next to the test bundle (any --scratch-path).
-    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-    let candidates =
-        [runner.deletingLastPathComponent().appendingPathComponent("painmap")]
-        + [".build/debug/painmap", ".build/release/painmap"].map { root.appendingPathComponent($0) }
-    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
-}
-
-private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 @Suite struct CLITests {
     @Test func ingestThenStatusJSONHasTheContractFields() throws {
         let store = try temporaryDirectory().appendingPathComponent("s.sqlite").path
@@ -75,7 +38,7 @@ private func temporaryDirectory() throws -> URL {
     @Test func badConfigurationExits78WithLineNumbers() throws {
         let directory = try temporaryDirectory()
         for name in ["regions.yaml", "surveys.yaml", "mkgu-forms.yaml"] {
-            try FileManager.default.copyItem(at: root.appendingPathComponent("Config/\(name)"), to: directory.appendingPathComponent(name))
+            try FileManager.default.copyItem(at: cliPackageRoot.appendingPathComponent("Config/\(name)"), to: directory.appendingPathComponent(name))
         }
         try Data("feeds:\n  - name: x\n    kind: pos\n    format: csv\n    delimeter: \";\"\n    region_code_system: okato\n".utf8)
             .write(to: directory.appendingPathComponent("feeds.yaml"))

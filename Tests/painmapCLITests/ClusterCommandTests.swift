@@ -1,45 +1,9 @@
 import Foundation
 import Testing
 
-/// What one run of the built binary printed and returned.
-private struct ClusterCLIResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-}
-
-private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-/// The `painmap` binary of the build that runs these tests: next to the test bundle (any `--scratch-path`),
-/// else the default build folders.
-private func clusterCLIBinary() throws -> URL {
-    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-    let candidates =
-        [runner.deletingLastPathComponent().appendingPathComponent("painmap")]
-        + [".build/debug/painmap", ".build/release/painmap"].map { packageRoot.appendingPathComponent($0) }
-    return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-}
-
 /// Runs `painmap cluster` with arguments in a directory.
-private func runCluster(_ arguments: [String], in directory: URL) throws -> ClusterCLIResult {
-    let process = Process()
-    process.executableURL = try clusterCLIBinary()
-    process.arguments = ["cluster"] + arguments
-    process.currentDirectoryURL = directory
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ClusterCLIResult(
-        status: process.terminationStatus,
-        stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self)
-    )
+private func runCluster(_ arguments: [String], in directory: URL) throws -> CLIResult {
+    try painmap(["cluster"] + arguments, in: directory)
 }
 
 /// A temporary directory holding `input.csv` with the given bytes.

@@ -16,12 +16,18 @@ public struct PainmapConfiguration: Sendable {
     public var ratingForms: [String: RatingForm]
     /// Life situations and journey stages (`Config/life-situations.yaml`); ``LifeSituationCatalog/empty`` without it.
     public var lifeSituations: LifeSituationCatalog
+    /// How pains are ranked (`Config/priority.yaml`); ``PriorityConfiguration/builtIn`` without it.
+    public var priority: PriorityConfiguration
+    /// How reports cluster records (`Config/analysis.yaml`); ``AnalysisConfiguration/builtIn`` without it.
+    public var analysis: AnalysisConfiguration
 
     /// Creates a configuration from its parts.
     public init(
         directory: URL, root: URL, feeds: [FeedConfiguration], regions: RegionDirectory,
         questionnaires: [String: Questionnaire], ratingForms: [String: RatingForm],
-        lifeSituations: LifeSituationCatalog = .empty
+        lifeSituations: LifeSituationCatalog = .empty,
+        priority: PriorityConfiguration = .builtIn,
+        analysis: AnalysisConfiguration = .builtIn
     ) {
         self.directory = directory
         self.root = root
@@ -30,6 +36,8 @@ public struct PainmapConfiguration: Sendable {
         self.questionnaires = questionnaires
         self.ratingForms = ratingForms
         self.lifeSituations = lifeSituations
+        self.priority = priority
+        self.analysis = analysis
     }
 
     /// The layout with a name.

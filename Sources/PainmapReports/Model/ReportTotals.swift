@@ -14,11 +14,13 @@ public struct ReportTotals: Sendable, Hashable, Codable {
     public var unassignedCount: Int
     /// `unassignedCount / regionCount` (0 when the region has no records).
     public var unassignedShare: Double
+    /// Records of the situation without words to group (ratings only): counted here, in no pain.
+    public var withoutTextCount: Int
 
     /// Creates totals.
     public init(
         count: Int, previousCount: Int, delta: ReportDelta, byChannel: [ChannelCount], regionCount: Int,
-        unassignedCount: Int, unassignedShare: Double
+        unassignedCount: Int, unassignedShare: Double, withoutTextCount: Int = 0
     ) {
         self.count = count
         self.previousCount = previousCount
@@ -27,6 +29,7 @@ public struct ReportTotals: Sendable, Hashable, Codable {
         self.regionCount = regionCount
         self.unassignedCount = unassignedCount
         self.unassignedShare = unassignedShare
+        self.withoutTextCount = withoutTextCount
     }
 
     enum CodingKeys: String, CodingKey {
@@ -37,6 +40,7 @@ public struct ReportTotals: Sendable, Hashable, Codable {
         case regionCount = "region_count"
         case unassignedCount = "unassigned_count"
         case unassignedShare = "unassigned_share"
+        case withoutTextCount = "without_text_count"
     }
 }
 

@@ -1,0 +1,87 @@
+import Foundation
+import PainmapCore
+import PainmapReports
+
+/// Figures computed over a set of records: per channel, per stage, dissatisfaction, overdue answers, organisations.
+struct PainMetrics {
+    /// Records per channel, every channel listed, in channel order, with shares of `records.count`.
+    static func byChannel(_ records: [FeedbackRecord]) -> [ChannelCount] {
+        var counts: [SourceKind: Int] = [:]
+        for record in records { counts[record.source, default: 0] += 1 }
+        return channelCounts(counts, total: records.count)
+    }
+
+    /// Channel counts in channel order with shares of `total`.
+    static func channelCounts(_ counts: [SourceKind: Int], total: Int) -> [ChannelCount] {
+        SourceKind.allCases.map { source in
+            let count = counts[source] ?? 0
+            return ChannelCount(
+                channel: source.rawValue, name: source.russianName, count: count,
+                share: total > 0 ? Double(count) / Double(total) : 0)
+        }
+    }
+
+    /// Records whose lowest score is 1 or 2, among records that carry any score (МКГУ, surveys).
+    static func dissatisfaction(_ records: [FeedbackRecord]) -> RateShare {
+        let rated = records.filter { !$0.ratings.isEmpty }
+        return RateShare(count: rated.filter { $0.ratings.contains(where: \.isDissatisfied) }.count, base: rated.count)
+    }
+
+    /// Records answered after their deadline, or still unanswered when the deadline passed before `reference`,
+    /// among records that carry a deadline.
+    static func overdue(_ records: [FeedbackRecord], reference: Date) -> RateShare {
+        let withDeadline = records.filter { $0.deadlineAt != nil }
+        let late = withDeadline.filter { record in
+            guard let deadline = record.deadlineAt else { return false }
+            if let answered = record.answeredAt { return answered > deadline }
+            return deadline < reference
+        }
+        return RateShare(count: late.count, base: withDeadline.count)
+    }
+
+    /// The organisations named most often (at most `limit`), most frequent first, ties by name.
+    static func organizations(_ records: [FeedbackRecord], limit: Int = 3) -> [NamedCount] {
+        var counts: [String: Int] = [:]
+        for record in records {
+            guard let name = record.organization?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
+            counts[name, default: 0] += 1
+        }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(limit).map { NamedCount(name: $0.key, count: $0.value) }
+    }
+
+    /// Records per stage, largest first, ties in journey order; stages without records left out.
+    static func stageDistribution(_ stages: [String], order: [String: Int]) -> [StageCount] {
+        var counts: [String: Int] = [:]
+        for stage in stages { counts[stage, default: 0] += 1 }
+        return counts.sorted {
+            $0.value != $1.value ? $0.value > $1.value : (order[$0.key] ?? .max, $0.key) < (order[$1.key] ?? .max, $1.key)
+        }.map { StageCount(stage: $0.key, count: $0.value) }
+    }
+
+    /// The first moment after a quarter in a region's local time: the reference for «unanswered and overdue».
+    static func quarterEnd(_ quarter: Quarter, utcOffsetHours: Int) -> Date {
+        let next = quarter.next
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: utcOffsetHours * 3600) ?? .gmt
+        return calendar.date(from: DateComponents(year: next.year, month: next.months.lowerBound, day: 1)) ?? Date(timeIntervalSince1970: 0)
+    }
+
+    /// «1 июля – 30 сентября 2026 г.»
+    static func period(_ quarter: Quarter) -> String {
+        let months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+        let lastDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let first = quarter.months.lowerBound
+        let last = quarter.months.upperBound
+        return "1 \(months[first - 1]) – \(lastDays[last - 1]) \(months[last - 1]) \(quarter.year) г."
+    }
+
+    /// A record's date in the region's local time, `YYYY-MM-DD`.
+    static func localDate(_ date: Date, utcOffsetHours: Int) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: utcOffsetHours * 3600) ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))"
+    }
+}

@@ -1,0 +1,82 @@
+public import Foundation
+public import PainmapCore
+
+/// What `painmap run` did: files ingested, records classified, reports written per region, and stage timings.
+public struct RunReport: Sendable {
+    /// One region's outcome.
+    public struct RegionOutcome: Sendable {
+        /// The region code.
+        public var code: String
+        /// The region name.
+        public var name: String
+        /// Records of the region in the quarter.
+        public var records: Int
+        /// Life-situation reports.
+        public var reports: Int
+        /// Pains stored.
+        public var pains: Int
+        /// Every file written for the region.
+        public var files: [URL]
+        /// The region's index page.
+        public var index: URL
+    }
+
+    /// Seconds per stage.
+    public struct Timings: Sendable {
+        /// Reading the configured feeds.
+        public var ingest: Duration = .zero
+        /// Classifying new records.
+        public var classify: Duration = .zero
+        /// Clustering, matching and ranking.
+        public var cluster: Duration = .zero
+        /// Rendering and writing reports.
+        public var render: Duration = .zero
+    }
+
+    /// The quarter reported.
+    public var quarter: Quarter
+    /// The report tree's root.
+    public var outputDirectory: URL
+    /// The ingest, when the run ingested.
+    public var ingest: IngestReport?
+    /// Records classified in this run.
+    public var classified = 0
+    /// Per region, in code order.
+    public var regions: [RegionOutcome] = []
+    /// The overview page.
+    public var overview: URL?
+    /// Stage timings.
+    public var timings = Timings()
+
+    /// Creates an empty report.
+    public init(quarter: Quarter, outputDirectory: URL) {
+        self.quarter = quarter
+        self.outputDirectory = outputDirectory
+    }
+
+    /// The summary printed after a run (Russian).
+    public var summary: String {
+        var lines: [String] = []
+        if let ingest {
+            let totals = ingest.totals
+            lines.append(
+                "Загрузка: файлов \(ingest.files.count), строк прочитано \(totals.read), сохранено \(totals.stored), "
+                    + "в карантине \(totals.quarantined), дубликатов \(totals.duplicate)")
+        }
+        lines.append("Классифицировано новых записей: \(classified)")
+        lines.append("Квартал \(quarter) — отчёты записаны:")
+        for region in regions {
+            lines.append("  \(region.code) \(region.name): записей \(region.records), карт \(region.reports), болей \(region.pains) → \(region.index.path)")
+        }
+        if let overview { lines.append("Обзор по регионам: \(overview.path)") }
+        lines.append(
+            "Время, с: загрузка \(Self.seconds(timings.ingest)), классификация \(Self.seconds(timings.classify)), "
+                + "кластеризация \(Self.seconds(timings.cluster)), отчёты \(Self.seconds(timings.render))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return String(format: "%.2f", value)
+    }
+}

@@ -1,0 +1,95 @@
+import PainmapClustering
+import PainmapCore
+import PainmapText
+
+/// The pains of one life situation in one region and quarter, and how each changed since the previous quarter.
+///
+/// The records of both quarters are clustered together, so that one pain has one definition and its two counts are
+/// measured with the same yardstick: a pain with no records last quarter is new, one with none this quarter has
+/// vanished. Pains then take the id of the stored previous-quarter pain whose centroid they match (cosine ≥ 0.5),
+/// or a new id, so a pain keeps its id from quarter to quarter.
+struct SituationAnalysis: Sendable {
+    /// One pain (not «Прочее») with the records in it.
+    struct Pain: Sendable {
+        /// The engine's cluster.
+        let cluster: PainCluster
+        /// Indices into ``SituationAnalysis/records`` of this quarter's records, in record order.
+        let members: [Int]
+        /// Records of the previous quarter in the pain.
+        let previousCount: Int
+        /// The pain id: the matched previous pain's, or a new one (`<quarter>-<NN>`).
+        let id: String
+        /// The previous quarter's pain it continues, if any.
+        let previous: StoredPain?
+    }
+
+    /// The situation's records of the quarter, in store order.
+    let records: [ClassifiedRecord]
+    /// The situation's records of the previous quarter.
+    let previousRecordCount: Int
+    /// Pains in the engine's order.
+    let pains: [Pain]
+    /// Indices of this quarter's records in «Прочее».
+    let otherMembers: [Int]
+    /// Indices of this quarter's records without words to cluster (ratings only, or nothing but stop words).
+    let withoutText: [Int]
+    /// The engine's statistics, for the methodology note.
+    let statistics: ClusteringStatistics
+
+    /// Clusters both quarters' records together and names the pains.
+    ///
+    /// - Parameters:
+    ///   - records: The situation's records of the quarter.
+    ///   - tokens: The analyzed words of each record (same order).
+    ///   - previousRecords: The situation's records of the previous quarter.
+    ///   - previousTokens: Their analyzed words.
+    ///   - quarter: The quarter, for new pain ids.
+    ///   - previous: The stored pains of the same region and situation in the previous quarter.
+    ///   - configuration: Clustering parameters.
+    init(
+        records: [ClassifiedRecord], tokens: [[AnalyzedToken]], previousRecords: [ClassifiedRecord],
+        previousTokens: [[AnalyzedToken]], quarter: Quarter,
+        previous: [StoredPain], configuration: ClusterConfiguration
+    ) {
+        self.records = records
+        previousRecordCount = previousRecords.count
+        // This quarter's records first: their order is the engine's tie-break, so they also give titles and quotes.
+        var documents = zip(records.indices, tokens).map { index, words in
+            ClusterDocument(id: String(index), analyzedTokens: words, quoteText: records[index].record.text)
+        }
+        documents += zip(previousRecords.indices, previousTokens).map { index, words in
+            ClusterDocument(id: "p\(index)", analyzedTokens: words, quoteText: previousRecords[index].record.text)
+        }
+        let result = ClusterEngine(configuration: configuration).cluster(documents)
+        var members = [[Int]](repeating: [], count: result.clusters.count)
+        var previousCounts = [Int](repeating: 0, count: result.clusters.count)
+        var withoutText: [Int] = []
+        for (index, cluster) in result.assignments.enumerated() {
+            let current = index < records.count
+            if cluster == ClusteringResult.noContent {
+                if current { withoutText.append(index) }
+            } else if current {
+                members[cluster].append(index)
+            } else {
+                previousCounts[cluster] += 1
+            }
+        }
+        let matching = PainMatcher().match(
+            previous: previous.map { PreviousPain(id: $0.id, centroid: $0.centroid) }, clusters: result.clusters)
+        let previousByID = Dictionary(previous.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var pains: [Pain] = []
+        for cluster in result.clusters where !cluster.isCatchAll {
+            let matched = matching.matchedIDs[cluster.index]
+            let number = cluster.index + 1
+            let id = matched ?? "\(quarter)-\(number < 10 ? "0" : "")\(number)"
+            pains.append(
+                Pain(
+                    cluster: cluster, members: members[cluster.index], previousCount: previousCounts[cluster.index], id: id,
+                    previous: matched.flatMap { previousByID[$0] }))
+        }
+        self.pains = pains
+        otherMembers = result.catchAllIndex.map { members[$0] } ?? []
+        self.withoutText = withoutText
+        statistics = result.statistics
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PainmapCore
+import PainmapPipeline
+import PainmapSQLite
+
+/// `painmap run`: the quarterly job (ingest → classify → cluster → reports), for cron and one-region reruns.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Квартальный запуск: загрузить выгрузки, классифицировать, найти боли и записать «Карты болей».",
+        discussion: """
+            Загружает все выгрузки из Config/feeds.yaml (уже загруженные файлы пропускаются), классифицирует новые \
+            записи, находит боли каждой жизненной ситуации в каждом регионе, сопоставляет их с болями прошлого \
+            квартала и пишет отчёты в OUT/<квартал>/<регион>/<ситуация>.{html,md,json,csv}, \
+            OUT/<квартал>/<регион>/index.html и <регион>.xlsx, а также обзор OUT/<квартал>/index.html.
+            --region пересчитывает только указанные регионы: файлы остальных регионов не меняются.
+            Коды выхода: 0 — готово; 64 — неверные параметры; 66 — нет данных; 75 — хранилище занято другим \
+            запуском (или ждите с --wait); 78 — ошибка конфигурации.
+            Пример: painmap run --quarter previous --out /srv/painmap/reports
+                    painmap run --quarter 2026Q3 --region 54 --wait
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Квартал: 2026Q3, current (текущий) или previous (прошлый).")
+    var quarter: String
+
+    @Option(name: .long, parsing: .singleValue, help: "Только этот регион (код ФИАС/КЛАДР, две цифры); можно повторять.")
+    var region: [String] = []
+
+    @Option(name: .customLong("life-situation"), parsing: .singleValue, help: "Только отчёты этой жизненной ситуации (id); можно повторять.")
+    var lifeSituation: [String] = []
+
+    @Option(name: .long, help: "Каталог отчётов (по умолчанию out/reports).")
+    var out: String = "out/reports"
+
+    @Flag(name: .customLong("no-ingest"), help: "Не загружать выгрузки, только пересчитать отчёты по хранилищу.")
+    var noIngest = false
+
+    @Option(name: .long, help: "Число потоков (по умолчанию — все ядра); на результат не влияет.")
+    var threads: Int?
+
+    @Flag(name: .long, help: "Если хранилище занято другим запуском, ждать его окончания (иначе выход с кодом 75).")
+    var wait = false
+
+    func validate() throws {
+        guard QuarterSpecifier(quarter) != nil else {
+            throw ValidationError("квартал «\(quarter)» не распознан; пишите 2026Q3, current или previous")
+        }
+        for code in region where code.count != 2 || !code.allSatisfy(\.isNumber) {
+            throw ValidationError("код региона «\(code)» должен состоять из двух цифр ФИАС/КЛАДР, например 54")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads должно быть не меньше 1") }
+    }
+
+    func run() async throws {
+        try await runMapped {
+            let logger = global.makeLogger()
+            let configuration = try ConfigurationLoader().load(directory: global.configURL)
+            let lock = try RunLock.acquire(store: global.storeURL, wait: wait)
+            defer { withExtendedLifetime(lock) {} }
+            let store = try SQLiteFeedbackStore(url: global.storeURL)
+            let now = Date()
+            let options = RunJob.Options(
+                quarter: QuarterSpecifier(quarter)?.resolve(on: now) ?? Quarter(year: 1970, number: 1)!,
+                regions: region, lifeSituations: lifeSituation,
+                outputDirectory: URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL,
+                ingest: !noIngest, generatedAt: Self.generationTime(default: now))
+            let job = RunJob(
+                configuration: configuration, store: store, logger: logger,
+                threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            let report = try await job.run(options)
+            print(report.summary, terminator: "")
+            if let ingest = report.ingest, ingest.hasFailures {
+                throw CommandFailure(
+                    "часть выгрузок не загружена (painmap quarantine покажет причины); отчёты построены по загруженному",
+                    status: .dataError)
+            }
+        }
+    }
+
+    /// `SOURCE_DATE_EPOCH` (seconds), when set, pins `generated_at` for reproducible report trees.
+    static func generationTime(default now: Date) -> Date {
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text) else { return now }
+        return Date(timeIntervalSince1970: seconds)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import PainmapCore
+import PainmapPipeline
+import PainmapReports
+import Testing
+
+/// `painmap run` over SampleFeeds: the report tree, the planted quarter-over-quarter changes, reruns.
+@Suite struct RunJobTests {
+    @Test func writesTheFullTreeForBothRegionsAndQuarters() async throws {
+        let fixture = try await RunFixture.shared.value
+        for quarter in ["2026Q2", "2026Q3"] {
+            let files = fixture.files(under: quarter)
+            #expect(files["index.html"] != nil, "обзор \(quarter)")
+            for region in ["54", "41"] {
+                #expect(files["\(region)/index.html"] != nil)
+                #expect(files["\(region)/\(region).xlsx"] != nil)
+                for situation in ["kindergarten", "housing", "extracurricular", "job_search"] {
+                    for format in ReportFormat.allCases {
+                        #expect(files["\(region)/\(situation).\(format.fileExtension)"] != nil, "\(quarter)/\(region)/\(situation).\(format)")
+                    }
+                }
+            }
+            #expect(!files.keys.contains { $0.contains(".tmp.") }, "no temporary file left")
+        }
+    }
+
+    @Test func thirdQuarterShowsThePlantedNewVanishedAndGrowingPains() async throws {
+        let fixture = try await RunFixture.shared.value
+        func pains(_ region: String, _ situation: String) throws -> [ReportPain] {
+            try fixture.report("2026Q3", region, situation).pains
+        }
+        func words(_ pain: ReportPain) -> String { ([pain.title] + pain.keywords).joined(separator: " ").lowercased() }
+
+        // Камчатский край: a new pain (hot water off longer than promised) and a vanished one (kindergarten fee
+        // compensation not paid) — both planted, both flagged.
+        let hotWater = try pains("41", "housing").filter { $0.status == .new && words($0).contains("горяч") }
+        #expect(hotWater.contains { $0.count >= 15 && $0.previousCount == 0 }, "новая боль: отключение горячей воды (41)")
+        let compensation = try pains("41", "kindergarten").filter { $0.status == .vanished && words($0).contains("компенсац") }
+        #expect(compensation.contains { $0.previousCount >= 10 && $0.count == 0 }, "исчезнувшая боль: компенсация родительской платы (41)")
+        // Новосибирская область: the navigator outage (0 → 31) and «no place assigned» (43 → 139) grow sharply. At the
+        // configured merge distance the outage joins a few second-quarter messages about enrolment through the
+        // navigator, so it shows as steep growth rather than as «новая».
+        let navigator = try pains("54", "extracurricular").filter { words($0).contains("навигатор") }
+        #expect(navigator.contains { $0.count >= 20 && $0.count >= 2 * $0.previousCount }, "рост: сбой навигатора (54)")
+        let places = try pains("54", "kindergarten").filter { words($0).contains("мест") || words($0).contains("направлен") }
+        #expect(places.contains { $0.delta.absolute >= 20 && ($0.delta.relative ?? 0) >= 1 }, "рост: нет мест в садике (54)")
+        // Pains that shrink are not reported as vanished while records remain.
+        let heating = try pains("54", "housing").filter { words($0).contains("батаре") || words($0).contains("отоплен") }
+        #expect(heating.contains { $0.delta.absolute < 0 }, "снижение: отопление (54)")
+    }
+
+    @Test func reportsAreRankedExplainedAndQuoted() async throws {
+        let fixture = try await RunFixture.shared.value
+        let report = try fixture.report("2026Q3", "54", "kindergarten")
+        let active = report.pains.filter { $0.status != .vanished }
+        #expect(active.map(\.rank) == Array(1...active.count).map(Optional.some))
+        #expect(zip(active, active.dropFirst()).allSatisfy { $0.priority.score >= $1.priority.score })
+        for pain in active {
+            let c = pain.priority.components
+            #expect(abs(c.volume * c.growth * c.severity * c.dissatisfaction - pain.priority.score) < 0.01)
+            #expect((1...3).contains(pain.quotes.count) || pain.count < 3)
+            #expect(pain.byChannel.map(\.count).reduce(0, +) == pain.count)
+            #expect(pain.proposedSolution.isEmpty)
+        }
+        #expect(report.totals.byChannel.map(\.count).reduce(0, +) == report.totals.count)
+        #expect(report.totals.previousCount > 0)
+        #expect(report.trend.quarters == ["2025Q4", "2026Q1", "2026Q2", "2026Q3"])
+        #expect(report.stages.map(\.records).reduce(0, +) == report.totals.count)
+    }
+
+    @Test func oneRegionRerunRewritesOnlyThatRegion() async throws {
+        let fixture = try await RunFixture.make(label: "run-rerun")
+        let before = fixture.files(under: "2026Q3")
+        func stamp(_ url: URL) throws -> (Data, Date) {
+            (try Data(contentsOf: url), try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date))
+        }
+        let untouched = try before.filter { $0.key.hasPrefix("41/") }.mapValues(stamp)
+        let rewritten = try before.filter { $0.key.hasPrefix("54/") }.mapValues(stamp)
+        try await Task.sleep(for: .milliseconds(1100))  // coarse file-system clocks
+        let report = try await fixture.run(quarter: "2026Q3", regions: ["54"], generatedAt: Date(timeIntervalSince1970: 1_792_000_000))
+        #expect(report.regions.map(\.code) == ["54"])
+        for (path, (data, date)) in untouched {
+            let now = try stamp(try #require(fixture.files(under: "2026Q3")[path]))
+            #expect(now.0 == data, "\(path) bytes")
+            #expect(now.1 == date, "\(path) mtime")
+        }
+        for (path, (_, date)) in rewritten {
+            let now = try stamp(try #require(fixture.files(under: "2026Q3")[path]))
+            #expect(now.1 > date, "\(path) rewritten")
+        }
+    }
+
+    @Test func sameStoreGivesIdenticalReportsApartFromGenerationTime() async throws {
+        let fixture = try await RunFixture.make(label: "run-repro")
+        func snapshot() -> [String: Data] { fixture.files(under: "2026Q3").compactMapValues { try? Data(contentsOf: $0) } }
+        let first = snapshot()
+        _ = try await fixture.run(quarter: "2026Q3")
+        #expect(snapshot() == first, "same store, configuration and generation time: byte-identical tree")
+
+        _ = try await fixture.run(quarter: "2026Q3", generatedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        let later = snapshot()
+        #expect(later.keys.sorted() == first.keys.sorted())
+        for (path, data) in first {
+            let a = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let b = String(decoding: later[path] ?? Data(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            if path.hasSuffix(".xlsx") {
+                #expect(later[path] == data, "\(path): the workbook carries no generation time")
+                continue
+            }
+            #expect(a.count == b.count, "\(path)")
+            let differing = zip(a, b).filter { $0 != $1 }
+            #expect(differing.count <= 1, "\(path): \(differing.count) lines differ, only the generation time may")
+            #expect(differing.allSatisfy { $0.1.contains("2027") }, "\(path): the differing line is the generation time")
+        }
+    }
+}
