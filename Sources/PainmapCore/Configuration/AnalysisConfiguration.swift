@@ -17,21 +17,38 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
     public var catchAllSimilarity: Double
     /// Words dropped before clustering, in addition to the Snowball stop list and the salutations.
     public var stopWords: [String]
+    /// Stray records a pain may have in the other quarter and still count as new (or vanished): at most this many…
+    public var noiseRecords: Int
+    /// …and at most this share of its records in the quarter where it is present (default 0.1).
+    public var noiseShare: Double
 
     /// The built-in settings used when `Config/analysis.yaml` is absent.
     public static let builtIn = AnalysisConfiguration()
 
     /// Creates settings.
-    public init(mergeDistance: Double = 0.92, catchAllSimilarity: Double = 0.1, stopWords: [String] = []) {
+    public init(
+        mergeDistance: Double = 0.92, catchAllSimilarity: Double = 0.1, stopWords: [String] = [], noiseRecords: Int = 2,
+        noiseShare: Double = 0.1
+    ) {
         self.mergeDistance = mergeDistance
         self.catchAllSimilarity = catchAllSimilarity
         self.stopWords = stopWords
+        self.noiseRecords = noiseRecords
+        self.noiseShare = noiseShare
+    }
+
+    /// Whether `other` records in one quarter are only noise next to `count` in the other: then a pain with `count`
+    /// now and `other` before is new, and one with `other` now and `count` before has vanished.
+    public func isNoise(_ other: Int, against count: Int) -> Bool {
+        other <= noiseRecords && Double(other) <= noiseShare * Double(count)
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case mergeDistance = "merge_distance"
         case catchAllSimilarity = "catch_all_similarity"
         case stopWords = "stop_words"
+        case noiseRecords = "noise_records"
+        case noiseShare = "noise_share"
     }
 
     /// Decodes the file; missing keys keep their defaults.
@@ -43,6 +60,12 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
         mergeDistance = try keys.decodeIfPresent(Double.self, forKey: .mergeDistance) ?? 0.92
         catchAllSimilarity = try keys.decodeIfPresent(Double.self, forKey: .catchAllSimilarity) ?? 0.1
         stopWords = try keys.decodeIfPresent([String].self, forKey: .stopWords) ?? []
+        noiseRecords = try keys.decodeIfPresent(Int.self, forKey: .noiseRecords) ?? 2
+        noiseShare = try keys.decodeIfPresent(Double.self, forKey: .noiseShare) ?? 0.1
+        guard noiseRecords >= 0, (0..<1).contains(noiseShare) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .noiseShare, in: keys, debugDescription: "noise_records ≥ 0, noise_share в [0; 1)")
+        }
         guard (0..<2).contains(mergeDistance) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .mergeDistance, in: keys, debugDescription: "косинусное расстояние должно быть в [0; 2)")

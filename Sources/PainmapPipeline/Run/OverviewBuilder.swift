@@ -36,7 +36,7 @@ struct OverviewBuilder: Sendable {
             }
             let previousCount = previousTotals[code] ?? 0
             return OverviewRegion(
-                region: ReportRegion(code: code, name: region?.name ?? code, population: region?.population),
+                region: ReportRegion(code: code, name: region?.fullName ?? code, population: region?.population),
                 count: row.total, previousCount: previousCount, delta: ReportDelta(current: row.total, previous: previousCount),
                 per10k: region?.population.flatMap { $0 > 0 ? (Double(row.total) * 10_000 / Double($0) * 100).rounded() / 100 : nil },
                 unassignedCount: row.unassigned, bySituation: situations.map { row.bySituation[$0.id] ?? 0 },

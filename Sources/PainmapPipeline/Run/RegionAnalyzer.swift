@@ -78,7 +78,7 @@ struct RegionAnalyzer: Sendable {
                 region: region, quarter: quarter, catalog: configuration.lifeSituations, priority: configuration.priority,
                 clustering: clustering, configDigest: configDigest, generatedAt: generatedAt, regionCount: records.count,
                 unassignedCount: unassigned, regionByChannel: regionByChannel, history: history,
-                stopWords: configuration.analysis.stopWords))
+                analysis: configuration.analysis))
 
         var reports: [PainMapReport] = []
         var pains: [StoredPain] = []
@@ -109,7 +109,7 @@ struct RegionAnalyzer: Sendable {
         }
         let index = RegionIndex(
             generatedAt: generatedAt,
-            region: ReportRegion(code: region.code, name: region.name, population: region.population),
+            region: ReportRegion(code: region.code, name: region.fullName, population: region.population),
             quarter: quarter.description, previousQuarter: quarter.previous.description, count: records.count,
             previousCount: previousRecords.count, unassignedCount: unassigned, byChannel: regionByChannel, situations: entries)
         return Result(reports: reports, index: index, pains: pains)

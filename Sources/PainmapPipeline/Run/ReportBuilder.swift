@@ -23,8 +23,8 @@ struct ReportBuilder: Sendable {
         let regionByChannel: [ChannelCount]
         /// Stored pains of the region in earlier quarters (for the trend chart).
         let history: [StoredPain]
-        /// Extra stop words of `Config/analysis.yaml`.
-        let stopWords: [String]
+        /// `Config/analysis.yaml`: extra stop words and the noise floor of new and vanished pains.
+        let analysis: AnalysisConfiguration
     }
 
     /// A built report and what the store keeps of it.
@@ -45,7 +45,7 @@ struct ReportBuilder: Sendable {
     init(context: Context) {
         self.context = context
         severity = SeverityMatcher(configuration: context.priority)
-        analyzer = TextAnalyzer(stopWords: StopWords(extra: context.stopWords))
+        analyzer = TextAnalyzer(stopWords: StopWords(extra: context.analysis.stopWords))
     }
 
     /// Builds the report of one situation.
@@ -66,7 +66,9 @@ struct ReportBuilder: Sendable {
             let memberRecords = members.map(\.record)
             let count = memberRecords.count
             let previousCount = pain.previousCount
-            let status: PainStatus = count == 0 ? .vanished : previousCount == 0 ? .new : .recurring
+            let status: PainStatus =
+                context.analysis.isNoise(count, against: previousCount) && previousCount > 0
+                ? .vanished : context.analysis.isNoise(previousCount, against: count) ? .new : .recurring
             let currentTexts = pain.cluster.representativeDocumentIDs.compactMap(Int.init).map { records[$0].record.text }
             let title = PainTitle(analyzer: analyzer).title(
                 texts: [pain.cluster.title] + currentTexts, keywordTerms: pain.cluster.keywords.map(\.term),
@@ -136,7 +138,7 @@ struct ReportBuilder: Sendable {
         }
         let report = PainMapReport(
             generatedAt: context.generatedAt,
-            region: ReportRegion(code: context.region.code, name: context.region.name, population: context.region.population),
+            region: ReportRegion(code: context.region.code, name: context.region.fullName, population: context.region.population),
             quarter: context.quarter.description, previousQuarter: context.quarter.previous.description,
             lifeSituation: ReportLifeSituation(id: situation.id, name: situation.name),
             totals: ReportTotals(
@@ -247,8 +249,11 @@ struct ReportBuilder: Sendable {
                 объединяются (косинус центроидов ≥ \(Self.decimal(context.clustering.mergeThreshold))), записи, далёкие от \
                 всех болей (косинус < \(Self.decimal(context.clustering.catchAllThreshold))), и боли меньше \
                 \(statistics.minimumPainSize) записей уходят в «Прочее». Название боли — самая типичная короткая \
-                формулировка граждан. Боль сопоставляется с болью прошлого квартала по сходству центроидов \
-                (косинус ≥ 0,5) и сохраняет её номер. Результат воспроизводим: тот же набор данных даёт те же боли.
+                формулировка граждан. Обращения этого и прошлого квартала группируются вместе, поэтому у боли одно \
+                определение и оба её счётчика (Δ) измерены одинаково. «Новая» — в прошлом квартале у боли не больше \
+                \(context.analysis.noiseRecords) обращений и не больше \(Self.percent(context.analysis.noiseShare)) нынешнего \
+                числа; «исчезла» — то же в обратную сторону. Боль сохраняет номер боли прошлого квартала, с которой \
+                совпадает по центроиду (косинус ≥ 0,5). Результат воспроизводим: те же данные дают те же боли.
                 """,
             priorityFormula: """
                 Приоритет = объём × рост × тяжесть × неудовлетворённость, где объём = ln(1 + n), \
@@ -262,6 +267,9 @@ struct ReportBuilder: Sendable {
                 """,
             configDigest: context.configDigest)
     }
+
+    /// A share as a whole percentage: «10 %».
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 
     /// A number with a decimal comma and no trailing zeros: 0,85; 2.
     static func decimal(_ value: Double) -> String {

@@ -113,7 +113,7 @@ public struct RunJob: Sendable {
             report.timings.render += started.duration(to: clock.now)
             report.regions.append(
                 RunReport.RegionOutcome(
-                    code: code, name: region.name, records: result.index.count, reports: result.reports.count,
+                    code: code, name: region.fullName, records: result.index.count, reports: result.reports.count,
                     pains: result.pains.count, files: files.map(\.url),
                     index: writer.regionDirectory(quarter: options.quarter.description, region: code).appendingPathComponent("index.html")))
             logger.info(
