@@ -30,14 +30,14 @@ extension SQLiteFeedbackStore {
                 let statement = try db.cachedStatement(
                     sql: """
                         INSERT INTO pain (region, quarter, life_situation, pain_id, rank, title, stage, count, priority,
-                            is_signal, centroid)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            is_signal, status, previous_count, centroid)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 for pain in pains {
                     let centroid = String(decoding: try encoder.encode(pain.centroid), as: UTF8.self)
                     try statement.execute(arguments: [
                         region, quarter.description, pain.lifeSituation, pain.id, pain.rank, pain.title, pain.stage,
-                        pain.count, pain.priority, pain.isSignal, centroid,
+                        pain.count, pain.priority, pain.isSignal, pain.status, pain.previousCount, centroid,
                     ])
                 }
             }
@@ -64,7 +64,8 @@ extension SQLiteFeedbackStore {
                 return StoredPain(
                     region: row["region"], quarter: quarter, lifeSituation: row["life_situation"], id: row["pain_id"],
                     rank: row["rank"], title: row["title"], stage: row["stage"], count: row["count"],
-                    priority: row["priority"], isSignal: row["is_signal"], centroid: centroid)
+                    priority: row["priority"], isSignal: row["is_signal"], status: row["status"],
+                    previousCount: row["previous_count"], centroid: centroid)
             }
         }
     }

@@ -7,6 +7,7 @@ private func pain(_ id: String, region: String = "54", quarter: String = "2026Q3
     StoredPain(
         region: region, quarter: try #require(Quarter(quarter)), lifeSituation: situation, id: id, rank: rank,
         title: "нет мест в садике \(id)", stage: "result", count: count, priority: 2.5, isSignal: count < 5,
+        status: count < 5 ? "new" : "recurring", previousCount: count < 5 ? 0 : count / 2,
         centroid: ["сад": 0.7, "мест": 0.5, "сад мест": 0.2])
 }
 

@@ -23,13 +23,18 @@ public struct StoredPain: Sendable, Hashable, Codable {
     public var priority: Double
     /// Marked «сигнал» (too small or too new to trust).
     public var isSignal: Bool
+    /// `new` or `recurring` against the previous quarter (the report's status flag).
+    public var status: String
+    /// Records of the pain in the previous quarter, as this quarter's report counted them.
+    public var previousCount: Int
     /// The strongest centroid terms (stems and stem bigrams) with their weights.
     public var centroid: [String: Float]
 
     /// Creates a stored pain.
     public init(
         region: String, quarter: Quarter, lifeSituation: String, id: String, rank: Int, title: String, stage: String,
-        count: Int, priority: Double, isSignal: Bool, centroid: [String: Float]
+        count: Int, priority: Double, isSignal: Bool, status: String = "new", previousCount: Int = 0,
+        centroid: [String: Float]
     ) {
         self.region = region
         self.quarter = quarter
@@ -41,6 +46,8 @@ public struct StoredPain: Sendable, Hashable, Codable {
         self.count = count
         self.priority = priority
         self.isSignal = isSignal
+        self.status = status
+        self.previousCount = previousCount
         self.centroid = centroid
     }
 }

@@ -43,7 +43,7 @@ struct OverviewBuilder: Sendable {
                 topPain: top.map {
                     IndexPain(
                         id: $0.id, title: $0.title, count: $0.count,
-                        status: $0.id.hasPrefix("\($0.quarter)-") ? .new : .recurring, priority: $0.priority, isSignal: $0.isSignal)
+                        status: PainStatus(rawValue: $0.status) ?? .recurring, priority: $0.priority, isSignal: $0.isSignal)
                 },
                 topPainSituation: top?.lifeSituation)
         }

@@ -21,7 +21,7 @@ struct PainTitle {
         var best: (score: Int, length: Int, order: Int, text: String)?
         var order = 0
         for text in texts {
-            for sentence in Self.sentences(text) {
+            for sentence in Self.sentences(text).map(withoutGreeting) {
                 defer { order += 1 }
                 let stems = analyzer.analyze(sentence).map(\.stem)
                 guard stems.count >= 2 else { continue }
@@ -37,6 +37,15 @@ struct PainTitle {
         }
         let chosen = best?.text ?? fallback
         return Self.capitalized(ReportBuilder.shorten(chosen, to: Self.maximumLength))
+    }
+
+    /// Drops leading clauses made only of salutations and fillers («Здравствуйте, …», «Добрый день! …»).
+    func withoutGreeting(_ sentence: String) -> String {
+        var rest = Substring(sentence)
+        while let cut = rest.firstIndex(where: { ",:—".contains($0) }), analyzer.analyze(String(rest[..<cut])).isEmpty {
+            rest = rest[rest.index(after: cut)...].drop(while: { $0 == " " })
+        }
+        return String(rest)
     }
 
     /// Sentences of a text, trimmed, without their closing punctuation.

@@ -105,7 +105,7 @@ struct ReportBuilder: Sendable {
                 : StoredPain(
                     region: context.region.code, quarter: context.quarter, lifeSituation: situation.id, id: pain.id, rank: 0,
                     title: title, stage: stage.id, count: count, priority: priority.score, isSignal: row.isSignal,
-                    centroid: pain.cluster.centroid)
+                    status: status.rawValue, previousCount: previousCount, centroid: pain.cluster.centroid)
             rows.append((row, stored))
         }
         rows.sort {

@@ -112,6 +112,8 @@ enum SQLiteMigrations {
                         count INTEGER NOT NULL CHECK (count >= 0),
                         priority REAL NOT NULL,
                         is_signal INTEGER NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('new', 'recurring')),
+                        previous_count INTEGER NOT NULL CHECK (previous_count >= 0),
                         centroid TEXT NOT NULL,
                         PRIMARY KEY (region, quarter, life_situation, pain_id)
                     );

@@ -68,6 +68,29 @@ import Testing
         #expect(report.stages.map(\.records).reduce(0, +) == report.totals.count)
     }
 
+    @Test func indexAndOverviewAgreeWithTheReports() async throws {
+        let fixture = try await RunFixture.shared.value
+        let base = fixture.outputDirectory.appendingPathComponent("2026Q3")
+        let overview = try JSONDecoder().decode(QuarterOverview.self, from: Data(contentsOf: base.appendingPathComponent("index.json")))
+        #expect(overview.regions.map(\.region.code) == ["41", "54"])
+        for row in overview.regions {
+            let index = try JSONDecoder().decode(
+                RegionIndex.self, from: Data(contentsOf: base.appendingPathComponent("\(row.region.code)/index.json")))
+            #expect(index.count == row.count)
+            #expect(index.situations.map(\.count).reduce(0, +) + index.unassignedCount == index.count)
+            let top = try #require(row.topPain)
+            let situation = try #require(row.topPainSituation)
+            let report = try fixture.report("2026Q3", row.region.code, situation)
+            let pain = try #require(report.pains.first { $0.id == top.id })
+            #expect(pain.status == top.status && pain.count == top.count && pain.title == top.title)
+            #expect(report.pains.allSatisfy { $0.status == .vanished || $0.priority.score <= top.priority })
+            for entry in index.situations {
+                let situationReport = try fixture.report("2026Q3", row.region.code, entry.lifeSituation.id)
+                #expect(entry.topPains.map(\.id) == Array(situationReport.pains.filter { $0.status != .vanished }.prefix(3).map(\.id)))
+            }
+        }
+    }
+
     @Test func oneRegionRerunRewritesOnlyThatRegion() async throws {
         let fixture = try await RunFixture.make(label: "run-rerun")
         let before = fixture.files(under: "2026Q3")
