@@ -16,12 +16,14 @@ public struct PainmapConfiguration: Sendable {
     public var ratingForms: [String: RatingForm]
     /// Life situations and journey stages (`Config/life-situations.yaml`); ``LifeSituationCatalog/empty`` without it.
     public var lifeSituations: LifeSituationCatalog
+    /// Personal-data handling at ingest (`Config/privacy.yaml`); ``PrivacyConfiguration/default`` without it.
+    public var privacy: PrivacyConfiguration
 
     /// Creates a configuration from its parts.
     public init(
         directory: URL, root: URL, feeds: [FeedConfiguration], regions: RegionDirectory,
         questionnaires: [String: Questionnaire], ratingForms: [String: RatingForm],
-        lifeSituations: LifeSituationCatalog = .empty
+        lifeSituations: LifeSituationCatalog = .empty, privacy: PrivacyConfiguration = .default
     ) {
         self.directory = directory
         self.root = root
@@ -30,6 +32,7 @@ public struct PainmapConfiguration: Sendable {
         self.questionnaires = questionnaires
         self.ratingForms = ratingForms
         self.lifeSituations = lifeSituations
+        self.privacy = privacy
     }
 
     /// The layout with a name.

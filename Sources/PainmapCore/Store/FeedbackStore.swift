@@ -61,6 +61,12 @@ public protocol FeedbackStore: Sendable {
     ///
     /// - Parameter configDigest: Classifications made under another digest are counted with `isStale`.
     func classificationCounts(region: String?, quarter: Quarter?, configDigest: String) async throws -> [ClassificationCount]
+
+    // MARK: Redaction
+
+    /// The identifiers the redactor removed at ingest from records of a region and/or quarter, by record id and
+    /// text order; the report gate scans rendered reports for them.
+    func redactedIdentifiers(region: String?, quarter: Quarter?) async throws -> [RedactedIdentifier]
 }
 
 /// What identifies a file being ingested.

@@ -48,6 +48,7 @@ public struct ConfigurationLoader: Sendable {
         let surveysFile: SurveysFile? = decode("surveys.yaml", in: directory, optional: true, errors: &errors)
         let formsFile: FormsFile? = decode("mkgu-forms.yaml", in: directory, optional: true, errors: &errors)
         let lifeSituations: LifeSituationCatalog? = decodeLifeSituations(in: directory, errors: &errors)
+        let privacy: PrivacyConfiguration? = decode("privacy.yaml", in: directory, optional: true, errors: &errors)
 
         let feeds = feedsFile?.feeds ?? []
         let regions = regionsFile?.regions ?? []
@@ -108,7 +109,8 @@ public struct ConfigurationLoader: Sendable {
         let root = URL(fileURLWithPath: rootPath, relativeTo: directory).standardizedFileURL
         return PainmapConfiguration(
             directory: directory, root: root, feeds: feeds, regions: RegionDirectory(regions: regions),
-            questionnaires: questionnaires, ratingForms: forms, lifeSituations: lifeSituations ?? .empty)
+            questionnaires: questionnaires, ratingForms: forms, lifeSituations: lifeSituations ?? .empty,
+            privacy: privacy ?? .default)
     }
 
     private func display(_ url: URL) -> String {
