@@ -45,9 +45,9 @@ import Testing
             let scalars = Array(message.text.unicodeScalars)
             for span in message.spans {
                 #expect(span.range.lowerBound >= 0 && span.range.upperBound <= scalars.count)
-                // A span starts and ends on a letter or digit: no stray spaces or punctuation in the gold.
+                // A span starts and ends on a letter, a digit or a sign that belongs to it («+7», «@bot», «№ 12»).
                 let edges = [scalars[span.range.lowerBound], scalars[span.range.upperBound - 1]]
-                #expect(edges.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "@" || $0 == "." }, "\(message.text)")
+                #expect(edges.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "@.+№»".unicodeScalars.contains($0) }, "\(message.text)")
             }
         }
     }

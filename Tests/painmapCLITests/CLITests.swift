@@ -11,10 +11,12 @@ struct CLIResult {
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 private func painmap(_ arguments: [String], in directory: URL = root) throws -> CLIResult {
-    let binary = try #require(
-        [".build/debug/painmap", ".build/release/painmap"].map { root.appendingPathComponent($0) }.first {
-            FileManager.default.isExecutableFile(atPath: $0.path)
-        })
+    // The binary next to the test runner (any --scratch-path) first, else the default build folders.
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    let candidates =
+        [runner.deletingLastPathComponent().appendingPathComponent("painmap")]
+        + [".build/debug/painmap", ".build/release/painmap"].map { root.appendingPathComponent($0) }
+    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

@@ -15,17 +15,51 @@ enum NameLexicon {
     /// Whether a lower-cased word is a patronymic by its suffix; `strong` suffixes (-ович, -евна …) need no
     /// first name beside them.
     static func patronymic(_ word: String) -> (isPatronymic: Bool, strong: Bool) {
-        guard word.count >= 5 else { return (false, false) }
-        for suffix in strongPatronymicEndings where word.hasSuffix(suffix) { return (true, true) }
-        for suffix in weakPatronymicEndings where word.hasSuffix(suffix) { return (true, false) }
+        let scalars = word.unicodeScalars
+        guard scalars.count >= 5, let last = scalars.last, patronymicFinals.contains(last) else { return (false, false) }
+        if hasEnding(scalars, in: strongPatronymicSet, lengths: 4...7) { return (true, true) }
+        if hasEnding(scalars, in: weakPatronymicSet, lengths: 2...5) { return (true, false) }
         return (false, false)
     }
 
+    /// Whether the last 2…`lengths.upperBound` scalars of a word form one of `set`'s endings (a hash probe per length).
+    static func hasEnding(_ scalars: String.UnicodeScalarView, in set: Set<String>, lengths: ClosedRange<Int>) -> Bool {
+        var tail = String.UnicodeScalarView()
+        var index = scalars.endIndex
+        var length = 0
+        var reversed: [Unicode.Scalar] = []
+        while index > scalars.startIndex, length < lengths.upperBound {
+            index = scalars.index(before: index)
+            reversed.append(scalars[index])
+            length += 1
+            if length >= lengths.lowerBound, length < scalars.count || length == scalars.count {
+                tail.removeAll(keepingCapacity: true)
+                tail.append(contentsOf: reversed.reversed())
+                if set.contains(String(tail)) { return true }
+            }
+        }
+        return false
+    }
+
+    private static let patronymicFinals: Set<Unicode.Scalar> = ["ч", "а", "у", "м", "е", "ы", "й"]
+    private static let strongPatronymicSet = Set(strongPatronymicEndings)
+    private static let weakPatronymicSet = Set(weakPatronymicEndings)
+    private static let surnameSet = Set(surnameEndings)
+    private static let personalSurnameSet: Set<String> = ["ов", "ев", "ин", "ова", "ева", "ина", "овой", "евой", "иной", "ову", "еву", "ину"]
+
     /// Whether a lower-cased word has a Russian surname's suffix in some case form.
     static func isSurnameLike(_ word: String) -> Bool {
-        guard word.count >= 4 else { return false }
-        for suffix in surnameEndings where word.hasSuffix(suffix) { return true }
-        return false
+        let scalars = word.unicodeScalars
+        guard scalars.count >= 4 else { return false }
+        return hasEnding(scalars, in: surnameSet, lengths: 2...5)
+    }
+
+    /// Whether a lower-case word ends like a verb form («ответить», «пишет», «сказала»), so it is no surname.
+    static func looksLikeVerb(_ word: String) -> Bool {
+        for ending in ["ть", "ет", "ит", "ут", "ют", "ат", "ят", "ал", "ла", "ли", "ло", "ся", "сь", "ем", "им"] where word.hasSuffix(ending) {
+            return true
+        }
+        return word.count < 4
     }
 
     /// Whether a word ends like an adjective, as surnames such as «Заречная», «Толстой» do.
@@ -35,9 +69,9 @@ enum NameLexicon {
 
     /// Whether a word ends like a possessive surname (-ов, -ев, -ин and their case forms), not like an adjective.
     static func hasPersonalSurnameEnding(_ word: String) -> Bool {
-        guard word.count >= 5 else { return false }
-        for suffix in ["ов", "ев", "ин", "ова", "ева", "ина", "овой", "евой", "иной", "ову", "еву", "ину"] where word.hasSuffix(suffix) { return true }
-        return false
+        let scalars = word.unicodeScalars
+        guard scalars.count >= 5 else { return false }
+        return hasEnding(scalars, in: personalSurnameSet, lengths: 2...4)
     }
 
     /// Capitalised words that start sentences or name institutions, never a person.

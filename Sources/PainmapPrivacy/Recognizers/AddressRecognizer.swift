@@ -170,7 +170,7 @@ struct AddressRecognizer {
                 words += 1
             } else if token.isSymbol("№") {
                 return true
-            } else if token.isSymbol("!") || token.isSymbol("?") || token.hasLineBreak {
+            } else if text.endsSentence(cursor) {
                 break
             }
             cursor -= 1

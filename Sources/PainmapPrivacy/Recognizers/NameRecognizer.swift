@@ -87,15 +87,23 @@ struct NameRecognizer {
                 if firstOK || lowerFirst {
                     var start = first
                     var end = index
-                    if let surname = previousWord(first),
-                        lowerCase
-                            ? (features[surname].surnameLike || NameLexicon.hasAdjectiveEnding(tokens[surname].lower))
-                                && !NameLexicon.cue(tokens[surname].lower).isCue && !NameLexicon.notPersons.contains(tokens[surname].lower)
-                            : features[surname].name
-                    {
-                        start = surname
-                    } else if let surname = nextWord(index), lowerCase ? features[surname].surnameLike : features[surname].name {
-                        end = surname
+                    let before = previousWord(first).flatMap { surname -> Int? in
+                        let word = tokens[surname].lower
+                        let accepted =
+                            lowerCase
+                            ? !NameLexicon.cue(word).isCue && !NameLexicon.notPersons.contains(word)
+                                && (features[surname].surnameLike || NameLexicon.hasAdjectiveEnding(word) || !NameLexicon.looksLikeVerb(word))
+                            : features[surname].name && (features[surname].surnameLike || !NameLexicon.looksLikeVerb(word))
+                        return accepted ? surname : nil
+                    }
+                    let after = nextWord(index).flatMap { surname -> Int? in
+                        (lowerCase ? features[surname].surnameLike : features[surname].name) ? surname : nil
+                    }
+                    // «Обращается Виктор Олегович Ибрагимов»: a surname-like word after beats a plain capitalised word before.
+                    if let after, before == nil || features[after].surnameLike && !features[before ?? after].surnameLike {
+                        end = after
+                    } else if let before {
+                        start = before
                     }
                     add(start, end)
                 }
@@ -112,10 +120,14 @@ struct NameRecognizer {
                 }
             }
             // 3. First name beside a surname.
-            if feature.firstName, feature.name {
-                if let surname = nextWord(index), features[surname].name, !features[surname].patronymic {
+            if feature.firstName, feature.name, !(nextWord(index).map { features[$0].patronymic } ?? false) {
+                func isSurname(_ neighbour: Int) -> Bool {
+                    features[neighbour].name && !features[neighbour].patronymic
+                        && (features[neighbour].surnameLike || !NameLexicon.looksLikeVerb(tokens[neighbour].lower))
+                }
+                if let surname = nextWord(index), isSurname(surname) {
                     add(index, surname)
-                } else if let surname = previousWord(index), features[surname].name {
+                } else if let surname = previousWord(index), isSurname(surname) {
                     add(surname, index)
                 }
             }

@@ -115,7 +115,7 @@ struct NumberRecognizer {
             case .space:
                 if token.hasLineBreak { return nil }
             case .symbol:
-                if token.isSymbol("!") || token.isSymbol("?") || token.isSymbol(";") { return nil }
+                if token.isSymbol(";") || text.endsSentence(cursor) { return nil }
             }
             cursor -= 1
         }

@@ -96,6 +96,17 @@ struct ScannedText {
         return false
     }
 
+    /// Whether token `index` ends a sentence: «!», «?», or a dot after a word of four or more letters or a number
+    /// («тел.», «ул.», «г.» are abbreviations, not sentence ends).
+    func endsSentence(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isSymbol else { return token.hasLineBreak }
+        if token.isSymbol("!") || token.isSymbol("?") { return true }
+        guard token.isSymbol("."), index > 0 else { return false }
+        let before = tokens[index - 1]
+        return (before.isWord && before.length >= 4) || before.isNumber
+    }
+
     // MARK: Characters
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value &- 48 < 10 }
