@@ -29,6 +29,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Personal-data recognizers and the redactor applied at ingest (no dependencies beyond Core).
+        .target(name: "PainmapPrivacy", dependencies: ["PainmapCore"]),
+        // The labelled PII corpus generator and the evaluation behind `painmap pii-eval`.
+        .target(name: "PainmapPrivacyEval", dependencies: ["PainmapCore", "PainmapPrivacy"]),
         // Source adapters: readers for CSV, XLSX, XML, JSON and the five feed kinds.
         .target(
             name: "PainmapIngest",
@@ -73,6 +77,7 @@ let package = Package(
                 "PainmapClustering",
                 "PainmapReports",
                 "PainmapSamples",
+                "PainmapPrivacy",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -84,12 +89,14 @@ let package = Package(
                 "PainmapPipeline",
                 "PainmapSQLite",
                 "PainmapSamples",
+                "PainmapPrivacyEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "PainmapCoreTests", dependencies: ["PainmapCore"]),
         .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText"]),
+        .testTarget(name: "PainmapPrivacyTests", dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore"]),
         .testTarget(name: "PainmapClusteringTests", dependencies: ["PainmapClustering", "PainmapCore", "PainmapText"]),
         .testTarget(
             name: "PainmapIngestTests",

@@ -14,34 +14,69 @@ final class SQLiteRecordSink: RecordSink {
     private let lookup: Statement
     private let update: Statement
     private let quarantineInsert: Statement
+    private let identifierInsert: Statement
+    private let deleteIdentifiers: Statement
+    private let originalInsert: Statement
+    private let deleteOriginal: Statement
     private(set) var tally = FileAccounting()
 
     init(db: Database, fileID: Int64) throws {
         self.db = db
         self.fileID = fileID
         insert = try db.cachedStatement(sql: RecordColumns.insertSQL)
-        lookup = try db.cachedStatement(sql: "SELECT content_digest FROM feedback_record WHERE source = ? AND natural_key = ?")
+        lookup = try db.cachedStatement(sql: "SELECT id, content_digest FROM feedback_record WHERE source = ? AND natural_key = ?")
+        identifierInsert = try db.cachedStatement(
+            sql: "INSERT INTO redacted_identifier (record_id, type, normalized) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        deleteIdentifiers = try db.cachedStatement(sql: "DELETE FROM redacted_identifier WHERE record_id = ?")
+        originalInsert = try db.cachedStatement(sql: "INSERT INTO record_original (record_id, text, answer_text) VALUES (?, ?, ?)")
+        deleteOriginal = try db.cachedStatement(sql: "DELETE FROM record_original WHERE record_id = ?")
         update = try db.cachedStatement(sql: RecordColumns.updateSQL)
         quarantineInsert = try db.cachedStatement(
             sql: "INSERT INTO quarantined_row (file_id, line, column_name, reason, message, raw) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
     func accept(_ record: FeedbackRecord, line: Int) throws {
+        try accept(
+            RedactedRecord(record: record, naturalKey: record.naturalKey, fingerprint: record.contentFingerprint, identifiers: [], originals: nil),
+            line: line)
+    }
+
+    /// Stores the redacted record under its original key and fingerprint, with its identifiers and originals.
+    func accept(_ redacted: RedactedRecord, line: Int) throws {
         tally.read += 1
-        let key = record.naturalKey
-        let digest = Int64(bitPattern: record.contentFingerprint)
+        let record = redacted.record
+        let key = redacted.naturalKey
+        let digest = Int64(bitPattern: redacted.fingerprint)
         if try insertNew(record, key: key, digest: digest, line: line) {
             tally.stored += 1
+            try saveRedaction(redacted, recordID: sqlite3_last_insert_rowid(db.sqliteConnection), replacing: false)
             return
         }
         // The key exists: the same record again (duplicate) or a later export of it (update).
-        let existing = try Int64.fetchOne(lookup, arguments: [record.source.rawValue, key])
-        if existing == digest {
+        guard let existing = try Row.fetchOne(lookup, arguments: [record.source.rawValue, key]) else {
+            throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "record vanished inside the file's transaction")
+        }
+        if existing["content_digest"] == digest {
             tally.duplicate += 1
         } else {
             _ = try run(update, record, key: key, digest: digest, line: line)
+            try saveRedaction(redacted, recordID: existing["id"], replacing: true)
             tally.stored += 1
             tally.updated += 1
+        }
+    }
+
+    /// Writes a record's identifiers and originals; an update replaces what the earlier export left.
+    private func saveRedaction(_ redacted: RedactedRecord, recordID: Int64, replacing: Bool) throws {
+        if replacing {
+            try deleteIdentifiers.execute(arguments: [recordID])
+            try deleteOriginal.execute(arguments: [recordID])
+        }
+        for identifier in redacted.identifiers {
+            try identifierInsert.execute(arguments: [recordID, identifier.type.rawValue, identifier.normalized])
+        }
+        if let originals = redacted.originals {
+            try originalInsert.execute(arguments: [recordID, originals.text, originals.answerText])
         }
     }
 

@@ -14,7 +14,10 @@ struct Painmap: AsyncParsableCommand {
             Коды выхода: 0 готово, 64 неверный вызов, 65 данные непригодны, 66 нет входа, \
             70 внутренняя ошибка, 74 ошибка ввода-вывода, 75 хранилище занято, 78 ошибка конфигурации.
             """,
-        subcommands: [IngestCommand.self, StatusCommand.self, QuarantineCommand.self, ConfigCommand.self, SamplesCommand.self, ClusterCommand.self, ClassifyCommand.self, RunCommand.self]
+        subcommands: [
+            IngestCommand.self, StatusCommand.self, QuarantineCommand.self, ConfigCommand.self, SamplesCommand.self,
+            ClusterCommand.self, ClassifyCommand.self, RunCommand.self, PiiEvalCommand.self,
+        ]
     )
 }
 

@@ -20,6 +20,8 @@ public struct PainmapConfiguration: Sendable {
     public var priority: PriorityConfiguration
     /// How reports cluster records (`Config/analysis.yaml`); ``AnalysisConfiguration/builtIn`` without it.
     public var analysis: AnalysisConfiguration
+    /// Personal-data handling at ingest (`Config/privacy.yaml`); ``PrivacyConfiguration/default`` without it.
+    public var privacy: PrivacyConfiguration
 
     /// Creates a configuration from its parts.
     public init(
@@ -27,7 +29,7 @@ public struct PainmapConfiguration: Sendable {
         questionnaires: [String: Questionnaire], ratingForms: [String: RatingForm],
         lifeSituations: LifeSituationCatalog = .empty,
         priority: PriorityConfiguration = .builtIn,
-        analysis: AnalysisConfiguration = .builtIn
+        analysis: AnalysisConfiguration = .builtIn, privacy: PrivacyConfiguration = .default
     ) {
         self.directory = directory
         self.root = root
@@ -38,6 +40,7 @@ public struct PainmapConfiguration: Sendable {
         self.lifeSituations = lifeSituations
         self.priority = priority
         self.analysis = analysis
+        self.privacy = privacy
     }
 
     /// The layout with a name.

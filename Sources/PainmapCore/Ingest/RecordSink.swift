@@ -9,4 +9,17 @@ public protocol RecordSink: AnyObject {
     /// Takes a row that could not become a record.
     /// - Throws: a store failure, which aborts the file's transaction.
     func quarantine(_ row: QuarantinedRow) throws
+    /// Takes a redacted record with its original identity, found identifiers and (optionally) originals.
+    ///
+    /// The ingest path calls this instead of ``accept(_:line:)`` once it has redacted a record; a store keeps
+    /// the identifiers and originals beside the record. The default stores just the record.
+    /// - Throws: a store failure, which aborts the file's transaction.
+    func accept(_ redacted: RedactedRecord, line: Int) throws
+}
+
+extension RecordSink {
+    /// Stores only the redacted record (sinks that keep no identifiers).
+    public func accept(_ redacted: RedactedRecord, line: Int) throws {
+        try accept(redacted.record, line: line)
+    }
 }

@@ -75,6 +75,11 @@ public protocol FeedbackStore: Sendable {
 
     /// Stored pains, optionally of one region and/or quarter, ordered by region, quarter, life situation and rank.
     func pains(region: String?, quarter: Quarter?) async throws -> [StoredPain]
+    // MARK: Redaction
+
+    /// The identifiers the redactor removed at ingest from records of a region and/or quarter, by record id and
+    /// text order; the report gate scans rendered reports for them.
+    func redactedIdentifiers(region: String?, quarter: Quarter?) async throws -> [RedactedIdentifier]
 }
 
 /// What identifies a file being ingested.

@@ -50,6 +50,7 @@ public struct ConfigurationLoader: Sendable {
         let lifeSituations: LifeSituationCatalog? = decodeLifeSituations(in: directory, errors: &errors)
         let priority: PriorityConfiguration? = decode("priority.yaml", in: directory, optional: true, errors: &errors)
         let analysis: AnalysisConfiguration? = decode("analysis.yaml", in: directory, optional: true, errors: &errors)
+        let privacy: PrivacyConfiguration? = decode("privacy.yaml", in: directory, optional: true, errors: &errors)
 
         let feeds = feedsFile?.feeds ?? []
         let regions = regionsFile?.regions ?? []
@@ -111,7 +112,7 @@ public struct ConfigurationLoader: Sendable {
         return PainmapConfiguration(
             directory: directory, root: root, feeds: feeds, regions: RegionDirectory(regions: regions),
             questionnaires: questionnaires, ratingForms: forms, lifeSituations: lifeSituations ?? .empty,
-            priority: priority ?? .builtIn, analysis: analysis ?? .builtIn)
+            priority: priority ?? .builtIn, analysis: analysis ?? .builtIn, privacy: privacy ?? .default)
     }
 
     private func display(_ url: URL) -> String {

@@ -2,6 +2,7 @@ public import Foundation
 public import Logging
 public import PainmapCore
 import PainmapIngest
+import PainmapPrivacy
 
 /// Ingests files into a store: one transaction per file, files already ingested skipped by digest.
 public struct IngestJob: Sendable {
@@ -49,7 +50,9 @@ public struct IngestJob: Sendable {
         let identity = IngestFileIdentity(digest: digest, path: file.displayPath, feed: file.feed.name, source: file.feed.kind)
         let adapter = registry.adapter(for: file.feed.kind)
         do {
-            let entry = try await store.ingest(identity) { sink in try adapter.read(file, into: sink) }
+            let redactor = RecordRedactor(keepOriginals: configuration.privacy.keepOriginals)
+            // Records are redacted on their way to the store: only redacted text is stored (issue 6).
+            let entry = try await store.ingest(identity) { sink in try adapter.read(file, into: RedactingSink(base: sink, redactor: redactor)) }
             logger.info(
                 "File ingested",
                 metadata: [

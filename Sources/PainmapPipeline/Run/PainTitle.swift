@@ -45,6 +45,8 @@ struct PainTitle {
         while let cut = rest.firstIndex(where: { ",:—".contains($0) }), analyzer.analyze(String(rest[..<cut])).isEmpty {
             rest = rest[rest.index(after: cut)...].drop(while: { $0 == " " })
         }
+        // What is left of «Заявитель сообщает, что …» reads better without its «что».
+        if rest.count < sentence.count, rest.lowercased().hasPrefix("что ") { rest = rest.dropFirst(4) }
         return String(rest)
     }
 

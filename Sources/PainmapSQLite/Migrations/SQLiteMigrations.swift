@@ -96,6 +96,27 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        // Redaction at ingest (issue 6): the identifiers removed from each record (for the report gate) and, only with
+        // `keep_originals: true`, the original texts in a table of their own that analysis and reports never read.
+        migrator.registerMigration("v3_redaction") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE redacted_identifier (
+                        id INTEGER PRIMARY KEY,
+                        record_id INTEGER NOT NULL REFERENCES feedback_record(id),
+                        type TEXT NOT NULL CHECK (type IN ('phone', 'email', 'snils', 'inn', 'ogrn', 'passport', 'card',
+                            'vehicle_plate', 'address', 'full_name')),
+                        normalized TEXT NOT NULL,
+                        UNIQUE (record_id, type, normalized)
+                    );
+                    CREATE INDEX redacted_identifier_normalized ON redacted_identifier(normalized);
+                    CREATE TABLE record_original (
+                        record_id INTEGER PRIMARY KEY REFERENCES feedback_record(id),
+                        text TEXT NOT NULL,
+                        answer_text TEXT
+                    );
+                    """)
+        }
         // Pains per region, quarter and life situation (issue 5): the previous quarter's pains are what a run
         // matches against, and earlier quarters feed the trend charts. A run replaces one region-quarter at once.
         migrator.registerMigration("v4_pains") { db in

@@ -1,0 +1,222 @@
+import PainmapCore
+
+/// Finds phone numbers, СНИЛС, ИНН, ОГРН/ОГРНИП, passports and card numbers among digit groups.
+///
+/// Digit groups joined by spaces, hyphens, brackets or «№» form a chain (`+7 (912) 345-67-89`). A chain gets
+/// its type from the nearest cue word before it («СНИЛС», «тел.», «паспорт», or a decoy such as «заявление»,
+/// «ОКТМО»); without one, from its shape and control digits. A chain that fits nothing as a whole is tried in
+/// parts, left to right, so a phone followed by a count is still found.
+struct NumberRecognizer {
+    func find(in text: ScannedText, into candidates: inout [Candidate]) {
+        let tokens = text.tokens
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].isNumber else {
+                index += 1
+                continue
+            }
+            // Gather the chain of groups starting here.
+            var groups = [index]
+            var cursor = index
+            var parenthesised = false
+            while true {
+                var probe = cursor + 1
+                var gap = 0
+                var symbols = 0
+                while probe < tokens.count, !tokens[probe].isNumber {
+                    let token = tokens[probe]
+                    if token.isSpace, !token.hasLineBreak {
+                        gap += token.length
+                    } else if token.isSymbol, let scalar = token.lower.unicodeScalars.first, NumberRecognizer.joiners.contains(scalar) {
+                        gap += 1
+                        symbols += 1
+                        if scalar == "(" || scalar == ")" { parenthesised = true }
+                    } else {
+                        break
+                    }
+                    probe += 1
+                }
+                guard probe < tokens.count, tokens[probe].isNumber, gap <= 3, symbols <= 2, probe > cursor + 1 || gap == 0 else { break }
+                // A glued letter ends a chain: «5а», «А123ВС».
+                groups.append(probe)
+                cursor = probe
+            }
+            if index > 0, text.isSymbol(index - 1, "(") || (index > 1 && text.isSymbol(index - 2, "(")) { parenthesised = true }
+            let plus = NumberRecognizer.hasPlus(before: index, in: text)
+            let cue = cueBefore(index, in: text)
+            let suffixDecoy = text.word(text.next(after: groups[groups.count - 1])).map { NumberCue.isDecoySuffix($0.lower) } ?? false
+            var start = 0
+            while start < groups.count {
+                var matched = false
+                var end = groups.count
+                while end > start {
+                    let slice = Array(groups[start..<end])
+                    let isLast = end == groups.count
+                    if let type = classify(
+                        slice, in: text, plus: start == 0 && plus, cue: start == 0 ? cue : nil,
+                        parenthesised: parenthesised, decoySuffix: isLast && suffixDecoy)
+                    {
+                        var spanStart = tokens[slice[0]].start
+                        if start == 0, plus { spanStart = NumberRecognizer.plusStart(before: index, in: text) }
+                        var spanEnd = tokens[slice[slice.count - 1]].end
+                        if parenthesised, type == .phone, slice.count > 0, spanStart > 0, text.scalars[spanStart - 1] == "(" {
+                            spanStart -= 1
+                        }
+                        if spanEnd < text.scalars.count, text.scalars[spanEnd] == ")" { spanEnd += 1 }
+                        candidates.append(Candidate(type: type, start: spanStart, end: spanEnd))
+                        start = end
+                        matched = true
+                        break
+                    }
+                    end -= 1
+                }
+                if !matched { start += 1 }
+            }
+            index = groups[groups.count - 1] + 1
+        }
+        findSplitPassports(in: text, into: &candidates)
+    }
+
+    private static let joiners: Set<Unicode.Scalar> = ["-", "\u{2013}", "\u{2012}", "(", ")", "№", "/"]
+
+    private static func hasPlus(before index: Int, in text: ScannedText) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, cursor >= index - 3 {
+            let token = text.tokens[cursor]
+            if token.isSymbol("+") { return true }
+            if !(token.isSpace || token.isSymbol("(")) { return false }
+            cursor -= 1
+        }
+        return false
+    }
+
+    private static func plusStart(before index: Int, in text: ScannedText) -> Int {
+        var cursor = index - 1
+        while cursor >= 0 {
+            if text.tokens[cursor].isSymbol("+") { return text.tokens[cursor].start }
+            cursor -= 1
+        }
+        return text.tokens[index].start
+    }
+
+    /// The cue of the nearest word within four words before token `index`, stopping at a line break, a
+    /// sentence end or another number.
+    func cueBefore(_ index: Int, in text: ScannedText) -> NumberCue? {
+        var cursor = index - 1
+        var words = 0
+        while cursor >= 0, words < 4 {
+            let token = text.tokens[cursor]
+            switch token.kind {
+            case .word:
+                if let cue = NumberCue.of(token.lower) { return cue }
+                words += 1
+            case .number:
+                return nil
+            case .space:
+                if token.hasLineBreak { return nil }
+            case .symbol:
+                if token.isSymbol(";") || text.endsSentence(cursor) { return nil }
+            }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    /// The type of a chain of digit groups, or `nil` when it is not personal data.
+    private func classify(
+        _ groups: [Int], in text: ScannedText, plus: Bool, cue: NumberCue?, parenthesised: Bool, decoySuffix: Bool
+    ) -> PersonalDataType? {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(20)
+        var lengths: [Int] = []
+        for group in groups {
+            let token = text.tokens[group]
+            lengths.append(token.length)
+            for scalar in token.lower.unicodeScalars { digits.append(UInt8(scalar.value - 48)) }
+        }
+        let count = digits.count
+        if count < 5 || count > 19 { return nil }
+        // Labelled numbers: the label decides, within a digit or two of the right length (typos stay redacted).
+        switch cue {
+        case .snils?: if (9...13).contains(count) { return .snils }
+        case .inn?:
+            if count == 13 || count == 15, IdentifierChecksums.isValidOGRN(digits) { return .ogrn }
+            if (9...13).contains(count) { return .inn }
+        case .ogrn?: if (12...16).contains(count) { return .ogrn }
+        case .passport?: if (9...11).contains(count) { return .passport }
+        case .card?: if (13...19).contains(count) { return .card }
+        case .phone?:
+            if (5...7).contains(count) || (10...12).contains(count) { return .phone }
+        case .decoy?:
+            // An application or code number; only an unmistakable +7 phone overrides the label.
+            if plus, count == 11, digits[0] == 7 { return .phone }
+            return nil
+        case nil: break
+        }
+        if decoySuffix, !plus { return nil }
+        if plus {
+            if count == 11, digits[0] == 7 { return .phone }
+            if (10...15).contains(count) { return .phone }
+        }
+        let first = digits[0]
+        switch count {
+        case 11:
+            if lengths == [3, 3, 3, 2] || lengths == [9, 2] { return .snils }
+            if first == 7 || first == 8 {
+                if digits[1] == 8, digits[2] == 0, digits[3] == 0 { return nil }  // 8-800: an organisation's line
+                if digits[1] >= 3 { return .phone }
+            }
+            if lengths == [11], IdentifierChecksums.isValidSNILS(digits) { return .snils }
+            return nil
+        case 10:
+            if lengths == [4, 6] || lengths == [2, 2, 6] { return .passport }
+            if first == 9, lengths.count > 1 || parenthesised { return .phone }
+            if first == 9, lengths == [10] { return .phone }
+            if lengths == [10], IdentifierChecksums.isValidINN(digits) { return .inn }
+            if parenthesised, first >= 3 { return .phone }
+            return nil
+        case 12:
+            if lengths == [12], IdentifierChecksums.isValidINN(digits) { return .inn }
+            return nil
+        case 13, 15:
+            if lengths == [count], IdentifierChecksums.isValidOGRN(digits) { return .ogrn }
+            if count == 13, IdentifierChecksums.isValidLuhn(digits), IdentifierChecksums.hasCardPrefix(digits) { return .card }
+            return nil
+        case 14, 16...19:
+            if IdentifierChecksums.isValidLuhn(digits), IdentifierChecksums.hasCardPrefix(digits) { return .card }
+            if count == 16, lengths == [4, 4, 4, 4] { return .card }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// «серия 45 06 номер 123456», «серия 4506 № 123456»: the word between series and number breaks the chain.
+    private func findSplitPassports(in text: ScannedText, into candidates: inout [Candidate]) {
+        let tokens = text.tokens
+        for index in tokens.indices where tokens[index].isWord && (tokens[index].lower == "серия" || tokens[index].lower == "серии") {
+            guard var cursor = text.next(after: index) else { continue }
+            if tokens[cursor].isSymbol(":") { guard let next = text.next(after: cursor) else { continue }; cursor = next }
+            var seriesDigits = 0
+            let seriesStart = cursor
+            var last = cursor
+            while cursor < tokens.count, tokens[cursor].isNumber, seriesDigits < 4 {
+                seriesDigits += tokens[cursor].length
+                last = cursor
+                guard let next = text.next(after: cursor) else { break }
+                cursor = next
+            }
+            guard seriesDigits == 4, cursor < tokens.count else { continue }
+            if tokens[cursor].isWord, ["номер", "ном", "н", "n"].contains(tokens[cursor].lower) || tokens[cursor].isSymbol("№") {
+                guard let next = text.next(after: cursor) else { continue }
+                cursor = next
+                if tokens[cursor].isSymbol(".") || tokens[cursor].isSymbol(":") || tokens[cursor].isSymbol("№") {
+                    guard let after = text.next(after: cursor) else { continue }
+                    cursor = after
+                }
+            }
+            guard cursor < tokens.count, tokens[cursor].isNumber, (5...7).contains(tokens[cursor].length), cursor > last else { continue }
+            candidates.append(Candidate(type: .passport, start: tokens[seriesStart].start, end: tokens[cursor].end))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+public import PainmapCore
+
+/// Redacts a record's free-text fields (the citizen's text and the organisation's answer) at ingest.
+///
+/// The record's natural key and fingerprint are taken from the record as read, before redaction: the identity
+/// of a record must not change when the redactor improves, or a later export of the same record would be
+/// stored twice. Both are one-way digests, so they reveal nothing of the text.
+public struct RecordRedactor: Sendable {
+    private let redactor: Redactor
+    private let keepOriginals: Bool
+
+    /// Creates a record redactor.
+    /// - Parameters:
+    ///   - redactor: The text redactor.
+    ///   - keepOriginals: Whether to hand the original texts to the store (`keep_originals` in `Config/privacy.yaml`).
+    public init(redactor: Redactor = Redactor(), keepOriginals: Bool) {
+        self.redactor = redactor
+        self.keepOriginals = keepOriginals
+    }
+
+    /// Redacts `record`.
+    /// - Returns: The redacted record with the original's key and fingerprint, the identifiers found (no
+    ///   repeats, text before answer) and, when kept, the originals.
+    public func redact(_ record: FeedbackRecord) -> RedactedRecord {
+        let key = record.naturalKey
+        let fingerprint = record.contentFingerprint
+        var redacted = record
+        var identifiers: [FoundIdentifier] = []
+        var seen = Set<FoundIdentifier>()
+        func collect(_ spans: [RedactedSpan]) {
+            for span in spans {
+                let identifier = FoundIdentifier(type: span.type, normalized: span.normalized)
+                if seen.insert(identifier).inserted { identifiers.append(identifier) }
+            }
+        }
+        let text = redactor.redact(record.text)
+        redacted.text = text.text
+        collect(text.spans)
+        if let answer = record.answerText {
+            let result = redactor.redact(answer)
+            redacted.answerText = result.text
+            collect(result.spans)
+        }
+        let changed = redacted.text != record.text || redacted.answerText != record.answerText
+        return RedactedRecord(
+            record: redacted, naturalKey: key, fingerprint: fingerprint, identifiers: identifiers,
+            originals: keepOriginals && changed ? OriginalTexts(text: record.text, answerText: record.answerText) : nil)
+    }
+}

@@ -1,0 +1,149 @@
+/// A text split once into tokens that every recognizer reads.
+///
+/// Offsets are in Unicode scalars of the original text; the scan is one pass and allocates one string per
+/// word or number (small strings, stored inline).
+struct ScannedText {
+    let scalars: [Unicode.Scalar]
+    private(set) var tokens: [Token] = []
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        tokens.reserveCapacity(scalars.count / 3 + 4)
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            let scalar = scalars[index]
+            let start = index
+            if ScannedText.isDigit(scalar) {
+                while index < count, ScannedText.isDigit(scalars[index]) { index += 1 }
+                var digits = String.UnicodeScalarView()
+                digits.append(contentsOf: scalars[start..<index])
+                tokens.append(Token(kind: .number, start: start, end: index, lower: String(digits), isCapitalized: false, isUpper: false, hasLineBreak: false))
+            } else if ScannedText.isLetter(scalar) {
+                var lower = String.UnicodeScalarView()
+                var upperCount = 0
+                var letterCount = 0
+                while index < count {
+                    let current = scalars[index]
+                    if ScannedText.isLetter(current) {
+                        letterCount += 1
+                        if ScannedText.isUpper(current) { upperCount += 1 }
+                        lower.append(ScannedText.folded(current))
+                        index += 1
+                    } else if (current == "-" || current == "\u{2010}"), index + 1 < count, ScannedText.isLetter(scalars[index + 1]) {
+                        lower.append("-")
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+                tokens.append(
+                    Token(
+                        kind: .word, start: start, end: index, lower: String(lower), isCapitalized: ScannedText.isUpper(scalar),
+                        isUpper: upperCount == letterCount, hasLineBreak: false))
+            } else if ScannedText.isSpace(scalar) {
+                var lineBreak = false
+                while index < count, ScannedText.isSpace(scalars[index]) {
+                    if scalars[index] == "\n" || scalars[index] == "\r" { lineBreak = true }
+                    index += 1
+                }
+                tokens.append(Token(kind: .space, start: start, end: index, lower: "", isCapitalized: false, isUpper: false, hasLineBreak: lineBreak))
+            } else {
+                index += 1
+                tokens.append(Token(kind: .symbol, start: start, end: index, lower: String(scalar), isCapitalized: false, isUpper: false, hasLineBreak: false))
+            }
+        }
+    }
+
+    // MARK: Navigation
+
+    /// The index of the next token after `index` that is not white space, or `nil`.
+    func next(after index: Int) -> Int? {
+        var cursor = index + 1
+        while cursor < tokens.count {
+            if !tokens[cursor].isSpace { return cursor }
+            cursor += 1
+        }
+        return nil
+    }
+
+    /// The index of the previous token before `index` that is not white space, or `nil`.
+    func previous(before index: Int) -> Int? {
+        var cursor = index - 1
+        while cursor >= 0 {
+            if !tokens[cursor].isSpace { return cursor }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    /// The token at `index` if it exists and is a word.
+    func word(_ index: Int?) -> Token? {
+        guard let index, index >= 0, index < tokens.count, tokens[index].isWord else { return nil }
+        return tokens[index]
+    }
+
+    /// Whether `index` is a symbol token `character`.
+    func isSymbol(_ index: Int?, _ character: Unicode.Scalar) -> Bool {
+        guard let index, index >= 0, index < tokens.count else { return false }
+        return tokens[index].isSymbol(character)
+    }
+
+    /// Whether a line break separates tokens `a` and `b` (a < b).
+    func lineBreak(between a: Int, _ b: Int) -> Bool {
+        guard a + 1 < b else { return false }
+        for index in (a + 1)..<b where tokens[index].hasLineBreak { return true }
+        return false
+    }
+
+    /// Whether token `index` ends a sentence: «!», «?», or a dot after a word of four or more letters or a number
+    /// («тел.», «ул.», «г.» are abbreviations, not sentence ends).
+    func endsSentence(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isSymbol else { return token.hasLineBreak }
+        if token.isSymbol("!") || token.isSymbol("?") { return true }
+        guard token.isSymbol("."), index > 0 else { return false }
+        let before = tokens[index - 1]
+        return (before.isWord && before.length >= 4) || before.isNumber
+    }
+
+    // MARK: Characters
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value &- 48 < 10 }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return (value | 0x20) &- 97 < 26 }
+        if value >= 0x410, value <= 0x44F { return true }
+        if value == 0x401 || value == 0x451 { return true }
+        if value < 0xC0 { return false }
+        return scalar.properties.isAlphabetic
+    }
+
+    static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return value &- 65 < 26 }
+        if value >= 0x410, value <= 0x42F { return true }
+        if value == 0x401 { return true }
+        if value < 0xC0 || (value >= 0x430 && value <= 0x45F) { return false }
+        return scalar.properties.isUppercase
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x2007, 0x202F, 0x2009: true
+        default: false
+        }
+    }
+
+    /// Lower case with ё → е, for Cyrillic and Latin; other letters through the Unicode tables.
+    static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        if value &- 65 < 26 { return Unicode.Scalar(value + 32) ?? scalar }
+        if value < 128 { return scalar }
+        if value >= 0x410, value <= 0x42F { return Unicode.Scalar(value + 32) ?? scalar }
+        if value == 0x401 || value == 0x451 { return "е" }
+        if value >= 0x430, value <= 0x44F { return scalar }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+    }
+}

@@ -1,0 +1,56 @@
+import GRDB
+public import PainmapCore
+
+extension SQLiteFeedbackStore {
+    public func redactedIdentifiers(region: String?, quarter: Quarter?) async throws -> [RedactedIdentifier] {
+        try redactedIdentifiersSync(region: region, quarter: quarter)
+    }
+
+    private func redactedIdentifiersSync(region: String?, quarter: Quarter?) throws -> [RedactedIdentifier] {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let region {
+            conditions.append("r.region = ?")
+            arguments.append(region)
+        }
+        if let quarter {
+            conditions.append("r.quarter = ?")
+            arguments.append(quarter.description)
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        do {
+            return try pool.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT i.record_id, r.region, r.quarter, i.type, i.normalized FROM redacted_identifier i
+                        JOIN feedback_record r ON r.id = i.record_id \(filter) ORDER BY i.record_id, i.id
+                        """,
+                    arguments: StatementArguments(arguments)
+                ).compactMap { row -> RedactedIdentifier? in
+                    guard let quarter = Quarter(row["quarter"] as String), let type = PersonalDataType(rawValue: row["type"]) else { return nil }
+                    return RedactedIdentifier(
+                        recordID: RecordID(rawValue: row["record_id"]), region: row["region"], quarter: quarter, type: type,
+                        normalized: row["normalized"])
+                }
+            }
+        } catch {
+            throw StoreError(wrapping: error, action: "прочитать удалённые персональные данные")
+        }
+    }
+
+    /// The original texts kept with `keep_originals: true`, by record id; for audits only, never for analysis.
+    public func originalTexts() throws -> [RecordID: OriginalTexts] {
+        do {
+            return try pool.read { db in
+                var result: [RecordID: OriginalTexts] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT record_id, text, answer_text FROM record_original ORDER BY record_id") {
+                    result[RecordID(rawValue: row["record_id"])] = OriginalTexts(text: row["text"], answerText: row["answer_text"])
+                }
+                return result
+            }
+        } catch {
+            throw StoreError(wrapping: error, action: "прочитать исходные тексты")
+        }
+    }
+}
