@@ -80,6 +80,8 @@ let package = Package(
                 "PainmapPrivacy",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+                // The report gate reads back the XML parts of each rendered workbook.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(

@@ -15,7 +15,10 @@ struct RunCommand: AsyncParsableCommand {
             квартала и пишет отчёты в OUT/<квартал>/<регион>/<ситуация>.{html,md,json,csv}, \
             OUT/<квартал>/<регион>/index.html и <регион>.xlsx, а также обзор OUT/<квартал>/index.html.
             --region пересчитывает только указанные регионы: файлы остальных регионов не меняются.
-            Коды выхода: 0 — готово; 64 — неверные параметры; 66 — нет данных; 75 — хранилище занято другим \
+            Перед записью каждый файл проверяется на персональные данные (скрытые при загрузке идентификаторы, \
+            телефоны, СНИЛС, e-mail…): регион с находкой не записывается, прежние отчёты остаются.
+            Коды выхода: 0 — готово; 64 — неверные параметры; 65 — часть выгрузок с ошибками или отчёты не \
+            записаны из-за персональных данных; 66 — нет данных; 75 — хранилище занято другим \
             запуском (или ждите с --wait); 78 — ошибка конфигурации.
             Пример: painmap run --quarter previous --out /srv/painmap/reports
                     painmap run --quarter 2026Q3 --region 54 --wait
@@ -72,6 +75,7 @@ struct RunCommand: AsyncParsableCommand {
                 threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             let report = try await job.run(options)
             print(report.summary, terminator: "")
+            if !report.leaks.isEmpty { throw PersonalDataLeak(findings: report.leaks) }
             if let ingest = report.ingest, ingest.hasFailures {
                 throw CommandFailure(
                     "часть выгрузок не загружена (painmap quarantine покажет причины); отчёты построены по загруженному",

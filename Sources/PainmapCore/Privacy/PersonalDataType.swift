@@ -40,6 +40,22 @@ public enum PersonalDataType: String, Sendable, Hashable, Codable, CaseIterable,
         }
     }
 
+    /// The Russian name messages use: «телефон», «СНИЛС», «ФИО» …
+    public var russianName: String {
+        switch self {
+        case .phone: "телефон"
+        case .email: "e-mail"
+        case .snils: "СНИЛС"
+        case .inn: "ИНН"
+        case .ogrn: "ОГРН/ОГРНИП"
+        case .passport: "паспорт"
+        case .card: "номер карты"
+        case .vehiclePlate: "госномер"
+        case .address: "адрес"
+        case .fullName: "ФИО"
+        }
+    }
+
     /// Whether the identifier is a number, so its normalised form is its digits only.
     public var isNumeric: Bool {
         switch self {

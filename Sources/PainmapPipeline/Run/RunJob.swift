@@ -64,6 +64,9 @@ public struct RunJob: Sendable {
 
     /// Runs the job.
     ///
+    /// Regions whose rendered files the zero-leak gate refuses are not written (their previous reports stay); the
+    /// findings are in ``RunReport/leaks`` and the caller should fail the run with ``PersonalDataLeak``.
+    ///
     /// - Throws: ``ConfigurationError`` when life situations are not configured or a filter names an unknown region
     ///   or situation; ``CommandFailure`` (no input) when a requested region has no records in the quarter; store and
     ///   write failures. Reports already written stay; each file is whole.
@@ -108,6 +111,19 @@ public struct RunJob: Sendable {
 
             started = clock.now
             let files = try writer.render(result, lifeSituations: Set(options.lifeSituations))
+            let gate = ReportGate(identifiers: try await store.redactedIdentifiers(region: code, quarter: nil))
+            let leaks = gate.inspect(
+                files, relativeTo: options.outputDirectory, references: ReportGate.references(in: result.reports))
+            report.timings.render += started.duration(to: clock.now)
+            guard leaks.isEmpty else {
+                report.leaks += leaks
+                report.refusedRegions.append(code)
+                logger.error(
+                    "Region reports refused by the personal-data gate",
+                    metadata: ["run.region": "\(code)", "leaks": "\(leaks.count)"])
+                continue
+            }
+            started = clock.now
             try writer.write(files)
             try await store.replacePains(region: code, quarter: options.quarter, with: result.pains)
             report.timings.render += started.duration(to: clock.now)
@@ -128,8 +144,14 @@ public struct RunJob: Sendable {
         let overview = try await OverviewBuilder(configuration: configuration, store: store, configDigest: digest, generatedAt: generatedAt)
             .build(quarter: options.quarter)
         let overviewFiles = try writer.render(overview)
-        try writer.write(overviewFiles)
-        report.overview = overviewFiles.first?.url
+        let overviewLeaks = ReportGate(identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil))
+            .inspect(overviewFiles, relativeTo: options.outputDirectory)
+        if overviewLeaks.isEmpty {
+            try writer.write(overviewFiles)
+            report.overview = overviewFiles.first?.url
+        } else {
+            report.leaks += overviewLeaks
+        }
         report.timings.render += started.duration(to: clock.now)
         return report
     }

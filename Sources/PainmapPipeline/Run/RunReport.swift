@@ -47,6 +47,10 @@ public struct RunReport: Sendable {
     public var overview: URL?
     /// Stage timings.
     public var timings = Timings()
+    /// What the zero-leak gate refused: those regions' (or the overview's) files were not written.
+    public var leaks: [PersonalDataLeak.Finding] = []
+    /// Regions whose reports the gate refused.
+    public var refusedRegions: [String] = []
 
     /// Creates an empty report.
     public init(quarter: Quarter, outputDirectory: URL) {
@@ -69,6 +73,9 @@ public struct RunReport: Sendable {
             lines.append("  \(region.code) \(region.name): записей \(region.records), карт \(region.reports), болей \(region.pains) → \(region.index.path)")
         }
         if let overview { lines.append("Обзор по регионам: \(overview.path)") }
+        if !refusedRegions.isEmpty {
+            lines.append("НЕ ЗАПИСАНЫ (персональные данные в отчётах): регионы \(refusedRegions.joined(separator: ", "))")
+        }
         lines.append(
             "Время, с: загрузка \(Self.seconds(timings.ingest)), классификация \(Self.seconds(timings.classify)), "
                 + "кластеризация \(Self.seconds(timings.cluster)), отчёты \(Self.seconds(timings.render))")

@@ -36,6 +36,9 @@ struct SituationAnalysis: Sendable {
     /// The engine's statistics, for the methodology note.
     let statistics: ClusteringStatistics
 
+    /// Below this many records (both quarters) no word is dropped for being in too many of them.
+    static let smallBatch = 50
+
     /// Clusters both quarters' records together and names the pains.
     ///
     /// - Parameters:
@@ -60,6 +63,10 @@ struct SituationAnalysis: Sendable {
         documents += zip(previousRecords.indices, previousTokens).map { index, words in
             ClusterDocument(id: "p\(index)", analyzedTokens: words, quoteText: previousRecords[index].record.text)
         }
+        // A small situation is often one problem told a dozen ways: words in most of its records are then its
+        // subject, not noise, so the ceiling on document frequency only applies from `smallBatch` records up.
+        var configuration = configuration
+        if documents.count < Self.smallBatch { configuration.maxDocumentFrequency = 1 }
         let result = ClusterEngine(configuration: configuration).cluster(documents)
         var members = [[Int]](repeating: [], count: result.clusters.count)
         var previousCounts = [Int](repeating: 0, count: result.clusters.count)

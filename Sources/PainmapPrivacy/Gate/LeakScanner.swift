@@ -1,0 +1,252 @@
+import Foundation
+public import PainmapCore
+
+/// Finds personal data in rendered report text: every identifier the redactor recorded at ingest, and any structured
+/// identifier (phone, e-mail, СНИЛС, personal ИНН, ОГРНИП, passport, card) that looks real even if nobody recorded it.
+///
+/// The zero-leak gate runs it on every report file before the file is renamed into place. Numbers are compared on
+/// their digits (a phone on its last ten, so `8 (913) …` and `+7 913 …` are one number), across the usual separators;
+/// texts (names, addresses, e-mails, plates) word by word after case folding and `ё` → `е`. Record references such
+/// as `pos:318686095` are ignored by the pattern check: they are ids, not personal data.
+///
+/// ```swift
+/// let scanner = LeakScanner(identifiers: try await store.redactedIdentifiers(region: "54", quarter: nil))
+/// for leak in scanner.scan(visibleText) { print(leak.type, leak.recordID.map(String.init(describing:)) ?? "—") }
+/// ```
+public struct LeakScanner: Sendable {
+    /// One hit.
+    public struct Leak: Sendable, Hashable {
+        /// The type of the identifier.
+        public var type: PersonalDataType
+        /// The record it was redacted from at ingest, or `nil` for a pattern hit nobody recorded.
+        public var recordID: RecordID?
+        /// The identifier with all but its last two characters masked, safe to print.
+        public var masked: String
+    }
+
+    /// Numeric identifiers by length of their compared digits.
+    private let numbers: [Int: [String: (type: PersonalDataType, record: RecordID)]]
+    /// Text identifiers (word lists) by their first word.
+    private let texts: [String: [(words: [String], type: PersonalDataType, record: RecordID)]]
+    private let redactor: Redactor
+
+    /// The shortest text identifier compared, in characters: shorter ones (a lone first name) would match ordinary words.
+    public static let minimumTextLength = 6
+
+    /// Prepares the identifiers.
+    ///
+    /// - Parameters:
+    ///   - identifiers: What the redactor recorded at ingest for the records a report may quote.
+    ///   - redactor: Finds unrecorded structured identifiers.
+    public init(identifiers: [RedactedIdentifier], redactor: Redactor = Redactor()) {
+        var numbers: [Int: [String: (type: PersonalDataType, record: RecordID)]] = [:]
+        var texts: [String: [(words: [String], type: PersonalDataType, record: RecordID)]] = [:]
+        for identifier in identifiers {
+            if identifier.type.isNumeric {
+                let digits = Self.comparedDigits(identifier.normalized, type: identifier.type)
+                guard digits.count >= 6 else { continue }
+                if numbers[digits.count]?[digits] == nil {
+                    numbers[digits.count, default: [:]][digits] = (identifier.type, identifier.recordID)
+                }
+            } else {
+                let folded = Self.fold(identifier.normalized)
+                guard folded.count >= Self.minimumTextLength else { continue }
+                let words = Self.words(folded)
+                guard let first = words.first else { continue }
+                texts[first, default: []].append((words, identifier.type, identifier.recordID))
+            }
+        }
+        self.numbers = numbers
+        self.texts = texts
+        self.redactor = redactor
+    }
+
+    /// The leaks in a text, each identifier once, in the order found.
+    ///
+    /// - Parameters:
+    ///   - text: What a reader of the report sees.
+    ///   - references: Record ids the report quotes (`pos:318686095`, or the bare `318686095`): they are blanked
+    ///     before the pattern check, so an id that happens to look like a phone number is not taken for one.
+    public func scan(_ text: String, ignoring references: Set<String> = []) -> [Leak] {
+        var leaks: [Leak] = []
+        var seen = Set<String>()
+        func add(_ type: PersonalDataType, _ value: String, _ record: RecordID?) {
+            let key = type.isNumeric ? "\(type.rawValue)|\(Self.comparedDigits(value, type: type))" : "\(type.rawValue)|\(value)"
+            guard seen.insert(key).inserted else { return }
+            leaks.append(Leak(type: type, recordID: record, masked: Self.mask(value)))
+        }
+        // Recorded numbers, across separators.
+        if !numbers.isEmpty {
+            for run in Self.digitRuns(text) {
+                for (length, table) in numbers where run.count >= length {
+                    let digits = Array(run.utf8)
+                    for start in 0...(digits.count - length) {
+                        let window = String(decoding: digits[start..<start + length], as: UTF8.self)
+                        if let hit = table[window] { add(hit.type, window, hit.record) }
+                    }
+                }
+            }
+        }
+        // Recorded texts, word by word.
+        if !texts.isEmpty {
+            let words = Self.words(Self.fold(text))
+            for (index, word) in words.enumerated() {
+                guard let candidates = texts[word] else { continue }
+                for candidate in candidates where index + candidate.words.count <= words.count {
+                    if Array(words[index..<index + candidate.words.count]) == candidate.words {
+                        add(candidate.type, candidate.words.joined(separator: " "), candidate.record)
+                    }
+                }
+            }
+        }
+        // Structured identifiers nobody recorded: every such type needs a digit or an «@».
+        guard text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || $0 == "@" }) else { return leaks }
+        var scrubbed = Self.withoutRecordReferences(text)
+        if !references.isEmpty { scrubbed = Self.blanking(references, in: scrubbed) }
+        let scalars = Array(scrubbed.unicodeScalars)
+        for span in redactor.find(in: scrubbed) where Self.isPersonalPattern(span) && Self.isConvincing(span) {
+            var value = String.UnicodeScalarView()
+            value.append(contentsOf: scalars[span.range])
+            add(span.type, span.normalized.isEmpty ? String(value) : span.normalized, nil)
+        }
+        return leaks
+    }
+
+    /// Types that are personal by pattern alone: phones, e-mails, СНИЛС, passports, cards, ИНН of a person (12 digits)
+    /// and ОГРНИП (15). Organisation ИНН/ОГРН and names or addresses without a record are left to the recorded list.
+    static func isPersonalPattern(_ span: RedactedSpan) -> Bool {
+        switch span.type {
+        case .phone, .email, .snils, .passport, .card: true
+        case .inn: span.normalized.count == 12
+        case .ogrn: span.normalized.count == 15
+        case .vehiclePlate, .address, .fullName: false
+        }
+    }
+
+    /// A phone found by pattern alone must look like a whole number: 11 digits starting with 7 or 8, or a 10-digit
+    /// mobile number (9xx). A bare 10-digit run is more often an id next to a count than a landline without its code.
+    static func isConvincing(_ span: RedactedSpan) -> Bool {
+        guard span.type == .phone else { return true }
+        let digits = comparedDigits(span.normalized, type: .email)
+        return (digits.count == 11 && (digits.hasPrefix("7") || digits.hasPrefix("8"))) || (digits.count == 10 && digits.hasPrefix("9"))
+    }
+
+    /// Splits rendered text where no identifier continues: line breaks, table cells (`|`, `;`, tab) and quotes. The
+    /// gate scans each distinct segment once, however many formats repeat it.
+    public static func segments(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { "\n\r|;\t\"«»".contains($0) }).filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// The digits compared for a numeric identifier: a phone's last ten, other numbers whole.
+    static func comparedDigits(_ normalized: String, type: PersonalDataType) -> String {
+        let digits = String(normalized.unicodeScalars.filter { ("0"..."9").contains($0) })
+        return type == .phone && digits.count > 10 ? String(digits.suffix(10)) : digits
+    }
+
+    /// Runs of digits joined by at most two separators in a row (space, no-break space, `-`, `(`, `)`, `+`, `.`, `/`),
+    /// so `8 (913) 123-45-67` is one run; runs shorter than six digits are dropped.
+    static func digitRuns(_ text: String) -> [String] {
+        let separators: Set<Unicode.Scalar> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "-", "(", ")", "+", ".", "/"]
+        var runs: [String] = []
+        var current = String.UnicodeScalarView()
+        var gap = 0
+        func flush() {
+            if current.count >= 6 { runs.append(String(current)) }
+            current = String.UnicodeScalarView()
+            gap = 0
+        }
+        for scalar in text.unicodeScalars {
+            if ("0"..."9").contains(scalar) {
+                current.append(scalar)
+                gap = 0
+            } else if separators.contains(scalar), !current.isEmpty, gap < 2 {
+                gap += 1
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return runs
+    }
+
+    /// Lower case, `ё` → `е`, every run of whitespace one space.
+    static func fold(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var space = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                space = !result.isEmpty
+                continue
+            }
+            if space { result.append(" ") }
+            space = false
+            result.append(scalar == "ё" ? "е" : scalar)
+        }
+        return String(result)
+    }
+
+    /// Words with the punctuation around them trimmed (a name before a comma is still the name).
+    static func words(_ folded: String) -> [String] {
+        folded.split(separator: " ").map { word in
+            String(word.unicodeScalars.drop(while: isTrimmed).reversed().drop(while: isTrimmed).reversed().map(Character.init))
+        }.filter { !$0.isEmpty }
+    }
+
+    private static func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "@")
+    }
+
+    /// The text with `source:id` and `#id` record references blanked.
+    static func withoutRecordReferences(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        var rest = Substring(text)
+        let prefixes = ["pos:", "site:", "hotline:", "portal:", "survey:"]
+        while let index = rest.firstIndex(where: { $0 == ":" || $0 == "#" }) {
+            if rest[index] == "#" {
+                output += rest[..<index]
+                var after = rest.index(after: index)
+                while after < rest.endIndex, rest[after].isNumber { after = rest.index(after: after) }
+                output += " "
+                rest = rest[after...]
+                continue
+            }
+            let head = rest[..<index]
+            if let prefix = prefixes.first(where: { head.hasSuffix($0.dropLast()) }) {
+                output += head.dropLast(prefix.count - 1)
+                var after = rest.index(after: index)
+                while after < rest.endIndex, !" \t\n\r\"'<>,;|)".contains(rest[after]) { after = rest.index(after: after) }
+                output += " "
+                rest = rest[after...]
+            } else {
+                output += rest[...index]
+                rest = rest[rest.index(after: index)...]
+            }
+        }
+        output += rest
+        return output
+    }
+
+    /// The text with every whitespace-separated token that is one of `references` (punctuation around it aside)
+    /// replaced by a space.
+    static func blanking(_ references: Set<String>, in text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        var changed = false
+        for (index, token) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { output += " " }
+            let core = token.drop(while: { ",.;:()«»\"'".contains($0) }).reversed().drop(while: { ",.;:()«»\"'".contains($0) }).reversed()
+            if !core.isEmpty, references.contains(String(core)) {
+                changed = true
+                continue
+            }
+            output += token
+        }
+        return changed ? output : text
+    }
+
+    /// `+79131234567` → `*********67`.
+    static func mask(_ value: String) -> String {
+        String(repeating: "*", count: max(0, value.count - 2)) + value.suffix(2)
+    }
+}
