@@ -30,7 +30,8 @@ public struct LeakScanner: Sendable {
     private let texts: [String: [(words: [String], type: PersonalDataType, record: RecordID)]]
     private let redactor: Redactor
 
-    /// The shortest text identifier compared, in characters: shorter ones (a lone first name) would match ordinary words.
+    /// The shortest text identifier compared, in characters: shorter ones would match ordinary words. Names and
+    /// addresses are compared only when they have at least two words.
     public static let minimumTextLength = 6
 
     /// Prepares the identifiers.
@@ -52,7 +53,9 @@ public struct LeakScanner: Sendable {
                 let folded = Self.fold(identifier.normalized)
                 guard folded.count >= Self.minimumTextLength else { continue }
                 let words = Self.words(folded)
-                guard let first = words.first else { continue }
+                // One word (a bare surname, or a word the redactor took for one) would match ordinary text.
+                guard let first = words.first, words.count >= 2 || identifier.type == .email || identifier.type == .vehiclePlate
+                else { continue }
                 texts[first, default: []].append((words, identifier.type, identifier.recordID))
             }
         }

@@ -23,12 +23,14 @@ private func identifier(_ type: PersonalDataType, _ normalized: String, record: 
     @Test func aRecordedNameIsFoundWhateverTheCaseAndYo() throws {
         let scanner = LeakScanner(identifiers: [
             try identifier(.fullName, "семенов петр алексеевич", record: 3), try identifier(.fullName, "иван", record: 4),
+            try identifier(.fullName, "гражданин", record: 5),
         ])
         let leaks = scanner.scan("Ответственный: СЕМЁНОВ Пётр Алексеевич, кабинет 5")
         #expect(leaks.map(\.recordID) == [RecordID(rawValue: 3)])
         #expect(leaks.first?.type == .fullName)
         #expect(scanner.scan("Семенов не ответил").isEmpty, "part of a recorded name is not the name")
         #expect(scanner.scan("Иван Купала").isEmpty, "identifiers shorter than six letters are not compared")
+        #expect(scanner.scan("Гражданин сообщает о протечке").isEmpty, "one-word names are not compared")
     }
 
     @Test func structuredPersonalDataIsFoundEvenIfNobodyRecordedIt() throws {
