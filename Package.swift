@@ -104,7 +104,7 @@ let package = Package(
             name: "PainmapIngestTests",
             dependencies: ["PainmapIngest", "PainmapCore", "PainmapPipeline"]
         ),
-        .testTarget(name: "PainmapReportsTests", dependencies: ["PainmapReports", "PainmapIngest"]),
+        .testTarget(name: "PainmapReportsTests", dependencies: ["PainmapReports", "PainmapIngest"], exclude: ["Golden"]),
         .testTarget(name: "PainmapSamplesTests", dependencies: ["PainmapSamples", "PainmapCore"]),
         .testTarget(name: "PainmapSQLiteTests", dependencies: ["PainmapSQLite", "PainmapCore"]),
         .testTarget(name: "PainmapPipelineTests", dependencies: ["PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports"]),
