@@ -11,10 +11,13 @@ struct CLIResult {
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 private func painmap(_ arguments: [String], in directory: URL = root) throws -> CLIResult {
+    // The binary of the build running these tests (any --scratch-path), else the default build folders.
+    let runner = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
     let binary = try #require(
-        [".build/debug/painmap", ".build/release/painmap"].map { root.appendingPathComponent($0) }.first {
-            FileManager.default.isExecutableFile(atPath: $0.path)
-        })
+        ([runner.deletingLastPathComponent().appendingPathComponent("painmap")]
+            + [".build/debug/painmap", ".build/release/painmap"].map { root.appendingPathComponent($0) }).first {
+                FileManager.default.isExecutableFile(atPath: $0.path)
+            })
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
