@@ -8,12 +8,22 @@ let package = Package(
         .executable(name: "painmap", targets: ["painmap"]),
         .library(name: "PainmapPipeline", targets: ["PainmapPipeline"]),
     ],
+    traits: [
+        // The PostgreSQL store (issue 7), off by default so the default build never compiles SwiftNIO and
+        // postgres-nio. `swift build --traits PostgreSQL`; scripts/test and CI enable it.
+        .trait(name: "PostgreSQL", description: "PostgreSQL store on postgres-nio: --store postgres://user@host:port/db"),
+        .default(enabledTraits: []),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already in postgres-nio's graph; named here because PainmapPostgres imports NIOCore and NIOSSL itself.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Domain model, configuration types and the protocols outer targets implement.
@@ -54,6 +64,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The server store on postgres-nio. Its sources compile to nothing unless the PostgreSQL trait is on
+        // (`#if PostgreSQL`), so a default `swift build`, which builds every target, never builds SwiftNIO.
+        .target(
+            name: "PainmapPostgres",
+            dependencies: [
+                "PainmapCore",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
+            ]
+        ),
         // Deterministic pain clustering over stemmed documents.
         .target(name: "PainmapClustering", dependencies: ["PainmapCore", "PainmapText"]),
         // Report rendering (HTML, Markdown, JSON, CSV, XLSX) and the atomic file writer.
@@ -73,6 +95,7 @@ let package = Package(
                 "PainmapCore",
                 "PainmapIngest",
                 "PainmapSQLite",
+                .target(name: "PainmapPostgres", condition: .when(traits: ["PostgreSQL"])),
                 "PainmapText",
                 "PainmapClustering",
                 "PainmapReports",
@@ -107,6 +130,15 @@ let package = Package(
         .testTarget(name: "PainmapReportsTests", dependencies: ["PainmapReports", "PainmapIngest"], exclude: ["Golden"]),
         .testTarget(name: "PainmapSamplesTests", dependencies: ["PainmapSamples", "PainmapCore"]),
         .testTarget(name: "PainmapSQLiteTests", dependencies: ["PainmapSQLite", "PainmapCore"]),
+        // One contract suite over every backend built: SQLite always, PostgreSQL with the trait.
+        .testTarget(
+            name: "PainmapStoreContractTests",
+            dependencies: [
+                "PainmapCore",
+                "PainmapSQLite",
+                .target(name: "PainmapPostgres", condition: .when(traits: ["PostgreSQL"])),
+            ]
+        ),
         .testTarget(name: "PainmapPipelineTests", dependencies: ["PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports"]),
         .testTarget(name: "painmapCLITests", dependencies: ["painmap"]),
     ],

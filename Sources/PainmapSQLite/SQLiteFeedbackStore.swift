@@ -91,6 +91,13 @@ public struct SQLiteFeedbackStore: FeedbackStore {
             return try pool.writeWithoutTransaction { db in
                 var result: IngestedFile?
                 try db.inTransaction(.immediate) {
+                    // A file another run finished meanwhile is not read again: its ledger entry is the answer.
+                    if let done = try Row.fetchOne(
+                        db, sql: "SELECT * FROM ingested_file WHERE digest = ? AND outcome = 'done'", arguments: [file.digest])
+                    {
+                        result = SQLiteFeedbackStore.ledger(done)
+                        return .commit
+                    }
                     try db.execute(sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'", arguments: [file.digest])
                     try db.execute(
                         sql: "INSERT INTO ingested_file (digest, path, feed, source, outcome, ingested_at) VALUES (?, ?, ?, ?, 'done', ?)",

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PainmapCore
 import PainmapPipeline
-import PainmapSQLite
 
 /// `painmap classify`: a life situation and a journey stage for every stored record.
 struct ClassifyCommand: AsyncParsableCommand {
@@ -50,12 +49,10 @@ struct ClassifyCommand: AsyncParsableCommand {
             if let region, configuration.regions.region(code: region) == nil {
                 throw CommandFailure("региона «\(region)» нет в Config/regions.yaml", status: .usage)
             }
-            guard FileManager.default.fileExists(atPath: global.storeURL.path) else {
-                throw CommandFailure("хранилище \(global.storeURL.path) не найдено; сначала выполните painmap ingest", status: .noInput)
-            }
-            let lock = try RunLock.acquire(store: global.storeURL, wait: wait)
+            try global.requireExistingStore()
+            let lock = try global.acquireRunLock(wait: wait)
             defer { withExtendedLifetime(lock) {} }
-            let store = try SQLiteFeedbackStore(url: global.storeURL)
+            let store = try await global.storeLocation.open()
             let report = try await ClassifyJob(configuration: configuration, store: store, logger: logger)
                 .run(region: region, quarter: quarter.flatMap(Quarter.init), all: all)
             print(json ? report.json : report.table, terminator: "")

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PainmapCore
 import PainmapPipeline
-import PainmapSQLite
 
 /// `painmap ingest`: reads export files into the store.
 struct IngestCommand: AsyncParsableCommand {
@@ -32,9 +31,9 @@ struct IngestCommand: AsyncParsableCommand {
         try await runMapped {
             let logger = global.makeLogger()
             let configuration = try ConfigurationLoader().load(directory: global.configURL)
-            let lock = try RunLock.acquire(store: global.storeURL, wait: wait)
+            let lock = try global.acquireRunLock(wait: wait)
             defer { withExtendedLifetime(lock) {} }
-            let store = try SQLiteFeedbackStore(url: global.storeURL)
+            let store = try await global.storeLocation.open()
             let resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: source)
             let progress = ProgressBar(label: "файлов")
             let report = try await IngestJob(configuration: configuration, store: store, logger: logger)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PainmapCore
+import PainmapPipeline
 
 /// The `painmap` command: turns citizens' feedback exports into quarterly pain maps.
 @main
@@ -23,7 +24,7 @@ struct Painmap: AsyncParsableCommand {
 
 /// Options every command that touches the store or config shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Путь к хранилищу SQLite (по умолчанию $PAINMAP_STORE или data/painmap.sqlite).")
+    @Option(name: .long, help: "Хранилище: путь к файлу SQLite или postgres://пользователь@хост:порт/база (по умолчанию $PAINMAP_STORE или data/painmap.sqlite).")
     var store: String?
 
     @Option(name: .long, help: "Каталог конфигурации (по умолчанию Config).")
@@ -32,9 +33,19 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Подробный журнал (на английском) в stderr.")
     var verbose = false
 
-    var storeURL: URL {
-        let path = store ?? ProcessInfo.processInfo.environment["PAINMAP_STORE"] ?? "data/painmap.sqlite"
-        return URL(fileURLWithPath: path).standardizedFileURL
+    /// The store named by --store, PAINMAP_STORE or the default.
+    var storeLocation: StoreLocation { StoreLocation(option: store) }
+
+    /// Takes the run lock of a SQLite store (`nil` for PostgreSQL, which guards its writers itself).
+    func acquireRunLock(wait: Bool) throws -> RunLock? {
+        try storeLocation.runLockStore.map { try RunLock.acquire(store: $0, wait: wait) }
+    }
+
+    /// Fails with «нет хранилища» when a command that reads finds no SQLite file.
+    func requireExistingStore() throws {
+        guard storeLocation.mayHoldData else {
+            throw CommandFailure("хранилище \(storeLocation) не найдено; сначала выполните painmap ingest", status: .noInput)
+        }
     }
 
     var configURL: URL { URL(fileURLWithPath: config, isDirectory: true).standardizedFileURL }

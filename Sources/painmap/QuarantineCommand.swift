@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PainmapCore
 import PainmapPipeline
-import PainmapSQLite
 
 /// `painmap quarantine`: rows set aside, with file, line and reason (never their content).
 struct QuarantineCommand: AsyncParsableCommand {
@@ -21,10 +20,8 @@ struct QuarantineCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            guard FileManager.default.fileExists(atPath: global.storeURL.path) else {
-                throw CommandFailure("хранилище \(global.storeURL.path) не найдено; сначала выполните painmap ingest", status: .noInput)
-            }
-            let entries = try await SQLiteFeedbackStore(url: global.storeURL).quarantinedRows(reason: reason)
+            try global.requireExistingStore()
+            let entries = try await global.storeLocation.open().quarantinedRows(reason: reason)
             if json {
                 print(StatusRendering.json(entries))
             } else {

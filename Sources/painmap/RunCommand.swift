@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PainmapCore
 import PainmapPipeline
-import PainmapSQLite
 
 /// `painmap run`: the quarterly job (ingest → classify → cluster → reports), for cron and one-region reruns.
 struct RunCommand: AsyncParsableCommand {
@@ -61,9 +60,9 @@ struct RunCommand: AsyncParsableCommand {
         try await runMapped {
             let logger = global.makeLogger()
             let configuration = try ConfigurationLoader().load(directory: global.configURL)
-            let lock = try RunLock.acquire(store: global.storeURL, wait: wait)
+            let lock = try global.acquireRunLock(wait: wait)
             defer { withExtendedLifetime(lock) {} }
-            let store = try SQLiteFeedbackStore(url: global.storeURL)
+            let store = try await global.storeLocation.open()
             let now = Date()
             let options = RunJob.Options(
                 quarter: QuarterSpecifier(quarter)?.resolve(on: now) ?? Quarter(year: 1970, number: 1)!,

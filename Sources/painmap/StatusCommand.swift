@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PainmapCore
 import PainmapPipeline
-import PainmapSQLite
 
 /// `painmap status`: what the store holds.
 struct StatusCommand: AsyncParsableCommand {
@@ -18,10 +17,8 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            guard FileManager.default.fileExists(atPath: global.storeURL.path) else {
-                throw CommandFailure("хранилище \(global.storeURL.path) не найдено; сначала выполните painmap ingest", status: .noInput)
-            }
-            let status = try await SQLiteFeedbackStore(url: global.storeURL).status()
+            try global.requireExistingStore()
+            let status = try await global.storeLocation.open().status()
             print(json ? StatusRendering.json(status) : StatusRendering.table(status), terminator: "")
         }
     }

@@ -10,6 +10,9 @@ public protocol FeedbackStore: Sendable {
 
     /// Ingests one file in one transaction: all of its rows and its ledger entry, or nothing.
     ///
+    /// A file whose digest the ledger already holds as done (another run finished it meanwhile) is not read again;
+    /// its existing entry is returned. Implementations must let concurrent calls for different files proceed safely.
+    ///
     /// - Parameters:
     ///   - file: Digest, path, feed and source of the file.
     ///   - read: Reads the file into the sink it is given; throwing rolls everything back.
