@@ -26,6 +26,9 @@ public struct ClusterConfiguration: Sendable, Equatable {
     public var restarts: Int
     /// The cap on Lloyd iterations per restart (default 50; runs usually converge earlier).
     public var maxIterations: Int
+    /// A k-means run stops once at most this fraction of the rows changed cell in one iteration
+    /// (default `0`: iterate until no row changes or ``maxIterations``).
+    public var convergenceTolerance: Double = 0
     /// `τ`: k-means cells merge while their average-link cosine distance is at most this (default 0.85).
     public var mergeThreshold: Double
     /// `θ`: a record whose cosine to its pain's centroid is below this goes to «Прочее» (default 0.1).

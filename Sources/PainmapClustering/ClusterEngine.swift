@@ -33,6 +33,30 @@ public struct ClusterEngine: Sendable {
     /// - Returns: Pains, «Прочее» and the assignment of every document. An empty or content-free batch
     ///   gives a result without clusters.
     public func cluster(_ documents: [ClusterDocument]) -> ClusteringResult {
+        return cluster(
+            InternedDocuments(documents),
+            documentID: { documents[$0].id },
+            quoteText: { documents[$0].quoteText }
+        )
+    }
+
+    /// Clusters one batch of interned documents: the compact entry point for large batches.
+    ///
+    /// Gives exactly the result of ``cluster(_:)-([ClusterDocument])`` on the same tokens, weights and
+    /// groups, with documents identified by `documentID`.
+    ///
+    /// - Parameters:
+    ///   - documents: Interned documents; their order is the tie-break of every ordering.
+    ///   - documentID: The identifier reported in ``PainCluster/representativeDocumentIDs`` for a
+    ///     document number; called only for the chosen documents (default: the number in decimal).
+    ///   - quoteText: The redacted display text of a document number, called only for title
+    ///     candidates; `nil` joins the document's surface forms.
+    /// - Returns: Pains, «Прочее» and the assignment of every document.
+    public func cluster(
+        _ documents: InternedDocuments,
+        documentID: (Int) -> String = { String($0) },
+        quoteText: ((Int) -> String)? = nil
+    ) -> ClusteringResult {
         let corpus = StemCorpus(documents: documents)
         let rows = DistinctRows(corpus: corpus)
         let contentRecords = rows.weights.reduce(0, +)
@@ -49,13 +73,14 @@ public struct ClusterEngine: Sendable {
         let clusteredRecords = rowWeights.reduce(0, +)
         let minimumPainSize = configuration.resolvedMinimumPainSize(contentCount: clusteredRecords)
 
-        let kMeans = SphericalKMeans(
+        var kMeans = SphericalKMeans(
             clusterCount: min(configuration.resolvedK(contentCount: clusteredRecords), matrix.rowCount),
             restarts: configuration.restarts,
             maxIterations: configuration.maxIterations,
             seed: configuration.seed,
             threadCount: configuration.threadCount
         )
+        kMeans.tolerance = configuration.convergenceTolerance
         let fit = kMeans.fit(matrix, weights: rowWeights.map { Float($0) })
         let (groupOfCell, mergeTree) = AverageLinkMerger(threshold: configuration.mergeThreshold)
             .merge(centroids: fit.centroids, cellCount: fit.clusterCount, columnCount: matrix.columnCount)
@@ -93,7 +118,8 @@ public struct ClusterEngine: Sendable {
             sourceRows: sourceRows,
             rows: rows,
             corpus: corpus,
-            documents: documents
+            groups: documents.groups,
+            quoteText: quoteText ?? { documents.joinedSurfaces(of: $0) }
         )
 
         let hasCatchAll = partition.catchAllSize > 0
@@ -106,11 +132,11 @@ public struct ClusterEngine: Sendable {
         var assignments = [Int](repeating: ClusteringResult.noContent, count: documents.count)
         var cellAssignments = assignments
         var noContentCount = 0
-        for document in documents.indices {
+        for document in 0..<documents.count {
             let row = Int(rows.rowOfDocument[document])
             let matrixRow = row >= 0 ? Int(matrixRowOfRow[row]) : -1
             guard matrixRow >= 0 else {
-                noContentCount += documents[document].weight
+                noContentCount += documents.weights[document]
                 continue
             }
             let cls = Int(partition.classOfRow[matrixRow])
@@ -139,7 +165,7 @@ public struct ClusterEngine: Sendable {
                 ),
                 keywords: keywords[cls],
                 title: isCatchAll ? "Прочее" : selections[cls].title,
-                representativeDocumentIDs: selections[cls].documents.map { documents[$0].id },
+                representativeDocumentIDs: selections[cls].documents.map(documentID),
                 cells: isCatchAll ? [] : partition.cellsOfPain[cls],
                 meanSimilarity: size > 0 ? similaritySums[cls] / Double(size) : 0
             )
@@ -162,7 +188,7 @@ public struct ClusterEngine: Sendable {
             clusters: clusters,
             catchAllIndex: catchAllIndex,
             noContentCount: noContentCount,
-            recordCount: documents.reduce(0) { $0 + $1.weight },
+            recordCount: documents.weights.reduce(0, +),
             cellAssignments: cellAssignments,
             mergeTree: mergeTree,
             statistics: statistics

@@ -44,6 +44,8 @@ struct SphericalKMeans {
     static let groupSize = 16
     /// A term listed in at least `clusterCount / denseFraction` cells is scored with a dense axpy.
     static let denseFraction = 4
+    /// Cells per parallel work item of the centroid update (a fixed split, independent of threads).
+    static let updateCellsPerItem = 64
 
     /// Number of cells `k0`.
     var clusterCount: Int
@@ -55,6 +57,10 @@ struct SphericalKMeans {
     var seed: UInt64
     /// Worker threads.
     var threadCount: Int
+    /// A restart stops once at most this fraction of rows changed cell in an iteration (`0`: until
+    /// no row changes). The late iterations of Lloyd move a handful of boundary rows each, at the price
+    /// of a full pass.
+    var tolerance: Double = 0
     /// Rows per parallel work item; fixed, so the reduction order never depends on the thread count.
     var chunkSize = Self.defaultChunkSize
     /// Above this many rows, restarts compete on a sample of this many rows.
@@ -257,6 +263,9 @@ struct SphericalKMeans {
         }
 
         var running = Array(0..<restartCount)
+        let stableChanges = Int(max(0, tolerance) * Double(rowCount))
+        // Updates run restarts in parallel when there are several; a lone restart splits its cells instead.
+        let cellExecutor = ChunkedExecutor(threadCount: restartCount > 1 ? 1 : threadCount)
         var objectives = [Double](repeating: -.infinity, count: restartCount)
         var iterations = [Int](repeating: 0, count: restartCount)
         for iteration in 1...max(1, maxIterations) where !running.isEmpty {
@@ -278,8 +287,8 @@ struct SphericalKMeans {
                 let restart = active[index]
                 var changes = 0
                 for chunk in 0..<chunkCount { changes += chunkChanges[restart * chunkCount + chunk] }
-                if changes == 0 { return true }
-                Self.update(rows: rows, state: workspace.state(restart), clusterCount: k)
+                if changes <= stableChanges { return true }
+                Self.update(rows: rows, state: workspace.state(restart), clusterCount: k, executor: cellExecutor)
                 return false
             }
             var next: [Int] = []
@@ -463,7 +472,7 @@ struct SphericalKMeans {
     ///
     /// An empty cell takes the worst-fitting row (lowest cosine, then lowest index) among rows whose
     /// cell keeps another member. Sums run in row order, so they do not depend on the thread count.
-    private static func update(rows: Rows, state: RestartState, clusterCount k: Int) {
+    private static func update(rows: Rows, state: RestartState, clusterCount k: Int, executor: ChunkedExecutor) {
         let rowCount = rows.count
         let columnCount = rows.columnCount
         let assignments = state.assignments
@@ -486,11 +495,23 @@ struct SphericalKMeans {
 
         let oldSquares = state.postings.squaredNorms(clusterCount: k)
         state.centroids.update(repeating: 0, count: columnCount * k)
-        for row in 0..<rowCount {
-            let cell = Int(assignments[row])
-            let weight = rows.weights[row]
-            for position in rows.offsets[row]..<rows.offsets[row + 1] {
-                state.centroids[Int(rows.columns[position]) * k + cell] += weight * rows.values[position]
+        // Fixed ranges of cells are summed in parallel, each by a pass over all rows in row order that
+        // skips rows of other cells: every cell adds its rows in row order, exactly as one serial pass
+        // would, so the split never changes a bit. (Visiting rows cell by cell instead would read the
+        // matrix in random order, several times slower.)
+        let cellRanges = (k + updateCellsPerItem - 1) / updateCellsPerItem
+        let centroids = SharedBuffer(viewing: state.centroids, count: rows.columnCount * k)
+        let assigned = SharedBuffer(viewing: assignments, count: rowCount)
+        executor.forEach(cellRanges) { range in
+            let low = Int32(range * updateCellsPerItem)
+            let high = Int32(min(k, (range + 1) * updateCellsPerItem))
+            for row in 0..<rowCount {
+                let cell = assigned[row]
+                guard cell >= low, cell < high else { continue }
+                let weight = rows.weights[row]
+                for position in rows.offsets[row]..<rows.offsets[row + 1] {
+                    centroids[Int(rows.columns[position]) * k + Int(cell)] += weight * rows.values[position]
+                }
             }
         }
         var squares = [Double](repeating: 0, count: k)

@@ -4,14 +4,15 @@ import PainmapIngest
 import PainmapText
 
 /// The rows of one CSV reduced to what clustering and the outputs need: ids, truth labels and distinct
-/// analyzed texts.
+/// analyzed texts as interned word ids.
 ///
-/// Texts are analyzed in parallel chunks, each task with its own ``PainmapText/StemCache``, and merged
-/// in input order, so the result does not depend on the number of threads. Rows whose analyzed words
-/// (surface forms, in order) are identical share one distinct document whose weight counts them: the
-/// collapse the engine makes on stems anyway, made earlier so duplicates never hold token arrays. Raw
-/// texts are not kept at all; quotes are read again at the end
-/// (``texts(ofRows:reader:columns:path:)``).
+/// Texts are analyzed in parallel chunks, each task with its own ``PainmapText/StemCache``; a chunk numbers
+/// its distinct words locally, and chunks merge in input order into one
+/// ``PainmapClustering/InternedDocuments/Builder``, so word ids follow first occurrence in the file and the
+/// result does not depend on the number of threads. Rows whose analyzed words (in order) are identical share
+/// one distinct document whose weight counts them: the collapse the engine makes on stems anyway, made
+/// earlier so duplicates never hold token arrays. Tokens are `Int32` ids, never `String`s. Raw texts are not
+/// kept at all; quotes are read again at the end (``texts(ofRows:reader:columns:path:)``).
 struct ClusterInput {
     /// The header positions of the columns the job reads.
     struct Columns {
@@ -32,17 +33,18 @@ struct ClusterInput {
     private(set) var truth: [Int32] = []
     /// The distinct document of every data row, or `-1` when the row has no words.
     private(set) var documentOfRow: [Int32] = []
-    /// The analyzed words of each distinct document.
-    private(set) var tokens: [[ClusterToken]] = []
     /// The first data row (0-based) of each distinct document.
     private(set) var firstRow: [Int] = []
-    /// How many data rows each distinct document stands for.
-    private(set) var weights: [Int] = []
+    /// The distinct documents, as the engine takes them.
+    var documents: InternedDocuments { builder.documents }
+    /// Number of distinct documents.
+    var documentCount: Int { firstRow.count }
 
+    private var builder = InternedDocuments.Builder()
     private var truthIDs: [String: Int32] = [:]
-    private var documentOfHash: [UInt64: Int32] = [:]
-    /// Further documents whose word hash collided with the one in ``documentOfHash``.
-    private var collisions: [UInt64: [Int32]] = [:]
+    /// Open addressing over distinct documents by a hash of their word ids: slot → document + 1 (0 = empty).
+    private var documentSlots = [Int32](repeating: 0, count: 1 << 16)
+    private var documentHashes: [UInt64] = []
 
     /// Number of data rows.
     var rowCount: Int { ids.count }
@@ -91,8 +93,8 @@ struct ClusterInput {
         }
         // The lookup tables are done with; dropping them leaves more room for the engine.
         input.truthIDs = [:]
-        input.documentOfHash = [:]
-        input.collisions = [:]
+        input.documentSlots = []
+        input.documentHashes = []
         return input
     }
 
@@ -176,59 +178,66 @@ struct ClusterInput {
 
     /// Adds one analyzed chunk whose first row is `firstRow`, in input order.
     private mutating func merge(_ chunk: AnalyzedChunk, firstRow: Int) {
-        for (offset, words) in chunk.tokens.enumerated() {
-            add(row: firstRow + offset, words: words, hash: chunk.hashes[offset])
+        // Chunk-local word ids → global word ids, interned in first-occurrence order.
+        let globalOfLocal = chunk.words.map { builder.word(surface: $0.surface, stem: $0.stem) }
+        var words: [Int32] = []
+        for offset in 0..<chunk.rowCount {
+            words.removeAll(keepingCapacity: true)
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for local in chunk.tokens[chunk.rowOffsets[offset]..<chunk.rowOffsets[offset + 1]] {
+                let word = globalOfLocal[Int(local)]
+                words.append(word)
+                hash = (hash ^ UInt64(UInt32(bitPattern: word))) &* 0x0000_0100_0000_01B3
+            }
+            add(row: firstRow + offset, words: words, hash: hash)
         }
     }
 
-    private mutating func add(row: Int, words: [ClusterToken], hash: UInt64) {
+    private mutating func add(row: Int, words: [Int32], hash: UInt64) {
         guard !words.isEmpty else {
             documentOfRow.append(-1)
             return
         }
-        if let document = documentOfHash[hash] {
-            if Self.sameWords(tokens[Int(document)], words) {
-                count(row: row, in: document)
+        let mask = documentSlots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
+        while documentSlots[slot] != 0 {
+            let document = Int(documentSlots[slot] - 1)
+            if documentHashes[document] == hash, builder.documents.words(of: document).elementsEqual(words) {
+                builder.addWeight(1, toDocument: document)
+                documentOfRow.append(Int32(document))
                 return
             }
-            for candidate in collisions[hash, default: []] where Self.sameWords(tokens[Int(candidate)], words) {
-                count(row: row, in: candidate)
-                return
-            }
-            collisions[hash, default: []].append(newDocument(row: row, words: words))
-        } else {
-            documentOfHash[hash] = newDocument(row: row, words: words)
+            slot = (slot + 1) & mask
         }
-    }
-
-    private mutating func count(row: Int, in document: Int32) {
-        weights[Int(document)] += 1
-        documentOfRow.append(document)
-    }
-
-    private mutating func newDocument(row: Int, words: [ClusterToken]) -> Int32 {
-        let document = Int32(tokens.count)
-        tokens.append(words)
+        let document = builder.appendDocument(words: words)
+        documentSlots[slot] = Int32(document + 1)
+        documentHashes.append(hash)
         firstRow.append(row)
-        weights.append(1)
-        documentOfRow.append(document)
-        return document
+        documentOfRow.append(Int32(document))
+        if 2 * documentHashes.count > documentSlots.count { growDocumentSlots() }
     }
 
-    /// Byte equality of surface forms: analyzer output is normalized, so bytes decide, and it avoids
-    /// `String`'s Unicode-aware comparison.
-    private static func sameWords(_ a: [ClusterToken], _ b: [ClusterToken]) -> Bool {
-        guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where !x.surface.utf8.elementsEqual(y.surface.utf8) { return false }
-        return true
+    private mutating func growDocumentSlots() {
+        documentSlots = [Int32](repeating: 0, count: documentSlots.count * 2)
+        let mask = documentSlots.count - 1
+        for (document, hash) in documentHashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
+            while documentSlots[slot] != 0 { slot = (slot + 1) & mask }
+            documentSlots[slot] = Int32(document + 1)
+        }
     }
 
     /// One chunk's analysis, tagged with its index so chunks merge in input order.
     private struct AnalyzedChunk: Sendable {
         var index: Int
-        var tokens: [[ClusterToken]]
-        /// FNV-1a 64 of each row's surface forms, `0xFF`-separated (a byte UTF-8 never contains).
-        var hashes: [UInt64]
+        /// The chunk's distinct words in first-occurrence order (local id = position).
+        var words: [(surface: String, stem: String)]
+        /// Local word ids of all rows, concatenated.
+        var tokens: [Int32]
+        /// Row `r`'s ids are `tokens[rowOffsets[r] ..< rowOffsets[r + 1]]`.
+        var rowOffsets: [Int]
+
+        var rowCount: Int { rowOffsets.count - 1 }
     }
 
     private static func analyze(
@@ -238,27 +247,27 @@ struct ClusterInput {
         analyzer: TextAnalyzer
     ) -> (AnalyzedChunk, StemCache) {
         var cache = cache
-        var tokens: [[ClusterToken]] = []
-        var hashes: [UInt64] = []
-        tokens.reserveCapacity(texts.count)
-        hashes.reserveCapacity(texts.count)
+        var tokens: [Int32] = []
+        var rowOffsets = [0]
+        rowOffsets.reserveCapacity(texts.count + 1)
+        tokens.reserveCapacity(16 * texts.count)
         for text in texts {
-            let analyzed = analyzer.analyze(text, cache: &cache)
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            var words: [ClusterToken] = []
-            words.reserveCapacity(analyzed.count)
-            for token in analyzed {
-                words.append(ClusterToken(stem: token.stem, surface: token.surface))
-                for byte in token.surface.utf8 {
-                    hash ^= UInt64(byte)
-                    hash &*= 0x0000_0100_0000_01B3
-                }
-                hash ^= 0xFF
-                hash &*= 0x0000_0100_0000_01B3
-            }
-            tokens.append(words)
-            hashes.append(hash)
+            analyzer.appendWordIDs(of: text, cache: &cache, to: &tokens)
+            rowOffsets.append(tokens.count)
         }
-        return (AnalyzedChunk(index: index, tokens: tokens, hashes: hashes), cache)
+        // Cache ids → local ids in first-occurrence order, so merging never depends on the cache's history.
+        var localOfCache = [Int32](repeating: -1, count: cache.count)
+        var words: [(surface: String, stem: String)] = []
+        for position in tokens.indices {
+            let cacheID = Int(tokens[position])
+            var local = localOfCache[cacheID]
+            if local < 0 {
+                local = Int32(words.count)
+                localOfCache[cacheID] = local
+                words.append((cache.surface(ofWord: cacheID), cache.stem(ofWord: cacheID)))
+            }
+            tokens[position] = local
+        }
+        return (AnalyzedChunk(index: index, words: words, tokens: tokens, rowOffsets: rowOffsets), cache)
     }
 }
