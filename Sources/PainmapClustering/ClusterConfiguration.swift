@@ -26,9 +26,10 @@ public struct ClusterConfiguration: Sendable, Equatable {
     public var restarts: Int
     /// The cap on Lloyd iterations per restart (default 50; runs usually converge earlier).
     public var maxIterations: Int
-    /// A k-means run stops once at most this fraction of the rows changed cell in one iteration
-    /// (default `0`: iterate until no row changes or ``maxIterations``).
-    public var convergenceTolerance: Double = 0
+    /// k-means stops once at most this fraction of the rows changed cell in one iteration (default
+    /// 0.0003; `0` iterates until no row changes or ``maxIterations``). Lloyd's last iterations each
+    /// move a few boundary rows at the price of a full pass.
+    public var convergenceTolerance: Double
     /// `τ`: k-means cells merge while their average-link cosine distance is at most this (default 0.85).
     public var mergeThreshold: Double
     /// `θ`: a record whose cosine to its pain's centroid is below this goes to «Прочее» (default 0.1).
@@ -57,6 +58,7 @@ public struct ClusterConfiguration: Sendable, Equatable {
     ///   - includesBigrams: Whether to add stem bigrams.
     ///   - restarts: Number of k-means restarts.
     ///   - maxIterations: Lloyd iteration cap per restart.
+    ///   - convergenceTolerance: Fraction of rows changing cell at which k-means stops.
     ///   - mergeThreshold: `τ`, the average-link cosine distance cut.
     ///   - catchAllThreshold: `θ`, the cosine below which a record goes to «Прочее».
     ///   - minimumPainSize: Smallest pain in raw records, or `nil` for the 0.5% rule.
@@ -73,6 +75,7 @@ public struct ClusterConfiguration: Sendable, Equatable {
         includesBigrams: Bool = true,
         restarts: Int = 3,
         maxIterations: Int = 50,
+        convergenceTolerance: Double = 0.0003,
         mergeThreshold: Double = 0.85,
         catchAllThreshold: Double = 0.1,
         minimumPainSize: Int? = nil,
@@ -89,6 +92,7 @@ public struct ClusterConfiguration: Sendable, Equatable {
         self.includesBigrams = includesBigrams
         self.restarts = restarts
         self.maxIterations = maxIterations
+        self.convergenceTolerance = convergenceTolerance
         self.mergeThreshold = mergeThreshold
         self.catchAllThreshold = catchAllThreshold
         self.minimumPainSize = minimumPainSize

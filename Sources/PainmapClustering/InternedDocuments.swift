@@ -153,6 +153,18 @@ public struct InternedDocuments: Sendable {
             documents.weights[document] += max(0, weight)
         }
 
+        /// Whether an appended document consists of exactly these words, in this order.
+        ///
+        /// - Parameters:
+        ///   - document: A document number returned by ``appendDocument(words:weight:group:)``.
+        ///   - words: Word ids to compare with.
+        public func document(_ document: Int, hasWords words: [Int32]) -> Bool {
+            let start = documents.wordOffsets[document]
+            guard documents.wordOffsets[document + 1] - start == words.count else { return false }
+            for (offset, word) in words.enumerated() where documents.words[start + offset] != word { return false }
+            return true
+        }
+
         /// Reserves room for a number of documents and word occurrences.
         public mutating func reserveCapacity(documents documentCount: Int, words wordCount: Int) {
             documents.weights.reserveCapacity(documentCount)

@@ -17,12 +17,6 @@ struct SharedBuffer<Element>: @unchecked Sendable {
         self.count = count
     }
 
-    /// Wraps memory owned elsewhere (a slice of another buffer); never deallocate this view.
-    init(viewing base: UnsafeMutablePointer<Element>, count: Int) {
-        self.base = base
-        self.count = count
-    }
-
     /// Allocates a copy of `array`.
     init(copying array: [Element]) {
         base = UnsafeMutablePointer<Element>.allocate(capacity: max(array.count, 1))

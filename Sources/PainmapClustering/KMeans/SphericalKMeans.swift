@@ -38,14 +38,14 @@ struct SphericalKMeans {
     static let defaultRestartSampleSize = 16_384
     /// Seeding sample size (scikit-learn's default `init_size` is 3 × 1,024).
     static let seedingSampleSize = 3_072
+    /// Convergence tolerance of the restarts' trial on a sample (see ``tolerance``).
+    static let trialTolerance = 0.001
     /// Slack on the pruning tests that absorbs float rounding in cosines and bounds.
     static let boundMargin: Float = 1e-5
     /// Cells per Yinyang group.
     static let groupSize = 16
     /// A term listed in at least `clusterCount / denseFraction` cells is scored with a dense axpy.
     static let denseFraction = 4
-    /// Cells per parallel work item of the centroid update (a fixed split, independent of threads).
-    static let updateCellsPerItem = 64
 
     /// Number of cells `k0`.
     var clusterCount: Int
@@ -172,7 +172,10 @@ struct SphericalKMeans {
             values: values,
             columnCount: matrix.columnCount
         )
-        let trial = run(sampled, weights: sample.map { weights[$0] }, initialCentroids: nil)
+        // The trial only ranks the restarts and seeds the polish, which converges on all rows anyway.
+        var trialRun = self
+        trialRun.tolerance = max(tolerance, Self.trialTolerance)
+        let trial = trialRun.run(sampled, weights: sample.map { weights[$0] }, initialCentroids: nil)
         var polish = self
         polish.restarts = 1
         let fitted = polish.run(matrix, weights: weights, initialCentroids: trial.centroids)
@@ -264,8 +267,6 @@ struct SphericalKMeans {
 
         var running = Array(0..<restartCount)
         let stableChanges = Int(max(0, tolerance) * Double(rowCount))
-        // Updates run restarts in parallel when there are several; a lone restart splits its cells instead.
-        let cellExecutor = ChunkedExecutor(threadCount: restartCount > 1 ? 1 : threadCount)
         var objectives = [Double](repeating: -.infinity, count: restartCount)
         var iterations = [Int](repeating: 0, count: restartCount)
         for iteration in 1...max(1, maxIterations) where !running.isEmpty {
@@ -288,7 +289,7 @@ struct SphericalKMeans {
                 var changes = 0
                 for chunk in 0..<chunkCount { changes += chunkChanges[restart * chunkCount + chunk] }
                 if changes <= stableChanges { return true }
-                Self.update(rows: rows, state: workspace.state(restart), clusterCount: k, executor: cellExecutor)
+                Self.update(rows: rows, state: workspace.state(restart), clusterCount: k)
                 return false
             }
             var next: [Int] = []
@@ -472,7 +473,7 @@ struct SphericalKMeans {
     ///
     /// An empty cell takes the worst-fitting row (lowest cosine, then lowest index) among rows whose
     /// cell keeps another member. Sums run in row order, so they do not depend on the thread count.
-    private static func update(rows: Rows, state: RestartState, clusterCount k: Int, executor: ChunkedExecutor) {
+    private static func update(rows: Rows, state: RestartState, clusterCount k: Int) {
         let rowCount = rows.count
         let columnCount = rows.columnCount
         let assignments = state.assignments
@@ -495,23 +496,13 @@ struct SphericalKMeans {
 
         let oldSquares = state.postings.squaredNorms(clusterCount: k)
         state.centroids.update(repeating: 0, count: columnCount * k)
-        // Fixed ranges of cells are summed in parallel, each by a pass over all rows in row order that
-        // skips rows of other cells: every cell adds its rows in row order, exactly as one serial pass
-        // would, so the split never changes a bit. (Visiting rows cell by cell instead would read the
-        // matrix in random order, several times slower.)
-        let cellRanges = (k + updateCellsPerItem - 1) / updateCellsPerItem
-        let centroids = SharedBuffer(viewing: state.centroids, count: rows.columnCount * k)
-        let assigned = SharedBuffer(viewing: assignments, count: rowCount)
-        executor.forEach(cellRanges) { range in
-            let low = Int32(range * updateCellsPerItem)
-            let high = Int32(min(k, (range + 1) * updateCellsPerItem))
-            for row in 0..<rowCount {
-                let cell = assigned[row]
-                guard cell >= low, cell < high else { continue }
-                let weight = rows.weights[row]
-                for position in rows.offsets[row]..<rows.offsets[row + 1] {
-                    centroids[Int(rows.columns[position]) * k + Int(cell)] += weight * rows.values[position]
-                }
+        // One serial pass in row order. (Splitting it by cells or columns across threads measured slower:
+        // every split pass reads the whole matrix again, and the pass is bound by memory bandwidth.)
+        for row in 0..<rowCount {
+            let cell = Int(assignments[row])
+            let weight = rows.weights[row]
+            for position in rows.offsets[row]..<rows.offsets[row + 1] {
+                state.centroids[Int(rows.columns[position]) * k + cell] += weight * rows.values[position]
             }
         }
         var squares = [Double](repeating: 0, count: k)

@@ -6,10 +6,10 @@ import PainmapText
 /// The rows of one CSV reduced to what clustering and the outputs need: ids, truth labels and distinct
 /// analyzed texts as interned word ids.
 ///
-/// Texts are analyzed in parallel chunks, each task with its own ``PainmapText/StemCache``; a chunk numbers
-/// its distinct words locally, and chunks merge in input order into one
-/// ``PainmapClustering/InternedDocuments/Builder``, so word ids follow first occurrence in the file and the
-/// result does not depend on the number of threads. Rows whose analyzed words (in order) are identical share
+/// Texts are analyzed in parallel chunks, each task with its own ``PainmapText/StemCache``; chunks report
+/// the cache's word ids and merge in input order into one ``PainmapClustering/InternedDocuments/Builder``,
+/// which numbers words at their first occurrence in the file, so the result does not depend on the number
+/// of threads. Rows whose analyzed words (in order) are identical share
 /// one distinct document whose weight counts them: the collapse the engine makes on stems anyway, made
 /// earlier so duplicates never hold token arrays. Tokens are `Int32` ids, never `String`s. Raw texts are not
 /// kept at all; quotes are read again at the end (``texts(ofRows:reader:columns:path:)``).
@@ -41,6 +41,10 @@ struct ClusterInput {
     var documentCount: Int { firstRow.count }
 
     private var builder = InternedDocuments.Builder()
+    /// Per stem cache, the (surface, stem) of each of its word ids, as its chunks reported them.
+    private var cacheWords: [[(surface: String, stem: String)]] = []
+    /// Per stem cache, the global word id of each of its word ids, `-1` until first merged.
+    private var globalOfCacheWord: [[Int32]] = []
     private var truthIDs: [String: Int32] = [:]
     /// Open addressing over distinct documents by a hash of their word ids: slot → document + 1 (0 = empty).
     private var documentSlots = [Int32](repeating: 0, count: 1 << 16)
@@ -69,13 +73,15 @@ struct ClusterInput {
         let analyzer = TextAnalyzer()
         // One cache per running task; a cache only memoizes stems, so which chunk gets which cache
         // cannot change any token.
-        var caches = (0..<max(1, threadCount)).map { _ in StemCache(minimumCapacity: 16_384) }
+        var caches = (0..<max(1, threadCount)).map { (number: $0, cache: StemCache(minimumCapacity: 16_384)) }
+        input.cacheWords = [[(surface: String, stem: String)]](repeating: [], count: caches.count)
+        input.globalOfCacheWord = [[Int32]](repeating: [], count: caches.count)
         try await withThrowingTaskGroup(of: (AnalyzedChunk, StemCache).self) { group in
             var buffer = InOrderBuffer<AnalyzedChunk>()
             var chunkCount = 0
             func absorb(_ done: (chunk: AnalyzedChunk, cache: StemCache)) {
-                caches.append(done.cache)
                 let chunk = done.chunk
+                caches.append((chunk.cacheNumber, done.cache))
                 for ready in buffer.add(chunk, at: chunk.index) {
                     input.merge(ready, firstRow: ready.index * chunkSize)
                 }
@@ -84,13 +90,17 @@ struct ClusterInput {
                 let texts = try input.readChunk(&reader, columns: columns, size: chunkSize)
                 if texts.isEmpty { break }
                 while caches.isEmpty, let done = try await group.next() { absorb(done) }
-                let cache = caches.removeLast()
+                let (number, cache) = caches.removeLast()
                 let index = chunkCount
                 chunkCount += 1
-                group.addTask { Self.analyze(texts, index: index, cache: cache, analyzer: analyzer) }
+                group.addTask {
+                    Self.analyze(texts, index: index, cacheNumber: number, cache: cache, analyzer: analyzer)
+                }
             }
             while let done = try await group.next() { absorb(done) }
         }
+        input.cacheWords = []
+        input.globalOfCacheWord = []
         // The lookup tables are done with; dropping them leaves more room for the engine.
         input.truthIDs = [:]
         input.documentSlots = []
@@ -177,15 +187,26 @@ struct ClusterInput {
     }
 
     /// Adds one analyzed chunk whose first row is `firstRow`, in input order.
+    ///
+    /// Chunks speak in their task's cache ids. A cache serves its chunks one after another and chunks merge
+    /// in index order, so each cache's new words arrive here in the order the cache numbered them. Global ids
+    /// are given at a word's first merged occurrence, that is in input order, whichever cache saw it first.
     private mutating func merge(_ chunk: AnalyzedChunk, firstRow: Int) {
-        // Chunk-local word ids → global word ids, interned in first-occurrence order.
-        let globalOfLocal = chunk.words.map { builder.word(surface: $0.surface, stem: $0.stem) }
+        let cache = chunk.cacheNumber
+        precondition(cacheWords[cache].count == chunk.firstNewWord, "stem cache chunks merged out of order")
+        cacheWords[cache].append(contentsOf: chunk.newWords)
+        globalOfCacheWord[cache].append(contentsOf: repeatElement(-1, count: chunk.newWords.count))
         var words: [Int32] = []
         for offset in 0..<chunk.rowCount {
             words.removeAll(keepingCapacity: true)
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for local in chunk.tokens[chunk.rowOffsets[offset]..<chunk.rowOffsets[offset + 1]] {
-                let word = globalOfLocal[Int(local)]
+            for cacheWord in chunk.tokens[chunk.rowOffsets[offset]..<chunk.rowOffsets[offset + 1]] {
+                var word = globalOfCacheWord[cache][Int(cacheWord)]
+                if word < 0 {
+                    let entry = cacheWords[cache][Int(cacheWord)]
+                    word = builder.word(surface: entry.surface, stem: entry.stem)
+                    globalOfCacheWord[cache][Int(cacheWord)] = word
+                }
                 words.append(word)
                 hash = (hash ^ UInt64(UInt32(bitPattern: word))) &* 0x0000_0100_0000_01B3
             }
@@ -202,7 +223,7 @@ struct ClusterInput {
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
         while documentSlots[slot] != 0 {
             let document = Int(documentSlots[slot] - 1)
-            if documentHashes[document] == hash, builder.documents.words(of: document).elementsEqual(words) {
+            if documentHashes[document] == hash, builder.document(document, hasWords: words) {
                 builder.addWeight(1, toDocument: document)
                 documentOfRow.append(Int32(document))
                 return
@@ -230,12 +251,16 @@ struct ClusterInput {
     /// One chunk's analysis, tagged with its index so chunks merge in input order.
     private struct AnalyzedChunk: Sendable {
         var index: Int
-        /// The chunk's distinct words in first-occurrence order (local id = position).
-        var words: [(surface: String, stem: String)]
-        /// Local word ids of all rows, concatenated.
+        /// The stem cache the chunk was analyzed with.
+        var cacheNumber: Int
+        /// That cache's word ids of all rows, concatenated.
         var tokens: [Int32]
         /// Row `r`'s ids are `tokens[rowOffsets[r] ..< rowOffsets[r + 1]]`.
         var rowOffsets: [Int]
+        /// The cache's id of the first word it learned during this chunk.
+        var firstNewWord: Int
+        /// The words the cache learned during this chunk, in id order.
+        var newWords: [(surface: String, stem: String)]
 
         var rowCount: Int { rowOffsets.count - 1 }
     }
@@ -243,10 +268,12 @@ struct ClusterInput {
     private static func analyze(
         _ texts: [String],
         index: Int,
+        cacheNumber: Int,
         cache: StemCache,
         analyzer: TextAnalyzer
     ) -> (AnalyzedChunk, StemCache) {
         var cache = cache
+        let firstNewWord = cache.count
         var tokens: [Int32] = []
         var rowOffsets = [0]
         rowOffsets.reserveCapacity(texts.count + 1)
@@ -255,19 +282,15 @@ struct ClusterInput {
             analyzer.appendWordIDs(of: text, cache: &cache, to: &tokens)
             rowOffsets.append(tokens.count)
         }
-        // Cache ids → local ids in first-occurrence order, so merging never depends on the cache's history.
-        var localOfCache = [Int32](repeating: -1, count: cache.count)
-        var words: [(surface: String, stem: String)] = []
-        for position in tokens.indices {
-            let cacheID = Int(tokens[position])
-            var local = localOfCache[cacheID]
-            if local < 0 {
-                local = Int32(words.count)
-                localOfCache[cacheID] = local
-                words.append((cache.surface(ofWord: cacheID), cache.stem(ofWord: cacheID)))
-            }
-            tokens[position] = local
-        }
-        return (AnalyzedChunk(index: index, words: words, tokens: tokens, rowOffsets: rowOffsets), cache)
+        let newWords = (firstNewWord..<cache.count).map { (cache.surface(ofWord: $0), cache.stem(ofWord: $0)) }
+        let chunk = AnalyzedChunk(
+            index: index,
+            cacheNumber: cacheNumber,
+            tokens: tokens,
+            rowOffsets: rowOffsets,
+            firstNewWord: firstNewWord,
+            newWords: newWords
+        )
+        return (chunk, cache)
     }
 }
