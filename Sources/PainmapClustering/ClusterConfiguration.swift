@@ -30,8 +30,15 @@ public struct ClusterConfiguration: Sendable, Equatable {
     /// 0.0003; `0` iterates until no row changes or ``maxIterations``). Lloyd's last iterations each
     /// move a few boundary rows at the price of a full pass.
     public var convergenceTolerance: Double
+    /// For batches of more than 16,384 distinct rows, where k-means restarts compete on a sample, the
+    /// Lloyd iterations the winner then runs on all rows (default 2; the last one is the final
+    /// assignment pass).
+    public var polishIterations: Int
     /// `τ`: k-means cells merge while their average-link cosine distance is at most this (default 0.85).
     public var mergeThreshold: Double
+    /// Passes that move every record to its nearest merged pain centroid before «Прочее» is decided
+    /// (default 2): a k-means cell straddling two pains gives each record to the closer one.
+    public var refinementPasses: Int
     /// `θ`: a record whose cosine to its pain's centroid is below this goes to «Прочее» (default 0.1).
     public var catchAllThreshold: Double
     /// Pains smaller than this many raw records go to «Прочее»; `nil` applies `max(3, N / 200)`.
@@ -59,7 +66,9 @@ public struct ClusterConfiguration: Sendable, Equatable {
     ///   - restarts: Number of k-means restarts.
     ///   - maxIterations: Lloyd iteration cap per restart.
     ///   - convergenceTolerance: Fraction of rows changing cell at which k-means stops.
+    ///   - polishIterations: Lloyd iterations on all rows after a sample trial.
     ///   - mergeThreshold: `τ`, the average-link cosine distance cut.
+    ///   - refinementPasses: Nearest-pain reassignment passes after the merge.
     ///   - catchAllThreshold: `θ`, the cosine below which a record goes to «Прочее».
     ///   - minimumPainSize: Smallest pain in raw records, or `nil` for the 0.5% rule.
     ///   - seed: Seed of the random generator.
@@ -76,7 +85,9 @@ public struct ClusterConfiguration: Sendable, Equatable {
         restarts: Int = 3,
         maxIterations: Int = 50,
         convergenceTolerance: Double = 0.0003,
+        polishIterations: Int = 2,
         mergeThreshold: Double = 0.85,
+        refinementPasses: Int = 2,
         catchAllThreshold: Double = 0.1,
         minimumPainSize: Int? = nil,
         seed: UInt64 = 42,
@@ -93,7 +104,9 @@ public struct ClusterConfiguration: Sendable, Equatable {
         self.restarts = restarts
         self.maxIterations = maxIterations
         self.convergenceTolerance = convergenceTolerance
+        self.polishIterations = polishIterations
         self.mergeThreshold = mergeThreshold
+        self.refinementPasses = refinementPasses
         self.catchAllThreshold = catchAllThreshold
         self.minimumPainSize = minimumPainSize
         self.seed = seed

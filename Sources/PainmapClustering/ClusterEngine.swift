@@ -81,6 +81,7 @@ public struct ClusterEngine: Sendable {
             threadCount: configuration.threadCount
         )
         kMeans.tolerance = configuration.convergenceTolerance
+        kMeans.polishIterations = configuration.polishIterations
         let fit = kMeans.fit(matrix, weights: rowWeights.map { Float($0) })
         let (groupOfCell, mergeTree) = AverageLinkMerger(threshold: configuration.mergeThreshold)
             .merge(centroids: fit.centroids, cellCount: fit.clusterCount, columnCount: matrix.columnCount)
@@ -91,7 +92,9 @@ public struct ClusterEngine: Sendable {
             cellOfRow: fit.assignments,
             groupOfCell: groupOfCell,
             catchAllThreshold: configuration.catchAllThreshold,
-            minimumPainSize: minimumPainSize
+            minimumPainSize: minimumPainSize,
+            refinementPasses: configuration.refinementPasses,
+            threadCount: configuration.threadCount
         )
 
         var matrixRowOfRow = [Int32](repeating: -1, count: rows.count)
