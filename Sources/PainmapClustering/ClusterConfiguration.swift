@@ -43,6 +43,15 @@ public struct ClusterConfiguration: Sendable, Equatable {
     public var catchAllThreshold: Double
     /// Pains smaller than this many raw records go to «Прочее»; `nil` applies `max(3, N / 200)`.
     public var minimumPainSize: Int?
+    /// Analysts' seeded pains (`CLUSTERING.md` §2.12): each a list of terms — stems from the same
+    /// analyzer, or two stems joined by a space — that becomes a pseudo-document among the k-means++
+    /// seeds, so the pain gets a cell of its own when records support it (default none).
+    public var seedPains: [[String]]
+    /// Warm start (`CLUSTERING.md` §2.11): the previous period's pain centroids
+    /// (``PainCluster/centroid``, ``PreviousPain/centroid``), placed among the k-means++ seeds so a
+    /// stable pain keeps its shape and ``PainMatcher`` carries its id over (default none). Seeded pains
+    /// and previous centroids together take at most `k0` of the seeds, seeded pains first.
+    public var previousCentroids: [[String: Float]]
     /// The seed of every random choice; the same seed and input give the same result.
     public var seed: UInt64
     /// Worker threads for k-means; results are identical for any value (default: active processors).
@@ -71,6 +80,8 @@ public struct ClusterConfiguration: Sendable, Equatable {
     ///   - refinementPasses: Nearest-pain reassignment passes after the merge.
     ///   - catchAllThreshold: `θ`, the cosine below which a record goes to «Прочее».
     ///   - minimumPainSize: Smallest pain in raw records, or `nil` for the 0.5% rule.
+    ///   - seedPains: Analysts' term lists seeding pains.
+    ///   - previousCentroids: The previous period's centroids, for a warm start.
     ///   - seed: Seed of the random generator.
     ///   - threadCount: Worker threads; does not change results.
     ///   - keywordCount: Keywords per pain.
@@ -90,6 +101,8 @@ public struct ClusterConfiguration: Sendable, Equatable {
         refinementPasses: Int = 2,
         catchAllThreshold: Double = 0.1,
         minimumPainSize: Int? = nil,
+        seedPains: [[String]] = [],
+        previousCentroids: [[String: Float]] = [],
         seed: UInt64 = 42,
         threadCount: Int = ClusterConfiguration.defaultThreadCount,
         keywordCount: Int = 8,
@@ -109,6 +122,8 @@ public struct ClusterConfiguration: Sendable, Equatable {
         self.refinementPasses = refinementPasses
         self.catchAllThreshold = catchAllThreshold
         self.minimumPainSize = minimumPainSize
+        self.seedPains = seedPains
+        self.previousCentroids = previousCentroids
         self.seed = seed
         self.threadCount = threadCount
         self.keywordCount = keywordCount

@@ -82,6 +82,12 @@ public struct ClusterEngine: Sendable {
         )
         kMeans.tolerance = configuration.convergenceTolerance
         kMeans.polishIterations = configuration.polishIterations
+        kMeans.fixedCenters = SeedCentroids.matrix(
+            seedPains: configuration.seedPains,
+            previousCentroids: configuration.previousCentroids,
+            vocabulary: vocabulary,
+            stems: corpus.stems
+        )
         let fit = kMeans.fit(matrix, weights: rowWeights.map { Float($0) })
         let (groupOfCell, mergeTree) = AverageLinkMerger(threshold: configuration.mergeThreshold)
             .merge(centroids: fit.centroids, cellCount: fit.clusterCount, columnCount: matrix.columnCount)
@@ -184,7 +190,8 @@ public struct ClusterEngine: Sendable {
             cellCount: fit.clusterCount,
             restart: fit.restart,
             iterations: fit.iterations,
-            objective: fit.objective
+            objective: fit.objective,
+            seededCellCount: min(kMeans.fixedCenters?.rowCount ?? 0, fit.clusterCount)
         )
         return ClusteringResult(
             assignments: assignments,

@@ -67,6 +67,9 @@ struct SphericalKMeans {
     var restartSampleSize = Self.defaultRestartSampleSize
     /// Lloyd iterations on all rows after a sample trial (at least 1: the final assignment pass).
     var polishIterations = 2
+    /// Unit vectors over the matrix columns that seed the first cells of every restart (previous
+    /// periods' centroids, analysts' seeded pains); k-means++ chooses the other cells around them.
+    var fixedCenters: SparseRowMatrix?
 
     /// The matrix and row weights as raw buffers for the workers.
     private struct Rows: Sendable {
@@ -201,7 +204,8 @@ struct SphericalKMeans {
         let rowCount = matrix.rowCount
         let columnCount = matrix.columnCount
         let requested = initialCentroids.map { columnCount > 0 ? $0.count / columnCount : 0 } ?? clusterCount
-        let k = initialCentroids == nil ? min(max(requested, 1), rowCount) : requested
+        let fixedCount = initialCentroids == nil ? min(fixedCenters?.rowCount ?? 0, max(requested, 1)) : 0
+        let k = initialCentroids == nil ? fixedCount + min(max(requested, 1) - fixedCount, rowCount) : requested
         guard k > 0, rowCount > 0, columnCount > 0 else {
             return KMeansFit(
                 assignments: [],
@@ -221,9 +225,10 @@ struct SphericalKMeans {
 
         let seeder = KMeansPlusPlusSeeder(clusterCount: k, sampleSize: max(Self.seedingSampleSize, 3 * k))
         let baseSeed = seed
+        let fixed = fixedCount > 0 ? fixedCenters : nil
         let seedRows = executor.map(initialCentroids == nil ? restartCount : 0) { restart -> [Int] in
             var generator = SplitMix64(seed: baseSeed ^ (UInt64(restart) &* 0xD1B5_4A32_D192_ED03))
-            return seeder.seeds(matrix: matrix, weights: weights, generator: &generator)
+            return seeder.seeds(matrix: matrix, weights: weights, fixedCenters: fixed, generator: &generator)
         }
 
         let rows = Rows(
@@ -262,7 +267,15 @@ struct SphericalKMeans {
                     }
                 }
             } else {
-                for (cell, row) in seedRows[restart].enumerated() {
+                if let fixed {
+                    for cell in 0..<fixedCount {
+                        for position in fixed.range(of: cell) {
+                            state.centroids[Int(fixed.columns[position]) * k + cell] = fixed.values[position]
+                        }
+                    }
+                }
+                for (index, row) in seedRows[restart].enumerated() {
+                    let cell = fixedCount + index
                     for position in rows.offsets[row]..<rows.offsets[row + 1] {
                         state.centroids[Int(rows.columns[position]) * k + cell] = rows.values[position]
                     }
