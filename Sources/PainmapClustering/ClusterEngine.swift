@@ -68,7 +68,11 @@ public struct ClusterEngine: Sendable {
             maxDocumentFrequency: configuration.maxDocumentFrequency,
             includesBigrams: configuration.includesBigrams
         )
-        let (matrix, sourceRows) = vocabulary.vectorize(corpus: corpus, rows: rows)
+        let (matrix, sourceRows) = vocabulary.vectorize(
+            corpus: corpus,
+            rows: rows,
+            threadCount: configuration.threadCount
+        )
         let rowWeights = sourceRows.map { rows.weights[$0] }
         let clusteredRecords = rowWeights.reduce(0, +)
         let minimumPainSize = configuration.resolvedMinimumPainSize(contentCount: clusteredRecords)
@@ -105,7 +109,10 @@ public struct ClusterEngine: Sendable {
 
         var matrixRowOfRow = [Int32](repeating: -1, count: rows.count)
         for (matrixRow, row) in sourceRows.enumerated() { matrixRowOfRow[row] = Int32(matrixRow) }
-        let keywords = KeywordExtractor(keywordCount: configuration.keywordCount).keywords(
+        let keywords = KeywordExtractor(
+            keywordCount: configuration.keywordCount,
+            threadCount: configuration.threadCount
+        ).keywords(
             KeywordExtractor.Inputs(
                 matrix: matrix,
                 classOfRow: partition.classOfRow,
