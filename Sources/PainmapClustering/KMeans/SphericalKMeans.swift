@@ -38,6 +38,11 @@ struct SphericalKMeans {
     static let defaultRestartSampleSize = 16_384
     /// Seeding sample size (scikit-learn's default `init_size` is 3 × 1,024).
     static let seedingSampleSize = 3_072
+    /// Lloyd iterations on the sample after which the restarts are ranked and only the best continues.
+    ///
+    /// On the synthetic 100k corpus (seeds 42, 1, 2, 3, 4) this cut the engine's CPU time by about 15% and
+    /// gave the same or a higher ARI for every seed than running all restarts to convergence.
+    static let rankingIterations = 3
     /// Convergence tolerance of the restarts' trial on a sample (see ``tolerance``).
     static let trialTolerance = 0.001
     /// Slack on the pruning tests that absorbs float rounding in cosines and bounds.
@@ -144,7 +149,8 @@ struct SphericalKMeans {
     ///
     /// With more than `restartSampleSize` rows, the restarts compete on a seeded uniform sample of
     /// that many rows (as scikit-learn's mini-batch k-means chooses among its initializations on a
-    /// sample), and only the winner then runs ``polishIterations`` Lloyd iterations on all rows,
+    /// sample): after ``rankingIterations`` iterations the best restart goes on alone until it converges
+    /// on the sample, then runs ``polishIterations`` Lloyd iterations on all rows,
     /// starting from its centroids — mini-batch k-means likewise ends with an assignment pass over all
     /// rows. Polishing to full convergence measured no better (ARI over five seeds on the synthetic
     /// 100k corpus: 0.913 mean against 0.920 with two passes) at several times the cost.
@@ -183,7 +189,20 @@ struct SphericalKMeans {
         // The trial only ranks the restarts and seeds the polish, which converges on all rows anyway.
         var trialRun = self
         trialRun.tolerance = max(tolerance, Self.trialTolerance)
-        let trial = trialRun.run(sampled, weights: sample.map { weights[$0] }, initialCentroids: nil)
+        let sampleWeights = sample.map { weights[$0] }
+        var trial: KMeansFit
+        if restarts > 1, maxIterations > Self.rankingIterations {
+            // Successive halving: every restart runs a few iterations, only the best one goes on.
+            var ranking = trialRun
+            ranking.maxIterations = Self.rankingIterations
+            let ranked = ranking.run(sampled, weights: sampleWeights, initialCentroids: nil)
+            var finish = trialRun
+            finish.restarts = 1
+            trial = finish.run(sampled, weights: sampleWeights, initialCentroids: ranked.centroids)
+            trial.restart = ranked.restart
+        } else {
+            trial = trialRun.run(sampled, weights: sampleWeights, initialCentroids: nil)
+        }
         var polish = self
         polish.restarts = 1
         polish.maxIterations = max(1, min(maxIterations, polishIterations))
