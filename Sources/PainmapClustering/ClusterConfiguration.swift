@@ -26,12 +26,32 @@ public struct ClusterConfiguration: Sendable, Equatable {
     public var restarts: Int
     /// The cap on Lloyd iterations per restart (default 50; runs usually converge earlier).
     public var maxIterations: Int
+    /// k-means stops once at most this fraction of the rows changed cell in one iteration (default
+    /// 0.0003; `0` iterates until no row changes or ``maxIterations``). Lloyd's last iterations each
+    /// move a few boundary rows at the price of a full pass.
+    public var convergenceTolerance: Double
+    /// For batches of more than 16,384 distinct rows, where k-means restarts compete on a sample, the
+    /// Lloyd iterations the winner then runs on all rows (default 2; the last one is the final
+    /// assignment pass).
+    public var polishIterations: Int
     /// `τ`: k-means cells merge while their average-link cosine distance is at most this (default 0.85).
     public var mergeThreshold: Double
+    /// Passes that move every record to its nearest merged pain centroid before «Прочее» is decided
+    /// (default 2): a k-means cell straddling two pains gives each record to the closer one.
+    public var refinementPasses: Int
     /// `θ`: a record whose cosine to its pain's centroid is below this goes to «Прочее» (default 0.1).
     public var catchAllThreshold: Double
     /// Pains smaller than this many raw records go to «Прочее»; `nil` applies `max(3, N / 200)`.
     public var minimumPainSize: Int?
+    /// Analysts' seeded pains (`CLUSTERING.md` §2.12): each a list of terms — stems from the same
+    /// analyzer, or two stems joined by a space — that becomes a pseudo-document among the k-means++
+    /// seeds, so the pain gets a cell of its own when records support it (default none).
+    public var seedPains: [[String]]
+    /// Warm start (`CLUSTERING.md` §2.11): the previous period's pain centroids
+    /// (``PainCluster/centroid``, ``PreviousPain/centroid``), placed among the k-means++ seeds so a
+    /// stable pain keeps its shape and ``PainMatcher`` carries its id over (default none). Seeded pains
+    /// and previous centroids together take at most `k0` of the seeds, seeded pains first.
+    public var previousCentroids: [[String: Float]]
     /// The seed of every random choice; the same seed and input give the same result.
     public var seed: UInt64
     /// Worker threads for k-means; results are identical for any value (default: active processors).
@@ -54,9 +74,14 @@ public struct ClusterConfiguration: Sendable, Equatable {
     ///   - includesBigrams: Whether to add stem bigrams.
     ///   - restarts: Number of k-means restarts.
     ///   - maxIterations: Lloyd iteration cap per restart.
+    ///   - convergenceTolerance: Fraction of rows changing cell at which k-means stops.
+    ///   - polishIterations: Lloyd iterations on all rows after a sample trial.
     ///   - mergeThreshold: `τ`, the average-link cosine distance cut.
+    ///   - refinementPasses: Nearest-pain reassignment passes after the merge.
     ///   - catchAllThreshold: `θ`, the cosine below which a record goes to «Прочее».
     ///   - minimumPainSize: Smallest pain in raw records, or `nil` for the 0.5% rule.
+    ///   - seedPains: Analysts' term lists seeding pains.
+    ///   - previousCentroids: The previous period's centroids, for a warm start.
     ///   - seed: Seed of the random generator.
     ///   - threadCount: Worker threads; does not change results.
     ///   - keywordCount: Keywords per pain.
@@ -70,9 +95,14 @@ public struct ClusterConfiguration: Sendable, Equatable {
         includesBigrams: Bool = true,
         restarts: Int = 3,
         maxIterations: Int = 50,
+        convergenceTolerance: Double = 0.0003,
+        polishIterations: Int = 2,
         mergeThreshold: Double = 0.85,
+        refinementPasses: Int = 2,
         catchAllThreshold: Double = 0.1,
         minimumPainSize: Int? = nil,
+        seedPains: [[String]] = [],
+        previousCentroids: [[String: Float]] = [],
         seed: UInt64 = 42,
         threadCount: Int = ClusterConfiguration.defaultThreadCount,
         keywordCount: Int = 8,
@@ -86,9 +116,14 @@ public struct ClusterConfiguration: Sendable, Equatable {
         self.includesBigrams = includesBigrams
         self.restarts = restarts
         self.maxIterations = maxIterations
+        self.convergenceTolerance = convergenceTolerance
+        self.polishIterations = polishIterations
         self.mergeThreshold = mergeThreshold
+        self.refinementPasses = refinementPasses
         self.catchAllThreshold = catchAllThreshold
         self.minimumPainSize = minimumPainSize
+        self.seedPains = seedPains
+        self.previousCentroids = previousCentroids
         self.seed = seed
         self.threadCount = threadCount
         self.keywordCount = keywordCount

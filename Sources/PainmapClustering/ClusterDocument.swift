@@ -20,6 +20,9 @@ public struct ClusterDocument: Sendable {
     public let quoteText: String
     /// How many raw records this document stands for (at least 1); sizes and volumes sum it.
     public let weight: Int
+    /// The source, region or channel the record came from, if known; a pain's quotes prefer
+    /// documents of distinct groups (`CLUSTERING.md` §2.10). Never affects clustering.
+    public let group: String?
 
     /// Creates a document.
     ///
@@ -28,10 +31,12 @@ public struct ClusterDocument: Sendable {
     ///   - tokens: Analyzed tokens in text order.
     ///   - quoteText: Redacted display text; when `nil`, the surface forms joined by spaces.
     ///   - weight: Raw records this document represents; values below 1 count as 1.
-    public init(id: String, tokens: [ClusterToken], quoteText: String? = nil, weight: Int = 1) {
+    ///   - group: The record's source, region or channel, for spreading quotes; `nil` when unknown.
+    public init(id: String, tokens: [ClusterToken], quoteText: String? = nil, weight: Int = 1, group: String? = nil) {
         self.id = id
         self.tokens = tokens
         self.quoteText = quoteText ?? tokens.map(\.surface).joined(separator: " ")
         self.weight = max(1, weight)
+        self.group = group
     }
 }

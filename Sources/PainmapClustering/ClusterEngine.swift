@@ -33,6 +33,30 @@ public struct ClusterEngine: Sendable {
     /// - Returns: Pains, «Прочее» and the assignment of every document. An empty or content-free batch
     ///   gives a result without clusters.
     public func cluster(_ documents: [ClusterDocument]) -> ClusteringResult {
+        return cluster(
+            InternedDocuments(documents),
+            documentID: { documents[$0].id },
+            quoteText: { documents[$0].quoteText }
+        )
+    }
+
+    /// Clusters one batch of interned documents: the compact entry point for large batches.
+    ///
+    /// Gives exactly the result of ``cluster(_:)-([ClusterDocument])`` on the same tokens, weights and
+    /// groups, with documents identified by `documentID`.
+    ///
+    /// - Parameters:
+    ///   - documents: Interned documents; their order is the tie-break of every ordering.
+    ///   - documentID: The identifier reported in ``PainCluster/representativeDocumentIDs`` for a
+    ///     document number; called only for the chosen documents (default: the number in decimal).
+    ///   - quoteText: The redacted display text of a document number, called only for title
+    ///     candidates; `nil` joins the document's surface forms.
+    /// - Returns: Pains, «Прочее» and the assignment of every document.
+    public func cluster(
+        _ documents: InternedDocuments,
+        documentID: (Int) -> String = { String($0) },
+        quoteText: ((Int) -> String)? = nil
+    ) -> ClusteringResult {
         let corpus = StemCorpus(documents: documents)
         let rows = DistinctRows(corpus: corpus)
         let contentRecords = rows.weights.reduce(0, +)
@@ -44,17 +68,29 @@ public struct ClusterEngine: Sendable {
             maxDocumentFrequency: configuration.maxDocumentFrequency,
             includesBigrams: configuration.includesBigrams
         )
-        let (matrix, sourceRows) = vocabulary.vectorize(corpus: corpus, rows: rows)
+        let (matrix, sourceRows) = vocabulary.vectorize(
+            corpus: corpus,
+            rows: rows,
+            threadCount: configuration.threadCount
+        )
         let rowWeights = sourceRows.map { rows.weights[$0] }
         let clusteredRecords = rowWeights.reduce(0, +)
         let minimumPainSize = configuration.resolvedMinimumPainSize(contentCount: clusteredRecords)
 
-        let kMeans = SphericalKMeans(
+        var kMeans = SphericalKMeans(
             clusterCount: min(configuration.resolvedK(contentCount: clusteredRecords), matrix.rowCount),
             restarts: configuration.restarts,
             maxIterations: configuration.maxIterations,
             seed: configuration.seed,
             threadCount: configuration.threadCount
+        )
+        kMeans.tolerance = configuration.convergenceTolerance
+        kMeans.polishIterations = configuration.polishIterations
+        kMeans.fixedCenters = SeedCentroids.matrix(
+            seedPains: configuration.seedPains,
+            previousCentroids: configuration.previousCentroids,
+            vocabulary: vocabulary,
+            stems: corpus.stems
         )
         let fit = kMeans.fit(matrix, weights: rowWeights.map { Float($0) })
         let (groupOfCell, mergeTree) = AverageLinkMerger(threshold: configuration.mergeThreshold)
@@ -66,12 +102,17 @@ public struct ClusterEngine: Sendable {
             cellOfRow: fit.assignments,
             groupOfCell: groupOfCell,
             catchAllThreshold: configuration.catchAllThreshold,
-            minimumPainSize: minimumPainSize
+            minimumPainSize: minimumPainSize,
+            refinementPasses: configuration.refinementPasses,
+            threadCount: configuration.threadCount
         )
 
         var matrixRowOfRow = [Int32](repeating: -1, count: rows.count)
         for (matrixRow, row) in sourceRows.enumerated() { matrixRowOfRow[row] = Int32(matrixRow) }
-        let keywords = KeywordExtractor(keywordCount: configuration.keywordCount).keywords(
+        let keywords = KeywordExtractor(
+            keywordCount: configuration.keywordCount,
+            threadCount: configuration.threadCount
+        ).keywords(
             KeywordExtractor.Inputs(
                 matrix: matrix,
                 classOfRow: partition.classOfRow,
@@ -93,7 +134,8 @@ public struct ClusterEngine: Sendable {
             sourceRows: sourceRows,
             rows: rows,
             corpus: corpus,
-            documents: documents
+            groups: documents.groups,
+            quoteText: quoteText ?? { documents.joinedSurfaces(of: $0) }
         )
 
         let hasCatchAll = partition.catchAllSize > 0
@@ -106,11 +148,11 @@ public struct ClusterEngine: Sendable {
         var assignments = [Int](repeating: ClusteringResult.noContent, count: documents.count)
         var cellAssignments = assignments
         var noContentCount = 0
-        for document in documents.indices {
+        for document in 0..<documents.count {
             let row = Int(rows.rowOfDocument[document])
             let matrixRow = row >= 0 ? Int(matrixRowOfRow[row]) : -1
             guard matrixRow >= 0 else {
-                noContentCount += documents[document].weight
+                noContentCount += documents.weights[document]
                 continue
             }
             let cls = Int(partition.classOfRow[matrixRow])
@@ -139,7 +181,7 @@ public struct ClusterEngine: Sendable {
                 ),
                 keywords: keywords[cls],
                 title: isCatchAll ? "Прочее" : selections[cls].title,
-                representativeDocumentIDs: selections[cls].documents.map { documents[$0].id },
+                representativeDocumentIDs: selections[cls].documents.map(documentID),
                 cells: isCatchAll ? [] : partition.cellsOfPain[cls],
                 meanSimilarity: size > 0 ? similaritySums[cls] / Double(size) : 0
             )
@@ -155,14 +197,15 @@ public struct ClusterEngine: Sendable {
             cellCount: fit.clusterCount,
             restart: fit.restart,
             iterations: fit.iterations,
-            objective: fit.objective
+            objective: fit.objective,
+            seededCellCount: min(kMeans.fixedCenters?.rowCount ?? 0, fit.clusterCount)
         )
         return ClusteringResult(
             assignments: assignments,
             clusters: clusters,
             catchAllIndex: catchAllIndex,
             noContentCount: noContentCount,
-            recordCount: documents.reduce(0) { $0 + $1.weight },
+            recordCount: documents.weights.reduce(0, +),
             cellAssignments: cellAssignments,
             mergeTree: mergeTree,
             statistics: statistics

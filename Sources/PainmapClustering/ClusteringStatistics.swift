@@ -23,6 +23,10 @@ public struct ClusteringStatistics: Sendable, Hashable {
     /// The winning restart's objective (weighted sum of cosines).
     public let objective: Double
 
+    /// k-means cells that started from ``ClusterConfiguration/seedPains`` and
+    /// ``ClusterConfiguration/previousCentroids`` (those with a term in this batch's vocabulary).
+    public let seededCellCount: Int
+
     /// Creates statistics.
     ///
     /// - Parameters:
@@ -37,6 +41,7 @@ public struct ClusteringStatistics: Sendable, Hashable {
     ///   - restart: Winning restart.
     ///   - iterations: Its iterations.
     ///   - objective: Its objective.
+    ///   - seededCellCount: Cells seeded from analysts' pains and previous centroids.
     public init(
         contentRecordCount: Int,
         distinctRowCount: Int,
@@ -48,7 +53,8 @@ public struct ClusteringStatistics: Sendable, Hashable {
         cellCount: Int,
         restart: Int,
         iterations: Int,
-        objective: Double
+        objective: Double,
+        seededCellCount: Int = 0
     ) {
         self.contentRecordCount = contentRecordCount
         self.distinctRowCount = distinctRowCount
@@ -61,5 +67,6 @@ public struct ClusteringStatistics: Sendable, Hashable {
         self.restart = restart
         self.iterations = iterations
         self.objective = objective
+        self.seededCellCount = seededCellCount
     }
 }

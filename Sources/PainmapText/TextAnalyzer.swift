@@ -70,4 +70,25 @@ public struct TextAnalyzer: Sendable {
             return tokens
         }
     }
+
+    /// Appends the ids, in `cache`, of a text's content words, in text order: the allocation-free form of
+    /// ``analyze(_:cache:)``.
+    ///
+    /// Id `i` stands for the token `AnalyzedToken(surface: cache.surface(ofWord: i), stem: cache.stem(ofWord: i))`,
+    /// so the appended ids describe exactly the tokens ``analyze(_:cache:)`` returns. A word seen before costs one
+    /// hash and allocates nothing, and no `String` is retained per token.
+    /// - Parameters:
+    ///   - text: Any text, as a citizen wrote it.
+    ///   - cache: The calling task's own cache; ids are valid in this cache only.
+    ///   - ids: Receives one id per kept word.
+    public func appendWordIDs(of text: String, cache: inout StemCache, to ids: inout [Int32]) {
+        normalizer.withNormalizedUTF8(of: text) { bytes in
+            tokenizer.forEachToken(in: bytes) { range in
+                let word = UnsafeBufferPointer(rebasing: bytes[range])
+                let hash = WordTable.hash(word)
+                guard !stopWords.contains(utf8: word, hash: hash) else { return }
+                ids.append(Int32(truncatingIfNeeded: cache.wordID(utf8: word, hash: hash)))
+            }
+        }
+    }
 }

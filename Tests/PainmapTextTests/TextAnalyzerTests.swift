@@ -55,4 +55,25 @@ import Testing
         #expect(cache.count == 102)
         #expect(cache.stem("записаться") == "записа")
     }
+
+    @Test func wordIDsDescribeTheSameTokensAsAnalyze() {
+        let texts = [
+            "Здравствуйте! Не могу записаться к врачу, помогите пожалуйста.",
+            "ЁЛКИ мoлоко [ФИО] https://mos.ru 2024",
+            "записаться к врачу невозможно, врачу не дозвониться",
+            "",
+        ]
+        var cache = StemCache()
+        var ids: [Int32] = []
+        for text in texts {
+            ids.removeAll()
+            analyzer.appendWordIDs(of: text, cache: &cache, to: &ids)
+            let tokens = ids.map { AnalyzedToken(surface: cache.surface(ofWord: Int($0)), stem: cache.stem(ofWord: Int($0))) }
+            #expect(tokens == analyzer.analyze(text))
+        }
+        // A word seen again keeps its id.
+        var first: [Int32] = []
+        analyzer.appendWordIDs(of: "врачу врачу", cache: &cache, to: &first)
+        #expect(first.count == 2 && first[0] == first[1])
+    }
 }

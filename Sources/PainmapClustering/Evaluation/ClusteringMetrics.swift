@@ -81,6 +81,12 @@ public enum ClusteringMetrics {
         var cells: [(row: Int, column: Int, count: Int)] = []
 
         init<Truth: Hashable, Predicted: Hashable>(_ truth: [Truth], _ predicted: [Predicted]) {
+            if let truth = truth as? [Int32], let predicted = predicted as? [Int32],
+                let dense = Self(denseTruth: truth, predicted: predicted)
+            {
+                self = dense
+                return
+            }
             var rowOf: [Truth: Int] = [:]
             var columnOf: [Predicted: Int] = [:]
             var countOf: [Int: Int] = [:]
@@ -111,6 +117,58 @@ public enum ClusteringMetrics {
                 }
             }
             cells = order.map { (row: $0 >> 32, column: $0 & 0xFFFF_FFFF, count: countOf[$0] ?? 0) }
+        }
+
+        /// The same table (same numbering, same cell order) with arrays instead of dictionaries, for the
+        /// common case of small non-negative labels (`-1` allowed); `nil` when the labels are too spread out.
+        private init?(denseTruth truth: [Int32], predicted: [Int32]) {
+            let limit: Int32 = 1 << 16
+            guard let truthRange = Self.range(truth, below: limit),
+                let predictedRange = Self.range(predicted, below: limit),
+                truthRange * predictedRange <= 1 << 24
+            else { return nil }
+            var rowOf = [Int](repeating: -1, count: truthRange)
+            var columnOf = [Int](repeating: -1, count: predictedRange)
+            var cellOf = [Int32](repeating: -1, count: truthRange * predictedRange)
+            var counts: [Int] = []
+            var keys: [(row: Int, column: Int)] = []
+            for index in truth.indices {
+                let a = Int(truth[index]) + 1
+                let b = Int(predicted[index]) + 1
+                var row = rowOf[a]
+                if row < 0 {
+                    row = rowSums.count
+                    rowOf[a] = row
+                    rowSums.append(0)
+                }
+                var column = columnOf[b]
+                if column < 0 {
+                    column = columnSums.count
+                    columnOf[b] = column
+                    columnSums.append(0)
+                }
+                rowSums[row] += 1
+                columnSums[column] += 1
+                let slot = a * predictedRange + b
+                if cellOf[slot] < 0 {
+                    cellOf[slot] = Int32(counts.count)
+                    counts.append(0)
+                    keys.append((row, column))
+                }
+                counts[Int(cellOf[slot])] += 1
+            }
+            cells = keys.indices.map { (row: keys[$0].row, column: keys[$0].column, count: counts[$0]) }
+        }
+
+        /// `max + 2` when every label is in `-1 ..< limit`, else `nil`.
+        private static func range(_ labels: [Int32], below limit: Int32) -> Int? {
+            var low: Int32 = 0
+            var high: Int32 = -1
+            for label in labels {
+                low = min(low, label)
+                high = max(high, label)
+            }
+            return low >= -1 && high < limit ? Int(high) + 2 : nil
         }
     }
 }

@@ -13,16 +13,25 @@ struct KMeansPlusPlusSeeder {
     /// Largest number of rows considered.
     let sampleSize: Int
 
-    /// Chooses `clusterCount` seed rows (fewer only if the matrix has fewer rows).
+    /// Chooses `clusterCount` seed rows (fewer only if the matrix has fewer rows), or, with fixed centres,
+    /// the `clusterCount − fixedCenters.rowCount` rows that best complement them.
     ///
     /// - Parameters:
     ///   - matrix: Unit-length rows with non-negative values.
     ///   - weights: Weight of each row (raw records it stands for).
+    ///   - fixedCenters: Unit vectors over the same columns that are seeds already (at most
+    ///     `clusterCount` of them are used); the draws then start from their distances.
     ///   - generator: The restart's random stream.
     /// - Returns: Row indices of the seeds, in the order chosen.
-    func seeds(matrix: SparseRowMatrix, weights: [Float], generator: inout SplitMix64) -> [Int] {
+    func seeds(
+        matrix: SparseRowMatrix,
+        weights: [Float],
+        fixedCenters: SparseRowMatrix? = nil,
+        generator: inout SplitMix64
+    ) -> [Int] {
         let rowCount = matrix.rowCount
-        let k = min(clusterCount, rowCount)
+        let fixedCount = min(fixedCenters?.rowCount ?? 0, clusterCount)
+        let k = min(clusterCount - fixedCount, rowCount)
         guard k > 0 else { return [] }
         let sample = Self.sampleRows(rowCount: rowCount, size: sampleSize, generator: &generator)
         let index = SampleIndex(matrix: matrix, sample: sample)
@@ -38,11 +47,16 @@ struct KMeansPlusPlusSeeder {
 
         /// Scores `candidate` against the sample; `touched` lists the rows sharing a term with it.
         func score(_ candidate: Int) {
+            score(matrix, row: candidate)
+        }
+
+        /// Scores row `row` of `vectors` (the matrix or the fixed centres) against the sample.
+        func score(_ vectors: SparseRowMatrix, row candidate: Int) {
             for entry in touched { similarity[Int(entry)] = 0 }
             touched.removeAll(keepingCapacity: true)
-            for position in matrix.range(of: candidate) {
-                let value = matrix.values[position]
-                let column = Int(matrix.columns[position])
+            for position in vectors.range(of: candidate) {
+                let value = vectors.values[position]
+                let column = Int(vectors.columns[position])
                 for entry in index.range(of: column) {
                     let row = Int(index.rows[entry])
                     if similarity[row] == 0 { touched.append(Int32(row)) }
@@ -81,14 +95,26 @@ struct KMeansPlusPlusSeeder {
 
         func accept(_ candidate: Int) {
             score(candidate)
+            lowerDistances()
+            chosen.append(candidate)
+        }
+
+        func lowerDistances() {
             for entry in touched {
                 let row = Int(entry)
                 distances[row] = min(distances[row], max(0, 2 - 2 * Double(similarity[row])))
             }
-            chosen.append(candidate)
         }
 
-        accept(sample[max(draw(byWeights: [Double](repeating: 1, count: m)), 0)])
+        if let fixedCenters, fixedCount > 0 {
+            // Fixed centres (warm-start centroids, analysts' seeds) count as already chosen.
+            for center in 0..<fixedCount {
+                score(fixedCenters, row: center)
+                lowerDistances()
+            }
+        } else {
+            accept(sample[max(draw(byWeights: [Double](repeating: 1, count: m)), 0)])
+        }
         let trials = 2 + Int(log(Double(k)))
         while chosen.count < k {
             var bestGain = -Double.infinity

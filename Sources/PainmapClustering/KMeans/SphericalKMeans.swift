@@ -38,6 +38,13 @@ struct SphericalKMeans {
     static let defaultRestartSampleSize = 16_384
     /// Seeding sample size (scikit-learn's default `init_size` is 3 × 1,024).
     static let seedingSampleSize = 3_072
+    /// Lloyd iterations on the sample after which the restarts are ranked and only the best continues.
+    ///
+    /// On the synthetic 100k corpus (seeds 42, 1, 2, 3, 4) this cut the engine's CPU time by about 15% and
+    /// gave the same or a higher ARI for every seed than running all restarts to convergence.
+    static let rankingIterations = 3
+    /// Convergence tolerance of the restarts' trial on a sample (see ``tolerance``).
+    static let trialTolerance = 0.001
     /// Slack on the pruning tests that absorbs float rounding in cosines and bounds.
     static let boundMargin: Float = 1e-5
     /// Cells per Yinyang group.
@@ -55,10 +62,19 @@ struct SphericalKMeans {
     var seed: UInt64
     /// Worker threads.
     var threadCount: Int
+    /// A restart stops once at most this fraction of rows changed cell in an iteration (`0`: until
+    /// no row changes). The late iterations of Lloyd move a handful of boundary rows each, at the price
+    /// of a full pass.
+    var tolerance: Double = 0
     /// Rows per parallel work item; fixed, so the reduction order never depends on the thread count.
     var chunkSize = Self.defaultChunkSize
     /// Above this many rows, restarts compete on a sample of this many rows.
     var restartSampleSize = Self.defaultRestartSampleSize
+    /// Lloyd iterations on all rows after a sample trial (at least 1: the final assignment pass).
+    var polishIterations = 2
+    /// Unit vectors over the matrix columns that seed the first cells of every restart (previous
+    /// periods' centroids, analysts' seeded pains); k-means++ chooses the other cells around them.
+    var fixedCenters: SparseRowMatrix?
 
     /// The matrix and row weights as raw buffers for the workers.
     private struct Rows: Sendable {
@@ -133,7 +149,11 @@ struct SphericalKMeans {
     ///
     /// With more than `restartSampleSize` rows, the restarts compete on a seeded uniform sample of
     /// that many rows (as scikit-learn's mini-batch k-means chooses among its initializations on a
-    /// sample), and only the winner then runs Lloyd iterations on all rows, starting from its centroids.
+    /// sample): after ``rankingIterations`` iterations the best restart goes on alone until it converges
+    /// on the sample, then runs ``polishIterations`` Lloyd iterations on all rows,
+    /// starting from its centroids — mini-batch k-means likewise ends with an assignment pass over all
+    /// rows. Polishing to full convergence measured no better (ARI over five seeds on the synthetic
+    /// 100k corpus: 0.913 mean against 0.920 with two passes) at several times the cost.
     ///
     /// - Parameters:
     ///   - matrix: L2-normalized rows, each with at least one stored value.
@@ -166,9 +186,26 @@ struct SphericalKMeans {
             values: values,
             columnCount: matrix.columnCount
         )
-        let trial = run(sampled, weights: sample.map { weights[$0] }, initialCentroids: nil)
+        // The trial only ranks the restarts and seeds the polish, which converges on all rows anyway.
+        var trialRun = self
+        trialRun.tolerance = max(tolerance, Self.trialTolerance)
+        let sampleWeights = sample.map { weights[$0] }
+        var trial: KMeansFit
+        if restarts > 1, maxIterations > Self.rankingIterations {
+            // Successive halving: every restart runs a few iterations, only the best one goes on.
+            var ranking = trialRun
+            ranking.maxIterations = Self.rankingIterations
+            let ranked = ranking.run(sampled, weights: sampleWeights, initialCentroids: nil)
+            var finish = trialRun
+            finish.restarts = 1
+            trial = finish.run(sampled, weights: sampleWeights, initialCentroids: ranked.centroids)
+            trial.restart = ranked.restart
+        } else {
+            trial = trialRun.run(sampled, weights: sampleWeights, initialCentroids: nil)
+        }
         var polish = self
         polish.restarts = 1
+        polish.maxIterations = max(1, min(maxIterations, polishIterations))
         let fitted = polish.run(matrix, weights: weights, initialCentroids: trial.centroids)
         return KMeansFit(
             assignments: fitted.assignments,
@@ -186,7 +223,8 @@ struct SphericalKMeans {
         let rowCount = matrix.rowCount
         let columnCount = matrix.columnCount
         let requested = initialCentroids.map { columnCount > 0 ? $0.count / columnCount : 0 } ?? clusterCount
-        let k = initialCentroids == nil ? min(max(requested, 1), rowCount) : requested
+        let fixedCount = initialCentroids == nil ? min(fixedCenters?.rowCount ?? 0, max(requested, 1)) : 0
+        let k = initialCentroids == nil ? fixedCount + min(max(requested, 1) - fixedCount, rowCount) : requested
         guard k > 0, rowCount > 0, columnCount > 0 else {
             return KMeansFit(
                 assignments: [],
@@ -206,9 +244,10 @@ struct SphericalKMeans {
 
         let seeder = KMeansPlusPlusSeeder(clusterCount: k, sampleSize: max(Self.seedingSampleSize, 3 * k))
         let baseSeed = seed
+        let fixed = fixedCount > 0 ? fixedCenters : nil
         let seedRows = executor.map(initialCentroids == nil ? restartCount : 0) { restart -> [Int] in
             var generator = SplitMix64(seed: baseSeed ^ (UInt64(restart) &* 0xD1B5_4A32_D192_ED03))
-            return seeder.seeds(matrix: matrix, weights: weights, generator: &generator)
+            return seeder.seeds(matrix: matrix, weights: weights, fixedCenters: fixed, generator: &generator)
         }
 
         let rows = Rows(
@@ -247,7 +286,15 @@ struct SphericalKMeans {
                     }
                 }
             } else {
-                for (cell, row) in seedRows[restart].enumerated() {
+                if let fixed {
+                    for cell in 0..<fixedCount {
+                        for position in fixed.range(of: cell) {
+                            state.centroids[Int(fixed.columns[position]) * k + cell] = fixed.values[position]
+                        }
+                    }
+                }
+                for (index, row) in seedRows[restart].enumerated() {
+                    let cell = fixedCount + index
                     for position in rows.offsets[row]..<rows.offsets[row + 1] {
                         state.centroids[Int(rows.columns[position]) * k + cell] = rows.values[position]
                     }
@@ -257,6 +304,7 @@ struct SphericalKMeans {
         }
 
         var running = Array(0..<restartCount)
+        let stableChanges = Int(max(0, tolerance) * Double(rowCount))
         var objectives = [Double](repeating: -.infinity, count: restartCount)
         var iterations = [Int](repeating: 0, count: restartCount)
         for iteration in 1...max(1, maxIterations) where !running.isEmpty {
@@ -278,7 +326,7 @@ struct SphericalKMeans {
                 let restart = active[index]
                 var changes = 0
                 for chunk in 0..<chunkCount { changes += chunkChanges[restart * chunkCount + chunk] }
-                if changes == 0 { return true }
+                if changes <= stableChanges { return true }
                 Self.update(rows: rows, state: workspace.state(restart), clusterCount: k)
                 return false
             }
@@ -486,6 +534,8 @@ struct SphericalKMeans {
 
         let oldSquares = state.postings.squaredNorms(clusterCount: k)
         state.centroids.update(repeating: 0, count: columnCount * k)
+        // One serial pass in row order. (Splitting it by cells or columns across threads measured slower:
+        // every split pass reads the whole matrix again, and the pass is bound by memory bandwidth.)
         for row in 0..<rowCount {
             let cell = Int(assignments[row])
             let weight = rows.weights[row]

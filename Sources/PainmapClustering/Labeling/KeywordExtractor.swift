@@ -10,6 +10,8 @@ internal import Foundation
 struct KeywordExtractor {
     /// Keywords per class.
     var keywordCount: Int
+    /// Worker threads for scoring classes; results are identical for any value.
+    var threadCount = 1
 
     /// The corpus-wide pieces the extractor reads.
     struct Inputs {
@@ -42,15 +44,20 @@ struct KeywordExtractor {
         let nonemptyClasses = rowsOfClass.filter { !$0.isEmpty }.count
         let averageMass = classMass.reduce(0, +) / Double(max(nonemptyClasses, 1))
 
-        var selected = [[Int]](repeating: [], count: classCount)
-        var scores = [[Double]](repeating: [], count: classCount)
-        var coverage = [[Double]](repeating: [], count: classCount)
-        var mass = [Double](repeating: 0, count: columnCount)
-        var touched: [Int] = []
-        for cls in 0..<classCount where !rowsOfClass[cls].isEmpty {
+        // Classes are scored independently, in parallel; each writes only its own result.
+        let membersOfClass = rowsOfClass
+        let massOfClass = classMass
+        let massOfTerm = termMass
+        let vocabulary = inputs.vocabulary
+        let rowWeights = inputs.rowWeights
+        let keywordCount = self.keywordCount
+        let picks = ChunkedExecutor(threadCount: threadCount).map(classCount) { cls -> [(Int, Double, Double)] in
+            guard !membersOfClass[cls].isEmpty else { return [] }
+            var mass = [Double](repeating: 0, count: columnCount)
+            var touched: [Int] = []
             var records = 0
-            for row in rowsOfClass[cls] {
-                let weight = inputs.rowWeights[row]
+            for row in membersOfClass[cls] {
+                let weight = rowWeights[row]
                 records += weight
                 for position in matrix.range(of: row) {
                     let column = Int(matrix.columns[position])
@@ -58,35 +65,33 @@ struct KeywordExtractor {
                     mass[column] += Double(weight)
                 }
             }
-            let total = max(classMass[cls], 1)
+            let total = max(massOfClass[cls], 1)
             var ranked = touched.map { column in
-                (column, mass[column] / total * log(1 + averageMass / max(termMass[column], 1)))
+                (column, mass[column] / total * log(1 + averageMass / max(massOfTerm[column], 1)))
             }
             ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             var chosen: [(column: Int, score: Double)] = []
             for (column, score) in ranked where chosen.count < keywordCount {
-                if inputs.vocabulary.isBigram(column) {
-                    let parts = [inputs.vocabulary.firstStem[column], inputs.vocabulary.secondStem[column]]
+                if vocabulary.isBigram(column) {
+                    let parts = [vocabulary.firstStem[column], vocabulary.secondStem[column]]
                     chosen.removeAll {
-                        !inputs.vocabulary.isBigram($0.column) && parts.contains(inputs.vocabulary.firstStem[$0.column])
+                        !vocabulary.isBigram($0.column) && parts.contains(vocabulary.firstStem[$0.column])
                     }
                     chosen.append((column, score))
                 } else {
-                    let stem = inputs.vocabulary.firstStem[column]
+                    let stem = vocabulary.firstStem[column]
                     let inBigram = chosen.contains { pick in
-                        inputs.vocabulary.isBigram(pick.column)
-                            && (inputs.vocabulary.firstStem[pick.column] == stem
-                                || inputs.vocabulary.secondStem[pick.column] == stem)
+                        vocabulary.isBigram(pick.column)
+                            && (vocabulary.firstStem[pick.column] == stem || vocabulary.secondStem[pick.column] == stem)
                     }
                     if !inBigram { chosen.append((column, score)) }
                 }
             }
-            selected[cls] = chosen.map(\.column)
-            scores[cls] = chosen.map(\.score)
-            coverage[cls] = chosen.map { mass[$0.column] / Double(max(records, 1)) }
-            for column in touched { mass[column] = 0 }
-            touched.removeAll(keepingCapacity: true)
+            return chosen.map { ($0.column, $0.score, mass[$0.column] / Double(max(records, 1))) }
         }
+        let selected = picks.map { $0.map(\.0) }
+        let scores = picks.map { $0.map(\.1) }
+        let coverage = picks.map { $0.map(\.2) }
 
         let surfaces = surfaceForms(of: selected, inputs)
         let stems = inputs.corpus.stems

@@ -24,6 +24,10 @@ struct RepresentativeSelector {
 
     /// Selects representatives and a title for every class.
     ///
+    /// Representatives are chosen in up to three passes over the candidates, most central first: distinct
+    /// wording from a group (source, region) not yet quoted; then distinct wording; then anything. A
+    /// document without a group never blocks another, so without groups the first two passes agree.
+    ///
     /// - Parameters:
     ///   - classOfRow: Class of each matrix row.
     ///   - similarities: Cosine of each matrix row to its class centroid.
@@ -31,7 +35,8 @@ struct RepresentativeSelector {
     ///   - sourceRows: Distinct row of each matrix row.
     ///   - rows: The distinct rows.
     ///   - corpus: The interned corpus.
-    ///   - documents: The input documents.
+    ///   - groups: The group of each document (`-1` for none), or empty when there are none.
+    ///   - quoteText: The display text of a document.
     /// - Returns: One selection per class (empty for an empty class).
     func select(
         classOfRow: [Int32],
@@ -40,7 +45,8 @@ struct RepresentativeSelector {
         sourceRows: [Int],
         rows: DistinctRows,
         corpus: StemCorpus,
-        documents: [ClusterDocument]
+        groups: [Int32] = [],
+        quoteText: (Int) -> String
     ) -> [Selection] {
         var rowsOfClass = [[Int]](repeating: [], count: classCount)
         for (row, cls) in classOfRow.enumerated() { rowsOfClass[Int(cls)].append(row) }
@@ -48,13 +54,22 @@ struct RepresentativeSelector {
             let ordered = members.sorted {
                 similarities[$0] != similarities[$1] ? similarities[$0] > similarities[$1] : $0 < $1
             }
+            func group(of row: Int) -> Int32 {
+                groups.isEmpty ? -1 : groups[rows.firstDocument[sourceRows[row]]]
+            }
             var chosen: [Int] = []
             var chosenStems: [[Int32]] = []
-            for row in ordered where chosen.count < count {
-                let stems = Array(Set(rows.tokens(of: sourceRows[row], in: corpus))).sorted()
-                if chosenStems.allSatisfy({ Self.jaccard($0, stems) < Self.nearDuplicateJaccard }) {
-                    chosen.append(row)
-                    chosenStems.append(stems)
+            var chosenGroups = Set<Int32>()
+            for spreadsGroups in groups.isEmpty ? [false] : [true, false] {
+                for row in ordered where chosen.count < count && !chosen.contains(row) {
+                    let rowGroup = group(of: row)
+                    if spreadsGroups, rowGroup >= 0, chosenGroups.contains(rowGroup) { continue }
+                    let stems = Array(Set(rows.tokens(of: sourceRows[row], in: corpus))).sorted()
+                    if chosenStems.allSatisfy({ Self.jaccard($0, stems) < Self.nearDuplicateJaccard }) {
+                        chosen.append(row)
+                        chosenStems.append(stems)
+                        if rowGroup >= 0 { chosenGroups.insert(rowGroup) }
+                    }
                 }
             }
             for row in ordered where chosen.count < count && !chosen.contains(row) { chosen.append(row) }
@@ -63,11 +78,11 @@ struct RepresentativeSelector {
             for row in ordered {
                 let document = rows.firstDocument[sourceRows[row]]
                 guard corpus.tokens(of: document).count <= titleMaxTokens else { continue }
-                title = Self.collapsed(documents[document].quoteText)
+                title = Self.collapsed(quoteText(document))
                 if !title.isEmpty { break }
             }
             if title.isEmpty, let nearest = ordered.first {
-                title = Self.shortened(Self.collapsed(documents[rows.firstDocument[sourceRows[nearest]]].quoteText))
+                title = Self.shortened(Self.collapsed(quoteText(rows.firstDocument[sourceRows[nearest]])))
             }
             return Selection(documents: chosen.map { rows.firstDocument[sourceRows[$0]] }, title: title)
         }

@@ -1,6 +1,8 @@
 /// The final classes of the matrix rows: pains in report order, then «Прочее» (`CLUSTERING.md` §2.7–2.8).
 ///
-/// Starting from the merged groups of k-means cells, a row whose cosine to its group's centroid is
+/// Starting from the merged groups of k-means cells, optionally refined by moving every row to its nearest
+/// group centroid (a k-means step at the level of pains: a cell that straddles two pains gives each of its
+/// rows to the pain it is closest to), a row whose cosine to its group's centroid is
 /// below `θ` moves to «Прочее», then groups smaller than the minimum pain size move there too. Pains
 /// are ordered by size (raw records) descending, then by their lowest document index.
 struct PainPartition {
@@ -30,6 +32,8 @@ struct PainPartition {
     ///   - groupOfCell: Merged group of each cell.
     ///   - catchAllThreshold: `θ`.
     ///   - minimumPainSize: Smallest pain in raw records.
+    ///   - refinementPasses: Passes that move every row to its nearest merged-group centroid first.
+    ///   - threadCount: Worker threads for those passes; results are identical for any value.
     init(
         matrix: SparseRowMatrix,
         rowWeights: [Int],
@@ -37,7 +41,9 @@ struct PainPartition {
         cellOfRow: [Int32],
         groupOfCell: [Int32],
         catchAllThreshold: Double,
-        minimumPainSize: Int
+        minimumPainSize: Int,
+        refinementPasses: Int = 0,
+        threadCount: Int = 1
     ) {
         let rowCount = matrix.rowCount
         var groupCount = 0
@@ -45,12 +51,27 @@ struct PainPartition {
         var group = cellOfRow.map { groupOfCell[Int($0)] }
         let catchAll = Int32(groupCount)
 
-        let provisional = Self.classCentroids(
+        var provisional = Self.classCentroids(
             matrix: matrix,
             classOfRow: group,
             classCount: groupCount + 1,
             weights: rowWeights
         )
+        for _ in 0..<max(0, refinementPasses) where groupCount > 1 {
+            Self.reassignToNearestGroup(
+                matrix: matrix,
+                group: &group,
+                centroids: provisional,
+                groupCount: groupCount,
+                threadCount: threadCount
+            )
+            provisional = Self.classCentroids(
+                matrix: matrix,
+                classOfRow: group,
+                classCount: groupCount + 1,
+                weights: rowWeights
+            )
+        }
         var sizes = [Int](repeating: 0, count: groupCount + 1)
         for row in 0..<rowCount {
             let cosine = Self.dot(matrix: matrix, row: row, centroids: provisional, of: Int(group[row]))
@@ -114,6 +135,51 @@ struct PainPartition {
             for column in 0..<columnCount { sums[base + column] *= scale }
         }
         return sums
+    }
+
+    /// Moves every row to the group whose centroid is most similar (ties and rows sharing no term with
+    /// any group keep their group). Rows are scored in fixed chunks in parallel; each row's result
+    /// depends on that row alone, so any thread count gives the same groups.
+    private static func reassignToNearestGroup(
+        matrix: SparseRowMatrix,
+        group: inout [Int32],
+        centroids: [Float],
+        groupCount: Int,
+        threadCount: Int
+    ) {
+        let columnCount = matrix.columnCount
+        let termMajor = SharedBuffer<Float>(repeating: 0, count: columnCount * groupCount)
+        let offsets = SharedBuffer(copying: matrix.rowOffsets)
+        let columns = SharedBuffer(copying: matrix.columns)
+        let values = SharedBuffer(copying: matrix.values)
+        let groups = SharedBuffer(copying: group)
+        defer {
+            for buffer in [termMajor, values] { buffer.deallocate() }
+            offsets.deallocate()
+            columns.deallocate()
+            groups.deallocate()
+        }
+        for cls in 0..<groupCount {
+            for column in 0..<columnCount { termMajor[column * groupCount + cls] = centroids[cls * columnCount + column] }
+        }
+        let rowCount = matrix.rowCount
+        let chunkSize = SphericalKMeans.defaultChunkSize
+        ChunkedExecutor(threadCount: threadCount).forEach((rowCount + chunkSize - 1) / chunkSize) { chunk in
+            let scores = UnsafeMutablePointer<Float>.allocate(capacity: groupCount)
+            defer { scores.deallocate() }
+            for row in chunk * chunkSize..<min(rowCount, (chunk + 1) * chunkSize) {
+                scores.update(repeating: 0, count: groupCount)
+                for position in offsets[row]..<offsets[row + 1] {
+                    let value = values[position]
+                    let base = termMajor.base + Int(columns[position]) * groupCount
+                    for cls in 0..<groupCount { scores[cls] += value * base[cls] }
+                }
+                var best = Int(groups[row])
+                for cls in 0..<groupCount where scores[cls] > scores[best] { best = cls }
+                groups[row] = Int32(best)
+            }
+        }
+        group = groups.toArray()
     }
 
     /// Cosine of a unit row with a class centroid.

@@ -1,7 +1,7 @@
 /// The batch with stems and surface forms interned as `Int32` ids, kept as flat token arrays.
 ///
-/// Ids follow first occurrence in input order, so the same input always gets the same ids. Tokens
-/// with an empty stem are skipped everywhere.
+/// Ids are those of the ``InternedDocuments`` (first seen first), so the same input always gets the
+/// same ids. Tokens with an empty stem are skipped everywhere.
 struct StemCorpus {
     /// Stem strings by id.
     let stems: [String]
@@ -17,24 +17,32 @@ struct StemCorpus {
     private(set) var weights: [Int] = []
 
     init(documents: [ClusterDocument]) {
-        var stemTable = StringInterner(minimumCapacity: 8_192)
-        var surfaceTable = StringInterner(minimumCapacity: 16_384)
-        var tokenCount = 0
-        for document in documents { tokenCount += document.tokens.count }
-        tokenIDs.reserveCapacity(tokenCount)
-        surfaceIDs.reserveCapacity(tokenCount)
+        self.init(documents: InternedDocuments(documents))
+    }
+
+    init(documents: InternedDocuments) {
+        stems = documents.stems
+        surfaces = documents.surfaces
+        weights = documents.weights
+        let emptyStem = documents.stems.map(\.isEmpty)
+        let stemOfWord = documents.stemOfWord
+        let surfaceOfWord = documents.surfaceOfWord
+        if !emptyStem.contains(true) {
+            tokenIDs = documents.words.map { stemOfWord[Int($0)] }
+            surfaceIDs = documents.words.map { surfaceOfWord[Int($0)] }
+            documentOffsets = documents.wordOffsets
+            return
+        }
+        tokenIDs.reserveCapacity(documents.words.count)
+        surfaceIDs.reserveCapacity(documents.words.count)
         documentOffsets.reserveCapacity(documents.count + 1)
-        weights.reserveCapacity(documents.count)
-        for document in documents {
-            for token in document.tokens where !token.stem.isEmpty {
-                tokenIDs.append(stemTable.intern(token.stem))
-                surfaceIDs.append(surfaceTable.intern(token.surface))
+        for document in 0..<documents.count {
+            for word in documents.words(of: document) where !emptyStem[Int(stemOfWord[Int(word)])] {
+                tokenIDs.append(stemOfWord[Int(word)])
+                surfaceIDs.append(surfaceOfWord[Int(word)])
             }
             documentOffsets.append(tokenIDs.count)
-            weights.append(document.weight)
         }
-        stems = stemTable.strings
-        surfaces = surfaceTable.strings
     }
 
     /// Number of documents.

@@ -37,7 +37,7 @@ struct TermVocabulary {
         var stemRows = [Int32](repeating: 0, count: stemCount)
         var stemRecords = [Int](repeating: 0, count: stemCount)
         var stemLastRow = [Int32](repeating: -1, count: stemCount)
-        var bigramOfKey: [UInt64: Int32] = [:]
+        var bigramOfKey = BigramTable()
         var bigramKeys: [UInt64] = []
         var bigramRows: [Int32] = []
         var bigramRecords: [Int] = []
@@ -63,11 +63,8 @@ struct TermVocabulary {
                 var bigram: Int32 = -1
                 if includesBigrams, previous >= 0 {
                     let key = UInt64(UInt32(previous)) << 32 | UInt64(UInt32(stem))
-                    if let known = bigramOfKey[key] {
-                        bigram = known
-                    } else {
-                        bigram = Int32(bigramKeys.count)
-                        bigramOfKey[key] = bigram
+                    bigram = bigramOfKey.id(of: key, next: Int32(bigramKeys.count))
+                    if Int(bigram) == bigramKeys.count {
                         bigramKeys.append(key)
                         bigramRows.append(0)
                         bigramRecords.append(0)
@@ -127,20 +124,54 @@ struct TermVocabulary {
 
     /// Builds the L2-normalized sublinear TF-IDF rows of all distinct rows that keep a term.
     ///
+    /// Fixed blocks of rows are weighted in parallel and joined in row order; every row depends on
+    /// itself alone, so the matrix is the same at any thread count.
+    ///
     /// - Returns: The matrix and, for each of its rows, the distinct row it came from.
-    func vectorize(corpus: StemCorpus, rows: DistinctRows) -> (matrix: SparseRowMatrix, sourceRows: [Int]) {
-        var counts = [Int32](repeating: 0, count: count)
-        var touched: [Int32] = []
+    func vectorize(
+        corpus: StemCorpus,
+        rows: DistinctRows,
+        threadCount: Int = 1,
+        blockSize: Int = 16_384
+    ) -> (matrix: SparseRowMatrix, sourceRows: [Int]) {
+        let blockSize = max(1, blockSize)
+        let blocks = ChunkedExecutor(threadCount: threadCount).map((rows.count + blockSize - 1) / blockSize) { block in
+            vectorize(rows: block * blockSize..<min(rows.count, (block + 1) * blockSize), corpus: corpus, distinct: rows)
+        }
         var rowOffsets: [Int] = [0]
         var columns: [Int32] = []
         var values: [Float] = []
         var sourceRows: [Int] = []
         rowOffsets.reserveCapacity(rows.count + 1)
         sourceRows.reserveCapacity(rows.count)
-        columns.reserveCapacity(2 * corpus.tokenIDs.count)
-        values.reserveCapacity(2 * corpus.tokenIDs.count)
+        columns.reserveCapacity(blocks.reduce(0) { $0 + $1.columns.count })
+        values.reserveCapacity(columns.capacity)
+        for block in blocks {
+            let base = values.count
+            rowOffsets.append(contentsOf: block.ends.lazy.map { $0 + base })
+            columns.append(contentsOf: block.columns)
+            values.append(contentsOf: block.values)
+            sourceRows.append(contentsOf: block.sourceRows)
+        }
+        let matrix = SparseRowMatrix(rowOffsets: rowOffsets, columns: columns, values: values, columnCount: count)
+        return (matrix, sourceRows)
+    }
 
-        for row in 0..<rows.count {
+    /// One block of ``vectorize(corpus:rows:threadCount:)``: row ends relative to the block's first value.
+    private func vectorize(
+        rows block: Range<Int>,
+        corpus: StemCorpus,
+        distinct rows: DistinctRows
+    ) -> (ends: [Int], columns: [Int32], values: [Float], sourceRows: [Int]) {
+        var counts = [Int32](repeating: 0, count: count)
+        var touched: [Int32] = []
+        var ends: [Int] = []
+        var columns: [Int32] = []
+        var values: [Float] = []
+        var sourceRows: [Int] = []
+        ends.reserveCapacity(block.count)
+        sourceRows.reserveCapacity(block.count)
+        for row in block {
             let tokens = rows.tokens(of: row, in: corpus)
             var position = rowTokenOffsets[row]
             for stem in tokens {
@@ -170,11 +201,51 @@ struct TermVocabulary {
             }
             let scale = Float(1 / squares.squareRoot())
             for position in start..<values.count { values[position] *= scale }
-            rowOffsets.append(values.count)
+            ends.append(values.count)
             sourceRows.append(row)
             touched.removeAll(keepingCapacity: true)
         }
-        let matrix = SparseRowMatrix(rowOffsets: rowOffsets, columns: columns, values: values, columnCount: count)
-        return (matrix, sourceRows)
+        return (ends, columns, values, sourceRows)
+    }
+}
+
+/// Bigram key (`first << 32 | second`) → id, open addressing with linear probing; ids are dense in
+/// first-seen order. Several times faster than `Dictionary` on millions of lookups.
+private struct BigramTable {
+    private var keys = [UInt64](repeating: 0, count: 1 << 14)
+    /// id + 1, 0 for an empty slot.
+    private var ids = [Int32](repeating: 0, count: 1 << 14)
+    private var count = 0
+
+    /// The id of `key`, inserting it with id `next` (which must equal the number of keys) when new.
+    mutating func id(of key: UInt64, next: Int32) -> Int32 {
+        var mask = keys.count - 1
+        var slot = Self.slot(key, mask)
+        while ids[slot] != 0 {
+            if keys[slot] == key { return ids[slot] - 1 }
+            slot = (slot + 1) & mask
+        }
+        keys[slot] = key
+        ids[slot] = next + 1
+        count += 1
+        if 2 * count > keys.count {
+            let oldKeys = keys
+            let oldIDs = ids
+            keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+            ids = [Int32](repeating: 0, count: oldKeys.count * 2)
+            mask = keys.count - 1
+            for index in oldKeys.indices where oldIDs[index] != 0 {
+                var free = Self.slot(oldKeys[index], mask)
+                while ids[free] != 0 { free = (free + 1) & mask }
+                keys[free] = oldKeys[index]
+                ids[free] = oldIDs[index]
+            }
+        }
+        return next
+    }
+
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        let mixed = (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 32)) & mask
     }
 }

@@ -154,7 +154,7 @@ public struct CSVClusterJob: Sendable {
         let summary = ClusterSummary(
             input: URL(fileURLWithPath: options.inputPath).lastPathComponent,
             rows: input.rowCount,
-            distinctTexts: input.tokens.count,
+            distinctTexts: input.documentCount,
             pains: result.pains.count,
             catchAllShare: clusters.first(where: \.isCatchAll).map { $0.share } ?? 0,
             noContent: rowClusters.reduce(0) { $0 + ($1 < 0 ? 1 : 0) },
@@ -183,7 +183,7 @@ public struct CSVClusterJob: Sendable {
             metadata: [
                 "cluster.input": "\(options.inputPath)",
                 "rows.read": "\(input.rowCount)",
-                "rows.distinct": "\(input.tokens.count)",
+                "rows.distinct": "\(input.documentCount)",
                 "rows.no_content": "\(summary.noContent)",
                 "clusters.pains": "\(summary.pains)",
                 "clusters.hash": "\(hash)",
@@ -285,17 +285,9 @@ public struct CSVClusterJob: Sendable {
 
     private func cluster(_ input: ClusterInput, configuration: ClusterConfiguration) -> ClusteringResult {
         // The engine never needs a text, only a handle to one: ids and quote texts are the distinct
-        // document's number (a short string, stored inline), resolved to the row's id and exact text after
-        // the run. That keeps raw texts out of memory.
-        var documents: [ClusterDocument] = []
-        documents.reserveCapacity(input.tokens.count)
-        for (index, tokens) in input.tokens.enumerated() {
-            let handle = String(index)
-            documents.append(
-                ClusterDocument(id: handle, tokens: tokens, quoteText: handle, weight: input.weights[index])
-            )
-        }
-        return ClusterEngine(configuration: configuration).cluster(documents)
+        // document's number, resolved to the row's id and exact text after the run. That keeps raw texts
+        // out of memory.
+        ClusterEngine(configuration: configuration).cluster(input.documents, quoteText: { String($0) })
     }
 
     /// The data rows whose texts the summary shows: each cluster's title and quotes.
@@ -311,7 +303,7 @@ public struct CSVClusterJob: Sendable {
 
     /// The distinct document a handle names, if it names one.
     private static func document(_ handle: String, input: ClusterInput) -> Int? {
-        guard let document = Int(handle), input.tokens.indices.contains(document) else { return nil }
+        guard let document = Int(handle), (0..<input.documentCount).contains(document) else { return nil }
         return document
     }
 
@@ -390,15 +382,22 @@ public struct CSVClusterJob: Sendable {
             displayPath: options.outputPath
         )
         do {
-            let quotedLabels = labels.map { Self.csvField($0) }
+            // Each cluster's ",N,label\n" tail is built once; rows are batched into one buffer per 4,096.
+            let tails = labels.indices.map { Array(",\($0),".utf8) + Self.csvField(labels[$0]) + [UInt8(ascii: "\n")] }
+            let noContentTail = Array(",-1,\n".utf8)
             try file.write("id,cluster,label\n".utf8)
+            var batch: [UInt8] = []
+            batch.reserveCapacity(1 << 20)
             for (row, id) in ids.enumerated() {
+                Self.appendCSVField(id, to: &batch)
                 let cluster = Int(clusters[row])
-                try file.write(Self.csvField(id))
-                try file.write(",\(cluster),".utf8)
-                if cluster >= 0 { try file.write(quotedLabels[cluster]) }
-                try file.write(CollectionOfOne(UInt8(ascii: "\n")))
+                batch.append(contentsOf: cluster >= 0 ? tails[cluster] : noContentTail)
+                if batch.count >= 1 << 20 {
+                    try file.write(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
+            try file.write(batch)
             return file
         } catch {
             file.discard()
@@ -428,6 +427,21 @@ public struct CSVClusterJob: Sendable {
         } catch {
             file.discard()
             throw error
+        }
+    }
+
+    /// Appends a CSV field's UTF-8 bytes to `bytes`, as ``csvField(_:)`` writes them.
+    static func appendCSVField(_ value: String, to bytes: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { utf8 in
+            let special = utf8.contains { byte in
+                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
+            }
+            if special {
+                bytes.append(contentsOf: csvField(String(decoding: utf8, as: UTF8.self)))
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
         }
     }
 

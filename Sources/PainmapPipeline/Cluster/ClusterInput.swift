@@ -4,14 +4,15 @@ import PainmapIngest
 import PainmapText
 
 /// The rows of one CSV reduced to what clustering and the outputs need: ids, truth labels and distinct
-/// analyzed texts.
+/// analyzed texts as interned word ids.
 ///
-/// Texts are analyzed in parallel chunks, each task with its own ``PainmapText/StemCache``, and merged
-/// in input order, so the result does not depend on the number of threads. Rows whose analyzed words
-/// (surface forms, in order) are identical share one distinct document whose weight counts them: the
-/// collapse the engine makes on stems anyway, made earlier so duplicates never hold token arrays. Raw
-/// texts are not kept at all; quotes are read again at the end
-/// (``texts(ofRows:reader:columns:path:)``).
+/// Texts are analyzed in parallel chunks, each task with its own ``PainmapText/StemCache``; chunks report
+/// the cache's word ids and merge in input order into one ``PainmapClustering/InternedDocuments/Builder``,
+/// which numbers words at their first occurrence in the file, so the result does not depend on the number
+/// of threads. Rows whose analyzed words (in order) are identical share
+/// one distinct document whose weight counts them: the collapse the engine makes on stems anyway, made
+/// earlier so duplicates never hold token arrays. Tokens are `Int32` ids, never `String`s. Raw texts are not
+/// kept at all; quotes are read again at the end (``texts(ofRows:reader:columns:path:)``).
 struct ClusterInput {
     /// The header positions of the columns the job reads.
     struct Columns {
@@ -32,17 +33,22 @@ struct ClusterInput {
     private(set) var truth: [Int32] = []
     /// The distinct document of every data row, or `-1` when the row has no words.
     private(set) var documentOfRow: [Int32] = []
-    /// The analyzed words of each distinct document.
-    private(set) var tokens: [[ClusterToken]] = []
     /// The first data row (0-based) of each distinct document.
     private(set) var firstRow: [Int] = []
-    /// How many data rows each distinct document stands for.
-    private(set) var weights: [Int] = []
+    /// The distinct documents, as the engine takes them.
+    var documents: InternedDocuments { builder.documents }
+    /// Number of distinct documents.
+    var documentCount: Int { firstRow.count }
 
+    private var builder = InternedDocuments.Builder()
+    /// Per stem cache, the (surface, stem) of each of its word ids, as its chunks reported them.
+    private var cacheWords: [[(surface: String, stem: String)]] = []
+    /// Per stem cache, the global word id of each of its word ids, `-1` until first merged.
+    private var globalOfCacheWord: [[Int32]] = []
     private var truthIDs: [String: Int32] = [:]
-    private var documentOfHash: [UInt64: Int32] = [:]
-    /// Further documents whose word hash collided with the one in ``documentOfHash``.
-    private var collisions: [UInt64: [Int32]] = [:]
+    /// Open addressing over distinct documents by a hash of their word ids: slot → document + 1 (0 = empty).
+    private var documentSlots = [Int32](repeating: 0, count: 1 << 16)
+    private var documentHashes: [UInt64] = []
 
     /// Number of data rows.
     var rowCount: Int { ids.count }
@@ -67,13 +73,15 @@ struct ClusterInput {
         let analyzer = TextAnalyzer()
         // One cache per running task; a cache only memoizes stems, so which chunk gets which cache
         // cannot change any token.
-        var caches = (0..<max(1, threadCount)).map { _ in StemCache(minimumCapacity: 16_384) }
+        var caches = (0..<max(1, threadCount)).map { (number: $0, cache: StemCache(minimumCapacity: 16_384)) }
+        input.cacheWords = [[(surface: String, stem: String)]](repeating: [], count: caches.count)
+        input.globalOfCacheWord = [[Int32]](repeating: [], count: caches.count)
         try await withThrowingTaskGroup(of: (AnalyzedChunk, StemCache).self) { group in
             var buffer = InOrderBuffer<AnalyzedChunk>()
             var chunkCount = 0
             func absorb(_ done: (chunk: AnalyzedChunk, cache: StemCache)) {
-                caches.append(done.cache)
                 let chunk = done.chunk
+                caches.append((chunk.cacheNumber, done.cache))
                 for ready in buffer.add(chunk, at: chunk.index) {
                     input.merge(ready, firstRow: ready.index * chunkSize)
                 }
@@ -82,17 +90,21 @@ struct ClusterInput {
                 let texts = try input.readChunk(&reader, columns: columns, size: chunkSize)
                 if texts.isEmpty { break }
                 while caches.isEmpty, let done = try await group.next() { absorb(done) }
-                let cache = caches.removeLast()
+                let (number, cache) = caches.removeLast()
                 let index = chunkCount
                 chunkCount += 1
-                group.addTask { Self.analyze(texts, index: index, cache: cache, analyzer: analyzer) }
+                group.addTask {
+                    Self.analyze(texts, index: index, cacheNumber: number, cache: cache, analyzer: analyzer)
+                }
             }
             while let done = try await group.next() { absorb(done) }
         }
+        input.cacheWords = []
+        input.globalOfCacheWord = []
         // The lookup tables are done with; dropping them leaves more room for the engine.
         input.truthIDs = [:]
-        input.documentOfHash = [:]
-        input.collisions = [:]
+        input.documentSlots = []
+        input.documentHashes = []
         return input
     }
 
@@ -175,90 +187,110 @@ struct ClusterInput {
     }
 
     /// Adds one analyzed chunk whose first row is `firstRow`, in input order.
+    ///
+    /// Chunks speak in their task's cache ids. A cache serves its chunks one after another and chunks merge
+    /// in index order, so each cache's new words arrive here in the order the cache numbered them. Global ids
+    /// are given at a word's first merged occurrence, that is in input order, whichever cache saw it first.
     private mutating func merge(_ chunk: AnalyzedChunk, firstRow: Int) {
-        for (offset, words) in chunk.tokens.enumerated() {
-            add(row: firstRow + offset, words: words, hash: chunk.hashes[offset])
+        let cache = chunk.cacheNumber
+        precondition(cacheWords[cache].count == chunk.firstNewWord, "stem cache chunks merged out of order")
+        cacheWords[cache].append(contentsOf: chunk.newWords)
+        globalOfCacheWord[cache].append(contentsOf: repeatElement(-1, count: chunk.newWords.count))
+        var words: [Int32] = []
+        for offset in 0..<chunk.rowCount {
+            words.removeAll(keepingCapacity: true)
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for cacheWord in chunk.tokens[chunk.rowOffsets[offset]..<chunk.rowOffsets[offset + 1]] {
+                var word = globalOfCacheWord[cache][Int(cacheWord)]
+                if word < 0 {
+                    let entry = cacheWords[cache][Int(cacheWord)]
+                    word = builder.word(surface: entry.surface, stem: entry.stem)
+                    globalOfCacheWord[cache][Int(cacheWord)] = word
+                }
+                words.append(word)
+                hash = (hash ^ UInt64(UInt32(bitPattern: word))) &* 0x0000_0100_0000_01B3
+            }
+            add(row: firstRow + offset, words: words, hash: hash)
         }
     }
 
-    private mutating func add(row: Int, words: [ClusterToken], hash: UInt64) {
+    private mutating func add(row: Int, words: [Int32], hash: UInt64) {
         guard !words.isEmpty else {
             documentOfRow.append(-1)
             return
         }
-        if let document = documentOfHash[hash] {
-            if Self.sameWords(tokens[Int(document)], words) {
-                count(row: row, in: document)
+        let mask = documentSlots.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
+        while documentSlots[slot] != 0 {
+            let document = Int(documentSlots[slot] - 1)
+            if documentHashes[document] == hash, builder.document(document, hasWords: words) {
+                builder.addWeight(1, toDocument: document)
+                documentOfRow.append(Int32(document))
                 return
             }
-            for candidate in collisions[hash, default: []] where Self.sameWords(tokens[Int(candidate)], words) {
-                count(row: row, in: candidate)
-                return
-            }
-            collisions[hash, default: []].append(newDocument(row: row, words: words))
-        } else {
-            documentOfHash[hash] = newDocument(row: row, words: words)
+            slot = (slot + 1) & mask
         }
-    }
-
-    private mutating func count(row: Int, in document: Int32) {
-        weights[Int(document)] += 1
-        documentOfRow.append(document)
-    }
-
-    private mutating func newDocument(row: Int, words: [ClusterToken]) -> Int32 {
-        let document = Int32(tokens.count)
-        tokens.append(words)
+        let document = builder.appendDocument(words: words)
+        documentSlots[slot] = Int32(document + 1)
+        documentHashes.append(hash)
         firstRow.append(row)
-        weights.append(1)
-        documentOfRow.append(document)
-        return document
+        documentOfRow.append(Int32(document))
+        if 2 * documentHashes.count > documentSlots.count { growDocumentSlots() }
     }
 
-    /// Byte equality of surface forms: analyzer output is normalized, so bytes decide, and it avoids
-    /// `String`'s Unicode-aware comparison.
-    private static func sameWords(_ a: [ClusterToken], _ b: [ClusterToken]) -> Bool {
-        guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where !x.surface.utf8.elementsEqual(y.surface.utf8) { return false }
-        return true
+    private mutating func growDocumentSlots() {
+        documentSlots = [Int32](repeating: 0, count: documentSlots.count * 2)
+        let mask = documentSlots.count - 1
+        for (document, hash) in documentHashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
+            while documentSlots[slot] != 0 { slot = (slot + 1) & mask }
+            documentSlots[slot] = Int32(document + 1)
+        }
     }
 
     /// One chunk's analysis, tagged with its index so chunks merge in input order.
     private struct AnalyzedChunk: Sendable {
         var index: Int
-        var tokens: [[ClusterToken]]
-        /// FNV-1a 64 of each row's surface forms, `0xFF`-separated (a byte UTF-8 never contains).
-        var hashes: [UInt64]
+        /// The stem cache the chunk was analyzed with.
+        var cacheNumber: Int
+        /// That cache's word ids of all rows, concatenated.
+        var tokens: [Int32]
+        /// Row `r`'s ids are `tokens[rowOffsets[r] ..< rowOffsets[r + 1]]`.
+        var rowOffsets: [Int]
+        /// The cache's id of the first word it learned during this chunk.
+        var firstNewWord: Int
+        /// The words the cache learned during this chunk, in id order.
+        var newWords: [(surface: String, stem: String)]
+
+        var rowCount: Int { rowOffsets.count - 1 }
     }
 
     private static func analyze(
         _ texts: [String],
         index: Int,
+        cacheNumber: Int,
         cache: StemCache,
         analyzer: TextAnalyzer
     ) -> (AnalyzedChunk, StemCache) {
         var cache = cache
-        var tokens: [[ClusterToken]] = []
-        var hashes: [UInt64] = []
-        tokens.reserveCapacity(texts.count)
-        hashes.reserveCapacity(texts.count)
+        let firstNewWord = cache.count
+        var tokens: [Int32] = []
+        var rowOffsets = [0]
+        rowOffsets.reserveCapacity(texts.count + 1)
+        tokens.reserveCapacity(16 * texts.count)
         for text in texts {
-            let analyzed = analyzer.analyze(text, cache: &cache)
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            var words: [ClusterToken] = []
-            words.reserveCapacity(analyzed.count)
-            for token in analyzed {
-                words.append(ClusterToken(stem: token.stem, surface: token.surface))
-                for byte in token.surface.utf8 {
-                    hash ^= UInt64(byte)
-                    hash &*= 0x0000_0100_0000_01B3
-                }
-                hash ^= 0xFF
-                hash &*= 0x0000_0100_0000_01B3
-            }
-            tokens.append(words)
-            hashes.append(hash)
+            analyzer.appendWordIDs(of: text, cache: &cache, to: &tokens)
+            rowOffsets.append(tokens.count)
         }
-        return (AnalyzedChunk(index: index, tokens: tokens, hashes: hashes), cache)
+        let newWords = (firstNewWord..<cache.count).map { (cache.surface(ofWord: $0), cache.stem(ofWord: $0)) }
+        let chunk = AnalyzedChunk(
+            index: index,
+            cacheNumber: cacheNumber,
+            tokens: tokens,
+            rowOffsets: rowOffsets,
+            firstNewWord: firstNewWord,
+            newWords: newWords
+        )
+        return (chunk, cache)
     }
 }

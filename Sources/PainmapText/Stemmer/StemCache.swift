@@ -50,14 +50,35 @@ public struct StemCache: Sendable {
     ///   - hash: ``WordTable/hash(_:)`` of `word`.
     /// - Returns: The word and its stem.
     mutating func entry(utf8 word: UnsafeBufferPointer<UInt8>, hash: Int) -> (surface: String, stem: String) {
+        let id = wordID(utf8: word, hash: hash)
+        return (surfaces[id], stems[id])
+    }
+
+    /// Returns the id of a word, stemming and storing it the first time it is seen.
+    ///
+    /// - Parameters:
+    ///   - word: The word's valid UTF-8 bytes.
+    ///   - hash: ``WordTable/hash(_:)`` of `word`.
+    /// - Returns: The word's id in this cache, `0 ..< count` in first-seen order.
+    mutating func wordID(utf8 word: UnsafeBufferPointer<UInt8>, hash: Int) -> Int {
         if let id = words.id(of: word, hash: hash) {
-            return (surfaces[id], stems[id])
+            return id
         }
         let surface = String(validating: word, as: UTF8.self) ?? ""
-        let stem = stemmer.stem(surface)
-        _ = words.insert(word, hash: hash)
         surfaces.append(surface)
-        stems.append(stem)
-        return (surface, stem)
+        stems.append(stemmer.stem(surface))
+        return words.insert(word, hash: hash)
     }
+
+    /// The normalized word with a given id.
+    ///
+    /// - Parameter id: An id from ``TextAnalyzer/appendWordIDs(of:cache:to:)`` with this cache, `0 ..< count`.
+    /// - Returns: The word as normalized (the ``AnalyzedToken/surface``).
+    public func surface(ofWord id: Int) -> String { surfaces[id] }
+
+    /// The stem of the word with a given id.
+    ///
+    /// - Parameter id: An id from ``TextAnalyzer/appendWordIDs(of:cache:to:)`` with this cache, `0 ..< count`.
+    /// - Returns: The word's stem (the ``AnalyzedToken/stem``).
+    public func stem(ofWord id: Int) -> String { stems[id] }
 }

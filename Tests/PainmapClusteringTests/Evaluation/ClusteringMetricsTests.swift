@@ -40,3 +40,28 @@ import Testing
         #expect(ClusteringMetrics.adjustedRandIndex([1, 2], [1]) == 0)
     }
 }
+
+@Suite struct ClusteringMetricsDenseTableTests {
+    /// Small integer labels take an array-based contingency table; it must give the very same numbers
+    /// as the dictionary-based one other label types use.
+    @Test func int32LabelsScoreExactlyAsOtherLabelTypes() {
+        var state: UInt64 = 99
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let truth = (0..<5_000).map { _ in Int32(next(12)) }
+        let predicted = truth.map { label in next(5) == 0 ? Int32(next(20)) - 1 : label }  // includes -1
+        let truthStrings = truth.map(String.init)
+        let predictedStrings = predicted.map(String.init)
+        #expect(
+            ClusteringMetrics.normalizedMutualInformation(truth, predicted)
+                == ClusteringMetrics.normalizedMutualInformation(truthStrings, predictedStrings)
+        )
+        #expect(
+            ClusteringMetrics.adjustedRandIndex(truth, predicted)
+                == ClusteringMetrics.adjustedRandIndex(truthStrings, predictedStrings)
+        )
+        #expect(ClusteringMetrics.adjustedRandIndex(truth, truth) == 1)
+    }
+}

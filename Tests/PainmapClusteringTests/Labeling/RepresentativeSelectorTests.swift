@@ -54,4 +54,35 @@ import Testing
         #expect(pain.title.hasSuffix("…"))
         #expect(text.hasPrefix(pain.title.dropLast()))
     }
+
+    @Test func quotesSpreadAcrossGroupsWhenDocumentsCarryThem() throws {
+        // Ten records with distinct wording (each 3 of 5 words); eight come from one source.
+        let words = ["отоплен", "батар", "холодн", "квартир", "котельн"]
+        var subsets: [[String]] = []
+        for a in 0..<5 {
+            for b in (a + 1)..<5 {
+                for c in (b + 1)..<5 { subsets.append([words[a], words[b], words[c]]) }
+            }
+        }
+        let groups = (0..<subsets.count).map { $0 < 8 ? "портал" : ($0 == 8 ? "горячая линия" : "МФЦ") }
+        let documents = subsets.enumerated().map { index, stems in
+            ClusterDocument(
+                id: "\(index)",
+                tokens: stems.map { ClusterToken(stem: $0, surface: $0) },
+                group: groups[index]
+            )
+        }
+        let configuration = ClusterConfiguration(k: 1, maxDocumentFrequency: 1)
+        let result = ClusterEngine(configuration: configuration).cluster(documents)
+        let pain = try #require(result.pains.first)
+        let quotedGroups = try pain.representativeDocumentIDs.map { groups[try #require(Int($0))] }
+        #expect(Set(quotedGroups) == ["портал", "горячая линия", "МФЦ"])
+
+        // The same records without groups: centrality alone repeats the dominant source.
+        let ungrouped = documents.map { ClusterDocument(id: $0.id, tokens: $0.tokens) }
+        let plain = try #require(ClusterEngine(configuration: configuration).cluster(ungrouped).pains.first)
+        let plainGroups = try plain.representativeDocumentIDs.map { groups[try #require(Int($0))] }
+        #expect(plainGroups.count == 3)
+        #expect(Set(plainGroups).count < 3)
+    }
 }

@@ -110,4 +110,25 @@ import Testing
         #expect(abs(Double(values[0]) - first / norm) < 1e-6)
         #expect(abs(Double(values[1]) - 1 / norm) < 1e-6)
     }
+
+    @Test(arguments: [1, 3])
+    func blocksAndThreadsDoNotChangeTheMatrix(threads: Int) {
+        let batch = PlantedCorpus.documents(perTopic: 50, seed: 5)
+        let corpus = StemCorpus(documents: batch + [PlantedCorpus.plain("none", ["единственн"])])
+        let rows = DistinctRows(corpus: corpus)
+        let vocabulary = TermVocabulary(
+            corpus: corpus,
+            rows: rows,
+            minDocumentFrequency: 2,
+            maxDocumentFrequency: 0.5,
+            includesBigrams: true
+        )
+        let (whole, wholeSources) = vocabulary.vectorize(corpus: corpus, rows: rows)
+        let (blocked, blockedSources) = vocabulary.vectorize(corpus: corpus, rows: rows, threadCount: threads, blockSize: 7)
+        #expect(blocked.rowOffsets == whole.rowOffsets)
+        #expect(blocked.columns == whole.columns)
+        #expect(blocked.values == whole.values)
+        #expect(blockedSources == wholeSources)
+        #expect(wholeSources.count == rows.count - 1)  // the row with only a pruned stem is left out
+    }
 }

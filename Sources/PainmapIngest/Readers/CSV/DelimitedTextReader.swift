@@ -153,13 +153,11 @@ public struct DelimitedTextReader {
     /// - Throws: ``ReadError`` as ``next(decoding:)`` does.
     public mutating func skip(decoding columns: [Int]? = nil) throws(ReadError) -> Int? {
         guard decoder.chosen != nil else { return try next(decoding: columns)?.line }
-        let row: CSVReader.Row?
         do {
-            row = try reader.next()
+            return try reader.skipRow()
         } catch {
             throw ReadError(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
         }
-        return row?.line
     }
 
     /// Reads the next non-blank row.

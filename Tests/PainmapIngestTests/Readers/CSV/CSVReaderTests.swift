@@ -68,4 +68,25 @@ import Testing
         #expect(parsed.count == 30_001)
         #expect(strings(parsed[29_999]) == ["29998", "строка номер 29998; с разделителем"])
     }
+
+    @Test(arguments: [
+        "a;b;c\n1;\"x;y\";\"он сказал \"\"нет\"\"\"\n2;\"две\nстроки\";z\n",
+        "h\n\"a\nb\nc\"\nnext\n",
+        "a;b\r\n1;2\r\n\r\n\n3;4",
+        "h\n\"\"\n\r\n;\n\"\"\"\"\nx\"y\"z;\"q\"r\n\n",
+        "\u{FEFF}h\n1\n\n2\n",
+        "a;b\n1;\"never closed\n2;3\n",
+    ])
+    func skippingVisitsTheSameRowsAsReading(text: String) throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("x.csv", text: text)
+        var reading = try CSVReader(url: file, delimiter: UInt8(ascii: ";"), maxFieldBytes: 1000)
+        var skipping = try CSVReader(url: file, delimiter: UInt8(ascii: ";"), maxFieldBytes: 1000)
+        var read: [Int] = []
+        while let row = try reading.next() { read.append(row.line) }
+        var skipped: [Int] = []
+        while let line = try skipping.skipRow() { skipped.append(line) }
+        #expect(skipped == read)
+        #expect(!read.isEmpty)
+    }
 }
