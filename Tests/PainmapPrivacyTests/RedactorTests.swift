@@ -111,6 +111,27 @@ import Testing
         #expect(Redactor().find(in: "карта 4111 1111 1111 1112").map(\.type) == [.card])
     }
 
+    /// `painmap samples --scale 5` wrote hotline texts such as «Со слов заявителя: Гражданин сообщает …», and the
+    /// redactor took «Гражданин» after the cue «заявителя» for a surname (it ends in -ин) and stored it as a
+    /// full_name identifier «гражданин». A context word is never a name; the name after it still is.
+    @Test(arguments: [
+        "Со слов заявителя: Гражданин сообщает, что очередь в сад не двигается.",
+        "Со слов заявителя: Гражданка жалуется на отказ в пособии.",
+        "Обращение по линии 122. Гражданин говорит, что выплату задерживают.",
+        "Гражданин Заявитель сообщает о протечке.",
+    ])
+    func contextWordsAreNeverNames(_ text: String) {
+        let result = Redactor().redact(text)
+        #expect(result.spans.isEmpty, "\(result.spans.map(\.normalized))")
+        #expect(result.text == text)
+    }
+
+    @Test func aNameAfterAContextWordIsStillRedacted() {
+        let spans = Redactor().find(in: "Со слов заявителя: Гражданин Петров сообщает о протечке.")
+        #expect(spans.map(\.type) == [.fullName])
+        #expect(spans.map(\.normalized) == ["петров"])
+    }
+
     @Test func redactionIsIdempotent() {
         for example in RedactorTests.positives {
             let once = Redactor().redact(example.input).text

@@ -15,6 +15,9 @@ public protocol RecordSink: AnyObject {
     /// the identifiers and originals beside the record. The default stores just the record.
     /// - Throws: a store failure, which aborts the file's transaction.
     func accept(_ redacted: RedactedRecord, line: Int) throws
+    /// The preparation this sink applies to records it gets through ``accept(_:line:)``, which a reader with a
+    /// thread of its own may apply instead, off the writing thread; `nil` (the default) when there is none.
+    var preparation: RecordPreparation? { get }
 }
 
 extension RecordSink {
@@ -22,4 +25,7 @@ extension RecordSink {
     public func accept(_ redacted: RedactedRecord, line: Int) throws {
         try accept(redacted.record, line: line)
     }
+
+    /// No preparation.
+    public var preparation: RecordPreparation? { nil }
 }

@@ -4,6 +4,8 @@ import PainmapCore
 /// What reading one row produced.
 enum RowOutcome: Sendable {
     case record(FeedbackRecord, line: Int)
+    /// A record the reader already prepared (redacted) with the sink's ``RecordPreparation``.
+    case prepared(RedactedRecord, line: Int)
     case quarantine(QuarantinedRow)
 }
 
@@ -11,23 +13,29 @@ enum RowOutcome: Sendable {
 /// calling thread writes to the store, so the two halves of the work overlap on two cores.
 ///
 /// Outcomes travel in batches through a bounded queue and are consumed strictly in file order, so the
-/// result is identical to a sequential run; memory stays bounded by `capacity` batches.
+/// result is identical to a sequential run; memory stays bounded by `capacity` batches. With a
+/// ``RecordPreparation`` (redaction), the reader prepares each full batch before queueing it, split into
+/// `threads` contiguous chunks run in parallel; each record's result lands at its own index, so the order and
+/// the bytes stored do not depend on the thread count, and the writing thread only writes.
 enum RowPipeline {
     static let batchSize = 256
     static let capacity = 8
 
     /// Runs `produce` on a worker thread and hands every outcome it emits to `consume`, in order.
     /// - Parameters:
+    ///   - preparation: Applied to every record on the reader's side; records then reach `consume` as
+    ///     ``RowOutcome/prepared(_:line:)``.
     ///   - produce: Reads the rows; calls `emit` per row and returns `false` from `emit` when the
     ///     consumer has stopped. It owns all reading state; nothing else touches it while it runs.
     ///   - consume: Called on the calling thread for each outcome; a throw stops the producer.
     /// - Throws: the first error of either side (the consumer's wins).
     static func run<Value>(
+        preparation: RecordPreparation? = nil,
         produce: @escaping (_ emit: (RowOutcome) -> Bool) throws -> Value,
         consume: (RowOutcome) throws -> Void
     ) throws -> Value {
         let channel = BatchChannel(capacity: capacity)
-        let work = ProducerWork(body: produce)
+        let work = ProducerWork(body: produce, preparation: preparation)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             work.run(channel: channel)
@@ -59,10 +67,38 @@ enum RowPipeline {
 /// worker thread, and `result` is read by the caller only after the worker signalled completion.
 private final class ProducerWork: @unchecked Sendable {
     private let body: (_ emit: (RowOutcome) -> Bool) throws -> Any
+    private let preparation: RecordPreparation?
     private var outcome: Result<Any, any Error> = .failure(CancellationError())
 
-    init<Value>(body: @escaping (_ emit: (RowOutcome) -> Bool) throws -> Value) {
+    init<Value>(body: @escaping (_ emit: (RowOutcome) -> Bool) throws -> Value, preparation: RecordPreparation?) {
         self.body = { emit in try body(emit) }
+        self.preparation = preparation
+    }
+
+    /// Prepares the batch's records in place: `threads` contiguous chunks, each written only by its own worker.
+    private func prepare(_ batch: inout [RowOutcome]) {
+        guard let preparation else { return }
+        let preparer = preparation.preparer
+        let chunks = min(preparation.threads, batch.count)
+        if chunks <= 1 {
+            for index in batch.indices { batch[index] = ProducerWork.prepared(batch[index], preparer) }
+            return
+        }
+        batch.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let shared = SharedBatch(base: base)
+            let count = buffer.count
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
+                    shared.base[index] = ProducerWork.prepared(shared.base[index], preparer)
+                }
+            }
+        }
+    }
+
+    private static func prepared(_ outcome: RowOutcome, _ preparer: any RecordPreparer) -> RowOutcome {
+        guard case .record(let record, let line) = outcome else { return outcome }
+        return .prepared(preparer.prepare(record), line: line)
     }
 
     func run(channel: BatchChannel) {
@@ -74,15 +110,22 @@ private final class ProducerWork: @unchecked Sendable {
                 guard open else { return false }
                 batch.append(outcome)
                 if batch.count >= RowPipeline.batchSize {
+                    prepare(&batch)
                     open = channel.put(batch)
                     batch.removeAll(keepingCapacity: true)
                 }
                 return open
             }
-            if open, !batch.isEmpty { _ = channel.put(batch) }
+            if open, !batch.isEmpty {
+                prepare(&batch)
+                _ = channel.put(batch)
+            }
             outcome = .success(value)
         } catch {
-            if open, !batch.isEmpty { _ = channel.put(batch) }
+            if open, !batch.isEmpty {
+                prepare(&batch)
+                _ = channel.put(batch)
+            }
             outcome = .failure(error)
         }
         channel.finish()
@@ -93,6 +136,14 @@ private final class ProducerWork: @unchecked Sendable {
         guard let typed = value as? Value else { throw CancellationError() }
         return typed
     }
+}
+
+/// A batch's storage shared by the chunk workers of ``ProducerWork``.
+///
+/// `@unchecked Sendable` is safe here: each worker reads and writes only the indices of its own chunk, and the
+/// batch is not touched by anything else until `concurrentPerform` has returned.
+private struct SharedBatch: @unchecked Sendable {
+    let base: UnsafeMutablePointer<RowOutcome>
 }
 
 /// A bounded FIFO of batches between one producer and one consumer.

@@ -30,6 +30,7 @@ struct TabularFeedReader {
         let prepared = try step.prepare(header: header, location: location)
         let format = file.feed.format
         let encoding = try RowPipeline.run(
+            preparation: sink.preparation,
             produce: { emit -> String in
                 // Runs on the reader thread; it owns `source`, `mapper` and `prepared` from here on.
                 while let item = try source.next() {
@@ -41,6 +42,7 @@ struct TabularFeedReader {
             consume: { outcome in
                 switch outcome {
                 case .record(let record, let line): try sink.accept(record, line: line)
+                case .prepared(let record, let line): try sink.accept(record, line: line)
                 case .quarantine(let row): try sink.quarantine(row)
                 }
             })

@@ -10,13 +10,20 @@ public struct IngestJob: Sendable {
     private let store: any FeedbackStore
     private let logger: Logger
     private let now: Date
+    private let redactionThreads: Int
 
     /// Creates the job.
-    public init(configuration: PainmapConfiguration, store: any FeedbackStore, logger: Logger, now: Date = Date()) {
+    /// - Parameter redactionThreads: Threads a reader may use to redact a batch of records (default: the
+    ///   active processors); what is stored is the same for any count.
+    public init(
+        configuration: PainmapConfiguration, store: any FeedbackStore, logger: Logger, now: Date = Date(),
+        redactionThreads: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.configuration = configuration
         self.store = store
         self.logger = logger
         self.now = now
+        self.redactionThreads = max(1, redactionThreads)
     }
 
     /// Ingests resolved files in order; a bad file is recorded and the job goes on with the next.
@@ -52,7 +59,10 @@ public struct IngestJob: Sendable {
         do {
             let redactor = RecordRedactor(keepOriginals: configuration.privacy.keepOriginals)
             // Records are redacted on their way to the store: only redacted text is stored (issue 6).
-            let entry = try await store.ingest(identity) { sink in try adapter.read(file, into: RedactingSink(base: sink, redactor: redactor)) }
+            let threads = redactionThreads
+            let entry = try await store.ingest(identity) { sink in
+                try adapter.read(file, into: RedactingSink(base: sink, redactor: redactor, threads: threads))
+            }
             logger.info(
                 "File ingested",
                 metadata: [

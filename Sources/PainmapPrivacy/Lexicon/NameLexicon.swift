@@ -4,78 +4,58 @@
 /// is expanded into its case forms once, so a lookup is one hash probe per word.
 enum NameLexicon {
     /// Lower-cased first names (ё → е) in every case form.
-    static let firstNames: Set<String> = {
+    static let firstNames: WordSet = {
         var forms = Set<String>()
         for name in maleNames { forms.formUnion(maleForms(name)) }
         for name in femaleNames { forms.formUnion(femaleForms(name)) }
         forms.formUnion(["павла", "павлу", "павлом", "павле", "льва", "льву", "львом", "льве", "любови", "любовью", "петра", "петру", "петром", "петре"])
-        return forms.subtracting(notNames)
+        return WordSet(forms.subtracting(notNames))
     }()
 
     /// Whether a lower-cased word is a patronymic by its suffix; `strong` suffixes (-ович, -евна …) need no
     /// first name beside them.
-    static func patronymic(_ word: String) -> (isPatronymic: Bool, strong: Bool) {
-        let scalars = word.unicodeScalars
-        guard scalars.count >= 5, let last = scalars.last, patronymicFinals.contains(last) else { return (false, false) }
-        if hasEnding(scalars, in: strongPatronymicSet, lengths: 4...7) { return (true, true) }
-        if hasEnding(scalars, in: weakPatronymicSet, lengths: 2...5) { return (true, false) }
+    static func patronymic(_ word: WordKey) -> (isPatronymic: Bool, strong: Bool) {
+        guard word.length >= 5, patronymicFinals[Int(word.last)] else { return (false, false) }
+        if strongPatronymicSet.containsEnding(of: word, lengths: 4...7) { return (true, true) }
+        if weakPatronymicSet.containsEnding(of: word, lengths: 2...5) { return (true, false) }
         return (false, false)
     }
 
-    /// Whether the last 2…`lengths.upperBound` scalars of a word form one of `set`'s endings (a hash probe per length).
-    static func hasEnding(_ scalars: String.UnicodeScalarView, in set: Set<String>, lengths: ClosedRange<Int>) -> Bool {
-        var tail = String.UnicodeScalarView()
-        var index = scalars.endIndex
-        var length = 0
-        var reversed: [Unicode.Scalar] = []
-        while index > scalars.startIndex, length < lengths.upperBound {
-            index = scalars.index(before: index)
-            reversed.append(scalars[index])
-            length += 1
-            if length >= lengths.lowerBound, length < scalars.count || length == scalars.count {
-                tail.removeAll(keepingCapacity: true)
-                tail.append(contentsOf: reversed.reversed())
-                if set.contains(String(tail)) { return true }
-            }
-        }
-        return false
-    }
-
-    private static let patronymicFinals: Set<Unicode.Scalar> = ["ч", "а", "у", "м", "е", "ы", "й"]
-    private static let strongPatronymicSet = Set(strongPatronymicEndings)
-    private static let weakPatronymicSet = Set(weakPatronymicEndings)
-    private static let surnameSet = Set(surnameEndings)
-    private static let personalSurnameSet: Set<String> = ["ов", "ев", "ин", "ова", "ева", "ина", "овой", "евой", "иной", "ову", "еву", "ину"]
+    /// Indexed by byte: «ч», «а», «у», «м», «е», «ы», «й», the last letters of every patronymic form.
+    private static let patronymicFinals: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for letter in ["ч", "а", "у", "м", "е", "ы", "й"] { table[Int(WordKey(letter).last)] = true }
+        return table
+    }()
+    private static let strongPatronymicSet = WordSet(endings: strongPatronymicEndings)
+    private static let weakPatronymicSet = WordSet(endings: weakPatronymicEndings)
+    private static let surnameSet = WordSet(endings: surnameEndings)
+    private static let personalSurnameSet = WordSet(endings: ["ов", "ев", "ин", "ова", "ева", "ина", "овой", "евой", "иной", "ову", "еву", "ину"])
+    private static let verbEndings = WordSet(endings: ["ть", "ет", "ит", "ут", "ют", "ат", "ят", "ал", "ла", "ли", "ло", "ся", "сь", "ем", "им"])
+    private static let adjectiveEndings = WordSet(endings: ["ая", "ый", "ий", "ой"])
 
     /// Whether a lower-cased word has a Russian surname's suffix in some case form.
-    static func isSurnameLike(_ word: String) -> Bool {
-        let scalars = word.unicodeScalars
-        guard scalars.count >= 4 else { return false }
-        return hasEnding(scalars, in: surnameSet, lengths: 2...5)
+    static func isSurnameLike(_ word: WordKey) -> Bool {
+        word.length >= 4 && surnameSet.containsEnding(of: word, lengths: 2...5)
     }
 
     /// Whether a lower-case word ends like a verb form («ответить», «пишет», «сказала»), so it is no surname.
-    static func looksLikeVerb(_ word: String) -> Bool {
-        for ending in ["ть", "ет", "ит", "ут", "ют", "ат", "ят", "ал", "ла", "ли", "ло", "ся", "сь", "ем", "им"] where word.hasSuffix(ending) {
-            return true
-        }
-        return word.count < 4
+    static func looksLikeVerb(_ word: WordKey) -> Bool {
+        verbEndings.containsEnding(of: word, lengths: 2...2) || word.length < 4
     }
 
     /// Whether a word ends like an adjective, as surnames such as «Заречная», «Толстой» do.
-    static func hasAdjectiveEnding(_ word: String) -> Bool {
-        word.count >= 5 && (word.hasSuffix("ая") || word.hasSuffix("ый") || word.hasSuffix("ий") || word.hasSuffix("ой"))
+    static func hasAdjectiveEnding(_ word: WordKey) -> Bool {
+        word.length >= 5 && adjectiveEndings.containsEnding(of: word, lengths: 2...2)
     }
 
     /// Whether a word ends like a possessive surname (-ов, -ев, -ин and their case forms), not like an adjective.
-    static func hasPersonalSurnameEnding(_ word: String) -> Bool {
-        let scalars = word.unicodeScalars
-        guard scalars.count >= 5 else { return false }
-        return hasEnding(scalars, in: personalSurnameSet, lengths: 2...4)
+    static func hasPersonalSurnameEnding(_ word: WordKey) -> Bool {
+        word.length >= 5 && personalSurnameSet.containsEnding(of: word, lengths: 2...4)
     }
 
     /// Capitalised words that start sentences or name institutions, never a person.
-    static let notPersons: Set<String> = [
+    static let notPersons = WordSet([
         "я", "мы", "вы", "он", "она", "они", "меня", "мой", "моя", "мое", "мои", "наш", "наша", "в", "во", "на", "по", "с", "со",
         "к", "и", "а", "но", "или", "что", "как", "когда", "почему", "где", "это", "этот", "эта", "там", "тут", "здесь",
         "прошу", "просим", "просьба", "здравствуйте", "добрый", "доброго", "добрая", "уважаемые", "уважаемый", "уважаемая",
@@ -90,20 +70,20 @@ enum NameLexicon {
         "снова", "слова", "голова", "основа", "основания", "корова", "причина", "машина", "корзина", "один", "одна",
         "каждый", "каждая", "нужно", "надо", "можно", "пишу", "пишет", "помогите", "ребенок", "ребенку", "сын", "дочь",
         "муж", "жена", "мама", "папа", "бабушка", "дедушка", "инвалид", "ветеран", "пенсионер", "многодетная", "мать",
-    ]
+    ])
 
     /// Words before a name that say a person follows, and whether any capitalised word after them is a name.
-    static func cue(_ word: String) -> (isCue: Bool, open: Bool) {
+    static func cue(_ word: WordKey) -> (isCue: Bool, open: Bool) {
         if openCues.contains(word) { return (true, true) }
         if roleCues.contains(word) { return (true, false) }
         return (false, false)
     }
 
     /// «зовут X», «фио X», «уважением, X»: any capitalised word after them is a name.
-    private static let openCues: Set<String> = ["зовут", "фио", "уважением", "подпись", "подписал", "подписала", "ф.и.о"]
+    private static let openCues = WordSet(["зовут", "фио", "уважением", "подпись", "подписал", "подписала", "ф.и.о"])
 
     /// Roles: a name-like word after them is a name.
-    private static let roleCues: Set<String> = [
+    private static let roleCues = WordSet([
         "гражданин", "гражданина", "гражданину", "гражданка", "гражданки", "гражданке", "заявитель", "заявителя",
         "заявителю", "заявительница", "заявительницы", "сотрудник", "сотрудника", "сотруднику", "сотрудница",
         "сотрудницы", "сотруднице", "врач", "врача", "врачу", "доктор", "доктора", "директор", "директора", "директору",
@@ -116,7 +96,7 @@ enum NameLexicon {
         "отец", "муж", "жена", "мужа", "жены", "ребенок", "ребенка", "внук", "внучка", "сосед", "соседка", "тренер",
         "логопед", "психолог", "кассир", "консультант", "депутат", "собственник", "собственника", "абонент", "абонента",
         "пациент", "пациентка", "пациента", "я",
-    ]
+    ])
 
     private static let strongPatronymicEndings = [
         "ович", "овича", "овичу", "овичем", "овиче", "евич", "евича", "евичу", "евичем", "евиче", "овна", "овны", "овне",

@@ -1,18 +1,18 @@
 /// What a word before a number says the number is.
-enum NumberCue {
+enum NumberCue: Sendable {
     case phone, snils, inn, ogrn, passport, card
     /// An application, order, law, code or amount: the number is not personal data.
     case decoy
 
     /// The cue a lower-cased word carries, if any.
-    static func of(_ word: String) -> NumberCue? { table[word] }
+    static func of(_ word: WordKey) -> NumberCue? { table[word] }
 
     /// Whether a word after a number makes it an amount, a year, a law or a count.
-    static func isDecoySuffix(_ word: String) -> Bool { decoySuffixes.contains(word) }
+    static func isDecoySuffix(_ word: WordKey) -> Bool { decoySuffixes.contains(word) }
 
-    private static let table: [String: NumberCue] = {
-        var table: [String: NumberCue] = [:]
-        func add(_ cue: NumberCue, _ words: [String]) { for word in words { table[word] = cue } }
+    private static let table: WordTable<NumberCue> = {
+        var entries: [(String, NumberCue)] = []
+        func add(_ cue: NumberCue, _ words: [String]) { for word in words { entries.append((word, cue)) } }
         add(
             .phone,
             [
@@ -44,11 +44,11 @@ enum NumberCue {
                 "закон", "закона", "фз", "ст", "статья", "статьи", "пункт", "кабинет", "каб", "школа", "школы", "сад",
                 "группа", "группы", "маршрут", "автобус", "квитанцию", "полис", "полиса",
             ])
-        return table
+        return WordTable(entries)
     }()
 
-    private static let decoySuffixes: Set<String> = [
+    private static let decoySuffixes = WordSet([
         "руб", "рублей", "рубля", "рубль", "р", "тыс", "тысяч", "млн", "коп", "год", "года", "году", "г", "гг", "фз", "кг",
         "км", "м", "кв", "шт", "чел", "человек", "мин", "минут", "час", "часов", "дней", "дня", "лет",
-    ]
+    ])
 }

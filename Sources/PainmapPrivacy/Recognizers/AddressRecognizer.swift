@@ -15,13 +15,13 @@ struct AddressRecognizer {
             let token = tokens[index]
             guard token.isWord else { continue }
             var match: (start: Int, end: Int, flat: Bool)?
-            if AddressLexicon.streetTypes.contains(token.lower) {
+            if AddressLexicon.streetTypes.contains(token.key) {
                 match = street(at: index, in: text)
             }
-            if match == nil, AddressLexicon.trailingStreetTypes.contains(token.lower) {
+            if match == nil, AddressLexicon.trailingStreetTypes.contains(token.key) {
                 match = trailingStreet(at: index, in: text)
             }
-            if match == nil, AddressLexicon.settlementTypes.contains(token.lower) {
+            if match == nil, AddressLexicon.settlementTypes.contains(token.key) {
                 match = settlement(at: index, in: text)
             }
             guard let found = match else { continue }
@@ -37,7 +37,7 @@ struct AddressRecognizer {
         var names = 0
         while names < 5, cursor < text.tokens.count {
             let token = text.tokens[cursor]
-            if token.isWord, !isMarker(token.lower) {
+            if token.isWord, !isMarker(token.key) {
                 names += 1
             } else if token.isNumber, let next = text.next(after: cursor), text.tokens[next].start > token.end || text.tokens[next].isSymbol("-"), isNameAfterNumber(next, in: text) {
                 // «8 Марта», «50 лет Октября», «1-я Садовая».
@@ -57,8 +57,8 @@ struct AddressRecognizer {
     /// `Name keyword [,] house…` («Красный проспект, 12»).
     private func trailingStreet(at keyword: Int, in text: ScannedText) -> (start: Int, end: Int, flat: Bool)? {
         guard let previous = text.previous(before: keyword), let name = text.word(previous),
-            name.isCapitalized ? !name.isUpper || name.length == 1 : NameLexicon.hasAdjectiveEnding(name.lower),
-            !AddressLexicon.streetTypes.contains(name.lower)
+            name.isCapitalized ? !name.isUpper || name.length == 1 : NameLexicon.hasAdjectiveEnding(name.key),
+            !AddressLexicon.streetTypes.contains(name.key)
         else { return nil }
         guard let cursor = afterAbbreviation(keyword, in: text) else { return nil }
         return house(from: cursor, start: previous, in: text, markerRequired: false)
@@ -81,14 +81,14 @@ struct AddressRecognizer {
             cursor = next
         }
         var hadMarker = false
-        if let word = text.word(cursor), AddressLexicon.houseMarkers.contains(word.lower) {
+        if let word = text.word(cursor), AddressLexicon.houseMarkers.contains(word.key) {
             guard let next = afterAbbreviation(cursor, in: text) else { return nil }
             cursor = next
             hadMarker = true
         }
         guard hadMarker || !markerRequired, cursor < tokens.count, tokens[cursor].isNumber, tokens[cursor].length <= 4 else { return nil }
-        if !hadMarker, let following = text.next(after: cursor), let word = text.word(following), NumberCue.isDecoySuffix(word.lower),
-            !AddressLexicon.flatMarkers.contains(word.lower)
+        if !hadMarker, let following = text.next(after: cursor), let word = text.word(following), NumberCue.isDecoySuffix(word.key),
+            !AddressLexicon.flatMarkers.contains(word.key)
         {
             return nil  // «ул. Ленина 5 лет не ремонтировали»
         }
@@ -117,8 +117,8 @@ struct AddressRecognizer {
                 next = after
             }
             guard let word = text.word(next) else { break }
-            let isFlat = AddressLexicon.flatMarkers.contains(word.lower)
-            guard isFlat || AddressLexicon.buildingMarkers.contains(word.lower) else { break }
+            let isFlat = AddressLexicon.flatMarkers.contains(word.key)
+            guard isFlat || AddressLexicon.buildingMarkers.contains(word.key) else { break }
             guard let value = afterAbbreviation(next, in: text), value < tokens.count, tokens[value].isNumber || (tokens[value].isWord && tokens[value].length == 1)
             else { break }
             probe = value
@@ -142,9 +142,11 @@ struct AddressRecognizer {
         return next
     }
 
-    private func isMarker(_ word: String) -> Bool {
+    private static let years = WordKey("лет")
+
+    private func isMarker(_ word: WordKey) -> Bool {
         AddressLexicon.houseMarkers.contains(word) || AddressLexicon.flatMarkers.contains(word) || AddressLexicon.buildingMarkers.contains(word)
-            || AddressLexicon.streetTypes.contains(word) && word.count <= 4
+            || AddressLexicon.streetTypes.contains(word) && word.length <= 4
     }
 
     private func isNameAfterNumber(_ index: Int, in text: ScannedText) -> Bool {
@@ -153,8 +155,8 @@ struct AddressRecognizer {
             guard let next = text.word(index + 1) else { return false }
             return next.length <= 2
         }
-        guard token.isWord, !isMarker(token.lower) else { return false }
-        return token.isCapitalized || token.lower == "лет" || !NumberCue.isDecoySuffix(token.lower)
+        guard token.isWord, !isMarker(token.key) else { return false }
+        return token.isCapitalized || token.key.sameHead(AddressRecognizer.years) || !NumberCue.isDecoySuffix(token.key)
     }
 
     /// Whether the nearest context word within eight words before the address names a public building rather
@@ -165,8 +167,8 @@ struct AddressRecognizer {
         while cursor >= 0, words < 8 {
             let token = text.tokens[cursor]
             if token.isWord {
-                if AddressLexicon.homeContext.contains(token.lower) { return false }
-                if AddressLexicon.publicBuildings.contains(token.lower) { return true }
+                if AddressLexicon.homeContext.contains(token.key) { return false }
+                if AddressLexicon.publicBuildings.contains(token.key) { return true }
                 words += 1
             } else if token.isSymbol("№") {
                 return true

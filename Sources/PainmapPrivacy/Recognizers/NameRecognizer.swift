@@ -24,7 +24,7 @@ struct NameRecognizer {
         for index in tokens.indices where tokens[index].isWord {
             let token = tokens[index]
             var feature = Features()
-            let lower = token.lower
+            let lower = token.key
             feature.firstName = NameLexicon.firstNames.contains(lower)
             let patronymic = NameLexicon.patronymic(lower)
             feature.patronymic = patronymic.isPatronymic
@@ -32,7 +32,8 @@ struct NameRecognizer {
             feature.surnameLike = NameLexicon.isSurnameLike(lower)
             feature.initial = token.length == 1 && token.isCapitalized && index + 1 < tokens.count && tokens[index + 1].isSymbol(".")
             let capitalised = token.isCapitalized && (!token.isUpper || token.length == 1 || feature.firstName || feature.patronymic || feature.surnameLike)
-            feature.name = capitalised && !NameLexicon.notPersons.contains(lower) && token.length > 1
+            // Context words («Гражданин», «Заявитель», «Врач») introduce a name and are never one themselves.
+            feature.name = capitalised && !NameLexicon.notPersons.contains(lower) && !NameLexicon.cue(lower).isCue && token.length > 1
             features[index] = feature
             if feature.firstName || feature.patronymic || feature.initial || NameLexicon.cue(lower).isCue
                 || (feature.name && NameLexicon.hasPersonalSurnameEnding(lower))
@@ -83,12 +84,12 @@ struct NameRecognizer {
                     || (feature.strongPatronymic && !lowerCase && features[first].name)
                 // A lower-case strong patronymic also accepts an unknown lower-case first name («аглая петровна»).
                 let lowerFirst = lowerCase && feature.strongPatronymic && !tokens[first].isCapitalized && tokens[first].length >= 3
-                    && !NameLexicon.notPersons.contains(tokens[first].lower) && !NameLexicon.cue(tokens[first].lower).isCue
+                    && !NameLexicon.notPersons.contains(tokens[first].key) && !NameLexicon.cue(tokens[first].key).isCue
                 if firstOK || lowerFirst {
                     var start = first
                     var end = index
                     let before = previousWord(first).flatMap { surname -> Int? in
-                        let word = tokens[surname].lower
+                        let word = tokens[surname].key
                         let accepted =
                             lowerCase
                             ? !NameLexicon.cue(word).isCue && !NameLexicon.notPersons.contains(word)
@@ -123,7 +124,7 @@ struct NameRecognizer {
             if feature.firstName, feature.name, !(nextWord(index).map { features[$0].patronymic } ?? false) {
                 func isSurname(_ neighbour: Int) -> Bool {
                     features[neighbour].name && !features[neighbour].patronymic
-                        && (features[neighbour].surnameLike || !NameLexicon.looksLikeVerb(tokens[neighbour].lower))
+                        && (features[neighbour].surnameLike || !NameLexicon.looksLikeVerb(tokens[neighbour].key))
                 }
                 if let surname = nextWord(index), isSurname(surname) {
                     add(index, surname)
@@ -132,13 +133,13 @@ struct NameRecognizer {
                 }
             }
             // 3b. A surname by its suffix followed by a capitalised word: «Андреева Мирослава».
-            if feature.name, feature.surnameLike, NameLexicon.hasPersonalSurnameEnding(token.lower), let next = nextWord(index),
+            if feature.name, feature.surnameLike, NameLexicon.hasPersonalSurnameEnding(token.key), let next = nextWord(index),
                 features[next].name, !features[next].surnameLike, !features[next].patronymic, !features[next].firstName
             {
                 add(index, next)
             }
             // 4. A context word followed by a name.
-            let cue = NameLexicon.cue(token.lower)
+            let cue = NameLexicon.cue(token.key)
             if cue.isCue {
                 guard var cursor = text.next(after: index) else { continue }
                 if tokens[cursor].isSymbol(",") || tokens[cursor].isSymbol(":") || tokens[cursor].isSymbol("-") {
@@ -184,7 +185,10 @@ struct NameRecognizer {
             previous = before
         }
         guard let word = text.word(previous) else { return false }
-        return AddressLexicon.streetTypes.contains(word.lower) || word.lower == "им" || word.lower == "имени" || word.lower == "памяти"
-            || AddressLexicon.trailingStreetTypes.contains(word.lower)
+        return AddressLexicon.streetTypes.contains(word.key) || NameRecognizer.honorifics.contains(word.key)
+            || AddressLexicon.trailingStreetTypes.contains(word.key)
     }
+
+    /// «им. Пушкина», «имени Ленина», «памяти героев».
+    private static let honorifics = WordSet(["им", "имени", "памяти"])
 }

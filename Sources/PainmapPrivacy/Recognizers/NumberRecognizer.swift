@@ -27,10 +27,10 @@ struct NumberRecognizer {
                     let token = tokens[probe]
                     if token.isSpace, !token.hasLineBreak {
                         gap += token.length
-                    } else if token.isSymbol, let scalar = token.lower.unicodeScalars.first, NumberRecognizer.joiners.contains(scalar) {
+                    } else if token.isSymbol, NumberRecognizer.joiners.contains(token.scalar) {
                         gap += 1
                         symbols += 1
-                        if scalar == "(" || scalar == ")" { parenthesised = true }
+                        if token.scalar == "(" || token.scalar == ")" { parenthesised = true }
                     } else {
                         break
                     }
@@ -44,7 +44,7 @@ struct NumberRecognizer {
             if index > 0, text.isSymbol(index - 1, "(") || (index > 1 && text.isSymbol(index - 2, "(")) { parenthesised = true }
             let plus = NumberRecognizer.hasPlus(before: index, in: text)
             let cue = cueBefore(index, in: text)
-            let suffixDecoy = text.word(text.next(after: groups[groups.count - 1])).map { NumberCue.isDecoySuffix($0.lower) } ?? false
+            let suffixDecoy = text.word(text.next(after: groups[groups.count - 1])).map { NumberCue.isDecoySuffix($0.key) } ?? false
             var start = 0
             while start < groups.count {
                 var matched = false
@@ -77,6 +77,9 @@ struct NumberRecognizer {
         findSplitPassports(in: text, into: &candidates)
     }
 
+    private static let seriesWords = WordSet(["серия", "серии"])
+    private static let numberWords = WordSet(["номер", "ном", "н", "n"])
+
     private static let joiners: Set<Unicode.Scalar> = ["-", "\u{2013}", "\u{2012}", "(", ")", "№", "/"]
 
     private static func hasPlus(before index: Int, in text: ScannedText) -> Bool {
@@ -108,7 +111,7 @@ struct NumberRecognizer {
             let token = text.tokens[cursor]
             switch token.kind {
             case .word:
-                if let cue = NumberCue.of(token.lower) { return cue }
+                if let cue = NumberCue.of(token.key) { return cue }
                 words += 1
             case .number:
                 return nil
@@ -132,7 +135,7 @@ struct NumberRecognizer {
         for group in groups {
             let token = text.tokens[group]
             lengths.append(token.length)
-            for scalar in token.lower.unicodeScalars { digits.append(UInt8(scalar.value - 48)) }
+            for scalar in text.scalars[token.start..<token.end] { digits.append(UInt8(truncatingIfNeeded: scalar.value &- 48)) }
         }
         let count = digits.count
         if count < 5 || count > 19 { return nil }
@@ -194,7 +197,7 @@ struct NumberRecognizer {
     /// «серия 45 06 номер 123456», «серия 4506 № 123456»: the word between series and number breaks the chain.
     private func findSplitPassports(in text: ScannedText, into candidates: inout [Candidate]) {
         let tokens = text.tokens
-        for index in tokens.indices where tokens[index].isWord && (tokens[index].lower == "серия" || tokens[index].lower == "серии") {
+        for index in tokens.indices where tokens[index].isWord && NumberRecognizer.seriesWords.contains(tokens[index].key) {
             guard var cursor = text.next(after: index) else { continue }
             if tokens[cursor].isSymbol(":") { guard let next = text.next(after: cursor) else { continue }; cursor = next }
             var seriesDigits = 0
@@ -207,7 +210,7 @@ struct NumberRecognizer {
                 cursor = next
             }
             guard seriesDigits == 4, cursor < tokens.count else { continue }
-            if tokens[cursor].isWord, ["номер", "ном", "н", "n"].contains(tokens[cursor].lower) || tokens[cursor].isSymbol("№") {
+            if tokens[cursor].isWord, NumberRecognizer.numberWords.contains(tokens[cursor].key) || tokens[cursor].isSymbol("№") {
                 guard let next = text.next(after: cursor) else { continue }
                 cursor = next
                 if tokens[cursor].isSymbol(".") || tokens[cursor].isSymbol(":") || tokens[cursor].isSymbol("№") {

@@ -1,13 +1,16 @@
 /// A text split once into tokens that every recognizer reads.
 ///
-/// Offsets are in Unicode scalars of the original text; the scan is one pass and allocates one string per
-/// word or number (small strings, stored inline).
+/// Offsets are in Unicode scalars of the original text; the scan is one pass, and a word or number carries its
+/// folded form as a ``WordKey`` (integers, no string per token).
 struct ScannedText {
     let scalars: [Unicode.Scalar]
     private(set) var tokens: [Token] = []
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        self.scalars = scalars
         tokens.reserveCapacity(scalars.count / 3 + 4)
         var index = 0
         let count = scalars.count
@@ -15,12 +18,14 @@ struct ScannedText {
             let scalar = scalars[index]
             let start = index
             if ScannedText.isDigit(scalar) {
-                while index < count, ScannedText.isDigit(scalars[index]) { index += 1 }
-                var digits = String.UnicodeScalarView()
-                digits.append(contentsOf: scalars[start..<index])
-                tokens.append(Token(kind: .number, start: start, end: index, lower: String(digits), isCapitalized: false, isUpper: false, hasLineBreak: false))
+                var key = WordKey()
+                while index < count, ScannedText.isDigit(scalars[index]) {
+                    key.append(UInt8(truncatingIfNeeded: scalars[index].value))
+                    index += 1
+                }
+                tokens.append(Token(kind: .number, start: start, end: index, key: key, scalar: scalar, isCapitalized: false, isUpper: false, hasLineBreak: false))
             } else if ScannedText.isLetter(scalar) {
-                var lower = String.UnicodeScalarView()
+                var key = WordKey()
                 var upperCount = 0
                 var letterCount = 0
                 while index < count {
@@ -28,10 +33,10 @@ struct ScannedText {
                     if ScannedText.isLetter(current) {
                         letterCount += 1
                         if ScannedText.isUpper(current) { upperCount += 1 }
-                        lower.append(ScannedText.folded(current))
+                        key.append(WordKey.byte(ScannedText.folded(current)))
                         index += 1
                     } else if (current == "-" || current == "\u{2010}"), index + 1 < count, ScannedText.isLetter(scalars[index + 1]) {
-                        lower.append("-")
+                        key.append(UInt8(ascii: "-"))
                         index += 1
                     } else {
                         break
@@ -39,7 +44,7 @@ struct ScannedText {
                 }
                 tokens.append(
                     Token(
-                        kind: .word, start: start, end: index, lower: String(lower), isCapitalized: ScannedText.isUpper(scalar),
+                        kind: .word, start: start, end: index, key: key, scalar: scalar, isCapitalized: ScannedText.isUpper(scalar),
                         isUpper: upperCount == letterCount, hasLineBreak: false))
             } else if ScannedText.isSpace(scalar) {
                 var lineBreak = false
@@ -47,10 +52,10 @@ struct ScannedText {
                     if scalars[index] == "\n" || scalars[index] == "\r" { lineBreak = true }
                     index += 1
                 }
-                tokens.append(Token(kind: .space, start: start, end: index, lower: "", isCapitalized: false, isUpper: false, hasLineBreak: lineBreak))
+                tokens.append(Token(kind: .space, start: start, end: index, key: WordKey(), scalar: scalar, isCapitalized: false, isUpper: false, hasLineBreak: lineBreak))
             } else {
                 index += 1
-                tokens.append(Token(kind: .symbol, start: start, end: index, lower: String(scalar), isCapitalized: false, isUpper: false, hasLineBreak: false))
+                tokens.append(Token(kind: .symbol, start: start, end: index, key: WordKey(), scalar: scalar, isCapitalized: false, isUpper: false, hasLineBreak: false))
             }
         }
     }

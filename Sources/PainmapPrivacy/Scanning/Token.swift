@@ -17,8 +17,10 @@ struct Token {
     var start: Int
     /// The offset after the last scalar.
     var end: Int
-    /// Words: lower-cased with ё → е; numbers: the digits; symbols: the character; spaces: empty.
-    var lower: String
+    /// Words: lower-cased with ё → е, one byte per letter; numbers: the digits; otherwise empty.
+    var key: WordKey
+    /// Symbols: the character; otherwise the first scalar.
+    var scalar: Unicode.Scalar
     /// Words: the first letter is upper case.
     var isCapitalized: Bool
     /// Words: every letter is upper case.
@@ -33,7 +35,14 @@ struct Token {
     var isSymbol: Bool { kind == .symbol }
 
     /// Whether the token is the symbol `character`.
+    @inline(__always)
     func isSymbol(_ character: Unicode.Scalar) -> Bool {
-        kind == .symbol && lower.unicodeScalars.first == character
+        kind == .symbol && scalar == character
+    }
+
+    /// Whether the token is a word equal to `key`.
+    @inline(__always)
+    func isWord(_ key: WordKey) -> Bool {
+        kind == .word && self.key.sameHead(key)
     }
 }
