@@ -98,7 +98,12 @@ let package = Package(
         .testTarget(name: "PainmapReportsTests", dependencies: ["PainmapReports", "PainmapIngest"]),
         .testTarget(name: "PainmapSamplesTests", dependencies: ["PainmapSamples", "PainmapCore"]),
         .testTarget(name: "PainmapSQLiteTests", dependencies: ["PainmapSQLite", "PainmapCore"]),
-        .testTarget(name: "PainmapPipelineTests", dependencies: ["PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports"]),
+        .testTarget(
+            name: "PainmapPipelineTests",
+            dependencies: [
+                "PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports", "PainmapSamples", "PainmapIngest", "PainmapText",
+            ]
+        ),
         .testTarget(name: "painmapCLITests", dependencies: ["painmap"]),
     ],
     swiftLanguageModes: [.v6]

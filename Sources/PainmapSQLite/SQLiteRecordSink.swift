@@ -27,6 +27,7 @@ final class SQLiteRecordSink: RecordSink {
     }
 
     func accept(_ record: FeedbackRecord, line: Int) throws {
+        FaultPoint.hit("ingest.row")
         tally.read += 1
         let key = record.naturalKey
         let digest = Int64(bitPattern: record.contentFingerprint)
@@ -46,6 +47,7 @@ final class SQLiteRecordSink: RecordSink {
     }
 
     func quarantine(_ row: QuarantinedRow) throws {
+        FaultPoint.hit("ingest.row")
         tally.read += 1
         tally.quarantined += 1
         try quarantineInsert.execute(arguments: [fileID, row.line, row.column, row.reason.rawValue, row.message, Data(row.raw)])

@@ -104,12 +104,14 @@ public struct RunJob: Sendable {
             guard let region = configuration.regions.region(code: code) else { continue }
             started = clock.now
             let result = try await analyzer.analyze(region: region, quarter: options.quarter)
+            FaultPoint.hit("analyze.region-done")
             report.timings.cluster += started.duration(to: clock.now)
 
             started = clock.now
             let files = try writer.render(result, lifeSituations: Set(options.lifeSituations))
             try writer.write(files)
             try await store.replacePains(region: code, quarter: options.quarter, with: result.pains)
+            FaultPoint.hit("run.pains-stored")
             report.timings.render += started.duration(to: clock.now)
             report.regions.append(
                 RunReport.RegionOutcome(
