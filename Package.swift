@@ -139,7 +139,12 @@ let package = Package(
                 .target(name: "PainmapPostgres", condition: .when(traits: ["PostgreSQL"])),
             ]
         ),
-        .testTarget(name: "PainmapPipelineTests", dependencies: ["PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports"]),
+        .testTarget(
+            name: "PainmapPipelineTests",
+            dependencies: [
+                "PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports", "PainmapSamples", "PainmapIngest", "PainmapText",
+            ]
+        ),
         .testTarget(name: "painmapCLITests", dependencies: ["painmap"]),
     ],
     swiftLanguageModes: [.v6]

@@ -46,6 +46,7 @@ public struct AtomicFileWriter: Sendable {
             errno = errorNumber
             throw failure("записать", url)
         }
+        FaultPoint.hit("report.temp-written")
         guard rename(temporary.path, url.path) == 0 else {
             let error = failure("переименовать временный файл в", url)
             unlink(temporary.path)
@@ -56,6 +57,7 @@ public struct AtomicFileWriter: Sendable {
             fsync(directoryDescriptor)
             close(directoryDescriptor)
         }
+        FaultPoint.hit("report.renamed")
     }
 
     private func failure(_ action: String, _ url: URL) -> CommandFailure {

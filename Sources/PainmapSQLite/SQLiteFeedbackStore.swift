@@ -116,8 +116,10 @@ public struct SQLiteFeedbackStore: FeedbackStore {
                             """,
                         arguments: [summary.encoding, tally.read, tally.stored, tally.updated, tally.quarantined, tally.duplicate, fileID])
                     result = try Row.fetchOne(db, sql: "SELECT * FROM ingested_file WHERE id = ?", arguments: [fileID]).map(SQLiteFeedbackStore.ledger)
+                    FaultPoint.hit("ingest.before-commit")
                     return .commit
                 }
+                FaultPoint.hit("ingest.committed")
                 guard let result else { throw StoreError(message: "запись журнала файла не найдена после фиксации", status: .software) }
                 return result
             }

@@ -43,6 +43,7 @@ final class SQLiteRecordSink: RecordSink {
 
     /// Stores the redacted record under its original key and fingerprint, with its identifiers and originals.
     func accept(_ redacted: RedactedRecord, line: Int) throws {
+        FaultPoint.hit("ingest.row")
         tally.read += 1
         let record = redacted.record
         let key = redacted.naturalKey
@@ -81,6 +82,7 @@ final class SQLiteRecordSink: RecordSink {
     }
 
     func quarantine(_ row: QuarantinedRow) throws {
+        FaultPoint.hit("ingest.row")
         tally.read += 1
         tally.quarantined += 1
         try quarantineInsert.execute(arguments: [fileID, row.line, row.column, row.reason.rawValue, row.message, Data(row.raw)])

@@ -11,6 +11,7 @@ struct SamplesCommand: AsyncParsableCommand {
         discussion: """
             Пример: painmap samples --out SampleFeeds
                     painmap samples --records 1000000 --out bench-out/pos_1m.csv
+                    painmap samples --large-hostile --out bench-out/hostile-large
             """)
 
     @Option(name: .long, help: "Каталог SampleFeeds или, с --records, путь к CSV.")
@@ -28,6 +29,9 @@ struct SamplesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Зерно генератора.")
     var seed: UInt64 = 2026
 
+    @Flag(name: .customLong("large-hostile"), help: "Записать в каталог --out большие повреждённые файлы (10–20 МБ), которые не хранятся в SampleFeeds.")
+    var largeHostile = false
+
     @Option(name: .long, help: "Множитель объёма SampleFeeds (1 — обычный набор, 80 — около 100 тыс. записей региона 54 за квартал).")
     var scale: Double = 1
 
@@ -42,7 +46,10 @@ struct SamplesCommand: AsyncParsableCommand {
             options.scale = scale
             let generator = SampleGenerator(options: options)
             let url = URL(fileURLWithPath: out)
-            if let records {
+            if largeHostile {
+                let files = try LargeHostileFiles.write(to: url)
+                print("записано повреждённых файлов: \(files.count) → \(out)")
+            } else if let records {
                 guard records > 0 else { throw CommandFailure("--records должно быть больше нуля", status: .usage) }
                 try generator.writeBulkPOS(records: records, regions: regions.split(separator: ",").map(String.init), quarter: quarter, to: url)
                 print("записано строк ПОС: \(records) → \(out)")

@@ -17,7 +17,7 @@ import Testing
         let pathsA = SampleTreeFixture.files(under: first)
         let pathsB = SampleTreeFixture.files(under: second)
         #expect(pathsA == pathsB)
-        #expect(pathsA.count == 37)
+        #expect(pathsA.count == 87)  // 19 feeds, MANIFEST.md, manifest.json, hostile/README.md and 65 hostile files
         for path in pathsA {
             let a = try Data(contentsOf: first.appendingPathComponent(path))
             let b = try Data(contentsOf: second.appendingPathComponent(path))

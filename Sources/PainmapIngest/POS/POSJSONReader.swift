@@ -20,6 +20,7 @@ struct POSJSONReader {
         }
         let paths = file.feed.columns.values.map(\.column)
         let mapper = try RowMapper(feed: file.feed, regions: regions, header: paths, location: location, now: now)
+        var elements = 0
         while true {
             let element: JSONArrayScanner.Element?
             do {
@@ -30,6 +31,7 @@ struct POSJSONReader {
                 break
             }
             guard let element else { break }
+            elements += 1
             switch element {
             case .rejected(let problem, let index, let raw):
                 let (reason, message): (QuarantineReason, String) =
@@ -61,6 +63,9 @@ struct POSJSONReader {
                     }
                 }
             }
+        }
+        guard elements > 0 else {
+            throw IngestError(location: location, reason: .emptyFile, message: "массив записей JSON пуст; если обращений за период не было, файл можно не выгружать")
         }
         return FileReadSummary(encoding: "utf-8")
     }

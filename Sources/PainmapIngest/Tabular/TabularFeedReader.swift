@@ -29,6 +29,7 @@ struct TabularFeedReader {
         }
         let prepared = try step.prepare(header: header, location: location)
         let format = file.feed.format
+        var rows = 0
         let encoding = try RowPipeline.run(
             preparation: sink.preparation,
             produce: { emit -> String in
@@ -40,12 +41,18 @@ struct TabularFeedReader {
                 return source.encodingName
             },
             consume: { outcome in
+                rows += 1
                 switch outcome {
                 case .record(let record, let line): try sink.accept(record, line: line)
                 case .prepared(let record, let line): try sink.accept(record, line: line)
                 case .quarantine(let row): try sink.quarantine(row)
                 }
             })
+        guard rows > 0 else {
+            throw IngestError(
+                location: SourceLocation(path: file.displayPath, line: 2), reason: .emptyFile,
+                message: "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать")
+        }
         let unmapped = RowMapper.unmapped(header: header, feed: file.feed, extra: prepared.extraColumns)
         return FileReadSummary(encoding: encoding, unmappedColumns: unmapped)
     }

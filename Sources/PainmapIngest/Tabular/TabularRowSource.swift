@@ -143,6 +143,8 @@ extension IngestError {
             self.init(location: location, reason: .zipBomb, message: "часть книги \(part) распаковывается в слишком большой объём; файл отклонён")
         case .tooManySharedStrings(let limit):
             self.init(location: location, reason: .zipBomb, message: "в книге больше \(limit) общих строк; файл отклонён")
+        case .unsafeEntry:
+            self.init(location: location, reason: .notZip, message: "в архиве есть файл с путём за пределами книги (../ или абсолютный путь): это не выгрузка Excel, файл отклонён")
         case .missingPart(let part), .corruptPart(let part):
             self.init(location: location, reason: .notZip, message: "в книге XLSX нет целой части \(part); пересохраните файл в Excel или LibreOffice")
         case .missingSheet(let name):

@@ -65,7 +65,9 @@ public struct ClassifyJob: Sendable {
             guard !records.isEmpty else { continue }
             let results = try await classify(records, with: classifier)
             let items = zip(records, results).map { ClassifiedRecord($0, classification: $1, configDigest: digest) }
+            FaultPoint.hit("classify.before-save")
             try await store.saveClassifications(items)
+            FaultPoint.hit("classify.saved")
             classified += items.count
             logger.info(
                 "Slice classified",
@@ -99,6 +101,7 @@ public struct ClassifyJob: Sendable {
             while next < min(threadCount, chunks.count) { add() }
             for try await (index, part) in group {
                 parts[index] = part  // completion order varies, output order does not
+                FaultPoint.hit("classify.chunk")
                 if next < chunks.count { add() }
             }
             return parts.flatMap { $0 }

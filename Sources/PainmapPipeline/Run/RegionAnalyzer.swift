@@ -48,7 +48,9 @@ struct RegionAnalyzer: Sendable {
         let result = await analyze(
             region: region, quarter: quarter, records: records, previousRecords: previousRecords, previousPains: before,
             history: history)
+        FaultPoint.hit("analyze.previous-computed")
         try await store.replacePains(region: region.code, quarter: quarter, with: result.pains)
+        FaultPoint.hit("analyze.previous-stored")
         return result.pains
     }
 
@@ -93,6 +95,7 @@ struct RegionAnalyzer: Sendable {
                 previousTokens: previousMembers.map { previousTokens[$0] }, quarter: quarter,
                 previous: previousPains.filter { $0.lifeSituation == situation.id }, configuration: clustering)
             let output = builder.build(situation: situation, analysis: analysis)
+            FaultPoint.hit("analyze.situation")
             reports.append(output.report)
             pains += output.pains
             let active = output.report.pains.filter { $0.status != .vanished }

@@ -107,6 +107,7 @@ public struct RunJob: Sendable {
             guard let region = configuration.regions.region(code: code) else { continue }
             started = clock.now
             let result = try await analyzer.analyze(region: region, quarter: options.quarter)
+            FaultPoint.hit("analyze.region-done")
             report.timings.cluster += started.duration(to: clock.now)
 
             started = clock.now
@@ -126,6 +127,7 @@ public struct RunJob: Sendable {
             started = clock.now
             try writer.write(files)
             try await store.replacePains(region: code, quarter: options.quarter, with: result.pains)
+            FaultPoint.hit("run.pains-stored")
             report.timings.render += started.duration(to: clock.now)
             report.regions.append(
                 RunReport.RegionOutcome(

@@ -10,11 +10,13 @@ enum HostileFiles {
         /// Data rows / elements as written (before any rejection).
         var records: Int
         var bytes: [UInt8]
+        /// The file's row in `hostile/README.md` (files of the first set are described in ``readme`` itself).
+        var readmeRow: String? = nil
     }
 
-    private static let header = SampleTreeWriter.posHeader.joined(separator: ";")
+    static let header = SampleTreeWriter.posHeader.joined(separator: ";")
 
-    private static func row(
+    static func row(
         _ id: Int,
         date: String = "14.04.2026 10:20",
         region: String = "50",
@@ -24,7 +26,7 @@ enum HostileFiles {
             + "Принято;Министерство образования Новосибирской области;epgu_form;нет;Иванова Мария Петровна;+7 913 123-45-67;"
     }
 
-    private static func csv(_ lines: [String]) -> [UInt8] {
+    static func csv(_ lines: [String]) -> [UInt8] {
         Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
 
@@ -177,10 +179,10 @@ enum HostileFiles {
                 bytes: Array("Рег. номер,Дата регистрации\nОГ-НСО-00001/26,01.04.2026 10:00\n".utf8)
             )
         )
-        return files
+        return files + tabular() + json() + xml() + xlsx()
     }
 
-    private static func findBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Range<Int>? {
+    static func findBytes(_ haystack: [UInt8], _ needle: [UInt8]) -> Range<Int>? {
         guard needle.count <= haystack.count else { return nil }
         for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle
         {
@@ -189,7 +191,7 @@ enum HostileFiles {
         return nil
     }
 
-    private static func mkguForm(
+    static func mkguForm(
         comment: String,
         id: String = "5400000001",
         rates: [(Int, Int)] = [(9, 44), (10, 49), (11, 54), (12, 59), (13, 64)]
@@ -206,7 +208,7 @@ enum HostileFiles {
         """
     }
 
-    private static func formElement(id: String, comment: String, rates: [(Int, Int)]) -> String {
+    static func formElement(id: String, comment: String, rates: [(Int, Int)]) -> String {
         var out = """
                 <mkgu:form mkgu-id="\(id)" foreign-id="54-2026-\(id.suffix(6))">
                   <mkgu:data>
@@ -285,7 +287,8 @@ enum HostileFiles {
         """
 
     /// `hostile/README.md`: each file and the outcome ingest must produce.
-    static let readme = """
+    static var readme: String {
+        """
         # SampleFeeds/hostile — повреждённые файлы
 
         Эти файлы **не** попадают под шаблоны `paths` из `Config/feeds.yaml` (они лежат в `hostile/`); тесты загружают их
@@ -309,10 +312,12 @@ enum HostileFiles {
         | `pos_deep.json` | pos-json | вложенность 10 000 уровней в элементе `content[0]` | ничего не сохранено, элемент 0 в карантине; без переполнения стека | `too_deep` |
         | `pos_duplicate_keys.json` | pos-json | элемент `content[1]` повторяет ключи `text` и `status` | элементы 0 и 2 сохранены, элемент 1 в карантине | `duplicate_key` |
         | `site_not_a_zip.xlsx` | site-xlsx | текст вместо ZIP-архива | файл отклонён целиком | `not_zip` |
+        \((tabular() + json() + xml() + xlsx()).compactMap(\.readmeRow).joined(separator: "\n"))
 
         Итог по строкам (read = stored + quarantined + duplicate): `pos_truncated.csv` 3 = 2 + 1; `pos_invalid_utf8.csv`
         5 = 4 + 1; `pos_oversized_field.csv` 3 = 2 + 1; `pos_bad_rows.csv` 5 = 2 + 3; `mkgu_unknown_value.xml` 3 = 1 + 2;
         `pos_duplicate_keys.json` 3 = 2 + 1; `pos_deep.json` 1 = 0 + 1.
 
         """
+    }
 }

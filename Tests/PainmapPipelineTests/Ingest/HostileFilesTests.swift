@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PainmapCore
 import PainmapPipeline
+import PainmapSamples
 import PainmapSQLite
 import Testing
 
@@ -38,12 +39,79 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         .init(file: "pos_deep.json", source: .pos, rejected: nil, rows: [.tooDeep], stored: 0),
         .init(file: "pos_duplicate_keys.json", source: .pos, rejected: nil, rows: [.duplicateKey], stored: 2),
         .init(file: "site_not_a_zip.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
+        // Encodings, NUL bytes, truncation, quote bombs, numbers and dates (HostileFiles+Tabular.swift).
+        .init(file: "pos_utf16le_bom.csv", source: .pos, rejected: .badEncoding, rows: [], stored: 0),
+        .init(file: "pos_utf16be_bom.csv", source: .pos, rejected: .badEncoding, rows: [], stored: 0),
+        .init(file: "pos_utf16le_nobom.csv", source: .pos, rejected: .badEncoding, rows: [], stored: 0),
+        .init(file: "pos_cp1251_with_utf8_bom.csv", source: .pos, rejected: .badEncoding, rows: [], stored: 0),
+        .init(file: "pos_mixed_encoding_rows.csv", source: .pos, rejected: nil, rows: [.badEncoding], stored: 2),
+        .init(file: "pos_cp1251_then_utf8.csv", source: .pos, rejected: nil, rows: [.badEncoding], stored: 2),
+        .init(file: "pos_nul_bytes.csv", source: .pos, rejected: nil, rows: [.badEncoding], stored: 2),
+        .init(file: "pos_header_only.csv", source: .pos, rejected: .emptyFile, rows: [], stored: 0),
+        .init(file: "pos_blank_lines.csv", source: .pos, rejected: .emptyFile, rows: [], stored: 0),
+        .init(file: "pos_bom_only.csv", source: .pos, rejected: .emptyFile, rows: [], stored: 0),
+        .init(file: "pos_truncated_mid_utf8.csv", source: .pos, rejected: nil, rows: [.badEncoding], stored: 1),
+        .init(file: "pos_truncated_mid_row.csv", source: .pos, rejected: nil, rows: [.wrongFieldCount], stored: 1),
+        .init(file: "pos_truncated_header.csv", source: .pos, rejected: .missingColumns, rows: [], stored: 0),
+        .init(file: "pos_quote_bomb.csv", source: .pos, rejected: nil, rows: [.unterminatedQuote], stored: 1),
+        .init(file: "pos_numbers_as_text.csv", source: .pos, rejected: nil, rows: [.unknownRegion, .badDate], stored: 1),
+        .init(
+            file: "pos_dates.csv", source: .pos, rejected: nil, rows: [.dateOutOfRange, .dateOutOfRange, .badDate, .badDate], stored: 1),
+        .init(file: "pos_extra_fields.csv", source: .pos, rejected: nil, rows: [.wrongFieldCount], stored: 1),
+        // JSON (HostileFiles+JSON.swift).
+        .init(file: "pos_truncated.json", source: .pos, rejected: nil, rows: [.malformedJSON], stored: 1),
+        .init(file: "pos_not_json.json", source: .pos, rejected: .malformedJSON, rows: [], stored: 0),
+        .init(file: "pos_empty.json", source: .pos, rejected: .emptyFile, rows: [], stored: 0),
+        .init(file: "pos_empty_array.json", source: .pos, rejected: .emptyFile, rows: [], stored: 0),
+        .init(file: "pos_scalars.json", source: .pos, rejected: nil, rows: Array(repeating: .notAnObject, count: 4), stored: 0),
+        .init(file: "pos_numbers_as_text.json", source: .pos, rejected: nil, rows: [.badDate, .unknownRegion], stored: 1),
+        .init(file: "pos_nul_bytes.json", source: .pos, rejected: nil, rows: [.malformedJSON], stored: 2),
+        .init(file: "pos_invalid_utf8.json", source: .pos, rejected: nil, rows: [.malformedJSON], stored: 2),
+        .init(file: "pos_utf16.json", source: .pos, rejected: .malformedJSON, rows: [], stored: 0),
+        // XML (HostileFiles+XML.swift).
+        .init(file: "mkgu_billion_laughs.xml", source: .portal, rejected: .dtdForbidden, rows: [], stored: 0),
+        .init(file: "mkgu_parameter_entity.xml", source: .portal, rejected: .dtdForbidden, rows: [], stored: 0),
+        .init(file: "mkgu_invalid_utf8_attr.xml", source: .portal, rejected: .notUTF8, rows: [], stored: 0),
+        .init(file: "mkgu_invalid_name_bare.xml", source: .portal, rejected: .notUTF8, rows: [], stored: 0),
+        .init(file: "mkgu_invalid_attr_bare.xml", source: .portal, rejected: .notUTF8, rows: [], stored: 0),
+        .init(file: "mkgu_empty.xml", source: .portal, rejected: .emptyFile, rows: [], stored: 0),
+        .init(file: "mkgu_not_xml.xml", source: .portal, rejected: .malformedXML, rows: [], stored: 0),
+        .init(file: "mkgu_mismatched_tags.xml", source: .portal, rejected: .malformedXML, rows: [], stored: 0),
+        .init(file: "mkgu_garbage_after_root.xml", source: .portal, rejected: .malformedXML, rows: [], stored: 0),
+        .init(file: "mkgu_utf16.xml", source: .portal, rejected: .notUTF8, rows: [], stored: 0),
+        .init(file: "mkgu_cp1251_declared_utf8.xml", source: .portal, rejected: .notUTF8, rows: [], stored: 0),
+        .init(file: "mkgu_truncated_mid_utf8.xml", source: .portal, rejected: .notUTF8, rows: [], stored: 0),
+        .init(file: "mkgu_deep.xml", source: .portal, rejected: .tooDeep, rows: [], stored: 0),
+        .init(file: "mkgu_nul_byte.xml", source: .portal, rejected: .malformedXML, rows: [], stored: 0),
+        .init(file: "mkgu_undeclared_entity.xml", source: .portal, rejected: .malformedXML, rows: [], stored: 0),
+        .init(file: "mkgu_dates.xml", source: .portal, rejected: nil, rows: [.dateOutOfRange, .dateOutOfRange, .badDate], stored: 1),
+        // XLSX (HostileFiles+XLSX.swift).
+        .init(file: "site_truncated.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
+        .init(file: "site_empty.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
+        .init(file: "site_path_traversal.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
+        .init(file: "site_absolute_path.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
+        .init(file: "site_relationship_escape.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
+        .init(file: "site_lying_size.xlsx", source: .site, rejected: .zipBomb, rows: [], stored: 0),
+        .init(file: "site_not_a_workbook.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
+        .init(file: "site_dates.xlsx", source: .site, rejected: nil, rows: [.dateOutOfRange, .badDate, .dateOutOfRange], stored: 1),
+    ]
+
+    /// The files too large to commit (`LargeHostileFiles`), written into a temporary directory by the tests.
+    static let large: [Expectation] = [
+        .init(file: "pos_10mb_field.csv", source: .pos, rejected: nil, rows: [.fieldTooLong], stored: 2),
+        .init(file: "pos_1m_columns.csv", source: .pos, rejected: .wrongFieldCount, rows: [], stored: 0),
+        .init(file: "pos_quote_bomb_20mb.csv", source: .pos, rejected: nil, rows: [.unterminatedQuote], stored: 1),
+        .init(file: "pos_deep_100k.json", source: .pos, rejected: nil, rows: [.tooDeep], stored: 1),
+        .init(file: "pos_10mb_string.json", source: .pos, rejected: nil, rows: [.fieldTooLong], stored: 1),
+        .init(file: "site_huge_shared_strings.xlsx", source: .site, rejected: .zipBomb, rows: [], stored: 0),
     ]
 
     @Test func everyHostileFileIsCovered() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("SampleFeeds/hostile").path)
             .filter { $0 != "README.md" }
         #expect(Set(names) == Set(Self.expectations.map(\.file)))
+        #expect(Set(LargeHostileFiles.names) == Set(Self.large.map(\.file)))
+        #expect(names.count + LargeHostileFiles.names.count >= 50)
     }
 
     @Test(arguments: expectations)

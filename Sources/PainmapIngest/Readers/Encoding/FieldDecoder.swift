@@ -26,9 +26,16 @@ struct FieldDecoder {
     /// The encoding name for the ledger (`utf-8` when every byte so far was ASCII).
     var ledgerName: String { (chosen ?? .utf8).rawValue }
 
-    /// Decodes all fields of one row, or returns `nil` if the row does not fit the file's encoding.
+    /// Decodes all fields of one row, or returns `nil` if the row does not fit the file's encoding or holds a NUL byte.
     mutating func decode(_ fields: [[UInt8]]) -> [String]? {
-        let ascii = fields.allSatisfy { field in field.allSatisfy { $0 < 0x80 } }
+        // A NUL byte is never text in an export: it marks UTF-16 read as bytes or a binary file.
+        var ascii = true
+        for field in fields {
+            for byte in field {
+                if byte == 0 { return nil }
+                if byte >= 0x80 { ascii = false }
+            }
+        }
         if ascii {
             return fields.map { String(decoding: $0, as: UTF8.self) }  // ASCII: decoding cannot replace anything
         }

@@ -85,7 +85,9 @@ struct JSONArrayScanner {
     private mutating func seekArray() throws {
         guard let first = try nonSpace() else { throw Problem.noArray }
         if first == UInt8(ascii: "[") { return }
-        guard first == UInt8(ascii: "{") else { throw Problem.noArray }
+        // A JSON scalar at the top level holds no records; any other first byte is not JSON at all.
+        let scalarStart = Array("\"-0123456789tfn".utf8)
+        guard first == UInt8(ascii: "{") else { throw scalarStart.contains(first) ? Problem.noArray : Problem.malformed }
         // Walk the top-level object's keys until `content`.
         while true {
             guard let b = try nonSpace() else { throw Problem.noArray }
@@ -152,8 +154,12 @@ struct JSONArrayScanner {
         var bytes: [UInt8] = [b]
         if b != UInt8(ascii: "{"), b != UInt8(ascii: "[") {
             // A scalar element: not a record; read to the separator so the next element starts cleanly.
-            var none: [UInt8]? = nil
-            if b == UInt8(ascii: "\"") { try stringBody(into: &none) }
+            if b == UInt8(ascii: "\"") {
+                // Keep the string (capped) so the element still parses as a fragment and is reported as not an object.
+                var text: [UInt8]? = []
+                try stringBody(into: &text)
+                bytes += (text ?? []).prefix(1024) + [UInt8(ascii: "\"")]
+            }
             while let next = try byte() {
                 if next == UInt8(ascii: ",") || next == UInt8(ascii: "]") {
                     position -= 1

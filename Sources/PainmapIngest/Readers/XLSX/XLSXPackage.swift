@@ -4,8 +4,10 @@ import ZIPFoundation
 /// Read-only access to the parts of an XLSX package (a ZIP archive), with size caps.
 ///
 /// Nothing is ever extracted to disk: parts are decompressed into memory, and only the few parts the reader
-/// asks for by name. Path traversal (`../../etc/passwd` entries) is therefore irrelevant, and every other entry,
-/// whatever its name, type or size, is ignored.
+/// asks for by name. An archive with an entry whose name leaves the package (`../../evil`, `/etc/passwd`,
+/// `..\evil`) is refused all the same (``XLSXReadError/unsafeEntry(_:)``): Excel and LibreOffice never write one,
+/// so it is a crafted file, and refusing it keeps such names out of every later tool that might extract it. Every
+/// other entry, whatever its name, type or size, is ignored.
 ///
 /// Zip bombs are stopped twice: a part whose declared uncompressed size exceeds the cap is refused before
 /// decompression, and the bytes actually produced are counted while decompressing, so a header that lies about
@@ -23,6 +25,7 @@ struct XLSXPackage {
             throw .notZip
         }
         self.maxPartBytes = maxPartBytes
+        try Self.refuseUnsafeEntries(archive)
     }
 
     init(data: Data, maxPartBytes: Int) throws(XLSXReadError) {
@@ -32,6 +35,18 @@ struct XLSXPackage {
             throw .notZip
         }
         self.maxPartBytes = maxPartBytes
+        try Self.refuseUnsafeEntries(archive)
+    }
+
+    /// Throws ``XLSXReadError/unsafeEntry(_:)`` for the first entry whose name is absolute or climbs out with `..`.
+    private static func refuseUnsafeEntries(_ archive: Archive) throws(XLSXReadError) {
+        for entry in archive {
+            let path = entry.path
+            let segments = path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+            if path.hasPrefix("/") || path.hasPrefix("\\") || segments.contains("..") || path.contains(":") {
+                throw .unsafeEntry(String(path.prefix(200)))
+            }
+        }
     }
 
     /// Returns the decompressed bytes of a part, or `nil` if the package has no such file entry.

@@ -15,6 +15,8 @@ public enum XLSXReadError: Error, Sendable, Hashable, CustomStringConvertible {
     case zipBomb(part: String)
     /// A part cannot be decompressed, fails its CRC check, or decompresses to a size other than it declares.
     case corruptPart(String)
+    /// An archive entry's name is absolute or leaves the package with `..` (a crafted archive, never one Excel writes).
+    case unsafeEntry(String)
     /// The shared-string table has more entries than ``XLSXReader/Limits/maxSharedStrings``.
     case tooManySharedStrings(limit: Int)
     /// A part is well-formed XML but not valid SpreadsheetML: a bad cell reference, an unknown cell type, a
@@ -33,6 +35,7 @@ public enum XLSXReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingSheet(let name): "The workbook has no worksheet named \(name)."
         case .zipBomb(let part): "The part \(part) is larger than the size limit."
         case .corruptPart(let part): "The part \(part) cannot be decompressed intact."
+        case .unsafeEntry(let name): "The archive has an entry outside the package: \(name)."
         case .tooManySharedStrings(let limit): "The shared-string table has more than \(limit) entries."
         case .malformed(let part, let line): "\(part):\(line): the part is not valid SpreadsheetML."
         case .xml(let part, let error): "\(part): \(error.description)"

@@ -358,8 +358,15 @@ import Testing
     }
 
     @Test func zipWithoutWorkbook() throws {
-        let data = try XLSXFixture.zip([("hello.txt", Data("hi".utf8)), ("../../etc/passwd", Data("x".utf8))])
+        let data = try XLSXFixture.zip([("hello.txt", Data("hi".utf8))])
         #expect(Self.error(data) == .missingPart("xl/workbook.xml"))
+    }
+
+    @Test func entriesOutsideThePackageAreRefused() throws {
+        for name in ["../../etc/passwd", "/etc/passwd", "xl/../../evil.xml", "..\\evil.txt"] {
+            let data = try XLSXFixture.zip([("hello.txt", Data("hi".utf8)), (name, Data("x".utf8))])
+            #expect(Self.error(data) == .unsafeEntry(name))
+        }
     }
 
     @Test func workbookWithoutItsRelationshipsOrSheet() throws {
