@@ -318,6 +318,10 @@ enum HostileFiles {
         5 = 4 + 1; `pos_oversized_field.csv` 3 = 2 + 1; `pos_bad_rows.csv` 5 = 2 + 3; `mkgu_unknown_value.xml` 3 = 1 + 2;
         `pos_duplicate_keys.json` 3 = 2 + 1; `pos_deep.json` 1 = 0 + 1.
 
+        Ещё 6 больших файлов (10–20 МБ: поле 10 МБ, заголовок из 1 000 000 столбцов, «кавычечная бомба» 20 МБ, JSON
+        глубиной 100 000, строка JSON 10 МБ, 1 000 001 общая строка XLSX) здесь не хранятся: их пишет
+        `painmap samples --large-hostile --out КАТАЛОГ` (`LargeHostileFiles`), а тесты — во временный каталог.
+
         """
     }
 }
