@@ -124,6 +124,80 @@ final class FileWriter {
                         """), logger: logger)
             try await connection.query("TRUNCATE painmap_record_update", logger: logger)
         }
+        try await writeRedaction(
+            inserted: insertOrder.map { records[inserts[$0]!] }, updated: updateOrder.map { records[updates[$0]!] })
+    }
+
+    /// Stores what redaction removed from the rows just written, as the SQLite sink does row by row: an update first
+    /// deletes what the earlier export of the record left (identifiers and originals), then each written row's final
+    /// version adds its own. Rows are found by (source, natural key), which the file's transaction holds still.
+    private func writeRedaction(inserted: [PendingRecord], updated: [PendingRecord]) async throws {
+        if !updated.isEmpty {
+            let sources = updated.map(\.source)
+            let keys = updated.map(\.key)
+            for table in ["redacted_identifier", "record_original"] {
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL: """
+                            DELETE FROM \(table) t USING feedback_record f, unnest($1::text[], $2::text[]) AS k(source, natural_key)
+                            WHERE t.record_id = f.id AND f.source = k.source AND f.natural_key = k.natural_key
+                            """, binds: Self.binds(sources, keys)), logger: logger)
+            }
+        }
+        var sources: [String] = []
+        var keys: [String] = []
+        var types: [String] = []
+        var normalized: [String] = []
+        var originalSources: [String] = []
+        var originalKeys: [String] = []
+        var texts: [String] = []
+        var answers: [String] = []
+        var hasAnswer: [Bool] = []
+        for record in inserted + updated {
+            for identifier in record.identifiers {
+                sources.append(record.source)
+                keys.append(record.key)
+                types.append(identifier.type.rawValue)
+                normalized.append(identifier.normalized)
+            }
+            if let originals = record.originals {
+                originalSources.append(record.source)
+                originalKeys.append(record.key)
+                texts.append(originals.text)
+                answers.append(originals.answerText ?? "")
+                hasAnswer.append(originals.answerText != nil)
+            }
+        }
+        if !sources.isEmpty {
+            // Identity values follow the ORDER BY, so `id` keeps text order within each record.
+            try await connection.query(
+                """
+                INSERT INTO redacted_identifier (record_id, type, normalized)
+                SELECT f.id, k.type, k.normalized
+                FROM unnest(\(sources)::text[], \(keys)::text[], \(types)::text[], \(normalized)::text[]) WITH ORDINALITY
+                    AS k(source, natural_key, type, normalized, ord)
+                JOIN feedback_record f ON f.source = k.source AND f.natural_key = k.natural_key
+                ORDER BY k.ord
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
+        if !originalSources.isEmpty {
+            try await connection.query(
+                """
+                INSERT INTO record_original (record_id, text, answer_text)
+                SELECT f.id, k.text, CASE WHEN k.has_answer THEN k.answer END
+                FROM unnest(\(originalSources)::text[], \(originalKeys)::text[], \(texts)::text[], \(answers)::text[], \(hasAnswer)::boolean[])
+                    AS k(source, natural_key, text, answer, has_answer)
+                JOIN feedback_record f ON f.source = k.source AND f.natural_key = k.natural_key
+                """, logger: logger)
+        }
+    }
+
+    private static func binds(_ first: [String], _ second: [String]) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(first)
+        binds.append(second)
+        return binds
     }
 
     /// Streams lines to `COPY table (columns) FROM STDIN` in chunks of about 1 MiB.

@@ -3,12 +3,17 @@ import Dispatch
 import Foundation
 import PainmapCore
 
-/// A record as the reader thread prepares it: its key and fingerprint, and its COPY line.
+/// A record as the reader thread prepares it: its key and fingerprint (of the original, unredacted record), its COPY
+/// line, and what redaction removed from it.
 struct PendingRecord: Sendable {
     var source: String
     var key: String
     var digest: Int64
     var copyLine: [UInt8]
+    /// The identifiers the redactor removed, in text order.
+    var identifiers: [FoundIdentifier] = []
+    /// The original texts, only with `keep_originals: true`.
+    var originals: OriginalTexts?
 }
 
 /// Rows of one file handed from the reader thread to the writer, in file order.
@@ -100,10 +105,22 @@ final class BatchingRecordSink: RecordSink {
     }
 
     func accept(_ record: FeedbackRecord, line: Int) throws {
-        let key = record.naturalKey
-        let digest = Int64(bitPattern: record.contentFingerprint)
+        try accept(
+            RedactedRecord(record: record, naturalKey: record.naturalKey, fingerprint: record.contentFingerprint, identifiers: [], originals: nil),
+            line: line)
+    }
+
+    /// Keeps the redacted record under its original key and fingerprint, with its identifiers and originals (as the
+    /// SQLite sink does).
+    func accept(_ redacted: RedactedRecord, line: Int) throws {
+        let record = redacted.record
+        let key = redacted.naturalKey
+        let digest = Int64(bitPattern: redacted.fingerprint)
         if let copyLine = PostgresRecordColumns.copyLine(record, key: key, digest: digest, fileID: fileID, line: line) {
-            batch.records.append(PendingRecord(source: record.source.rawValue, key: key, digest: digest, copyLine: copyLine))
+            batch.records.append(
+                PendingRecord(
+                    source: record.source.rawValue, key: key, digest: digest, copyLine: copyLine, identifiers: redacted.identifiers,
+                    originals: redacted.originals))
         } else {
             batch.quarantined.append(
                 QuarantinedRow(

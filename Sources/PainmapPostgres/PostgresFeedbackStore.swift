@@ -88,7 +88,7 @@ public final class PostgresFeedbackStore: FeedbackStore {
         [("application_name", "painmap")] + (address.schema == "public" ? [] : [("options", "-c search_path=\(address.schema)")])
     }
 
-    private static func connectionConfiguration(_ address: PostgresStoreAddress) throws -> PostgresConnection.Configuration {
+    static func connectionConfiguration(_ address: PostgresStoreAddress) throws -> PostgresConnection.Configuration {
         var configuration: PostgresConnection.Configuration
         if let socket = address.unixSocketPath {
             configuration = .init(unixSocketPath: socket, username: address.user, password: address.password, database: address.database)
@@ -149,6 +149,16 @@ public final class PostgresFeedbackStore: FeedbackStore {
                     try await connection.query(PostgresQuery(unsafeSQL: trimmed), logger: logger)
                 }
                 try await connection.query("INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
+            }
+        }
+        try await inTransaction(connection, logger: logger) {
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
+            let columns = try await connection.query(
+                "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'pain' AND column_name = 'status'",
+                logger: logger)
+            for try await _ in columns { return }
+            for statement in PostgresMigrations.painStatusRepair {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
         }
     }

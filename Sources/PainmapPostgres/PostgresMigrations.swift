@@ -108,6 +108,25 @@ enum PostgresMigrations {
             """
         ),
         (
+            "v3_redaction",
+            """
+            CREATE TABLE redacted_identifier (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                record_id bigint NOT NULL REFERENCES feedback_record(id),
+                type text COLLATE "C" NOT NULL CHECK (type IN ('phone', 'email', 'snils', 'inn', 'ogrn', 'passport', 'card',
+                    'vehicle_plate', 'address', 'full_name')),
+                normalized text COLLATE "C" NOT NULL,
+                UNIQUE (record_id, type, normalized)
+            );
+            CREATE INDEX redacted_identifier_normalized ON redacted_identifier (normalized);
+            CREATE TABLE record_original (
+                record_id bigint PRIMARY KEY REFERENCES feedback_record(id),
+                text text NOT NULL,
+                answer_text text
+            );
+            """
+        ),
+        (
             "v4_pains",
             """
             CREATE TABLE pain (
@@ -121,11 +140,43 @@ enum PostgresMigrations {
                 count bigint NOT NULL CHECK (count >= 0),
                 priority double precision NOT NULL,
                 is_signal boolean NOT NULL,
+                status text NOT NULL CHECK (status IN ('new', 'recurring')),
+                previous_count bigint NOT NULL CHECK (previous_count >= 0),
                 centroid jsonb NOT NULL,
                 PRIMARY KEY (region, quarter, life_situation, pain_id)
             );
             """
         ),
+        (
+            // PostgreSQL only (SQLite has no v5; its run lock admits one process, which shares regions in memory):
+            // the claim table of `painmap run --all-regions` workers, one row per region of a quarter's round.
+            "v5_region_run",
+            """
+            CREATE TABLE region_run (
+                quarter text COLLATE "C" NOT NULL,
+                region text COLLATE "C" NOT NULL,
+                state text NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
+                attempts bigint NOT NULL DEFAULT 0,
+                host text,
+                pid bigint,
+                started_at timestamptz,
+                finished_at timestamptz,
+                error text,
+                PRIMARY KEY (quarter, region)
+            );
+            """
+        ),
+    ]
+
+    /// Brings `pain` tables made by the first PostgreSQL `v4_pains` (before pains stored their status, as SQLite's
+    /// `v4_pains` was amended before release) up to the current definition. Runs under the migration lock, only when
+    /// the columns are missing; existing pains become `new` with no previous count, what a rerun of their region
+    /// rewrites anyway.
+    static let painStatusRepair = [
+        "ALTER TABLE pain ADD COLUMN status text NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'recurring'))",
+        "ALTER TABLE pain ADD COLUMN previous_count bigint NOT NULL DEFAULT 0 CHECK (previous_count >= 0)",
+        "ALTER TABLE pain ALTER COLUMN status DROP DEFAULT",
+        "ALTER TABLE pain ALTER COLUMN previous_count DROP DEFAULT",
     ]
 }
 #endif

@@ -95,11 +95,14 @@ public struct SampleGenerator: Sendable {
     /// and planted trends as the sample tree.
     /// - Parameters:
     ///   - records: Number of data rows.
-    ///   - regions: КЛАДР codes; `54` and `41` are supported.
+    ///   - regions: КЛАДР codes: `54` and `41`, and any code `relabel` gives an ОКАТО prefix for.
     ///   - quarter: A quarter such as `2026Q2`.
+    ///   - relabel: ОКАТО prefixes of further regions by КЛАДР code (from Config/regions.yaml). Such a region's
+    ///     records are the sample regions' records (54 for the 1st, 3rd… such code in `regions`, 41 for the 2nd,
+    ///     4th…) written under its own code, so a run sees many regions; the output is as deterministic as before.
     ///   - file: The output file; replaced if it exists.
     /// - Throws: ``SampleGenerationError`` for an unsupported region, a malformed quarter or a write failure.
-    public func writeBulkPOS(records: Int, regions: [String], quarter: String, to file: URL) throws {
+    public func writeBulkPOS(records: Int, regions: [String], quarter: String, relabel: [String: String] = [:], to file: URL) throws {
         try validate()
         guard records >= 0 else {
             throw SampleGenerationError(message: "число записей должно быть неотрицательным", exitStatus: .usage)
@@ -111,14 +114,22 @@ public struct SampleGenerator: Sendable {
             )
         }
         var resolved: [SampleRegion] = []
+        var relabelled = 0
         for code in regions {
-            guard let region = SampleRegion.byKladr(code) else {
+            if let region = SampleRegion.byKladr(code) {
+                resolved.append(region)
+            } else if let okato = relabel[code] {
+                var region = relabelled % 2 == 0 ? SampleRegion.novosibirsk : SampleRegion.kamchatka
+                relabelled += 1
+                region.kladr = code
+                region.okato = okato
+                resolved.append(region)
+            } else {
                 throw SampleGenerationError(
-                    message: "регион «\(code)» не поддерживается генератором; доступны коды КЛАДР 54 и 41",
+                    message: "регион «\(code)» не поддерживается генератором; доступны коды КЛАДР 54 и 41 и коды из Config/regions.yaml с ОКАТО",
                     exitStatus: .usage
                 )
             }
-            resolved.append(region)
         }
         guard !resolved.isEmpty else {
             throw SampleGenerationError(message: "не указан ни один регион", exitStatus: .usage)

@@ -14,6 +14,10 @@ struct RunCommand: AsyncParsableCommand {
             квартала и пишет отчёты в OUT/<квартал>/<регион>/<ситуация>.{html,md,json,csv}, \
             OUT/<квартал>/<регион>/index.html и <регион>.xlsx, а также обзор OUT/<квартал>/index.html.
             --region пересчитывает только указанные регионы: файлы остальных регионов не меняются.
+            --all-regions — все регионы с записями за квартал; с хранилищем PostgreSQL это режим обработчиков: \
+            несколько процессов (на одном или нескольких серверах) делят регионы квартала через таблицу region_run, \
+            загрузку и классификацию выполняет первый из них, обзор пишет завершивший последний регион. \
+            --workers N обрабатывает N регионов одновременно в этом процессе (с любым хранилищем).
             Перед записью каждый файл проверяется на персональные данные (скрытые при загрузке идентификаторы, \
             телефоны, СНИЛС, e-mail…): регион с находкой не записывается, прежние отчёты остаются.
             Коды выхода: 0 — готово; 64 — неверные параметры; 65 — часть выгрузок с ошибками или отчёты не \
@@ -21,6 +25,7 @@ struct RunCommand: AsyncParsableCommand {
             запуском (или ждите с --wait); 78 — ошибка конфигурации.
             Пример: painmap run --quarter previous --out /srv/painmap/reports
                     painmap run --quarter 2026Q3 --region 54 --wait
+                    painmap run --quarter previous --all-regions --workers 2 --store postgres://painmap@db/painmap
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -30,6 +35,12 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .long, parsing: .singleValue, help: "Только этот регион (код ФИАС/КЛАДР, две цифры); можно повторять.")
     var region: [String] = []
+
+    @Flag(name: .customLong("all-regions"), help: "Все регионы с записями за квартал; с PostgreSQL — режим обработчиков (регионы делятся между процессами).")
+    var allRegions = false
+
+    @Option(name: .long, help: "Сколько регионов обрабатывать одновременно в этом процессе (по умолчанию 1).")
+    var workers: Int = 1
 
     @Option(name: .customLong("life-situation"), parsing: .singleValue, help: "Только отчёты этой жизненной ситуации (id); можно повторять.")
     var lifeSituation: [String] = []
@@ -54,6 +65,8 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("код региона «\(code)» должен состоять из двух цифр ФИАС/КЛАДР, например 54")
         }
         if let threads, threads < 1 { throw ValidationError("--threads должно быть не меньше 1") }
+        if workers < 1 { throw ValidationError("--workers должно быть не меньше 1") }
+        if allRegions && !region.isEmpty { throw ValidationError("--all-regions и --region несовместимы: укажите что-то одно") }
     }
 
     func run() async throws {
@@ -72,9 +85,21 @@ struct RunCommand: AsyncParsableCommand {
             let job = RunJob(
                 configuration: configuration, store: store, logger: logger,
                 threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            let report = try await job.run(options)
+            let report: RunReport
+            if allRegions, let coordinator = store as? any RegionRunCoordinator {
+                report = try await job.runWorker(
+                    options, coordinator: coordinator, workers: workers, host: ProcessInfo.processInfo.hostName,
+                    pid: ProcessInfo.processInfo.processIdentifier)
+            } else {
+                report = try await job.run(options, workers: workers)
+            }
             print(report.summary, terminator: "")
             if !report.leaks.isEmpty { throw PersonalDataLeak(findings: report.leaks) }
+            if !report.failedRegions.isEmpty {
+                throw CommandFailure(
+                    "регионы \(report.failedRegions.sorted().joined(separator: ", ")) не обработаны; причины — в таблице region_run хранилища",
+                    status: .software)
+            }
             if let ingest = report.ingest, ingest.hasFailures {
                 throw CommandFailure(
                     "часть выгрузок не загружена (painmap quarantine покажет причины); отчёты построены по загруженному",

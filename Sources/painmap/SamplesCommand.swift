@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PainmapCore
+import PainmapPipeline
 import PainmapSamples
 
 /// `painmap samples`: regenerates SampleFeeds or writes a large ПОС export for benchmarks.
@@ -12,6 +13,8 @@ struct SamplesCommand: AsyncParsableCommand {
             Пример: painmap samples --out SampleFeeds
                     painmap samples --records 1000000 --out bench-out/pos_1m.csv
                     painmap samples --large-hostile --out bench-out/hostile-large
+                    painmap samples --records 1000000 --regions 54,41,01,02,03 --out bench-out/pos_5r.csv
+            Коды, кроме 54 и 41, берутся из Config/regions.yaml: записи образцовых регионов пишутся под их кодом ОКАТО.
             """)
 
     @Option(name: .long, help: "Каталог SampleFeeds или, с --records, путь к CSV.")
@@ -20,8 +23,11 @@ struct SamplesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Число строк ПОС для большого файла (режим замеров).")
     var records: Int?
 
-    @Option(name: .long, help: "Коды регионов КЛАДР для большого файла, через запятую.")
+    @Option(name: .long, help: "Коды регионов КЛАДР для большого файла, через запятую (54, 41 и любые из Config/regions.yaml).")
     var regions: String = "54,41"
+
+    @Option(name: .long, help: "Каталог конфигурации, откуда берутся коды ОКАТО прочих регионов (по умолчанию Config).")
+    var config: String = "Config"
 
     @Option(name: .long, help: "Квартал большого файла.")
     var quarter: String = "2026Q3"
@@ -51,7 +57,15 @@ struct SamplesCommand: AsyncParsableCommand {
                 print("записано повреждённых файлов: \(files.count) → \(out)")
             } else if let records {
                 guard records > 0 else { throw CommandFailure("--records должно быть больше нуля", status: .usage) }
-                try generator.writeBulkPOS(records: records, regions: regions.split(separator: ",").map(String.init), quarter: quarter, to: url)
+                let codes = regions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                var relabel: [String: String] = [:]
+                if codes.contains(where: { $0 != "54" && $0 != "41" }) {
+                    let directory = try ConfigurationLoader().load(directory: URL(fileURLWithPath: config, isDirectory: true)).regions
+                    for code in codes {
+                        if let okato = directory.region(code: code)?.okatoPrefix { relabel[code] = okato }
+                    }
+                }
+                try generator.writeBulkPOS(records: records, regions: codes, quarter: quarter, relabel: relabel, to: url)
                 print("записано строк ПОС: \(records) → \(out)")
             } else {
                 let manifest = try generator.writeSampleFeeds(to: url)

@@ -68,12 +68,84 @@
             async let first = PostgresFeedbackStore.open(try PostgresStoreAddress(url))
             async let second = PostgresFeedbackStore.open(try PostgresStoreAddress(url))
             let stores = try await [first, second]
-            #expect(try await stores[0].appliedMigrations() == ["v1_feedback", "v2_classification", "v4_pains"])
+            #expect(try await stores[0].appliedMigrations() == ["v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run"])
             await stores[1].close()
             let reopened = try await PostgresFeedbackStore.open(try PostgresStoreAddress(url))
-            #expect(try await reopened.appliedMigrations() == ["v1_feedback", "v2_classification", "v4_pains"])
+            #expect(try await reopened.appliedMigrations() == ["v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run"])
             await reopened.close()
             try await stores[0].dropSchema()
+        }
+
+        @Test(.enabled(if: StoreBackend.postgresRunnable)) func aStoreOfTheFirstPostgreSQLSchemaGetsRedactionAndPainStatus() async throws {
+            // What the first PostgreSQL store left: v1, v2 and a v4 `pain` without status and previous count.
+            let url = StoreBackend.schemaURL(try #require(StoreBackend.postgresURL))
+            let old = try await PostgresFeedbackStore.open(try PostgresStoreAddress(url))
+            _ = try await old.ingest(identity("a"), read: feed([try record("1")]))
+            for statement in [
+                "DROP TABLE region_run", "DROP TABLE redacted_identifier", "DROP TABLE record_original",
+                "ALTER TABLE pain DROP COLUMN status", "ALTER TABLE pain DROP COLUMN previous_count",
+                "DELETE FROM schema_migrations WHERE name IN ('v3_redaction', 'v5_region_run')",
+            ] {
+                _ = try await old.rows(SQLBuilder(statement), action: "подготовить старую схему")
+            }
+            await old.close()
+            let store = try await PostgresFeedbackStore.open(try PostgresStoreAddress(url))
+            #expect(try await store.appliedMigrations() == ["v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run"])
+            let q3 = try #require(Quarter("2026Q3"))
+            let written = try pain("p", rank: 1, count: 12)
+            try await store.replacePains(region: "54", quarter: q3, with: [written])
+            #expect(try await store.pains(region: "54", quarter: q3) == [written])
+            #expect(try await store.redactedIdentifiers(region: nil, quarter: nil).isEmpty)
+            #expect(try await store.records(region: nil, quarter: nil).count == 1)
+            try await store.dropSchema()
+        }
+
+        @Test(.enabled(if: StoreBackend.postgresRunnable)) func regionsAreClaimedOnceAndADeadSessionsRegionIsClaimedAgain() async throws {
+            try await StoreBackend.postgres.withStore { opened in
+                let store = try #require(opened as? PostgresFeedbackStore)
+                let q3 = try #require(Quarter("2026Q3"))
+                var prepared = 0
+                let first = try await store.openRound(quarter: q3) {
+                    prepared += 1
+                    return ["41", "54"]
+                }
+                let joined = try await store.openRound(quarter: q3) {
+                    prepared += 1
+                    return ["77"]
+                }
+                #expect(first && !joined && prepared == 1)
+                let a = try await store.claimSession(host: "host-a", pid: 101)
+                let b = try await store.claimSession(host: "host-b", pid: 202)
+                let claimA = try #require(try await a.claimNext(quarter: q3))
+                let claimB = try #require(try await b.claimNext(quarter: q3))
+                #expect(claimA.region == "41" && claimB.region == "54" && claimA.state == .running && claimA.attempts == 1)
+                #expect(claimA.host == "host-a" && claimA.pid == 101)
+                try await b.finish(claimB, outcome: .done)
+                // 41 is running under a's live lock: nothing to claim.
+                #expect(try await b.claimNext(quarter: q3) == nil)
+                #expect(try await b.unfinished(quarter: q3) == 1)
+                // a's session ends without an outcome (a killed worker): the server frees its lock, 41 is claimable.
+                await a.close()
+                var again: RegionRun?
+                for _ in 0..<50 where again == nil {
+                    again = try await b.claimNext(quarter: q3)
+                    if again == nil { try await Task.sleep(for: .milliseconds(100)) }
+                }
+                let reclaimed = try #require(again)
+                #expect(reclaimed.region == "41" && reclaimed.attempts == 2 && reclaimed.host == "host-b" && reclaimed.pid == 202)
+                try await b.finish(reclaimed, outcome: .failed("хранилище недоступно"))
+                #expect(try await b.unfinished(quarter: q3) == 0)
+                let runs = try await store.regionRuns(quarter: q3)
+                #expect(runs.map(\.state) == [.failed, .done] && runs[0].error == "хранилище недоступно" && runs[1].finishedAt != nil)
+                // The round is finished: the next worker opens (and prepares) a new one.
+                let next = try await store.openRound(quarter: q3) {
+                    prepared += 1
+                    return ["54"]
+                }
+                #expect(next && prepared == 2)
+                #expect(try await store.regionRuns(quarter: q3).map(\.state) == [.pending])
+                await b.close()
+            }
         }
 
         @Test(.enabled(if: StoreBackend.postgresRunnable)) func aRecordWithNULIsQuarantinedBecausePostgreSQLTextCannotHoldIt() async throws {

@@ -51,6 +51,8 @@ public struct RunReport: Sendable {
     public var leaks: [PersonalDataLeak.Finding] = []
     /// Regions whose reports the gate refused.
     public var refusedRegions: [String] = []
+    /// Regions a worker could not finish (`painmap run --all-regions`): the error is in the claim table.
+    public var failedRegions: [String] = []
 
     /// Creates an empty report.
     public init(quarter: Quarter, outputDirectory: URL) {
@@ -73,6 +75,9 @@ public struct RunReport: Sendable {
             lines.append("  \(region.code) \(region.name): записей \(region.records), карт \(region.reports), болей \(region.pains) → \(region.index.path)")
         }
         if let overview { lines.append("Обзор по регионам: \(overview.path)") }
+        if !failedRegions.isEmpty {
+            lines.append("НЕ ОБРАБОТАНЫ (ошибка; причина в таблице region_run): регионы \(failedRegions.sorted().joined(separator: ", "))")
+        }
         if !refusedRegions.isEmpty {
             lines.append("НЕ ЗАПИСАНЫ (персональные данные в отчётах): регионы \(refusedRegions.joined(separator: ", "))")
         }

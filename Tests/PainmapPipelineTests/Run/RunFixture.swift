@@ -34,13 +34,13 @@ struct RunFixture: Sendable {
     static let shared = Task { try await make(label: "run-shared") }
 
     /// Runs one quarter against the fixture's store and output directory.
-    func run(quarter: String, regions: [String] = [], generatedAt: Date = RunFixture.generatedAt) async throws -> RunReport {
+    func run(quarter: String, regions: [String] = [], generatedAt: Date = RunFixture.generatedAt, workers: Int = 1) async throws -> RunReport {
         let store = try SQLiteFeedbackStore(url: storeURL)
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         return try await RunJob(configuration: configuration, store: store, logger: logger, threadCount: 2).run(
             RunJob.Options(
                 quarter: try #require(Quarter(quarter)), regions: regions, outputDirectory: outputDirectory,
-                generatedAt: generatedAt))
+                generatedAt: generatedAt), workers: workers)
     }
 
     /// The JSON report of a situation.

@@ -124,6 +124,10 @@ import Testing
         let first = snapshot()
         _ = try await fixture.run(quarter: "2026Q3")
         #expect(snapshot() == first, "same store, configuration and generation time: byte-identical tree")
+        // Regions run concurrently in one process (`--workers 2`): the same bytes.
+        let concurrent = try await fixture.run(quarter: "2026Q3", workers: 2)
+        #expect(concurrent.regions.map(\.code) == ["41", "54"] && concurrent.overview != nil)
+        #expect(snapshot() == first, "two regions at once: byte-identical tree")
 
         _ = try await fixture.run(quarter: "2026Q3", generatedAt: Date(timeIntervalSince1970: 1_800_000_000))
         let later = snapshot()

@@ -12,6 +12,8 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
     let name: String
     let open: @Sendable () async throws -> any FeedbackStore
     let dispose: @Sendable (any FeedbackStore) async -> Void
+    /// The original texts the store kept (`keep_originals`), read through the backend's own audit API.
+    let originals: @Sendable (any FeedbackStore) async throws -> [RecordID: OriginalTexts]
 
     var testDescription: String { name }
 
@@ -37,7 +39,8 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
             if let store = store as? SQLiteFeedbackStore {
                 try? FileManager.default.removeItem(at: store.url.deletingLastPathComponent())
             }
-        })
+        },
+        originals: { store in try (store as? SQLiteFeedbackStore)?.originalTexts() ?? [:] })
 
     /// Every backend this build has: SQLite, and PostgreSQL with the trait.
     static var all: [StoreBackend] {
@@ -65,7 +68,8 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
                 }
                 return try await PostgresFeedbackStore.open(try PostgresStoreAddress(schemaURL(base)))
             },
-            dispose: { store in try? await (store as? PostgresFeedbackStore)?.dropSchema() })
+            dispose: { store in try? await (store as? PostgresFeedbackStore)?.dropSchema() },
+            originals: { store in try await (store as? PostgresFeedbackStore)?.originalTexts() ?? [:] })
 
         /// The base URL with a fresh `schema=` option.
         static func schemaURL(_ base: String) -> String {
