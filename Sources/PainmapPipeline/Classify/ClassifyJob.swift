@@ -84,28 +84,9 @@ public struct ClassifyJob: Sendable {
 
     /// Classifies records in fixed chunks on up to ``threadCount`` tasks; the output is in input order.
     private func classify(_ records: [StoredRecord], with classifier: LifeSituationClassifier) async throws -> [RecordClassification] {
-        let chunkSize = max(256, (records.count + threadCount * 4 - 1) / (threadCount * 4))
-        let chunks = stride(from: 0, to: records.count, by: chunkSize).map { records[$0..<min($0 + chunkSize, records.count)] }
-        return try await withThrowingTaskGroup(of: (Int, [RecordClassification]).self) { group in
-            var parts = [[RecordClassification]](repeating: [], count: chunks.count)
-            var next = 0
-            func add() {
-                let index = next
-                let chunk = chunks[index]
-                group.addTask {
-                    var cache = StemCache()
-                    return (index, chunk.map { classifier.classify($0.record, cache: &cache) })
-                }
-                next += 1
-            }
-            while next < min(threadCount, chunks.count) { add() }
-            for try await (index, part) in group {
-                parts[index] = part  // completion order varies, output order does not
-                FaultPoint.hit("classify.chunk")
-                if next < chunks.count { add() }
-            }
-            return parts.flatMap { $0 }
-        }
+        await orderedParallelMap(
+            records, threadCount: threadCount, makeState: { StemCache() },
+            transform: { record, cache in classifier.classify(record.record, cache: &cache) })
     }
 
     /// One region × quarter.
