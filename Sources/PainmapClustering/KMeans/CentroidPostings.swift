@@ -16,13 +16,75 @@ final class CentroidPostings: @unchecked Sendable {
     private(set) var weights: [Float] = []
 
     /// Rebuilds the lists from a dense term-major matrix (`columnCount × stride`, cells `0 ..< clusterCount`).
-    func rebuild(from dense: UnsafePointer<Float>, columnCount: Int, stride: Int, clusterCount: Int) {
+    ///
+    /// With an `executor`, ranges of terms are listed in parallel and joined in term order: the same lists.
+    func rebuild(
+        from dense: UnsafePointer<Float>,
+        columnCount: Int,
+        stride: Int,
+        clusterCount: Int,
+        executor: ChunkedExecutor = ChunkedExecutor(threadCount: 1)
+    ) {
+        let parts = max(1, min(executor.threadCount, columnCount / 1_024))
+        guard parts > 1 else {
+            offsets.removeAll(keepingCapacity: true)
+            cells.removeAll(keepingCapacity: true)
+            weights.removeAll(keepingCapacity: true)
+            offsets.reserveCapacity(columnCount + 1)
+            offsets.append(0)
+            Self.list(
+                dense,
+                columns: 0..<columnCount,
+                stride: stride,
+                clusterCount: clusterCount,
+                offsets: &offsets,
+                cells: &cells,
+                weights: &weights
+            )
+            return
+        }
+        let matrix = DenseTerms(base: dense)
+        let pieces = executor.map(parts) { part -> (offsets: [Int32], cells: [Int32], weights: [Float]) in
+            var offsets: [Int32] = []
+            var cells: [Int32] = []
+            var weights: [Float] = []
+            let columns = (part * columnCount / parts)..<((part + 1) * columnCount / parts)
+            offsets.reserveCapacity(columns.count)
+            Self.list(
+                matrix.base,
+                columns: columns,
+                stride: stride,
+                clusterCount: clusterCount,
+                offsets: &offsets,
+                cells: &cells,
+                weights: &weights
+            )
+            return (offsets, cells, weights)
+        }
         offsets.removeAll(keepingCapacity: true)
         cells.removeAll(keepingCapacity: true)
         weights.removeAll(keepingCapacity: true)
         offsets.reserveCapacity(columnCount + 1)
         offsets.append(0)
-        for column in 0..<columnCount {
+        for piece in pieces {
+            let shift = Int32(cells.count)
+            offsets.append(contentsOf: piece.offsets.lazy.map { $0 + shift })
+            cells.append(contentsOf: piece.cells)
+            weights.append(contentsOf: piece.weights)
+        }
+    }
+
+    /// Appends the nonzero entries of `columns` and, per column, the running entry count.
+    private static func list(
+        _ dense: UnsafePointer<Float>,
+        columns: Range<Int>,
+        stride: Int,
+        clusterCount: Int,
+        offsets: inout [Int32],
+        cells: inout [Int32],
+        weights: inout [Float]
+    ) {
+        for column in columns {
             let term = dense + column * stride
             for cell in 0..<clusterCount where term[cell] != 0 {
                 cells.append(Int32(cell))
@@ -30,6 +92,11 @@ final class CentroidPostings: @unchecked Sendable {
             }
             offsets.append(Int32(cells.count))
         }
+    }
+
+    /// A read-only view of the dense matrix for the listing tasks.
+    private struct DenseTerms: @unchecked Sendable {
+        let base: UnsafePointer<Float>
     }
 
     /// For every cell, the dot product of its listed weights with the same cell of a dense matrix.

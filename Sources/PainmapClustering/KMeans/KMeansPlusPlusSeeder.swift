@@ -76,12 +76,19 @@ struct KMeansPlusPlusSeeder {
             return total
         }
 
-        func draw(byWeights scores: [Double]) -> Int {
+        /// Fills `cumulative` with the running sum of weight × score and returns the total. Computed once per
+        /// centre: the draws of one step all use the same distances.
+        func accumulate(_ scores: [Double]) -> Double {
             var total: Double = 0
             for row in 0..<m {
                 total += sampleWeights[row] * scores[row]
                 cumulative[row] = total
             }
+            return total
+        }
+
+        /// A sample row drawn with probability ∝ its share of `total`, or `-1` when the total is zero.
+        func draw(total: Double) -> Int {
             guard total > 0 else { return -1 }
             let target = generator.nextUnit() * total
             var low = 0
@@ -113,14 +120,15 @@ struct KMeansPlusPlusSeeder {
                 lowerDistances()
             }
         } else {
-            accept(sample[max(draw(byWeights: [Double](repeating: 1, count: m)), 0)])
+            accept(sample[max(draw(total: accumulate([Double](repeating: 1, count: m))), 0)])
         }
         let trials = 2 + Int(log(Double(k)))
         while chosen.count < k {
             var bestGain = -Double.infinity
             var bestCandidate = -1
+            let total = accumulate(distances)
             for _ in 0..<trials {
-                let drawn = draw(byWeights: distances)
+                let drawn = draw(total: total)
                 // Every sampled row coincides with a centre: take the next unused row deterministically.
                 let candidate = drawn >= 0 ? sample[drawn] : Self.unusedRow(after: chosen, rowCount: rowCount)
                 score(candidate)

@@ -190,19 +190,9 @@ struct SphericalKMeans {
         var trialRun = self
         trialRun.tolerance = max(tolerance, Self.trialTolerance)
         let sampleWeights = sample.map { weights[$0] }
-        var trial: KMeansFit
-        if restarts > 1, maxIterations > Self.rankingIterations {
-            // Successive halving: every restart runs a few iterations, only the best one goes on.
-            var ranking = trialRun
-            ranking.maxIterations = Self.rankingIterations
-            let ranked = ranking.run(sampled, weights: sampleWeights, initialCentroids: nil)
-            var finish = trialRun
-            finish.restarts = 1
-            trial = finish.run(sampled, weights: sampleWeights, initialCentroids: ranked.centroids)
-            trial.restart = ranked.restart
-        } else {
-            trial = trialRun.run(sampled, weights: sampleWeights, initialCentroids: nil)
-        }
+        // Successive halving: every restart runs a few iterations, then only the best one goes on.
+        let rankAfter = restarts > 1 && maxIterations > Self.rankingIterations ? Self.rankingIterations : nil
+        let trial = trialRun.run(sampled, weights: sampleWeights, initialCentroids: nil, rankAfter: rankAfter)
         var polish = self
         polish.restarts = 1
         polish.maxIterations = max(1, min(maxIterations, polishIterations))
@@ -219,7 +209,16 @@ struct SphericalKMeans {
     }
 
     /// Lloyd iterations on all rows of `matrix`, from seeded restarts or from given centroids.
-    private func run(_ matrix: SparseRowMatrix, weights: [Float], initialCentroids: [Float]?) -> KMeansFit {
+    ///
+    /// With `rankAfter`, the restarts still running after that many iterations are ranked with the ones
+    /// that already converged (highest objective, then lowest index) and only the best goes on; its
+    /// assignments and bounds carry over, so no pass is spent re-assigning from scratch.
+    private func run(
+        _ matrix: SparseRowMatrix,
+        weights: [Float],
+        initialCentroids: [Float]?,
+        rankAfter: Int? = nil
+    ) -> KMeansFit {
         let rowCount = matrix.rowCount
         let columnCount = matrix.columnCount
         let requested = initialCentroids.map { columnCount > 0 ? $0.count / columnCount : 0 } ?? clusterCount
@@ -307,6 +306,7 @@ struct SphericalKMeans {
         let stableChanges = Int(max(0, tolerance) * Double(rowCount))
         var objectives = [Double](repeating: -.infinity, count: restartCount)
         var iterations = [Int](repeating: 0, count: restartCount)
+        var leader: Int?
         for iteration in 1...max(1, maxIterations) where !running.isEmpty {
             let active = running
             executor.forEach(active.count * chunkCount) { item in
@@ -322,12 +322,14 @@ struct SphericalKMeans {
                 chunkObjective[restart * chunkCount + chunk] = objective
                 chunkChanges[restart * chunkCount + chunk] = changes
             }
+            // Several restarts update side by side; a lone restart splits its update across the threads.
+            let splitExecutor = active.count == 1 ? executor : ChunkedExecutor(threadCount: 1)
             let converged = executor.map(active.count) { index -> Bool in
                 let restart = active[index]
                 var changes = 0
                 for chunk in 0..<chunkCount { changes += chunkChanges[restart * chunkCount + chunk] }
                 if changes <= stableChanges { return true }
-                Self.update(rows: rows, state: workspace.state(restart), clusterCount: k)
+                Self.update(rows: rows, state: workspace.state(restart), clusterCount: k, executor: splitExecutor)
                 return false
             }
             var next: [Int] = []
@@ -339,10 +341,17 @@ struct SphericalKMeans {
                 if !converged[index] { next.append(restart) }
             }
             running = next
+            if iteration == rankAfter, restartCount > 1 {
+                var best = 0
+                for restart in 1..<restartCount where objectives[restart] > objectives[best] { best = restart }
+                leader = best
+                running = running.filter { $0 == best }
+            }
         }
 
         var best = 0
         for restart in 1..<restartCount where objectives[restart] > objectives[best] { best = restart }
+        best = leader ?? best
         let winner = workspace.state(best)
         var cellMajor = [Float](repeating: 0, count: k * columnCount)
         for column in 0..<columnCount {
@@ -434,14 +443,22 @@ struct SphericalKMeans {
                                     }
                                 }
                             }
-                            bestScore = scores[0]
-                            for cell in 1..<k where scores[cell] > bestScore {
-                                best = cell
-                                bestScore = scores[cell]
-                            }
+                            // Each group's maximum is its bound; the first group holding the overall
+                            // maximum holds the lowest cell with it, the winner; its own group's bound
+                            // then excludes the winner.
+                            var bestGroup = 0
+                            bestScore = -.infinity
                             for group in 0..<groupCount {
-                                bounds[group] = groupMaximum(scores, group: group, clusterCount: k, excluding: best)
+                                let maximum = groupMaximum(scores, group: group, clusterCount: k)
+                                bounds[group] = maximum
+                                if maximum > bestScore {
+                                    bestScore = maximum
+                                    bestGroup = group
+                                }
                             }
+                            best = bestGroup * groupSize
+                            while scores[best] != bestScore { best += 1 }
+                            bounds[bestGroup] = groupMaximum(scores, group: bestGroup, clusterCount: k, excluding: best)
                         } else {
                             // Rescore only the groups whose bound the own cosine does not beat.
                             best = current
@@ -492,6 +509,36 @@ struct SphericalKMeans {
         return (objective, changes)
     }
 
+    /// The largest score among a group's cells (`-∞` for an empty group).
+    ///
+    /// A full group is reduced as one 16-lane vector: scores are finite, so the lane-wise maximum equals the
+    /// scalar one.
+    @inline(__always)
+    private static func groupMaximum(
+        _ scores: UnsafeMutablePointer<Float>,
+        group: Int,
+        clusterCount: Int
+    ) -> Float {
+        let low = group * groupSize
+        if groupSize == 16, low + groupSize <= clusterCount {
+            let raw = UnsafeRawPointer(scores + low)
+            let quarters = pointwiseMax(
+                pointwiseMax(
+                    raw.loadUnaligned(as: SIMD4<Float>.self),
+                    raw.loadUnaligned(fromByteOffset: 16, as: SIMD4<Float>.self)
+                ),
+                pointwiseMax(
+                    raw.loadUnaligned(fromByteOffset: 32, as: SIMD4<Float>.self),
+                    raw.loadUnaligned(fromByteOffset: 48, as: SIMD4<Float>.self)
+                )
+            )
+            return max(max(quarters[0], quarters[1]), max(quarters[2], quarters[3]))
+        }
+        var maximum = -Float.infinity
+        for cell in low..<clusterCount { maximum = max(maximum, scores[cell]) }
+        return maximum
+    }
+
     /// The largest score among a group's cells other than `excluded` (`-∞` if there is none).
     @inline(__always)
     private static func groupMaximum(
@@ -507,11 +554,19 @@ struct SphericalKMeans {
         return maximum
     }
 
+    /// One restart's centroids and assignments, for the threads of its update (each writes its own cells).
+    private struct UpdateBuffers: @unchecked Sendable {
+        let centroids: UnsafeMutablePointer<Float>
+        let assignments: UnsafeMutablePointer<Int32>
+    }
+
     /// Recomputes unit centroids from the assignment, first re-seeding empty cells, and records drift.
     ///
     /// An empty cell takes the worst-fitting row (lowest cosine, then lowest index) among rows whose
-    /// cell keeps another member. Sums run in row order, so they do not depend on the thread count.
-    private static func update(rows: Rows, state: RestartState, clusterCount k: Int) {
+    /// cell keeps another member. The sums are split across `executor`'s threads by ranges of cells, each
+    /// thread going through all rows in row order for its own cells, so every cell's sums are added in the
+    /// same order whatever the split: the result does not depend on the thread count.
+    private static func update(rows: Rows, state: RestartState, clusterCount k: Int, executor: ChunkedExecutor) {
         let rowCount = rows.count
         let columnCount = rows.columnCount
         let assignments = state.assignments
@@ -533,26 +588,35 @@ struct SphericalKMeans {
         }
 
         let oldSquares = state.postings.squaredNorms(clusterCount: k)
-        state.centroids.update(repeating: 0, count: columnCount * k)
-        // One serial pass in row order. (Splitting it by cells or columns across threads measured slower:
-        // every split pass reads the whole matrix again, and the pass is bound by memory bandwidth.)
-        for row in 0..<rowCount {
-            let cell = Int(assignments[row])
-            let weight = rows.weights[row]
-            for position in rows.offsets[row]..<rows.offsets[row + 1] {
-                state.centroids[Int(rows.columns[position]) * k + cell] += weight * rows.values[position]
+        let parts = min(executor.threadCount, k)
+        let squares = SharedBuffer<Double>(repeating: 0, count: k)
+        defer { squares.deallocate() }
+        let shared = UpdateBuffers(centroids: state.centroids, assignments: assignments)
+        executor.forEach(parts) { part in
+            let centroids = shared.centroids
+            let assignments = shared.assignments
+            let low = part * k / parts
+            let high = (part + 1) * k / parts
+            let width = high - low
+            for column in 0..<columnCount { (centroids + column * k + low).update(repeating: 0, count: width) }
+            for row in 0..<rowCount {
+                let cell = Int(assignments[row])
+                guard cell >= low && cell < high else { continue }
+                let weight = rows.weights[row]
+                for position in rows.offsets[row]..<rows.offsets[row + 1] {
+                    centroids[Int(rows.columns[position]) * k + cell] += weight * rows.values[position]
+                }
             }
-        }
-        var squares = [Double](repeating: 0, count: k)
-        for column in 0..<columnCount {
-            let term = state.centroids + column * k
-            for cell in 0..<k { squares[cell] += Double(term[cell]) * Double(term[cell]) }
-        }
-        var scale = [Float](repeating: 0, count: k)
-        for cell in 0..<k where squares[cell] > 0 { scale[cell] = Float(1 / squares[cell].squareRoot()) }
-        for column in 0..<columnCount {
-            let term = state.centroids + column * k
-            for cell in 0..<k { term[cell] *= scale[cell] }
+            for column in 0..<columnCount {
+                let term = centroids + column * k
+                for cell in low..<high { squares[cell] += Double(term[cell]) * Double(term[cell]) }
+            }
+            var scale = [Float](repeating: 0, count: width)
+            for cell in low..<high where squares[cell] > 0 { scale[cell - low] = Float(1 / squares[cell].squareRoot()) }
+            for column in 0..<columnCount {
+                let term = centroids + column * k + low
+                for offset in 0..<width { term[offset] *= scale[offset] }
+            }
         }
         // ‖new − old‖² = ‖new‖² + ‖old‖² − 2 new·old, with the old centroids still in the postings.
         let crossDots = state.postings.dotPerCell(
@@ -561,7 +625,13 @@ struct SphericalKMeans {
             stride: k,
             clusterCount: k
         )
-        state.postings.rebuild(from: state.centroids, columnCount: columnCount, stride: k, clusterCount: k)
+        state.postings.rebuild(
+            from: state.centroids,
+            columnCount: columnCount,
+            stride: k,
+            clusterCount: k,
+            executor: executor
+        )
         let newSquares = state.postings.squaredNorms(clusterCount: k)
         for cell in 0..<k {
             let moved = max(0, newSquares[cell] + oldSquares[cell] - 2 * crossDots[cell])

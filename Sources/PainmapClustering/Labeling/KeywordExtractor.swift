@@ -114,43 +114,65 @@ struct KeywordExtractor {
         let columnCount = inputs.matrix.columnCount
         let corpus = inputs.corpus
         let vocabulary = inputs.vocabulary
-        var slotOfKey: [Int: Int] = [:]
-        var isSelected = [Bool](repeating: false, count: columnCount)
+        // Slot of (class, selected column): a dense table over the few selected columns.
+        var indexOfColumn = [Int32](repeating: -1, count: columnCount)
+        var selectedColumns = 0
+        for columns in selected {
+            for column in columns where indexOfColumn[column] < 0 {
+                indexOfColumn[column] = Int32(selectedColumns)
+                selectedColumns += 1
+            }
+        }
+        let classCount = selected.count
+        var slotTable = [Int32](repeating: -1, count: selectedColumns * classCount)
         var owner: [(cls: Int, slot: Int)] = []
         for (cls, columns) in selected.enumerated() {
             for (slot, column) in columns.enumerated() {
-                slotOfKey[cls * columnCount + column] = owner.count
+                slotTable[Int(indexOfColumn[column]) * classCount + cls] = Int32(owner.count)
                 owner.append((cls, slot))
-                isSelected[column] = true
             }
         }
-        // Tallies keyed by (keyword, surface id, previous surface id or -1 for a unigram).
-        var tallies: [SurfaceKey: Int] = [:]
-        for document in 0..<corpus.documentCount {
-            let row = Int(inputs.rows.rowOfDocument[document])
-            guard row >= 0 else { continue }
-            let matrixRow = Int(inputs.matrixRowOfRow[row])
-            guard matrixRow >= 0 else { continue }
-            let cls = Int(inputs.classOfRow[matrixRow])
-            let weight = corpus.weights[document]
-            // The document's stems equal its row's, position for position (rows collapse identical sequences).
-            var position = vocabulary.rowTokenOffsets[row]
-            var previous: Int32 = -1
-            for index in corpus.documentOffsets[document]..<corpus.documentOffsets[document + 1] {
-                let surface = corpus.surfaceIDs[index]
-                let unigram = Int(vocabulary.columnOfStem[Int(corpus.tokenIDs[index])])
-                if unigram >= 0, isSelected[unigram], let slot = slotOfKey[cls * columnCount + unigram] {
-                    tallies[SurfaceKey(keyword: Int32(slot), surface: surface, previous: -1), default: 0] += weight
-                }
-                let bigram = Int(vocabulary.bigramColumnAtPosition[position])
-                if bigram >= 0, isSelected[bigram], let slot = slotOfKey[cls * columnCount + bigram] {
-                    tallies[SurfaceKey(keyword: Int32(slot), surface: surface, previous: previous), default: 0] +=
-                        weight
-                }
-                previous = surface
-                position += 1
+        // Tallies keyed by (keyword, surface id, previous surface id or -1 for a unigram), counted over document
+        // ranges in parallel and summed: integer sums, so the split cannot change them.
+        let columnIndex = indexOfColumn
+        let slots = slotTable
+        let rangeSize = 32_768
+        let rangeCount = (corpus.documentCount + rangeSize - 1) / rangeSize
+        let partial = ChunkedExecutor(threadCount: threadCount).map(rangeCount) { range -> [SurfaceKey: Int] in
+            var tallies: [SurfaceKey: Int] = [:]
+            func slot(_ column: Int, _ cls: Int) -> Int32 {
+                guard column >= 0 else { return -1 }
+                let index = Int(columnIndex[column])
+                return index < 0 ? -1 : slots[index * classCount + cls]
             }
+            for document in range * rangeSize..<min(corpus.documentCount, (range + 1) * rangeSize) {
+                let row = Int(inputs.rows.rowOfDocument[document])
+                guard row >= 0 else { continue }
+                let matrixRow = Int(inputs.matrixRowOfRow[row])
+                guard matrixRow >= 0 else { continue }
+                let cls = Int(inputs.classOfRow[matrixRow])
+                let weight = corpus.weights[document]
+                // The document's stems equal its row's, position for position (rows collapse identical sequences).
+                var position = vocabulary.rowTokenOffsets[row]
+                var previous: Int32 = -1
+                for index in corpus.documentOffsets[document]..<corpus.documentOffsets[document + 1] {
+                    let surface = corpus.surfaceIDs[index]
+                    let unigram = slot(Int(vocabulary.columnOfStem[Int(corpus.tokenIDs[index])]), cls)
+                    if unigram >= 0 {
+                        tallies[SurfaceKey(keyword: unigram, surface: surface, previous: -1), default: 0] += weight
+                    }
+                    let bigram = slot(Int(vocabulary.bigramColumnAtPosition[position]), cls)
+                    if bigram >= 0 {
+                        tallies[SurfaceKey(keyword: bigram, surface: surface, previous: previous), default: 0] += weight
+                    }
+                    previous = surface
+                    position += 1
+                }
+            }
+            return tallies
         }
+        var tallies = partial.first ?? [:]
+        for more in partial.dropFirst() { tallies.merge(more, uniquingKeysWith: +) }
         var best = [(count: Int, text: String)?](repeating: nil, count: owner.count)
         for (key, count) in tallies {
             let text =

@@ -108,8 +108,18 @@ public struct CSVClusterJob: Sendable {
         try checkPaths()
         var reader = try openReader()
         let columns = try readHeader(&reader)
+        var firstOpen = true
         let input = try await ClusterInput.read(
-            &reader,
+            open: {
+                // The reader that read the header first; a fresh one (header skipped) if the file is read again.
+                if firstOpen {
+                    firstOpen = false
+                    return reader
+                }
+                var again = try openReader()
+                _ = try again.next()
+                return again
+            },
             columns: columns,
             threadCount: options.threadCount,
             chunkSize: options.analysisChunkSize
@@ -121,7 +131,7 @@ public struct CSVClusterJob: Sendable {
                 message: "в файле только заголовок, строк с данными нет"
             )
         }
-        let encoding = reader.detectedEncoding
+        let encoding = input.decoding?.encodingName ?? "utf-8"
         endStage("read+analyze")
 
         let configuration = ClusterConfiguration(k: options.k, seed: options.seed, threadCount: options.threadCount)
@@ -140,11 +150,17 @@ public struct CSVClusterJob: Sendable {
         }
         endStage("cluster")
 
-        var quoteReader = try openReader()
-        _ = try quoteReader.next()  // the header, checked in the first pass
         let quoted = try input.texts(
             ofRows: Self.quotedRows(result, input: input),
-            reader: &quoteReader,
+            open: { position, decoding in
+                try DelimitedTextReader(
+                    url: inputURL,
+                    displayPath: options.inputPath,
+                    delimiter: options.delimiter,
+                    resumingAt: position,
+                    decoding: decoding
+                )
+            },
             columns: columns,
             path: options.inputPath
         )

@@ -6,13 +6,20 @@ import PainmapText
 /// The rows of one CSV reduced to what clustering and the outputs need: ids, truth labels and distinct
 /// analyzed texts as interned word ids.
 ///
-/// Texts are analyzed in parallel chunks, each task with its own ``PainmapText/StemCache``; chunks report
+/// The file is cut into blocks of whole rows (``PainmapIngest/DelimitedTextReader/nextBlock(rowLimit:maxRowBytes:)``)
+/// that parallel tasks parse, decode and analyze, each with its own ``PainmapText/StemCache``; chunks report
 /// the cache's word ids and merge in input order into one ``PainmapClustering/InternedDocuments/Builder``,
 /// which numbers words at their first occurrence in the file, so the result does not depend on the number
 /// of threads. Rows whose analyzed words (in order) are identical share
 /// one distinct document whose weight counts them: the collapse the engine makes on stems anyway, made
 /// earlier so duplicates never hold token arrays. Tokens are `Int32` ids, never `String`s. Raw texts are not
-/// kept at all; quotes are read again at the end (``texts(ofRows:reader:columns:path:)``).
+/// kept at all; quotes are read again at the end from the positions of their rows (``texts(ofRows:open:columns:path:)``).
+///
+/// Cutting blocks only scans bytes; whether a block decoded its rows exactly as one reader going through
+/// the file would have is checked in file order (the encoding is decided by the file's first non-ASCII row,
+/// which may sit in any block). When that check fails, or a block meets a row it cannot read, the file is
+/// read again row by row on one thread (parsing there, analysis still in parallel), which gives the exact
+/// outcome — the same result, or the error of the first bad row with its line.
 struct ClusterInput {
     /// The header positions of the columns the job reads.
     struct Columns {
@@ -35,6 +42,10 @@ struct ClusterInput {
     private(set) var documentOfRow: [Int32] = []
     /// The first data row (0-based) of each distinct document.
     private(set) var firstRow: [Int] = []
+    /// Where the first row of each distinct document starts in the file.
+    private(set) var firstRowPosition: [DelimitedTextReader.Position] = []
+    /// The reader's encoding decision at the end of the file.
+    private(set) var decoding: DelimitedTextReader.Decoding?
     /// The distinct documents, as the engine takes them.
     var documents: InternedDocuments { builder.documents }
     /// Number of distinct documents.
@@ -56,49 +67,132 @@ struct ClusterInput {
     /// Reads every data row after the header and analyzes the texts.
     ///
     /// - Parameters:
-    ///   - reader: A reader positioned after the header.
+    ///   - open: Opens a reader positioned after the header (called a second time when the file must be
+    ///     read row by row).
     ///   - columns: Where the id, text and truth columns are.
     ///   - threadCount: Analysis tasks running at once.
     ///   - chunkSize: Rows per analysis task.
     /// - Returns: The collected input.
     /// - Throws: ``PainmapIngest/DelimitedTextReader/ReadError`` for a row that cannot be read.
     static func read(
-        _ reader: inout DelimitedTextReader,
+        open: () throws -> DelimitedTextReader,
         columns: Columns,
         threadCount: Int,
         chunkSize: Int
     ) async throws -> ClusterInput {
+        var reader = try open()
+        if let input = try await read(
+            &reader,
+            inBlocks: true,
+            columns: columns,
+            threadCount: threadCount,
+            chunkSize: chunkSize
+        ) {
+            return input
+        }
+        var again = try open()
+        let input = try await read(
+            &again,
+            inBlocks: false,
+            columns: columns,
+            threadCount: threadCount,
+            chunkSize: chunkSize
+        )
+        return input!  // row by row, every problem is thrown
+    }
+
+    /// The longest row a block may hold; a longer one (a quote that never closes, a field past the cap)
+    /// sends the file to the row-by-row reader, whose memory stays bounded and which names the exact error.
+    static let maxBlockRowBytes = 4 << 20
+
+    /// One pass over the rows after the header.
+    ///
+    /// - Parameter inBlocks: Whether tasks parse blocks cut from the file (then `nil` comes back when the
+    ///   file must be read row by row), or this thread parses the rows and tasks only analyze them.
+    static func read(
+        _ reader: inout DelimitedTextReader,
+        inBlocks: Bool,
+        columns: Columns,
+        threadCount: Int,
+        chunkSize: Int
+    ) async throws -> ClusterInput? {
         let chunkSize = max(1, chunkSize)
         var input = ClusterInput()
-        let analyzer = TextAnalyzer()
+        // One analyzer per running task as well: the analyzer's tables are reference-counted, and two threads
+        // counting references on the same objects for every text contend for their cache lines.
+        let analyzers = (0..<max(1, threadCount)).map { _ in TextAnalyzer() }
+        let decoded = columns.decoded
+        var decoding = reader.decoding
         // One cache per running task; a cache only memoizes stems, so which chunk gets which cache
         // cannot change any token.
-        var caches = (0..<max(1, threadCount)).map { (number: $0, cache: StemCache(minimumCapacity: 16_384)) }
+        var caches = (0..<max(1, threadCount)).map {
+            (number: $0, cache: CacheHandOver(StemCache(minimumCapacity: 16_384)))
+        }
         input.cacheWords = [[(surface: String, stem: String)]](repeating: [], count: caches.count)
         input.globalOfCacheWord = [[Int32]](repeating: [], count: caches.count)
-        try await withThrowingTaskGroup(of: (AnalyzedChunk, StemCache).self) { group in
+        let complete = try await withThrowingTaskGroup(of: (AnalyzedChunk, StemCache).self) { group in
             var buffer = InOrderBuffer<AnalyzedChunk>()
             var chunkCount = 0
-            func absorb(_ done: (chunk: AnalyzedChunk, cache: StemCache)) {
-                let chunk = done.chunk
-                caches.append((chunk.cacheNumber, done.cache))
-                for ready in buffer.add(chunk, at: chunk.index) {
-                    input.merge(ready, firstRow: ready.index * chunkSize)
+            /// Merges the chunks that are next in order; `false` when the file must be read row by row.
+            func absorb(_ done: (chunk: AnalyzedChunk, cache: StemCache)) -> Bool {
+                caches.append((done.chunk.cacheNumber, CacheHandOver(done.cache)))
+                for ready in buffer.add(done.chunk, at: done.chunk.index) {
+                    if ready.failed { return false }
+                    if let ended = ready.decoding {
+                        guard decoding.agrees(with: ended) else { return false }
+                        decoding = decoding.adopting(ended)
+                    }
+                    input.merge(ready, firstRow: input.rowCount)
                 }
+                return true
             }
             while true {
-                let texts = try input.readChunk(&reader, columns: columns, size: chunkSize)
-                if texts.isEmpty { break }
-                while caches.isEmpty, let done = try await group.next() { absorb(done) }
+                let source: ChunkSource
+                if inBlocks {
+                    let block: DelimitedTextReader.Block?
+                    do {
+                        block = try reader.nextBlock(rowLimit: chunkSize, maxRowBytes: Self.maxBlockRowBytes)
+                    } catch {
+                        group.cancelAll()
+                        return false
+                    }
+                    guard let block else { break }
+                    source = .block(block)
+                } else {
+                    let rows = try Self.readRows(&reader, decoded: decoded, columns: columns, size: chunkSize)
+                    if rows.ids.isEmpty { break }
+                    source = .rows(rows)
+                }
+                while caches.isEmpty, let done = try await group.next() {
+                    guard absorb(done) else {
+                        group.cancelAll()
+                        return false
+                    }
+                }
                 let (number, cache) = caches.removeLast()
                 let index = chunkCount
                 chunkCount += 1
                 group.addTask {
-                    Self.analyze(texts, index: index, cacheNumber: number, cache: cache, analyzer: analyzer)
+                    Self.analyze(
+                        source,
+                        columns: columns,
+                        index: index,
+                        cacheNumber: number,
+                        cache: cache,
+                        analyzer: analyzers[number]
+                    )
                 }
             }
-            while let done = try await group.next() { absorb(done) }
+            while let done = try await group.next() {
+                guard absorb(done) else {
+                    group.cancelAll()
+                    return false
+                }
+            }
+            return true
         }
+        guard complete else { return nil }
+        input.decoding = inBlocks ? decoding : reader.decoding
         input.cacheWords = []
         input.globalOfCacheWord = []
         // The lookup tables are done with; dropping them leaves more room for the engine.
@@ -108,11 +202,11 @@ struct ClusterInput {
         return input
     }
 
-    /// The `(id, text)` of the given data rows, read again from the file.
+    /// The `(id, text)` of the given data rows, read again from the file at their positions.
     ///
     /// - Parameters:
-    ///   - rows: 0-based data rows.
-    ///   - reader: A fresh reader over the same file, positioned after the header.
+    ///   - rows: 0-based data rows, each the first row of its distinct document.
+    ///   - open: Opens a reader at a row's position with the first pass's encoding decision.
     ///   - columns: Where the id and text columns are.
     ///   - path: The input path as the user gave it, for messages.
     /// - Returns: The id and exact text of each requested row.
@@ -120,69 +214,61 @@ struct ClusterInput {
     ///   longer matches the first pass; the reader's error for an unreadable row.
     func texts(
         ofRows rows: Set<Int>,
-        reader: inout DelimitedTextReader,
+        open: (DelimitedTextReader.Position, DelimitedTextReader.Decoding) throws -> DelimitedTextReader,
         columns: Columns,
         path: String
     ) throws -> [Int: (id: String, text: String)] {
         var found: [Int: (id: String, text: String)] = [:]
-        guard let last = rows.max() else { return found }
-        var row = 0
-        while row <= last {
-            guard rows.contains(row) else {
-                guard try reader.skip(decoding: columns.decoded) != nil else { break }
-                row += 1
-                continue
-            }
-            guard let next = try reader.next(decoding: columns.decoded) else { break }
-            let id = Self.field(next.fields, columns.id)
-            guard row < ids.count, id == ids[row] else {
+        guard let decoding else { return found }
+        for row in rows.sorted() {
+            let document = row < documentOfRow.count ? Int(documentOfRow[row]) : -1
+            precondition(document >= 0 && firstRow[document] == row, "quotes are read from first rows of documents")
+            let position = firstRowPosition[document]
+            var reader = try open(position, decoding)
+            let next = try reader.next(decoding: columns.decoded)
+            guard let next, next.position == position, Self.field(next.fields, columns.id) == ids[row] else {
                 throw CSVClusterJob.Failure(
                     code: .inputChanged,
-                    location: SourceLocation(path: path, line: next.line),
+                    location: SourceLocation(path: path, line: position.line),
                     message: "файл изменился во время работы; дождитесь окончания выгрузки и повторите"
                 )
             }
-            found[row] = (id, Self.field(next.fields, columns.text))
-            row += 1
-        }
-        guard found.count == rows.count else {
-            throw CSVClusterJob.Failure(
-                code: .inputChanged,
-                location: SourceLocation(path: path),
-                message: "файл изменился во время работы (строк стало меньше); дождитесь окончания выгрузки и повторите"
-            )
+            found[row] = (ids[row], Self.field(next.fields, columns.text))
         }
         return found
     }
 
-    /// Reads up to `size` rows, keeping ids and truth labels and returning the texts.
-    private mutating func readChunk(
+    /// Rows parsed on the reading thread, for a task to analyze; after analysis, without their texts.
+    fileprivate struct ParsedRows: Sendable {
+        var ids: [String] = []
+        var texts: [String] = []
+        var labels: [String] = []
+        var positions: [DelimitedTextReader.Position] = []
+    }
+
+    /// What an analysis task gets: a block to parse itself, or rows parsed already.
+    private enum ChunkSource: Sendable {
+        case block(DelimitedTextReader.Block)
+        case rows(ParsedRows)
+    }
+
+    /// Reads up to `size` rows on this thread.
+    private static func readRows(
         _ reader: inout DelimitedTextReader,
+        decoded: [Int],
         columns: Columns,
         size: Int
-    ) throws -> [String] {
-        var texts: [String] = []
-        texts.reserveCapacity(size)
-        let decoded = columns.decoded
-        while texts.count < size, let row = try reader.next(decoding: decoded) {
-            ids.append(Self.field(row.fields, columns.id))
-            texts.append(Self.field(row.fields, columns.text))
-            if let column = columns.truth {
-                let label = Self.field(row.fields, column)
-                if let id = truthIDs[label] {
-                    truth.append(id)
-                } else {
-                    let id = Int32(truthIDs.count)
-                    truthIDs[label] = id
-                    truth.append(id)
-                }
-            }
+    ) throws -> ParsedRows {
+        var rows = ParsedRows()
+        rows.texts.reserveCapacity(size)
+        while rows.ids.count < size, let row = try reader.next(decoding: decoded) {
+            rows.append(row, columns: columns)
         }
-        return texts
+        return rows
     }
 
     /// A field of a row, or `""` when the row is shorter than the header.
-    private static func field(_ fields: [String], _ index: Int) -> String {
+    fileprivate static func field(_ fields: [String], _ index: Int) -> String {
         index < fields.count ? fields[index] : ""
     }
 
@@ -192,6 +278,16 @@ struct ClusterInput {
     /// in index order, so each cache's new words arrive here in the order the cache numbered them. Global ids
     /// are given at a word's first merged occurrence, that is in input order, whichever cache saw it first.
     private mutating func merge(_ chunk: AnalyzedChunk, firstRow: Int) {
+        ids.append(contentsOf: chunk.rows.ids)
+        for label in chunk.rows.labels {
+            if let id = truthIDs[label] {
+                truth.append(id)
+            } else {
+                let id = Int32(truthIDs.count)
+                truthIDs[label] = id
+                truth.append(id)
+            }
+        }
         let cache = chunk.cacheNumber
         precondition(cacheWords[cache].count == chunk.firstNewWord, "stem cache chunks merged out of order")
         cacheWords[cache].append(contentsOf: chunk.newWords)
@@ -210,11 +306,11 @@ struct ClusterInput {
                 words.append(word)
                 hash = (hash ^ UInt64(UInt32(bitPattern: word))) &* 0x0000_0100_0000_01B3
             }
-            add(row: firstRow + offset, words: words, hash: hash)
+            add(row: firstRow + offset, position: chunk.rows.positions[offset], words: words, hash: hash)
         }
     }
 
-    private mutating func add(row: Int, words: [Int32], hash: UInt64) {
+    private mutating func add(row: Int, position: DelimitedTextReader.Position, words: [Int32], hash: UInt64) {
         guard !words.isEmpty else {
             documentOfRow.append(-1)
             return
@@ -234,6 +330,7 @@ struct ClusterInput {
         documentSlots[slot] = Int32(document + 1)
         documentHashes.append(hash)
         firstRow.append(row)
+        firstRowPosition.append(position)
         documentOfRow.append(Int32(document))
         if 2 * documentHashes.count > documentSlots.count { growDocumentSlots() }
     }
@@ -251,6 +348,12 @@ struct ClusterInput {
     /// One chunk's analysis, tagged with its index so chunks merge in input order.
     private struct AnalyzedChunk: Sendable {
         var index: Int
+        /// The ids, truth labels and positions of the chunk's rows (their texts dropped once analyzed).
+        var rows: ParsedRows
+        /// The block's reader met a row it could not read: the file must be read row by row.
+        var failed = false
+        /// The block reader's encoding decision at its end (`nil` for rows parsed on the reading thread).
+        var decoding: DelimitedTextReader.Decoding?
         /// The stem cache the chunk was analyzed with.
         var cacheNumber: Int
         /// That cache's word ids of all rows, concatenated.
@@ -266,25 +369,53 @@ struct ClusterInput {
     }
 
     private static func analyze(
-        _ texts: [String],
+        _ source: ChunkSource,
+        columns: Columns,
         index: Int,
         cacheNumber: Int,
-        cache: StemCache,
+        cache handOver: CacheHandOver,
         analyzer: TextAnalyzer
     ) -> (AnalyzedChunk, StemCache) {
-        var cache = cache
+        var cache = handOver.take()
         let firstNewWord = cache.count
         var tokens: [Int32] = []
         var rowOffsets = [0]
-        rowOffsets.reserveCapacity(texts.count + 1)
-        tokens.reserveCapacity(16 * texts.count)
-        for text in texts {
-            analyzer.appendWordIDs(of: text, cache: &cache, to: &tokens)
-            rowOffsets.append(tokens.count)
+        var rows: ParsedRows
+        var failed = false
+        var decoding: DelimitedTextReader.Decoding?
+        switch source {
+        case .rows(let parsed):
+            rows = parsed
+            rowOffsets.reserveCapacity(rows.texts.count + 1)
+            tokens.reserveCapacity(16 * rows.texts.count)
+            for text in rows.texts {
+                analyzer.appendWordIDs(of: text, cache: &cache, to: &tokens)
+                rowOffsets.append(tokens.count)
+            }
+        case .block(let block):
+            var reader = DelimitedTextReader(block: block)
+            let decoded = columns.decoded
+            rows = ParsedRows()
+            rowOffsets.reserveCapacity(block.rowCount + 1)
+            tokens.reserveCapacity(16 * block.rowCount)
+            do {
+                while let row = try reader.next(decoding: decoded) {
+                    rows.append(row, columns: columns)
+                    analyzer.appendWordIDs(of: rows.texts.removeLast(), cache: &cache, to: &tokens)
+                    rowOffsets.append(tokens.count)
+                }
+            } catch {
+                failed = true
+            }
+            decoding = reader.decoding
         }
+        rows.texts = []
         let newWords = (firstNewWord..<cache.count).map { (cache.surface(ofWord: $0), cache.stem(ofWord: $0)) }
         let chunk = AnalyzedChunk(
             index: index,
+            rows: rows,
+            failed: failed,
+            decoding: decoding,
             cacheNumber: cacheNumber,
             tokens: tokens,
             rowOffsets: rowOffsets,
@@ -292,5 +423,33 @@ struct ClusterInput {
             newWords: newWords
         )
         return (chunk, cache)
+    }
+}
+
+/// Moves a stem cache into an analysis task as its only reference, so the task's additions never copy the
+/// cache's tables (a cache captured by the task's closure would be shared with the closure).
+private final class CacheHandOver: @unchecked Sendable {
+    // Written once before the task starts, taken once inside it.
+    private var cache: StemCache?
+
+    init(_ cache: StemCache) {
+        self.cache = cache
+    }
+
+    /// The cache, leaving nothing behind.
+    func take() -> StemCache {
+        guard let taken = cache else { preconditionFailure("a stem cache is handed over once") }
+        cache = nil
+        return taken
+    }
+}
+
+extension ClusterInput.ParsedRows {
+    /// Keeps a row's id, text, truth label and position.
+    fileprivate mutating func append(_ row: DelimitedTextReader.Row, columns: ClusterInput.Columns) {
+        ids.append(ClusterInput.field(row.fields, columns.id))
+        texts.append(ClusterInput.field(row.fields, columns.text))
+        if let column = columns.truth { labels.append(ClusterInput.field(row.fields, column)) }
+        positions.append(row.position)
     }
 }

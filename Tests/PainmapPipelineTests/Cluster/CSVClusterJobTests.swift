@@ -296,6 +296,39 @@ private func cp1251(_ text: String) throws -> Data {
         #expect(error.description.hasPrefix("\(input.path):2: ошибка: кавычка"))
     }
 
+    @Test func rowThatDoesNotFitTheEncodingDecidedInAnEarlierBlockFailsWithItsLine() async throws {
+        // Blocks of two rows: the first Cyrillic row (UTF-8, line 6) decides UTF-8; a CP1251 row in a later block
+        // (line 9) is an error even with --encoding cp1251, exactly as reading row by row says.
+        var bytes = Array("id,text\n1,a\n2,b\n3,c\n4,d\n5,детский сад\n6,e\n7,f\n".utf8)
+        bytes += Array("8,".utf8) + [0xF1, 0xE0, 0xE4, 0x0A] + Array("9,g\n".utf8)
+        let input = try writeInput(Data(bytes))
+        let error = try await failure(input) {
+            $0.encoding = .cp1251
+            $0.analysisChunkSize = 2
+        }
+        #expect(error.exitStatus == .dataError)
+        #expect(error.description.hasPrefix("\(input.path):9: ошибка: байты не в UTF-8"))
+    }
+
+    @Test func fieldPastTheCapInALaterBlockFailsWithItsLine() async throws {
+        // 2 MiB: small enough for a block, past the 1 MiB field cap, so the block's reader fails on it.
+        var text = "id,text\n"
+        for row in 1...5 { text += "\(row),очередь в детский сад номер \(row)\n" }
+        let long = String(repeating: "я", count: 1 << 20)
+        let input = try writeInput(Data((text + "6,\(long)\n7,ok\n").utf8))
+        let error = try await failure(input) { $0.analysisChunkSize = 2 }
+        #expect(error.description.hasPrefix("\(input.path):7: ошибка: поле №2 длиннее"))
+    }
+
+    @Test func quoteThatNeverClosesPastTheBlockCapFailsWithItsLine() async throws {
+        // More bytes after the open quote than a block may hold: cutting stops, reading row by row names the line.
+        var text = "id,text\n1,талон к врачу\n2,\"не закрыта\n"
+        text += String(repeating: "очередь в детский сад\n", count: 250_000)
+        let input = try writeInput(Data(text.utf8))
+        let error = try await failure(input)
+        #expect(error.description.hasPrefix("\(input.path):3: ошибка: "))
+    }
+
     @Test func failedRunLeavesAnExistingOutputUntouched() async throws {
         let input = try writeInput(Data("id,text\n1,ok\n2,\"broken\n".utf8))
         let output = input.deletingLastPathComponent().appendingPathComponent("assignments-2.csv")

@@ -10,6 +10,8 @@ struct CSVReader {
     struct Row {
         /// The 1-based physical line the row starts on.
         var line: Int
+        /// The byte offset in the file where the row starts.
+        var offset: Int = 0
         /// Field bytes; a field cut at the cap holds only its first `maxFieldBytes` bytes.
         var fields: [[UInt8]]
         /// The row's raw bytes, capped, for the quarantine table.
@@ -28,10 +30,26 @@ struct CSVReader {
     static let rawCap = 65_536
     static let maxFields = 4_096
 
-    private let handle: FileHandle
+    /// Thrown by ``captureRows(limit:maxRowBytes:into:)`` for a row longer than its cap.
+    struct RowTooLong: Error {
+        /// The line the row starts on.
+        var line: Int
+    }
+
+    /// Where the bytes come from: a file read in chunks, or bytes already in memory.
+    private let handle: FileHandle?
     private let delimiter: UInt8
     private let maxFieldBytes: Int
+    /// Whether rows carry their raw bytes (for quarantine); readers that never quarantine skip the copy.
+    private let keepsRaw: Bool
+    /// Bytes asked of the file per read.
+    private let readSize: Int
     private var chunk: [UInt8] = []
+    /// Which fields rows keep the bytes of (empty: all); the others come back empty, though still counted and
+    /// checked against the cap. The first field is always kept: the blank-line rule reads it.
+    private var kept: [Bool] = []
+    /// The file offset of `chunk[0]`.
+    private var chunkOffset = 0
     private var position = 0
     private var atEOF = false
     private var line = 1
@@ -40,16 +58,66 @@ struct CSVReader {
     private var started = false
 
     /// Opens a file for reading.
-    init(url: URL, delimiter: UInt8, maxFieldBytes: Int) throws {
-        handle = try FileHandle(forReadingFrom: url)
+    ///
+    /// - Parameters:
+    ///   - url: The file.
+    ///   - delimiter: The field separator byte.
+    ///   - maxFieldBytes: The cap on one field's bytes.
+    ///   - keepsRaw: Whether rows carry their raw bytes.
+    ///   - offset: Where to start: `0` for the beginning (a byte order mark is then dropped), or the
+    ///     ``Row/offset`` of a row read before, with that row's `line`.
+    ///   - line: The line at `offset`.
+    ///   - readSize: Bytes per read; small for a reader that only reads a row or two.
+    init(
+        url: URL,
+        delimiter: UInt8,
+        maxFieldBytes: Int,
+        keepsRaw: Bool = true,
+        offset: Int = 0,
+        line: Int = 1,
+        readSize: Int = 1 << 20
+    ) throws {
+        let handle = try FileHandle(forReadingFrom: url)
+        if offset > 0 {
+            try handle.seek(toOffset: UInt64(offset))
+            started = true
+        }
+        self.handle = handle
         self.delimiter = delimiter
         self.maxFieldBytes = maxFieldBytes
+        self.keepsRaw = keepsRaw
+        self.readSize = max(4_096, readSize)
+        self.chunkOffset = offset
+        self.line = line
+    }
+
+    /// Reads rows from bytes cut out of a file by ``captureRows(limit:maxRowBytes:into:)``.
+    ///
+    /// - Parameters:
+    ///   - bytes: Whole rows.
+    ///   - offset: The file offset of `bytes[0]`.
+    ///   - line: The line `bytes` starts on.
+    init(bytes: [UInt8], offset: Int, line: Int, delimiter: UInt8, maxFieldBytes: Int, keepsRaw: Bool) {
+        handle = nil
+        self.delimiter = delimiter
+        self.maxFieldBytes = maxFieldBytes
+        self.keepsRaw = keepsRaw
+        readSize = 0
+        chunk = bytes
+        chunkOffset = offset
+        self.line = line
+        started = true
+        atEOF = true
     }
 
     private mutating func refill() throws -> Bool {
         if atEOF { return false }
-        let data = try handle.read(upToCount: 1 << 20) ?? Data()
+        guard let handle else { return false }
+        let data = try handle.read(upToCount: readSize) ?? Data()
+        chunkOffset += chunk.count
         if data.isEmpty {
+            chunk = []
+            position = 0
             atEOF = true
             try? handle.close()
             return false
@@ -66,6 +134,17 @@ struct CSVReader {
         return true
     }
 
+    /// Makes rows keep the bytes of the given fields only (and of the first); `nil` keeps all.
+    mutating func keepFields(_ fields: [Int]?) {
+        guard let fields else {
+            kept = []
+            return
+        }
+        kept = [Bool](repeating: false, count: (fields.max() ?? 0) + 1)
+        kept[0] = true
+        for field in fields where field >= 0 { kept[field] = true }
+    }
+
     /// Reads the next row, skipping blank lines; `nil` at the end of the file.
     mutating func next() throws -> Row? {
         while true {
@@ -80,16 +159,52 @@ struct CSVReader {
     ///
     /// - Returns: The 1-based line the skipped row starts on, or `nil` at the end of the file.
     mutating func skipRow() throws -> Int? {
+        var none: [UInt8]? = nil
         while true {
-            guard let (line, blank) = try scanRow() else { return nil }
+            guard let (line, blank) = try scanRow(capture: &none, maxBytes: .max) else { return nil }
             if !blank { return line }
         }
     }
 
+    /// Moves past up to `limit` non-blank rows and the blank lines among them, appending their bytes to
+    /// `bytes`: the input of a reader made with ``init(bytes:offset:line:delimiter:maxFieldBytes:keepsRaw:)``,
+    /// which then reads exactly the rows ``next()`` would have read here. Scanning copies bytes but builds no
+    /// fields, so one thread can cut a file into pieces that others parse.
+    ///
+    /// - Parameters:
+    ///   - limit: The most non-blank rows to take.
+    ///   - maxRowBytes: The longest row (in bytes) to take; a longer one throws ``RowTooLong`` and leaves
+    ///     this reader unusable, so memory stays bounded on a file whose quote never closes.
+    ///   - bytes: Receives the rows' bytes.
+    /// - Returns: The number of non-blank rows taken (`0` at the end of the file), the file offset of the
+    ///   first byte taken and its line.
+    mutating func captureRows(
+        limit: Int,
+        maxRowBytes: Int,
+        into bytes: inout [UInt8]
+    ) throws -> (rows: Int, offset: Int, line: Int) {
+        if position >= chunk.count, try !refill() { return (0, offset, line) }
+        let start = (offset: offset, line: line)
+        var capture: [UInt8]? = bytes
+        bytes = []
+        defer { bytes = capture ?? [] }
+        var rows = 0
+        while rows < limit {
+            guard let (_, blank) = try scanRow(capture: &capture, maxBytes: maxRowBytes) else { break }
+            if !blank { rows += 1 }
+        }
+        return (rows, start.offset, start.line)
+    }
+
+    /// The file offset of the next byte to be read.
+    var offset: Int { chunkOffset + position }
+
     /// Scans one physical record; `blank` when it is a single empty field (after a CR before LF is dropped).
-    private mutating func scanRow() throws -> (line: Int, blank: Bool)? {
+    /// With `capture`, the record's bytes are appended to it; a record longer than `maxBytes` throws ``RowTooLong``.
+    private mutating func scanRow(capture: inout [UInt8]?, maxBytes: Int) throws -> (line: Int, blank: Bool)? {
         if position >= chunk.count, try !refill() { return nil }
         let startLine = line
+        let capturedBefore = capture?.count ?? 0
         var state = State.fieldStart
         var fields = 1
         var firstFieldBytes = 0  // bytes the first field would hold, counted while it is the only field
@@ -172,6 +287,8 @@ struct CSVReader {
                     }
                 }
             }
+            capture?.append(contentsOf: chunk[position..<index])
+            if let captured = capture?.count, captured - capturedBefore > maxBytes { throw RowTooLong(line: startLine) }
             position = index
             if rowDone { return result() }
         }
@@ -181,31 +298,46 @@ struct CSVReader {
 
     private mutating func readRow() throws -> Row? {
         if position >= chunk.count, try !refill() { return nil }
-        var row = Row(line: line, fields: [], raw: [], issue: nil)
+        var row = Row(line: line, offset: offset, fields: [], raw: [], issue: nil)
         var field: [UInt8] = []
         var state = State.fieldStart
         let quote = UInt8(ascii: "\"")
         let newline = UInt8(ascii: "\n")
         let carriage = UInt8(ascii: "\r")
+        let kept = self.kept
+        let keepsAll = kept.isEmpty
+        var keepsField = true  // the first field always
+        var skippedBytes = 0  // bytes of a field that is not kept, counted up to the cap
 
         func appendField(_ bytes: ArraySlice<UInt8>, to field: inout [UInt8], row: inout Row, cap: Int) {
-            let room = cap - field.count
+            let length = keepsField ? field.count : skippedBytes
+            let room = cap - length
             if room >= bytes.count {
-                field.append(contentsOf: bytes)
+                if keepsField { field.append(contentsOf: bytes) } else { skippedBytes += bytes.count }
             } else {
-                if room > 0 { field.append(contentsOf: bytes.prefix(room)) }
+                if room > 0 {
+                    if keepsField { field.append(contentsOf: bytes.prefix(room)) } else { skippedBytes = cap }
+                }
                 if row.issue == nil { row.issue = .fieldTooLong(fieldIndex: row.fields.count) }
             }
         }
         func finishField(_ field: inout [UInt8], row: inout Row) {
             if row.fields.count < CSVReader.maxFields {
-                // Drop a CR left before LF in unquoted fields (CRLF files).
-                if field.last == UInt8(ascii: "\r") { field.removeLast() }
-                row.fields.append(field)
-            } else if row.issue == nil {
-                row.issue = .tooManyFields
+                if keepsField {
+                    // Drop a CR left before LF in unquoted fields (CRLF files).
+                    if field.last == UInt8(ascii: "\r") { field.removeLast() }
+                    row.fields.append(field)
+                    field.removeAll(keepingCapacity: true)
+                } else {
+                    row.fields.append([])
+                }
+            } else {
+                if row.issue == nil { row.issue = .tooManyFields }
+                field.removeAll(keepingCapacity: true)
             }
-            field.removeAll(keepingCapacity: true)
+            let next = row.fields.count
+            keepsField = keepsAll || (next < kept.count && kept[next])
+            skippedBytes = 0
         }
 
         while true {
@@ -280,7 +412,7 @@ struct CSVReader {
                     }
                 }
             }
-            if row.raw.count < CSVReader.rawCap {
+            if keepsRaw, row.raw.count < CSVReader.rawCap {
                 let take = min(CSVReader.rawCap - row.raw.count, index - start)
                 row.raw.append(contentsOf: chunk[start..<start + take])
             }

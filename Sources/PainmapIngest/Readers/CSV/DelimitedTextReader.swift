@@ -33,16 +33,75 @@ public struct DelimitedTextReader {
         public var line: Int
         /// The fields, decoded; a row may have fewer or more fields than the header.
         public var fields: [String]
+        /// Where the row starts, to read it again later (``init(url:displayPath:delimiter:maxFieldBytes:resumingAt:)``).
+        public var position: Position
 
         /// Creates a row.
         ///
         /// - Parameters:
         ///   - line: The 1-based physical line the row starts on.
         ///   - fields: The decoded fields.
-        public init(line: Int, fields: [String]) {
+        ///   - offset: The byte offset in the file where the row starts.
+        public init(line: Int, fields: [String], offset: Int = 0) {
             self.line = line
             self.fields = fields
+            position = Position(offset: offset, line: line)
         }
+    }
+
+    /// Where a row starts in its file.
+    public struct Position: Sendable, Hashable {
+        /// The byte offset of the row's first byte.
+        public var offset: Int
+        /// The 1-based physical line the row starts on.
+        public var line: Int
+
+        /// Creates a position.
+        public init(offset: Int, line: Int) {
+            self.offset = offset
+            self.line = line
+        }
+    }
+
+    /// The reader's encoding decision, to carry from one reader of a file to another.
+    ///
+    /// Undecided while every decoded byte was ASCII; then fixed by a byte order mark or by the first
+    /// row with non-ASCII bytes in its decoded fields.
+    public struct Decoding: Sendable, Equatable {
+        fileprivate var decoder: FieldDecoder
+
+        /// The decided encoding (`utf-8`, `utf-8-bom`, `cp1251`), or `nil` while undecided.
+        public var decidedEncoding: String? { decoder.chosen?.rawValue }
+        /// The encoding as ``DelimitedTextReader/detectedEncoding`` names it (`utf-8` while undecided).
+        public var encodingName: String { decoder.ledgerName }
+
+        /// Whether a block read from an undecided state, ending in state `later`, decoded its rows as a
+        /// reader in this state would have: it took no decision (all its decoded bytes were ASCII), or this
+        /// state has none yet, or both are the same.
+        public func agrees(with later: Decoding) -> Bool {
+            decoder.chosen == nil || later.decoder.chosen == nil || later.decoder.chosen == decoder.chosen
+        }
+
+        /// This state once `later` (taken by a reader that started from an undecided state) has decided.
+        public func adopting(_ later: Decoding) -> Decoding {
+            decoder.chosen == nil ? later : self
+        }
+    }
+
+    /// A run of whole rows cut from a file by ``nextBlock(rowLimit:maxRowBytes:)``, to be read with
+    /// ``init(block:)`` — on another thread, since a block holds its bytes.
+    public struct Block: Sendable {
+        fileprivate let bytes: [UInt8]
+        fileprivate let offset: Int
+        fileprivate let line: Int
+        fileprivate let delimiter: UInt8
+        fileprivate let maxFieldBytes: Int
+        fileprivate let path: String
+        fileprivate let decoding: Decoding
+        /// The non-blank rows in the block.
+        public let rowCount: Int
+        /// The line of the first row.
+        public var firstLine: Int { line }
     }
 
     /// A problem that stops reading a file or one of its rows.
@@ -108,6 +167,9 @@ public struct DelimitedTextReader {
     private var decoder: FieldDecoder
     private let path: String
     private let maxFieldBytes: Int
+    private let delimiter: UInt8
+    /// The columns the underlying reader keeps the bytes of (`nil`: all).
+    private var keptColumns: [Int]?
 
     /// Opens a file.
     ///
@@ -127,8 +189,9 @@ public struct DelimitedTextReader {
     ) throws(ReadError) {
         path = displayPath ?? url.path
         self.maxFieldBytes = max(1, maxFieldBytes)
+        self.delimiter = delimiter
         do {
-            reader = try CSVReader(url: url, delimiter: delimiter, maxFieldBytes: self.maxFieldBytes)
+            reader = try CSVReader(url: url, delimiter: delimiter, maxFieldBytes: self.maxFieldBytes, keepsRaw: false)
         } catch {
             throw ReadError(
                 code: .unreadable,
@@ -137,6 +200,110 @@ public struct DelimitedTextReader {
             )
         }
         decoder = FieldDecoder(legacy: encoding == .cp1251 ? .cp1251 : nil, bomSeen: false)
+    }
+
+    /// Opens a file at a row read before, to read that row (and what follows) again.
+    ///
+    /// - Parameters:
+    ///   - url: The file.
+    ///   - displayPath: The path to show in messages; by default `url.path`.
+    ///   - delimiter: The field separator byte.
+    ///   - maxFieldBytes: The longest field accepted, in bytes.
+    ///   - position: The row's ``Row/position``.
+    ///   - decoding: The encoding decision of the reader that read the file (``decoding``).
+    /// - Throws: ``ReadError`` with ``ReadError/Code/unreadable`` when the file cannot be opened there.
+    public init(
+        url: URL,
+        displayPath: String? = nil,
+        delimiter: UInt8 = UInt8(ascii: ","),
+        maxFieldBytes: Int = DelimitedTextReader.defaultMaxFieldBytes,
+        resumingAt position: Position,
+        decoding: Decoding
+    ) throws(ReadError) {
+        path = displayPath ?? url.path
+        self.maxFieldBytes = max(1, maxFieldBytes)
+        self.delimiter = delimiter
+        do {
+            reader = try CSVReader(
+                url: url,
+                delimiter: delimiter,
+                maxFieldBytes: self.maxFieldBytes,
+                keepsRaw: false,
+                offset: position.offset,
+                line: position.line,
+                readSize: 1 << 16
+            )
+        } catch {
+            throw ReadError(
+                code: .unreadable,
+                location: SourceLocation(path: path),
+                message: "файл не открывается для чтения; проверьте путь и права доступа"
+            )
+        }
+        decoder = decoding.decoder
+    }
+
+    /// A reader over the rows of a block, starting from the encoding decision of the reader that cut it.
+    ///
+    /// ``next(decoding:)`` returns exactly the rows, lines, positions and errors the cutting reader would
+    /// have returned for them, provided its decision did not change in between (see ``decoding``).
+    public init(block: Block) {
+        path = block.path
+        maxFieldBytes = block.maxFieldBytes
+        delimiter = block.delimiter
+        reader = CSVReader(
+            bytes: block.bytes,
+            offset: block.offset,
+            line: block.line,
+            delimiter: block.delimiter,
+            maxFieldBytes: block.maxFieldBytes,
+            keepsRaw: false
+        )
+        decoder = block.decoding.decoder
+    }
+
+    /// The encoding decision so far.
+    public var decoding: Decoding { Decoding(decoder: decoder) }
+
+    /// Cuts the next rows out of the file without decoding them, for ``init(block:)`` readers to parse.
+    ///
+    /// Blocks carry this reader's current ``decoding``; a block's reader may take the decision this reader
+    /// has not (the first non-ASCII row is in the block), which the caller reconciles in file order
+    /// (``Decoding/agrees(with:)``).
+    ///
+    /// - Parameters:
+    ///   - rowLimit: The most non-blank rows per block.
+    ///   - maxRowBytes: The longest row a block may hold.
+    /// - Returns: The next block, or `nil` at the end of the file.
+    /// - Throws: ``ReadError`` with ``ReadError/Code/unreadable`` when the file cannot be read, or with
+    ///   ``ReadError/Code/fieldTooLong`` for a row longer than `maxRowBytes` (this reader is then unusable; a
+    ///   caller may read the file again row by row for the exact error).
+    public mutating func nextBlock(rowLimit: Int, maxRowBytes: Int) throws(ReadError) -> Block? {
+        if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
+        var bytes: [UInt8] = []
+        let taken: (rows: Int, offset: Int, line: Int)
+        do {
+            taken = try reader.captureRows(limit: max(1, rowLimit), maxRowBytes: maxRowBytes, into: &bytes)
+        } catch let error as CSVReader.RowTooLong {
+            throw ReadError(
+                code: .fieldTooLong,
+                location: SourceLocation(path: path, line: error.line),
+                message: "строка длиннее \(maxRowBytes) байт; проверьте разделитель и кавычки"
+            )
+        } catch {
+            throw ReadError(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
+        }
+        guard !bytes.isEmpty else { return nil }
+        return Block(
+            bytes: bytes,
+            offset: taken.offset,
+            line: taken.line,
+            delimiter: delimiter,
+            maxFieldBytes: maxFieldBytes,
+            path: path,
+            decoding: decoding,
+            rowCount: taken.rows
+        )
     }
 
     /// The encoding the file has been read with so far: `utf-8`, `utf-8-bom` or `cp1251` (`utf-8` while all
@@ -170,6 +337,10 @@ public struct DelimitedTextReader {
     ///   on) or when the file cannot be read any further.
     public mutating func next(decoding columns: [Int]? = nil) throws(ReadError) -> Row? {
         let row: CSVReader.Row?
+        if columns != keptColumns {
+            reader.keepFields(columns)
+            keptColumns = columns
+        }
         do {
             row = try reader.next()
         } catch {
@@ -221,6 +392,6 @@ public struct DelimitedTextReader {
                     + (decoder.legacy == nil ? " или укажите кодировку cp1251" : "")
             )
         }
-        return Row(line: row.line, fields: fields)
+        return Row(line: row.line, fields: fields, offset: row.offset)
     }
 }

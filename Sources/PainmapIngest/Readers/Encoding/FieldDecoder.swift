@@ -4,7 +4,7 @@
 /// decides — valid UTF-8 → UTF-8, else the feed's declared legacy encoding if every byte of the row
 /// fits it. After that every row must fit the chosen encoding; a row that does not is quarantined as
 /// `bad_encoding`. Nothing is ever decoded with replacement characters.
-struct FieldDecoder {
+struct FieldDecoder: Sendable, Equatable {
     /// The encodings a file can end up with.
     enum Encoding: String {
         case utf8 = "utf-8"
