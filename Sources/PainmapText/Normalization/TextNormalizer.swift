@@ -95,6 +95,7 @@ public struct TextNormalizer: Sendable {
     /// Which bytes pass 1 met, so that passes with nothing to find are skipped.
     private struct Seen {
         var bracket = false
+        /// A `:`, or a `.` right before a letter or digit: the only texts the URL pass can change.
         var dotOrColon = false
         var at = false
         /// Whether the text holds a character NFKC could change.
@@ -127,7 +128,11 @@ public struct TextNormalizer: Sendable {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): work[index] = byte | 0x20
                 case 0x00..<0x20, 0x7F: work[index] = space  // NUL, tabs, line breaks and other controls
                 case UInt8(ascii: "["): seen.bracket = true
-                case UInt8(ascii: "."), UInt8(ascii: ":"): seen.dotOrColon = true
+                case UInt8(ascii: ":"): seen.dotOrColon = true
+                case UInt8(ascii: "."):
+                    // Only a dot before a letter or digit can be inside a host name («т.д» too); a sentence's
+                    // final period, followed by a space, never is, and most texts have only those.
+                    if index + 1 < count, Self.mayStartHost(source[index + 1]) { seen.dotOrColon = true }
                 case UInt8(ascii: "@"): seen.at = true
                 default: break
                 }
@@ -547,6 +552,12 @@ public struct TextNormalizer: Sendable {
         byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{")
             || byte == UInt8(ascii: "\"")
             || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "<")
+    }
+
+    /// ``isHostStart(_:)`` before case folding: folding keeps a byte inside or outside that class.
+    @inline(__always)
+    private static func mayStartHost(_ byte: UInt8) -> Bool {
+        isHostStart(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
     /// Whether a byte can start a host-name label: an ASCII letter or digit, or a Cyrillic lead byte.
