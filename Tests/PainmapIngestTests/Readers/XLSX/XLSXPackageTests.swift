@@ -148,6 +148,19 @@ import ZIPFoundation
         #expect(XLSXReaderTests.error(data) == .encryptedPart(Self.sheetPart))
     }
 
+    @Test func hugeOffsetsAreRefusedWithoutOverflow() throws {
+        let data = [UInt8](try Self.archive(zip64: true) { try .deflated(Self.sheetPart, $0) })
+        // Layout of the tail: …, the worksheet's ZIP64 extra field (its local header offset last), the ZIP64 end
+        // record (56 bytes), its locator (20: the record's offset at +8), the classic end record (22).
+        let huge: [UInt8] = [0xF0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F]
+        var localOffset = data
+        localOffset.replaceSubrange((data.count - 106)..<(data.count - 98), with: huge)
+        #expect(XLSXReaderTests.error(Data(localOffset)) == .corruptPart(Self.sheetPart))
+        var recordOffset = data
+        recordOffset.replaceSubrange((data.count - 34)..<(data.count - 26), with: huge)
+        #expect(XLSXReaderTests.error(Data(recordOffset)) == .notZip)
+    }
+
     @Test func brokenCentralDirectoryIsNotZip() throws {
         let data = try Self.archive { try .deflated(Self.sheetPart, $0) }
         // The end record points one byte past where the directory starts.
@@ -155,7 +168,7 @@ import ZIPFoundation
         let offsetField = shifted.count - 6
         shifted[offsetField] &+= 1
         #expect(XLSXReaderTests.error(Data(shifted)) == .notZip)
-        // A directory cut off in the middle.
+        // An archive cut off inside its central directory, end record gone.
         #expect(XLSXReaderTests.error(data.prefix(data.count - 40)) == .notZip)
     }
 }
