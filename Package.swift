@@ -39,6 +39,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib, for bounded raw inflate and CRC-32 of the parts of untrusted XLSX workbooks. Not "CZlib": that
+        // module name is taken by ZIPFoundation's own zlib shim on Linux, and Clang refuses two of one name.
+        .systemLibrary(
+            name: "CLibZ",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Personal-data recognizers and the redactor applied at ingest (no dependencies beyond Core).
         .target(name: "PainmapPrivacy", dependencies: ["PainmapCore"]),
         // The labelled PII corpus generator and the evaluation behind `painmap pii-eval`.
@@ -49,7 +56,7 @@ let package = Package(
             dependencies: [
                 "PainmapCore",
                 "CLibXML2",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CLibZ",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -125,7 +132,11 @@ let package = Package(
         .testTarget(name: "PainmapClusteringTests", dependencies: ["PainmapClustering", "PainmapCore", "PainmapText"]),
         .testTarget(
             name: "PainmapIngestTests",
-            dependencies: ["PainmapIngest", "PainmapCore", "PainmapPipeline"]
+            dependencies: [
+                "PainmapIngest", "PainmapCore", "PainmapPipeline",
+                // XLSXFixture builds test workbooks with ZIPFoundation's writer.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(name: "PainmapReportsTests", dependencies: ["PainmapReports", "PainmapIngest"], exclude: ["Golden"]),
         .testTarget(name: "PainmapSamplesTests", dependencies: ["PainmapSamples", "PainmapCore"]),
@@ -143,6 +154,7 @@ let package = Package(
             name: "PainmapPipelineTests",
             dependencies: [
                 "PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports", "PainmapSamples", "PainmapIngest", "PainmapText",
+                "PainmapPrivacy",
             ]
         ),
         .testTarget(name: "painmapCLITests", dependencies: ["painmap"]),

@@ -10,11 +10,11 @@ protocol FuzzTarget {
 
 /// The registry of targets `scripts/fuzz` can run.
 ///
-/// To add a target (e.g. the redactor once `PainmapPrivacy` is in main): add one file under `Targets/`
-/// with a type conforming to ``FuzzTarget`` and one line to ``make(_:)`` and ``names``.
+/// To add a target: add one file under `Targets/` with a type conforming to ``FuzzTarget``, one line to
+/// ``make(_:)`` and ``names``, and its name to `targets` (and its seeds) in `scripts/fuzz`.
 enum FuzzTargets {
     /// Every target name, in the order `scripts/fuzz --list` prints them.
-    static let names = ["csv", "json", "xml", "xlsx", "text"]
+    static let names = ["csv", "json", "xml", "xlsx", "text", "redactor"]
 
     /// The target called `name`, or `nil`.
     static func make(_ name: String) -> (any FuzzTarget)? {
@@ -24,6 +24,7 @@ enum FuzzTargets {
         case "xml": AdapterTarget(feed: "portal-mkgu", fileExtension: "xml")
         case "xlsx": AdapterTarget(feed: "site-xlsx", fileExtension: "xlsx")
         case "text": TextTarget()
+        case "redactor": RedactorTarget()
         default: nil
         }
     }

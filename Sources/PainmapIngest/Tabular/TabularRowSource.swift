@@ -145,6 +145,10 @@ extension IngestError {
             self.init(location: location, reason: .zipBomb, message: "в книге больше \(limit) общих строк; файл отклонён")
         case .unsafeEntry:
             self.init(location: location, reason: .notZip, message: "в архиве есть файл с путём за пределами книги (../ или абсолютный путь): это не выгрузка Excel, файл отклонён")
+        case .unsupportedCompression(let part, let method):
+            self.init(location: location, reason: .notZip, message: "часть книги \(part) сжата методом ZIP №\(method), а читаются только методы 0 и 8 (так сохраняют Excel и LibreOffice); пересохраните файл в Excel или LibreOffice")
+        case .encryptedPart(let part):
+            self.init(location: location, reason: .notZip, message: "часть книги \(part) зашифрована; сохраните выгрузку без пароля")
         case .missingPart(let part), .corruptPart(let part):
             self.init(location: location, reason: .notZip, message: "в книге XLSX нет целой части \(part); пересохраните файл в Excel или LibreOffice")
         case .missingSheet(let name):

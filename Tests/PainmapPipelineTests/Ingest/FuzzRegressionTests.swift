@@ -2,6 +2,7 @@ import Foundation
 import PainmapCore
 import PainmapIngest
 import PainmapPipeline
+import PainmapPrivacy
 import PainmapText
 import Testing
 
@@ -10,11 +11,33 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
 private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regressions")
 
 /// Replays every input in `Tests/Fixtures/fuzz-regressions/<target>/` through the entry point of the fuzz target
-/// of that name (`Fuzz/Sources/PainmapFuzz/FuzzTargets.swift`): crashers libFuzzer found, once fixed, and the known
-/// parser traps of RELIABILITY.md §4. A crash fails the whole test run; the checks below are the harness's properties.
+/// of that name (`Fuzz/Sources/PainmapFuzz/FuzzTargets.swift`): crashers and hangs libFuzzer found, once fixed, and
+/// the known parser traps of RELIABILITY.md §4. A crash fails the whole test run, and a hang stops it (the time
+/// limit records it); the checks below are the harness's properties, and every adapter input must end exactly as
+/// ``outcomes`` declares.
 @Suite struct FuzzRegressionTests {
     /// Target name → the feed layout whose adapter reads the input (the same as the fuzz harness).
     static let feeds = ["csv": ("pos-csv", "csv"), "json": ("pos-json", "json"), "xml": ("portal-mkgu", "xml"), "xlsx": ("site-xlsx", "xlsx")]
+
+    /// How an adapter input must end: the whole file rejected with a reason, or read (rows stored or quarantined).
+    enum Outcome: Equatable {
+        case rejected(QuarantineReason)
+        case read
+    }
+
+    /// The declared outcome of every adapter input; a new regression input must be added here.
+    static let outcomes: [String: Outcome] = [
+        "csv/quote-combining-mark": .rejected(.missingColumns),
+        "json/deep-then-truncated-escape": .rejected(.emptyFile),
+        "json/string-scalar-and-duplicate-key": .read,
+        "xml/foundation-sigill-attribute-name": .rejected(.notUTF8),
+        "xml/foundation-sigill-element-name": .rejected(.notUTF8),
+        "xml/leak-empty-file": .rejected(.emptyFile),
+        // Hung ZIPFoundation's inflate loop forever (FUZZING.md); now a corrupt part, found when its input runs out.
+        "xlsx/deflate-stream-without-end": .rejected(.notZip),
+        "xlsx/lying-declared-size": .rejected(.zipBomb),
+        "xlsx/path-traversal-entry": .rejected(.notZip),
+    ]
 
     static var inputs: [String] {
         let targets = (try? FileManager.default.contentsOfDirectory(atPath: regressions.path)) ?? []
@@ -26,10 +49,10 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
 
     @Test func everyTargetHasRegressionInputs() {
         let targets = Set(Self.inputs.map { String($0.prefix(while: { $0 != "/" })) })
-        #expect(targets.isSuperset(of: Set(Self.feeds.keys).union(["text"])), "targets with inputs: \(targets.sorted())")
+        #expect(targets.isSuperset(of: Set(Self.feeds.keys).union(["text", "redactor"])), "targets with inputs: \(targets.sorted())")
     }
 
-    @Test(arguments: inputs)
+    @Test(.timeLimit(.minutes(1)), arguments: inputs)
     func replays(_ input: String) throws {
         let url = regressions.appendingPathComponent(input)
         let target = String(input.prefix(while: { $0 != "/" }))
@@ -43,6 +66,10 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
             #expect(analyzer.analyze(text, cache: &cache) == tokens)
             return
         }
+        if target == "redactor" {
+            try Self.checkRedaction(of: bytes, input: input)
+            return
+        }
         let (feedName, fileExtension) = try #require(Self.feeds[target], "unknown fuzz target \(target)")
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let feed = try #require(configuration.feeds.first { $0.name == feedName })
@@ -53,13 +80,70 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
         try Data(bytes).write(to: copy)
         let adapter = AdapterRegistry(configuration: configuration, now: Date(timeIntervalSince1970: 1_790_000_000)).adapter(for: feed.kind)
         let sink = ReplaySink()
+        let outcome: Outcome
         do {
             _ = try adapter.read(FeedFile(url: copy, displayPath: input, feed: feed), into: sink)
+            outcome = .read
         } catch let error as IngestError {
             #expect(!error.message.isEmpty)
+            outcome = .rejected(error.reason)
         }
+        #expect(outcome == Self.outcomes[input], "\(input) ended as \(outcome); declare it in FuzzRegressionTests.outcomes")
         let hasReplacement = bytes.indices.dropLast(2).contains { bytes[$0] == 0xEF && bytes[$0 + 1] == 0xBF && bytes[$0 + 2] == 0xBD }
         #expect(hasReplacement || !sink.texts.contains { $0.unicodeScalars.contains("\u{FFFD}") }, "U+FFFD stored from \(input)")
+    }
+}
+
+extension FuzzRegressionTests {
+    /// Redactor inputs whose second redaction still changes the text: the placeholder `[ТЕЛЕФОН]` carries the cue
+    /// word «телефон», so a number after it is taken for a phone on the second pass (FUZZING.md, «redactor»). Their
+    /// full-idempotence check is a known issue; once the redactor is fixed, the check passes and
+    /// `withKnownIssue` fails, and the input leaves this list.
+    static let knownNotIdempotent: Set<String> = [
+        "redactor/phone-cue-after-placeholder",  // libFuzzer's minimized input: «тел04456g04456»
+        "redactor/local-number-after-phone",  // «… 8-913-123-45-67 или 223344»: the second number only on the 2nd pass
+    ]
+
+    /// The redactor target's properties (`Fuzz/Sources/PainmapFuzz/Targets/RedactorTarget.swift`): spans in order
+    /// inside the text, the output the input with placeholders exactly where the spans were, no U+FFFD introduced;
+    /// a second redaction leaves every placeholder in place, and changes nothing at all unless the input is in
+    /// ``knownNotIdempotent``.
+    static func checkRedaction(of bytes: [UInt8], input: String) throws {
+        let redactor = Redactor()
+        let text = String(decoding: bytes, as: UTF8.self)
+        let first = redactor.redact(text)
+        let placeholders = try placeholderRanges(first, of: text)
+        #expect(!first.text.unicodeScalars.contains("\u{FFFD}") || text.unicodeScalars.contains("\u{FFFD}"))
+        let second = redactor.redact(first.text)
+        _ = try placeholderRanges(second, of: first.text)
+        #expect(second.spans.allSatisfy { span in !placeholders.contains { $0.overlaps(span.range) } })
+        if knownNotIdempotent.contains(input) {
+            withKnownIssue("a placeholder is context for the next number") {
+                #expect(second.text.unicodeScalars.elementsEqual(first.text.unicodeScalars), "«\(first.text)» → «\(second.text)»")
+            }
+        } else {
+            #expect(second.text.unicodeScalars.elementsEqual(first.text.unicodeScalars), "«\(first.text)» → «\(second.text)»")
+        }
+    }
+
+    /// Checks that `redaction` is `text` with each span replaced by its placeholder and nothing else changed;
+    /// returns where the placeholders are in the output, in Unicode scalars.
+    static func placeholderRanges(_ redaction: Redaction, of text: String) throws -> [Range<Int>] {
+        let scalars = Array(text.unicodeScalars)
+        var rebuilt = String.UnicodeScalarView()
+        var placeholders: [Range<Int>] = []
+        var cursor = 0
+        for span in redaction.spans {
+            try #require(span.range.lowerBound >= cursor && span.range.upperBound <= scalars.count && !span.range.isEmpty)
+            rebuilt.append(contentsOf: scalars[cursor..<span.range.lowerBound])
+            let start = rebuilt.count
+            rebuilt.append(contentsOf: span.type.placeholder.unicodeScalars)
+            placeholders.append(start..<rebuilt.count)
+            cursor = span.range.upperBound
+        }
+        rebuilt.append(contentsOf: scalars[cursor...])
+        #expect(redaction.text.unicodeScalars.elementsEqual(rebuilt))
+        return placeholders
     }
 }
 

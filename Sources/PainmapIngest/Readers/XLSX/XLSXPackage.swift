@@ -1,46 +1,49 @@
 import Foundation
-import ZIPFoundation
 
 /// Read-only access to the parts of an XLSX package (a ZIP archive), with size caps.
 ///
-/// Nothing is ever extracted to disk: parts are decompressed into memory, and only the few parts the reader
-/// asks for by name. An archive with an entry whose name leaves the package (`../../evil`, `/etc/passwd`,
-/// `..\evil`) is refused all the same (``XLSXReadError/unsafeEntry(_:)``): Excel and LibreOffice never write one,
-/// so it is a crafted file, and refusing it keeps such names out of every later tool that might extract it. Every
-/// other entry, whatever its name, type or size, is ignored.
+/// Nothing is ever extracted to disk: the file is mapped, its central directory read (``ZIPCentralDirectory``),
+/// and only the few parts the reader asks for by name are decompressed into memory, with zlib
+/// (``ZIPEntry/contents(in:maxBytes:part:)``): stored and deflated parts only, CRC-32 checked, input bounded by
+/// the entry's compressed size, so a deflate stream that never ends fails instead of hanging. An archive with an
+/// entry whose name leaves the package (`../../evil`, `/etc/passwd`, `..\evil`) is refused all the same
+/// (``XLSXReadError/unsafeEntry(_:)``): Excel and LibreOffice never write one, so it is a crafted file, and refusing
+/// it keeps such names out of every later tool that might extract it. Every other entry, whatever its name, type or
+/// size, is ignored.
 ///
 /// Zip bombs are stopped twice: a part whose declared uncompressed size exceeds the cap is refused before
 /// decompression, and the bytes actually produced are counted while decompressing, so a header that lies about
 /// the size cannot make the reader allocate past the cap.
 struct XLSXPackage {
-    private let archive: Archive
+    private let archive: Data
+    private let directory: ZIPCentralDirectory
     private let maxPartBytes: Int
 
     init(contentsOf url: URL, maxPartBytes: Int) throws(XLSXReadError) {
+        let data: Data
         do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch is POSIXError {
-            throw .unreadable
+            // An empty file is not mapped: Foundation's fallback read of a 0-byte file leaks a 4 KiB buffer
+            // (XMLStreamReader does the same; FUZZING.md).
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            data = size == 0 ? Data() : try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw .notZip
+            throw .unreadable
         }
-        self.maxPartBytes = maxPartBytes
-        try Self.refuseUnsafeEntries(archive)
+        try self.init(data: data, maxPartBytes: maxPartBytes)
     }
 
     init(data: Data, maxPartBytes: Int) throws(XLSXReadError) {
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw .notZip
-        }
+        archive = data
+        directory = try data.withUnsafeBytes { bytes in
+            Result { () throws(XLSXReadError) in try ZIPCentralDirectory(archive: bytes) }
+        }.get()
         self.maxPartBytes = maxPartBytes
-        try Self.refuseUnsafeEntries(archive)
+        try Self.refuseUnsafeEntries(directory.entries)
     }
 
     /// Throws ``XLSXReadError/unsafeEntry(_:)`` for the first entry whose name is absolute or climbs out with `..`.
-    private static func refuseUnsafeEntries(_ archive: Archive) throws(XLSXReadError) {
-        for entry in archive {
+    private static func refuseUnsafeEntries(_ entries: [ZIPEntry]) throws(XLSXReadError) {
+        for entry in entries {
             let path = entry.path
             let segments = path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
             if path.hasPrefix("/") || path.hasPrefix("\\") || segments.contains("..") || path.contains(":") {
@@ -54,27 +57,17 @@ struct XLSXPackage {
     /// OPC part names are case-insensitive, so an exact match is tried first and then a case-insensitive one.
     func part(_ name: String) throws(XLSXReadError) -> Data? {
         let wanted = name.lowercased()
-        guard let entry = archive[name] ?? archive.first(where: { $0.path.lowercased() == wanted }),
-            entry.type == .file
+        let entries = directory.entries
+        guard
+            let entry = entries.first(where: { $0.path == name })
+                ?? entries.first(where: { $0.path.lowercased() == wanted }),
+            entry.kind == .file
         else { return nil }
         guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw .zipBomb(part: name) }
-
-        struct CapExceeded: Error {}
         let cap = maxPartBytes
-        var data = Data()
-        data.reserveCapacity(Int(min(entry.uncompressedSize, 16 << 20)))
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard data.count + chunk.count <= cap else { throw CapExceeded() }
-                data.append(chunk)
-            }
-        } catch is CapExceeded {
-            throw .zipBomb(part: name)
-        } catch {
-            throw .corruptPart(name)
-        }
-        guard UInt64(data.count) == entry.uncompressedSize else { throw .corruptPart(name) }
-        return data
+        return try archive.withUnsafeBytes { bytes in
+            Result { () throws(XLSXReadError) in try entry.contents(in: bytes, maxBytes: cap, part: name) }
+        }.get()
     }
 
     /// Returns the decompressed bytes of a part the workbook cannot do without.

@@ -15,6 +15,11 @@ public enum XLSXReadError: Error, Sendable, Hashable, CustomStringConvertible {
     case zipBomb(part: String)
     /// A part cannot be decompressed, fails its CRC check, or decompresses to a size other than it declares.
     case corruptPart(String)
+    /// A part is compressed with a method other than stored (0) or deflated (8), which Excel and LibreOffice never
+    /// use (e.g. 12, bzip2, or 14, LZMA); the number is the ZIP specification's.
+    case unsupportedCompression(part: String, method: Int)
+    /// A part is encrypted at the ZIP level (a password-protected Excel workbook is not a ZIP archive at all).
+    case encryptedPart(String)
     /// An archive entry's name is absolute or leaves the package with `..` (a crafted archive, never one Excel writes).
     case unsafeEntry(String)
     /// The shared-string table has more entries than ``XLSXReader/Limits/maxSharedStrings``.
@@ -35,6 +40,9 @@ public enum XLSXReadError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingSheet(let name): "The workbook has no worksheet named \(name)."
         case .zipBomb(let part): "The part \(part) is larger than the size limit."
         case .corruptPart(let part): "The part \(part) cannot be decompressed intact."
+        case .unsupportedCompression(let part, let method):
+            "The part \(part) uses ZIP compression method \(method); only stored (0) and deflated (8) are read."
+        case .encryptedPart(let part): "The part \(part) is encrypted."
         case .unsafeEntry(let name): "The archive has an entry outside the package: \(name)."
         case .tooManySharedStrings(let limit): "The shared-string table has more than \(limit) entries."
         case .malformed(let part, let line): "\(part):\(line): the part is not valid SpreadsheetML."

@@ -66,7 +66,9 @@ public struct XLSXReader {
     ///   - limits: Size caps for hostile files.
     /// - Throws: ``XLSXReadError``: ``XLSXReadError/unreadable``, ``XLSXReadError/notZip``,
     ///   ``XLSXReadError/missingPart(_:)``, ``XLSXReadError/missingSheet(_:)``, ``XLSXReadError/zipBomb(part:)``,
-    ///   ``XLSXReadError/corruptPart(_:)``, ``XLSXReadError/tooManySharedStrings(limit:)``,
+    ///   ``XLSXReadError/corruptPart(_:)``, ``XLSXReadError/unsupportedCompression(part:method:)``,
+    ///   ``XLSXReadError/encryptedPart(_:)``, ``XLSXReadError/unsafeEntry(_:)``,
+    ///   ``XLSXReadError/tooManySharedStrings(limit:)``,
     ///   ``XLSXReadError/malformed(part:line:)`` or ``XLSXReadError/xml(part:error:)``.
     public init(contentsOf url: URL, sheetName: String? = nil, limits: Limits = Limits()) throws(XLSXReadError) {
         let package = try XLSXPackage(contentsOf: url, maxPartBytes: limits.maxPartBytes)

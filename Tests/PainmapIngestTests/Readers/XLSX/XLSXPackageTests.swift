@@ -1,0 +1,174 @@
+import Foundation
+import PainmapIngest
+import Testing
+import ZIPFoundation
+
+/// How parts come out of the ZIP archive: stored and deflated entries, and every way an entry's data can be
+/// broken (a deflate stream that never ends, a cut stream, a wrong CRC-32 or size, a missing local header, other
+/// compression methods, encryption), on archives written byte by byte (``XLSXFixture/rawZip(_:zip64:)``).
+@Suite struct XLSXPackageTests {
+    static let sheetPart = "xl/worksheets/sheet1.xml"
+    static let row = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Яма во дворе</t></is></c><c r=\"B1\"><v>7</v></c></row>"
+    static let expected = [XLSXRow(number: 1, cells: [.text("Яма во дворе"), .number("7")])]
+
+    /// The parts of a one-sheet workbook, deflated by ZIPFoundation, with the worksheet's entry made by `sheet`.
+    static func archive(zip64: Bool = false, sheet: (Data) throws -> XLSXFixture.RawEntry) throws -> Data {
+        let parts = XLSXFixture.workbookParts(sheets: [("Sheet1", row)])
+        let entries = try parts.map { part in
+            part.path == sheetPart ? try sheet(part.bytes) : try XLSXFixture.RawEntry.deflated(part.path, part.bytes)
+        }
+        return XLSXFixture.rawZip(entries, zip64: zip64)
+    }
+
+    @Test func handWrittenArchiveReads() throws {
+        let data = try Self.archive { try .deflated(Self.sheetPart, $0) }
+        #expect(try XLSXReaderTests.rows(data) == Self.expected)
+    }
+
+    @Test func storedPartsAreRead() throws {
+        // Every part stored (method 0) by ZIPFoundation…
+        let parts = XLSXFixture.workbookParts(sheets: [("Sheet1", Self.row)])
+        #expect(try XLSXReaderTests.rows(XLSXFixture.zip(parts, method: .none)) == Self.expected)
+        // …and a stored worksheet among deflated parts.
+        let mixed = try Self.archive { .stored(Self.sheetPart, $0) }
+        #expect(try XLSXReaderTests.rows(mixed) == Self.expected)
+    }
+
+    @Test func zip64DirectoryIsRead() throws {
+        let data = try Self.archive(zip64: true) { try .deflated(Self.sheetPart, $0) }
+        #expect(try XLSXReaderTests.rows(data) == Self.expected)
+    }
+
+    /// A worksheet entry whose deflate stream holds the XML in stored blocks, followed by `tail`.
+    static func storedBlocksEntry(final: Bool, tail: [UInt8] = []) -> (Data) -> XLSXFixture.RawEntry {
+        { bytes in
+            XLSXFixture.RawEntry(
+                path: sheetPart,
+                method: 8,
+                payload: XLSXFixture.storedDeflateBlocks(bytes, final: final) + tail,
+                uncompressedSize: bytes.count,
+                crc32: bytes.crc32(checksum: 0)
+            )
+        }
+    }
+
+    @Test func deflateStreamWithoutEndBlockIsCorrupt() throws {
+        // Sizes and CRC-32 are honest and every byte inflates; only the final block is missing.
+        #expect(try XLSXReaderTests.rows(Self.archive(sheet: Self.storedBlocksEntry(final: true))) == Self.expected)
+        let data = try Self.archive(sheet: Self.storedBlocksEntry(final: false))
+        #expect(XLSXReaderTests.error(data) == .corruptPart(Self.sheetPart))
+    }
+
+    @Test func deflateBlockRunningPastTheEntryIsCorrupt() throws {
+        // The shape of the fuzzer's workbook that hung ZIPFoundation (FUZZING.md): the stream ends with the header of
+        // a 65,535-byte stored block whose bytes are not in the entry. ZIPFoundation fed the inflater whatever
+        // followed in the file (here the central directory), then, at the end of the file, empty chunks forever.
+        let data = try Self.archive(sheet: Self.storedBlocksEntry(final: false, tail: [0x00, 0xFF, 0xFF, 0x00, 0x00]))
+        #expect(XLSXReaderTests.error(data) == .corruptPart(Self.sheetPart))
+    }
+
+    @Test func truncatedDeflateStreamIsCorrupt() throws {
+        let data = try Self.archive { bytes in
+            var entry = try XLSXFixture.RawEntry.deflated(Self.sheetPart, bytes)
+            entry.payload = entry.payload.prefix(entry.payload.count / 2)
+            return entry
+        }
+        #expect(XLSXReaderTests.error(data) == .corruptPart(Self.sheetPart))
+    }
+
+    @Test func garbageDeflateStreamIsCorrupt() throws {
+        let data = try Self.archive { bytes in
+            var entry = try XLSXFixture.RawEntry.deflated(Self.sheetPart, bytes)
+            entry.payload = Data(repeating: 0xFF, count: entry.payload.count)  // block type 11: reserved, an error
+            return entry
+        }
+        #expect(XLSXReaderTests.error(data) == .corruptPart(Self.sheetPart))
+    }
+
+    @Test func wrongChecksumIsCorrupt() throws {
+        let deflated = try Self.archive { bytes in
+            var entry = try XLSXFixture.RawEntry.deflated(Self.sheetPart, bytes)
+            entry.crc32 ^= 1
+            return entry
+        }
+        #expect(XLSXReaderTests.error(deflated) == .corruptPart(Self.sheetPart))
+        let stored = try Self.archive { bytes in
+            var entry = XLSXFixture.RawEntry.stored(Self.sheetPart, bytes)
+            entry.crc32 ^= 1
+            return entry
+        }
+        #expect(XLSXReaderTests.error(stored) == .corruptPart(Self.sheetPart))
+    }
+
+    @Test func storedPartWhoseSizesDisagreeIsCorrupt() throws {
+        let data = try Self.archive { bytes in
+            var entry = XLSXFixture.RawEntry.stored(Self.sheetPart, bytes)
+            entry.uncompressedSize -= 1
+            return entry
+        }
+        #expect(XLSXReaderTests.error(data) == .corruptPart(Self.sheetPart))
+    }
+
+    @Test func dataRunningPastTheArchiveIsCorrupt() throws {
+        let data = try Self.archive { bytes in
+            var entry = try XLSXFixture.RawEntry.deflated(Self.sheetPart, bytes)
+            entry.declaredCompressedSize = 1 << 20
+            return entry
+        }
+        #expect(XLSXReaderTests.error(data) == .corruptPart(Self.sheetPart))
+    }
+
+    @Test func missingLocalHeaderIsCorrupt() throws {
+        var bytes = [UInt8](try Self.archive { try .deflated(Self.sheetPart, $0) })
+        // The worksheet's local header is the last "PK\3\4" before the central directory; break its signature.
+        let signature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+        let local = try #require(
+            (0..<(bytes.count - 4)).last { Array(bytes[$0..<($0 + 4)]) == signature }
+        )
+        bytes[local + 3] = 0x05
+        #expect(XLSXReaderTests.error(Data(bytes)) == .corruptPart(Self.sheetPart))
+    }
+
+    @Test(arguments: [UInt16(12), 14, 93, 99])  // bzip2, LZMA, Zstandard, AES
+    func otherCompressionMethodsAreRefused(_ method: UInt16) throws {
+        let data = try Self.archive { bytes in
+            var entry = XLSXFixture.RawEntry.stored(Self.sheetPart, bytes)
+            entry.method = method
+            return entry
+        }
+        #expect(XLSXReaderTests.error(data) == .unsupportedCompression(part: Self.sheetPart, method: Int(method)))
+    }
+
+    @Test func encryptedPartIsRefused() throws {
+        let data = try Self.archive { bytes in
+            var entry = try XLSXFixture.RawEntry.deflated(Self.sheetPart, bytes)
+            entry.flags |= 1
+            return entry
+        }
+        #expect(XLSXReaderTests.error(data) == .encryptedPart(Self.sheetPart))
+    }
+
+    @Test func hugeOffsetsAreRefusedWithoutOverflow() throws {
+        let data = [UInt8](try Self.archive(zip64: true) { try .deflated(Self.sheetPart, $0) })
+        // Layout of the tail: …, the worksheet's ZIP64 extra field (its local header offset last), the ZIP64 end
+        // record (56 bytes), its locator (20: the record's offset at +8), the classic end record (22).
+        let huge: [UInt8] = [0xF0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F]
+        var localOffset = data
+        localOffset.replaceSubrange((data.count - 106)..<(data.count - 98), with: huge)
+        #expect(XLSXReaderTests.error(Data(localOffset)) == .corruptPart(Self.sheetPart))
+        var recordOffset = data
+        recordOffset.replaceSubrange((data.count - 34)..<(data.count - 26), with: huge)
+        #expect(XLSXReaderTests.error(Data(recordOffset)) == .notZip)
+    }
+
+    @Test func brokenCentralDirectoryIsNotZip() throws {
+        let data = try Self.archive { try .deflated(Self.sheetPart, $0) }
+        // The end record points one byte past where the directory starts.
+        var shifted = [UInt8](data)
+        let offsetField = shifted.count - 6
+        shifted[offsetField] &+= 1
+        #expect(XLSXReaderTests.error(Data(shifted)) == .notZip)
+        // An archive cut off inside its central directory, end record gone.
+        #expect(XLSXReaderTests.error(data.prefix(data.count - 40)) == .notZip)
+    }
+}
