@@ -93,7 +93,10 @@ public struct ClusterEngine: Sendable {
             stems: corpus.stems
         )
         let fit = kMeans.fit(matrix, weights: rowWeights.map { Float($0) })
-        let (groupOfCell, mergeTree) = AverageLinkMerger(threshold: configuration.mergeThreshold)
+        let (groupOfCell, mergeTree) = AverageLinkMerger(
+            threshold: configuration.mergeThreshold,
+            threadCount: configuration.threadCount
+        )
             .merge(centroids: fit.centroids, cellCount: fit.clusterCount, columnCount: matrix.columnCount)
         let partition = PainPartition(
             matrix: matrix,

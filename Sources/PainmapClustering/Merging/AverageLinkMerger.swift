@@ -7,6 +7,8 @@
 struct AverageLinkMerger {
     /// `τ`: the largest average cosine distance at which groups still merge.
     var threshold: Double
+    /// Threads for the pairwise cosines (each pair is computed the same way at any count).
+    var threadCount = 1
 
     /// Builds the full merge tree and the groups below the cut.
     ///
@@ -16,7 +18,12 @@ struct AverageLinkMerger {
     ///   - columnCount: Vector length.
     /// - Returns: The group of each cell (`-1` for an empty cell; groups numbered by lowest cell) and the tree.
     func merge(centroids: [Float], cellCount: Int, columnCount: Int) -> (groupOfCell: [Int32], steps: [MergeStep]) {
-        let similarity = Self.cosineMatrix(centroids: centroids, cellCount: cellCount, columnCount: columnCount)
+        let similarity = Self.cosineMatrix(
+            centroids: centroids,
+            cellCount: cellCount,
+            columnCount: columnCount,
+            threadCount: threadCount
+        )
         var active: [Int] = []
         for cell in 0..<cellCount where similarity[cell * cellCount + cell] > 0 { active.append(cell) }
         var distance = [Double](repeating: 0, count: cellCount * cellCount)
@@ -82,7 +89,12 @@ struct AverageLinkMerger {
     /// Pairwise cosines of the centroids (`cellCount × cellCount`), summed in column order in `Double`.
     ///
     /// Centroids are sparse in practice, so each is scattered once and dotted with the others' nonzeros.
-    static func cosineMatrix(centroids: [Float], cellCount: Int, columnCount: Int) -> [Double] {
+    static func cosineMatrix(
+        centroids: [Float],
+        cellCount: Int,
+        columnCount: Int,
+        threadCount: Int = 1
+    ) -> [Double] {
         var nonzeroColumns = [[Int32]](repeating: [], count: cellCount)
         for cell in 0..<cellCount {
             let base = cell * columnCount
@@ -90,19 +102,22 @@ struct AverageLinkMerger {
                 nonzeroColumns[cell].append(Int32(column))
             }
         }
-        var result = [Double](repeating: 0, count: cellCount * cellCount)
-        for i in 0..<cellCount {
+        let result = SharedBuffer<Double>(repeating: 0, count: cellCount * cellCount)
+        defer { result.deallocate() }
+        let columnsOfCell = nonzeroColumns
+        // Row `i` computes the pairs (i, j ≥ i) and writes both (i, j) and (j, i): every entry has one writer.
+        ChunkedExecutor(threadCount: threadCount).forEach(cellCount) { i in
             let baseI = i * columnCount
             for j in i..<cellCount {
                 let baseJ = j * columnCount
                 var sum: Double = 0
-                for column in nonzeroColumns[j] {
+                for column in columnsOfCell[j] {
                     sum += Double(centroids[baseI + Int(column)]) * Double(centroids[baseJ + Int(column)])
                 }
                 result[i * cellCount + j] = sum
                 result[j * cellCount + i] = sum
             }
         }
-        return result
+        return result.toArray()
     }
 }

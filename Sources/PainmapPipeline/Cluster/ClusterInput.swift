@@ -6,7 +6,7 @@ import PainmapText
 /// The rows of one CSV reduced to what clustering and the outputs need: ids, truth labels and distinct
 /// analyzed texts as interned word ids.
 ///
-/// The file is cut into blocks of whole rows (``PainmapIngest/DelimitedTextReader/nextBlock(rowLimit:maxRowBytes:)``)
+/// The file is cut into blocks of whole rows (``PainmapIngest/DelimitedTextReader/nextBlock(rowLimit:byteLimit:maxRowBytes:)``)
 /// that parallel tasks parse, decode and analyze, each with its own ``PainmapText/StemCache``; chunks report
 /// the cache's word ids and merge in input order into one ``PainmapClustering/InternedDocuments/Builder``,
 /// which numbers words at their first occurrence in the file, so the result does not depend on the number
@@ -71,14 +71,17 @@ struct ClusterInput {
     ///     read row by row).
     ///   - columns: Where the id, text and truth columns are.
     ///   - threadCount: Analysis tasks running at once.
-    ///   - chunkSize: Rows per analysis task.
+    ///   - chunkSize: Rows per analysis task, at most.
+    ///   - blockBytes: Bytes per analysis task, at most (the row that crosses the limit ends the block): smaller
+    ///     blocks for smaller files, so the last block does not keep one thread busy while the other waits.
     /// - Returns: The collected input.
     /// - Throws: ``PainmapIngest/DelimitedTextReader/ReadError`` for a row that cannot be read.
     static func read(
         open: () throws -> DelimitedTextReader,
         columns: Columns,
         threadCount: Int,
-        chunkSize: Int
+        chunkSize: Int,
+        blockBytes: Int = .max
     ) async throws -> ClusterInput {
         var reader = try open()
         if let input = try await read(
@@ -86,7 +89,8 @@ struct ClusterInput {
             inBlocks: true,
             columns: columns,
             threadCount: threadCount,
-            chunkSize: chunkSize
+            chunkSize: chunkSize,
+            blockBytes: blockBytes
         ) {
             return input
         }
@@ -114,7 +118,8 @@ struct ClusterInput {
         inBlocks: Bool,
         columns: Columns,
         threadCount: Int,
-        chunkSize: Int
+        chunkSize: Int,
+        blockBytes: Int = .max
     ) async throws -> ClusterInput? {
         let chunkSize = max(1, chunkSize)
         var input = ClusterInput()
@@ -151,7 +156,11 @@ struct ClusterInput {
                 if inBlocks {
                     let block: DelimitedTextReader.Block?
                     do {
-                        block = try reader.nextBlock(rowLimit: chunkSize, maxRowBytes: Self.maxBlockRowBytes)
+                        block = try reader.nextBlock(
+                            rowLimit: chunkSize,
+                            byteLimit: blockBytes,
+                            maxRowBytes: Self.maxBlockRowBytes
+                        )
                     } catch {
                         group.cancelAll()
                         return false

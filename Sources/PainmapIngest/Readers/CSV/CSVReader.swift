@@ -173,6 +173,7 @@ struct CSVReader {
     ///
     /// - Parameters:
     ///   - limit: The most non-blank rows to take.
+    ///   - byteLimit: No further row is taken once `bytes` holds this many bytes.
     ///   - maxRowBytes: The longest row (in bytes) to take; a longer one throws ``RowTooLong`` and leaves
     ///     this reader unusable, so memory stays bounded on a file whose quote never closes.
     ///   - bytes: Receives the rows' bytes.
@@ -181,6 +182,7 @@ struct CSVReader {
     mutating func captureRows(
         limit: Int,
         maxRowBytes: Int,
+        byteLimit: Int = .max,
         into bytes: inout [UInt8]
     ) throws -> (rows: Int, offset: Int, line: Int) {
         if position >= chunk.count, try !refill() { return (0, offset, line) }
@@ -189,7 +191,7 @@ struct CSVReader {
         bytes = []
         defer { bytes = capture ?? [] }
         var rows = 0
-        while rows < limit {
+        while rows < limit && (capture?.count ?? 0) < byteLimit {
             guard let (_, blank) = try scanRow(capture: &capture, maxBytes: maxRowBytes) else { break }
             if !blank { rows += 1 }
         }

@@ -88,7 +88,7 @@ public struct DelimitedTextReader {
         }
     }
 
-    /// A run of whole rows cut from a file by ``nextBlock(rowLimit:maxRowBytes:)``, to be read with
+    /// A run of whole rows cut from a file by ``nextBlock(rowLimit:byteLimit:maxRowBytes:)``, to be read with
     /// ``init(block:)`` — on another thread, since a block holds its bytes.
     public struct Block: Sendable {
         fileprivate let bytes: [UInt8]
@@ -273,17 +273,23 @@ public struct DelimitedTextReader {
     ///
     /// - Parameters:
     ///   - rowLimit: The most non-blank rows per block.
+    ///   - byteLimit: A block ends after the row that brings it to this many bytes.
     ///   - maxRowBytes: The longest row a block may hold.
     /// - Returns: The next block, or `nil` at the end of the file.
     /// - Throws: ``ReadError`` with ``ReadError/Code/unreadable`` when the file cannot be read, or with
     ///   ``ReadError/Code/fieldTooLong`` for a row longer than `maxRowBytes` (this reader is then unusable; a
     ///   caller may read the file again row by row for the exact error).
-    public mutating func nextBlock(rowLimit: Int, maxRowBytes: Int) throws(ReadError) -> Block? {
+    public mutating func nextBlock(rowLimit: Int, byteLimit: Int = .max, maxRowBytes: Int) throws(ReadError) -> Block? {
         if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
         var bytes: [UInt8] = []
         let taken: (rows: Int, offset: Int, line: Int)
         do {
-            taken = try reader.captureRows(limit: max(1, rowLimit), maxRowBytes: maxRowBytes, into: &bytes)
+            taken = try reader.captureRows(
+                limit: max(1, rowLimit),
+                maxRowBytes: maxRowBytes,
+                byteLimit: max(1, byteLimit),
+                into: &bytes
+            )
         } catch let error as CSVReader.RowTooLong {
             throw ReadError(
                 code: .fieldTooLong,
