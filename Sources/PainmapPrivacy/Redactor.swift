@@ -70,8 +70,13 @@ public struct Redactor: Sendable {
     /// one span covering all of them; being longest it wins, and if an address or identifier overlaps it, the separate
     /// readings still compete as before.
     static func addUnionsOfOverlappingNames(to candidates: inout [Candidate]) {
+        var count = 0
+        for candidate in candidates where candidate.type == .fullName {
+            count += 1
+            if count > 1 { break }
+        }
+        guard count > 1 else { return }
         let names = candidates.filter { $0.type == .fullName }.sorted { $0.start < $1.start }
-        guard names.count > 1 else { return }
         var union = names[0]
         var parts = 1
         for name in names.dropFirst() {
