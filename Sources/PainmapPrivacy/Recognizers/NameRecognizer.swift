@@ -7,8 +7,8 @@ import PainmapCore
 /// Anchors are a patronymic suffix, a first name from the dictionary, initials or a context word; a
 /// capitalised word with a surname's suffix alone («Снова», «Корзина») is never enough. Words after a street
 /// type or «им.» on the same line are street and organisation names, not persons — unless they hold a patronymic
-/// in the nominative, which no street or honorific name does: in «Дети болтаются на улице Иванова Анна Геннадьевна» «на улице» means
-/// outdoors and a signature follows.
+/// in the nominative, which no street or honorific name does: in «Дети болтаются на улице Иванова Анна
+/// Геннадьевна» «на улице» means outdoors and a signature follows.
 struct NameRecognizer {
     private struct Features {
         var name = false

@@ -80,7 +80,8 @@ import Testing
         let report = try await job.run(RunJob.Options(quarter: try #require(Quarter("2026Q3")), outputDirectory: out))
 
         let identifiers = try await store.redactedIdentifiers(region: "54", quarter: nil)
-        #expect(identifiers.contains { $0.type == .fullName && $0.normalized == "иванова анна геннадьевна" }, "the signature after «на улице» is redacted")
+        #expect(
+            identifiers.contains { $0.type == .fullName && $0.normalized == "иванова анна геннадьевна" }, "the signature after «на улице» is redacted")
         if named {
             #expect(report.refusedRegions == ["54"])
             #expect(report.leaks.contains { $0.type == .fullName && $0.recordID != nil })

@@ -39,7 +39,8 @@ private func identifier(_ type: PersonalDataType, _ normalized: String, record: 
     /// record it was recorded from, while the street-like fragment alone or the name and patronymic alone are no leak.
     @Test func aMultiWordNameTheRedactorMissedIsCaughtInAQuote() throws {
         let scanner = LeakScanner(identifiers: [
-            try identifier(.fullName, "иванова анна геннадьевна", record: 207356), try identifier(.fullName, "григорьева анна михайловна", record: 547623),
+            try identifier(.fullName, "иванова анна геннадьевна", record: 207356),
+            try identifier(.fullName, "григорьева анна михайловна", record: 547623),
         ])
         let quote = "«Дети после уроков болтаются на улице Иванова Анна Геннадьевна Очень жду ответа.» — pos:400095851 · ПОС · 20.08.2026"
         let leaks = scanner.scan(quote)
