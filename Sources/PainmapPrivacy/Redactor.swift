@@ -46,6 +46,7 @@ public struct Redactor: Sendable {
         AddressRecognizer().find(in: scanned, into: &candidates)
         NameRecognizer().find(in: scanned, into: &candidates)
         guard !candidates.isEmpty else { return [] }
+        Redactor.addUnionsOfOverlappingNames(to: &candidates)
         // Highest priority first, then longest; keep what does not overlap a kept span.
         candidates.sort { lhs, rhs in
             if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
@@ -62,6 +63,33 @@ public struct Redactor: Sendable {
                 type: candidate.type, range: candidate.start..<candidate.end,
                 normalized: Redactor.normalize(scanned.scalars[candidate.start..<candidate.end], type: candidate.type))
         }
+    }
+
+    /// Two name rules may read one name differently («Пишет Попов И.А.» and «И.А. Сертификат»): keeping only the longer
+    /// reading would leave the rest of the name readable. Each run of overlapping name candidates is also proposed as
+    /// one span covering all of them; being longest it wins, and if an address or identifier overlaps it, the separate
+    /// readings still compete as before.
+    static func addUnionsOfOverlappingNames(to candidates: inout [Candidate]) {
+        var count = 0
+        for candidate in candidates where candidate.type == .fullName {
+            count += 1
+            if count > 1 { break }
+        }
+        guard count > 1 else { return }
+        let names = candidates.filter { $0.type == .fullName }.sorted { $0.start < $1.start }
+        var union = names[0]
+        var parts = 1
+        for name in names.dropFirst() {
+            if name.start < union.end {
+                parts += 1
+                union.end = max(union.end, name.end)
+            } else {
+                if parts > 1 { candidates.append(union) }
+                union = name
+                parts = 1
+            }
+        }
+        if parts > 1 { candidates.append(union) }
     }
 
     /// Digits only for numeric types; the canonical plate; case-folded text with single spaces otherwise.

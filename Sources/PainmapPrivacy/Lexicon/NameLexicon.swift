@@ -21,6 +21,14 @@ enum NameLexicon {
         return (false, false)
     }
 
+    /// Whether a word that ``patronymic(_:)`` accepts is in the nominative: «-ович», «-евич», «-ич», «-овна»,
+    /// «-евна», «-ична», «-инична». Street and honorific names are genitive («Ивана Петровича», «Анны Петровны»).
+    static func isNominativePatronymic(_ word: WordKey) -> Bool {
+        word.hasSuffix(nominativeMale) || word.hasSuffix(nominativeFemale)
+    }
+    private static let nominativeMale = WordKey("ич")
+    private static let nominativeFemale = WordKey("на")
+
     /// Indexed by byte: «ч», «а», «у», «м», «е», «ы», «й», the last letters of every patronymic form.
     private static let patronymicFinals: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
@@ -70,6 +78,7 @@ enum NameLexicon {
         "снова", "слова", "голова", "основа", "основания", "корова", "причина", "машина", "корзина", "один", "одна",
         "каждый", "каждая", "нужно", "надо", "можно", "пишу", "пишет", "помогите", "ребенок", "ребенку", "сын", "дочь",
         "муж", "жена", "мама", "папа", "бабушка", "дедушка", "инвалид", "ветеран", "пенсионер", "многодетная", "мать",
+        "сколько", "только", "столько", "других", "адрес",
     ])
 
     /// Words before a name that say a person follows, and whether any capitalised word after them is a name.

@@ -6,7 +6,9 @@ import PainmapCore
 ///
 /// Anchors are a patronymic suffix, a first name from the dictionary, initials or a context word; a
 /// capitalised word with a surname's suffix alone («Снова», «Корзина») is never enough. Words after a street
-/// type or «им.» are street and organisation names, not persons.
+/// type or «им.» on the same line are street and organisation names, not persons — unless they hold a patronymic
+/// in the nominative, which no street or honorific name does: in «Дети болтаются на улице Иванова Анна
+/// Геннадьевна» «на улице» means outdoors and a signature follows.
 struct NameRecognizer {
     private struct Features {
         var name = false
@@ -30,7 +32,9 @@ struct NameRecognizer {
             feature.patronymic = patronymic.isPatronymic
             feature.strongPatronymic = patronymic.strong
             feature.surnameLike = NameLexicon.isSurnameLike(lower)
+            // «25-Е. ДРУГИХ ДЕТЕЙ»: a letter glued to a number by a hyphen is an ordinal's ending, not an initial.
             feature.initial = token.length == 1 && token.isCapitalized && index + 1 < tokens.count && tokens[index + 1].isSymbol(".")
+                && !(index >= 2 && tokens[index - 1].isSymbol("-") && tokens[index - 2].isNumber)
             let capitalised = token.isCapitalized && (!token.isUpper || token.length == 1 || feature.firstName || feature.patronymic || feature.surnameLike)
             // Context words («Гражданин», «Заявитель», «Врач») introduce a name and are never one themselves.
             feature.name = capitalised && !NameLexicon.notPersons.contains(lower) && !NameLexicon.cue(lower).isCue && token.length > 1
@@ -68,8 +72,14 @@ struct NameRecognizer {
             let feature = features[index]
             return feature.firstName || feature.patronymic || feature.surnameLike
         }
+        /// Whether the words from `first` to `last` hold a patronymic in the nominative («Геннадьевна», «Ильич»).
+        func hasNominativePatronymic(_ first: Int, _ last: Int) -> Bool {
+            (first...last).contains { features[$0].patronymic && NameLexicon.isNominativePatronymic(tokens[$0].key) }
+        }
         func add(_ first: Int, _ last: Int) {
-            guard !isStreetOrHonorific(before: first, in: text) else { return }
+            // A street or an honorific name is in the genitive («ул. Ивана Петровича», «им. Ивановой Анны Петровны»):
+            // a nominative patronymic after «улице» is a person («болтаются на улице Иванова Анна Геннадьевна»).
+            guard !isStreetOrHonorific(before: first, in: text) || hasNominativePatronymic(first, last) else { return }
             candidates.append(Candidate(type: .fullName, start: tokens[first].start, end: tokens[last].end))
         }
 
@@ -79,9 +89,14 @@ struct NameRecognizer {
             // 1. Patronymic with a first name before it, a surname before or after.
             if feature.patronymic, let first = previousWord(index) {
                 let lowerCase = !token.isCapitalized
+                // «Попов Роман Ильич»: a weak patronymic after a capitalised word (not in the dictionary: «роман» is
+                // a novel) with a possessive surname before it is the third part of a name.
+                let threeParts =
+                    !lowerCase && features[first].name
+                    && (previousWord(first).map { features[$0].name && NameLexicon.hasPersonalSurnameEnding(tokens[$0].key) } ?? false)
                 let firstOK =
                     features[first].firstName && (lowerCase || features[first].name)
-                    || (feature.strongPatronymic && !lowerCase && features[first].name)
+                    || (feature.strongPatronymic && !lowerCase && features[first].name) || threeParts
                 // A lower-case strong patronymic also accepts an unknown lower-case first name («аглая петровна»).
                 let lowerFirst = lowerCase && feature.strongPatronymic && !tokens[first].isCapitalized && tokens[first].length >= 3
                     && !NameLexicon.notPersons.contains(tokens[first].key) && !NameLexicon.cue(tokens[first].key).isCue
@@ -114,10 +129,19 @@ struct NameRecognizer {
                 let last = initials(at: index)
             {
                 let double = last > index + 1
-                if let surname = nextWord(last), features[surname].name, double || features[surname].surnameLike {
-                    add(index, surname)
-                } else if let surname = previousWord(index), features[surname].name, double || features[surname].surnameLike {
-                    add(surname, last)
+                func isSurname(_ word: Int) -> Bool { features[word].name && (double || features[word].surnameLike) }
+                /// How much a word looks like a surname: a possessive ending (-ов, -ина …) over any surname suffix.
+                func likeness(_ word: Int) -> Int {
+                    NameLexicon.hasPersonalSurnameEnding(tokens[word].key) ? 2 : features[word].surnameLike ? 1 : 0
+                }
+                let after = nextWord(last).flatMap { isSurname($0) ? $0 : nil }
+                let before = previousWord(index).flatMap { isSurname($0) ? $0 : nil }
+                // «Пишет Попов И.А. Сертификат ПФДО…», «Пишет Борисов А.А. Кредитов нет»: the word after is the surname
+                // only when it looks more like one than the word before («Со слов И. И. Сидорова»: «слов» is no name).
+                if let after, before.map({ likeness(after) > likeness($0) }) ?? true {
+                    add(index, after)
+                } else if let before {
+                    add(before, last)
                 }
             }
             // 3. First name beside a surname.
@@ -132,9 +156,11 @@ struct NameRecognizer {
                     add(surname, index)
                 }
             }
-            // 3b. A surname by its suffix followed by a capitalised word: «Андреева Мирослава».
+            // 3b. A surname by its suffix followed by a capitalised word: «Андреева Мирослава» — unless initials before it
+            // already make the name («Со слов И. И. Сидорова Ситуация повторяется»).
             if feature.name, feature.surnameLike, NameLexicon.hasPersonalSurnameEnding(token.key), let next = nextWord(index),
-                features[next].name, !features[next].surnameLike, !features[next].patronymic, !features[next].firstName
+                features[next].name, !features[next].surnameLike, !features[next].patronymic, !features[next].firstName,
+                !(text.previous(before: index).map { tokens[$0].isSymbol(".") && $0 > 0 && features[$0 - 1].initial } ?? false)
             {
                 add(index, next)
             }
@@ -149,12 +175,15 @@ struct NameRecognizer {
                 var start: Int?
                 var end = cursor
                 var words = 0
+                var hadInitials = false
                 while cursor < tokens.count, words < 3 {
                     if let last = initials(at: cursor) {
                         start = start ?? cursor
                         end = last
                         words += 1
-                        guard let next = text.next(after: last) else { break }
+                        // Initials end a name that has its surname already: «Пишет Семенова О.В. Сайт не работает».
+                        guard words == 1, let next = text.next(after: last) else { break }
+                        hadInitials = true
                         cursor = next
                         continue
                     }
@@ -168,7 +197,8 @@ struct NameRecognizer {
                     start = start ?? cursor
                     end = cursor
                     words += 1
-                    guard let next = nextWord(cursor) ?? initialsAfter(cursor) else { break }
+                    // …and so does the surname after them: «Со слов И. И. Сидорова Ситуация повторяется».
+                    guard !hadInitials, let next = nextWord(cursor) ?? initialsAfter(cursor) else { break }
                     cursor = next
                 }
                 if let start { add(start, end) }
@@ -178,10 +208,11 @@ struct NameRecognizer {
     }
 
     /// Whether the words before `index` make it a street («ул. Ленина») or an honorific name («им. Пушкина»).
+    /// A line break ends the street: «…болтаются на улице↵Александров Владимир Владимирович» is a signature.
     private func isStreetOrHonorific(before index: Int, in text: ScannedText) -> Bool {
-        guard var previous = text.previous(before: index) else { return false }
+        guard var previous = text.previous(before: index), !text.lineBreak(between: previous, index) else { return false }
         if text.tokens[previous].isSymbol(".") {
-            guard let before = text.previous(before: previous) else { return false }
+            guard let before = text.previous(before: previous), !text.lineBreak(between: before, previous) else { return false }
             previous = before
         }
         guard let word = text.word(previous) else { return false }

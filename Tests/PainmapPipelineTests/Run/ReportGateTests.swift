@@ -51,4 +51,44 @@ import Testing
         #expect(message.contains("2026Q3/54/") && message.contains("телефон") && !message.contains("555-12-34") && !message.contains("5551234"))
         #expect(PersonalDataLeak(findings: report.leaks).exitStatus == .dataError)
     }
+
+    /// A full name is compared as the recorded word sequence (one word alone could be a street or a common word), and
+    /// such a sequence still stops the region: here an export whose «Ответственная организация» names a person
+    /// (a field that is not redacted) whom one message also names in its text (redacted there, so recorded). The
+    /// surname alone, as a street in other messages («на ул. Иванова»), must not stop anything by itself — the second
+    /// run, without the person in the organisation field, writes the region.
+    @Test(arguments: [true, false])
+    func aRecordedMultiWordNameInAFieldThatIsNotRedactedStopsTheRegion(_ named: Bool) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-gate-\(UUID().uuidString)")
+        let feeds = root.appendingPathComponent("feeds/pos")
+        try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: root.appendingPathComponent("Config"))
+        var csv = "Номер сообщения;Дата создания;Код региона;Категория;Текст сообщения;Ответственная организация\n"
+        let organisation = named ? "ИП Иванова Анна Геннадьевна, кружок робототехники" : "Дом детского творчества, кружок робототехники"
+        for number in 1...12 {
+            let text =
+                number == 1
+                ? "Кружков всего два и оба забиты, дети болтаются на улице Иванова Анна Геннадьевна"
+                : "Кружков всего два и оба забиты, дети после уроков болтаются на ул. Иванова уже \(number) месяцев"
+            csv += "91000\(number);1\(number % 9).08.2026 10:00;50;Образование;\(text);\(organisation)\n"
+        }
+        try Data(csv.utf8).write(to: feeds.appendingPathComponent("canary_54_2026q3.csv"))
+        let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
+        let store = try SQLiteFeedbackStore(url: root.appendingPathComponent("store.sqlite"))
+        let out = root.appendingPathComponent("out")
+        let job = RunJob(configuration: configuration, store: store, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let report = try await job.run(RunJob.Options(quarter: try #require(Quarter("2026Q3")), outputDirectory: out))
+
+        let identifiers = try await store.redactedIdentifiers(region: "54", quarter: nil)
+        #expect(
+            identifiers.contains { $0.type == .fullName && $0.normalized == "иванова анна геннадьевна" }, "the signature after «на улице» is redacted")
+        if named {
+            #expect(report.refusedRegions == ["54"])
+            #expect(report.leaks.contains { $0.type == .fullName && $0.recordID != nil })
+            #expect(!PersonalDataLeak(findings: report.leaks).description.contains("Иванова"))
+        } else {
+            #expect(report.refusedRegions.isEmpty, "\(report.leaks)")
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("2026Q3/54/index.html").path))
+        }
+    }
 }

@@ -33,6 +33,27 @@ private func identifier(_ type: PersonalDataType, _ normalized: String, record: 
         #expect(scanner.scan("Гражданин сообщает о протечке").isEmpty, "one-word names are not compared")
     }
 
+    /// The refusals of issue 6 at 1M records: record 207356 signed «Иванова Анна Геннадьевна» (redacted, recorded), and
+    /// record 958513 ended «…болтаются на улице Иванова Анна Геннадьевна», which the redactor then read as a street.
+    /// Its quote carried the name into the report; the gate must find the recorded three-word sequence there and name the
+    /// record it was recorded from, while the street-like fragment alone or the name and patronymic alone are no leak.
+    @Test func aMultiWordNameTheRedactorMissedIsCaughtInAQuote() throws {
+        let scanner = LeakScanner(identifiers: [
+            try identifier(.fullName, "иванова анна геннадьевна", record: 207356),
+            try identifier(.fullName, "григорьева анна михайловна", record: 547623),
+        ])
+        let quote = "«Дети после уроков болтаются на улице Иванова Анна Геннадьевна Очень жду ответа.» — pos:400095851 · ПОС · 20.08.2026"
+        let leaks = scanner.scan(quote)
+        #expect(leaks.map(\.type) == [.fullName])
+        #expect(leaks.map(\.recordID) == [RecordID(rawValue: 207356)])
+        #expect(leaks.first?.masked.hasSuffix("на") == true && leaks.first?.masked.contains("иван") == false)
+        // Across a line break and in upper case (the CSV and Markdown forms), still the same name.
+        #expect(scanner.scan("болтаются на улице\nГРИГОРЬЕВА АННА\tМИХАЙЛОВНА").map(\.recordID) == [RecordID(rawValue: 547623)])
+        for harmless in ["Дети после уроков болтаются на улице Иванова", "Анна Геннадьевна, заведующая, ответила", "ул. Иванова, Анна"] {
+            #expect(scanner.scan(harmless).isEmpty, "\(harmless)")
+        }
+    }
+
     @Test func structuredPersonalDataIsFoundEvenIfNobodyRecordedIt() throws {
         let scanner = LeakScanner(identifiers: [])
         let leaks = scanner.scan("ООО «Ромашка», директор тел. +7 (913) 777-88-99, mail ivanov@mail.ru, СНИЛС 112-233-445 95")
