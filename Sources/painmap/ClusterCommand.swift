@@ -27,7 +27,7 @@ struct ClusterCommand: AsyncParsableCommand {
               painmap cluster --input synth.csv --output a.csv --truth-column label --hash
             """)
 
-    @Option(name: .long, help: "Входной CSV с заголовком (читается дважды: второй раз — за цитатами).")
+    @Option(name: .long, help: "Входной CSV с заголовком (после разбора повторно читаются только строки цитат).")
     var input: String
 
     @Option(name: .customLong("id-column"), help: "Столбец с идентификатором строки.")
