@@ -33,9 +33,10 @@ public struct Redactor: Sendable {
         return Redaction(text: Redactor.replace(spans, in: Array(text.unicodeScalars)), spans: spans)
     }
 
-    /// The most passes ``find(in:)`` makes. Each pass after the first only runs when the one before found spans, and
-    /// only finds spans outside placeholders, so the text left to scan shrinks with every pass; on every input the
-    /// fuzzer and the corpora produced, the second pass was the last that found anything.
+    /// The most passes ``find(in:)`` makes. A pass after the first runs only when the one before found spans, and it
+    /// finds spans only outside placeholders, so the text left to read shrinks with every pass; the bound keeps a
+    /// pathological text from costing one pass per span. Spans the last pass finds are kept, but no pass checks
+    /// them; the fuzz target's strict property (FUZZING.md) would report a text that needs more.
     static let maxPasses = 4
 
     /// The spans of personal data in `text`, in text order, without redacting.
