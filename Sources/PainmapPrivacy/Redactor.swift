@@ -12,6 +12,13 @@ import PainmapCore
 /// // result.text == "Меня зовут [ФИО], тел. [ТЕЛЕФОН]"
 /// ```
 ///
+/// Its output is a fixed point: redacting it again finds nothing (`redact(redact(x).text) == redact(x)`), which the
+/// report gate relies on when it scans rendered text with ``find(in:)``. Placeholders are read as opaque tokens —
+/// never a cue word, never part of a span, and for the number rules they stand for the identifier they replaced —
+/// so one pass almost always settles it; where replacing a span changes what the recognizers see around it (a
+/// longer candidate that shadowed a shorter one is gone, a public building's name now lies further away), the
+/// redacted text is scanned again and the new spans join the first ones, until a pass finds nothing.
+///
 /// The redactor holds no mutable state and is safe to share between threads.
 public struct Redactor: Sendable {
     /// Creates a redactor.
@@ -23,7 +30,35 @@ public struct Redactor: Sendable {
     public func redact(_ text: String) -> Redaction {
         let spans = find(in: text)
         guard !spans.isEmpty else { return Redaction(text: text, spans: []) }
+        return Redaction(text: Redactor.replace(spans, in: Array(text.unicodeScalars)), spans: spans)
+    }
+
+    /// The most passes ``find(in:)`` makes. A pass after the first runs only when the one before found spans, and it
+    /// finds spans only outside placeholders, so the text left to read shrinks with every pass; the bound keeps a
+    /// pathological text from costing one pass per span. Spans the last pass finds are kept, but no pass checks
+    /// them; the fuzz target's strict property (FUZZING.md) would report a text that needs more.
+    static let maxPasses = 4
+
+    /// The spans of personal data in `text`, in text order, without redacting.
+    ///
+    /// Replacing them with placeholders gives a text in which this method finds nothing (within ``maxPasses``).
+    /// Placeholders already in `text` are never part of a span.
+    public func find(in text: String) -> [RedactedSpan] {
+        var spans = findOnce(in: text)
+        guard !spans.isEmpty else { return [] }
         let scalars = Array(text.unicodeScalars)
+        var pass = 1
+        while pass < Redactor.maxPasses {
+            let further = findOnce(in: Redactor.replace(spans, in: scalars))
+            guard !further.isEmpty else { break }
+            spans = Redactor.merge(further, into: spans)
+            pass += 1
+        }
+        return spans
+    }
+
+    /// `scalars` with each span replaced by its placeholder.
+    static func replace(_ spans: [RedactedSpan], in scalars: [Unicode.Scalar]) -> String {
         var output = String.UnicodeScalarView()
         var cursor = 0
         for span in spans {
@@ -32,11 +67,35 @@ public struct Redactor: Sendable {
             cursor = span.range.upperBound
         }
         output.append(contentsOf: scalars[cursor..<scalars.count])
-        return Redaction(text: String(output), spans: spans)
+        return String(output)
     }
 
-    /// The spans of personal data in `text`, in text order, without redacting.
-    public func find(in text: String) -> [RedactedSpan] {
+    /// `spans` (in the original text) with `further` (found in the text `spans` redact, outside their placeholders)
+    /// moved to the original's offsets and added, in text order.
+    static func merge(_ further: [RedactedSpan], into spans: [RedactedSpan]) -> [RedactedSpan] {
+        var merged: [RedactedSpan] = []
+        merged.reserveCapacity(spans.count + further.count)
+        var index = 0
+        var shift = 0  // original offset − redacted offset, after the spans passed so far
+        for var span in further {
+            // Pass every first-pass span whose placeholder ends at or before this span.
+            while index < spans.count {
+                let first = spans[index]
+                let placeholderEnd = first.range.lowerBound - shift + first.type.placeholder.unicodeScalars.count
+                guard placeholderEnd <= span.range.lowerBound else { break }
+                merged.append(first)
+                shift += first.range.count - first.type.placeholder.unicodeScalars.count
+                index += 1
+            }
+            span.range = (span.range.lowerBound + shift)..<(span.range.upperBound + shift)
+            merged.append(span)
+        }
+        merged.append(contentsOf: spans[index...])
+        return merged
+    }
+
+    /// One pass of the recognizers over `text`.
+    private func findOnce(in text: String) -> [RedactedSpan] {
         guard Redactor.mayHoldPersonalData(text) else { return [] }
         let scanned = ScannedText(text)
         var candidates: [Candidate] = []
@@ -45,6 +104,7 @@ public struct Redactor: Sendable {
         PlateRecognizer().find(in: scanned, into: &candidates)
         AddressRecognizer().find(in: scanned, into: &candidates)
         NameRecognizer().find(in: scanned, into: &candidates)
+        if scanned.hasPlaceholders { Redactor.removeCandidates(overlappingPlaceholdersIn: scanned, from: &candidates) }
         guard !candidates.isEmpty else { return [] }
         Redactor.addUnionsOfOverlappingNames(to: &candidates)
         // Highest priority first, then longest; keep what does not overlap a kept span.
@@ -62,6 +122,14 @@ public struct Redactor: Sendable {
             RedactedSpan(
                 type: candidate.type, range: candidate.start..<candidate.end,
                 normalized: Redactor.normalize(scanned.scalars[candidate.start..<candidate.end], type: candidate.type))
+        }
+    }
+
+    /// A placeholder is never part of a span: candidates that reach into one are dropped.
+    static func removeCandidates(overlappingPlaceholdersIn text: ScannedText, from candidates: inout [Candidate]) {
+        let placeholders = text.tokens.filter(\.isPlaceholder)
+        candidates.removeAll { candidate in
+            placeholders.contains { $0.start < candidate.end && candidate.start < $0.end }
         }
     }
 

@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// What a word before a number says the number is.
 enum NumberCue: Sendable {
     case phone, snils, inn, ogrn, passport, card
@@ -6,6 +8,19 @@ enum NumberCue: Sendable {
 
     /// The cue a lower-cased word carries, if any.
     static func of(_ word: WordKey) -> NumberCue? { table[word] }
+
+    /// The cue a number listed after an identifier of `type` takes («тел. 8-913-123-45-67 или 223344»), if any.
+    static func of(_ type: PersonalDataType) -> NumberCue? {
+        switch type {
+        case .phone: .phone
+        case .snils: .snils
+        case .inn: .inn
+        case .ogrn: .ogrn
+        case .passport: .passport
+        case .card: .card
+        case .email, .vehiclePlate, .address, .fullName: nil
+        }
+    }
 
     /// Whether a word after a number makes it an amount, a year, a law or a count.
     static func isDecoySuffix(_ word: WordKey) -> Bool { decoySuffixes.contains(word) }

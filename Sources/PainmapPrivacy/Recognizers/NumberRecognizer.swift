@@ -5,11 +5,16 @@ import PainmapCore
 /// Digit groups joined by spaces, hyphens, brackets or «№» form a chain (`+7 (912) 345-67-89`). A chain gets
 /// its type from the nearest cue word before it («СНИЛС», «тел.», «паспорт», or a decoy such as «заявление»,
 /// «ОКТМО»); without one, from its shape and control digits. A chain that fits nothing as a whole is tried in
-/// parts, left to right, so a phone followed by a count is still found.
+/// parts, left to right, so a phone followed by a count is still found. A cue labels the list it opens: a number
+/// listed after an identifier («тел. 8-913-123-45-67 или 223344», «СНИЛС 123-456-789 01, 234-567-890 12») takes
+/// that identifier's type as its cue, and a placeholder stands for the identifier it replaced, so the redacted text
+/// reads the same («тел. [ТЕЛЕФОН] или 223344»). A placeholder is never a cue itself and never part of a chain.
 struct NumberRecognizer {
     func find(in text: ScannedText, into candidates: inout [Candidate]) {
         let tokens = text.tokens
         var index = 0
+        // The last group of the last chain part that got a type, and that type.
+        var lastTyped: (group: Int, type: PersonalDataType)?
         while index < tokens.count {
             guard tokens[index].isNumber else {
                 index += 1
@@ -43,8 +48,11 @@ struct NumberRecognizer {
             }
             if index > 0, text.isSymbol(index - 1, "(") || (index > 1 && text.isSymbol(index - 2, "(")) { parenthesised = true }
             let plus = NumberRecognizer.hasPlus(before: index, in: text)
-            let cue = cueBefore(index, in: text)
             let suffixDecoy = text.word(text.next(after: groups[groups.count - 1])).map { NumberCue.isDecoySuffix($0.key) } ?? false
+            var cue = cueBefore(index, in: text)
+            if cue == nil, !suffixDecoy, let listed = typeListed(before: index, in: text, lastTyped: lastTyped) {
+                cue = NumberCue.of(listed)
+            }
             var start = 0
             while start < groups.count {
                 var matched = false
@@ -64,6 +72,7 @@ struct NumberRecognizer {
                         }
                         if spanEnd < text.scalars.count, text.scalars[spanEnd] == ")" { spanEnd += 1 }
                         candidates.append(Candidate(type: type, start: spanStart, end: spanEnd))
+                        lastTyped = (slice[slice.count - 1], type)
                         start = end
                         matched = true
                         break
@@ -75,6 +84,40 @@ struct NumberRecognizer {
             index = groups[groups.count - 1] + 1
         }
         findSplitPassports(in: text, into: &candidates)
+    }
+
+    /// Words that join the items of a list: «8-913-123-45-67 или 223344».
+    private static let listWords = WordSet(["или", "либо", "и"])
+
+    /// The type of the identifier that the chain at token `index` is listed after — «X, N», «X или N», «X, или N» on
+    /// one line, X being the chain part typed last (`lastTyped`, or its closing bracket) or a placeholder of a numeric
+    /// type — or `nil`.
+    func typeListed(before index: Int, in text: ScannedText, lastTyped: (group: Int, type: PersonalDataType)?) -> PersonalDataType? {
+        func previous(_ cursor: Int) -> Int? {
+            guard let before = text.previous(before: cursor), !text.lineBreak(between: before, cursor) else { return nil }
+            return before
+        }
+        guard var cursor = previous(index) else { return nil }
+        var joined = false
+        if let word = text.word(cursor), NumberRecognizer.listWords.contains(word.key) {
+            guard let before = previous(cursor) else { return nil }
+            cursor = before
+            joined = true
+        }
+        if text.isSymbol(cursor, ",") {
+            guard let before = previous(cursor) else { return nil }
+            cursor = before
+            joined = true
+        }
+        guard joined else { return nil }
+        let token = text.tokens[cursor]
+        if token.isPlaceholder {
+            return token.placeholder.flatMap { $0.isNumeric ? $0 : nil }
+        }
+        guard let lastTyped else { return nil }
+        if token.isNumber, cursor == lastTyped.group { return lastTyped.type }
+        if token.isSymbol(")"), cursor == lastTyped.group + 1 { return lastTyped.type }
+        return nil
     }
 
     private static let seriesWords = WordSet(["серия", "серии"])
@@ -113,7 +156,8 @@ struct NumberRecognizer {
             case .word:
                 if let cue = NumberCue.of(token.key) { return cue }
                 words += 1
-            case .number:
+            case .number, .placeholder:
+                // A placeholder reads like the number it replaced: the cue search stops there.
                 return nil
             case .space:
                 if token.hasLineBreak { return nil }

@@ -1,10 +1,15 @@
+import PainmapCore
+
 /// A text split once into tokens that every recognizer reads.
 ///
 /// Offsets are in Unicode scalars of the original text; the scan is one pass, and a word or number carries its
-/// folded form as a ``WordKey`` (integers, no string per token).
+/// folded form as a ``WordKey`` (integers, no string per token). A redactor placeholder (`[ТЕЛЕФОН]`) is one
+/// ``Token/Kind/placeholder`` token, so the words inside it are never read as cues or names.
 struct ScannedText {
     let scalars: [Unicode.Scalar]
     private(set) var tokens: [Token] = []
+    /// Whether any token is a placeholder.
+    private(set) var hasPlaceholders = false
 
     init(_ text: String) {
         var scalars: [Unicode.Scalar] = []
@@ -17,7 +22,14 @@ struct ScannedText {
         while index < count {
             let scalar = scalars[index]
             let start = index
-            if ScannedText.isDigit(scalar) {
+            if scalar == "[", let (type, length) = ScannedText.placeholder(at: index, in: scalars) {
+                index += length
+                hasPlaceholders = true
+                tokens.append(
+                    Token(
+                        kind: .placeholder, start: start, end: index, key: WordKey(), scalar: scalar, isCapitalized: false, isUpper: false,
+                        hasLineBreak: false, placeholder: type))
+            } else if ScannedText.isDigit(scalar) {
                 var key = WordKey()
                 while index < count, ScannedText.isDigit(scalars[index]) {
                     key.append(UInt8(truncatingIfNeeded: scalars[index].value))
@@ -58,6 +70,22 @@ struct ScannedText {
                 tokens.append(Token(kind: .symbol, start: start, end: index, key: WordKey(), scalar: scalar, isCapitalized: false, isUpper: false, hasLineBreak: false))
             }
         }
+    }
+
+    // MARK: Placeholders
+
+    /// The placeholders' scalars, by type.
+    private static let placeholders: [(PersonalDataType, [Unicode.Scalar])] = PersonalDataType.allCases.map { type in
+        (type, Array(type.placeholder.unicodeScalars))
+    }
+
+    /// The placeholder starting at `index` (a «[»), with its length in scalars, if one does.
+    static func placeholder(at index: Int, in scalars: [Unicode.Scalar]) -> (PersonalDataType, Int)? {
+        guard index + 1 < scalars.count else { return nil }
+        for (type, placeholder) in placeholders where placeholder[1] == scalars[index + 1] && index + placeholder.count <= scalars.count {
+            if scalars[index..<(index + placeholder.count)].elementsEqual(placeholder) { return (type, placeholder.count) }
+        }
+        return nil
     }
 
     // MARK: Navigation
@@ -101,15 +129,15 @@ struct ScannedText {
         return false
     }
 
-    /// Whether token `index` ends a sentence: «!», «?», or a dot after a word of four or more letters or a number
-    /// («тел.», «ул.», «г.» are abbreviations, not sentence ends).
+    /// Whether token `index` ends a sentence: «!», «?», or a dot after a word of four or more letters, a number or a
+    /// placeholder, which stands for one («тел.», «ул.», «г.» are abbreviations, not sentence ends).
     func endsSentence(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.isSymbol else { return token.hasLineBreak }
         if token.isSymbol("!") || token.isSymbol("?") { return true }
         guard token.isSymbol("."), index > 0 else { return false }
         let before = tokens[index - 1]
-        return (before.isWord && before.length >= 4) || before.isNumber
+        return (before.isWord && before.length >= 4) || before.isNumber || before.isPlaceholder
     }
 
     // MARK: Characters

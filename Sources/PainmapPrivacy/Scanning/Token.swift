@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// A token of a scanned text, with its position in Unicode scalars.
 struct Token {
     /// What the token holds.
@@ -10,6 +12,9 @@ struct Token {
         case space
         /// One other character.
         case symbol
+        /// A redactor placeholder (`[ТЕЛЕФОН]`, `[ФИО]` …), one opaque token: never a word, a cue, a number or a
+        /// joiner, so the text around it reads the same to every recognizer on every pass.
+        case placeholder
     }
 
     var kind: Kind
@@ -27,12 +32,15 @@ struct Token {
     var isUpper: Bool
     /// Spaces: the run holds a line break.
     var hasLineBreak: Bool
+    /// Placeholders: the type the placeholder stands for; otherwise `nil`.
+    var placeholder: PersonalDataType? = nil
 
     var length: Int { end - start }
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
     var isSpace: Bool { kind == .space }
     var isSymbol: Bool { kind == .symbol }
+    var isPlaceholder: Bool { kind == .placeholder }
 
     /// Whether the token is the symbol `character`.
     @inline(__always)

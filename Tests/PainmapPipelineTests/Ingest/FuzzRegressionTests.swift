@@ -95,19 +95,10 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
 }
 
 extension FuzzRegressionTests {
-    /// Redactor inputs whose second redaction still changes the text: the placeholder `[ТЕЛЕФОН]` carries the cue
-    /// word «телефон», so a number after it is taken for a phone on the second pass (FUZZING.md, «redactor»). Their
-    /// full-idempotence check is a known issue; once the redactor is fixed, the check passes and
-    /// `withKnownIssue` fails, and the input leaves this list.
-    static let knownNotIdempotent: Set<String> = [
-        "redactor/phone-cue-after-placeholder",  // libFuzzer's minimized input: «тел04456g04456»
-        "redactor/local-number-after-phone",  // «… 8-913-123-45-67 или 223344»: the second number only on the 2nd pass
-    ]
-
     /// The redactor target's properties (`Fuzz/Sources/PainmapFuzz/Targets/RedactorTarget.swift`): spans in order
     /// inside the text, the output the input with placeholders exactly where the spans were, no U+FFFD introduced;
-    /// a second redaction leaves every placeholder in place, and changes nothing at all unless the input is in
-    /// ``knownNotIdempotent``.
+    /// a second redaction changes nothing at all (the output is a fixed point; the minimized `тел04456g04456` and
+    /// «… 8-913-123-45-67 или 223344» once changed on the second pass, because `[ТЕЛЕФОН]` was read as a cue).
     static func checkRedaction(of bytes: [UInt8], input: String) throws {
         let redactor = Redactor()
         let text = String(decoding: bytes, as: UTF8.self)
@@ -117,13 +108,8 @@ extension FuzzRegressionTests {
         let second = redactor.redact(first.text)
         _ = try placeholderRanges(second, of: first.text)
         #expect(second.spans.allSatisfy { span in !placeholders.contains { $0.overlaps(span.range) } })
-        if knownNotIdempotent.contains(input) {
-            withKnownIssue("a placeholder is context for the next number") {
-                #expect(second.text.unicodeScalars.elementsEqual(first.text.unicodeScalars), "«\(first.text)» → «\(second.text)»")
-            }
-        } else {
-            #expect(second.text.unicodeScalars.elementsEqual(first.text.unicodeScalars), "«\(first.text)» → «\(second.text)»")
-        }
+        #expect(second.text.unicodeScalars.elementsEqual(first.text.unicodeScalars), "«\(first.text)» → «\(second.text)»")
+        #expect(second.spans.isEmpty, "«\(first.text)»: \(second.spans)")
     }
 
     /// Checks that `redaction` is `text` with each span replaced by its placeholder and nothing else changed;

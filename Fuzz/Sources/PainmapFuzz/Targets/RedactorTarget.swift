@@ -9,14 +9,14 @@ import PainmapPrivacy
 /// input with each span replaced by its type's placeholder and nothing else changed (placeholders only where
 /// spans were), compared scalar by scalar; it is valid UTF-8 and holds U+FFFD only if the input did.
 ///
-/// Redacting the output again must leave every placeholder in place and change the text only by replacing further
-/// spans outside them. Full idempotence (the second pass changes nothing) does not hold today: the redactor decides
-/// by context, and its own placeholders are context — `[ТЕЛЕФОН]` carries the cue word «телефон», so a short number
-/// after it is taken for a phone on the second pass (`тел04456g04456`, FUZZING.md). `PAINMAP_FUZZ_REDACTOR_STRICT=1`
-/// checks full idempotence instead, for whoever fixes that.
+/// Redacting the output again must change nothing (the output is a fixed point: placeholders are opaque tokens to
+/// the recognizers, and `Redactor.find` re-scans its own output until no new span appears). Until that held, a
+/// number after `[ТЕЛЕФОН]` was taken for a phone on the second pass (`тел04456g04456`, FUZZING.md).
+/// `PAINMAP_FUZZ_REDACTOR_STRICT=0` checks only the weaker property instead — the second pass keeps every
+/// placeholder and replaces further spans outside them — for fuzzing the other properties past a known failure.
 struct RedactorTarget: FuzzTarget {
     private let redactor = Redactor()
-    private let strict = ProcessInfo.processInfo.environment["PAINMAP_FUZZ_REDACTOR_STRICT"] == "1"
+    private let strict = ProcessInfo.processInfo.environment["PAINMAP_FUZZ_REDACTOR_STRICT"] != "0"
 
     func run(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
@@ -30,6 +30,7 @@ struct RedactorTarget: FuzzTarget {
         let second = redactor.redact(first.text)
         if strict {
             precondition(second.text.unicodeScalars.elementsEqual(first.text.unicodeScalars), "redacting twice changed the text")
+            precondition(second.spans.isEmpty, "the second pass found spans")
         }
         _ = Self.check(second, of: first.text)
         for span in second.spans {
