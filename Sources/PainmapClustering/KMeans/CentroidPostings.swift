@@ -26,23 +26,6 @@ final class CentroidPostings: @unchecked Sendable {
         executor: ChunkedExecutor = ChunkedExecutor(threadCount: 1)
     ) {
         let parts = max(1, min(executor.threadCount, columnCount / 1_024))
-        guard parts > 1 else {
-            offsets.removeAll(keepingCapacity: true)
-            cells.removeAll(keepingCapacity: true)
-            weights.removeAll(keepingCapacity: true)
-            offsets.reserveCapacity(columnCount + 1)
-            offsets.append(0)
-            Self.list(
-                dense,
-                columns: 0..<columnCount,
-                stride: stride,
-                clusterCount: clusterCount,
-                offsets: &offsets,
-                cells: &cells,
-                weights: &weights
-            )
-            return
-        }
         let matrix = DenseTerms(base: dense)
         let pieces = executor.map(parts) { part -> (offsets: [Int32], cells: [Int32], weights: [Float]) in
             var offsets: [Int32] = []

@@ -147,7 +147,7 @@ struct ClusterInput {
                         guard decoding.agrees(with: ended) else { return false }
                         decoding = decoding.adopting(ended)
                     }
-                    input.merge(ready, firstRow: input.rowCount)
+                    input.merge(ready)
                 }
                 return true
             }
@@ -286,7 +286,8 @@ struct ClusterInput {
     /// Chunks speak in their task's cache ids. A cache serves its chunks one after another and chunks merge
     /// in index order, so each cache's new words arrive here in the order the cache numbered them. Global ids
     /// are given at a word's first merged occurrence, that is in input order, whichever cache saw it first.
-    private mutating func merge(_ chunk: AnalyzedChunk, firstRow: Int) {
+    private mutating func merge(_ chunk: AnalyzedChunk) {
+        let firstRow = rowCount
         ids.append(contentsOf: chunk.rows.ids)
         for label in chunk.rows.labels {
             if let id = truthIDs[label] {
@@ -409,8 +410,8 @@ struct ClusterInput {
             tokens.reserveCapacity(16 * block.rowCount)
             do {
                 while let row = try reader.next(decoding: decoded) {
-                    rows.append(row, columns: columns)
-                    analyzer.appendWordIDs(of: rows.texts.removeLast(), cache: &cache, to: &tokens)
+                    let text = rows.appendKeys(of: row, columns: columns)
+                    analyzer.appendWordIDs(of: text, cache: &cache, to: &tokens)
                     rowOffsets.append(tokens.count)
                 }
             } catch {
@@ -456,9 +457,14 @@ private final class CacheHandOver: @unchecked Sendable {
 extension ClusterInput.ParsedRows {
     /// Keeps a row's id, text, truth label and position.
     fileprivate mutating func append(_ row: DelimitedTextReader.Row, columns: ClusterInput.Columns) {
+        texts.append(appendKeys(of: row, columns: columns))
+    }
+
+    /// Keeps a row's id, truth label and position, and returns its text for analysis on the spot.
+    fileprivate mutating func appendKeys(of row: DelimitedTextReader.Row, columns: ClusterInput.Columns) -> String {
         ids.append(ClusterInput.field(row.fields, columns.id))
-        texts.append(ClusterInput.field(row.fields, columns.text))
         if let column = columns.truth { labels.append(ClusterInput.field(row.fields, column)) }
         positions.append(row.position)
+        return ClusterInput.field(row.fields, columns.text)
     }
 }

@@ -280,7 +280,7 @@ public struct DelimitedTextReader {
     ///   ``ReadError/Code/fieldTooLong`` for a row longer than `maxRowBytes` (this reader is then unusable; a
     ///   caller may read the file again row by row for the exact error).
     public mutating func nextBlock(rowLimit: Int, byteLimit: Int = .max, maxRowBytes: Int) throws(ReadError) -> Block? {
-        if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
+        adoptByteOrderMark()
         var bytes: [UInt8] = []
         let taken: (rows: Int, offset: Int, line: Int)
         do {
@@ -310,6 +310,11 @@ public struct DelimitedTextReader {
             decoding: decoding,
             rowCount: taken.rows
         )
+    }
+
+    /// A byte order mark, once the reader has seen it, fixes UTF-8 unless a row has decided already.
+    private mutating func adoptByteOrderMark() {
+        if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
     }
 
     /// The encoding the file has been read with so far: `utf-8`, `utf-8-bom` or `cp1251` (`utf-8` while all
@@ -353,7 +358,7 @@ public struct DelimitedTextReader {
             throw ReadError(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
         }
         guard let row else { return nil }
-        if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
+        adoptByteOrderMark()
         let location = SourceLocation(path: path, line: row.line)
         switch row.issue {
         case .fieldTooLong(let index)?:
