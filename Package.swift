@@ -11,7 +11,10 @@ let package = Package(
     traits: [
         // The PostgreSQL store (issue 7), off by default so the default build never compiles SwiftNIO and
         // postgres-nio. `swift build --traits PostgreSQL`; scripts/test and CI enable it.
-        .trait(name: "PostgreSQL", description: "PostgreSQL store on postgres-nio: --store postgres://user@host:port/db"),
+        .trait(
+            name: "PostgreSQL",
+            description: "PostgreSQL store on postgres-nio: --store postgres://user@host:port/db"
+        ),
         .default(enabledTraits: []),
     ],
     dependencies: [
@@ -128,7 +131,10 @@ let package = Package(
         ),
         .testTarget(name: "PainmapCoreTests", dependencies: ["PainmapCore"]),
         .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText"]),
-        .testTarget(name: "PainmapPrivacyTests", dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore"]),
+        .testTarget(
+            name: "PainmapPrivacyTests",
+            dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore"]
+        ),
         .testTarget(name: "PainmapClusteringTests", dependencies: ["PainmapClustering", "PainmapCore", "PainmapText"]),
         .testTarget(
             name: "PainmapIngestTests",
@@ -138,7 +144,11 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .testTarget(name: "PainmapReportsTests", dependencies: ["PainmapReports", "PainmapIngest"], exclude: ["Golden"]),
+        .testTarget(
+            name: "PainmapReportsTests",
+            dependencies: ["PainmapReports", "PainmapIngest"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "PainmapSamplesTests", dependencies: ["PainmapSamples", "PainmapCore"]),
         .testTarget(name: "PainmapSQLiteTests", dependencies: ["PainmapSQLite", "PainmapCore"]),
         // One contract suite over every backend built: SQLite always, PostgreSQL with the trait.
@@ -153,7 +163,8 @@ let package = Package(
         .testTarget(
             name: "PainmapPipelineTests",
             dependencies: [
-                "PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports", "PainmapSamples", "PainmapIngest", "PainmapText",
+                "PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports", "PainmapSamples", "PainmapIngest",
+                "PainmapText",
                 "PainmapPrivacy",
             ]
         ),

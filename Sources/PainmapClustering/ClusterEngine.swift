@@ -97,7 +97,7 @@ public struct ClusterEngine: Sendable {
             threshold: configuration.mergeThreshold,
             threadCount: configuration.threadCount
         )
-            .merge(centroids: fit.centroids, cellCount: fit.clusterCount, columnCount: matrix.columnCount)
+        .merge(centroids: fit.centroids, cellCount: fit.clusterCount, columnCount: matrix.columnCount)
         let partition = PainPartition(
             matrix: matrix,
             rowWeights: rowWeights,

@@ -47,12 +47,25 @@ public enum StatusRendering {
     public static func json(_ status: StoreStatus, regions: RegionDirectory? = nil) -> String {
         let document = Document(
             totals: Counts(status.totals),
-            bySource: Dictionary(uniqueKeysWithValues: SourceKind.allCases.map { ($0.rawValue, Counts(status.bySource[$0] ?? FileAccounting())) }),
+            bySource: Dictionary(
+                uniqueKeysWithValues: SourceKind.allCases.map {
+                    ($0.rawValue, Counts(status.bySource[$0] ?? FileAccounting()))
+                }
+            ),
             byRegionQuarter: status.records.map {
-                RegionQuarter(region: $0.region, regionName: regions?.region(code: $0.region)?.fullName, quarter: $0.quarter.description, source: $0.source.rawValue, records: $0.count)
+                RegionQuarter(
+                    region: $0.region,
+                    regionName: regions?.region(code: $0.region)?.fullName,
+                    quarter: $0.quarter.description,
+                    source: $0.source.rawValue,
+                    records: $0.count
+                )
             },
-            quarantineByReason: Dictionary(uniqueKeysWithValues: status.quarantineByReason.map { ($0.key.rawValue, $0.value) }),
-            files: ["done": status.filesDone, "rejected": status.filesRejected])
+            quarantineByReason: Dictionary(
+                uniqueKeysWithValues: status.quarantineByReason.map { ($0.key.rawValue, $0.value) }
+            ),
+            files: ["done": status.filesDone, "rejected": status.filesRejected]
+        )
         return encode(document)
     }
 
@@ -74,7 +87,9 @@ public enum StatusRendering {
         for key in keys {
             let parts = key.split(separator: "|").map(String.init)
             let items = status.records.filter { $0.region == parts[0] && $0.quarter.description == parts[1] }
-            let counts = SourceKind.allCases.map { kind in items.filter { $0.source == kind }.reduce(0) { $0 + $1.count } }
+            let counts = SourceKind.allCases.map { kind in
+                items.filter { $0.source == kind }.reduce(0) { $0 + $1.count }
+            }
             let name = regions?.region(code: parts[0]).map { " " + $0.fullName } ?? ""
             rows.append(["\(parts[0])\(name)", parts[1]] + counts.map(String.init) + ["\(counts.reduce(0, +))"])
         }
@@ -83,7 +98,9 @@ public enum StatusRendering {
         var accounting: [[String]] = [["источник", "прочитано", "сохранено", "обновлено", "карантин", "дубли"]]
         for kind in SourceKind.allCases {
             let a = status.bySource[kind] ?? FileAccounting()
-            accounting.append([kind.rawValue, "\(a.read)", "\(a.stored)", "\(a.updated)", "\(a.quarantined)", "\(a.duplicate)"])
+            accounting.append([
+                kind.rawValue, "\(a.read)", "\(a.stored)", "\(a.updated)", "\(a.quarantined)", "\(a.duplicate)",
+            ])
         }
         let t = status.totals
         accounting.append(["итого", "\(t.read)", "\(t.stored)", "\(t.updated)", "\(t.quarantined)", "\(t.duplicate)"])

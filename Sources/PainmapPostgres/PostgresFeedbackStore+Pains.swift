@@ -1,60 +1,82 @@
 #if PostgreSQL
-import Foundation
-public import PainmapCore
-import PostgresNIO
+    import Foundation
+    public import PainmapCore
+    import PostgresNIO
 
-/// Pains per region, quarter and life situation, in `pain` (migration `v4_pains`). Replacing one region-quarter
-/// deletes through the primary key's (region, quarter) prefix, so a one-region rerun touches only its rows.
-extension PostgresFeedbackStore {
-    public func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws {
-        if let stray = pains.first(where: { $0.region != region || $0.quarter != quarter }) {
-            throw PostgresStoreError(
-                message: "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)",
-                status: .software)
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let centroids = try pains.map { String(decoding: try encoder.encode($0.centroid), as: UTF8.self) }
-        let logger = self.logger
-        _ = try await transaction(action: "сохранить боли \(region)/\(quarter)") { connection in
-            try await connection.query("DELETE FROM pain WHERE region = \(region) AND quarter = \(quarter.description)", logger: logger)
-            for start in stride(from: 0, to: pains.count, by: 2_000) {
-                var sql = SQLBuilder(
-                    "INSERT INTO pain (region, quarter, life_situation, pain_id, rank, title, stage, count, priority, is_signal, status, previous_count, centroid) VALUES")
-                for index in start..<min(start + 2_000, pains.count) {
-                    let pain = pains[index]
-                    let values = [
-                        sql.bind(region), sql.bind(quarter.description), sql.bind(pain.lifeSituation), sql.bind(pain.id),
-                        sql.bind(Int64(pain.rank)), sql.bind(pain.title), sql.bind(pain.stage), sql.bind(Int64(pain.count)),
-                        sql.bind(pain.priority), sql.bind(pain.isSignal), sql.bind(pain.status), sql.bind(Int64(pain.previousCount)),
-                        sql.bind(centroids[index]) + "::jsonb",
-                    ]
-                    sql.append((index == start ? " (" : ", (") + values.joined(separator: ", ") + ")")
-                }
-                try await connection.query(sql.query, logger: logger)
+    /// Pains per region, quarter and life situation, in `pain` (migration `v4_pains`). Replacing one region-quarter
+    /// deletes through the primary key's (region, quarter) prefix, so a one-region rerun touches only its rows.
+    extension PostgresFeedbackStore {
+        public func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws {
+            if let stray = pains.first(where: { $0.region != region || $0.quarter != quarter }) {
+                throw PostgresStoreError(
+                    message:
+                        "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)",
+                    status: .software
+                )
             }
-            return true
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let centroids = try pains.map { String(decoding: try encoder.encode($0.centroid), as: UTF8.self) }
+            let logger = self.logger
+            _ = try await transaction(action: "сохранить боли \(region)/\(quarter)") { connection in
+                try await connection.query(
+                    "DELETE FROM pain WHERE region = \(region) AND quarter = \(quarter.description)",
+                    logger: logger
+                )
+                for start in stride(from: 0, to: pains.count, by: 2_000) {
+                    var sql = SQLBuilder(
+                        "INSERT INTO pain (region, quarter, life_situation, pain_id, rank, title, stage, count, priority, is_signal, status, previous_count, centroid) VALUES"
+                    )
+                    for index in start..<min(start + 2_000, pains.count) {
+                        let pain = pains[index]
+                        let values = [
+                            sql.bind(region), sql.bind(quarter.description), sql.bind(pain.lifeSituation),
+                            sql.bind(pain.id),
+                            sql.bind(Int64(pain.rank)), sql.bind(pain.title), sql.bind(pain.stage),
+                            sql.bind(Int64(pain.count)),
+                            sql.bind(pain.priority), sql.bind(pain.isSignal), sql.bind(pain.status),
+                            sql.bind(Int64(pain.previousCount)),
+                            sql.bind(centroids[index]) + "::jsonb",
+                        ]
+                        sql.append((index == start ? " (" : ", (") + values.joined(separator: ", ") + ")")
+                    }
+                    try await connection.query(sql.query, logger: logger)
+                }
+                return true
+            }
         }
-    }
 
-    public func pains(region: String?, quarter: Quarter?) async throws -> [StoredPain] {
-        var sql = SQLBuilder(
-            "SELECT p.region, p.quarter, p.life_situation, p.pain_id, p.rank, p.title, p.stage, p.count, p.priority, p.is_signal, p.status, p.previous_count, p.centroid::text AS centroid FROM pain p")
-        let conditions = sql.sliceConditions(region: region, quarter: quarter, table: "p")
-        if !conditions.isEmpty { sql.append(" WHERE " + conditions.joined(separator: " AND ")) }
-        sql.append(" ORDER BY p.region, p.quarter, p.life_situation, p.rank, p.pain_id")
-        let decoder = JSONDecoder()
-        return try await rows(sql, action: "прочитать боли").compactMap { row -> StoredPain? in
-            guard let quarter = Quarter(try row["quarter"].decode(String.self)),
-                let centroid = try? decoder.decode([String: Float].self, from: Data(try row["centroid"].decode(String.self).utf8))
-            else { return nil }
-            return StoredPain(
-                region: try row["region"].decode(String.self), quarter: quarter, lifeSituation: try row["life_situation"].decode(String.self),
-                id: try row["pain_id"].decode(String.self), rank: try row["rank"].decode(Int.self), title: try row["title"].decode(String.self),
-                stage: try row["stage"].decode(String.self), count: try row["count"].decode(Int.self),
-                priority: try row["priority"].decode(Double.self), isSignal: try row["is_signal"].decode(Bool.self), status: try row["status"].decode(String.self),
-                previousCount: try row["previous_count"].decode(Int.self), centroid: centroid)
+        public func pains(region: String?, quarter: Quarter?) async throws -> [StoredPain] {
+            var sql = SQLBuilder(
+                "SELECT p.region, p.quarter, p.life_situation, p.pain_id, p.rank, p.title, p.stage, p.count, p.priority, p.is_signal, p.status, p.previous_count, p.centroid::text AS centroid FROM pain p"
+            )
+            let conditions = sql.sliceConditions(region: region, quarter: quarter, table: "p")
+            if !conditions.isEmpty { sql.append(" WHERE " + conditions.joined(separator: " AND ")) }
+            sql.append(" ORDER BY p.region, p.quarter, p.life_situation, p.rank, p.pain_id")
+            let decoder = JSONDecoder()
+            return try await rows(sql, action: "прочитать боли").compactMap { row -> StoredPain? in
+                guard let quarter = Quarter(try row["quarter"].decode(String.self)),
+                    let centroid = try? decoder.decode(
+                        [String: Float].self,
+                        from: Data(try row["centroid"].decode(String.self).utf8)
+                    )
+                else { return nil }
+                return StoredPain(
+                    region: try row["region"].decode(String.self),
+                    quarter: quarter,
+                    lifeSituation: try row["life_situation"].decode(String.self),
+                    id: try row["pain_id"].decode(String.self),
+                    rank: try row["rank"].decode(Int.self),
+                    title: try row["title"].decode(String.self),
+                    stage: try row["stage"].decode(String.self),
+                    count: try row["count"].decode(Int.self),
+                    priority: try row["priority"].decode(Double.self),
+                    isSignal: try row["is_signal"].decode(Bool.self),
+                    status: try row["status"].decode(String.self),
+                    previousCount: try row["previous_count"].decode(Int.self),
+                    centroid: centroid
+                )
+            }
         }
     }
-}
 #endif

@@ -1,412 +1,570 @@
 #if PostgreSQL
-import Foundation
-public import Logging
-import NIOCore
-import NIOSSL
-public import PainmapCore
-import PostgresNIO
+    import Foundation
+    public import Logging
+    import NIOCore
+    import NIOSSL
+    public import PainmapCore
+    import PostgresNIO
 
-/// The server store: the ``FeedbackStore`` contract on PostgreSQL through postgres-nio, for operators who run
-/// several regions (or hosts) against one database.
-///
-/// Semantics match ``SQLiteFeedbackStore``'s: versioned migrations (`schema_migrations`, the same names), one
-/// transaction per input file together with its ledger row, dedup and update by (source, natural key) and content
-/// fingerprint, and the row accounting checked by the ledger's `CHECK`. Bulk rows go in with `COPY … FROM STDIN`
-/// inside the file's transaction; the adapter reads on its own thread, at most a few batches ahead of the writer.
-///
-/// Concurrent writers are safe: an ingest takes a transaction-scoped advisory lock per (schema, source), so files of
-/// different sources load in parallel and files of one source one after another, and every other write is a single
-/// transaction. Open with ``open(_:logger:)``; ``close()`` (or releasing the store) shuts the connection pool down.
-public final class PostgresFeedbackStore: FeedbackStore {
-    /// Where the store lives.
-    public let address: PostgresStoreAddress
-    let client: PostgresClient
-    let logger: Logger
-    private let runTask: Task<Void, Never>
-
-    /// Rows per batch handed from the reader thread to the writer.
-    static let batchSize = 5_000
-    /// Batches the reader may be ahead of the writer.
-    static let batchesInFlight = 4
-
-    private init(address: PostgresStoreAddress, client: PostgresClient, logger: Logger) {
-        self.address = address
-        self.client = client
-        self.logger = logger
-        runTask = Task { await client.run() }
-    }
-
-    deinit { runTask.cancel() }
-
-    /// Connects, creates the schema if needed and migrates it.
+    /// The server store: the ``FeedbackStore`` contract on PostgreSQL through postgres-nio, for operators who run
+    /// several regions (or hosts) against one database.
     ///
-    /// - Parameters:
-    ///   - address: The store's address.
-    ///   - logger: postgres-nio's log (never given record text).
-    /// - Throws: ``PostgresStoreError``: connection refused (75, host and port named), login refused (78), missing
-    ///   database (78), disk full (74).
-    public static func open(_ address: PostgresStoreAddress, logger: Logger = Logger(label: "painmap.postgres", factory: { _ in SwiftLogNoOpLogHandler() })) async throws -> PostgresFeedbackStore {
-        // One direct connection first: a wrong address fails at once with its own error, where a pool would retry.
-        let connection: PostgresConnection
-        do {
-            connection = try await PostgresConnection.connect(configuration: try connectionConfiguration(address), id: 1, logger: logger)
-        } catch let failure as any PainmapFailure {
-            throw failure
-        } catch {
-            throw PostgresStoreError(wrapping: error, action: "открыть хранилище \(address)", address: address)
+    /// Semantics match ``SQLiteFeedbackStore``'s: versioned migrations (`schema_migrations`, the same names), one
+    /// transaction per input file together with its ledger row, dedup and update by (source, natural key) and content
+    /// fingerprint, and the row accounting checked by the ledger's `CHECK`. Bulk rows go in with `COPY … FROM STDIN`
+    /// inside the file's transaction; the adapter reads on its own thread, at most a few batches ahead of the writer.
+    ///
+    /// Concurrent writers are safe: an ingest takes a transaction-scoped advisory lock per (schema, source), so files of
+    /// different sources load in parallel and files of one source one after another, and every other write is a single
+    /// transaction. Open with ``open(_:logger:)``; ``close()`` (or releasing the store) shuts the connection pool down.
+    public final class PostgresFeedbackStore: FeedbackStore {
+        /// Where the store lives.
+        public let address: PostgresStoreAddress
+        let client: PostgresClient
+        let logger: Logger
+        private let runTask: Task<Void, Never>
+
+        /// Rows per batch handed from the reader thread to the writer.
+        static let batchSize = 5_000
+        /// Batches the reader may be ahead of the writer.
+        static let batchesInFlight = 4
+
+        private init(address: PostgresStoreAddress, client: PostgresClient, logger: Logger) {
+            self.address = address
+            self.client = client
+            self.logger = logger
+            runTask = Task { await client.run() }
         }
-        do {
-            try await migrate(connection, address: address, logger: logger)
-            try? await connection.close()
-        } catch {
-            try? await connection.close()
-            if let failure = error as? any PainmapFailure { throw failure }
-            throw PostgresStoreError(wrapping: error, action: "обновить схему хранилища \(address)", address: address)
-        }
-        return PostgresFeedbackStore(address: address, client: PostgresClient(configuration: try clientConfiguration(address)), logger: logger)
-    }
 
-    /// Shuts the connection pool down and waits for it.
-    public func close() async {
-        runTask.cancel()
-        await runTask.value
-    }
+        deinit { runTask.cancel() }
 
-    /// Drops the store's schema with every table in it, and closes the store: for throwaway stores in tests and
-    /// benchmarks. Refused for the `public` schema.
-    public func dropSchema() async throws {
-        guard address.schema != "public" else {
-            throw PostgresStoreError(message: "схема public не удаляется; удаляйте только отдельные схемы (?schema=…)", status: .usage)
-        }
-        _ = try await rows(SQLBuilder("DROP SCHEMA \(address.schema) CASCADE"), action: "удалить схему \(address.schema)")
-        await close()
-    }
-
-    // MARK: Configuration
-
-    private static func startupParameters(_ address: PostgresStoreAddress) -> [(String, String)] {
-        [("application_name", "painmap")] + (address.schema == "public" ? [] : [("options", "-c search_path=\(address.schema)")])
-    }
-
-    static func connectionConfiguration(_ address: PostgresStoreAddress) throws -> PostgresConnection.Configuration {
-        var configuration: PostgresConnection.Configuration
-        if let socket = address.unixSocketPath {
-            configuration = .init(unixSocketPath: socket, username: address.user, password: address.password, database: address.database)
-        } else {
-            let tls: PostgresConnection.Configuration.TLS
-            switch address.tls {
-            case .disable: tls = .disable
-            case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        /// Connects, creates the schema if needed and migrates it.
+        ///
+        /// - Parameters:
+        ///   - address: The store's address.
+        ///   - logger: postgres-nio's log (never given record text).
+        /// - Throws: ``PostgresStoreError``: connection refused (75, host and port named), login refused (78), missing
+        ///   database (78), disk full (74).
+        public static func open(
+            _ address: PostgresStoreAddress,
+            logger: Logger = Logger(label: "painmap.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        ) async throws -> PostgresFeedbackStore {
+            // One direct connection first: a wrong address fails at once with its own error, where a pool would retry.
+            let connection: PostgresConnection
+            do {
+                connection = try await PostgresConnection.connect(
+                    configuration: try connectionConfiguration(address),
+                    id: 1,
+                    logger: logger
+                )
+            } catch let failure as any PainmapFailure {
+                throw failure
+            } catch {
+                throw PostgresStoreError(wrapping: error, action: "открыть хранилище \(address)", address: address)
             }
-            configuration = .init(host: address.host ?? "localhost", port: address.port, username: address.user, password: address.password, database: address.database, tls: tls)
-        }
-        configuration.options.additionalStartupParameters = startupParameters(address)
-        configuration.options.connectTimeout = .seconds(10)
-        return configuration
-    }
-
-    private static func clientConfiguration(_ address: PostgresStoreAddress) throws -> PostgresClient.Configuration {
-        var configuration: PostgresClient.Configuration
-        if let socket = address.unixSocketPath {
-            configuration = .init(unixSocketPath: socket, username: address.user, password: address.password, database: address.database)
-        } else {
-            let tls: PostgresClient.Configuration.TLS
-            switch address.tls {
-            case .disable: tls = .disable
-            case .prefer: tls = .prefer(.makeClientConfiguration())
-            case .require: tls = .require(.makeClientConfiguration())
+            do {
+                try await migrate(connection, address: address, logger: logger)
+                try? await connection.close()
+            } catch {
+                try? await connection.close()
+                if let failure = error as? any PainmapFailure { throw failure }
+                throw PostgresStoreError(
+                    wrapping: error,
+                    action: "обновить схему хранилища \(address)",
+                    address: address
+                )
             }
-            configuration = .init(host: address.host ?? "localhost", port: address.port, username: address.user, password: address.password, database: address.database, tls: tls)
+            return PostgresFeedbackStore(
+                address: address,
+                client: PostgresClient(configuration: try clientConfiguration(address)),
+                logger: logger
+            )
         }
-        configuration.options.additionalStartupParameters = startupParameters(address)
-        configuration.options.maximumConnections = 8
-        return configuration
-    }
 
-    // MARK: Migrations
+        /// Shuts the connection pool down and waits for it.
+        public func close() async {
+            runTask.cancel()
+            await runTask.value
+        }
 
-    private static func migrate(_ connection: PostgresConnection, address: PostgresStoreAddress, logger: Logger) async throws {
-        let lockKey = "painmap/migrate/\(address.schema)"
-        try await inTransaction(connection, logger: logger) {
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
-            if address.schema != "public" {
-                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(address.schema)"), logger: logger)
+        /// Drops the store's schema with every table in it, and closes the store: for throwaway stores in tests and
+        /// benchmarks. Refused for the `public` schema.
+        public func dropSchema() async throws {
+            guard address.schema != "public" else {
+                throw PostgresStoreError(
+                    message: "схема public не удаляется; удаляйте только отдельные схемы (?schema=…)",
+                    status: .usage
+                )
             }
-            try await connection.query(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-                logger: logger)
+            _ = try await rows(
+                SQLBuilder("DROP SCHEMA \(address.schema) CASCADE"),
+                action: "удалить схему \(address.schema)"
+            )
+            await close()
         }
-        for migration in PostgresMigrations.all {
+
+        // MARK: Configuration
+
+        private static func startupParameters(_ address: PostgresStoreAddress) -> [(String, String)] {
+            [("application_name", "painmap")]
+                + (address.schema == "public" ? [] : [("options", "-c search_path=\(address.schema)")])
+        }
+
+        static func connectionConfiguration(_ address: PostgresStoreAddress) throws -> PostgresConnection.Configuration
+        {
+            var configuration: PostgresConnection.Configuration
+            if let socket = address.unixSocketPath {
+                configuration = .init(
+                    unixSocketPath: socket,
+                    username: address.user,
+                    password: address.password,
+                    database: address.database
+                )
+            } else {
+                let tls: PostgresConnection.Configuration.TLS
+                switch address.tls {
+                case .disable: tls = .disable
+                case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                }
+                configuration = .init(
+                    host: address.host ?? "localhost",
+                    port: address.port,
+                    username: address.user,
+                    password: address.password,
+                    database: address.database,
+                    tls: tls
+                )
+            }
+            configuration.options.additionalStartupParameters = startupParameters(address)
+            configuration.options.connectTimeout = .seconds(10)
+            return configuration
+        }
+
+        private static func clientConfiguration(_ address: PostgresStoreAddress) throws -> PostgresClient.Configuration
+        {
+            var configuration: PostgresClient.Configuration
+            if let socket = address.unixSocketPath {
+                configuration = .init(
+                    unixSocketPath: socket,
+                    username: address.user,
+                    password: address.password,
+                    database: address.database
+                )
+            } else {
+                let tls: PostgresClient.Configuration.TLS
+                switch address.tls {
+                case .disable: tls = .disable
+                case .prefer: tls = .prefer(.makeClientConfiguration())
+                case .require: tls = .require(.makeClientConfiguration())
+                }
+                configuration = .init(
+                    host: address.host ?? "localhost",
+                    port: address.port,
+                    username: address.user,
+                    password: address.password,
+                    database: address.database,
+                    tls: tls
+                )
+            }
+            configuration.options.additionalStartupParameters = startupParameters(address)
+            configuration.options.maximumConnections = 8
+            return configuration
+        }
+
+        // MARK: Migrations
+
+        private static func migrate(_ connection: PostgresConnection, address: PostgresStoreAddress, logger: Logger)
+            async throws
+        {
+            let lockKey = "painmap/migrate/\(address.schema)"
             try await inTransaction(connection, logger: logger) {
                 try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
-                let applied = try await connection.query("SELECT 1 FROM schema_migrations WHERE name = \(migration.name)", logger: logger)
-                for try await _ in applied { return }
-                // The extended protocol runs one statement per query.
-                for statement in migration.sql.components(separatedBy: ";\n") {
-                    let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
-                    guard !trimmed.isEmpty else { continue }
-                    try await connection.query(PostgresQuery(unsafeSQL: trimmed), logger: logger)
+                if address.schema != "public" {
+                    try await connection.query(
+                        PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(address.schema)"),
+                        logger: logger
+                    )
                 }
-                try await connection.query("INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
+                try await connection.query(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+                    logger: logger
+                )
+            }
+            for migration in PostgresMigrations.all {
+                try await inTransaction(connection, logger: logger) {
+                    try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
+                    let applied = try await connection.query(
+                        "SELECT 1 FROM schema_migrations WHERE name = \(migration.name)",
+                        logger: logger
+                    )
+                    for try await _ in applied { return }
+                    // The extended protocol runs one statement per query.
+                    for statement in migration.sql.components(separatedBy: ";\n") {
+                        let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+                        guard !trimmed.isEmpty else { continue }
+                        try await connection.query(PostgresQuery(unsafeSQL: trimmed), logger: logger)
+                    }
+                    try await connection.query(
+                        "INSERT INTO schema_migrations (name) VALUES (\(migration.name))",
+                        logger: logger
+                    )
+                }
+            }
+            try await inTransaction(connection, logger: logger) {
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
+                let columns = try await connection.query(
+                    "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'pain' AND column_name = 'status'",
+                    logger: logger
+                )
+                for try await _ in columns { return }
+                for statement in PostgresMigrations.painStatusRepair {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
             }
         }
-        try await inTransaction(connection, logger: logger) {
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
-            let columns = try await connection.query(
-                "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'pain' AND column_name = 'status'",
-                logger: logger)
-            for try await _ in columns { return }
-            for statement in PostgresMigrations.painStatusRepair {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+
+        /// The names of the migrations applied, in order.
+        public func appliedMigrations() async throws -> [String] {
+            try await rows(
+                SQLBuilder("SELECT name FROM schema_migrations ORDER BY name"),
+                action: "прочитать версию схемы"
+            ).map {
+                try $0["name"].decode(String.self)
             }
         }
-    }
 
-    /// The names of the migrations applied, in order.
-    public func appliedMigrations() async throws -> [String] {
-        try await rows(SQLBuilder("SELECT name FROM schema_migrations ORDER BY name"), action: "прочитать версию схемы").map {
-            try $0["name"].decode(String.self)
-        }
-    }
-
-    /// Runs `body` between BEGIN and COMMIT, rolling back when it throws.
-    nonisolated(nonsending) static func inTransaction<T>(_ connection: PostgresConnection, logger: Logger, _ body: () async throws -> T) async throws -> T {
-        try await connection.query("BEGIN", logger: logger)
-        do {
-            let result = try await body()
-            try await connection.query("COMMIT", logger: logger)
-            return result
-        } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
-            throw error
-        }
-    }
-
-    // MARK: Queries
-
-    /// Runs a query and collects its rows, mapping failures to ``PostgresStoreError``.
-    func rows(_ sql: SQLBuilder, action: String) async throws -> [PostgresRandomAccessRow] {
-        do {
-            var result: [PostgresRandomAccessRow] = []
-            for try await row in try await client.query(sql.query, logger: logger) { result.append(row.makeRandomAccess()) }
-            return result
-        } catch {
-            throw mapped(error, action: action)
-        }
-    }
-
-    /// Runs `body` in one transaction on a pooled connection, mapping failures.
-    nonisolated(nonsending) func transaction<T: Sendable>(action: String, _ body: (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await client.withConnection { connection in
-                try await Self.inTransaction(connection, logger: self.logger) { try await body(connection) }
+        /// Runs `body` between BEGIN and COMMIT, rolling back when it throws.
+        nonisolated(nonsending) static func inTransaction<T>(
+            _ connection: PostgresConnection,
+            logger: Logger,
+            _ body: () async throws -> T
+        ) async throws -> T {
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let result = try await body()
+                try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
             }
-        } catch {
-            throw mapped(error, action: action)
         }
-    }
 
-    /// Wraps postgres-nio's errors; anything else (an adapter's error from `read`, a store failure) passes unchanged.
-    func mapped(_ error: any Error, action: String) -> any Error {
-        guard error is PSQLError || error is PostgresDecodingError else { return error }
-        return PostgresStoreError(wrapping: error, action: action, address: address)
-    }
+        // MARK: Queries
 
-    // MARK: Ledger and ingest
+        /// Runs a query and collects its rows, mapping failures to ``PostgresStoreError``.
+        func rows(_ sql: SQLBuilder, action: String) async throws -> [PostgresRandomAccessRow] {
+            do {
+                var result: [PostgresRandomAccessRow] = []
+                for try await row in try await client.query(sql.query, logger: logger) {
+                    result.append(row.makeRandomAccess())
+                }
+                return result
+            } catch {
+                throw mapped(error, action: action)
+            }
+        }
 
-    public func ingestedFile(digest: String) async throws -> IngestedFile? {
-        var sql = SQLBuilder()
-        sql.append("SELECT * FROM ingested_file WHERE digest = \(sql.bind(digest))")
-        return try await rows(sql, action: "прочитать журнал файлов").first.map(Self.ledger)
-    }
-
-    public func ingest(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) async throws -> IngestedFile {
-        try await withoutActuallyEscaping(read) { read in
+        /// Runs `body` in one transaction on a pooled connection, mapping failures.
+        nonisolated(nonsending) func transaction<T: Sendable>(
+            action: String,
+            _ body: (PostgresConnection) async throws -> T
+        ) async throws -> T {
             do {
                 return try await client.withConnection { connection in
-                    try await Self.inTransaction(connection, logger: self.logger) {
-                        try await self.ingest(file, read: read, on: connection)
-                    }
+                    try await Self.inTransaction(connection, logger: self.logger) { try await body(connection) }
                 }
             } catch {
-                throw mapped(error, action: "записать файл \(file.path)")
+                throw mapped(error, action: action)
             }
         }
-    }
 
-    nonisolated(nonsending) private func ingest(
-        _ file: IngestFileIdentity, read: @escaping (any RecordSink) throws -> FileReadSummary, on connection: PostgresConnection
-    ) async throws -> IngestedFile {
-        let lockKey = "painmap/ingest/\(address.schema)/\(file.source.rawValue)"
-        try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
-        // Another process may have finished this very file while we waited for the lock.
-        for try await row in try await connection.query("SELECT * FROM ingested_file WHERE digest = \(file.digest) AND outcome = 'done'", logger: logger) {
-            return try Self.ledger(row.makeRandomAccess())
+        /// Wraps postgres-nio's errors; anything else (an adapter's error from `read`, a store failure) passes unchanged.
+        func mapped(_ error: any Error, action: String) -> any Error {
+            guard error is PSQLError || error is PostgresDecodingError else { return error }
+            return PostgresStoreError(wrapping: error, action: action, address: address)
         }
-        try await connection.query("DELETE FROM ingested_file WHERE digest = \(file.digest) AND outcome = 'rejected'", logger: logger)
-        var fileID: Int64?
-        let inserted = try await connection.query(
-            """
-            INSERT INTO ingested_file (digest, path, feed, source, outcome)
-            VALUES (\(file.digest), \(file.path), \(file.feed), \(file.source.rawValue), 'done') RETURNING id
-            """, logger: logger)
-        for try await id in inserted.decode(Int64.self) { fileID = id }
-        guard let fileID else { throw PostgresStoreError(message: "запись журнала файла \(file.path) не создана", status: .software) }
 
-        let pipe = IngestPipe(capacity: Self.batchesInFlight)
-        let writer = FileWriter(connection: connection, fileID: fileID, logger: logger)
-        ReaderThread.start(read: read, sink: BatchingRecordSink(pipe: pipe, fileID: fileID, batchSize: Self.batchSize), pipe: pipe)
-        var summary: FileReadSummary?
-        var readError: (any Error)?
-        var writeError: (any Error)?
-        for await message in pipe.messages {
-            switch message {
-            case .batch(let batch):
-                if writeError == nil {
-                    do {
-                        try await writer.write(batch)
-                    } catch {
-                        writeError = error
-                        pipe.abandon()
+        // MARK: Ledger and ingest
+
+        public func ingestedFile(digest: String) async throws -> IngestedFile? {
+            var sql = SQLBuilder()
+            sql.append("SELECT * FROM ingested_file WHERE digest = \(sql.bind(digest))")
+            return try await rows(sql, action: "прочитать журнал файлов").first.map(Self.ledger)
+        }
+
+        public func ingest(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) async throws
+            -> IngestedFile
+        {
+            try await withoutActuallyEscaping(read) { read in
+                do {
+                    return try await client.withConnection { connection in
+                        try await Self.inTransaction(connection, logger: self.logger) {
+                            try await self.ingest(file, read: read, on: connection)
+                        }
                     }
+                } catch {
+                    throw mapped(error, action: "записать файл \(file.path)")
                 }
-                pipe.release()
-            case .finished(let result):
-                summary = result
-            case .failed(let error):
-                readError = error
             }
         }
-        // The stream also ends when this task is cancelled: stop the reader and wait for it, since `read` must not
-        // outlive this call.
-        if summary == nil && readError == nil { pipe.abandon() }
-        await pipe.waitForReader()
-        if let writeError { throw writeError }
-        if let readError { throw readError }
-        guard let summary else { throw CancellationError() }
 
-        let tally = writer.tally
-        guard tally.isBalanced else {
-            throw PostgresStoreError(
-                message: "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)",
-                status: .software)
-        }
-        let updated = try await connection.query(
-            """
-            UPDATE ingested_file SET encoding = \(summary.encoding), rows_read = \(tally.read), rows_stored = \(tally.stored),
-                rows_updated = \(tally.updated), rows_quarantined = \(tally.quarantined), rows_duplicate = \(tally.duplicate)
-            WHERE id = \(fileID) RETURNING *
-            """, logger: logger)
-        for try await row in updated { return try Self.ledger(row.makeRandomAccess()) }
-        throw PostgresStoreError(message: "запись журнала файла \(file.path) не найдена после загрузки", status: .software)
-    }
-
-    public func recordRejection(_ file: IngestFileIdentity, error: IngestError) async throws {
-        _ = try await transaction(action: "записать отказ по файлу \(file.path)") { connection in
-            try await connection.query("DELETE FROM ingested_file WHERE digest = \(file.digest) AND outcome = 'rejected'", logger: self.logger)
+        nonisolated(nonsending) private func ingest(
+            _ file: IngestFileIdentity,
+            read: @escaping (any RecordSink) throws -> FileReadSummary,
+            on connection: PostgresConnection
+        ) async throws -> IngestedFile {
+            let lockKey = "painmap/ingest/\(address.schema)/\(file.source.rawValue)"
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
+            // Another process may have finished this very file while we waited for the lock.
+            for try await row in try await connection.query(
+                "SELECT * FROM ingested_file WHERE digest = \(file.digest) AND outcome = 'done'",
+                logger: logger
+            ) {
+                return try Self.ledger(row.makeRandomAccess())
+            }
             try await connection.query(
+                "DELETE FROM ingested_file WHERE digest = \(file.digest) AND outcome = 'rejected'",
+                logger: logger
+            )
+            var fileID: Int64?
+            let inserted = try await connection.query(
                 """
-                INSERT INTO ingested_file (digest, path, feed, source, outcome, rejection_reason, rejection_message)
-                VALUES (\(file.digest), \(file.path), \(file.feed), \(file.source.rawValue), 'rejected', \(error.reason.rawValue), \(error.description))
-                """, logger: self.logger)
-            return true
-        }
-    }
-
-    // MARK: Reading
-
-    public func status() async throws -> StoreStatus {
-        let action = "прочитать состояние хранилища"
-        var bySource: [SourceKind: FileAccounting] = Dictionary(uniqueKeysWithValues: SourceKind.allCases.map { ($0, FileAccounting()) })
-        let sums = try await rows(
-            SQLBuilder(
-                """
-                SELECT source, SUM(rows_read)::bigint AS r, SUM(rows_stored)::bigint AS s, SUM(rows_updated)::bigint AS u,
-                    SUM(rows_quarantined)::bigint AS q, SUM(rows_duplicate)::bigint AS d
-                FROM ingested_file WHERE outcome = 'done' GROUP BY source
-                """), action: action)
-        for row in sums {
-            guard let kind = SourceKind(rawValue: try row["source"].decode(String.self)) else { continue }
-            bySource[kind] = FileAccounting(
-                read: try row["r"].decode(Int.self), stored: try row["s"].decode(Int.self), updated: try row["u"].decode(Int.self),
-                quarantined: try row["q"].decode(Int.self), duplicate: try row["d"].decode(Int.self))
-        }
-        let totals = bySource.values.reduce(FileAccounting(), +)
-        let counts = try await rows(
-            SQLBuilder(
-                "SELECT region, quarter, source, COUNT(*) AS n FROM feedback_record GROUP BY region, quarter, source ORDER BY region, quarter, source"),
-            action: action
-        ).compactMap { row -> RegionQuarterCount? in
-            guard let quarter = Quarter(try row["quarter"].decode(String.self)), let source = SourceKind(rawValue: try row["source"].decode(String.self)) else {
-                return nil
+                INSERT INTO ingested_file (digest, path, feed, source, outcome)
+                VALUES (\(file.digest), \(file.path), \(file.feed), \(file.source.rawValue), 'done') RETURNING id
+                """,
+                logger: logger
+            )
+            for try await id in inserted.decode(Int64.self) { fileID = id }
+            guard let fileID else {
+                throw PostgresStoreError(message: "запись журнала файла \(file.path) не создана", status: .software)
             }
-            return RegionQuarterCount(region: try row["region"].decode(String.self), quarter: quarter, source: source, count: try row["n"].decode(Int.self))
-        }
-        var reasons: [QuarantineReason: Int] = [:]
-        for row in try await rows(SQLBuilder("SELECT reason, COUNT(*) AS n FROM quarantined_row GROUP BY reason"), action: action) {
-            if let reason = QuarantineReason(rawValue: try row["reason"].decode(String.self)) { reasons[reason] = try row["n"].decode(Int.self) }
-        }
-        let files = try await rows(
-            SQLBuilder("SELECT COUNT(*) FILTER (WHERE outcome = 'done') AS done, COUNT(*) FILTER (WHERE outcome = 'rejected') AS rejected FROM ingested_file"),
-            action: action)
-        return StoreStatus(
-            totals: totals, bySource: bySource, records: counts, quarantineByReason: reasons,
-            filesDone: try files.first?["done"].decode(Int.self) ?? 0, filesRejected: try files.first?["rejected"].decode(Int.self) ?? 0)
-    }
 
-    public func quarantinedRows(reason: QuarantineReason?) async throws -> [QuarantineEntry] {
-        let action = "прочитать карантин"
-        var sql = SQLBuilder()
-        sql.append(
-            """
-            SELECT f.path, f.source, q.line, q.column_name, q.reason, q.message FROM quarantined_row q
-            JOIN ingested_file f ON f.id = q.file_id
-            """)
-        if let reason { sql.append(" WHERE q.reason = \(sql.bind(reason.rawValue))") }
-        sql.append(" ORDER BY f.id, q.line, q.id")
-        var entries = try await rows(sql, action: action).compactMap { row -> QuarantineEntry? in
-            guard let source = SourceKind(rawValue: try row["source"].decode(String.self)),
-                let code = QuarantineReason(rawValue: try row["reason"].decode(String.self))
-            else { return nil }
-            return QuarantineEntry(
-                file: try row["path"].decode(String.self), source: source, line: try row["line"].decode(Int.self),
-                column: try row["column_name"].decode(String?.self), reason: code, message: try row["message"].decode(String.self))
+            let pipe = IngestPipe(capacity: Self.batchesInFlight)
+            let writer = FileWriter(connection: connection, fileID: fileID, logger: logger)
+            ReaderThread.start(
+                read: read,
+                sink: BatchingRecordSink(pipe: pipe, fileID: fileID, batchSize: Self.batchSize),
+                pipe: pipe
+            )
+            var summary: FileReadSummary?
+            var readError: (any Error)?
+            var writeError: (any Error)?
+            for await message in pipe.messages {
+                switch message {
+                case .batch(let batch):
+                    if writeError == nil {
+                        do {
+                            try await writer.write(batch)
+                        } catch {
+                            writeError = error
+                            pipe.abandon()
+                        }
+                    }
+                    pipe.release()
+                case .finished(let result):
+                    summary = result
+                case .failed(let error):
+                    readError = error
+                }
+            }
+            // The stream also ends when this task is cancelled: stop the reader and wait for it, since `read` must not
+            // outlive this call.
+            if summary == nil && readError == nil { pipe.abandon() }
+            await pipe.waitForReader()
+            if let writeError { throw writeError }
+            if let readError { throw readError }
+            guard let summary else { throw CancellationError() }
+
+            let tally = writer.tally
+            guard tally.isBalanced else {
+                throw PostgresStoreError(
+                    message:
+                        "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)",
+                    status: .software
+                )
+            }
+            let updated = try await connection.query(
+                """
+                UPDATE ingested_file SET encoding = \(summary.encoding), rows_read = \(tally.read), rows_stored = \(tally.stored),
+                    rows_updated = \(tally.updated), rows_quarantined = \(tally.quarantined), rows_duplicate = \(tally.duplicate)
+                WHERE id = \(fileID) RETURNING *
+                """,
+                logger: logger
+            )
+            for try await row in updated { return try Self.ledger(row.makeRandomAccess()) }
+            throw PostgresStoreError(
+                message: "запись журнала файла \(file.path) не найдена после загрузки",
+                status: .software
+            )
         }
-        var rejected = SQLBuilder("SELECT path, source, rejection_reason, rejection_message FROM ingested_file WHERE outcome = 'rejected'")
-        if let reason { rejected.append(" AND rejection_reason = \(rejected.bind(reason.rawValue))") }
-        rejected.append(" ORDER BY id")
-        entries += try await rows(rejected, action: action).compactMap { row -> QuarantineEntry? in
-            guard let source = SourceKind(rawValue: try row["source"].decode(String.self)),
-                let code = (try row["rejection_reason"].decode(String?.self)).flatMap(QuarantineReason.init(rawValue:))
-            else { return nil }
-            return QuarantineEntry(
-                file: try row["path"].decode(String.self), source: source, line: 0, column: nil, reason: code,
-                message: try row["rejection_message"].decode(String?.self) ?? "")
+
+        public func recordRejection(_ file: IngestFileIdentity, error: IngestError) async throws {
+            _ = try await transaction(action: "записать отказ по файлу \(file.path)") { connection in
+                try await connection.query(
+                    "DELETE FROM ingested_file WHERE digest = \(file.digest) AND outcome = 'rejected'",
+                    logger: self.logger
+                )
+                try await connection.query(
+                    """
+                    INSERT INTO ingested_file (digest, path, feed, source, outcome, rejection_reason, rejection_message)
+                    VALUES (\(file.digest), \(file.path), \(file.feed), \(file.source.rawValue), 'rejected', \(error.reason.rawValue), \(error.description))
+                    """,
+                    logger: self.logger
+                )
+                return true
+            }
         }
-        return entries
-    }
 
-    public func ingestedFiles() async throws -> [IngestedFile] {
-        try await rows(SQLBuilder("SELECT * FROM ingested_file ORDER BY id"), action: "прочитать журнал файлов").map(Self.ledger)
-    }
+        // MARK: Reading
 
-    public func records(region: String?, quarter: Quarter?) async throws -> [FeedbackRecord] {
-        try await storedRecords(region: region, quarter: quarter).map(\.record)
-    }
+        public func status() async throws -> StoreStatus {
+            let action = "прочитать состояние хранилища"
+            var bySource: [SourceKind: FileAccounting] = Dictionary(
+                uniqueKeysWithValues: SourceKind.allCases.map { ($0, FileAccounting()) }
+            )
+            let sums = try await rows(
+                SQLBuilder(
+                    """
+                    SELECT source, SUM(rows_read)::bigint AS r, SUM(rows_stored)::bigint AS s, SUM(rows_updated)::bigint AS u,
+                        SUM(rows_quarantined)::bigint AS q, SUM(rows_duplicate)::bigint AS d
+                    FROM ingested_file WHERE outcome = 'done' GROUP BY source
+                    """
+                ),
+                action: action
+            )
+            for row in sums {
+                guard let kind = SourceKind(rawValue: try row["source"].decode(String.self)) else { continue }
+                bySource[kind] = FileAccounting(
+                    read: try row["r"].decode(Int.self),
+                    stored: try row["s"].decode(Int.self),
+                    updated: try row["u"].decode(Int.self),
+                    quarantined: try row["q"].decode(Int.self),
+                    duplicate: try row["d"].decode(Int.self)
+                )
+            }
+            let totals = bySource.values.reduce(FileAccounting(), +)
+            let counts = try await rows(
+                SQLBuilder(
+                    "SELECT region, quarter, source, COUNT(*) AS n FROM feedback_record GROUP BY region, quarter, source ORDER BY region, quarter, source"
+                ),
+                action: action
+            ).compactMap { row -> RegionQuarterCount? in
+                guard let quarter = Quarter(try row["quarter"].decode(String.self)),
+                    let source = SourceKind(rawValue: try row["source"].decode(String.self))
+                else {
+                    return nil
+                }
+                return RegionQuarterCount(
+                    region: try row["region"].decode(String.self),
+                    quarter: quarter,
+                    source: source,
+                    count: try row["n"].decode(Int.self)
+                )
+            }
+            var reasons: [QuarantineReason: Int] = [:]
+            for row in try await rows(
+                SQLBuilder("SELECT reason, COUNT(*) AS n FROM quarantined_row GROUP BY reason"),
+                action: action
+            ) {
+                if let reason = QuarantineReason(rawValue: try row["reason"].decode(String.self)) {
+                    reasons[reason] = try row["n"].decode(Int.self)
+                }
+            }
+            let files = try await rows(
+                SQLBuilder(
+                    "SELECT COUNT(*) FILTER (WHERE outcome = 'done') AS done, COUNT(*) FILTER (WHERE outcome = 'rejected') AS rejected FROM ingested_file"
+                ),
+                action: action
+            )
+            return StoreStatus(
+                totals: totals,
+                bySource: bySource,
+                records: counts,
+                quarantineByReason: reasons,
+                filesDone: try files.first?["done"].decode(Int.self) ?? 0,
+                filesRejected: try files.first?["rejected"].decode(Int.self) ?? 0
+            )
+        }
 
-    static func ledger(_ row: PostgresRandomAccessRow) throws -> IngestedFile {
-        IngestedFile(
-            digest: try row["digest"].decode(String.self), path: try row["path"].decode(String.self), feed: try row["feed"].decode(String.self),
-            source: SourceKind(rawValue: try row["source"].decode(String.self)) ?? .pos,
-            outcome: IngestedFile.Outcome(rawValue: try row["outcome"].decode(String.self)) ?? .rejected,
-            encoding: try row["encoding"].decode(String?.self),
-            accounting: FileAccounting(
-                read: try row["rows_read"].decode(Int.self), stored: try row["rows_stored"].decode(Int.self),
-                updated: try row["rows_updated"].decode(Int.self), quarantined: try row["rows_quarantined"].decode(Int.self),
-                duplicate: try row["rows_duplicate"].decode(Int.self)),
-            rejectionReason: (try row["rejection_reason"].decode(String?.self)).flatMap(QuarantineReason.init(rawValue:)),
-            rejectionMessage: try row["rejection_message"].decode(String?.self), ingestedAt: try row["ingested_at"].decode(Date.self))
+        public func quarantinedRows(reason: QuarantineReason?) async throws -> [QuarantineEntry] {
+            let action = "прочитать карантин"
+            var sql = SQLBuilder()
+            sql.append(
+                """
+                SELECT f.path, f.source, q.line, q.column_name, q.reason, q.message FROM quarantined_row q
+                JOIN ingested_file f ON f.id = q.file_id
+                """
+            )
+            if let reason { sql.append(" WHERE q.reason = \(sql.bind(reason.rawValue))") }
+            sql.append(" ORDER BY f.id, q.line, q.id")
+            var entries = try await rows(sql, action: action).compactMap { row -> QuarantineEntry? in
+                guard let source = SourceKind(rawValue: try row["source"].decode(String.self)),
+                    let code = QuarantineReason(rawValue: try row["reason"].decode(String.self))
+                else { return nil }
+                return QuarantineEntry(
+                    file: try row["path"].decode(String.self),
+                    source: source,
+                    line: try row["line"].decode(Int.self),
+                    column: try row["column_name"].decode(String?.self),
+                    reason: code,
+                    message: try row["message"].decode(String.self)
+                )
+            }
+            var rejected = SQLBuilder(
+                "SELECT path, source, rejection_reason, rejection_message FROM ingested_file WHERE outcome = 'rejected'"
+            )
+            if let reason { rejected.append(" AND rejection_reason = \(rejected.bind(reason.rawValue))") }
+            rejected.append(" ORDER BY id")
+            entries += try await rows(rejected, action: action).compactMap { row -> QuarantineEntry? in
+                guard let source = SourceKind(rawValue: try row["source"].decode(String.self)),
+                    let code = (try row["rejection_reason"].decode(String?.self)).flatMap(
+                        QuarantineReason.init(rawValue:)
+                    )
+                else { return nil }
+                return QuarantineEntry(
+                    file: try row["path"].decode(String.self),
+                    source: source,
+                    line: 0,
+                    column: nil,
+                    reason: code,
+                    message: try row["rejection_message"].decode(String?.self) ?? ""
+                )
+            }
+            return entries
+        }
+
+        public func ingestedFiles() async throws -> [IngestedFile] {
+            try await rows(SQLBuilder("SELECT * FROM ingested_file ORDER BY id"), action: "прочитать журнал файлов")
+                .map(Self.ledger)
+        }
+
+        public func records(region: String?, quarter: Quarter?) async throws -> [FeedbackRecord] {
+            try await storedRecords(region: region, quarter: quarter).map(\.record)
+        }
+
+        static func ledger(_ row: PostgresRandomAccessRow) throws -> IngestedFile {
+            IngestedFile(
+                digest: try row["digest"].decode(String.self),
+                path: try row["path"].decode(String.self),
+                feed: try row["feed"].decode(String.self),
+                source: SourceKind(rawValue: try row["source"].decode(String.self)) ?? .pos,
+                outcome: IngestedFile.Outcome(rawValue: try row["outcome"].decode(String.self)) ?? .rejected,
+                encoding: try row["encoding"].decode(String?.self),
+                accounting: FileAccounting(
+                    read: try row["rows_read"].decode(Int.self),
+                    stored: try row["rows_stored"].decode(Int.self),
+                    updated: try row["rows_updated"].decode(Int.self),
+                    quarantined: try row["rows_quarantined"].decode(Int.self),
+                    duplicate: try row["rows_duplicate"].decode(Int.self)
+                ),
+                rejectionReason: (try row["rejection_reason"].decode(String?.self)).flatMap(
+                    QuarantineReason.init(rawValue:)
+                ),
+                rejectionMessage: try row["rejection_message"].decode(String?.self),
+                ingestedAt: try row["ingested_at"].decode(Date.self)
+            )
+        }
     }
-}
 #endif

@@ -1,106 +1,129 @@
 #if PostgreSQL
-import NIOCore
-public import PainmapCore
-import PostgresNIO
+    import NIOCore
+    public import PainmapCore
+    import PostgresNIO
 
-/// A PostgreSQL store failure with a Russian message a person can act on.
-///
-/// Server errors are mapped by SQLSTATE. The message carries the SQLSTATE and, for constraint violations, the
-/// constraint's name, never the server's own message or detail: those can quote values of a row (`invalid input
-/// syntax …: "<text>"`, `Key (…)=(…)`), and record text must not reach a terminal or a log.
-public struct PostgresStoreError: PainmapFailure {
-    /// What went wrong and what to do.
-    public var message: String
-    /// The exit status.
-    public var exitStatus: ExitStatus
-
-    /// Creates an error.
-    public init(message: String, status: ExitStatus) {
-        self.message = message
-        self.exitStatus = status
-    }
-
-    /// Maps an error from postgres-nio.
+    /// A PostgreSQL store failure with a Russian message a person can act on.
     ///
-    /// - Parameters:
-    ///   - error: What postgres-nio threw.
-    ///   - action: What painmap was doing, as «не удалось <action>».
-    ///   - address: The store, named in connection and login failures.
-    init(wrapping error: any Error, action: String, address: PostgresStoreAddress) {
-        guard let error = error as? PSQLError else {
-            if error is CancellationError {
-                self.init(message: "не удалось \(action): операция прервана", status: .tempFail)
-            } else {
-                self.init(message: "не удалось \(action): \(type(of: error))", status: .software)
-            }
-            return
-        }
-        switch error.code {
-        case .server:
-            let state = error.serverInfo?[.sqlState] ?? "?????"
-            let (status, advice) = Self.classify(sqlState: state, address: address)
-            let constraint = error.serverInfo?[.constraintName].map { ", ограничение \($0)" } ?? ""
-            self.init(message: "не удалось \(action): PostgreSQL SQLSTATE \(state)\(constraint); \(advice)", status: status)
-        case .connectionError:
-            let cause = error.underlying.map { " (\(Self.describe($0)))" } ?? ""
-            self.init(
-                message: "не удалось \(action): нет соединения с PostgreSQL \(address.endpoint)\(cause); проверьте, что сервер запущен и принимает соединения по адресу из --store или PAINMAP_STORE, и повторите",
-                status: .tempFail)
-        case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection, .poolClosed:
-            self.init(
-                message: "не удалось \(action): соединение с PostgreSQL \(address.endpoint) оборвалось; незафиксированное откатилось, повторите запуск",
-                status: .tempFail)
-        case .sslUnsupported:
-            self.init(
-                message: "не удалось \(action): PostgreSQL \(address.endpoint) не поддерживает TLS, а в адресе sslmode=require; включите ssl на сервере или укажите sslmode=disable",
-                status: .configError)
-        case .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError:
-            self.init(
-                message: "не удалось \(action): PostgreSQL \(address.endpoint) требует пароль для «\(address.user)» (\(error.code)); укажите его в адресе или в PGPASSWORD",
-                status: .configError)
-        case .queryCancelled:
-            self.init(message: "не удалось \(action): запрос отменён", status: .tempFail)
-        default:
-            self.init(message: "не удалось \(action): postgres-nio \(error.code)", status: .software)
-        }
-    }
+    /// Server errors are mapped by SQLSTATE. The message carries the SQLSTATE and, for constraint violations, the
+    /// constraint's name, never the server's own message or detail: those can quote values of a row (`invalid input
+    /// syntax …: "<text>"`, `Key (…)=(…)`), and record text must not reach a terminal or a log.
+    public struct PostgresStoreError: PainmapFailure {
+        /// What went wrong and what to do.
+        public var message: String
+        /// The exit status.
+        public var exitStatus: ExitStatus
 
-    /// The exit status and advice for a server error's SQLSTATE (https://www.postgresql.org/docs/current/errcodes-appendix.html).
-    static func classify(sqlState: String, address: PostgresStoreAddress) -> (ExitStatus, String) {
-        switch sqlState {
-        case "28P01", "28000":
-            return (.configError, "PostgreSQL \(address.endpoint) отклонил вход «\(address.user)»; проверьте пользователя, пароль (в адресе или PGPASSWORD) и pg_hba.conf")
-        case "3D000":
-            return (.configError, "базы «\(address.database)» на \(address.endpoint) нет; создайте её (createdb \(address.database)) или исправьте адрес")
-        case "42501":
-            return (.configError, "у «\(address.user)» нет прав на базу «\(address.database)» или схему «\(address.schema)»; выдайте их (GRANT) или смените пользователя")
-        case "53100":
-            return (.ioError, "на сервере PostgreSQL заполнен диск; освободите место и повторите — зафиксированное ранее не пострадало")
-        case "53200":
-            return (.tempFail, "серверу PostgreSQL не хватило памяти; повторите позже")
-        case "53300":
-            return (.tempFail, "у PostgreSQL исчерпаны соединения (max_connections); повторите позже")
-        case "40001", "40P01", "55P03", "57014":
-            return (.tempFail, "конфликт с параллельной транзакцией; повторите")
-        case "57P01", "57P02", "57P03":
-            return (.tempFail, "сервер PostgreSQL останавливается или запускается; повторите позже")
-        default:
-            if sqlState.hasPrefix("58") || sqlState.hasPrefix("XX") {
-                return (.ioError, "ошибка ввода-вывода на сервере PostgreSQL; смотрите журнал сервера")
-            }
-            if sqlState.hasPrefix("08") {
-                return (.tempFail, "соединение с PostgreSQL \(address.endpoint) прервано; повторите")
-            }
-            return (.software, "это ошибка painmap или схемы хранилища; сообщите разработчикам")
+        /// Creates an error.
+        public init(message: String, status: ExitStatus) {
+            self.message = message
+            self.exitStatus = status
         }
-    }
 
-    private static func describe(_ error: any Error) -> String {
-        if let io = error as? IOError { return "errno \(io.errnoCode)" }
-        return String(describing: error)
-    }
+        /// Maps an error from postgres-nio.
+        ///
+        /// - Parameters:
+        ///   - error: What postgres-nio threw.
+        ///   - action: What painmap was doing, as «не удалось <action>».
+        ///   - address: The store, named in connection and login failures.
+        init(wrapping error: any Error, action: String, address: PostgresStoreAddress) {
+            guard let error = error as? PSQLError else {
+                if error is CancellationError {
+                    self.init(message: "не удалось \(action): операция прервана", status: .tempFail)
+                } else {
+                    self.init(message: "не удалось \(action): \(type(of: error))", status: .software)
+                }
+                return
+            }
+            switch error.code {
+            case .server:
+                let state = error.serverInfo?[.sqlState] ?? "?????"
+                let (status, advice) = Self.classify(sqlState: state, address: address)
+                let constraint = error.serverInfo?[.constraintName].map { ", ограничение \($0)" } ?? ""
+                self.init(
+                    message: "не удалось \(action): PostgreSQL SQLSTATE \(state)\(constraint); \(advice)",
+                    status: status
+                )
+            case .connectionError:
+                let cause = error.underlying.map { " (\(Self.describe($0)))" } ?? ""
+                self.init(
+                    message:
+                        "не удалось \(action): нет соединения с PostgreSQL \(address.endpoint)\(cause); проверьте, что сервер запущен и принимает соединения по адресу из --store или PAINMAP_STORE, и повторите",
+                    status: .tempFail
+                )
+            case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection, .poolClosed:
+                self.init(
+                    message:
+                        "не удалось \(action): соединение с PostgreSQL \(address.endpoint) оборвалось; незафиксированное откатилось, повторите запуск",
+                    status: .tempFail
+                )
+            case .sslUnsupported:
+                self.init(
+                    message:
+                        "не удалось \(action): PostgreSQL \(address.endpoint) не поддерживает TLS, а в адресе sslmode=require; включите ssl на сервере или укажите sslmode=disable",
+                    status: .configError
+                )
+            case .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError:
+                self.init(
+                    message:
+                        "не удалось \(action): PostgreSQL \(address.endpoint) требует пароль для «\(address.user)» (\(error.code)); укажите его в адресе или в PGPASSWORD",
+                    status: .configError
+                )
+            case .queryCancelled:
+                self.init(message: "не удалось \(action): запрос отменён", status: .tempFail)
+            default:
+                self.init(message: "не удалось \(action): postgres-nio \(error.code)", status: .software)
+            }
+        }
 
-    /// `ошибка: …`.
-    public var description: String { "ошибка: \(message)" }
-}
+        /// The exit status and advice for a server error's SQLSTATE (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+        static func classify(sqlState: String, address: PostgresStoreAddress) -> (ExitStatus, String) {
+            switch sqlState {
+            case "28P01", "28000":
+                return (
+                    .configError,
+                    "PostgreSQL \(address.endpoint) отклонил вход «\(address.user)»; проверьте пользователя, пароль (в адресе или PGPASSWORD) и pg_hba.conf"
+                )
+            case "3D000":
+                return (
+                    .configError,
+                    "базы «\(address.database)» на \(address.endpoint) нет; создайте её (createdb \(address.database)) или исправьте адрес"
+                )
+            case "42501":
+                return (
+                    .configError,
+                    "у «\(address.user)» нет прав на базу «\(address.database)» или схему «\(address.schema)»; выдайте их (GRANT) или смените пользователя"
+                )
+            case "53100":
+                return (
+                    .ioError,
+                    "на сервере PostgreSQL заполнен диск; освободите место и повторите — зафиксированное ранее не пострадало"
+                )
+            case "53200":
+                return (.tempFail, "серверу PostgreSQL не хватило памяти; повторите позже")
+            case "53300":
+                return (.tempFail, "у PostgreSQL исчерпаны соединения (max_connections); повторите позже")
+            case "40001", "40P01", "55P03", "57014":
+                return (.tempFail, "конфликт с параллельной транзакцией; повторите")
+            case "57P01", "57P02", "57P03":
+                return (.tempFail, "сервер PostgreSQL останавливается или запускается; повторите позже")
+            default:
+                if sqlState.hasPrefix("58") || sqlState.hasPrefix("XX") {
+                    return (.ioError, "ошибка ввода-вывода на сервере PostgreSQL; смотрите журнал сервера")
+                }
+                if sqlState.hasPrefix("08") {
+                    return (.tempFail, "соединение с PostgreSQL \(address.endpoint) прервано; повторите")
+                }
+                return (.software, "это ошибка painmap или схемы хранилища; сообщите разработчикам")
+            }
+        }
+
+        private static func describe(_ error: any Error) -> String {
+            if let io = error as? IOError { return "errno \(io.errnoCode)" }
+            return String(describing: error)
+        }
+
+        /// `ошибка: …`.
+        public var description: String { "ошибка: \(message)" }
+    }
 #endif

@@ -43,7 +43,11 @@ public struct RecordRedactor: Sendable {
         }
         let changed = redacted.text != record.text || redacted.answerText != record.answerText
         return RedactedRecord(
-            record: redacted, naturalKey: key, fingerprint: fingerprint, identifiers: identifiers,
-            originals: keepOriginals && changed ? OriginalTexts(text: record.text, answerText: record.answerText) : nil)
+            record: redacted,
+            naturalKey: key,
+            fingerprint: fingerprint,
+            identifiers: identifiers,
+            originals: keepOriginals && changed ? OriginalTexts(text: record.text, answerText: record.answerText) : nil
+        )
     }
 }

@@ -114,14 +114,17 @@ public struct Redactor: Sendable {
             return lhs.start < rhs.start
         }
         var kept: [Candidate] = []
-        for candidate in candidates where !kept.contains(where: { $0.start < candidate.end && candidate.start < $0.end }) {
+        for candidate in candidates
+        where !kept.contains(where: { $0.start < candidate.end && candidate.start < $0.end }) {
             kept.append(candidate)
         }
         kept.sort { $0.start < $1.start }
         return kept.map { candidate in
             RedactedSpan(
-                type: candidate.type, range: candidate.start..<candidate.end,
-                normalized: Redactor.normalize(scanned.scalars[candidate.start..<candidate.end], type: candidate.type))
+                type: candidate.type,
+                range: candidate.start..<candidate.end,
+                normalized: Redactor.normalize(scanned.scalars[candidate.start..<candidate.end], type: candidate.type)
+            )
         }
     }
 
@@ -194,7 +197,8 @@ public struct Redactor: Sendable {
             if value &- 65 < 26 || (value >= 0x410 && value <= 0x42F) || value == 0x401 { return true }  // upper case
         }
         // All lower case, no digits: only a lower-case name can hide here («меня зовут иван петрович»).
-        return text.contains("зовут") || text.contains("ович") || text.contains("евич") || text.contains("овна") || text.contains("евна")
+        return text.contains("зовут") || text.contains("ович") || text.contains("евич") || text.contains("овна")
+            || text.contains("евна")
             || text.contains("ична")
     }
 }

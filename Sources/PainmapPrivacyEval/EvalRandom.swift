@@ -20,10 +20,14 @@ struct EvalRandom {
     }
 
     /// A value in `range`.
-    mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.upperBound - range.lowerBound + 1) }
+    mutating func int(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + below(range.upperBound - range.lowerBound + 1)
+    }
 
     /// `true` with probability `probability`.
-    mutating func chance(_ probability: Double) -> Bool { Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0) < probability }
+    mutating func chance(_ probability: Double) -> Bool {
+        Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0) < probability
+    }
 
     /// One element of a non-empty array.
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }

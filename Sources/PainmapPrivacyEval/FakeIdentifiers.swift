@@ -6,7 +6,9 @@ import PainmapPrivacy
 struct FakeIdentifiers {
     // MARK: Phones
 
-    static let mobileCodes = ["913", "923", "952", "983", "903", "961", "914", "924", "909", "962", "984", "916", "926", "999", "951", "977"]
+    static let mobileCodes = [
+        "913", "923", "952", "983", "903", "961", "914", "924", "909", "962", "984", "916", "926", "999", "951", "977",
+    ]
     static let landlineCodes = ["383", "4152", "495", "812", "3452", "8182", "3842", "4212", "343"]
 
     /// A phone number; `cued` allows short local numbers (only valid after «тел.»).
@@ -40,7 +42,10 @@ struct FakeIdentifiers {
 
     // MARK: E-mail
 
-    static let mailDomains = ["mail.ru", "yandex.ru", "gmail.com", "bk.ru", "list.ru", "inbox.ru", "rambler.ru", "ya.ru", "internet.ru", "почта.рф", "school54.ru", "edu.kamgov.ru"]
+    static let mailDomains = [
+        "mail.ru", "yandex.ru", "gmail.com", "bk.ru", "list.ru", "inbox.ru", "rambler.ru", "ya.ru", "internet.ru",
+        "почта.рф", "school54.ru", "edu.kamgov.ru",
+    ]
 
     static func email(_ person: FakePerson, _ rng: inout EvalRandom) -> String {
         let surname = transliterate(person.surname)
@@ -150,7 +155,8 @@ struct FakeIdentifiers {
         case 2: return Planted(type: .passport, core: "\(series)№\(number)")
         case 3: return Planted(type: .passport, core: "\(series) № \(number)")
         case 4: return Planted(type: .passport, core: "\(series) номер \(number)", lead: "серия ")
-        case 5: return Planted(type: .passport, core: "\(String(s[0..<2])) \(String(s[2..<4])) № \(number)", lead: "серия ")
+        case 5:
+            return Planted(type: .passport, core: "\(String(s[0..<2])) \(String(s[2..<4])) № \(number)", lead: "серия ")
         default: return Planted(type: .passport, core: "\(series)\(number)")
         }
     }
@@ -159,14 +165,18 @@ struct FakeIdentifiers {
 
     private static let plateLetters = Array("АВЕКМНОРСТУХ")
     private static let latinLookAlikes: [Character: Character] = [
-        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X",
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "У": "Y",
+        "Х": "X",
     ]
 
     static func plate(_ rng: inout EvalRandom) -> String {
         let first = rng.pick(plateLetters)
         let digits = rng.digits(3).text
         let pair = String([rng.pick(plateLetters), rng.pick(plateLetters)])
-        let region = rng.chance(0.3) ? rng.pick(["154", "777", "799", "102", "116", "124"]) : rng.pick(["54", "41", "77", "78", "50", "24", "16"])
+        let region =
+            rng.chance(0.3)
+            ? rng.pick(["154", "777", "799", "102", "116", "124"])
+            : rng.pick(["54", "41", "77", "78", "50", "24", "16"])
         var plate: String
         switch rng.below(5) {
         case 0: plate = "\(first)\(digits)\(pair)\(region)"
@@ -176,7 +186,9 @@ struct FakeIdentifiers {
         default: plate = "\(first)\(digits)\(pair) \(region)"
         }
         if rng.chance(0.2) { plate = String(plate.map { latinLookAlikes[$0] ?? $0 }) }
-        if rng.chance(0.15) { plate = plate.lowercased().replacingOccurrences(of: "rus", with: "") .trimmingTrailingSpace() }
+        if rng.chance(0.15) {
+            plate = plate.lowercased().replacingOccurrences(of: "rus", with: "").trimmingTrailingSpace()
+        }
         return plate
     }
 
@@ -192,8 +204,10 @@ struct FakeIdentifiers {
 
     static func transliterate(_ text: String) -> String {
         let table: [Character: String] = [
-            "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k",
-            "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+            "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+            "й": "y", "к": "k",
+            "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+            "х": "kh", "ц": "ts",
             "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "-": "-",
         ]
         return text.lowercased().map { table[$0] ?? "" }.joined()

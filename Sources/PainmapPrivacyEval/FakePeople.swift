@@ -7,8 +7,11 @@ struct FakePerson {
 
     /// Genitive forms: «Ивановой Марии Петровны», «Иванова Ивана Ивановича».
     var genitive: (surname: String, firstName: String, patronymic: String) {
-        (FakePeople.genitiveSurname(surname, female: isFemale), FakePeople.genitiveFirst(firstName, female: isFemale),
-         isFemale ? String(patronymic.dropLast()) + "ы" : patronymic + "а")
+        (
+            FakePeople.genitiveSurname(surname, female: isFemale),
+            FakePeople.genitiveFirst(firstName, female: isFemale),
+            isFemale ? String(patronymic.dropLast()) + "ы" : patronymic + "а"
+        )
     }
 }
 
@@ -25,19 +28,24 @@ enum FakePeople {
         "Ким", "Цой", "Черных", "Седых", "Мельник", "Кравец", "Бондарь", "Петросян", "Гогиберидзе", "Лысенко",
     ]
     static let maleNames = [
-        "Александр", "Сергей", "Дмитрий", "Андрей", "Алексей", "Максим", "Евгений", "Иван", "Михаил", "Артём", "Николай",
+        "Александр", "Сергей", "Дмитрий", "Андрей", "Алексей", "Максим", "Евгений", "Иван", "Михаил", "Артём",
+        "Николай",
         "Владимир", "Олег", "Павел", "Виктор", "Юрий", "Игорь", "Денис", "Константин", "Рустам", "Ильдар", "Тимур",
         "Добрыня", "Велимир", "Нурлан", "Бекзод", "Всеволод", "Ярослав", "Эмиль", "Георгий",
     ]
     static let femaleNames = [
         "Мария", "Елена", "Ольга", "Наталья", "Анна", "Татьяна", "Ирина", "Светлана", "Екатерина", "Юлия", "Анастасия",
-        "Марина", "Людмила", "Галина", "Оксана", "Дарья", "Валентина", "Ксения", "Алёна", "Айгуль", "Гульнара", "Зарина",
+        "Марина", "Людмила", "Галина", "Оксана", "Дарья", "Валентина", "Ксения", "Алёна", "Айгуль", "Гульнара",
+        "Зарина",
         "Ефросинья", "Прасковья", "Аглая", "Мирослава", "Айдана", "Гульшат", "Эльвира", "Василиса",
     ]
     static let fathers: [(male: String, female: String)] = [
-        ("Петрович", "Петровна"), ("Иванович", "Ивановна"), ("Сергеевич", "Сергеевна"), ("Александрович", "Александровна"),
-        ("Николаевич", "Николаевна"), ("Владимирович", "Владимировна"), ("Михайлович", "Михайловна"), ("Юрьевич", "Юрьевна"),
-        ("Викторович", "Викторовна"), ("Андреевич", "Андреевна"), ("Геннадьевич", "Геннадьевна"), ("Анатольевич", "Анатольевна"),
+        ("Петрович", "Петровна"), ("Иванович", "Ивановна"), ("Сергеевич", "Сергеевна"),
+        ("Александрович", "Александровна"),
+        ("Николаевич", "Николаевна"), ("Владимирович", "Владимировна"), ("Михайлович", "Михайловна"),
+        ("Юрьевич", "Юрьевна"),
+        ("Викторович", "Викторовна"), ("Андреевич", "Андреевна"), ("Геннадьевич", "Геннадьевна"),
+        ("Анатольевич", "Анатольевна"),
         ("Олегович", "Олеговна"), ("Игоревич", "Игоревна"), ("Ильич", "Ильинична"), ("Рустамович", "Рустамовна"),
         ("Кузьмич", "Кузьминична"), ("Ренатович", "Ренатовна"), ("Фомич", "Фоминична"), ("Тимурович", "Тимуровна"),
     ]
@@ -47,12 +55,17 @@ enum FakePeople {
         let base = rng.pick(surnames)
         let father = rng.pick(fathers)
         return FakePerson(
-            surname: female ? feminine(base) : base, firstName: female ? rng.pick(femaleNames) : rng.pick(maleNames),
-            patronymic: female ? father.female : father.male, isFemale: female)
+            surname: female ? feminine(base) : base,
+            firstName: female ? rng.pick(femaleNames) : rng.pick(maleNames),
+            patronymic: female ? father.female : father.male,
+            isFemale: female
+        )
     }
 
     static func feminine(_ surname: String) -> String {
-        if surname.hasSuffix("ов") || surname.hasSuffix("ев") || surname.hasSuffix("ёв") || surname.hasSuffix("ин") { return surname + "а" }
+        if surname.hasSuffix("ов") || surname.hasSuffix("ев") || surname.hasSuffix("ёв") || surname.hasSuffix("ин") {
+            return surname + "а"
+        }
         if surname.hasSuffix("ский") { return String(surname.dropLast(2)) + "ая" }
         if surname.hasSuffix("ный") { return String(surname.dropLast(2)) + "ая" }
         return surname
@@ -60,15 +73,21 @@ enum FakePeople {
 
     static func genitiveSurname(_ surname: String, female: Bool) -> String {
         if female {
-            if surname.hasSuffix("ова") || surname.hasSuffix("ева") || surname.hasSuffix("ёва") || surname.hasSuffix("ина") {
+            if surname.hasSuffix("ова") || surname.hasSuffix("ева") || surname.hasSuffix("ёва")
+                || surname.hasSuffix("ина")
+            {
                 return String(surname.dropLast()) + "ой"
             }
             if surname.hasSuffix("ая") { return String(surname.dropLast(2)) + "ой" }
             return surname
         }
-        if surname.hasSuffix("ов") || surname.hasSuffix("ев") || surname.hasSuffix("ёв") || surname.hasSuffix("ин") { return surname + "а" }
+        if surname.hasSuffix("ов") || surname.hasSuffix("ев") || surname.hasSuffix("ёв") || surname.hasSuffix("ин") {
+            return surname + "а"
+        }
         if surname.hasSuffix("ий") || surname.hasSuffix("ый") { return String(surname.dropLast(2)) + "ого" }
-        if surname.hasSuffix("ко") || surname.hasSuffix("их") || surname.hasSuffix("ых") || surname.hasSuffix("дзе") { return surname }
+        if surname.hasSuffix("ко") || surname.hasSuffix("их") || surname.hasSuffix("ых") || surname.hasSuffix("дзе") {
+            return surname
+        }
         if surname.hasSuffix("ь") { return String(surname.dropLast()) + "я" }
         return surname + "а"
     }
@@ -105,7 +124,11 @@ enum FakePeople {
             let g = person.genitive
             return ("\(g.surname) \(g.firstName) \(g.patronymic)", true)
         case 9: return ("\(s) \(f) \(p)".lowercased(), false)
-        case 10: return ("\(s)-\(rng.pick(["Водкина", "Щедрина", "Сабурова"]).dropLast(person.isFemale ? 0 : 1)) \(f) \(p)", false)
+        case 10:
+            return (
+                "\(s)-\(rng.pick(["Водкина", "Щедрина", "Сабурова"]).dropLast(person.isFemale ? 0 : 1)) \(f) \(p)",
+                false
+            )
         default: return ("\(s) \(f)", false)
         }
     }

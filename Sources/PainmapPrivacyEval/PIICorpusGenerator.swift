@@ -79,7 +79,9 @@ public struct PIICorpusGenerator: Sendable {
     }
 
     /// A message around one planted identifier; sometimes a second one of another type.
-    private func message(planting type: PersonalDataType, role: GoldSpan.Role, index: Int, _ rng: inout EvalRandom) -> LabelledMessage {
+    private func message(planting type: PersonalDataType, role: GoldSpan.Role, index: Int, _ rng: inout EvalRandom)
+        -> LabelledMessage
+    {
         var builder = MessageBuilder()
         openMessage(&builder, &rng)
         let person = FakePeople.person(&rng)
@@ -96,12 +98,17 @@ public struct PIICorpusGenerator: Sendable {
         return LabelledMessage(text: builder.text, spans: builder.spans, isClean: false)
     }
 
-    private func plant(_ type: PersonalDataType, role: GoldSpan.Role, person: FakePerson, _ rng: inout EvalRandom) -> (String, Planted) {
+    private func plant(_ type: PersonalDataType, role: GoldSpan.Role, person: FakePerson, _ rng: inout EvalRandom) -> (
+        String, Planted
+    ) {
         let valid = role != .invalidChecksum
         switch type {
         case .phone:
             let cued = rng.chance(0.75)
-            return (rng.pick(cued ? CorpusTemplates.phoneCued : CorpusTemplates.phoneUncued), Planted(type: .phone, core: FakeIdentifiers.phone(&rng, cued: cued)))
+            return (
+                rng.pick(cued ? CorpusTemplates.phoneCued : CorpusTemplates.phoneUncued),
+                Planted(type: .phone, core: FakeIdentifiers.phone(&rng, cued: cued))
+            )
         case .email:
             return (rng.pick(CorpusTemplates.email), Planted(type: .email, core: FakeIdentifiers.email(person, &rng)))
         case .snils:
@@ -110,27 +117,47 @@ public struct PIICorpusGenerator: Sendable {
                 if !value.contains(" ") && !value.contains("-") { value = FakeIdentifiers.snils(&rng, valid: true) }
                 return (rng.pick(CorpusTemplates.snilsUnlabelled), Planted(type: .snils, core: value))
             }
-            return (rng.pick(CorpusTemplates.snilsLabelled), Planted(type: .snils, core: FakeIdentifiers.snils(&rng, valid: valid)))
+            return (
+                rng.pick(CorpusTemplates.snilsLabelled),
+                Planted(type: .snils, core: FakeIdentifiers.snils(&rng, valid: valid))
+            )
         case .inn:
             if valid, rng.chance(0.2) {
-                return (rng.pick(CorpusTemplates.innOrganisation), Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: false, valid: true)))
+                return (
+                    rng.pick(CorpusTemplates.innOrganisation),
+                    Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: false, valid: true))
+                )
             }
             if valid, rng.chance(0.15) {
-                return (rng.pick(CorpusTemplates.innUnlabelled), Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: true, valid: true)))
+                return (
+                    rng.pick(CorpusTemplates.innUnlabelled),
+                    Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: true, valid: true))
+                )
             }
-            return (rng.pick(CorpusTemplates.innLabelled), Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: rng.chance(0.8), valid: valid)))
+            return (
+                rng.pick(CorpusTemplates.innLabelled),
+                Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: rng.chance(0.8), valid: valid))
+            )
         case .ogrn:
             let template = rng.pick(CorpusTemplates.ogrnLabelled)
             let individual = template.contains("ОГРНИП")
-            return (template, Planted(type: .ogrn, core: FakeIdentifiers.ogrn(&rng, individual: individual, valid: valid)))
+            return (
+                template, Planted(type: .ogrn, core: FakeIdentifiers.ogrn(&rng, individual: individual, valid: valid))
+            )
         case .passport:
             return (rng.pick(CorpusTemplates.passport), FakeIdentifiers.passport(&rng))
         case .card:
             let digits = FakeIdentifiers.card(&rng, valid: valid)
             if valid, rng.chance(0.15) {
-                return (rng.pick(CorpusTemplates.cardUnlabelled), Planted(type: .card, core: FakeIdentifiers.formatCard(digits, &rng)))
+                return (
+                    rng.pick(CorpusTemplates.cardUnlabelled),
+                    Planted(type: .card, core: FakeIdentifiers.formatCard(digits, &rng))
+                )
             }
-            return (rng.pick(CorpusTemplates.cardLabelled), Planted(type: .card, core: FakeIdentifiers.formatCard(digits, &rng)))
+            return (
+                rng.pick(CorpusTemplates.cardLabelled),
+                Planted(type: .card, core: FakeIdentifiers.formatCard(digits, &rng))
+            )
         case .vehiclePlate:
             return (rng.pick(CorpusTemplates.plate), Planted(type: .vehiclePlate, core: FakeIdentifiers.plate(&rng)))
         case .address:
@@ -139,16 +166,31 @@ public struct PIICorpusGenerator: Sendable {
             switch rng.below(10) {
             case 0, 1:
                 let g = person.genitive
-                let spelled = rng.chance(0.5) ? "\(g.surname) \(g.firstName) \(g.patronymic)" : "\(g.surname) \(person.firstName.prefix(1)).\(person.patronymic.prefix(1))."
+                let spelled =
+                    rng.chance(0.5)
+                    ? "\(g.surname) \(g.firstName) \(g.patronymic)"
+                    : "\(g.surname) \(person.firstName.prefix(1)).\(person.patronymic.prefix(1))."
                 return (rng.pick(CorpusTemplates.nameGenitive), Planted(type: .fullName, core: spelled))
             case 2:
                 let template = rng.pick(CorpusTemplates.nameRoles)
-                let female = template.contains("отказала") || template.contains("нагрубила") || template.contains("дала")
-                var surname = FakePeople.feminine(rng.pick(FakePeople.surnames.filter { $0.hasSuffix("ов") || $0.hasSuffix("ев") || $0.hasSuffix("ин") || $0.hasSuffix("ский") }))
-                if !female { surname = rng.pick(FakePeople.surnames.filter { $0.hasSuffix("ов") || $0.hasSuffix("ин") }) }
+                let female =
+                    template.contains("отказала") || template.contains("нагрубила") || template.contains("дала")
+                var surname = FakePeople.feminine(
+                    rng.pick(
+                        FakePeople.surnames.filter {
+                            $0.hasSuffix("ов") || $0.hasSuffix("ев") || $0.hasSuffix("ин") || $0.hasSuffix("ский")
+                        }
+                    )
+                )
+                if !female {
+                    surname = rng.pick(FakePeople.surnames.filter { $0.hasSuffix("ов") || $0.hasSuffix("ин") })
+                }
                 return (template, Planted(type: .fullName, core: surname))
             default:
-                return (rng.pick(CorpusTemplates.nameTemplates), Planted(type: .fullName, core: FakePeople.spelling(person, &rng).text))
+                return (
+                    rng.pick(CorpusTemplates.nameTemplates),
+                    Planted(type: .fullName, core: FakePeople.spelling(person, &rng).text)
+                )
             }
         }
     }

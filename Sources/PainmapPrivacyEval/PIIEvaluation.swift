@@ -64,7 +64,9 @@ public struct PIIEvaluation: Sendable, Codable {
     public var meetsTargets: Bool { types.allSatisfy(\.meetsTargets) && cleanTouchedShare <= 0.01 }
 
     /// Evaluates `redactor` on `corpus`, timing at least `minimumSeconds` of redaction on the calling thread.
-    public static func run(_ corpus: [LabelledMessage], redactor: Redactor = Redactor(), minimumSeconds: Double = 1) -> PIIEvaluation {
+    public static func run(_ corpus: [LabelledMessage], redactor: Redactor = Redactor(), minimumSeconds: Double = 1)
+        -> PIIEvaluation
+    {
         var figures = Dictionary(uniqueKeysWithValues: PersonalDataType.allCases.map { ($0, TypeFigures(type: $0)) })
         var cleanMessages = 0
         var cleanTouched = 0
@@ -78,13 +80,17 @@ public struct PIIEvaluation: Sendable, Codable {
             for gold in message.spans {
                 if gold.role == .decoy {
                     figures[gold.type]?.decoys += 1
-                    if found.contains(where: { $0.range.overlaps(gold.range) }) { figures[gold.type]?.decoysTouched += 1 }
+                    if found.contains(where: { $0.range.overlaps(gold.range) }) {
+                        figures[gold.type]?.decoysTouched += 1
+                    }
                     continue
                 }
                 figures[gold.type]?.spans += 1
                 if gold.role == .invalidChecksum { figures[gold.type]?.invalidSpans += 1 }
                 let significant = gold.range.filter { isSignificant(scalars[$0]) }
-                let typed = significant.allSatisfy { position in found.contains { $0.type == gold.type && $0.range.contains(position) } }
+                let typed = significant.allSatisfy { position in
+                    found.contains { $0.type == gold.type && $0.range.contains(position) }
+                }
                 let any = significant.allSatisfy { position in found.contains { $0.range.contains(position) } }
                 if typed {
                     figures[gold.type]?.found += 1
@@ -94,7 +100,9 @@ public struct PIIEvaluation: Sendable, Codable {
             }
             for span in found {
                 figures[span.type]?.predicted += 1
-                if message.spans.contains(where: { $0.mustRedact && $0.type == span.type && $0.range.overlaps(span.range) }) {
+                if message.spans.contains(where: {
+                    $0.mustRedact && $0.type == span.type && $0.range.overlaps(span.range)
+                }) {
                     figures[span.type]?.correct += 1
                 }
             }
@@ -115,8 +123,14 @@ public struct PIIEvaluation: Sendable, Codable {
         let cpu = cpuTime() - cpuStart
         _ = sink
         return PIIEvaluation(
-            types: PersonalDataType.allCases.compactMap { figures[$0] }, messages: corpus.count, cleanMessages: cleanMessages,
-            cleanTouched: cleanTouched, wallSeconds: wall, cpuSeconds: cpu, timedMessages: timed)
+            types: PersonalDataType.allCases.compactMap { figures[$0] },
+            messages: corpus.count,
+            cleanMessages: cleanMessages,
+            cleanTouched: cleanTouched,
+            wallSeconds: wall,
+            cpuSeconds: cpu,
+            timedMessages: timed
+        )
     }
 
     /// Letters and digits: the characters that identify (a missed bracket or space is not a leak).

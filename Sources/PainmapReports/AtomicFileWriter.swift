@@ -24,7 +24,9 @@ public struct AtomicFileWriter: Sendable {
         } catch {
             throw CommandFailure("не удалось создать каталог \(directory.path)", status: .ioError)
         }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
+        let temporary = directory.appendingPathComponent(
+            ".\(url.lastPathComponent).tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+        )
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("создать", url) }
         var written = 0

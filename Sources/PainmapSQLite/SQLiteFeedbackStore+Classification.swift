@@ -13,7 +13,9 @@ extension SQLiteFeedbackStore {
         try storedRecordsSync(region: region, quarter: quarter)
     }
 
-    public func unclassifiedRecords(configDigest: String, region: String?, quarter: Quarter?) async throws -> [StoredRecord] {
+    public func unclassifiedRecords(configDigest: String, region: String?, quarter: Quarter?) async throws
+        -> [StoredRecord]
+    {
         try unclassifiedRecordsSync(configDigest: configDigest, region: region, quarter: quarter)
     }
 
@@ -25,7 +27,9 @@ extension SQLiteFeedbackStore {
         try classifiedRecordsSync(region: region, quarter: quarter)
     }
 
-    public func classificationCounts(region: String?, quarter: Quarter?, configDigest: String) async throws -> [ClassificationCount] {
+    public func classificationCounts(region: String?, quarter: Quarter?, configDigest: String) async throws
+        -> [ClassificationCount]
+    {
         try classificationCountsSync(region: region, quarter: quarter, configDigest: configDigest)
     }
 
@@ -37,13 +41,16 @@ extension SQLiteFeedbackStore {
         return try read("прочитать записи") { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT f.* FROM feedback_record f \(slice.sql.isEmpty ? "" : "WHERE " + slice.sql) ORDER BY f.source, f.received_at, f.natural_key",
+                sql:
+                    "SELECT f.* FROM feedback_record f \(slice.sql.isEmpty ? "" : "WHERE " + slice.sql) ORDER BY f.source, f.received_at, f.natural_key",
                 arguments: slice.arguments
             ).compactMap(Self.storedRecord)
         }
     }
 
-    private func unclassifiedRecordsSync(configDigest: String, region: String?, quarter: Quarter?) throws -> [StoredRecord] {
+    private func unclassifiedRecordsSync(configDigest: String, region: String?, quarter: Quarter?) throws
+        -> [StoredRecord]
+    {
         let slice = Self.sliceFilter(region: region, quarter: quarter, table: "f")
         var arguments: StatementArguments = [configDigest]
         arguments += slice.arguments
@@ -76,7 +83,8 @@ extension SQLiteFeedbackStore {
                             stage_rule = excluded.stage_rule, stage_evidence = excluded.stage_evidence,
                             config_digest = excluded.config_digest, record_digest = excluded.record_digest,
                             classified_at = excluded.classified_at
-                        """)
+                        """
+                )
                 for item in records {
                     let c = item.classification
                     try statement.execute(arguments: [
@@ -108,16 +116,27 @@ extension SQLiteFeedbackStore {
                     let stageRule = StageRule(rawValue: row["stage_rule"])
                 else { return nil }
                 let classification = RecordClassification(
-                    lifeSituation: row["life_situation"], stage: row["stage"], rule: rule, evidence: row["evidence"],
-                    stageRule: stageRule, stageEvidence: row["stage_evidence"])
+                    lifeSituation: row["life_situation"],
+                    stage: row["stage"],
+                    rule: rule,
+                    evidence: row["evidence"],
+                    stageRule: stageRule,
+                    stageEvidence: row["stage_evidence"]
+                )
                 return ClassifiedRecord(
-                    id: stored.id, fingerprint: UInt64(bitPattern: row["record_digest"] as Int64), record: stored.record,
-                    classification: classification, configDigest: row["config_digest"])
+                    id: stored.id,
+                    fingerprint: UInt64(bitPattern: row["record_digest"] as Int64),
+                    record: stored.record,
+                    classification: classification,
+                    configDigest: row["config_digest"]
+                )
             }
         }
     }
 
-    private func classificationCountsSync(region: String?, quarter: Quarter?, configDigest: String) throws -> [ClassificationCount] {
+    private func classificationCountsSync(region: String?, quarter: Quarter?, configDigest: String) throws
+        -> [ClassificationCount]
+    {
         let slice = Self.sliceFilter(region: region, quarter: quarter, table: "f")
         var arguments: StatementArguments = [configDigest]
         arguments += slice.arguments
@@ -137,9 +156,14 @@ extension SQLiteFeedbackStore {
             ).compactMap { row -> ClassificationCount? in
                 guard let quarter = Quarter(row["quarter"] as String) else { return nil }
                 return ClassificationCount(
-                    region: row["region"], quarter: quarter, lifeSituation: row["life_situation"], stage: row["stage"],
-                    rule: (row["rule"] as String?).flatMap(ClassificationRule.init(rawValue:)), isStale: row["stale"],
-                    count: row["n"])
+                    region: row["region"],
+                    quarter: quarter,
+                    lifeSituation: row["life_situation"],
+                    stage: row["stage"],
+                    rule: (row["rule"] as String?).flatMap(ClassificationRule.init(rawValue:)),
+                    isStale: row["stale"],
+                    count: row["n"]
+                )
             }
         }
     }
@@ -152,7 +176,9 @@ extension SQLiteFeedbackStore {
         }
     }
 
-    static func sliceFilter(region: String?, quarter: Quarter?, table: String) -> (sql: String, arguments: StatementArguments) {
+    static func sliceFilter(region: String?, quarter: Quarter?, table: String) -> (
+        sql: String, arguments: StatementArguments
+    ) {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let region {
@@ -169,6 +195,9 @@ extension SQLiteFeedbackStore {
     private static func storedRecord(_ row: Row) -> StoredRecord? {
         guard let record = RecordColumns.record(row) else { return nil }
         return StoredRecord(
-            id: RecordID(rawValue: row["id"]), fingerprint: UInt64(bitPattern: row["content_digest"] as Int64), record: record)
+            id: RecordID(rawValue: row["id"]),
+            fingerprint: UInt64(bitPattern: row["content_digest"] as Int64),
+            record: record
+        )
     }
 }

@@ -18,21 +18,26 @@ extension SQLiteFeedbackStore {
     private func replacePainsSync(region: String, quarter: Quarter, with pains: [StoredPain]) throws {
         if let stray = pains.first(where: { $0.region != region || $0.quarter != quarter }) {
             throw StoreError(
-                message: "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)",
-                status: .software)
+                message:
+                    "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)",
+                status: .software
+            )
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
             try pool.write { db in
                 try db.execute(
-                    sql: "DELETE FROM pain WHERE region = ? AND quarter = ?", arguments: [region, quarter.description])
+                    sql: "DELETE FROM pain WHERE region = ? AND quarter = ?",
+                    arguments: [region, quarter.description]
+                )
                 let statement = try db.cachedStatement(
                     sql: """
                         INSERT INTO pain (region, quarter, life_situation, pain_id, rank, title, stage, count, priority,
                             is_signal, status, previous_count, centroid)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
+                        """
+                )
                 for pain in pains {
                     let centroid = String(decoding: try encoder.encode(pain.centroid), as: UTF8.self)
                     try statement.execute(arguments: [
@@ -59,13 +64,26 @@ extension SQLiteFeedbackStore {
                 arguments: slice.arguments
             ).compactMap { row -> StoredPain? in
                 guard let quarter = Quarter(row["quarter"] as String),
-                    let centroid = try? decoder.decode([String: Float].self, from: Data((row["centroid"] as String).utf8))
+                    let centroid = try? decoder.decode(
+                        [String: Float].self,
+                        from: Data((row["centroid"] as String).utf8)
+                    )
                 else { return nil }
                 return StoredPain(
-                    region: row["region"], quarter: quarter, lifeSituation: row["life_situation"], id: row["pain_id"],
-                    rank: row["rank"], title: row["title"], stage: row["stage"], count: row["count"],
-                    priority: row["priority"], isSignal: row["is_signal"], status: row["status"],
-                    previousCount: row["previous_count"], centroid: centroid)
+                    region: row["region"],
+                    quarter: quarter,
+                    lifeSituation: row["life_situation"],
+                    id: row["pain_id"],
+                    rank: row["rank"],
+                    title: row["title"],
+                    stage: row["stage"],
+                    count: row["count"],
+                    priority: row["priority"],
+                    isSignal: row["is_signal"],
+                    status: row["status"],
+                    previousCount: row["previous_count"],
+                    centroid: centroid
+                )
             }
         }
     }

@@ -28,10 +28,16 @@ extension SQLiteFeedbackStore {
                         """,
                     arguments: StatementArguments(arguments)
                 ).compactMap { row -> RedactedIdentifier? in
-                    guard let quarter = Quarter(row["quarter"] as String), let type = PersonalDataType(rawValue: row["type"]) else { return nil }
+                    guard let quarter = Quarter(row["quarter"] as String),
+                        let type = PersonalDataType(rawValue: row["type"])
+                    else { return nil }
                     return RedactedIdentifier(
-                        recordID: RecordID(rawValue: row["record_id"]), region: row["region"], quarter: quarter, type: type,
-                        normalized: row["normalized"])
+                        recordID: RecordID(rawValue: row["record_id"]),
+                        region: row["region"],
+                        quarter: quarter,
+                        type: type,
+                        normalized: row["normalized"]
+                    )
                 }
             }
         } catch {
@@ -44,8 +50,14 @@ extension SQLiteFeedbackStore {
         do {
             return try pool.read { db in
                 var result: [RecordID: OriginalTexts] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT record_id, text, answer_text FROM record_original ORDER BY record_id") {
-                    result[RecordID(rawValue: row["record_id"])] = OriginalTexts(text: row["text"], answerText: row["answer_text"])
+                for row in try Row.fetchAll(
+                    db,
+                    sql: "SELECT record_id, text, answer_text FROM record_original ORDER BY record_id"
+                ) {
+                    result[RecordID(rawValue: row["record_id"])] = OriginalTexts(
+                        text: row["text"],
+                        answerText: row["answer_text"]
+                    )
                 }
                 return result
             }

@@ -26,12 +26,19 @@ public struct SQLiteFeedbackStore: FeedbackStore {
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             pool = try DatabasePool(path: url.path, configuration: configuration)
             try pool.write { db in
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
                 guard mode.lowercased() == "wal" else {
-                    throw StoreError(message: "SQLite не включил режим WAL (\(mode)); хранилище на сетевом диске? Укажите --store на локальном диске", status: .ioError)
+                    throw StoreError(
+                        message:
+                            "SQLite не включил режим WAL (\(mode)); хранилище на сетевом диске? Укажите --store на локальном диске",
+                        status: .ioError
+                    )
                 }
                 let foreignKeys = try Int.fetchOne(db, sql: "PRAGMA foreign_keys") ?? 0
                 guard foreignKeys == 1 else {
@@ -76,15 +83,21 @@ public struct SQLiteFeedbackStore: FeedbackStore {
     // one, which demands Sendable closures. The sync bodies below keep the store's work synchronous.
     private func ingestedFileSync(digest: String) throws -> IngestedFile? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM ingested_file WHERE digest = ?", arguments: [digest]).map(SQLiteFeedbackStore.ledger)
+            try Row.fetchOne(db, sql: "SELECT * FROM ingested_file WHERE digest = ?", arguments: [digest]).map(
+                SQLiteFeedbackStore.ledger
+            )
         }
     }
 
-    public func ingest(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) async throws -> IngestedFile {
+    public func ingest(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) async throws
+        -> IngestedFile
+    {
         try ingestSync(file, read: read)
     }
 
-    private func ingestSync(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) throws -> IngestedFile {
+    private func ingestSync(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) throws
+        -> IngestedFile
+    {
         // GRDB's synchronous write is used on purpose: the adapter's closure is not Sendable and must
         // run inside this one transaction. The CLI runs one ingest at a time, so blocking is harmless.
         do {
@@ -93,34 +106,54 @@ public struct SQLiteFeedbackStore: FeedbackStore {
                 try db.inTransaction(.immediate) {
                     // A file another run finished meanwhile is not read again: its ledger entry is the answer.
                     if let done = try Row.fetchOne(
-                        db, sql: "SELECT * FROM ingested_file WHERE digest = ? AND outcome = 'done'", arguments: [file.digest])
-                    {
+                        db,
+                        sql: "SELECT * FROM ingested_file WHERE digest = ? AND outcome = 'done'",
+                        arguments: [file.digest]
+                    ) {
                         result = SQLiteFeedbackStore.ledger(done)
                         return .commit
                     }
-                    try db.execute(sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'", arguments: [file.digest])
                     try db.execute(
-                        sql: "INSERT INTO ingested_file (digest, path, feed, source, outcome, ingested_at) VALUES (?, ?, ?, ?, 'done', ?)",
-                        arguments: [file.digest, file.path, file.feed, file.source.rawValue, Date().timeIntervalSince1970])
+                        sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'",
+                        arguments: [file.digest]
+                    )
+                    try db.execute(
+                        sql:
+                            "INSERT INTO ingested_file (digest, path, feed, source, outcome, ingested_at) VALUES (?, ?, ?, ?, 'done', ?)",
+                        arguments: [
+                            file.digest, file.path, file.feed, file.source.rawValue, Date().timeIntervalSince1970,
+                        ]
+                    )
                     let fileID = db.lastInsertedRowID
                     let sink = try SQLiteRecordSink(db: db, fileID: fileID)
                     let summary = try read(sink)
                     let tally = sink.tally
                     guard tally.isBalanced else {
-                        throw StoreError(message: "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)", status: .software)
+                        throw StoreError(
+                            message:
+                                "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)",
+                            status: .software
+                        )
                     }
                     try db.execute(
                         sql: """
                             UPDATE ingested_file SET encoding = ?, rows_read = ?, rows_stored = ?, rows_updated = ?,
                             rows_quarantined = ?, rows_duplicate = ? WHERE id = ?
                             """,
-                        arguments: [summary.encoding, tally.read, tally.stored, tally.updated, tally.quarantined, tally.duplicate, fileID])
-                    result = try Row.fetchOne(db, sql: "SELECT * FROM ingested_file WHERE id = ?", arguments: [fileID]).map(SQLiteFeedbackStore.ledger)
+                        arguments: [
+                            summary.encoding, tally.read, tally.stored, tally.updated, tally.quarantined,
+                            tally.duplicate, fileID,
+                        ]
+                    )
+                    result = try Row.fetchOne(db, sql: "SELECT * FROM ingested_file WHERE id = ?", arguments: [fileID])
+                        .map(SQLiteFeedbackStore.ledger)
                     FaultPoint.hit("ingest.before-commit")
                     return .commit
                 }
                 FaultPoint.hit("ingest.committed")
-                guard let result else { throw StoreError(message: "запись журнала файла не найдена после фиксации", status: .software) }
+                guard let result else {
+                    throw StoreError(message: "запись журнала файла не найдена после фиксации", status: .software)
+                }
                 return result
             }
         } catch let error as any PainmapFailure {
@@ -137,13 +170,20 @@ public struct SQLiteFeedbackStore: FeedbackStore {
     private func recordRejectionSync(_ file: IngestFileIdentity, error: IngestError) throws {
         do {
             try pool.write { db in
-                try db.execute(sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'", arguments: [file.digest])
+                try db.execute(
+                    sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'",
+                    arguments: [file.digest]
+                )
                 try db.execute(
                     sql: """
                         INSERT INTO ingested_file (digest, path, feed, source, outcome, rejection_reason, rejection_message, ingested_at)
                         VALUES (?, ?, ?, ?, 'rejected', ?, ?, ?)
                         """,
-                    arguments: [file.digest, file.path, file.feed, file.source.rawValue, error.reason.rawValue, error.description, Date().timeIntervalSince1970])
+                    arguments: [
+                        file.digest, file.path, file.feed, file.source.rawValue, error.reason.rawValue,
+                        error.description, Date().timeIntervalSince1970,
+                    ]
+                )
             }
         } catch {
             throw StoreError(wrapping: error, action: "записать отказ по файлу \(file.path)")
@@ -154,22 +194,34 @@ public struct SQLiteFeedbackStore: FeedbackStore {
 
     private func statusSync() throws -> StoreStatus {
         try pool.read { db in
-            var bySource: [SourceKind: FileAccounting] = Dictionary(uniqueKeysWithValues: SourceKind.allCases.map { ($0, FileAccounting()) })
+            var bySource: [SourceKind: FileAccounting] = Dictionary(
+                uniqueKeysWithValues: SourceKind.allCases.map { ($0, FileAccounting()) }
+            )
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT source, SUM(rows_read) AS r, SUM(rows_stored) AS s, SUM(rows_updated) AS u,
                     SUM(rows_quarantined) AS q, SUM(rows_duplicate) AS d FROM ingested_file WHERE outcome = 'done' GROUP BY source
-                    """)
+                    """
+            )
             for row in rows {
                 guard let kind = SourceKind(rawValue: row["source"]) else { continue }
-                bySource[kind] = FileAccounting(read: row["r"], stored: row["s"], updated: row["u"], quarantined: row["q"], duplicate: row["d"])
+                bySource[kind] = FileAccounting(
+                    read: row["r"],
+                    stored: row["s"],
+                    updated: row["u"],
+                    quarantined: row["q"],
+                    duplicate: row["d"]
+                )
             }
             let totals = bySource.values.reduce(FileAccounting(), +)
             let counts = try Row.fetchAll(
-                db, sql: "SELECT region, quarter, source, COUNT(*) AS n FROM feedback_record GROUP BY region, quarter, source ORDER BY region, quarter, source"
+                db,
+                sql:
+                    "SELECT region, quarter, source, COUNT(*) AS n FROM feedback_record GROUP BY region, quarter, source ORDER BY region, quarter, source"
             ).compactMap { row -> RegionQuarterCount? in
-                guard let quarter = Quarter(row["quarter"] as String), let source = SourceKind(rawValue: row["source"]) else { return nil }
+                guard let quarter = Quarter(row["quarter"] as String), let source = SourceKind(rawValue: row["source"])
+                else { return nil }
                 return RegionQuarterCount(region: row["region"], quarter: quarter, source: source, count: row["n"])
             }
             var reasons: [QuarantineReason: Int] = [:]
@@ -177,8 +229,16 @@ public struct SQLiteFeedbackStore: FeedbackStore {
                 if let reason = QuarantineReason(rawValue: row["reason"]) { reasons[reason] = row["n"] }
             }
             let done = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingested_file WHERE outcome = 'done'") ?? 0
-            let rejected = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingested_file WHERE outcome = 'rejected'") ?? 0
-            return StoreStatus(totals: totals, bySource: bySource, records: counts, quarantineByReason: reasons, filesDone: done, filesRejected: rejected)
+            let rejected =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingested_file WHERE outcome = 'rejected'") ?? 0
+            return StoreStatus(
+                totals: totals,
+                bySource: bySource,
+                records: counts,
+                quarantineByReason: reasons,
+                filesDone: done,
+                filesRejected: rejected
+            )
         }
     }
 
@@ -197,16 +257,35 @@ public struct SQLiteFeedbackStore: FeedbackStore {
                     """,
                 arguments: reason.map { [$0.rawValue] } ?? []
             ).compactMap { row -> QuarantineEntry? in
-                guard let source = SourceKind(rawValue: row["source"]), let code = QuarantineReason(rawValue: row["reason"]) else { return nil }
-                return QuarantineEntry(file: row["path"], source: source, line: row["line"], column: row["column_name"], reason: code, message: row["message"])
+                guard let source = SourceKind(rawValue: row["source"]),
+                    let code = QuarantineReason(rawValue: row["reason"])
+                else { return nil }
+                return QuarantineEntry(
+                    file: row["path"],
+                    source: source,
+                    line: row["line"],
+                    column: row["column_name"],
+                    reason: code,
+                    message: row["message"]
+                )
             }
             let rejected = try Row.fetchAll(
                 db,
-                sql: "SELECT path, source, rejection_reason, rejection_message FROM ingested_file WHERE outcome = 'rejected' \(reason == nil ? "" : "AND rejection_reason = ?") ORDER BY id",
+                sql:
+                    "SELECT path, source, rejection_reason, rejection_message FROM ingested_file WHERE outcome = 'rejected' \(reason == nil ? "" : "AND rejection_reason = ?") ORDER BY id",
                 arguments: reason.map { [$0.rawValue] } ?? []
             ).compactMap { row -> QuarantineEntry? in
-                guard let source = SourceKind(rawValue: row["source"]), let code = QuarantineReason(rawValue: row["rejection_reason"]) else { return nil }
-                return QuarantineEntry(file: row["path"], source: source, line: 0, column: nil, reason: code, message: row["rejection_message"] ?? "")
+                guard let source = SourceKind(rawValue: row["source"]),
+                    let code = QuarantineReason(rawValue: row["rejection_reason"])
+                else { return nil }
+                return QuarantineEntry(
+                    file: row["path"],
+                    source: source,
+                    line: 0,
+                    column: nil,
+                    reason: code,
+                    message: row["rejection_message"] ?? ""
+                )
             }
             entries.append(contentsOf: rejected)
             return entries
@@ -216,7 +295,9 @@ public struct SQLiteFeedbackStore: FeedbackStore {
     public func ingestedFiles() async throws -> [IngestedFile] { try ingestedFilesSync() }
 
     private func ingestedFilesSync() throws -> [IngestedFile] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM ingested_file ORDER BY id").map(SQLiteFeedbackStore.ledger) }
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM ingested_file ORDER BY id").map(SQLiteFeedbackStore.ledger)
+        }
     }
 
     public func records(region: String?, quarter: Quarter?) async throws -> [FeedbackRecord] {
@@ -237,7 +318,8 @@ public struct SQLiteFeedbackStore: FeedbackStore {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM feedback_record \(filter) ORDER BY source, received_at, natural_key",
+                db,
+                sql: "SELECT * FROM feedback_record \(filter) ORDER BY source, received_at, natural_key",
                 arguments: StatementArguments(arguments)
             ).compactMap(RecordColumns.record)
         }
@@ -245,12 +327,22 @@ public struct SQLiteFeedbackStore: FeedbackStore {
 
     static func ledger(_ row: Row) -> IngestedFile {
         IngestedFile(
-            digest: row["digest"], path: row["path"], feed: row["feed"], source: SourceKind(rawValue: row["source"]) ?? .pos,
-            outcome: IngestedFile.Outcome(rawValue: row["outcome"]) ?? .rejected, encoding: row["encoding"],
+            digest: row["digest"],
+            path: row["path"],
+            feed: row["feed"],
+            source: SourceKind(rawValue: row["source"]) ?? .pos,
+            outcome: IngestedFile.Outcome(rawValue: row["outcome"]) ?? .rejected,
+            encoding: row["encoding"],
             accounting: FileAccounting(
-                read: row["rows_read"], stored: row["rows_stored"], updated: row["rows_updated"],
-                quarantined: row["rows_quarantined"], duplicate: row["rows_duplicate"]),
+                read: row["rows_read"],
+                stored: row["rows_stored"],
+                updated: row["rows_updated"],
+                quarantined: row["rows_quarantined"],
+                duplicate: row["rows_duplicate"]
+            ),
             rejectionReason: (row["rejection_reason"] as String?).flatMap(QuarantineReason.init(rawValue:)),
-            rejectionMessage: row["rejection_message"], ingestedAt: Date(timeIntervalSince1970: row["ingested_at"]))
+            rejectionMessage: row["rejection_message"],
+            ingestedAt: Date(timeIntervalSince1970: row["ingested_at"])
+        )
     }
 }

@@ -24,21 +24,35 @@ final class SQLiteRecordSink: RecordSink {
         self.db = db
         self.fileID = fileID
         insert = try db.cachedStatement(sql: RecordColumns.insertSQL)
-        lookup = try db.cachedStatement(sql: "SELECT id, content_digest FROM feedback_record WHERE source = ? AND natural_key = ?")
+        lookup = try db.cachedStatement(
+            sql: "SELECT id, content_digest FROM feedback_record WHERE source = ? AND natural_key = ?"
+        )
         identifierInsert = try db.cachedStatement(
-            sql: "INSERT INTO redacted_identifier (record_id, type, normalized) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+            sql: "INSERT INTO redacted_identifier (record_id, type, normalized) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+        )
         deleteIdentifiers = try db.cachedStatement(sql: "DELETE FROM redacted_identifier WHERE record_id = ?")
-        originalInsert = try db.cachedStatement(sql: "INSERT INTO record_original (record_id, text, answer_text) VALUES (?, ?, ?)")
+        originalInsert = try db.cachedStatement(
+            sql: "INSERT INTO record_original (record_id, text, answer_text) VALUES (?, ?, ?)"
+        )
         deleteOriginal = try db.cachedStatement(sql: "DELETE FROM record_original WHERE record_id = ?")
         update = try db.cachedStatement(sql: RecordColumns.updateSQL)
         quarantineInsert = try db.cachedStatement(
-            sql: "INSERT INTO quarantined_row (file_id, line, column_name, reason, message, raw) VALUES (?, ?, ?, ?, ?, ?)")
+            sql:
+                "INSERT INTO quarantined_row (file_id, line, column_name, reason, message, raw) VALUES (?, ?, ?, ?, ?, ?)"
+        )
     }
 
     func accept(_ record: FeedbackRecord, line: Int) throws {
         try accept(
-            RedactedRecord(record: record, naturalKey: record.naturalKey, fingerprint: record.contentFingerprint, identifiers: [], originals: nil),
-            line: line)
+            RedactedRecord(
+                record: record,
+                naturalKey: record.naturalKey,
+                fingerprint: record.contentFingerprint,
+                identifiers: [],
+                originals: nil
+            ),
+            line: line
+        )
     }
 
     /// Stores the redacted record under its original key and fingerprint, with its identifiers and originals.
@@ -85,7 +99,9 @@ final class SQLiteRecordSink: RecordSink {
         FaultPoint.hit("ingest.row")
         tally.read += 1
         tally.quarantined += 1
-        try quarantineInsert.execute(arguments: [fileID, row.line, row.column, row.reason.rawValue, row.message, Data(row.raw)])
+        try quarantineInsert.execute(arguments: [
+            fileID, row.line, row.column, row.reason.rawValue, row.message, Data(row.raw),
+        ])
     }
 
     /// Inserts a new record; returns `false` when its key already exists (`ON CONFLICT DO NOTHING`).
@@ -94,7 +110,9 @@ final class SQLiteRecordSink: RecordSink {
     }
 
     /// Binds a record onto `prepared` and steps it once; returns whether a row changed.
-    private func run(_ prepared: Statement, _ record: FeedbackRecord, key: String, digest: Int64, line: Int) throws -> Bool {
+    private func run(_ prepared: Statement, _ record: FeedbackRecord, key: String, digest: Int64, line: Int) throws
+        -> Bool
+    {
         let statement = prepared.sqliteStatement
         var binder = Binder(statement: statement)
         RecordColumns.bind(record, key: key, digest: digest, fileID: fileID, line: line, into: &binder)
@@ -104,7 +122,10 @@ final class SQLiteRecordSink: RecordSink {
         }
         let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(db.sqliteConnection))
+            )
         }
         return sqlite3_changes(db.sqliteConnection) > 0
     }

@@ -21,11 +21,18 @@ public struct StoreError: PainmapFailure {
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_FULL:
-                self.init(message: "не удалось \(action): диск заполнен; освободите место и повторите — записанное ранее не пострадало", status: .ioError)
+                self.init(
+                    message:
+                        "не удалось \(action): диск заполнен; освободите место и повторите — записанное ранее не пострадало",
+                    status: .ioError
+                )
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 self.init(message: "не удалось \(action): хранилище занято другим процессом", status: .tempFail)
             case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR:
-                self.init(message: "не удалось \(action): ошибка ввода-вывода (\(error.resultCode)); проверьте путь и права", status: .ioError)
+                self.init(
+                    message: "не удалось \(action): ошибка ввода-вывода (\(error.resultCode)); проверьте путь и права",
+                    status: .ioError
+                )
             default:
                 self.init(message: "не удалось \(action): SQLite \(error.resultCode)", status: .software)
             }

@@ -102,7 +102,13 @@ public struct SampleGenerator: Sendable {
     ///     4th…) written under its own code, so a run sees many regions; the output is as deterministic as before.
     ///   - file: The output file; replaced if it exists.
     /// - Throws: ``SampleGenerationError`` for an unsupported region, a malformed quarter or a write failure.
-    public func writeBulkPOS(records: Int, regions: [String], quarter: String, relabel: [String: String] = [:], to file: URL) throws {
+    public func writeBulkPOS(
+        records: Int,
+        regions: [String],
+        quarter: String,
+        relabel: [String: String] = [:],
+        to file: URL
+    ) throws {
         try validate()
         guard records >= 0 else {
             throw SampleGenerationError(message: "число записей должно быть неотрицательным", exitStatus: .usage)
@@ -126,7 +132,8 @@ public struct SampleGenerator: Sendable {
                 resolved.append(region)
             } else {
                 throw SampleGenerationError(
-                    message: "регион «\(code)» не поддерживается генератором; доступны коды КЛАДР 54 и 41 и коды из Config/regions.yaml с ОКАТО",
+                    message:
+                        "регион «\(code)» не поддерживается генератором; доступны коды КЛАДР 54 и 41 и коды из Config/regions.yaml с ОКАТО",
                     exitStatus: .usage
                 )
             }

@@ -14,7 +14,8 @@ struct ClassifyCommand: AsyncParsableCommand {
             и долю записей «Не определена».
             Пример: painmap classify --region 54 --quarter 2026Q3
                     painmap classify --json | jq '.slices[].unassigned_share'
-            """)
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 

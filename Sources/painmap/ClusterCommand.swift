@@ -25,7 +25,8 @@ struct ClusterCommand: AsyncParsableCommand {
               painmap cluster --input обращения.csv --text-column "Текст обращения" \\
                 --delimiter ';' --output назначения.csv --summary кластеры.json
               painmap cluster --input synth.csv --output a.csv --truth-column label --hash
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Входной CSV с заголовком (после разбора повторно читаются только строки цитат).")
     var input: String

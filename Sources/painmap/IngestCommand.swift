@@ -14,7 +14,8 @@ struct IngestCommand: AsyncParsableCommand {
             попадает в карантин с причиной или учитывается как дубль.
             Пример: painmap ingest SampleFeeds
                     painmap ingest --source hotline выгрузки/122_октябрь.csv
-            """)
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -41,7 +42,10 @@ struct IngestCommand: AsyncParsableCommand {
             progress.finish()
             print(report.table, terminator: "")
             if report.hasFailures {
-                throw CommandFailure("часть файлов не загружена (см. выше); исправьте их или конфигурацию и повторите — загруженное сохранено", status: .dataError)
+                throw CommandFailure(
+                    "часть файлов не загружена (см. выше); исправьте их или конфигурацию и повторите — загруженное сохранено",
+                    status: .dataError
+                )
             }
         }
     }

@@ -24,7 +24,11 @@ struct Painmap: AsyncParsableCommand {
 
 /// Options every command that touches the store or config shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Хранилище: путь к файлу SQLite или postgres://пользователь@хост:порт/база (по умолчанию $PAINMAP_STORE или data/painmap.sqlite).")
+    @Option(
+        name: .long,
+        help:
+            "Хранилище: путь к файлу SQLite или postgres://пользователь@хост:порт/база (по умолчанию $PAINMAP_STORE или data/painmap.sqlite)."
+    )
     var store: String?
 
     @Option(name: .long, help: "Каталог конфигурации (по умолчанию Config).")
@@ -44,7 +48,10 @@ struct GlobalOptions: ParsableArguments {
     /// Fails with «нет хранилища» when a command that reads finds no SQLite file.
     func requireExistingStore() throws {
         guard storeLocation.mayHoldData else {
-            throw CommandFailure("хранилище \(storeLocation) не найдено; сначала выполните painmap ingest", status: .noInput)
+            throw CommandFailure(
+                "хранилище \(storeLocation) не найдено; сначала выполните painmap ingest",
+                status: .noInput
+            )
         }
     }
 

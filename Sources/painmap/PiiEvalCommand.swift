@@ -15,7 +15,8 @@ struct PiiEvalCommand: ParsableCommand {
             редактирует его и печатает по типам: полноту, точность, долю ложных срабатываний, долю затронутых \
             чистых сообщений и скорость на одном ядре. Код выхода 1, если цели не достигнуты.
             Пример: painmap pii-eval --seed 7 --per-type 600 --clean 5000
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Зерно генератора корпуса.")
     var seed: UInt64 = 20_260_706
@@ -32,18 +33,26 @@ struct PiiEvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Вывести JSON вместо таблицы.")
     var json = false
 
-    @Option(name: .customLong("show-errors"), help: "Показать до N пропусков и ложных срабатываний (данные корпуса вымышлены).")
+    @Option(
+        name: .customLong("show-errors"),
+        help: "Показать до N пропусков и ложных срабатываний (данные корпуса вымышлены)."
+    )
     var showErrors = 0
 
     func validate() throws {
-        guard perType > 0, clean >= 0 else { throw ValidationError("--per-type должно быть больше 0, --clean — не меньше 0") }
+        guard perType > 0, clean >= 0 else {
+            throw ValidationError("--per-type должно быть больше 0, --clean — не меньше 0")
+        }
     }
 
     func run() throws {
         let corpus = PIICorpusGenerator(seed: seed, perType: perType, clean: clean).generate()
         let redactor = Redactor()
         let evaluation = PIIEvaluation.run(corpus, redactor: redactor, minimumSeconds: minSeconds)
-        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+        let load =
+            (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(
+                separator: " "
+            ) ?? "?"
         if json {
             print(try evaluation.json(), terminator: "")
         } else {
@@ -66,11 +75,19 @@ struct PiiEvalCommand: ParsableCommand {
             }
             var problems: [String] = []
             for gold in message.spans {
-                let typed = found.contains { $0.type == gold.type && $0.range.overlaps(gold.range) && $0.range.lowerBound <= gold.range.lowerBound && $0.range.upperBound >= gold.range.upperBound }
+                let typed = found.contains {
+                    $0.type == gold.type && $0.range.overlaps(gold.range)
+                        && $0.range.lowerBound <= gold.range.lowerBound && $0.range.upperBound >= gold.range.upperBound
+                }
                 if gold.mustRedact, !typed { problems.append("MISS \(gold.type.rawValue): «\(slice(gold.range))»") }
-                if !gold.mustRedact, found.contains(where: { $0.range.overlaps(gold.range) }) { problems.append("DECOY HIT \(gold.type.rawValue): «\(slice(gold.range))»") }
+                if !gold.mustRedact, found.contains(where: { $0.range.overlaps(gold.range) }) {
+                    problems.append("DECOY HIT \(gold.type.rawValue): «\(slice(gold.range))»")
+                }
             }
-            for span in found where !message.spans.contains(where: { $0.mustRedact && $0.type == span.type && $0.range.overlaps(span.range) }) {
+            for span in found
+            where !message.spans.contains(where: {
+                $0.mustRedact && $0.type == span.type && $0.range.overlaps(span.range)
+            }) {
                 problems.append("FALSE \(span.type.rawValue): «\(slice(span.range))»")
             }
             guard !problems.isEmpty else { continue }

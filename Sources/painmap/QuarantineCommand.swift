@@ -8,7 +8,8 @@ struct QuarantineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quarantine",
         abstract: "Показать строки в карантине: файл, строка, причина (без содержимого).",
-        discussion: "Пример: painmap quarantine --reason bad_date")
+        discussion: "Пример: painmap quarantine --reason bad_date"
+    )
 
     @OptionGroup var global: GlobalOptions
 
@@ -27,7 +28,10 @@ struct QuarantineCommand: AsyncParsableCommand {
             } else {
                 var rows = [["файл", "строка", "столбец", "причина", "что исправить"]]
                 for entry in entries {
-                    rows.append([entry.file, entry.line == 0 ? "весь файл" : "\(entry.line)", entry.column ?? "", entry.reason.rawValue, entry.message])
+                    rows.append([
+                        entry.file, entry.line == 0 ? "весь файл" : "\(entry.line)", entry.column ?? "",
+                        entry.reason.rawValue, entry.message,
+                    ])
                 }
                 print(TextTable.render(rows), terminator: "")
                 print("всего: \(entries.count)")

@@ -26,23 +26,35 @@ struct RunCommand: AsyncParsableCommand {
             Пример: painmap run --quarter previous --out /srv/painmap/reports
                     painmap run --quarter 2026Q3 --region 54 --wait
                     painmap run --quarter previous --all-regions --workers 2 --store postgres://painmap@db/painmap
-            """)
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .long, help: "Квартал: 2026Q3, current (текущий) или previous (прошлый).")
     var quarter: String
 
-    @Option(name: .long, parsing: .singleValue, help: "Только этот регион (код ФИАС/КЛАДР, две цифры); можно повторять.")
+    @Option(
+        name: .long,
+        parsing: .singleValue,
+        help: "Только этот регион (код ФИАС/КЛАДР, две цифры); можно повторять."
+    )
     var region: [String] = []
 
-    @Flag(name: .customLong("all-regions"), help: "Все регионы с записями за квартал; с PostgreSQL — режим обработчиков (регионы делятся между процессами).")
+    @Flag(
+        name: .customLong("all-regions"),
+        help: "Все регионы с записями за квартал; с PostgreSQL — режим обработчиков (регионы делятся между процессами)."
+    )
     var allRegions = false
 
     @Option(name: .long, help: "Сколько регионов обрабатывать одновременно в этом процессе (по умолчанию 1).")
     var workers: Int = 1
 
-    @Option(name: .customLong("life-situation"), parsing: .singleValue, help: "Только отчёты этой жизненной ситуации (id); можно повторять.")
+    @Option(
+        name: .customLong("life-situation"),
+        parsing: .singleValue,
+        help: "Только отчёты этой жизненной ситуации (id); можно повторять."
+    )
     var lifeSituation: [String] = []
 
     @Option(name: .long, help: "Каталог отчётов (по умолчанию out/reports).")
@@ -66,7 +78,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let threads, threads < 1 { throw ValidationError("--threads должно быть не меньше 1") }
         if workers < 1 { throw ValidationError("--workers должно быть не меньше 1") }
-        if allRegions && !region.isEmpty { throw ValidationError("--all-regions и --region несовместимы: укажите что-то одно") }
+        if allRegions && !region.isEmpty {
+            throw ValidationError("--all-regions и --region несовместимы: укажите что-то одно")
+        }
     }
 
     func run() async throws {
@@ -79,17 +93,27 @@ struct RunCommand: AsyncParsableCommand {
             let now = Date()
             let options = RunJob.Options(
                 quarter: QuarterSpecifier(quarter)?.resolve(on: now) ?? Quarter(year: 1970, number: 1)!,
-                regions: region, lifeSituations: lifeSituation,
+                regions: region,
+                lifeSituations: lifeSituation,
                 outputDirectory: URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL,
-                ingest: !noIngest, generatedAt: Self.generationTime(default: now))
+                ingest: !noIngest,
+                generatedAt: Self.generationTime(default: now)
+            )
             let job = RunJob(
-                configuration: configuration, store: store, logger: logger,
-                threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                configuration: configuration,
+                store: store,
+                logger: logger,
+                threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount
+            )
             let report: RunReport
             if allRegions, let coordinator = store as? any RegionRunCoordinator {
                 report = try await job.runWorker(
-                    options, coordinator: coordinator, workers: workers, host: ProcessInfo.processInfo.hostName,
-                    pid: ProcessInfo.processInfo.processIdentifier)
+                    options,
+                    coordinator: coordinator,
+                    workers: workers,
+                    host: ProcessInfo.processInfo.hostName,
+                    pid: ProcessInfo.processInfo.processIdentifier
+                )
             } else {
                 report = try await job.run(options, workers: workers)
             }
@@ -98,19 +122,22 @@ struct RunCommand: AsyncParsableCommand {
             if !report.failedRegions.isEmpty {
                 throw CommandFailure(
                     "регионы \(report.failedRegions.sorted().joined(separator: ", ")) не обработаны; причины — в таблице region_run хранилища",
-                    status: .software)
+                    status: .software
+                )
             }
             if let ingest = report.ingest, ingest.hasFailures {
                 throw CommandFailure(
                     "часть выгрузок не загружена (painmap quarantine покажет причины); отчёты построены по загруженному",
-                    status: .dataError)
+                    status: .dataError
+                )
             }
         }
     }
 
     /// `SOURCE_DATE_EPOCH` (seconds), when set, pins `generated_at` for reproducible report trees.
     static func generationTime(default now: Date) -> Date {
-        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text) else { return now }
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(text)
+        else { return now }
         return Date(timeIntervalSince1970: seconds)
     }
 }

@@ -15,7 +15,8 @@ struct SamplesCommand: AsyncParsableCommand {
                     painmap samples --large-hostile --out bench-out/hostile-large
                     painmap samples --records 1000000 --regions 54,41,01,02,03 --out bench-out/pos_5r.csv
             Коды, кроме 54 и 41, берутся из Config/regions.yaml: записи образцовых регионов пишутся под их кодом ОКАТО.
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Каталог SampleFeeds или, с --records, путь к CSV.")
     var out: String
@@ -23,7 +24,10 @@ struct SamplesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Число строк ПОС для большого файла (режим замеров).")
     var records: Int?
 
-    @Option(name: .long, help: "Коды регионов КЛАДР для большого файла, через запятую (54, 41 и любые из Config/regions.yaml).")
+    @Option(
+        name: .long,
+        help: "Коды регионов КЛАДР для большого файла, через запятую (54, 41 и любые из Config/regions.yaml)."
+    )
     var regions: String = "54,41"
 
     @Option(name: .long, help: "Каталог конфигурации, откуда берутся коды ОКАТО прочих регионов (по умолчанию Config).")
@@ -35,14 +39,22 @@ struct SamplesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Зерно генератора.")
     var seed: UInt64 = 2026
 
-    @Flag(name: .customLong("large-hostile"), help: "Записать в каталог --out большие повреждённые файлы (10–20 МБ), которые не хранятся в SampleFeeds.")
+    @Flag(
+        name: .customLong("large-hostile"),
+        help: "Записать в каталог --out большие повреждённые файлы (10–20 МБ), которые не хранятся в SampleFeeds."
+    )
     var largeHostile = false
 
-    @Option(name: .long, help: "Множитель объёма SampleFeeds (1 — обычный набор, 80 — около 100 тыс. записей региона 54 за квартал).")
+    @Option(
+        name: .long,
+        help: "Множитель объёма SampleFeeds (1 — обычный набор, 80 — около 100 тыс. записей региона 54 за квартал)."
+    )
     var scale: Double = 1
 
     func validate() throws {
-        guard scale > 0, scale.isFinite, scale <= 1_000 else { throw ValidationError("--scale должен быть в диапазоне (0; 1000]") }
+        guard scale > 0, scale.isFinite, scale <= 1_000 else {
+            throw ValidationError("--scale должен быть в диапазоне (0; 1000]")
+        }
     }
 
     func run() async throws {
@@ -60,12 +72,20 @@ struct SamplesCommand: AsyncParsableCommand {
                 let codes = regions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 var relabel: [String: String] = [:]
                 if codes.contains(where: { $0 != "54" && $0 != "41" }) {
-                    let directory = try ConfigurationLoader().load(directory: URL(fileURLWithPath: config, isDirectory: true)).regions
+                    let directory = try ConfigurationLoader().load(
+                        directory: URL(fileURLWithPath: config, isDirectory: true)
+                    ).regions
                     for code in codes {
                         if let okato = directory.region(code: code)?.okatoPrefix { relabel[code] = okato }
                     }
                 }
-                try generator.writeBulkPOS(records: records, regions: codes, quarter: quarter, relabel: relabel, to: url)
+                try generator.writeBulkPOS(
+                    records: records,
+                    regions: codes,
+                    quarter: quarter,
+                    relabel: relabel,
+                    to: url
+                )
                 print("записано строк ПОС: \(records) → \(out)")
             } else {
                 let manifest = try generator.writeSampleFeeds(to: url)

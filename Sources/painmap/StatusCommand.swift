@@ -8,7 +8,8 @@ struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Показать учёт строк по источникам, регионам и кварталам.",
-        discussion: "Пример: painmap status --json | jq .totals")
+        discussion: "Пример: painmap status --json | jq .totals"
+    )
 
     @OptionGroup var global: GlobalOptions
 

@@ -47,7 +47,12 @@ import Testing
                 #expect(span.range.lowerBound >= 0 && span.range.upperBound <= scalars.count)
                 // A span starts and ends on a letter, a digit or a sign that belongs to it («+7», «@bot», «№ 12»).
                 let edges = [scalars[span.range.lowerBound], scalars[span.range.upperBound - 1]]
-                #expect(edges.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "@.+№»".unicodeScalars.contains($0) }, "\(message.text)")
+                #expect(
+                    edges.allSatisfy {
+                        $0.properties.isAlphabetic || ("0"..."9").contains($0) || "@.+№»".unicodeScalars.contains($0)
+                    },
+                    "\(message.text)"
+                )
             }
         }
     }

@@ -23,7 +23,8 @@ import Testing
         // An extension is not a second phone, before or after redaction.
         Case(
             input: "Звоните по тел. 8 913 123-45-67, добавочный 12345",
-            expected: "Звоните по тел. [ТЕЛЕФОН], добавочный 12345"),
+            expected: "Звоните по тел. [ТЕЛЕФОН], добавочный 12345"
+        ),
         // СНИЛС: a short number listed after one is a mistyped СНИЛС; one after another word is not.
         Case(input: "СНИЛС 123-456-789 01 и 234567890", expected: "СНИЛС [СНИЛС] и [СНИЛС]"),
         Case(input: "СНИЛС 123-456-789 01 заявка 234567890", expected: "СНИЛС [СНИЛС] заявка 234567890"),
@@ -106,7 +107,10 @@ import Testing
         #expect(spans.map(\.normalized) == ["89131234567", "223344"])
         for span in spans {
             let surface = String(String.UnicodeScalarView(scalars[span.range]))
-            #expect(surface.unicodeScalars.filter { $0.properties.numericType != nil }.map(String.init).joined() == span.normalized)
+            #expect(
+                surface.unicodeScalars.filter { $0.properties.numericType != nil }.map(String.init).joined()
+                    == span.normalized
+            )
         }
     }
 }

@@ -8,7 +8,10 @@ import Testing
 
     @Test(arguments: ReportFormat.allCases)
     func reportMatchesGolden(_ format: ReportFormat) throws {
-        try GoldenFile.check(renderer.render(ReportFixture.kindergarten(), as: format), against: "kindergarten.\(format.fileExtension)")
+        try GoldenFile.check(
+            renderer.render(ReportFixture.kindergarten(), as: format),
+            against: "kindergarten.\(format.fileExtension)"
+        )
     }
 
     @Test func indexMatchesGolden() throws {
@@ -30,7 +33,9 @@ import Testing
     @Test func renderingTwiceGivesTheSameBytes() throws {
         let reports = [ReportFixture.kindergarten(), ReportFixture.benefits()]
         for format in ReportFormat.allCases {
-            #expect(try renderer.render(reports[0], as: format) == renderer.render(ReportFixture.kindergarten(), as: format))
+            #expect(
+                try renderer.render(reports[0], as: format) == renderer.render(ReportFixture.kindergarten(), as: format)
+            )
         }
         let index = ReportFixture.index(reports)
         #expect(renderer.renderIndex(index) == renderer.renderIndex(ReportFixture.index(reports)))

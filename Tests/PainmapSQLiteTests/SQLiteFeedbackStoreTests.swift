@@ -8,7 +8,9 @@ import Testing
     let store: SQLiteFeedbackStore
 
     init() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-store-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "painmap-store-\(UUID().uuidString)"
+        )
         store = try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
     }
 
@@ -22,26 +24,54 @@ import Testing
 
     @Test func theFileStaysIntactThroughIngestClassificationPainsAndRefusals() async throws {
         var record = FeedbackRecord(
-            source: .pos, feed: "pos-csv", receivedAt: Date(timeIntervalSince1970: 1_775_359_200), region: "54", regionRaw: "50",
-            regionCodeSystem: .okato, quarter: try #require(Quarter("2026Q3")), text: "очередь в детский сад не движется")
+            source: .pos,
+            feed: "pos-csv",
+            receivedAt: Date(timeIntervalSince1970: 1_775_359_200),
+            region: "54",
+            regionRaw: "50",
+            regionCodeSystem: .okato,
+            quarter: try #require(Quarter("2026Q3")),
+            text: "очередь в детский сад не движется"
+        )
         record.sourceRecordID = "1"
-        _ = try await store.ingest(IngestFileIdentity(digest: "a", path: "a.csv", feed: "pos-csv", source: .pos)) { sink in
+        _ = try await store.ingest(IngestFileIdentity(digest: "a", path: "a.csv", feed: "pos-csv", source: .pos)) {
+            sink in
             try sink.accept(record, line: 2)
             try sink.quarantine(QuarantinedRow(line: 3, reason: .badDate, message: "x"))
             return FileReadSummary(encoding: "utf-8")
         }
         let stored = try await store.storedRecords(region: nil, quarter: nil)
         let classification = RecordClassification(
-            lifeSituation: nil, stage: "review", rule: .unassigned, evidence: "", stageRule: .default, stageEvidence: "")
-        try await store.saveClassifications(stored.map { ClassifiedRecord($0, classification: classification, configDigest: "A") })
+            lifeSituation: nil,
+            stage: "review",
+            rule: .unassigned,
+            evidence: "",
+            stageRule: .default,
+            stageEvidence: ""
+        )
+        try await store.saveClassifications(
+            stored.map { ClassifiedRecord($0, classification: classification, configDigest: "A") }
+        )
         var refused = classification
         refused.lifeSituation = "housing"
         await #expect(throws: StoreError.self) {
-            try await store.saveClassifications(stored.map { ClassifiedRecord($0, classification: refused, configDigest: "A") })
+            try await store.saveClassifications(
+                stored.map { ClassifiedRecord($0, classification: refused, configDigest: "A") }
+            )
         }
         let pain = StoredPain(
-            region: "54", quarter: try #require(Quarter("2026Q3")), lifeSituation: "kindergarten", id: "p", rank: 1, title: "t", stage: "result",
-            count: 1, priority: 1, isSignal: true, centroid: [:])
+            region: "54",
+            quarter: try #require(Quarter("2026Q3")),
+            lifeSituation: "kindergarten",
+            id: "p",
+            rank: 1,
+            title: "t",
+            stage: "result",
+            count: 1,
+            priority: 1,
+            isSignal: true,
+            centroid: [:]
+        )
         try await store.replacePains(region: "54", quarter: pain.quarter, with: [pain])
         #expect(try store.integrityCheck() == "ok")
     }

@@ -10,7 +10,8 @@ import Testing
             read: feed([
                 try record("1", text: "Очередь в садик не движется"), try record("2", text: "Протечка крыши"),
                 try record("3", region: "41", quarter: "2026Q3", text: "тест"),
-            ]))
+            ])
+        )
     }
 
     @Test(arguments: StoreBackend.runnable)
@@ -20,8 +21,12 @@ import Testing
             let pending = try await store.unclassifiedRecords(configDigest: "A", region: nil, quarter: nil)
             #expect(pending.map(\.record.sourceRecordID) == ["1", "2", "3"])
             #expect(Set(pending.map(\.id)).count == 3)
-            let results = [classification("kindergarten"), classification("housing", stage: "result"), classification(nil)]
-            try await store.saveClassifications(zip(pending, results).map { ClassifiedRecord($0, classification: $1, configDigest: "A") })
+            let results = [
+                classification("kindergarten"), classification("housing", stage: "result"), classification(nil),
+            ]
+            try await store.saveClassifications(
+                zip(pending, results).map { ClassifiedRecord($0, classification: $1, configDigest: "A") }
+            )
             let back = try await store.classifiedRecords(region: nil, quarter: nil)
             #expect(back.map(\.classification) == results)
             #expect(back.map(\.id) == pending.map(\.id))
@@ -37,7 +42,11 @@ import Testing
                 return item
             }
             try await store.saveClassifications(moved)
-            #expect(try await store.classifiedRecords(region: nil, quarter: nil).map(\.classification.stage) == ["appeal", "appeal", "appeal"])
+            #expect(
+                try await store.classifiedRecords(region: nil, quarter: nil).map(\.classification.stage) == [
+                    "appeal", "appeal", "appeal",
+                ]
+            )
         }
     }
 
@@ -46,7 +55,9 @@ import Testing
         try await backend.withStore { store in
             try await sample(store)
             let pending = try await store.unclassifiedRecords(configDigest: "A", region: nil, quarter: nil)
-            try await store.saveClassifications(pending.map { ClassifiedRecord($0, classification: classification(nil), configDigest: "A") })
+            try await store.saveClassifications(
+                pending.map { ClassifiedRecord($0, classification: classification(nil), configDigest: "A") }
+            )
             #expect(try await store.unclassifiedRecords(configDigest: "B", region: nil, quarter: nil).count == 3)
             #expect(try await store.unclassifiedRecords(configDigest: "B", region: "54", quarter: nil).count == 2)
             let q3 = try #require(Quarter("2026Q3"))
@@ -59,8 +70,13 @@ import Testing
         try await backend.withStore { store in
             try await sample(store)
             let pending = try await store.unclassifiedRecords(configDigest: "A", region: nil, quarter: nil)
-            try await store.saveClassifications(pending.map { ClassifiedRecord($0, classification: classification("kindergarten"), configDigest: "A") })
-            _ = try await store.ingest(identity("b"), read: feed([try record("1", text: "Очередь в садик не движется", status: "Дан ответ")]))
+            try await store.saveClassifications(
+                pending.map { ClassifiedRecord($0, classification: classification("kindergarten"), configDigest: "A") }
+            )
+            _ = try await store.ingest(
+                identity("b"),
+                read: feed([try record("1", text: "Очередь в садик не движется", status: "Дан ответ")])
+            )
             let stale = try await store.unclassifiedRecords(configDigest: "A", region: nil, quarter: nil)
             #expect(stale.map(\.record.sourceRecordID) == ["1"])
             #expect(stale.first?.id == pending.first?.id)
@@ -82,12 +98,41 @@ import Testing
             let counts = try await store.classificationCounts(region: nil, quarter: nil, configDigest: "A")
             #expect(
                 counts == [
-                    ClassificationCount(region: "41", quarter: q3, lifeSituation: nil, stage: nil, rule: nil, isStale: false, count: 1),
-                    ClassificationCount(region: "54", quarter: q2, lifeSituation: nil, stage: "review", rule: .unassigned, isStale: true, count: 1),
-                    ClassificationCount(region: "54", quarter: q2, lifeSituation: "kindergarten", stage: "review", rule: .keywords, isStale: false, count: 1),
-                ])
+                    ClassificationCount(
+                        region: "41",
+                        quarter: q3,
+                        lifeSituation: nil,
+                        stage: nil,
+                        rule: nil,
+                        isStale: false,
+                        count: 1
+                    ),
+                    ClassificationCount(
+                        region: "54",
+                        quarter: q2,
+                        lifeSituation: nil,
+                        stage: "review",
+                        rule: .unassigned,
+                        isStale: true,
+                        count: 1
+                    ),
+                    ClassificationCount(
+                        region: "54",
+                        quarter: q2,
+                        lifeSituation: "kindergarten",
+                        stage: "review",
+                        rule: .keywords,
+                        isStale: false,
+                        count: 1
+                    ),
+                ]
+            )
             #expect(try await store.classificationCounts(region: "41", quarter: nil, configDigest: "A").count == 1)
-            #expect(try await store.classificationCounts(region: nil, quarter: q2, configDigest: "A").map(\.count) == [1, 1])
+            #expect(
+                try await store.classificationCounts(region: nil, quarter: q2, configDigest: "A").map(\.count) == [
+                    1, 1,
+                ]
+            )
         }
     }
 
@@ -114,7 +159,9 @@ import Testing
         try await backend.withStore { store in
             let unknown = StoredRecord(id: RecordID(rawValue: 999), fingerprint: 1, record: try record("9", text: "x"))
             await expectStoreFailure {
-                try await store.saveClassifications([ClassifiedRecord(unknown, classification: classification(nil), configDigest: "A")])
+                try await store.saveClassifications([
+                    ClassifiedRecord(unknown, classification: classification(nil), configDigest: "A")
+                ])
             }
         }
     }

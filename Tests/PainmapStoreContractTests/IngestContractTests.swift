@@ -8,14 +8,21 @@ import Testing
     func accountingIdentityHoldsAndIsStored(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
             let bad = QuarantinedRow(line: 9, reason: .badDate, message: "x", raw: [0x00, 0x5C, 0xFF, 0x09])
-            let entry = try await store.ingest(identity("a"), read: feed([try record("1"), try record("2"), try record("1")], quarantine: [bad]))
+            let entry = try await store.ingest(
+                identity("a"),
+                read: feed([try record("1"), try record("2"), try record("1")], quarantine: [bad])
+            )
             #expect(entry.accounting == FileAccounting(read: 4, stored: 2, updated: 0, quarantined: 1, duplicate: 1))
             #expect(entry.outcome == .done && entry.encoding == "utf-8")
             #expect(try await store.ingestedFile(digest: "a") == entry)
             let status = try await store.status()
             #expect(status.totals == FileAccounting(read: 4, stored: 2, updated: 0, quarantined: 1, duplicate: 1))
             #expect(status.bySource[.pos]?.stored == 2 && status.bySource[.hotline] == FileAccounting())
-            #expect(status.records == [RegionQuarterCount(region: "54", quarter: try #require(Quarter("2026Q2")), source: .pos, count: 2)])
+            #expect(
+                status.records == [
+                    RegionQuarterCount(region: "54", quarter: try #require(Quarter("2026Q2")), source: .pos, count: 2)
+                ]
+            )
             #expect(status.quarantineByReason == [.badDate: 1])
             #expect(status.filesDone == 1 && status.filesRejected == 0)
             #expect(try await store.quarantinedRows(reason: .badDate).map(\.line) == [9])
@@ -47,7 +54,10 @@ import Testing
         try await backend.withStore { store in
             _ = try await store.ingest(identity("q2"), read: feed([try record("1"), try record("2")]))
             let before = try await store.storedRecords(region: nil, quarter: nil)
-            let later = try await store.ingest(identity("q3"), read: feed([try record("1", status: "Дан ответ"), try record("2")]))
+            let later = try await store.ingest(
+                identity("q3"),
+                read: feed([try record("1", status: "Дан ответ"), try record("2")])
+            )
             #expect(later.accounting == FileAccounting(read: 2, stored: 1, updated: 1, quarantined: 0, duplicate: 1))
             let after = try await store.storedRecords(region: nil, quarter: nil)
             #expect(after.map(\.id) == before.map(\.id))
@@ -62,7 +72,12 @@ import Testing
         try await backend.withStore { store in
             // A → B → A within one file: stored, updated, updated; the last version is kept.
             let entry = try await store.ingest(
-                identity("f"), read: feed([try record("7", status: "A"), try record("7", status: "B"), try record("7", status: "A"), try record("7", status: "A")]))
+                identity("f"),
+                read: feed([
+                    try record("7", status: "A"), try record("7", status: "B"), try record("7", status: "A"),
+                    try record("7", status: "A"),
+                ])
+            )
             #expect(entry.accounting == FileAccounting(read: 4, stored: 3, updated: 2, quarantined: 0, duplicate: 1))
             #expect(try await store.records(region: nil, quarter: nil).map(\.statusRaw) == ["A"])
         }
@@ -78,7 +93,10 @@ import Testing
             for id in 100..<200 { rows.append(try record("\(id)", status: "Дан ответ")) }
             for id in 6_000..<10_900 { rows.append(try record("\(id)", region: id.isMultiple(of: 2) ? "54" : "41")) }
             let entry = try await store.ingest(identity("big"), read: feed(rows))
-            #expect(entry.accounting == FileAccounting(read: 12_000, stored: 11_000, updated: 100, quarantined: 0, duplicate: 1_000))
+            #expect(
+                entry.accounting
+                    == FileAccounting(read: 12_000, stored: 11_000, updated: 100, quarantined: 0, duplicate: 1_000)
+            )
             let held = try await store.records(region: nil, quarter: nil)
             #expect(held.count == 10_900)
             #expect(held.filter { $0.statusRaw == "Дан ответ" }.count == 100)
@@ -107,7 +125,11 @@ import Testing
     @Test(arguments: StoreBackend.runnable)
     func anIngestErrorFromTheReaderArrivesUnchanged(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            let error = IngestError(location: SourceLocation(path: "pos_e.csv", line: 1), reason: .missingColumns, message: "нет столбцов")
+            let error = IngestError(
+                location: SourceLocation(path: "pos_e.csv", line: 1),
+                reason: .missingColumns,
+                message: "нет столбцов"
+            )
             await #expect(throws: IngestError.self) {
                 _ = try await store.ingest(identity("e")) { _ in throw error }
             }
@@ -117,8 +139,16 @@ import Testing
     @Test(arguments: StoreBackend.runnable)
     func aRejectionIsListedReplacedAndClearedByALaterIngest(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            let first = IngestError(location: SourceLocation(path: "pos_r.csv", line: 1), reason: .missingColumns, message: "нет столбцов")
-            let second = IngestError(location: SourceLocation(path: "pos_r.csv", line: 1), reason: .badEncoding, message: "не UTF-8")
+            let first = IngestError(
+                location: SourceLocation(path: "pos_r.csv", line: 1),
+                reason: .missingColumns,
+                message: "нет столбцов"
+            )
+            let second = IngestError(
+                location: SourceLocation(path: "pos_r.csv", line: 1),
+                reason: .badEncoding,
+                message: "не UTF-8"
+            )
             try await store.recordRejection(identity("r"), error: first)
             #expect(try await store.ingestedFile(digest: "r")?.outcome == .rejected)
             #expect(try await store.quarantinedRows(reason: .missingColumns).map(\.line) == [0])
@@ -137,13 +167,21 @@ import Testing
     @Test(arguments: StoreBackend.runnable)
     func quarantinedRowsComeInFileAndLineOrderThenRejectedFiles(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            let rows = { (lines: [Int]) in lines.map { QuarantinedRow(line: $0, column: "Дата", reason: .badDate, message: "дата «\($0)»") } }
+            let rows = { (lines: [Int]) in
+                lines.map { QuarantinedRow(line: $0, column: "Дата", reason: .badDate, message: "дата «\($0)»") }
+            }
             _ = try await store.ingest(identity("a"), read: feed([try record("1")], quarantine: rows([7, 3])))
             try await store.recordRejection(
-                identity("z"), error: IngestError(location: SourceLocation(path: "pos_z.csv"), reason: .emptyFile, message: "пусто"))
+                identity("z"),
+                error: IngestError(location: SourceLocation(path: "pos_z.csv"), reason: .emptyFile, message: "пусто")
+            )
             _ = try await store.ingest(
                 identity("b"),
-                read: feed([], quarantine: rows([2]) + [QuarantinedRow(line: 5, reason: .unknownRegion, message: "регион")]))
+                read: feed(
+                    [],
+                    quarantine: rows([2]) + [QuarantinedRow(line: 5, reason: .unknownRegion, message: "регион")]
+                )
+            )
             let all = try await store.quarantinedRows(reason: nil)
             #expect(all.map(\.file) == ["pos_a.csv", "pos_a.csv", "pos_b.csv", "pos_b.csv", "pos_z.csv"])
             #expect(all.map(\.line) == [3, 7, 2, 5, 0])
@@ -156,7 +194,12 @@ import Testing
     @Test(arguments: StoreBackend.runnable)
     func recordsRoundTripAndAreFilteredAndOrdered(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            var full = try record("3", region: "41", quarter: "2026Q3", text: "текст с\tтабуляцией, \\ обратной чертой\nи переводом строки")
+            var full = try record(
+                "3",
+                region: "41",
+                quarter: "2026Q3",
+                text: "текст с\tтабуляцией, \\ обратной чертой\nи переводом строки"
+            )
             full.answeredAt = Date(timeIntervalSince1970: 1_775_400_000.125)
             full.deadlineAt = Date(timeIntervalSince1970: 1_776_000_000)
             full.municipality = "г. Новосибирск"
@@ -174,7 +217,10 @@ import Testing
             full.procedureID = "p"
             full.channel = "ЕПГУ"
             full.is59FZ = true
-            full.ratings = [try #require(CriterionScore(criterion: .queue, score: 2)), try #require(CriterionScore(criterion: .time, score: 5))]
+            full.ratings = [
+                try #require(CriterionScore(criterion: .queue, score: 2)),
+                try #require(CriterionScore(criterion: .time, score: 5)),
+            ]
             full.lifeSituationHint = "Рождение ребёнка"
             let hotline = try record("1", source: .hotline)
             let rows = [try record("2"), full, try record("1"), hotline]
@@ -233,13 +279,25 @@ import Testing
 /// The PostgreSQL cases must not vanish silently: skipped (with this reason) outside CI when no server is given,
 /// failed in CI.
 @Suite struct ContractBackendsTests {
-    @Test(.disabled(if: StoreBackend.postgresURL == nil && !StoreBackend.isCI, "PAINMAP_TEST_POSTGRES_URL не задан: случаи PostgreSQL не запускались; scripts/test поднимает сервер"))
+    @Test(
+        .disabled(
+            if: StoreBackend.postgresURL == nil && !StoreBackend.isCI,
+            "PAINMAP_TEST_POSTGRES_URL не задан: случаи PostgreSQL не запускались; scripts/test поднимает сервер"
+        )
+    )
     func postgresServerIsAvailable() throws {
         #if PostgreSQL
-            #expect(StoreBackend.postgresURL != nil, "CI без PAINMAP_TEST_POSTGRES_URL: контрактные тесты PostgreSQL не запущены; запускайте scripts/test")
+            #expect(
+                StoreBackend.postgresURL != nil,
+                "CI без PAINMAP_TEST_POSTGRES_URL: контрактные тесты PostgreSQL не запущены; запускайте scripts/test"
+            )
             #expect(StoreBackend.runnable.map(\.name) == ["SQLite", "PostgreSQL"])
         #else
-            if StoreBackend.isCI { Issue.record("CI собрал тесты без --traits PostgreSQL: контрактный набор прошёл только на SQLite; запускайте scripts/test") }
+            if StoreBackend.isCI {
+                Issue.record(
+                    "CI собрал тесты без --traits PostgreSQL: контрактный набор прошёл только на SQLite; запускайте scripts/test"
+                )
+            }
         #endif
     }
 }

@@ -25,9 +25,17 @@ import Testing
         try await backend.withStore { store in
             let q2 = try #require(Quarter("2026Q2"))
             let q3 = try #require(Quarter("2026Q3"))
-            try await store.replacePains(region: "54", quarter: q2, with: [try pain("2026Q2-01", quarter: "2026Q2", rank: 1, count: 43)])
+            try await store.replacePains(
+                region: "54",
+                quarter: q2,
+                with: [try pain("2026Q2-01", quarter: "2026Q2", rank: 1, count: 43)]
+            )
             try await store.replacePains(region: "54", quarter: q3, with: [try pain("2026Q2-01", rank: 1, count: 139)])
-            try await store.replacePains(region: "41", quarter: q3, with: [try pain("2026Q3-02", region: "41", rank: 1, count: 7)])
+            try await store.replacePains(
+                region: "41",
+                quarter: q3,
+                with: [try pain("2026Q3-02", region: "41", rank: 1, count: 7)]
+            )
             try await store.replacePains(region: "54", quarter: q3, with: [try pain("2026Q3-09", rank: 1, count: 5)])
             #expect(try await store.pains(region: "54", quarter: q3).map(\.id) == ["2026Q3-09"])
             #expect(try await store.pains(region: "54", quarter: q2).map(\.count) == [43])
@@ -44,7 +52,11 @@ import Testing
             let q3 = try #require(Quarter("2026Q3"))
             try await store.replacePains(region: "54", quarter: q3, with: [try pain("a", rank: 1, count: 1)])
             await expectStoreFailure {
-                try await store.replacePains(region: "54", quarter: q3, with: [try pain("b", region: "41", rank: 1, count: 1)])
+                try await store.replacePains(
+                    region: "54",
+                    quarter: q3,
+                    with: [try pain("b", region: "41", rank: 1, count: 1)]
+                )
             }
             // A refused write inside the transaction (negative count) rolls the delete back too.
             await expectStoreFailure {

@@ -7,14 +7,25 @@
     /// PostgreSQL-only facts: addresses, failures a person must be able to act on, migrations, what PostgreSQL cannot store.
     @Suite struct PostgresStoreTests {
         @Test func addressesAreParsedWithTheirOptions() throws {
-            let tcp = try PostgresStoreAddress("postgres://ivan:p%40ss@db.example:6543/painmap?schema=region_54&sslmode=require", environment: [:])
+            let tcp = try PostgresStoreAddress(
+                "postgres://ivan:p%40ss@db.example:6543/painmap?schema=region_54&sslmode=require",
+                environment: [:]
+            )
             #expect(tcp.host == "db.example" && tcp.port == 6543 && tcp.user == "ivan" && tcp.password == "p@ss")
             #expect(tcp.database == "painmap" && tcp.schema == "region_54" && tcp.tls == .require)
             #expect(tcp.description == "postgres://ivan@db.example:6543/painmap?schema=region_54")
-            let socket = try PostgresStoreAddress("postgresql://ivan@/painmap?host=/run/postgresql", environment: ["PGPASSWORD": "x"])
-            #expect(socket.unixSocketPath == "/run/postgresql/.s.PGSQL.5432" && socket.host == nil && socket.password == "x")
+            let socket = try PostgresStoreAddress(
+                "postgresql://ivan@/painmap?host=/run/postgresql",
+                environment: ["PGPASSWORD": "x"]
+            )
+            #expect(
+                socket.unixSocketPath == "/run/postgresql/.s.PGSQL.5432" && socket.host == nil && socket.password == "x"
+            )
             #expect(socket.schema == "public" && socket.tls == .prefer)
-            for bad in ["postgres://ivan@host:5432/", "postgres://ivan@host/db?schema=Robert'); DROP", "postgres://ivan@host/db?sslmode=verify-full", "postgres://ivan@host/db?port=1"] {
+            for bad in [
+                "postgres://ivan@host:5432/", "postgres://ivan@host/db?schema=Robert'); DROP",
+                "postgres://ivan@host/db?sslmode=verify-full", "postgres://ivan@host/db?port=1",
+            ] {
                 #expect(throws: PostgresStoreError.self, "\(bad)") { try PostgresStoreAddress(bad, environment: [:]) }
             }
             do {
@@ -36,7 +47,9 @@
         @Test func aRefusedConnectionNamesHostAndPortAndIsTemporary() async throws {
             let port = try closedPort()
             do {
-                _ = try await PostgresFeedbackStore.open(try PostgresStoreAddress("postgres://painmap@127.0.0.1:\(port)/painmap?sslmode=disable"))
+                _ = try await PostgresFeedbackStore.open(
+                    try PostgresStoreAddress("postgres://painmap@127.0.0.1:\(port)/painmap?sslmode=disable")
+                )
                 Issue.record("a store opened on a closed port")
             } catch let error as PostgresStoreError {
                 #expect(error.exitStatus == .tempFail)
@@ -44,7 +57,9 @@
             }
         }
 
-        @Test(.enabled(if: StoreBackend.postgresRunnable)) func aRefusedLoginOrAMissingDatabaseIsAConfigurationError() async throws {
+        @Test(.enabled(if: StoreBackend.postgresRunnable)) func aRefusedLoginOrAMissingDatabaseIsAConfigurationError()
+            async throws
+        {
             let base = try PostgresStoreAddress(try #require(StoreBackend.postgresURL))
             var wrongPassword = base
             wrongPassword.user = "painmap_secret"
@@ -63,20 +78,30 @@
             }
         }
 
-        @Test(.enabled(if: StoreBackend.postgresRunnable)) func migrationsAreRecordedOnceEvenWhenTwoProcessesOpenANewStore() async throws {
+        @Test(.enabled(if: StoreBackend.postgresRunnable))
+        func migrationsAreRecordedOnceEvenWhenTwoProcessesOpenANewStore() async throws {
             let url = StoreBackend.schemaURL(try #require(StoreBackend.postgresURL))
             async let first = PostgresFeedbackStore.open(try PostgresStoreAddress(url))
             async let second = PostgresFeedbackStore.open(try PostgresStoreAddress(url))
             let stores = try await [first, second]
-            #expect(try await stores[0].appliedMigrations() == ["v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run"])
+            #expect(
+                try await stores[0].appliedMigrations() == [
+                    "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run",
+                ]
+            )
             await stores[1].close()
             let reopened = try await PostgresFeedbackStore.open(try PostgresStoreAddress(url))
-            #expect(try await reopened.appliedMigrations() == ["v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run"])
+            #expect(
+                try await reopened.appliedMigrations() == [
+                    "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run",
+                ]
+            )
             await reopened.close()
             try await stores[0].dropSchema()
         }
 
-        @Test(.enabled(if: StoreBackend.postgresRunnable)) func aStoreOfTheFirstPostgreSQLSchemaGetsRedactionAndPainStatus() async throws {
+        @Test(.enabled(if: StoreBackend.postgresRunnable))
+        func aStoreOfTheFirstPostgreSQLSchemaGetsRedactionAndPainStatus() async throws {
             // What the first PostgreSQL store left: v1, v2 and a v4 `pain` without status and previous count.
             let url = StoreBackend.schemaURL(try #require(StoreBackend.postgresURL))
             let old = try await PostgresFeedbackStore.open(try PostgresStoreAddress(url))
@@ -90,7 +115,11 @@
             }
             await old.close()
             let store = try await PostgresFeedbackStore.open(try PostgresStoreAddress(url))
-            #expect(try await store.appliedMigrations() == ["v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run"])
+            #expect(
+                try await store.appliedMigrations() == [
+                    "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run",
+                ]
+            )
             let q3 = try #require(Quarter("2026Q3"))
             let written = try pain("p", rank: 1, count: 12)
             try await store.replacePains(region: "54", quarter: q3, with: [written])
@@ -100,7 +129,8 @@
             try await store.dropSchema()
         }
 
-        @Test(.enabled(if: StoreBackend.postgresRunnable)) func regionsAreClaimedOnceAndADeadSessionsRegionIsClaimedAgain() async throws {
+        @Test(.enabled(if: StoreBackend.postgresRunnable))
+        func regionsAreClaimedOnceAndADeadSessionsRegionIsClaimedAgain() async throws {
             try await StoreBackend.postgres.withStore { opened in
                 let store = try #require(opened as? PostgresFeedbackStore)
                 let q3 = try #require(Quarter("2026Q3"))
@@ -118,7 +148,9 @@
                 let b = try await store.claimSession(host: "host-b", pid: 202)
                 let claimA = try #require(try await a.claimNext(quarter: q3))
                 let claimB = try #require(try await b.claimNext(quarter: q3))
-                #expect(claimA.region == "41" && claimB.region == "54" && claimA.state == .running && claimA.attempts == 1)
+                #expect(
+                    claimA.region == "41" && claimB.region == "54" && claimA.state == .running && claimA.attempts == 1
+                )
                 #expect(claimA.host == "host-a" && claimA.pid == 101)
                 try await b.finish(claimB, outcome: .done)
                 // 41 is running under a's live lock: nothing to claim.
@@ -132,11 +164,17 @@
                     if again == nil { try await Task.sleep(for: .milliseconds(100)) }
                 }
                 let reclaimed = try #require(again)
-                #expect(reclaimed.region == "41" && reclaimed.attempts == 2 && reclaimed.host == "host-b" && reclaimed.pid == 202)
+                #expect(
+                    reclaimed.region == "41" && reclaimed.attempts == 2 && reclaimed.host == "host-b"
+                        && reclaimed.pid == 202
+                )
                 try await b.finish(reclaimed, outcome: .failed("хранилище недоступно"))
                 #expect(try await b.unfinished(quarter: q3) == 0)
                 let runs = try await store.regionRuns(quarter: q3)
-                #expect(runs.map(\.state) == [.failed, .done] && runs[0].error == "хранилище недоступно" && runs[1].finishedAt != nil)
+                #expect(
+                    runs.map(\.state) == [.failed, .done] && runs[0].error == "хранилище недоступно"
+                        && runs[1].finishedAt != nil
+                )
                 // The round is finished: the next worker opens (and prepares) a new one.
                 let next = try await store.openRound(quarter: q3) {
                     prepared += 1
@@ -148,10 +186,16 @@
             }
         }
 
-        @Test(.enabled(if: StoreBackend.postgresRunnable)) func aRecordWithNULIsQuarantinedBecausePostgreSQLTextCannotHoldIt() async throws {
+        @Test(.enabled(if: StoreBackend.postgresRunnable))
+        func aRecordWithNULIsQuarantinedBecausePostgreSQLTextCannotHoldIt() async throws {
             try await StoreBackend.postgres.withStore { store in
-                let entry = try await store.ingest(identity("n"), read: feed([try record("1", text: "до\u{0}после"), try record("2")]))
-                #expect(entry.accounting == FileAccounting(read: 2, stored: 1, updated: 0, quarantined: 1, duplicate: 0))
+                let entry = try await store.ingest(
+                    identity("n"),
+                    read: feed([try record("1", text: "до\u{0}после"), try record("2")])
+                )
+                #expect(
+                    entry.accounting == FileAccounting(read: 2, stored: 1, updated: 0, quarantined: 1, duplicate: 0)
+                )
                 let rows = try await store.quarantinedRows(reason: .badEncoding)
                 #expect(rows.map(\.line) == [2] && rows.first?.message.contains("U+0000") == true)
             }
@@ -167,7 +211,9 @@
             address.sin_port = 0
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
             let bound = withUnsafeMutablePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+                }
             }
             try #require(bound)
             return Int(UInt16(bigEndian: address.sin_port))

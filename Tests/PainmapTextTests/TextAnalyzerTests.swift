@@ -68,7 +68,9 @@ import Testing
         for text in texts {
             ids.removeAll()
             analyzer.appendWordIDs(of: text, cache: &cache, to: &ids)
-            let tokens = ids.map { AnalyzedToken(surface: cache.surface(ofWord: Int($0)), stem: cache.stem(ofWord: Int($0))) }
+            let tokens = ids.map {
+                AnalyzedToken(surface: cache.surface(ofWord: Int($0)), stem: cache.stem(ofWord: Int($0)))
+            }
             #expect(tokens == analyzer.analyze(text))
         }
         // A word seen again keeps its id.

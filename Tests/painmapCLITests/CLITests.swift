@@ -30,7 +30,9 @@ import Testing
         let directory = try temporaryDirectory()
         let file = directory.appendingPathComponent("broken.csv")
         try Data("Номер;Текст\n1;x\n".utf8).write(to: file)
-        let result = try painmap(["ingest", "--store", directory.appendingPathComponent("s.sqlite").path, "--source", "pos", file.path])
+        let result = try painmap([
+            "ingest", "--store", directory.appendingPathComponent("s.sqlite").path, "--source", "pos", file.path,
+        ])
         #expect(result.status == 65)
         #expect(result.stdout.contains("\(file.path):1: ошибка: нет обязательных столбцов"))
     }
@@ -38,13 +40,23 @@ import Testing
     @Test func badConfigurationExits78WithLineNumbers() throws {
         let directory = try temporaryDirectory()
         for name in ["regions.yaml", "surveys.yaml", "mkgu-forms.yaml"] {
-            try FileManager.default.copyItem(at: cliPackageRoot.appendingPathComponent("Config/\(name)"), to: directory.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: cliPackageRoot.appendingPathComponent("Config/\(name)"),
+                to: directory.appendingPathComponent(name)
+            )
         }
-        try Data("feeds:\n  - name: x\n    kind: pos\n    format: csv\n    delimeter: \";\"\n    region_code_system: okato\n".utf8)
-            .write(to: directory.appendingPathComponent("feeds.yaml"))
+        try Data(
+            "feeds:\n  - name: x\n    kind: pos\n    format: csv\n    delimeter: \";\"\n    region_code_system: okato\n"
+                .utf8
+        )
+        .write(to: directory.appendingPathComponent("feeds.yaml"))
         let result = try painmap(["config", "check", "--config", directory.path])
         #expect(result.status == 78)
-        #expect(result.stderr.contains("feeds.yaml:5:5: ошибка: feeds[0].delimeter: неизвестный ключ «delimeter»; возможно, имелось в виду «delimiter»"))
+        #expect(
+            result.stderr.contains(
+                "feeds.yaml:5:5: ошибка: feeds[0].delimeter: неизвестный ключ «delimeter»; возможно, имелось в виду «delimiter»"
+            )
+        )
     }
 
     @Test func shippedConfigurationChecksClean() throws {

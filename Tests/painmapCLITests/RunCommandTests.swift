@@ -16,7 +16,9 @@ import Testing
         }
         usleep(300_000)
         let start = Date()
-        let result = try painmap(["run", "--store", store.path, "--quarter", "2026Q3", "--out", directory.appendingPathComponent("out").path])
+        let result = try painmap([
+            "run", "--store", store.path, "--quarter", "2026Q3", "--out", directory.appendingPathComponent("out").path,
+        ])
         let elapsed = Date().timeIntervalSince(start)
         #expect(result.status == 75)
         #expect(elapsed < 3, "refused in \(elapsed) s")  // the contract is 1 s; slack for a loaded CI machine
@@ -29,7 +31,8 @@ import Testing
         #expect(try painmap(["run", "--quarter", "current", "--region", "5"]).status == 64)
         let directory = try temporaryDirectory("run-usage")
         let result = try painmap([
-            "run", "--quarter", "2026Q3", "--region", "00", "--no-ingest", "--store", directory.appendingPathComponent("s.sqlite").path,
+            "run", "--quarter", "2026Q3", "--region", "00", "--no-ingest", "--store",
+            directory.appendingPathComponent("s.sqlite").path,
         ])
         #expect(result.status == 64)
         #expect(result.stderr.contains("00"))
@@ -38,7 +41,10 @@ import Testing
     @Test func cronWrapperLogsAndPassesTheLockCodeThrough() throws {
         let directory = try temporaryDirectory("run-cron")
         let store = directory.appendingPathComponent("data/painmap.sqlite")
-        try FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: store.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
         holder.arguments = ["--no-fork", store.path + ".run.lock", "sleep", "30"]
@@ -49,11 +55,15 @@ import Testing
         }
         usleep(300_000)
         let result = try runProcess(
-            URL(fileURLWithPath: "/bin/bash"), [cliPackageRoot.appendingPathComponent("scripts/cron/painmap-quarterly").path],
+            URL(fileURLWithPath: "/bin/bash"),
+            [cliPackageRoot.appendingPathComponent("scripts/cron/painmap-quarterly").path],
             environment: [
-                "PAINMAP_BIN": try painmapBinary().path, "PAINMAP_HOME": cliPackageRoot.path, "PAINMAP_STORE": store.path,
-                "PAINMAP_OUT": directory.appendingPathComponent("out").path, "PAINMAP_LOG_DIR": directory.appendingPathComponent("log").path,
-            ])
+                "PAINMAP_BIN": try painmapBinary().path, "PAINMAP_HOME": cliPackageRoot.path,
+                "PAINMAP_STORE": store.path,
+                "PAINMAP_OUT": directory.appendingPathComponent("out").path,
+                "PAINMAP_LOG_DIR": directory.appendingPathComponent("log").path,
+            ]
+        )
         #expect(result.status == 75)
         #expect(result.stderr.contains("занято"))
         let logs = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("log").path)

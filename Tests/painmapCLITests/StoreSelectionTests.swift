@@ -5,7 +5,9 @@ import Testing
 @Suite struct StoreSelectionTests {
     @Test func aPostgresURLOpensThePostgresStoreOrSaysHowToBuildIt() throws {
         // Nothing listens on port 1 of the loopback.
-        let result = try runPainmap(["status", "--store", "postgres://painmap:secret@127.0.0.1:1/painmap?sslmode=disable"])
+        let result = try runPainmap([
+            "status", "--store", "postgres://painmap:secret@127.0.0.1:1/painmap?sslmode=disable",
+        ])
         #if PostgreSQL
             #expect(result.status == 75, "\(result.stderr)")
             #expect(result.stderr.contains("нет соединения с PostgreSQL 127.0.0.1:1"), "\(result.stderr)")
@@ -17,16 +19,25 @@ import Testing
     }
 
     @Test func PAINMAP_STOREIsReadWhenNoOptionIsGiven() throws {
-        let result = try runPainmap(["quarantine"], environment: ["PAINMAP_STORE": "postgresql://painmap@127.0.0.1:1/painmap"])
+        let result = try runPainmap(
+            ["quarantine"],
+            environment: ["PAINMAP_STORE": "postgresql://painmap@127.0.0.1:1/painmap"]
+        )
         #expect(result.status == 75 || result.status == 78, "\(result.stderr)")
         #expect(result.stderr.contains("PostgreSQL"))
     }
 
-    private func runPainmap(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stderr: String) {
+    private func runPainmap(_ arguments: [String], environment: [String: String] = [:]) throws -> (
+        status: Int32, stderr: String
+    ) {
         let process = Process()
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [runner.deletingLastPathComponent().appendingPathComponent("painmap"), root.appendingPathComponent(".build/debug/painmap")]
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let candidates = [
+            runner.deletingLastPathComponent().appendingPathComponent("painmap"),
+            root.appendingPathComponent(".build/debug/painmap"),
+        ]
         process.executableURL = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

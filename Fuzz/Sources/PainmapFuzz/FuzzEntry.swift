@@ -5,7 +5,10 @@ nonisolated(unsafe) private var selected: (any FuzzTarget)?
 
 /// libFuzzer calls this once before the first input: pick the target named by `PAINMAP_FUZZ_TARGET`.
 @_cdecl("LLVMFuzzerInitialize")
-public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
+public func initialize(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> CInt {
     let name = ProcessInfo.processInfo.environment["PAINMAP_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTargets.make(name) else {
         let names = FuzzTargets.names.joined(separator: ", ")

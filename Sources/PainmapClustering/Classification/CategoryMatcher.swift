@@ -40,7 +40,9 @@ struct CategoryMatcher: Sendable {
                 codes.append((levels, index, prefix))
             }
         }
-        codes.sort { $0.levels.count != $1.levels.count ? $0.levels.count > $1.levels.count : $0.situation < $1.situation }
+        codes.sort {
+            $0.levels.count != $1.levels.count ? $0.levels.count > $1.levels.count : $0.situation < $1.situation
+        }
     }
 
     /// Matches a record's category fields.
@@ -63,7 +65,9 @@ struct CategoryMatcher: Sendable {
             let levels = code.split(separator: ".", omittingEmptySubsequences: false)
             let hits = codes.filter { $0.levels.count <= levels.count && levels.starts(with: $0.levels) }
             if let longest = hits.first?.levels.count {
-                return Self.decide(hits.filter { $0.levels.count == longest }.map { ($0.situation, "ТОТК \($0.prefix)") })
+                return Self.decide(
+                    hits.filter { $0.levels.count == longest }.map { ($0.situation, "ТОТК \($0.prefix)") }
+                )
             }
         }
         if let categoryKey, let hits = singles[categoryKey] {

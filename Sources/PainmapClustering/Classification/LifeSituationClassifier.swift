@@ -96,7 +96,12 @@ public struct LifeSituationClassifier: Sendable {
             for (index, stage) in stages.enumerated() {
                 for label in stage.keywords { stageEntries.append(.init(label: label, group: index, weight: 1)) }
             }
-            let matcher = PhraseMatcher(stageEntries, groupCount: stages.count, weightByLength: true, analyzer: analyzer)
+            let matcher = PhraseMatcher(
+                stageEntries,
+                groupCount: stages.count,
+                weightByLength: true,
+                analyzer: analyzer
+            )
             stageSets.append(StageSet(stages: stages, matcher: matcher))
         }
         self.stageSets = stageSets
@@ -124,8 +129,13 @@ public struct LifeSituationClassifier: Sendable {
         let (situation, rule, evidence) = situation(of: record, stems: stems)
         let (stage, stageRule, stageEvidence) = stage(of: record, situation: situation, stems: stems)
         return RecordClassification(
-            lifeSituation: situation.map { catalog.situations[$0].id }, stage: stage, rule: rule, evidence: evidence,
-            stageRule: stageRule, stageEvidence: stageEvidence)
+            lifeSituation: situation.map { catalog.situations[$0].id },
+            stage: stage,
+            rule: rule,
+            evidence: evidence,
+            stageRule: stageRule,
+            stageEvidence: stageEvidence
+        )
     }
 
     /// The situation rules, in precedence order.
@@ -141,7 +151,11 @@ public struct LifeSituationClassifier: Sendable {
             return (match.situation, .service, match.evidence)
         }
         var note = ""
-        switch categories.match(category: record.categoryRaw, subcategory: record.subcategoryRaw, code: record.categoryCode) {
+        switch categories.match(
+            category: record.categoryRaw,
+            subcategory: record.subcategoryRaw,
+            code: record.categoryCode
+        ) {
         case .situation(let index, let evidence):
             return (index, .category, evidence)
         case .ambiguous(let indices):
@@ -150,7 +164,9 @@ public struct LifeSituationClassifier: Sendable {
             break
         }
         let scores = keywords.scores(stems)
-        let ranked = scores.indices.sorted { scores[$0].score != scores[$1].score ? scores[$0].score > scores[$1].score : $0 < $1 }
+        let ranked = scores.indices.sorted {
+            scores[$0].score != scores[$1].score ? scores[$0].score > scores[$1].score : $0 < $1
+        }
         guard let best = ranked.first, scores[best].score > 0 else {
             return (nil, .unassigned, note + "нет признаков ситуации")
         }
@@ -158,11 +174,17 @@ public struct LifeSituationClassifier: Sendable {
         let scoring = catalog.scoring
         let found = Self.list(scores[best].labels)
         if scores[best].score >= scoring.minimumScore, scores[best].score - runnerUp >= scoring.minimumMargin {
-            let next = ranked.dropFirst().first.flatMap { runnerUp > 0 ? ", далее \(situations[$0].id) \(runnerUp)" : nil } ?? ""
+            let next =
+                ranked.dropFirst().first.flatMap { runnerUp > 0 ? ", далее \(situations[$0].id) \(runnerUp)" : nil }
+                ?? ""
             return (best, .keywords, note + "ключевые слова: \(found) (счёт \(scores[best].score)\(next))")
         }
         if scores[best].score < scoring.minimumScore {
-            return (nil, .unassigned, note + "мало признаков: \(situations[best].id) \(scores[best].score) < \(scoring.minimumScore) (\(found))")
+            return (
+                nil, .unassigned,
+                note
+                    + "мало признаков: \(situations[best].id) \(scores[best].score) < \(scoring.minimumScore) (\(found))"
+            )
         }
         let close = ranked.prefix { scores[best].score - scores[$0].score < scoring.minimumMargin }
         let tied = close.map { "\(situations[$0].id) \(scores[$0].score)" }.joined(separator: ", ")
@@ -194,7 +216,9 @@ public struct LifeSituationClassifier: Sendable {
         func strongest(_ among: [Int]) -> Int? {
             var best: Int?
             for index in among where text[index].score > 0 {
-                if best.map({ text[index].score > text[$0].score || (text[index].score == text[$0].score && index > $0) }) ?? true {
+                if best.map({
+                    text[index].score > text[$0].score || (text[index].score == text[$0].score && index > $0)
+                }) ?? true {
                     best = index
                 }
             }
@@ -205,20 +229,26 @@ public struct LifeSituationClassifier: Sendable {
                 return (stages[index].id, .criteriaText, "\(ratings); слова: \(Self.list(text[index].labels))")
             }
             if let index = strongest(Array(stages.indices)) {
-                return (stages[index].id, .text, "слова: \(Self.list(text[index].labels)); \(ratings) — их этапов в тексте нет")
+                return (
+                    stages[index].id, .text,
+                    "слова: \(Self.list(text[index].labels)); \(ratings) — их этапов в тексте нет"
+                )
             }
             return (stages[candidates[0]].id, .criteria, ratings)
         }
         if let index = strongest(Array(stages.indices)) {
             return (stages[index].id, .text, "слова: \(Self.list(text[index].labels))")
         }
-        let fallback = stages.contains { $0.id == catalog.defaultStage } ? catalog.defaultStage : (stages.first?.id ?? catalog.defaultStage)
+        let fallback =
+            stages.contains { $0.id == catalog.defaultStage }
+            ? catalog.defaultStage : (stages.first?.id ?? catalog.defaultStage)
         return (fallback, .default, "нет признаков этапа")
     }
 
     /// The stems of the text, then of the category, subcategory and service name, with an empty stem between
     /// segments so that no phrase spans two of them.
-    private static func stems(of record: FeedbackRecord, analyzer: KeywordAnalyzer, cache: inout StemCache) -> [String] {
+    private static func stems(of record: FeedbackRecord, analyzer: KeywordAnalyzer, cache: inout StemCache) -> [String]
+    {
         var stems = analyzer.stems(record.text, cache: &cache)
         for segment in [record.categoryRaw, record.subcategoryRaw, record.serviceName] {
             guard let segment, !segment.isEmpty else { continue }

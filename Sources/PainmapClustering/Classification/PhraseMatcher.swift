@@ -68,7 +68,12 @@ struct PhraseMatcher: Sendable {
             let key = "\(entry.group)|" + stems.joined(separator: " ")
             if let index = seen[key] {
                 if weight > phrases[index].weight {
-                    phrases[index] = Phrase(stems: stems, label: phrases[index].label, group: entry.group, weight: weight)
+                    phrases[index] = Phrase(
+                        stems: stems,
+                        label: phrases[index].label,
+                        group: entry.group,
+                        weight: weight
+                    )
                 }
                 continue
             }
@@ -80,7 +85,10 @@ struct PhraseMatcher: Sendable {
             byFirstStem[phrase.stems[0], default: []].append(index)
         }
         for key in byFirstStem.keys {
-            byFirstStem[key]?.sort { phrases[$0].stems.count != phrases[$1].stems.count ? phrases[$0].stems.count > phrases[$1].stems.count : $0 < $1 }
+            byFirstStem[key]?.sort {
+                phrases[$0].stems.count != phrases[$1].stems.count
+                    ? phrases[$0].stems.count > phrases[$1].stems.count : $0 < $1
+            }
         }
         self.phrases = phrases
         self.byFirstStem = byFirstStem
@@ -124,7 +132,9 @@ struct PhraseMatcher: Sendable {
             let phrase = phrases[occurrence.phrase]
             let range = occurrence.start..<(occurrence.start + phrase.stems.count)
             if covered[phrase.group].isEmpty { covered[phrase.group] = [Bool](repeating: false, count: stems.count) }
-            guard !range.contains(where: { covered[phrase.group][$0] || longest[$0] > phrase.stems.count }) else { continue }
+            guard !range.contains(where: { covered[phrase.group][$0] || longest[$0] > phrase.stems.count }) else {
+                continue
+            }
             for position in range {
                 covered[phrase.group][position] = true
                 longest[position] = max(longest[position], phrase.stems.count)

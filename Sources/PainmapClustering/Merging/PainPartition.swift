@@ -160,7 +160,9 @@ struct PainPartition {
             groups.deallocate()
         }
         for cls in 0..<groupCount {
-            for column in 0..<columnCount { termMajor[column * groupCount + cls] = centroids[cls * columnCount + column] }
+            for column in 0..<columnCount {
+                termMajor[column * groupCount + cls] = centroids[cls * columnCount + column]
+            }
         }
         let rowCount = matrix.rowCount
         let chunkSize = SphericalKMeans.defaultChunkSize

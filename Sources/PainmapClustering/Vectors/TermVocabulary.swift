@@ -136,7 +136,11 @@ struct TermVocabulary {
     ) -> (matrix: SparseRowMatrix, sourceRows: [Int]) {
         let blockSize = max(1, blockSize)
         let blocks = ChunkedExecutor(threadCount: threadCount).map((rows.count + blockSize - 1) / blockSize) { block in
-            vectorize(rows: block * blockSize..<min(rows.count, (block + 1) * blockSize), corpus: corpus, distinct: rows)
+            vectorize(
+                rows: block * blockSize..<min(rows.count, (block + 1) * blockSize),
+                corpus: corpus,
+                distinct: rows
+            )
         }
         var rowOffsets: [Int] = [0]
         var columns: [Int32] = []

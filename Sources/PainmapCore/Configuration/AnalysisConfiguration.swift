@@ -27,7 +27,10 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
 
     /// Creates settings.
     public init(
-        mergeDistance: Double = 0.92, catchAllSimilarity: Double = 0.1, stopWords: [String] = [], noiseRecords: Int = 2,
+        mergeDistance: Double = 0.92,
+        catchAllSimilarity: Double = 0.1,
+        stopWords: [String] = [],
+        noiseRecords: Int = 2,
         noiseShare: Double = 0.1
     ) {
         self.mergeDistance = mergeDistance
@@ -64,14 +67,24 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
         noiseShare = try keys.decodeIfPresent(Double.self, forKey: .noiseShare) ?? 0.1
         guard noiseRecords >= 0, (0..<1).contains(noiseShare) else {
             throw DecodingError.dataCorruptedError(
-                forKey: .noiseShare, in: keys, debugDescription: "noise_records ≥ 0, noise_share в [0; 1)")
+                forKey: .noiseShare,
+                in: keys,
+                debugDescription: "noise_records ≥ 0, noise_share в [0; 1)"
+            )
         }
         guard (0..<2).contains(mergeDistance) else {
             throw DecodingError.dataCorruptedError(
-                forKey: .mergeDistance, in: keys, debugDescription: "косинусное расстояние должно быть в [0; 2)")
+                forKey: .mergeDistance,
+                in: keys,
+                debugDescription: "косинусное расстояние должно быть в [0; 2)"
+            )
         }
         guard (0..<1).contains(catchAllSimilarity) else {
-            throw DecodingError.dataCorruptedError(forKey: .catchAllSimilarity, in: keys, debugDescription: "косинус должен быть в [0; 1)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .catchAllSimilarity,
+                in: keys,
+                debugDescription: "косинус должен быть в [0; 1)"
+            )
         }
     }
 }

@@ -21,8 +21,10 @@ extension Decoder {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: codingPath + [key],
-                    debugDescription: "неизвестный ключ «\(key.stringValue)»\(hint); допустимые: \(known.joined(separator: ", "))"
-                ))
+                    debugDescription:
+                        "неизвестный ключ «\(key.stringValue)»\(hint); допустимые: \(known.joined(separator: ", "))"
+                )
+            )
         }
     }
 }

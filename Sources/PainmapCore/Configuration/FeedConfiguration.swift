@@ -64,11 +64,22 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
 
     /// Creates a layout in code (tests, `--source` defaults).
     public init(
-        name: String, kind: SourceKind, format: Format, paths: [String] = [], delimiter: UInt8 = UInt8(ascii: ";"),
-        legacyEncoding: LegacyEncoding? = nil, regionCodeSystem: RegionCodeSystem, fixedRegion: String? = nil,
-        dateFormats: [String] = [], columns: [RecordField: ColumnSpec] = [:], required: [RecordField] = [],
-        drop: [String] = [], constants: [RecordField: String] = [:], statusMap: [String: RecordStatus] = [:],
-        questionnaire: String? = nil, maxFieldBytes: Int = 65_536
+        name: String,
+        kind: SourceKind,
+        format: Format,
+        paths: [String] = [],
+        delimiter: UInt8 = UInt8(ascii: ";"),
+        legacyEncoding: LegacyEncoding? = nil,
+        regionCodeSystem: RegionCodeSystem,
+        fixedRegion: String? = nil,
+        dateFormats: [String] = [],
+        columns: [RecordField: ColumnSpec] = [:],
+        required: [RecordField] = [],
+        drop: [String] = [],
+        constants: [RecordField: String] = [:],
+        statusMap: [String: RecordStatus] = [:],
+        questionnaire: String? = nil,
+        maxFieldBytes: Int = 65_536
     ) {
         self.name = name
         self.kind = kind
@@ -100,7 +111,10 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
         let delimiterBytes = Array((delimiterText == "\\t" ? "\t" : delimiterText).utf8)
         guard delimiterBytes.count == 1, let delimiter = delimiterBytes.first, delimiter != UInt8(ascii: "\"") else {
             throw DecodingError.dataCorruptedError(
-                forKey: .delimiter, in: keys, debugDescription: "разделитель должен быть одним ASCII-символом, например \";\" или \",\"")
+                forKey: .delimiter,
+                in: keys,
+                debugDescription: "разделитель должен быть одним ASCII-символом, например \";\" или \",\""
+            )
         }
         self.delimiter = delimiter
         let encoding = try keys.decodeIfPresent(String.self, forKey: .encoding)?.lowercased()
@@ -109,8 +123,10 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
         case "cp1251", "windows-1251": legacyEncoding = .cp1251
         case let other?:
             throw DecodingError.dataCorruptedError(
-                forKey: .encoding, in: keys,
-                debugDescription: "неизвестная кодировка «\(other)»; допустимые: utf-8, cp1251")
+                forKey: .encoding,
+                in: keys,
+                debugDescription: "неизвестная кодировка «\(other)»; допустимые: utf-8, cp1251"
+            )
         }
         regionCodeSystem = try keys.decode(RegionCodeSystem.self, forKey: .regionCodeSystem)
         fixedRegion = try keys.decodeIfPresent(String.self, forKey: .fixedRegion)
@@ -121,7 +137,10 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
         required = try rawRequired.map { name in
             guard let field = RecordField(rawValue: name) else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .required, in: keys, debugDescription: RecordField.unknownMessage(name))
+                    forKey: .required,
+                    in: keys,
+                    debugDescription: RecordField.unknownMessage(name)
+                )
             }
             return field
         }
@@ -134,12 +153,18 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
     }
 
     private static func fields<Value>(
-        _ raw: [String: Value], keys: KeyedDecodingContainer<CodingKeys>, key: CodingKeys
+        _ raw: [String: Value],
+        keys: KeyedDecodingContainer<CodingKeys>,
+        key: CodingKeys
     ) throws -> [RecordField: Value] {
         var result: [RecordField: Value] = [:]
         for (name, value) in raw {
             guard let field = RecordField(rawValue: name) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: keys, debugDescription: RecordField.unknownMessage(name))
+                throw DecodingError.dataCorruptedError(
+                    forKey: key,
+                    in: keys,
+                    debugDescription: RecordField.unknownMessage(name)
+                )
             }
             result[field] = value
         }

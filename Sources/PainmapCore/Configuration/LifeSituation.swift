@@ -61,9 +61,16 @@ public struct LifeSituation: Sendable, Hashable, Codable {
     ///   - stages: The stage list.
     ///   - stageKeywords: Extra keywords per stage id.
     public init(
-        id: String, name: String, aliases: [String] = [], keywords: [String] = [], relatedKeywords: [String] = [],
-        services: [LifeSituationService] = [], categories: [String] = [], categoryCodes: [String] = [],
-        stages: LifeSituationStageList = .default, stageKeywords: [String: [String]] = [:]
+        id: String,
+        name: String,
+        aliases: [String] = [],
+        keywords: [String] = [],
+        relatedKeywords: [String] = [],
+        services: [LifeSituationService] = [],
+        categories: [String] = [],
+        categoryCodes: [String] = [],
+        stages: LifeSituationStageList = .default,
+        stageKeywords: [String: [String]] = [:]
     ) {
         self.id = id
         self.name = name

@@ -52,8 +52,11 @@ public struct LifeSituationCatalog: Sendable, Hashable, Codable {
     ///   - scoring: The keyword rule's thresholds.
     ///   - situations: The situations, in report order.
     public init(
-        stages: [LifeSituationStage], criteria: [RatingCriterion: [String]] = LifeSituationCatalog.defaultCriteria,
-        defaultStage: String, scoring: LifeSituationScoring = LifeSituationScoring(), situations: [LifeSituation]
+        stages: [LifeSituationStage],
+        criteria: [RatingCriterion: [String]] = LifeSituationCatalog.defaultCriteria,
+        defaultStage: String,
+        scoring: LifeSituationScoring = LifeSituationScoring(),
+        situations: [LifeSituation]
     ) {
         self.stages = stages
         self.criteria = criteria
@@ -82,7 +85,9 @@ public struct LifeSituationCatalog: Sendable, Hashable, Codable {
                     throw DecodingError.dataCorrupted(
                         .init(
                             codingPath: byName.codingPath + [key],
-                            debugDescription: "неизвестный критерий «\(key.stringValue)»; допустимые: \(known)"))
+                            debugDescription: "неизвестный критерий «\(key.stringValue)»; допустимые: \(known)"
+                        )
+                    )
                 }
                 criteria[criterion] = try byName.decode([String].self, forKey: key)
             }
@@ -98,7 +103,10 @@ public struct LifeSituationCatalog: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var keys = encoder.container(keyedBy: CodingKeys.self)
         try keys.encode(stages, forKey: .stages)
-        try keys.encode(Dictionary(uniqueKeysWithValues: criteria.map { ($0.key.rawValue, $0.value) }), forKey: .criteria)
+        try keys.encode(
+            Dictionary(uniqueKeysWithValues: criteria.map { ($0.key.rawValue, $0.value) }),
+            forKey: .criteria
+        )
         try keys.encode(defaultStage, forKey: .defaultStage)
         try keys.encode(scoring, forKey: .scoring)
         try keys.encode(situations, forKey: .situations)

@@ -33,11 +33,18 @@ public struct LifeSituationScoring: Sendable, Hashable, Codable {
         minimumScore = try keys.decodeIfPresent(Int.self, forKey: .minimumScore) ?? 2
         minimumMargin = try keys.decodeIfPresent(Int.self, forKey: .minimumMargin) ?? 1
         guard minimumScore >= 1 else {
-            throw DecodingError.dataCorruptedError(forKey: .minimumScore, in: keys, debugDescription: "должно быть не меньше 1")
+            throw DecodingError.dataCorruptedError(
+                forKey: .minimumScore,
+                in: keys,
+                debugDescription: "должно быть не меньше 1"
+            )
         }
         guard minimumMargin >= 1 else {
             throw DecodingError.dataCorruptedError(
-                forKey: .minimumMargin, in: keys, debugDescription: "должно быть не меньше 1, иначе ничья назначала бы ситуацию")
+                forKey: .minimumMargin,
+                in: keys,
+                debugDescription: "должно быть не меньше 1, иначе ничья назначала бы ситуацию"
+            )
         }
     }
 }

@@ -81,8 +81,10 @@ public enum LifeSituationStageList: Sendable, Hashable, Codable {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let keys = try decoder.container(keyedBy: CodingKeys.self)
             self.init(
-                id: try keys.decode(String.self, forKey: .id), name: try keys.decodeIfPresent(String.self, forKey: .name),
-                keywords: try keys.decodeIfPresent([String].self, forKey: .keywords))
+                id: try keys.decode(String.self, forKey: .id),
+                name: try keys.decodeIfPresent(String.self, forKey: .name),
+                keywords: try keys.decodeIfPresent([String].self, forKey: .keywords)
+            )
         }
     }
 
@@ -94,7 +96,9 @@ public enum LifeSituationStageList: Sendable, Hashable, Codable {
         if let word = try? single.decode(String.self) {
             guard word == "default" else {
                 throw DecodingError.dataCorruptedError(
-                    in: single, debugDescription: "ожидается «default» или список этапов, найдено «\(word)»")
+                    in: single,
+                    debugDescription: "ожидается «default» или список этапов, найдено «\(word)»"
+                )
             }
             self = .default
             return

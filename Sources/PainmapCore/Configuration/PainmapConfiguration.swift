@@ -25,11 +25,16 @@ public struct PainmapConfiguration: Sendable {
 
     /// Creates a configuration from its parts.
     public init(
-        directory: URL, root: URL, feeds: [FeedConfiguration], regions: RegionDirectory,
-        questionnaires: [String: Questionnaire], ratingForms: [String: RatingForm],
+        directory: URL,
+        root: URL,
+        feeds: [FeedConfiguration],
+        regions: RegionDirectory,
+        questionnaires: [String: Questionnaire],
+        ratingForms: [String: RatingForm],
         lifeSituations: LifeSituationCatalog = .empty,
         priority: PriorityConfiguration = .builtIn,
-        analysis: AnalysisConfiguration = .builtIn, privacy: PrivacyConfiguration = .default
+        analysis: AnalysisConfiguration = .builtIn,
+        privacy: PrivacyConfiguration = .default
     ) {
         self.directory = directory
         self.root = root

@@ -32,7 +32,9 @@ public struct PriorityConfiguration: Sendable, Hashable, Codable {
     /// Creates a policy.
     public init(
         growthCap: Double = 2,
-        severityClasses: [SeverityClass] = [SeverityClass(id: "convenience", name: "Информирование и удобство", weight: 1, keywords: [])],
+        severityClasses: [SeverityClass] = [
+            SeverityClass(id: "convenience", name: "Информирование и удобство", weight: 1, keywords: [])
+        ],
         defaultClass: String = "convenience",
         signal: SignalRule = SignalRule(),
         trendQuarters: Int = 4
@@ -61,26 +63,46 @@ public struct PriorityConfiguration: Sendable, Hashable, Codable {
         let keys = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = PriorityConfiguration()
         growthCap = try keys.decodeIfPresent(Double.self, forKey: .growthCap) ?? defaults.growthCap
-        severityClasses = try keys.decodeIfPresent([SeverityClass].self, forKey: .severityClasses) ?? defaults.severityClasses
+        severityClasses =
+            try keys.decodeIfPresent([SeverityClass].self, forKey: .severityClasses) ?? defaults.severityClasses
         defaultClass = try keys.decodeIfPresent(String.self, forKey: .defaultClass) ?? severityClasses.last?.id ?? ""
         signal = try keys.decodeIfPresent(SignalRule.self, forKey: .signal) ?? defaults.signal
         trendQuarters = try keys.decodeIfPresent(Int.self, forKey: .trendQuarters) ?? defaults.trendQuarters
         guard growthCap >= 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .growthCap, in: keys, debugDescription: "не может быть отрицательным")
+            throw DecodingError.dataCorruptedError(
+                forKey: .growthCap,
+                in: keys,
+                debugDescription: "не может быть отрицательным"
+            )
         }
         guard !severityClasses.isEmpty else {
-            throw DecodingError.dataCorruptedError(forKey: .severityClasses, in: keys, debugDescription: "нужен хотя бы один класс")
+            throw DecodingError.dataCorruptedError(
+                forKey: .severityClasses,
+                in: keys,
+                debugDescription: "нужен хотя бы один класс"
+            )
         }
         guard severityClasses.contains(where: { $0.id == defaultClass }) else {
             throw DecodingError.dataCorruptedError(
-                forKey: .defaultClass, in: keys,
-                debugDescription: "класс «\(defaultClass)» не описан в severity_classes; допустимые: \(severityClasses.map(\.id).joined(separator: ", "))")
+                forKey: .defaultClass,
+                in: keys,
+                debugDescription:
+                    "класс «\(defaultClass)» не описан в severity_classes; допустимые: \(severityClasses.map(\.id).joined(separator: ", "))"
+            )
         }
         guard Set(severityClasses.map(\.id)).count == severityClasses.count else {
-            throw DecodingError.dataCorruptedError(forKey: .severityClasses, in: keys, debugDescription: "id классов повторяются")
+            throw DecodingError.dataCorruptedError(
+                forKey: .severityClasses,
+                in: keys,
+                debugDescription: "id классов повторяются"
+            )
         }
         guard trendQuarters >= 2 else {
-            throw DecodingError.dataCorruptedError(forKey: .trendQuarters, in: keys, debugDescription: "должно быть не меньше 2")
+            throw DecodingError.dataCorruptedError(
+                forKey: .trendQuarters,
+                in: keys,
+                debugDescription: "должно быть не меньше 2"
+            )
         }
     }
 
@@ -122,7 +144,11 @@ public struct SeverityClass: Sendable, Hashable, Codable {
         weight = try keys.decode(Double.self, forKey: .weight)
         keywords = try keys.decodeIfPresent([String].self, forKey: .keywords) ?? []
         guard weight > 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .weight, in: keys, debugDescription: "вес должен быть больше 0")
+            throw DecodingError.dataCorruptedError(
+                forKey: .weight,
+                in: keys,
+                debugDescription: "вес должен быть больше 0"
+            )
         }
     }
 }

@@ -56,7 +56,11 @@ public struct Questionnaire: Sendable, Decodable, Hashable {
         name = try keys.decodeIfPresent(String.self, forKey: .name) ?? id
         let scale = try keys.decodeIfPresent(Scale.self, forKey: .scale) ?? Scale(min: 1, max: 5)
         guard scale.min < scale.max else {
-            throw DecodingError.dataCorruptedError(forKey: .scale, in: keys, debugDescription: "min должен быть меньше max")
+            throw DecodingError.dataCorruptedError(
+                forKey: .scale,
+                in: keys,
+                debugDescription: "min должен быть меньше max"
+            )
         }
         self.scale = scale.min...scale.max
         likert = try keys.decodeIfPresent([LikertQuestion].self, forKey: .likert) ?? []

@@ -23,7 +23,10 @@ public struct RatingForm: Sendable, Decodable, Hashable {
             values = try keys.decode([String].self, forKey: .values)
             guard values.count >= 2 else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .values, in: keys, debugDescription: "у показателя должно быть не меньше двух значений")
+                    forKey: .values,
+                    in: keys,
+                    debugDescription: "у показателя должно быть не меньше двух значений"
+                )
             }
         }
     }

@@ -80,7 +80,9 @@ public struct RegionDirectory: Sendable {
         }
         // Expand the abbreviations exports use («обл.», «респ.», «АО»), so they need no alias.
         let expansions = ["обл": "область", "респ": "республика", "ао": "автономный округ", "кр": "край", "г": ""]
-        return out.split(separator: " ").map { expansions[String($0)] ?? String($0) }.filter { !$0.isEmpty }.joined(separator: " ")
+        return out.split(separator: " ").map { expansions[String($0)] ?? String($0) }.filter { !$0.isEmpty }.joined(
+            separator: " "
+        )
     }
 }
 

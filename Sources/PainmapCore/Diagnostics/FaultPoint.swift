@@ -29,7 +29,9 @@ public enum FaultPoint {
             let value = environment["PAINMAP_FAULT_AT"]
             let target = value.flatMap { Int($0) } ?? 0
             let label = value.flatMap { Int($0) == nil && !$0.isEmpty ? $0 : nil }
-            let trace = environment["PAINMAP_FAULT_TRACE"].map { open($0, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) } ?? -1
+            let trace =
+                environment["PAINMAP_FAULT_TRACE"].map { open($0, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) }
+                ?? -1
             guard target > 0 || label != nil || trace >= 0 else { return nil }
             self.target = target
             self.label = label

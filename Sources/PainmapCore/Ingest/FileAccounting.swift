@@ -26,7 +26,11 @@ public struct FileAccounting: Sendable, Hashable, Codable {
     /// Adds another accounting.
     public static func + (lhs: FileAccounting, rhs: FileAccounting) -> FileAccounting {
         FileAccounting(
-            read: lhs.read + rhs.read, stored: lhs.stored + rhs.stored, updated: lhs.updated + rhs.updated,
-            quarantined: lhs.quarantined + rhs.quarantined, duplicate: lhs.duplicate + rhs.duplicate)
+            read: lhs.read + rhs.read,
+            stored: lhs.stored + rhs.stored,
+            updated: lhs.updated + rhs.updated,
+            quarantined: lhs.quarantined + rhs.quarantined,
+            duplicate: lhs.duplicate + rhs.duplicate
+        )
     }
 }

@@ -71,7 +71,8 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let quarter = Quarter(text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "expected a quarter like 2026Q3"))
+                .init(codingPath: decoder.codingPath, debugDescription: "expected a quarter like 2026Q3")
+            )
         }
         self = quarter
     }

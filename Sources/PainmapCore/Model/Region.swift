@@ -19,8 +19,14 @@ public struct Region: Hashable, Sendable, Codable {
 
     /// Creates a region.
     public init(
-        code: String, name: String, fullName: String, okatoPrefix: String?, oktmoPrefix: String?,
-        utcOffsetHours: Int, aliases: [String] = [], population: Int? = nil
+        code: String,
+        name: String,
+        fullName: String,
+        okatoPrefix: String?,
+        oktmoPrefix: String?,
+        utcOffsetHours: Int,
+        aliases: [String] = [],
+        population: Int? = nil
     ) {
         self.code = code
         self.name = name

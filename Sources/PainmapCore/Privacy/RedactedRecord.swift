@@ -32,7 +32,13 @@ public struct RedactedRecord: Sendable {
     public var originals: OriginalTexts?
 
     /// Creates a redacted record.
-    public init(record: FeedbackRecord, naturalKey: String, fingerprint: UInt64, identifiers: [FoundIdentifier], originals: OriginalTexts?) {
+    public init(
+        record: FeedbackRecord,
+        naturalKey: String,
+        fingerprint: UInt64,
+        identifiers: [FoundIdentifier],
+        originals: OriginalTexts?
+    ) {
         self.record = record
         self.naturalKey = naturalKey
         self.fingerprint = fingerprint

@@ -28,8 +28,13 @@ public struct ClassificationCount: Sendable, Hashable, Codable {
     ///   - isStale: Whether another configuration produced it.
     ///   - count: The number of records.
     public init(
-        region: String, quarter: Quarter, lifeSituation: String?, stage: String?, rule: ClassificationRule?,
-        isStale: Bool, count: Int
+        region: String,
+        quarter: Quarter,
+        lifeSituation: String?,
+        stage: String?,
+        rule: ClassificationRule?,
+        isStale: Bool,
+        count: Int
     ) {
         self.region = region
         self.quarter = quarter

@@ -19,7 +19,13 @@ public struct ClassifiedRecord: Sendable, Hashable {
     ///   - record: The record.
     ///   - classification: Its classification.
     ///   - configDigest: The configuration digest.
-    public init(id: RecordID, fingerprint: UInt64, record: FeedbackRecord, classification: RecordClassification, configDigest: String) {
+    public init(
+        id: RecordID,
+        fingerprint: UInt64,
+        record: FeedbackRecord,
+        classification: RecordClassification,
+        configDigest: String
+    ) {
         self.id = id
         self.fingerprint = fingerprint
         self.record = record
@@ -35,7 +41,11 @@ public struct ClassifiedRecord: Sendable, Hashable {
     ///   - configDigest: The configuration digest.
     public init(_ stored: StoredRecord, classification: RecordClassification, configDigest: String) {
         self.init(
-            id: stored.id, fingerprint: stored.fingerprint, record: stored.record, classification: classification,
-            configDigest: configDigest)
+            id: stored.id,
+            fingerprint: stored.fingerprint,
+            record: stored.record,
+            classification: classification,
+            configDigest: configDigest
+        )
     }
 }

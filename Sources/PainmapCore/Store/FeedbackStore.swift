@@ -63,7 +63,8 @@ public protocol FeedbackStore: Sendable {
     /// Record counts per region, quarter, situation, stage and rule, including records not classified yet.
     ///
     /// - Parameter configDigest: Classifications made under another digest are counted with `isStale`.
-    func classificationCounts(region: String?, quarter: Quarter?, configDigest: String) async throws -> [ClassificationCount]
+    func classificationCounts(region: String?, quarter: Quarter?, configDigest: String) async throws
+        -> [ClassificationCount]
 
     // MARK: Pains (what a run found, for the next quarter's matching and trend charts)
 
@@ -121,7 +122,8 @@ public struct QuarantineEntry: Sendable, Hashable, Codable {
     public var message: String
 
     /// Creates an entry.
-    public init(file: String, source: SourceKind, line: Int, column: String?, reason: QuarantineReason, message: String) {
+    public init(file: String, source: SourceKind, line: Int, column: String?, reason: QuarantineReason, message: String)
+    {
         self.file = file
         self.source = source
         self.line = line

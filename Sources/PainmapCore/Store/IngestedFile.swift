@@ -33,8 +33,15 @@ public struct IngestedFile: Sendable, Hashable {
 
     /// Creates a ledger entry.
     public init(
-        digest: String, path: String, feed: String, source: SourceKind, outcome: Outcome, encoding: String?,
-        accounting: FileAccounting, rejectionReason: QuarantineReason? = nil, rejectionMessage: String? = nil,
+        digest: String,
+        path: String,
+        feed: String,
+        source: SourceKind,
+        outcome: Outcome,
+        encoding: String?,
+        accounting: FileAccounting,
+        rejectionReason: QuarantineReason? = nil,
+        rejectionMessage: String? = nil,
         ingestedAt: Date
     ) {
         self.digest = digest

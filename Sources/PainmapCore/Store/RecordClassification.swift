@@ -25,7 +25,11 @@ public struct RecordClassification: Sendable, Hashable, Codable {
     ///   - stageRule: The stage rule.
     ///   - stageEvidence: What the stage rule matched.
     public init(
-        lifeSituation: String?, stage: String, rule: ClassificationRule, evidence: String, stageRule: StageRule,
+        lifeSituation: String?,
+        stage: String,
+        rule: ClassificationRule,
+        evidence: String,
+        stageRule: StageRule,
         stageEvidence: String
     ) {
         self.lifeSituation = lifeSituation

@@ -91,8 +91,15 @@ public struct RegionRun: Sendable, Hashable, Codable {
 
     /// Creates an entry.
     public init(
-        quarter: Quarter, region: String, state: State, attempts: Int = 0, host: String? = nil, pid: Int32? = nil,
-        startedAt: Date? = nil, finishedAt: Date? = nil, error: String? = nil
+        quarter: Quarter,
+        region: String,
+        state: State,
+        attempts: Int = 0,
+        host: String? = nil,
+        pid: Int32? = nil,
+        startedAt: Date? = nil,
+        finishedAt: Date? = nil,
+        error: String? = nil
     ) {
         self.quarter = quarter
         self.region = region

@@ -15,8 +15,12 @@ public struct StoreStatus: Sendable, Hashable {
 
     /// Creates a status.
     public init(
-        totals: FileAccounting, bySource: [SourceKind: FileAccounting], records: [RegionQuarterCount],
-        quarantineByReason: [QuarantineReason: Int], filesDone: Int, filesRejected: Int
+        totals: FileAccounting,
+        bySource: [SourceKind: FileAccounting],
+        records: [RegionQuarterCount],
+        quarantineByReason: [QuarantineReason: Int],
+        filesDone: Int,
+        filesRejected: Int
     ) {
         self.totals = totals
         self.bySource = bySource

@@ -32,8 +32,18 @@ public struct StoredPain: Sendable, Hashable, Codable {
 
     /// Creates a stored pain.
     public init(
-        region: String, quarter: Quarter, lifeSituation: String, id: String, rank: Int, title: String, stage: String,
-        count: Int, priority: Double, isSignal: Bool, status: String = "new", previousCount: Int = 0,
+        region: String,
+        quarter: Quarter,
+        lifeSituation: String,
+        id: String,
+        rank: Int,
+        title: String,
+        stage: String,
+        count: Int,
+        priority: Double,
+        isSignal: Bool,
+        status: String = "new",
+        previousCount: Int = 0,
         centroid: [String: Float]
     ) {
         self.region = region

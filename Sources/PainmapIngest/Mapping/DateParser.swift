@@ -74,7 +74,12 @@ struct DateParser: Sendable {
 
     private static func match(_ pattern: [Token], _ bytes: ArraySlice<UInt8>, utcOffsetHours: Int) -> Date? {
         var index = bytes.startIndex
-        var year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0
+        var year = 0
+        var month = 1
+        var day = 1
+        var hour = 0
+        var minute = 0
+        var second = 0
         var offsetSeconds = utcOffsetHours * 3600
         func digits(_ minCount: Int, _ maxCount: Int) -> Int? {
             var value = 0
@@ -88,12 +93,24 @@ struct DateParser: Sendable {
         }
         for token in pattern {
             switch token {
-            case .year: guard let v = digits(4, 4) else { return nil }; year = v
-            case .month: guard let v = digits(1, 2) else { return nil }; month = v
-            case .day: guard let v = digits(1, 2) else { return nil }; day = v
-            case .hour: guard let v = digits(1, 2) else { return nil }; hour = v
-            case .minute: guard let v = digits(2, 2) else { return nil }; minute = v
-            case .second: guard let v = digits(2, 2) else { return nil }; second = v
+            case .year:
+                guard let v = digits(4, 4) else { return nil }
+                year = v
+            case .month:
+                guard let v = digits(1, 2) else { return nil }
+                month = v
+            case .day:
+                guard let v = digits(1, 2) else { return nil }
+                day = v
+            case .hour:
+                guard let v = digits(1, 2) else { return nil }
+                hour = v
+            case .minute:
+                guard let v = digits(2, 2) else { return nil }
+                minute = v
+            case .second:
+                guard let v = digits(2, 2) else { return nil }
+                second = v
             case .fraction: guard digits(1, 9) != nil else { return nil }
             case .literal(let byte):
                 guard index < bytes.endIndex, bytes[index] == byte else { return nil }

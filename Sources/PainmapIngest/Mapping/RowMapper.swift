@@ -14,7 +14,13 @@ struct RowMapper {
 
     /// Checks the header and prepares the mapping.
     /// - Throws: ``IngestError`` with `missing_columns`, listing what was found and what is expected.
-    init(feed: FeedConfiguration, regions: RegionDirectory, header: [String], location: SourceLocation, now: Date = Date())
+    init(
+        feed: FeedConfiguration,
+        regions: RegionDirectory,
+        header: [String],
+        location: SourceLocation,
+        now: Date = Date()
+    )
         throws
     {
         self.feed = feed
@@ -38,7 +44,8 @@ struct RowMapper {
             if !unmapped.isEmpty { message += "; в columns не задано: \(unmapped.joined(separator: ", "))" }
             let found = header.prefix(40).map { "«\($0)»" }.joined(separator: ", ")
             message += "; найдены: \(found.isEmpty ? "нет столбцов" : found)"
-            message += "; проверьте разделитель (\(RowMapper.describe(feed.delimiter))) и columns макета «\(feed.name)» в Config/feeds.yaml"
+            message +=
+                "; проверьте разделитель (\(RowMapper.describe(feed.delimiter))) и columns макета «\(feed.name)» в Config/feeds.yaml"
             throw IngestError(location: location, reason: .missingColumns, message: message)
         }
         self.columnDates = columnDates
@@ -84,8 +91,18 @@ struct RowMapper {
     ///   - raw: The row's raw bytes for quarantine.
     ///   - requireText: Whether an empty text quarantines the row (not for ratings and surveys).
     func map(_ cells: [CellValue], line: Int, raw: [UInt8]) -> Result<FeedbackRecord, QuarantinedRow> {
-        func reject(_ reason: QuarantineReason, _ field: RecordField?, _ message: String) -> Result<FeedbackRecord, QuarantinedRow> {
-            .failure(QuarantinedRow(line: line, column: field.flatMap { feed.columns[$0]?.column }, reason: reason, message: message, raw: raw))
+        func reject(_ reason: QuarantineReason, _ field: RecordField?, _ message: String) -> Result<
+            FeedbackRecord, QuarantinedRow
+        > {
+            .failure(
+                QuarantinedRow(
+                    line: line,
+                    column: field.flatMap { feed.columns[$0]?.column },
+                    reason: reason,
+                    message: message,
+                    raw: raw
+                )
+            )
         }
         for field in feed.required where text(field, cells) == nil && !(field == .region && feed.fixedRegion != nil) {
             let column = feed.columns[field]?.column ?? field.rawValue
@@ -94,7 +111,11 @@ struct RowMapper {
         let regionRaw = feed.fixedRegion ?? text(.region, cells) ?? ""
         let system: RegionCodeSystem = feed.fixedRegion != nil ? .kladr : feed.regionCodeSystem
         guard let region = regions.resolve(regionRaw, system: system) else {
-            return reject(.unknownRegion, .region, "регион «\(RowMapper.clip(regionRaw))» не найден в справочнике как код \(system.rawValue); проверьте region_code_system макета «\(feed.name)» или Config/regions.yaml")
+            return reject(
+                .unknownRegion,
+                .region,
+                "регион «\(RowMapper.clip(regionRaw))» не найден в справочнике как код \(system.rawValue); проверьте region_code_system макета «\(feed.name)» или Config/regions.yaml"
+            )
         }
         let offset = region.utcOffsetHours
         var parsedDates: [RecordField: Date] = [:]
@@ -111,7 +132,8 @@ struct RowMapper {
             }
             guard let date else {
                 let column = feed.columns[field]?.column ?? field.rawValue
-                let formats = feed.dateFormats.isEmpty ? "yyyy-MM-dd'T'HH:mm:ss" : feed.dateFormats.joined(separator: " | ")
+                let formats =
+                    feed.dateFormats.isEmpty ? "yyyy-MM-dd'T'HH:mm:ss" : feed.dateFormats.joined(separator: " | ")
                 return reject(.badDate, field, "дата в «\(column)» не разбирается; ожидаемые форматы: \(formats)")
             }
             if field == .receivedAt {
@@ -131,8 +153,15 @@ struct RowMapper {
             return reject(.dateOutOfRange, .receivedAt, "дата поступления вне допустимого диапазона")
         }
         var record = FeedbackRecord(
-            source: feed.kind, feed: feed.name, receivedAt: receivedAt, region: region.code, regionRaw: regionRaw,
-            regionCodeSystem: system, quarter: quarter, text: text(.text, cells) ?? "")
+            source: feed.kind,
+            feed: feed.name,
+            receivedAt: receivedAt,
+            region: region.code,
+            regionRaw: regionRaw,
+            regionCodeSystem: system,
+            quarter: quarter,
+            text: text(.text, cells) ?? ""
+        )
         record.sourceRecordID = text(.sourceRecordID, cells)
         record.answeredAt = parsedDates[.answeredAt]
         record.deadlineAt = parsedDates[.deadlineAt]

@@ -28,7 +28,11 @@ public struct POSAdapter: IngestAdapter {
         case .csv, .xlsx:
             return try TabularFeedReader(regions: regions, now: now).read(file, into: sink, step: TextRequiredStep())
         case .xml:
-            throw IngestError(location: SourceLocation(path: file.displayPath), reason: .malformedXML, message: "ПОС не выгружается в XML; укажите format: csv или json")
+            throw IngestError(
+                location: SourceLocation(path: file.displayPath),
+                reason: .malformedXML,
+                message: "ПОС не выгружается в XML; укажите format: csv или json"
+            )
         }
     }
 }

@@ -14,7 +14,11 @@ struct POSJSONReader {
         do {
             scanner = try JSONArrayScanner(url: file.url)
         } catch JSONArrayScanner.Problem.noArray {
-            throw IngestError(location: location, reason: .emptyFile, message: "в JSON нет массива записей (ожидается [...] или {\"content\": [...]})")
+            throw IngestError(
+                location: location,
+                reason: .emptyFile,
+                message: "в JSON нет массива записей (ожидается [...] или {\"content\": [...]})"
+            )
         } catch {
             throw IngestError(location: location, reason: .malformedJSON, message: "JSON повреждён в начале файла")
         }
@@ -27,7 +31,13 @@ struct POSJSONReader {
                 element = try scanner.next()
             } catch {
                 // The array breaks off: the file is truncated. Rows read so far stay accounted.
-                try sink.quarantine(QuarantinedRow(line: 0, reason: .malformedJSON, message: "JSON обрывается: файл обрезан; записи до обрыва учтены"))
+                try sink.quarantine(
+                    QuarantinedRow(
+                        line: 0,
+                        reason: .malformedJSON,
+                        message: "JSON обрывается: файл обрезан; записи до обрыва учтены"
+                    )
+                )
                 break
             }
             guard let element else { break }
@@ -43,12 +53,27 @@ struct POSJSONReader {
                     }
                 try sink.quarantine(QuarantinedRow(line: index, reason: reason, message: message, raw: raw))
             case .bytes(let bytes, let index):
-                guard let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else {
-                    try sink.quarantine(QuarantinedRow(line: index, reason: .malformedJSON, message: "элемент JSON повреждён", raw: Array(bytes.prefix(65_536))))
+                guard let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+                else {
+                    try sink.quarantine(
+                        QuarantinedRow(
+                            line: index,
+                            reason: .malformedJSON,
+                            message: "элемент JSON повреждён",
+                            raw: Array(bytes.prefix(65_536))
+                        )
+                    )
                     continue
                 }
                 guard let dictionary = object as? [String: Any] else {
-                    try sink.quarantine(QuarantinedRow(line: index, reason: .notAnObject, message: "элемент массива не объект", raw: Array(bytes.prefix(65_536))))
+                    try sink.quarantine(
+                        QuarantinedRow(
+                            line: index,
+                            reason: .notAnObject,
+                            message: "элемент массива не объект",
+                            raw: Array(bytes.prefix(65_536))
+                        )
+                    )
                     continue
                 }
                 let cells = paths.map { CellValue.text(POSJSONReader.text(at: $0, in: dictionary)) }
@@ -57,7 +82,14 @@ struct POSJSONReader {
                     try sink.quarantine(row)
                 case .success(var record):
                     if let problem = TextRequiredStep().complete(&record, cells: cells, line: index, raw: []) {
-                        try sink.quarantine(QuarantinedRow(line: index, reason: problem.reason, message: problem.message, raw: Array(bytes.prefix(65_536))))
+                        try sink.quarantine(
+                            QuarantinedRow(
+                                line: index,
+                                reason: problem.reason,
+                                message: problem.message,
+                                raw: Array(bytes.prefix(65_536))
+                            )
+                        )
                     } else {
                         try sink.accept(record, line: index)
                     }
@@ -65,7 +97,11 @@ struct POSJSONReader {
             }
         }
         guard elements > 0 else {
-            throw IngestError(location: location, reason: .emptyFile, message: "массив записей JSON пуст; если обращений за период не было, файл можно не выгружать")
+            throw IngestError(
+                location: location,
+                reason: .emptyFile,
+                message: "массив записей JSON пуст; если обращений за период не было, файл можно не выгружать"
+            )
         }
         return FileReadSummary(encoding: "utf-8")
     }

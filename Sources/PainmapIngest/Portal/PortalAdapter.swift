@@ -52,7 +52,9 @@ public struct PortalAdapter: IngestAdapter {
         } catch {
             throw PortalAdapter.wholeFile(error, path: file.displayPath)
         }
-        let dates = DateParser(formats: ["yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"])
+        let dates = DateParser(formats: [
+            "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd",
+        ])
         var path: [String] = []
         var formVersion: String?
         var draft: FormDraft?
@@ -66,7 +68,12 @@ public struct PortalAdapter: IngestAdapter {
                     if !seenRoot {
                         seenRoot = true
                         guard name == "body", namespace == PortalAdapter.namespace else {
-                            throw IngestError(location: SourceLocation(path: file.displayPath, line: reader.line), reason: .malformedXML, message: "корневой элемент не mkgu:body в пространстве имён \(PortalAdapter.namespace): это не выгрузка «Ваш контроль»")
+                            throw IngestError(
+                                location: SourceLocation(path: file.displayPath, line: reader.line),
+                                reason: .malformedXML,
+                                message:
+                                    "корневой элемент не mkgu:body в пространстве имён \(PortalAdapter.namespace): это не выгрузка «Ваш контроль»"
+                            )
                         }
                     }
                     path.append(name)
@@ -78,7 +85,8 @@ public struct PortalAdapter: IngestAdapter {
                         case "service": current.serviceID = attributes["id"]
                         case "authority": current.authorityID = attributes["id"]
                         case "procedure": current.procedureID = attributes["id"]
-                        case "rate": current.rates.append((attributes["indicator-id"] ?? "", attributes["value-id"] ?? ""))
+                        case "rate":
+                            current.rates.append((attributes["indicator-id"] ?? "", attributes["value-id"] ?? ""))
                         default: break
                         }
                         draft = current
@@ -86,7 +94,17 @@ public struct PortalAdapter: IngestAdapter {
                 case .text(let chunk):
                     text += chunk
                 case .endElement(let name):
-                    try close(name, text: text, path: &path, draft: &draft, formVersion: &formVersion, file: file, sink: sink, dates: dates, forms: &forms)
+                    try close(
+                        name,
+                        text: text,
+                        path: &path,
+                        draft: &draft,
+                        formVersion: &formVersion,
+                        file: file,
+                        sink: sink,
+                        dates: dates,
+                        forms: &forms
+                    )
                     text = ""
                 }
             }
@@ -94,7 +112,9 @@ public struct PortalAdapter: IngestAdapter {
             if forms == 0 { throw PortalAdapter.wholeFile(error, path: file.displayPath) }
             // The document breaks off after some forms: those stay; the break is accounted as one row.
             let (reason, message) = PortalAdapter.describe(error)
-            try sink.quarantine(QuarantinedRow(line: error.line, reason: reason, message: message + "; формы до этого места учтены"))
+            try sink.quarantine(
+                QuarantinedRow(line: error.line, reason: reason, message: message + "; формы до этого места учтены")
+            )
         }
         if !seenRoot {
             throw IngestError(location: location, reason: .emptyFile, message: "XML-документ пуст")
@@ -103,8 +123,15 @@ public struct PortalAdapter: IngestAdapter {
     }
 
     private func close(
-        _ name: String, text: String, path: inout [String], draft: inout FormDraft?, formVersion: inout String?,
-        file: FeedFile, sink: some RecordSink, dates: DateParser, forms: inout Int
+        _ name: String,
+        text: String,
+        path: inout [String],
+        draft: inout FormDraft?,
+        formVersion: inout String?,
+        file: FeedFile,
+        sink: some RecordSink,
+        dates: DateParser,
+        forms: inout Int
     ) throws {
         defer { if !path.isEmpty { path.removeLast() } }
         let value = text.trimmedCell
@@ -130,20 +157,35 @@ public struct PortalAdapter: IngestAdapter {
         draft = current
     }
 
-    private func emit(_ form: FormDraft, version: String?, file: FeedFile, sink: some RecordSink, dates: DateParser) throws {
+    private func emit(_ form: FormDraft, version: String?, file: FeedFile, sink: some RecordSink, dates: DateParser)
+        throws
+    {
         let id = form.attributes["mkgu-id"] ?? form.attributes["foreign-id"]
         func reject(_ reason: QuarantineReason, _ message: String) throws {
-            try sink.quarantine(QuarantinedRow(line: form.line, reason: reason, message: message, raw: Array("form mkgu-id=\(id ?? "?")".utf8)))
+            try sink.quarantine(
+                QuarantinedRow(
+                    line: form.line,
+                    reason: reason,
+                    message: message,
+                    raw: Array("form mkgu-id=\(id ?? "?")".utf8)
+                )
+            )
         }
         guard let version, let definition = forms[version] else {
-            return try reject(.unknownRateValue, "версия формы «\(version ?? "не указана")» не описана в Config/mkgu-forms.yaml")
+            return try reject(
+                .unknownRateValue,
+                "версия формы «\(version ?? "не указана")» не описана в Config/mkgu-forms.yaml"
+            )
         }
         guard let region = regions.resolve(form.okato, system: .okato) else {
             return try reject(.unknownRegion, "ОКАТО «\(RowMapper.clip(form.okato))» не найден в справочнике регионов")
         }
         let dateText = form.date.isEmpty ? form.receivedDate : form.date
         guard let received = dates.parse(dateText, utcOffsetHours: region.utcOffsetHours) else {
-            return try reject(dateText.isEmpty ? .missingRequired : .badDate, "дата оценки «\(RowMapper.clip(dateText))» не разбирается; ожидается ISO 8601")
+            return try reject(
+                dateText.isEmpty ? .missingRequired : .badDate,
+                "дата оценки «\(RowMapper.clip(dateText))» не разбирается; ожидается ISO 8601"
+            )
         }
         guard received >= Date(timeIntervalSince1970: 946_684_800), received <= now.addingTimeInterval(86_400) else {
             return try reject(.dateOutOfRange, "дата оценки раньше 2000 года или в будущем")
@@ -151,7 +193,10 @@ public struct PortalAdapter: IngestAdapter {
         var scores: [CriterionScore] = []
         for rate in form.rates {
             guard let score = definition.score(indicator: rate.indicator, valueID: rate.value) else {
-                return try reject(.unknownRateValue, "оценка с показателем «\(RowMapper.clip(rate.indicator))» и значением «\(RowMapper.clip(rate.value))» не входит в форму \(definition.version)")
+                return try reject(
+                    .unknownRateValue,
+                    "оценка с показателем «\(RowMapper.clip(rate.indicator))» и значением «\(RowMapper.clip(rate.value))» не входит в форму \(definition.version)"
+                )
             }
             scores.append(score)
         }
@@ -160,8 +205,15 @@ public struct PortalAdapter: IngestAdapter {
             return try reject(.dateOutOfRange, "дата оценки вне допустимого диапазона")
         }
         var record = FeedbackRecord(
-            source: .portal, feed: file.feed.name, receivedAt: received, region: region.code, regionRaw: form.okato,
-            regionCodeSystem: .okato, quarter: quarter, text: form.comment.trimmedCell)
+            source: .portal,
+            feed: file.feed.name,
+            receivedAt: received,
+            region: region.code,
+            regionRaw: form.okato,
+            regionCodeSystem: .okato,
+            quarter: quarter,
+            text: form.comment.trimmedCell
+        )
         record.sourceRecordID = id
         record.serviceID = form.serviceID
         record.serviceName = form.serviceName.isEmpty ? nil : form.serviceName
@@ -177,7 +229,11 @@ public struct PortalAdapter: IngestAdapter {
     static func describe(_ error: XMLReadError) -> (QuarantineReason, String) {
         switch error.code {
         case .notUTF8: (.notUTF8, "XML содержит байты не в UTF-8")
-        case .dtdForbidden: (.dtdForbidden, "XML содержит DOCTYPE/ENTITY: такие файлы не обрабатываются (защита от XXE и «billion laughs»)")
+        case .dtdForbidden:
+            (
+                .dtdForbidden,
+                "XML содержит DOCTYPE/ENTITY: такие файлы не обрабатываются (защита от XXE и «billion laughs»)"
+            )
         case .tooDeep: (.tooDeep, "слишком глубокая вложенность XML")
         case .fieldTooLong: (.fieldTooLong, "текст элемента XML слишком длинный")
         case .empty: (.emptyFile, "XML-документ пуст")
@@ -191,6 +247,10 @@ public struct PortalAdapter: IngestAdapter {
             return IngestError(location: SourceLocation(path: path), reason: .malformedXML, message: "XML не читается")
         }
         let (reason, message) = describe(error)
-        return IngestError(location: SourceLocation(path: path, line: error.line > 0 ? error.line : nil), reason: reason, message: message)
+        return IngestError(
+            location: SourceLocation(path: path, line: error.line > 0 ? error.line : nil),
+            reason: reason,
+            message: message
+        )
     }
 }

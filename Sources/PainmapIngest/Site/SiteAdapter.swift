@@ -38,7 +38,8 @@ struct TOTKStep: TabularRowStep, PreparedRowStep {
 
     static func isWellFormed(_ code: String) -> Bool {
         let parts = code.split(separator: ".", omittingEmptySubsequences: false)
-        return (1...4).contains(parts.count) && parts.allSatisfy { $0.count == 4 && $0.allSatisfy(\.isASCIIDigitCharacter) }
+        return (1...4).contains(parts.count)
+            && parts.allSatisfy { $0.count == 4 && $0.allSatisfy(\.isASCIIDigitCharacter) }
     }
 }
 

@@ -24,10 +24,17 @@ public struct SurveyAdapter: IngestAdapter {
         let location = SourceLocation(path: file.displayPath)
         guard let id = file.feed.questionnaire, let questionnaire = questionnaires[id] else {
             throw IngestError(
-                location: location, reason: .missingColumns,
-                message: "для макета «\(file.feed.name)» не найдена анкета «\(file.feed.questionnaire ?? "")»; задайте questionnaire и опишите её в Config/surveys.yaml")
+                location: location,
+                reason: .missingColumns,
+                message:
+                    "для макета «\(file.feed.name)» не найдена анкета «\(file.feed.questionnaire ?? "")»; задайте questionnaire и опишите её в Config/surveys.yaml"
+            )
         }
-        return try TabularFeedReader(regions: regions, now: now).read(file, into: sink, step: SurveyStep(questionnaire: questionnaire))
+        return try TabularFeedReader(regions: regions, now: now).read(
+            file,
+            into: sink,
+            step: SurveyStep(questionnaire: questionnaire)
+        )
     }
 }
 
@@ -43,8 +50,11 @@ struct SurveyStep: TabularRowStep {
         let missing = likert.filter { $0.1 == nil }.map(\.0.column) + freeText.filter { $0.1 == nil }.map(\.0)
         if !missing.isEmpty {
             throw IngestError(
-                location: location, reason: .missingColumns,
-                message: "нет столбцов анкеты «\(questionnaire.id)»: \(missing.map { "«\($0)»" }.joined(separator: ", ")); найдены: \(header.prefix(40).map { "«\($0)»" }.joined(separator: ", "))")
+                location: location,
+                reason: .missingColumns,
+                message:
+                    "нет столбцов анкеты «\(questionnaire.id)»: \(missing.map { "«\($0)»" }.joined(separator: ", ")); найдены: \(header.prefix(40).map { "«\($0)»" }.joined(separator: ", "))"
+            )
         }
         return Prepared(
             questionnaire: questionnaire,
@@ -52,7 +62,8 @@ struct SurveyStep: TabularRowStep {
             freeText: freeText.compactMap(\.1),
             lifeSituation: questionnaire.lifeSituationColumn.flatMap(index),
             service: questionnaire.serviceColumn.flatMap(index),
-            organization: questionnaire.organizationColumn.flatMap(index))
+            organization: questionnaire.organizationColumn.flatMap(index)
+        )
     }
 
     struct Prepared: PreparedRowStep {
@@ -65,7 +76,8 @@ struct SurveyStep: TabularRowStep {
 
         var extraColumns: [String] {
             questionnaire.likert.map(\.column) + questionnaire.freeText
-                + [questionnaire.lifeSituationColumn, questionnaire.serviceColumn, questionnaire.organizationColumn].compactMap { $0 }
+                + [questionnaire.lifeSituationColumn, questionnaire.serviceColumn, questionnaire.organizationColumn]
+                .compactMap { $0 }
         }
 
         func complete(_ record: inout FeedbackRecord, cells: [CellValue], line: Int, raw: [UInt8]) -> QuarantinedRow? {
@@ -77,14 +89,22 @@ struct SurveyStep: TabularRowStep {
             var scores: [CriterionScore] = []
             for (question, index) in likert {
                 guard let answer = text(index) else { continue }
-                guard let number = Int(answer) ?? Double(answer.replacingOccurrences(of: ",", with: ".")).flatMap({ $0 == $0.rounded() ? Int($0) : nil }),
+                guard
+                    let number = Int(answer)
+                        ?? Double(answer.replacingOccurrences(of: ",", with: ".")).flatMap({
+                            $0 == $0.rounded() ? Int($0) : nil
+                        }),
                     let normalized = questionnaire.normalizedScore(number),
                     let score = CriterionScore(criterion: question.criterion, score: normalized)
                 else {
                     return QuarantinedRow(
-                        line: line, column: question.column, reason: .badScore,
-                        message: "ответ в «\(question.column)» не число на шкале \(questionnaire.scale.lowerBound)–\(questionnaire.scale.upperBound)",
-                        raw: raw)
+                        line: line,
+                        column: question.column,
+                        reason: .badScore,
+                        message:
+                            "ответ в «\(question.column)» не число на шкале \(questionnaire.scale.lowerBound)–\(questionnaire.scale.upperBound)",
+                        raw: raw
+                    )
                 }
                 scores.append(score)
             }

@@ -22,8 +22,11 @@ struct TabularFeedReader {
             let known = Set(file.feed.columns.values.map { RowMapper.headerKey($0.column) })
             guard header.contains(where: { known.contains(RowMapper.headerKey($0)) }) else {
                 throw IngestError(
-                    location: location, reason: .badEncoding,
-                    message: "файл не в UTF-8, а прочитанный как CP1251 заголовок не содержит ни одного столбца макета «\(file.feed.name)»; пересохраните выгрузку в UTF-8 или CP1251")
+                    location: location,
+                    reason: .badEncoding,
+                    message:
+                        "файл не в UTF-8, а прочитанный как CP1251 заголовок не содержит ни одного столбца макета «\(file.feed.name)»; пересохраните выгрузку в UTF-8 или CP1251"
+                )
             }
             throw error
         }
@@ -35,7 +38,13 @@ struct TabularFeedReader {
             produce: { emit -> String in
                 // Runs on the reader thread; it owns `source`, `mapper` and `prepared` from here on.
                 while let item = try source.next() {
-                    let outcome = TabularFeedReader.outcome(of: item, header: header, format: format, mapper: mapper, prepared: prepared)
+                    let outcome = TabularFeedReader.outcome(
+                        of: item,
+                        header: header,
+                        format: format,
+                        mapper: mapper,
+                        prepared: prepared
+                    )
                     guard emit(outcome) else { break }
                 }
                 return source.encodingName
@@ -47,11 +56,15 @@ struct TabularFeedReader {
                 case .prepared(let record, let line): try sink.accept(record, line: line)
                 case .quarantine(let row): try sink.quarantine(row)
                 }
-            })
+            }
+        )
         guard rows > 0 else {
             throw IngestError(
-                location: SourceLocation(path: file.displayPath, line: 2), reason: .emptyFile,
-                message: "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать")
+                location: SourceLocation(path: file.displayPath, line: 2),
+                reason: .emptyFile,
+                message:
+                    "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
+            )
         }
         let unmapped = RowMapper.unmapped(header: header, feed: file.feed, extra: prepared.extraColumns)
         return FileReadSummary(encoding: encoding, unmappedColumns: unmapped)
@@ -59,7 +72,11 @@ struct TabularFeedReader {
 
     /// Turns one read item into a record or a quarantined row.
     private static func outcome(
-        of item: TabularItem, header: [String], format: FeedConfiguration.Format, mapper: RowMapper, prepared: some PreparedRowStep
+        of item: TabularItem,
+        header: [String],
+        format: FeedConfiguration.Format,
+        mapper: RowMapper,
+        prepared: some PreparedRowStep
     ) -> RowOutcome {
         switch item {
         case .unreadable(let row):
@@ -68,20 +85,28 @@ struct TabularFeedReader {
             if format == .xlsx {
                 // Spreadsheets omit trailing empty cells; only non-empty cells past the header count.
                 while cells.count > header.count, cells.last?.text.isEmpty == true { cells.removeLast() }
-                if cells.count < header.count { cells += Array(repeating: .text(""), count: header.count - cells.count) }
+                if cells.count < header.count {
+                    cells += Array(repeating: .text(""), count: header.count - cells.count)
+                }
             }
             if cells.count != header.count {
                 return .quarantine(
                     QuarantinedRow(
-                        line: line, reason: .wrongFieldCount,
-                        message: "полей в строке \(cells.count), в заголовке \(header.count); проверьте разделитель и кавычки",
-                        raw: raw))
+                        line: line,
+                        reason: .wrongFieldCount,
+                        message:
+                            "полей в строке \(cells.count), в заголовке \(header.count); проверьте разделитель и кавычки",
+                        raw: raw
+                    )
+                )
             }
             switch mapper.map(cells, line: line, raw: raw) {
             case .failure(let row):
                 return .quarantine(row)
             case .success(var record):
-                if let problem = prepared.complete(&record, cells: cells, line: line, raw: raw) { return .quarantine(problem) }
+                if let problem = prepared.complete(&record, cells: cells, line: line, raw: raw) {
+                    return .quarantine(problem)
+                }
                 return .record(record, line: line)
             }
         }
@@ -109,7 +134,13 @@ struct TextRequiredStep: TabularRowStep, PreparedRowStep {
     func prepare(header: [String], location: SourceLocation) throws -> TextRequiredStep { self }
     func complete(_ record: inout FeedbackRecord, cells: [CellValue], line: Int, raw: [UInt8]) -> QuarantinedRow? {
         record.text.isEmpty
-            ? QuarantinedRow(line: line, column: nil, reason: .missingRequired, message: "пустой текст сообщения", raw: raw)
+            ? QuarantinedRow(
+                line: line,
+                column: nil,
+                reason: .missingRequired,
+                message: "пустой текст сообщения",
+                raw: raw
+            )
             : nil
     }
 }

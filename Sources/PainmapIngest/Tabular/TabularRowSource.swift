@@ -28,11 +28,19 @@ struct TabularRowSource {
         switch file.feed.format {
         case .csv:
             do {
-                let reader = try CSVReader(url: file.url, delimiter: file.feed.delimiter, maxFieldBytes: file.feed.maxFieldBytes)
+                let reader = try CSVReader(
+                    url: file.url,
+                    delimiter: file.feed.delimiter,
+                    maxFieldBytes: file.feed.maxFieldBytes
+                )
                 let legacy: FieldDecoder.FeedConfigurationLegacy? = file.feed.legacyEncoding == .cp1251 ? .cp1251 : nil
                 backend = .csv(reader, FieldDecoder(legacy: legacy, bomSeen: false))
             } catch {
-                throw IngestError(location: location, reason: .emptyFile, message: "файл не читается; проверьте путь и права доступа")
+                throw IngestError(
+                    location: location,
+                    reason: .emptyFile,
+                    message: "файл не читается; проверьте путь и права доступа"
+                )
             }
         case .xlsx:
             do {
@@ -41,7 +49,11 @@ struct TabularRowSource {
                 throw IngestError(xlsx: error, location: location)
             }
         case .json, .xml:
-            throw IngestError(location: location, reason: .malformedJSON, message: "формат \(file.feed.format.rawValue) не табличный")
+            throw IngestError(
+                location: location,
+                reason: .malformedJSON,
+                message: "формат \(file.feed.format.rawValue) не табличный"
+            )
         }
     }
 
@@ -58,11 +70,19 @@ struct TabularRowSource {
     mutating func header() throws -> [String] {
         switch next0() {
         case .success(nil):
-            throw IngestError(location: SourceLocation(path: location.path, line: 1), reason: .emptyFile, message: "файл пуст: нет строки заголовка")
+            throw IngestError(
+                location: SourceLocation(path: location.path, line: 1),
+                reason: .emptyFile,
+                message: "файл пуст: нет строки заголовка"
+            )
         case .success(.row(_, let cells, _)?):
             return cells.map(\.text)
         case .success(.unreadable(let row)?):
-            throw IngestError(location: SourceLocation(path: location.path, line: row.line), reason: row.reason, message: "заголовок не читается: \(row.message)")
+            throw IngestError(
+                location: SourceLocation(path: location.path, line: row.line),
+                reason: row.reason,
+                message: "заголовок не читается: \(row.message)"
+            )
         case .failure(let error):
             throw error
         }
@@ -88,17 +108,55 @@ struct TabularRowSource {
             if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
             switch row.issue {
             case .fieldTooLong(let index)?:
-                return .success(.unreadable(QuarantinedRow(line: row.line, reason: .fieldTooLong, message: "поле №\(index + 1) длиннее \(maxFieldBytes) байт; увеличьте max_field_bytes макета, если это не ошибка выгрузки", raw: row.raw)))
+                return .success(
+                    .unreadable(
+                        QuarantinedRow(
+                            line: row.line,
+                            reason: .fieldTooLong,
+                            message:
+                                "поле №\(index + 1) длиннее \(maxFieldBytes) байт; увеличьте max_field_bytes макета, если это не ошибка выгрузки",
+                            raw: row.raw
+                        )
+                    )
+                )
             case .unterminatedQuote?:
-                return .success(.unreadable(QuarantinedRow(line: row.line, reason: .unterminatedQuote, message: "кавычка не закрыта до конца файла: файл обрезан или повреждён", raw: row.raw)))
+                return .success(
+                    .unreadable(
+                        QuarantinedRow(
+                            line: row.line,
+                            reason: .unterminatedQuote,
+                            message: "кавычка не закрыта до конца файла: файл обрезан или повреждён",
+                            raw: row.raw
+                        )
+                    )
+                )
             case .tooManyFields?:
-                return .success(.unreadable(QuarantinedRow(line: row.line, reason: .wrongFieldCount, message: "в строке больше \(CSVReader.maxFields) полей", raw: row.raw)))
+                return .success(
+                    .unreadable(
+                        QuarantinedRow(
+                            line: row.line,
+                            reason: .wrongFieldCount,
+                            message: "в строке больше \(CSVReader.maxFields) полей",
+                            raw: row.raw
+                        )
+                    )
+                )
             case nil:
                 break
             }
             guard let decoded = decoder.decode(row.fields) else {
                 let expected = decoder.legacy == .cp1251 ? "UTF-8 или CP1251" : "UTF-8"
-                return .success(.unreadable(QuarantinedRow(line: row.line, reason: .badEncoding, message: "байты строки не соответствуют кодировке файла (\(decoder.chosen?.rawValue ?? expected)); пересохраните выгрузку в \(expected)", raw: row.raw)))
+                return .success(
+                    .unreadable(
+                        QuarantinedRow(
+                            line: row.line,
+                            reason: .badEncoding,
+                            message:
+                                "байты строки не соответствуют кодировке файла (\(decoder.chosen?.rawValue ?? expected)); пересохраните выгрузку в \(expected)",
+                            raw: row.raw
+                        )
+                    )
+                )
             }
             return .success(.row(line: row.line, cells: decoded.map(CellValue.text), raw: row.raw))
         case .xlsx(var reader):
@@ -117,7 +175,16 @@ struct TabularRowSource {
                 }
                 let raw = Array(cells.map(\.text).joined(separator: "\t").utf8.prefix(CSVReader.rawCap))
                 if let tooLong = cells.firstIndex(where: { $0.text.utf8.count > maxFieldBytes }) {
-                    return .success(.unreadable(QuarantinedRow(line: row.number, reason: .fieldTooLong, message: "ячейка №\(tooLong + 1) длиннее \(maxFieldBytes) байт", raw: Array(raw.prefix(CSVReader.rawCap)))))
+                    return .success(
+                        .unreadable(
+                            QuarantinedRow(
+                                line: row.number,
+                                reason: .fieldTooLong,
+                                message: "ячейка №\(tooLong + 1) длиннее \(maxFieldBytes) байт",
+                                raw: Array(raw.prefix(CSVReader.rawCap))
+                            )
+                        )
+                    )
                 }
                 return .success(.row(line: row.number, cells: cells, raw: raw))
             } catch {
@@ -136,28 +203,70 @@ extension IngestError {
         }
         switch error {
         case .notZip:
-            self.init(location: location, reason: .notZip, message: "файл не является книгой XLSX (не ZIP-архив); сохраните выгрузку как .xlsx")
+            self.init(
+                location: location,
+                reason: .notZip,
+                message: "файл не является книгой XLSX (не ZIP-архив); сохраните выгрузку как .xlsx"
+            )
         case .unreadable:
-            self.init(location: location, reason: .notZip, message: "книга XLSX не читается; проверьте путь и права доступа")
+            self.init(
+                location: location,
+                reason: .notZip,
+                message: "книга XLSX не читается; проверьте путь и права доступа"
+            )
         case .zipBomb(let part):
-            self.init(location: location, reason: .zipBomb, message: "часть книги \(part) распаковывается в слишком большой объём; файл отклонён")
+            self.init(
+                location: location,
+                reason: .zipBomb,
+                message: "часть книги \(part) распаковывается в слишком большой объём; файл отклонён"
+            )
         case .tooManySharedStrings(let limit):
-            self.init(location: location, reason: .zipBomb, message: "в книге больше \(limit) общих строк; файл отклонён")
+            self.init(
+                location: location,
+                reason: .zipBomb,
+                message: "в книге больше \(limit) общих строк; файл отклонён"
+            )
         case .unsafeEntry:
-            self.init(location: location, reason: .notZip, message: "в архиве есть файл с путём за пределами книги (../ или абсолютный путь): это не выгрузка Excel, файл отклонён")
+            self.init(
+                location: location,
+                reason: .notZip,
+                message:
+                    "в архиве есть файл с путём за пределами книги (../ или абсолютный путь): это не выгрузка Excel, файл отклонён"
+            )
         case .unsupportedCompression(let part, let method):
-            self.init(location: location, reason: .notZip, message: "часть книги \(part) сжата методом ZIP №\(method), а читаются только методы 0 и 8 (так сохраняют Excel и LibreOffice); пересохраните файл в Excel или LibreOffice")
+            self.init(
+                location: location,
+                reason: .notZip,
+                message:
+                    "часть книги \(part) сжата методом ZIP №\(method), а читаются только методы 0 и 8 (так сохраняют Excel и LibreOffice); пересохраните файл в Excel или LibreOffice"
+            )
         case .encryptedPart(let part):
-            self.init(location: location, reason: .notZip, message: "часть книги \(part) зашифрована; сохраните выгрузку без пароля")
+            self.init(
+                location: location,
+                reason: .notZip,
+                message: "часть книги \(part) зашифрована; сохраните выгрузку без пароля"
+            )
         case .missingPart(let part), .corruptPart(let part):
-            self.init(location: location, reason: .notZip, message: "в книге XLSX нет целой части \(part); пересохраните файл в Excel или LibreOffice")
+            self.init(
+                location: location,
+                reason: .notZip,
+                message: "в книге XLSX нет целой части \(part); пересохраните файл в Excel или LibreOffice"
+            )
         case .missingSheet(let name):
             self.init(location: location, reason: .notZip, message: "в книге нет листа «\(name)»")
         case .malformed(let part, let line):
-            self.init(location: SourceLocation(path: location.path, line: line), reason: .malformedXML, message: "часть книги \(part) повреждена (строка \(line) XML)")
+            self.init(
+                location: SourceLocation(path: location.path, line: line),
+                reason: .malformedXML,
+                message: "часть книги \(part) повреждена (строка \(line) XML)"
+            )
         case .xml(let part, let xmlError):
             let (reason, message) = PortalAdapter.describe(xmlError)
-            self.init(location: location, reason: reason == .malformedXML ? .malformedXML : reason, message: "часть книги \(part): \(message)")
+            self.init(
+                location: location,
+                reason: reason == .malformedXML ? .malformedXML : reason,
+                message: "часть книги \(part): \(message)"
+            )
         }
     }
 }

@@ -25,7 +25,9 @@ public struct ClassifyJob: Sendable {
     ///   - logger: Receives counts per slice, never record content.
     ///   - threadCount: How many records are classified at once (default: the active processor count).
     public init(
-        configuration: PainmapConfiguration, store: any FeedbackStore, logger: Logger,
+        configuration: PainmapConfiguration,
+        store: any FeedbackStore,
+        logger: Logger,
         threadCount: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.configuration = configuration
@@ -49,7 +51,9 @@ public struct ClassifyJob: Sendable {
             let path = configuration.directory.appendingPathComponent("life-situations.yaml").path
             throw ConfigurationError(
                 location: SourceLocation(path: path),
-                message: "нет описания жизненных ситуаций и этапов; создайте файл по образцу Config/life-situations.yaml")
+                message:
+                    "нет описания жизненных ситуаций и этапов; создайте файл по образцу Config/life-situations.yaml"
+            )
         }
         let classifier = LifeSituationClassifier(catalog: catalog)
         let digest = classifier.configDigest
@@ -61,7 +65,11 @@ public struct ClassifyJob: Sendable {
             let records =
                 all
                 ? try await store.storedRecords(region: slice.region, quarter: slice.quarter)
-                : try await store.unclassifiedRecords(configDigest: digest, region: slice.region, quarter: slice.quarter)
+                : try await store.unclassifiedRecords(
+                    configDigest: digest,
+                    region: slice.region,
+                    quarter: slice.quarter
+                )
             guard !records.isEmpty else { continue }
             let results = try await classify(records, with: classifier)
             let items = zip(records, results).map { ClassifiedRecord($0, classification: $1, configDigest: digest) }
@@ -75,18 +83,29 @@ public struct ClassifyJob: Sendable {
                     ClassifyLogKey.region: "\(slice.region)", ClassifyLogKey.quarter: "\(slice.quarter)",
                     ClassifyLogKey.classified: "\(items.count)",
                     ClassifyLogKey.unassigned: "\(results.filter { $0.lifeSituation == nil }.count)",
-                ])
+                ]
+            )
         }
         let counts = try await store.classificationCounts(region: region, quarter: quarter, configDigest: digest)
         return ClassifyReport(
-            configDigest: digest, classified: classified, counts: counts, catalog: catalog, regions: configuration.regions)
+            configDigest: digest,
+            classified: classified,
+            counts: counts,
+            catalog: catalog,
+            regions: configuration.regions
+        )
     }
 
     /// Classifies records in fixed chunks on up to ``threadCount`` tasks; the output is in input order.
-    private func classify(_ records: [StoredRecord], with classifier: LifeSituationClassifier) async throws -> [RecordClassification] {
+    private func classify(_ records: [StoredRecord], with classifier: LifeSituationClassifier) async throws
+        -> [RecordClassification]
+    {
         await orderedParallelMap(
-            records, threadCount: threadCount, makeState: { StemCache() },
-            transform: { record, cache in classifier.classify(record.record, cache: &cache) })
+            records,
+            threadCount: threadCount,
+            makeState: { StemCache() },
+            transform: { record, cache in classifier.classify(record.record, cache: &cache) }
+        )
     }
 
     /// One region × quarter.

@@ -63,7 +63,13 @@ public struct ClassifyReport: Sendable {
     ///   - counts: The store's counts for the selected slices.
     ///   - catalog: Gives situation and stage names and orders.
     ///   - regions: Gives region names.
-    public init(configDigest: String, classified: Int, counts: [ClassificationCount], catalog: LifeSituationCatalog, regions: RegionDirectory) {
+    public init(
+        configDigest: String,
+        classified: Int,
+        counts: [ClassificationCount],
+        catalog: LifeSituationCatalog,
+        regions: RegionDirectory
+    ) {
         self.configDigest = configDigest
         self.classified = classified
         stages = catalog.stages
@@ -73,8 +79,15 @@ public struct ClassifyReport: Sendable {
             let items = counts.filter { "\($0.region)|\($0.quarter)" == key }
             guard let first = items.first else { continue }
             var summary = SliceSummary(
-                region: first.region, regionName: regions.region(code: first.region)?.fullName, quarter: first.quarter,
-                records: items.reduce(0) { $0 + $1.count }, unassigned: 0, notClassified: 0, byRule: [:], bySituation: [])
+                region: first.region,
+                regionName: regions.region(code: first.region)?.fullName,
+                quarter: first.quarter,
+                records: items.reduce(0) { $0 + $1.count },
+                unassigned: 0,
+                notClassified: 0,
+                byRule: [:],
+                bySituation: []
+            )
             var rows: [String?: [String: Int]] = [:]
             for item in items {
                 guard let stage = item.stage, let rule = item.rule, !item.isStale else {
@@ -89,7 +102,8 @@ public struct ClassifyReport: Sendable {
                 rows[situation.id].map { SituationRow(id: situation.id, name: situation.name, byStage: $0) }
             }
             // Situations no longer in the catalog (classified before an edit) keep their id as name.
-            let unknown = rows.keys.compactMap { $0 }.filter { catalog.situation(id: $0) == nil }.sorted().compactMap { id in
+            let unknown = rows.keys.compactMap { $0 }.filter { catalog.situation(id: $0) == nil }.sorted().compactMap {
+                id in
                 rows[id].map { SituationRow(id: id, name: id, byStage: $0) }
             }
             let unassigned = rows[nil].map { [SituationRow(id: nil, name: "Не определена", byStage: $0)] } ?? []
@@ -102,8 +116,12 @@ public struct ClassifyReport: Sendable {
     /// The Russian text tables, one per region × quarter, with the stages numbered in a legend.
     public var table: String {
         var out = "Классифицировано записей сейчас: \(classified); версия конфигурации \(configDigest.prefix(12))\n"
-        out += "Этапы: " + stages.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: " · ") + "\n"
-        if slices.isEmpty { out += "\nЗаписей нет: проверьте --region и --quarter или сначала выполните painmap ingest\n" }
+        out +=
+            "Этапы: " + stages.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: " · ")
+            + "\n"
+        if slices.isEmpty {
+            out += "\nЗаписей нет: проверьте --region и --quarter или сначала выполните painmap ingest\n"
+        }
         for slice in slices {
             let name = slice.regionName.map { " \($0)" } ?? ""
             out += "\n\(slice.region)\(name), \(slice.quarter): записей \(slice.records), не определена "
@@ -119,7 +137,9 @@ public struct ClassifyReport: Sendable {
             }
             rows.append(["итого"] + totals.map(String.init) + ["\(totals.reduce(0, +))"])
             out += TextTable.render(rows)
-            let rules = ClassificationRule.allCases.map { "\($0.russianName) \(slice.byRule[$0] ?? 0)" }.joined(separator: " · ")
+            let rules = ClassificationRule.allCases.map { "\($0.russianName) \(slice.byRule[$0] ?? 0)" }.joined(
+                separator: " · "
+            )
             out += "по правилам: \(rules)\n"
         }
         return out
@@ -128,22 +148,36 @@ public struct ClassifyReport: Sendable {
     /// The report as pretty, key-sorted JSON (see the type's documentation for the fields).
     public var json: String {
         let document = Document(
-            configDigest: configDigest, classified: classified,
+            configDigest: configDigest,
+            classified: classified,
             slices: slices.map { slice in
                 Document.Slice(
-                    region: slice.region, regionName: slice.regionName, quarter: slice.quarter.description,
-                    records: slice.records, unassigned: slice.unassigned,
-                    unassignedShare: (slice.unassignedShare * 10_000).rounded() / 10_000, notClassified: slice.notClassified,
-                    byRule: Dictionary(uniqueKeysWithValues: ClassificationRule.allCases.map { ($0.rawValue, slice.byRule[$0] ?? 0) }),
+                    region: slice.region,
+                    regionName: slice.regionName,
+                    quarter: slice.quarter.description,
+                    records: slice.records,
+                    unassigned: slice.unassigned,
+                    unassignedShare: (slice.unassignedShare * 10_000).rounded() / 10_000,
+                    notClassified: slice.notClassified,
+                    byRule: Dictionary(
+                        uniqueKeysWithValues: ClassificationRule.allCases.map { ($0.rawValue, slice.byRule[$0] ?? 0) }
+                    ),
                     bySituation: slice.bySituation.map { row in
                         Document.Row(
-                            id: row.id, name: row.name, records: row.records,
-                            byStage: Dictionary(uniqueKeysWithValues: stages.map { ($0.id, row.byStage[$0.id] ?? 0) }))
-                    })
-            })
+                            id: row.id,
+                            name: row.name,
+                            records: row.records,
+                            byStage: Dictionary(uniqueKeysWithValues: stages.map { ($0.id, row.byStage[$0.id] ?? 0) })
+                        )
+                    }
+                )
+            }
+        )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
+            return "{}\n"
+        }
         return text + "\n"
     }
 

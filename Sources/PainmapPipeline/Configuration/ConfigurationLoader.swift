@@ -1,6 +1,6 @@
 public import Foundation
-public import PainmapCore
 import PainmapClustering
+public import PainmapCore
 import Yams
 
 /// Loads `Config/*.yaml` into one ``PainmapConfiguration`` and validates it, reporting every problem
@@ -38,9 +38,13 @@ public struct ConfigurationLoader: Sendable {
     public func load(directory: URL) throws -> PainmapConfiguration {
         var errors: [ConfigurationError] = []
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw ConfigurationErrors([
-                ConfigurationError(location: SourceLocation(path: directory.path), message: "каталог конфигурации не найден; укажите --config DIR")
+                ConfigurationError(
+                    location: SourceLocation(path: directory.path),
+                    message: "каталог конфигурации не найден; укажите --config DIR"
+                )
             ])
         }
         let feedsFile: FeedsFile? = decode("feeds.yaml", in: directory, errors: &errors)
@@ -59,14 +63,30 @@ public struct ConfigurationLoader: Sendable {
         var seen = Set<String>()
         for region in regions {
             if region.code.count != 2 || !region.code.allSatisfy(\.isNumber) {
-                errors.append(ConfigurationError(location: SourceLocation(path: regionsPath), message: "код региона «\(region.code)» должен состоять из двух цифр ФИАС/КЛАДР"))
+                errors.append(
+                    ConfigurationError(
+                        location: SourceLocation(path: regionsPath),
+                        message: "код региона «\(region.code)» должен состоять из двух цифр ФИАС/КЛАДР"
+                    )
+                )
             }
             if !seen.insert(region.code).inserted {
-                errors.append(ConfigurationError(location: SourceLocation(path: regionsPath), message: "код региона «\(region.code)» повторяется"))
+                errors.append(
+                    ConfigurationError(
+                        location: SourceLocation(path: regionsPath),
+                        message: "код региона «\(region.code)» повторяется"
+                    )
+                )
             }
         }
-        let questionnaires = Dictionary((surveysFile?.questionnaires ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let forms = Dictionary((formsFile?.forms ?? []).map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
+        let questionnaires = Dictionary(
+            (surveysFile?.questionnaires ?? []).map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let forms = Dictionary(
+            (formsFile?.forms ?? []).map { ($0.version, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
         var names = Set<String>()
         for (index, feed) in feeds.enumerated() {
             let location = SourceLocation(path: feedsPath)
@@ -75,34 +95,74 @@ public struct ConfigurationLoader: Sendable {
                 errors.append(ConfigurationError(location: location, message: "\(label): имя макета повторяется"))
             }
             if let region = feed.fixedRegion, !seen.contains(region) {
-                errors.append(ConfigurationError(location: location, message: "\(label): region «\(region)» нет в Config/regions.yaml"))
+                errors.append(
+                    ConfigurationError(
+                        location: location,
+                        message: "\(label): region «\(region)» нет в Config/regions.yaml"
+                    )
+                )
             }
             switch feed.kind {
             case .survey:
                 if feed.questionnaire.flatMap({ questionnaires[$0] }) == nil {
-                    errors.append(ConfigurationError(location: location, message: "\(label): анкета «\(feed.questionnaire ?? "")» не описана в Config/surveys.yaml"))
+                    errors.append(
+                        ConfigurationError(
+                            location: location,
+                            message: "\(label): анкета «\(feed.questionnaire ?? "")» не описана в Config/surveys.yaml"
+                        )
+                    )
                 }
             case .portal:
                 if feed.format != .xml {
-                    errors.append(ConfigurationError(location: location, message: "\(label): выгрузки «Ваш контроль» читаются только как format: xml"))
+                    errors.append(
+                        ConfigurationError(
+                            location: location,
+                            message: "\(label): выгрузки «Ваш контроль» читаются только как format: xml"
+                        )
+                    )
                 }
                 if forms.isEmpty {
-                    errors.append(ConfigurationError(location: location, message: "\(label): нет ни одной формы в Config/mkgu-forms.yaml"))
+                    errors.append(
+                        ConfigurationError(
+                            location: location,
+                            message: "\(label): нет ни одной формы в Config/mkgu-forms.yaml"
+                        )
+                    )
                 }
             case .pos, .site, .hotline:
                 if feed.format == .xml {
-                    errors.append(ConfigurationError(location: location, message: "\(label): format xml поддерживается только для portal"))
+                    errors.append(
+                        ConfigurationError(
+                            location: location,
+                            message: "\(label): format xml поддерживается только для portal"
+                        )
+                    )
                 }
                 if feed.columns[.text] == nil {
-                    errors.append(ConfigurationError(location: location, message: "\(label): в columns не задан text — столбец с текстом обращения"))
+                    errors.append(
+                        ConfigurationError(
+                            location: location,
+                            message: "\(label): в columns не задан text — столбец с текстом обращения"
+                        )
+                    )
                 }
             }
             if feed.kind != .portal {
                 for field in [RecordField.receivedAt] where feed.columns[field] == nil {
-                    errors.append(ConfigurationError(location: location, message: "\(label): в columns не задан \(field.rawValue)"))
+                    errors.append(
+                        ConfigurationError(
+                            location: location,
+                            message: "\(label): в columns не задан \(field.rawValue)"
+                        )
+                    )
                 }
                 if feed.columns[.region] == nil, feed.fixedRegion == nil {
-                    errors.append(ConfigurationError(location: location, message: "\(label): задайте columns.region или постоянный region"))
+                    errors.append(
+                        ConfigurationError(
+                            location: location,
+                            message: "\(label): задайте columns.region или постоянный region"
+                        )
+                    )
                 }
             }
         }
@@ -110,9 +170,17 @@ public struct ConfigurationLoader: Sendable {
         let rootPath = feedsFile?.root ?? ".."
         let root = URL(fileURLWithPath: rootPath, relativeTo: directory).standardizedFileURL
         return PainmapConfiguration(
-            directory: directory, root: root, feeds: feeds, regions: RegionDirectory(regions: regions),
-            questionnaires: questionnaires, ratingForms: forms, lifeSituations: lifeSituations ?? .empty,
-            priority: priority ?? .builtIn, analysis: analysis ?? .builtIn, privacy: privacy ?? .default)
+            directory: directory,
+            root: root,
+            feeds: feeds,
+            regions: RegionDirectory(regions: regions),
+            questionnaires: questionnaires,
+            ratingForms: forms,
+            lifeSituations: lifeSituations ?? .empty,
+            priority: priority ?? .builtIn,
+            analysis: analysis ?? .builtIn,
+            privacy: privacy ?? .default
+        )
     }
 
     private func display(_ url: URL) -> String {
@@ -120,13 +188,21 @@ public struct ConfigurationLoader: Sendable {
         return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
     }
 
-    private func decode<T: Decodable>(_ name: String, in directory: URL, optional: Bool = false, errors: inout [ConfigurationError]) -> T? {
+    private func decode<T: Decodable>(
+        _ name: String,
+        in directory: URL,
+        optional: Bool = false,
+        errors: inout [ConfigurationError]
+    ) -> T? {
         decodeDocument(name, in: directory, optional: optional, errors: &errors)?.value
     }
 
     /// Decodes a file and also returns its composed YAML, so that later checks can point at lines.
     private func decodeDocument<T: Decodable>(
-        _ name: String, in directory: URL, optional: Bool = false, errors: inout [ConfigurationError]
+        _ name: String,
+        in directory: URL,
+        optional: Bool = false,
+        errors: inout [ConfigurationError]
     ) -> (value: T, node: Node, path: String)? {
         let url = directory.appendingPathComponent(name)
         let path = display(url)
@@ -148,7 +224,12 @@ public struct ConfigurationLoader: Sendable {
             }
             node = composed
         } catch let error as YamlError {
-            errors.append(ConfigurationError(location: SourceLocation(path: path), message: "синтаксическая ошибка YAML: \(error)"))
+            errors.append(
+                ConfigurationError(
+                    location: SourceLocation(path: path),
+                    message: "синтаксическая ошибка YAML: \(error)"
+                )
+            )
             return nil
         } catch {
             errors.append(ConfigurationError(location: SourceLocation(path: path), message: "YAML не читается"))
@@ -160,7 +241,9 @@ public struct ConfigurationLoader: Sendable {
             errors.append(ConfigurationLoader.locate(error, in: node, path: path))
             return nil
         } catch {
-            errors.append(ConfigurationError(location: SourceLocation(path: path), message: "не удалось разобрать: \(error)"))
+            errors.append(
+                ConfigurationError(location: SourceLocation(path: path), message: "не удалось разобрать: \(error)")
+            )
             return nil
         }
     }
@@ -169,8 +252,10 @@ public struct ConfigurationLoader: Sendable {
     static func locate(_ error: DecodingError, in root: Node, path: String) -> ConfigurationError {
         let (codingPath, message): ([any CodingKey], String) =
             switch error {
-            case .keyNotFound(let key, let context): (context.codingPath, "нет обязательного ключа «\(key.stringValue)»")
-            case .typeMismatch(_, let context): (context.codingPath, "неверный тип значения: \(context.debugDescription)")
+            case .keyNotFound(let key, let context):
+                (context.codingPath, "нет обязательного ключа «\(key.stringValue)»")
+            case .typeMismatch(_, let context):
+                (context.codingPath, "неверный тип значения: \(context.debugDescription)")
             case .valueNotFound(_, let context): (context.codingPath, "нет значения: \(context.debugDescription)")
             case .dataCorrupted(let context): (context.codingPath, context.debugDescription)
             @unknown default: ([], "не удалось разобрать")
@@ -217,8 +302,13 @@ extension ConfigurationLoader {
 
     /// Decodes `life-situations.yaml` when present and checks its meaning; every problem is reported with its line.
     private func decodeLifeSituations(in directory: URL, errors: inout [ConfigurationError]) -> LifeSituationCatalog? {
-        guard let document: (value: LifeSituationCatalog, node: Node, path: String) = decodeDocument(
-            "life-situations.yaml", in: directory, optional: true, errors: &errors)
+        guard
+            let document: (value: LifeSituationCatalog, node: Node, path: String) = decodeDocument(
+                "life-situations.yaml",
+                in: directory,
+                optional: true,
+                errors: &errors
+            )
         else { return nil }
         errors += Self.validate(document.value, node: document.node, path: document.path)
         return document.value
@@ -229,14 +319,21 @@ extension ConfigurationLoader {
     static func validate(_ catalog: LifeSituationCatalog, node: Node, path: String) -> [ConfigurationError] {
         var errors: [ConfigurationError] = []
         func report(_ steps: [YAMLStep], _ message: String) {
-            errors.append(ConfigurationError(location: location(steps, in: node, path: path), message: "\(dotted(steps)): \(message)"))
+            errors.append(
+                ConfigurationError(
+                    location: location(steps, in: node, path: path),
+                    message: "\(dotted(steps)): \(message)"
+                )
+            )
         }
         func checkKeywords(_ keywords: [String], at steps: [YAMLStep]) {
             for (index, keyword) in keywords.enumerated() where LifeSituationClassifier.keywordStems(keyword).isEmpty {
                 report(
                     steps + [.index(index)],
                     keyword.trimmingCharacters(in: .whitespaces).isEmpty
-                        ? "пустое ключевое слово" : "«\(keyword)» состоит только из стоп-слов и отрицаний и ничего не найдёт; уточните фразу")
+                        ? "пустое ключевое слово"
+                        : "«\(keyword)» состоит только из стоп-слов и отрицаний и ничего не найдёт; уточните фразу"
+                )
             }
         }
         if catalog.stages.isEmpty { report([.key("stages")], "нужен хотя бы один этап") }
@@ -246,8 +343,12 @@ extension ConfigurationLoader {
             if stage.id.isEmpty { report(at + [.key("id")], "пустой id этапа") }
             if stageIDs.contains(stage.id) { report(at + [.key("id")], "этап «\(stage.id)» повторяется") }
             stageIDs.append(stage.id)
-            if stage.name.trimmingCharacters(in: .whitespaces).isEmpty { report(at + [.key("name")], "пустое название этапа") }
-            if stage.keywords.isEmpty { report(at + [.key("keywords")], "у этапа нет ключевых слов; текст не сможет указать на него") }
+            if stage.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                report(at + [.key("name")], "пустое название этапа")
+            }
+            if stage.keywords.isEmpty {
+                report(at + [.key("keywords")], "у этапа нет ключевых слов; текст не сможет указать на него")
+            }
             checkKeywords(stage.keywords, at: at + [.key("keywords")])
         }
         let known = stageIDs.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: ", ")
@@ -256,7 +357,10 @@ extension ConfigurationLoader {
         }
         for criterion in RatingCriterion.allCases {
             for (index, id) in (catalog.criteria[criterion] ?? []).enumerated() where !stageIDs.contains(id) {
-                report([.key("criteria"), .key(criterion.rawValue), .index(index)], "этап «\(id)» не описан в stages; допустимые: \(known)")
+                report(
+                    [.key("criteria"), .key(criterion.rawValue), .index(index)],
+                    "этап «\(id)» не описан в stages; допустимые: \(known)"
+                )
             }
         }
         var situationIDs = Set<String>()
@@ -264,12 +368,21 @@ extension ConfigurationLoader {
         var categoryOwners: [String: String] = [:]
         for (index, situation) in catalog.situations.enumerated() {
             let at: [YAMLStep] = [.key("situations"), .index(index)]
-            if situation.id.isEmpty || !situation.id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }) {
+            if situation.id.isEmpty
+                || !situation.id.unicodeScalars.allSatisfy({
+                    ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+                })
+            {
                 report(at + [.key("id")], "id «\(situation.id)» должен состоять из латинских строчных букв, цифр и «_»")
             }
-            if !situationIDs.insert(situation.id).inserted { report(at + [.key("id")], "ситуация «\(situation.id)» повторяется") }
-            if situation.name.trimmingCharacters(in: .whitespaces).isEmpty { report(at + [.key("name")], "пустое название ситуации") }
-            for (aliasIndex, alias) in situation.aliases.enumerated() where alias.trimmingCharacters(in: .whitespaces).isEmpty {
+            if !situationIDs.insert(situation.id).inserted {
+                report(at + [.key("id")], "ситуация «\(situation.id)» повторяется")
+            }
+            if situation.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                report(at + [.key("name")], "пустое название ситуации")
+            }
+            for (aliasIndex, alias) in situation.aliases.enumerated()
+            where alias.trimmingCharacters(in: .whitespaces).isEmpty {
                 report(at + [.key("aliases"), .index(aliasIndex)], "пустой синоним")
             }
             checkKeywords(situation.aliases, at: at + [.key("aliases")])
@@ -278,21 +391,30 @@ extension ConfigurationLoader {
             for (serviceIndex, service) in situation.services.enumerated() {
                 let serviceAt = at + [.key("services"), .index(serviceIndex)]
                 let id = service.id.trimmingCharacters(in: .whitespaces)
-                if service.system.trimmingCharacters(in: .whitespaces).isEmpty { report(serviceAt + [.key("system")], "пустой реестр услуги") }
+                if service.system.trimmingCharacters(in: .whitespaces).isEmpty {
+                    report(serviceAt + [.key("system")], "пустой реестр услуги")
+                }
                 if id.isEmpty {
                     report(serviceAt + [.key("id")], "пустой id услуги")
                 } else if let owner = serviceOwners[id], owner != situation.id {
-                    report(serviceAt + [.key("id")], "услуга «\(id)» уже отнесена к ситуации «\(owner)»; одна услуга — одна ситуация")
+                    report(
+                        serviceAt + [.key("id")],
+                        "услуга «\(id)» уже отнесена к ситуации «\(owner)»; одна услуга — одна ситуация"
+                    )
                 } else {
                     serviceOwners[id] = situation.id
                 }
             }
             for (categoryIndex, category) in situation.categories.enumerated() {
-                let key = category.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.joined(separator: "/")
+                let key = category.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                    .joined(separator: "/")
                 if key.split(separator: "/").contains(where: \.isEmpty) || key.isEmpty {
                     report(at + [.key("categories"), .index(categoryIndex)], "пустая категория")
                 } else if let owner = categoryOwners[key], owner != situation.id {
-                    report(at + [.key("categories"), .index(categoryIndex)], "категория «\(category)» уже отнесена к ситуации «\(owner)»")
+                    report(
+                        at + [.key("categories"), .index(categoryIndex)],
+                        "категория «\(category)» уже отнесена к ситуации «\(owner)»"
+                    )
                 } else {
                     categoryOwners[key] = situation.id
                 }
@@ -300,7 +422,10 @@ extension ConfigurationLoader {
             for (codeIndex, code) in situation.categoryCodes.enumerated() {
                 let levels = code.split(separator: ".", omittingEmptySubsequences: false)
                 if levels.isEmpty || levels.contains(where: { $0.isEmpty || !$0.allSatisfy(\.isNumber) }) {
-                    report(at + [.key("category_codes"), .index(codeIndex)], "код «\(code)» должен состоять из уровней цифр через точку, например 0002.0013.0144")
+                    report(
+                        at + [.key("category_codes"), .index(codeIndex)],
+                        "код «\(code)» должен состоять из уровней цифр через точку, например 0002.0013.0144"
+                    )
                 }
             }
             var ownStages = stageIDs
@@ -315,9 +440,13 @@ extension ConfigurationLoader {
                         report(itemAt, "этап «\(item.id)» повторяется")
                     }
                     ownStages.append(item.id)
-                    if let name = item.name, name.trimmingCharacters(in: .whitespaces).isEmpty { report(itemAt, "пустое название этапа") }
+                    if let name = item.name, name.trimmingCharacters(in: .whitespaces).isEmpty {
+                        report(itemAt, "пустое название этапа")
+                    }
                     if let keywords = item.keywords {
-                        if keywords.isEmpty { report(itemAt, "пустой список keywords; уберите ключ, чтобы взять слова этапа по умолчанию") }
+                        if keywords.isEmpty {
+                            report(itemAt, "пустой список keywords; уберите ключ, чтобы взять слова этапа по умолчанию")
+                        }
                         checkKeywords(keywords, at: itemAt + [.key("keywords")])
                     }
                 }
@@ -325,12 +454,17 @@ extension ConfigurationLoader {
             for stageID in situation.stageKeywords.keys.sorted() {
                 let keyAt = at + [.key("stage_keywords"), .keyNode(stageID)]
                 if !ownStages.contains(stageID) {
-                    report(keyAt, "этап «\(stageID)» не входит в этапы ситуации; допустимые: \(ownStages.joined(separator: ", "))")
+                    report(
+                        keyAt,
+                        "этап «\(stageID)» не входит в этапы ситуации; допустимые: \(ownStages.joined(separator: ", "))"
+                    )
                 }
                 checkKeywords(situation.stageKeywords[stageID] ?? [], at: at + [.key("stage_keywords"), .key(stageID)])
             }
         }
-        return errors.sorted { ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0) }
+        return errors.sorted {
+            ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0)
+        }
     }
 
     /// `situations[2].stage_keywords.revew`.

@@ -1,5 +1,6 @@
 import Foundation
 public import PainmapCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -37,20 +38,31 @@ public struct FeedResolver: Sendable {
                 throw CommandFailure("нет такого файла или каталога: \(path)", status: .noInput)
             }
             if isDirectory.boolValue {
-                let found = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+                let found = FileManager.default.enumerator(
+                    at: url,
+                    includingPropertiesForKeys: [.isRegularFileKey],
+                    options: [.skipsHiddenFiles]
+                )
                 var inner: [URL] = []
                 while let next = found?.nextObject() as? URL {
-                    if (try? next.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { inner.append(next.standardizedFileURL) }
+                    if (try? next.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                        inner.append(next.standardizedFileURL)
+                    }
                 }
                 for file in inner.sorted(by: { $0.path < $1.path }) where FeedResolver.isDataFile(file) {
-                    let display = path.hasSuffix("/") ? path + file.path.dropFirst(url.path.count + 1) : path + "/" + file.path.dropFirst(url.path.count + 1)
+                    let display =
+                        path.hasSuffix("/")
+                        ? path + file.path.dropFirst(url.path.count + 1)
+                        : path + "/" + file.path.dropFirst(url.path.count + 1)
                     files.append((file, display, false))
                 }
             } else {
                 files.append((url, path, true))
             }
         }
-        return files.map { url, display, explicit in resolve(url: url, display: display, source: source, explicit: explicit) }
+        return files.map { url, display, explicit in
+            resolve(url: url, display: display, source: source, explicit: explicit)
+        }
     }
 
     /// Every file that the feeds' globs match under the configuration root, in name order (for `painmap run`).
@@ -59,7 +71,8 @@ public struct FeedResolver: Sendable {
         var result: [FeedFile] = []
         for feed in configuration.feeds {
             for pattern in feed.paths {
-                for path in FeedResolver.glob(configuration.root.appendingPathComponent(pattern).path) where seen.insert(path).inserted {
+                for path in FeedResolver.glob(configuration.root.appendingPathComponent(pattern).path)
+                where seen.insert(path).inserted {
                     let url = URL(fileURLWithPath: path)
                     result.append(FeedFile(url: url, displayPath: relative(url) ?? path, feed: feed))
                 }
@@ -94,8 +107,10 @@ public struct FeedResolver: Sendable {
             }
             return .unmatched(
                 path: display,
-                message: "для источника \(source.rawValue) нет макета формата \(format?.rawValue ?? url.pathExtension) в Config/feeds.yaml",
-                explicit: explicit)
+                message:
+                    "для источника \(source.rawValue) нет макета формата \(format?.rawValue ?? url.pathExtension) в Config/feeds.yaml",
+                explicit: explicit
+            )
         }
         if let feed = configuration.feeds.first(where: matches) {
             return .feed(FeedFile(url: url, displayPath: display, feed: feed))
@@ -103,7 +118,8 @@ public struct FeedResolver: Sendable {
         return .unmatched(
             path: display,
             message: "файл не подходит ни под один paths в Config/feeds.yaml; укажите --source или добавьте макет",
-            explicit: explicit)
+            explicit: explicit
+        )
     }
 
     static func format(of url: URL) -> FeedConfiguration.Format? {

@@ -16,7 +16,10 @@ public struct IngestJob: Sendable {
     /// - Parameter redactionThreads: Threads a reader may use to redact a batch of records (default: the
     ///   active processors); what is stored is the same for any count.
     public init(
-        configuration: PainmapConfiguration, store: any FeedbackStore, logger: Logger, now: Date = Date(),
+        configuration: PainmapConfiguration,
+        store: any FeedbackStore,
+        logger: Logger,
+        now: Date = Date(),
         redactionThreads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.configuration = configuration
@@ -28,7 +31,9 @@ public struct IngestJob: Sendable {
 
     /// Ingests resolved files in order; a bad file is recorded and the job goes on with the next.
     /// - Parameter progress: Called after each file with (files done, files total).
-    public func run(_ resolutions: [FeedResolver.Resolution], progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> IngestReport {
+    public func run(_ resolutions: [FeedResolver.Resolution], progress: (@Sendable (Int, Int) -> Void)? = nil)
+        async throws -> IngestReport
+    {
         var report = IngestReport()
         let registry = AdapterRegistry(configuration: configuration, now: now)
         for (index, resolution) in resolutions.enumerated() {
@@ -48,13 +53,28 @@ public struct IngestJob: Sendable {
         do {
             digest = try IngestJob.digest(of: file.url)
         } catch {
-            return .init(path: file.displayPath, source: file.feed.kind, outcome: .rejected(IngestError(location: SourceLocation(path: file.displayPath), reason: .emptyFile, message: "файл не читается")))
+            return .init(
+                path: file.displayPath,
+                source: file.feed.kind,
+                outcome: .rejected(
+                    IngestError(
+                        location: SourceLocation(path: file.displayPath),
+                        reason: .emptyFile,
+                        message: "файл не читается"
+                    )
+                )
+            )
         }
         if let existing = try await store.ingestedFile(digest: digest), existing.outcome == .done {
             logger.info("File skipped: already ingested", metadata: [LogKey.file: "\(file.displayPath)"])
             return .init(path: file.displayPath, source: file.feed.kind, outcome: .skipped(existing.accounting))
         }
-        let identity = IngestFileIdentity(digest: digest, path: file.displayPath, feed: file.feed.name, source: file.feed.kind)
+        let identity = IngestFileIdentity(
+            digest: digest,
+            path: file.displayPath,
+            feed: file.feed.name,
+            source: file.feed.kind
+        )
         let adapter = registry.adapter(for: file.feed.kind)
         do {
             let redactor = RecordRedactor(keepOriginals: configuration.privacy.keepOriginals)
@@ -66,13 +86,23 @@ public struct IngestJob: Sendable {
             logger.info(
                 "File ingested",
                 metadata: [
-                    LogKey.file: "\(file.displayPath)", LogKey.feed: "\(file.feed.name)", LogKey.encoding: "\(entry.encoding ?? "")",
+                    LogKey.file: "\(file.displayPath)", LogKey.feed: "\(file.feed.name)",
+                    LogKey.encoding: "\(entry.encoding ?? "")",
                     LogKey.read: "\(entry.accounting.read)", LogKey.stored: "\(entry.accounting.stored)",
-                    LogKey.quarantined: "\(entry.accounting.quarantined)", LogKey.duplicate: "\(entry.accounting.duplicate)",
-                ])
-            return .init(path: file.displayPath, source: file.feed.kind, outcome: .ingested(entry.accounting, encoding: entry.encoding ?? ""))
+                    LogKey.quarantined: "\(entry.accounting.quarantined)",
+                    LogKey.duplicate: "\(entry.accounting.duplicate)",
+                ]
+            )
+            return .init(
+                path: file.displayPath,
+                source: file.feed.kind,
+                outcome: .ingested(entry.accounting, encoding: entry.encoding ?? "")
+            )
         } catch let error as IngestError {
-            logger.warning("File rejected", metadata: [LogKey.file: "\(file.displayPath)", LogKey.reason: "\(error.reason.rawValue)"])
+            logger.warning(
+                "File rejected",
+                metadata: [LogKey.file: "\(file.displayPath)", LogKey.reason: "\(error.reason.rawValue)"]
+            )
             try await store.recordRejection(identity, error: error)
             return .init(path: file.displayPath, source: file.feed.kind, outcome: .rejected(error))
         }

@@ -47,18 +47,25 @@ public struct IngestReport: Sendable {
 
     /// The per-file accounting table in Russian.
     public var table: String {
-        var rows: [[String]] = [["файл", "источник", "прочитано", "сохранено", "обновлено", "карантин", "дубли", "итог"]]
+        var rows: [[String]] = [
+            ["файл", "источник", "прочитано", "сохранено", "обновлено", "карантин", "дубли", "итог"]
+        ]
         for file in files {
             let kind = file.source?.rawValue ?? "—"
             switch file.outcome {
             case .ingested(let a, let encoding):
-                rows.append([file.path, kind, "\(a.read)", "\(a.stored)", "\(a.updated)", "\(a.quarantined)", "\(a.duplicate)", "загружен (\(encoding))"])
+                rows.append([
+                    file.path, kind, "\(a.read)", "\(a.stored)", "\(a.updated)", "\(a.quarantined)", "\(a.duplicate)",
+                    "загружен (\(encoding))",
+                ])
             case .skipped:
                 rows.append([file.path, kind, "0", "0", "0", "0", "0", "уже загружен, пропущен"])
             case .rejected(let error):
                 rows.append([file.path, kind, "—", "—", "—", "—", "—", "отклонён: \(error.reason.rawValue)"])
             case .unmatched(_, let explicit):
-                rows.append([file.path, kind, "—", "—", "—", "—", "—", explicit ? "нет макета" : "нет макета, пропущен"])
+                rows.append([
+                    file.path, kind, "—", "—", "—", "—", "—", explicit ? "нет макета" : "нет макета, пропущен",
+                ])
             }
         }
         let t = totals

@@ -13,7 +13,11 @@ struct OverviewBuilder: Sendable {
     func build(quarter: Quarter) async throws -> QuarterOverview {
         let situations = configuration.lifeSituations.situations
         let current = try await store.classificationCounts(region: nil, quarter: quarter, configDigest: configDigest)
-        let previous = try await store.classificationCounts(region: nil, quarter: quarter.previous, configDigest: configDigest)
+        let previous = try await store.classificationCounts(
+            region: nil,
+            quarter: quarter.previous,
+            configDigest: configDigest
+        )
         let pains = try await store.pains(region: nil, quarter: quarter)
         var previousTotals: [String: Int] = [:]
         for count in previous { previousTotals[count.region, default: 0] += count.count }
@@ -37,18 +41,33 @@ struct OverviewBuilder: Sendable {
             let previousCount = previousTotals[code] ?? 0
             return OverviewRegion(
                 region: ReportRegion(code: code, name: region?.fullName ?? code, population: region?.population),
-                count: row.total, previousCount: previousCount, delta: ReportDelta(current: row.total, previous: previousCount),
-                per10k: region?.population.flatMap { $0 > 0 ? (Double(row.total) * 10_000 / Double($0) * 100).rounded() / 100 : nil },
-                unassignedCount: row.unassigned, bySituation: situations.map { row.bySituation[$0.id] ?? 0 },
+                count: row.total,
+                previousCount: previousCount,
+                delta: ReportDelta(current: row.total, previous: previousCount),
+                per10k: region?.population.flatMap {
+                    $0 > 0 ? (Double(row.total) * 10_000 / Double($0) * 100).rounded() / 100 : nil
+                },
+                unassignedCount: row.unassigned,
+                bySituation: situations.map { row.bySituation[$0.id] ?? 0 },
                 topPain: top.map {
                     IndexPain(
-                        id: $0.id, title: $0.title, count: $0.count,
-                        status: PainStatus(rawValue: $0.status) ?? .recurring, priority: $0.priority, isSignal: $0.isSignal)
+                        id: $0.id,
+                        title: $0.title,
+                        count: $0.count,
+                        status: PainStatus(rawValue: $0.status) ?? .recurring,
+                        priority: $0.priority,
+                        isSignal: $0.isSignal
+                    )
                 },
-                topPainSituation: top?.lifeSituation)
+                topPainSituation: top?.lifeSituation
+            )
         }
         return QuarterOverview(
-            generatedAt: generatedAt, quarter: quarter.description, previousQuarter: quarter.previous.description,
-            lifeSituations: situations.map { ReportLifeSituation(id: $0.id, name: $0.name) }, regions: regions)
+            generatedAt: generatedAt,
+            quarter: quarter.description,
+            previousQuarter: quarter.previous.description,
+            lifeSituations: situations.map { ReportLifeSituation(id: $0.id, name: $0.name) },
+            regions: regions
+        )
     }
 }

@@ -16,8 +16,11 @@ struct PainMetrics {
         SourceKind.allCases.map { source in
             let count = counts[source] ?? 0
             return ChannelCount(
-                channel: source.rawValue, name: source.russianName, count: count,
-                share: total > 0 ? Double(count) / Double(total) : 0)
+                channel: source.rawValue,
+                name: source.russianName,
+                count: count,
+                share: total > 0 ? Double(count) / Double(total) : 0
+            )
         }
     }
 
@@ -43,7 +46,9 @@ struct PainMetrics {
     static func organizations(_ records: [FeedbackRecord], limit: Int = 3) -> [NamedCount] {
         var counts: [String: Int] = [:]
         for record in records {
-            guard let name = record.organization?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
+            guard let name = record.organization?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
+                continue
+            }
             counts[name, default: 0] += 1
         }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -55,7 +60,8 @@ struct PainMetrics {
         var counts: [String: Int] = [:]
         for stage in stages { counts[stage, default: 0] += 1 }
         return counts.sorted {
-            $0.value != $1.value ? $0.value > $1.value : (order[$0.key] ?? .max, $0.key) < (order[$1.key] ?? .max, $1.key)
+            $0.value != $1.value
+                ? $0.value > $1.value : (order[$0.key] ?? .max, $0.key) < (order[$1.key] ?? .max, $1.key)
         }.map { StageCount(stage: $0.key, count: $0.value) }
     }
 
@@ -64,12 +70,16 @@ struct PainMetrics {
         let next = quarter.next
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: utcOffsetHours * 3600) ?? .gmt
-        return calendar.date(from: DateComponents(year: next.year, month: next.months.lowerBound, day: 1)) ?? Date(timeIntervalSince1970: 0)
+        return calendar.date(from: DateComponents(year: next.year, month: next.months.lowerBound, day: 1))
+            ?? Date(timeIntervalSince1970: 0)
     }
 
     /// «1 июля – 30 сентября 2026 г.»
     static func period(_ quarter: Quarter) -> String {
-        let months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+        let months = [
+            "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+            "декабря",
+        ]
         let lastDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         let first = quarter.months.lowerBound
         let last = quarter.months.upperBound

@@ -29,7 +29,9 @@ struct PainTitle {
                 guard score > 0 else { continue }
                 let candidate = (score, sentence.count, order, sentence)
                 if let current = best {
-                    if (-candidate.0, candidate.1, candidate.2) < (-current.score, current.length, current.order) { best = candidate }
+                    if (-candidate.0, candidate.1, candidate.2) < (-current.score, current.length, current.order) {
+                        best = candidate
+                    }
                 } else {
                     best = candidate
                 }

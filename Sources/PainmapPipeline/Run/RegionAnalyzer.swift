@@ -32,8 +32,13 @@ struct RegionAnalyzer: Sendable {
         let previousRecords = try await store.classifiedRecords(region: region.code, quarter: quarter.previous)
         let history = try await store.pains(region: region.code, quarter: nil).filter { $0.quarter < quarter }
         return await analyze(
-            region: region, quarter: quarter, records: records, previousRecords: previousRecords,
-            previousPains: previousPains, history: history)
+            region: region,
+            quarter: quarter,
+            records: records,
+            previousRecords: previousRecords,
+            previousPains: previousPains,
+            history: history
+        )
     }
 
     /// The stored pains of a region-quarter, computing and storing them when the quarter has records but none stored.
@@ -46,8 +51,13 @@ struct RegionAnalyzer: Sendable {
         let previousRecords = try await store.classifiedRecords(region: region.code, quarter: quarter.previous)
         let history = try await store.pains(region: region.code, quarter: nil).filter { $0.quarter < quarter }
         let result = await analyze(
-            region: region, quarter: quarter, records: records, previousRecords: previousRecords, previousPains: before,
-            history: history)
+            region: region,
+            quarter: quarter,
+            records: records,
+            previousRecords: previousRecords,
+            previousPains: before,
+            history: history
+        )
         FaultPoint.hit("analyze.previous-computed")
         try await store.replacePains(region: region.code, quarter: quarter, with: result.pains)
         FaultPoint.hit("analyze.previous-stored")
@@ -55,13 +65,20 @@ struct RegionAnalyzer: Sendable {
     }
 
     private func analyze(
-        region: Region, quarter: Quarter, records: [ClassifiedRecord], previousRecords: [ClassifiedRecord],
-        previousPains: [StoredPain], history: [StoredPain]
+        region: Region,
+        quarter: Quarter,
+        records: [ClassifiedRecord],
+        previousRecords: [ClassifiedRecord],
+        previousPains: [StoredPain],
+        history: [StoredPain]
     ) async -> Result {
         let analyzer = TextAnalyzer(stopWords: StopWords(extra: configuration.analysis.stopWords))
         let allTokens = await orderedParallelMap(
-            (records + previousRecords).map(\.record.text), threadCount: threadCount, makeState: { StemCache() },
-            transform: { text, cache in analyzer.analyze(text, cache: &cache) })
+            (records + previousRecords).map(\.record.text),
+            threadCount: threadCount,
+            makeState: { StemCache() },
+            transform: { text, cache in analyzer.analyze(text, cache: &cache) }
+        )
         let tokens = Array(allTokens[..<records.count])
         let previousTokens = Array(allTokens[records.count...])
         func bySituation(_ items: [ClassifiedRecord]) -> [String: [Int]] {
@@ -77,10 +94,20 @@ struct RegionAnalyzer: Sendable {
         let regionByChannel = PainMetrics.byChannel(records.map(\.record))
         let builder = ReportBuilder(
             context: ReportBuilder.Context(
-                region: region, quarter: quarter, catalog: configuration.lifeSituations, priority: configuration.priority,
-                clustering: clustering, configDigest: configDigest, generatedAt: generatedAt, regionCount: records.count,
-                unassignedCount: unassigned, regionByChannel: regionByChannel, history: history,
-                analysis: configuration.analysis))
+                region: region,
+                quarter: quarter,
+                catalog: configuration.lifeSituations,
+                priority: configuration.priority,
+                clustering: clustering,
+                configDigest: configDigest,
+                generatedAt: generatedAt,
+                regionCount: records.count,
+                unassignedCount: unassigned,
+                regionByChannel: regionByChannel,
+                history: history,
+                analysis: configuration.analysis
+            )
+        )
 
         var reports: [PainMapReport] = []
         var pains: [StoredPain] = []
@@ -90,10 +117,14 @@ struct RegionAnalyzer: Sendable {
             let previousMembers = before[situation.id] ?? []
             guard !members.isEmpty || !previousMembers.isEmpty else { continue }
             let analysis = SituationAnalysis(
-                records: members.map { records[$0] }, tokens: members.map { tokens[$0] },
+                records: members.map { records[$0] },
+                tokens: members.map { tokens[$0] },
                 previousRecords: previousMembers.map { previousRecords[$0] },
-                previousTokens: previousMembers.map { previousTokens[$0] }, quarter: quarter,
-                previous: previousPains.filter { $0.lifeSituation == situation.id }, configuration: clustering)
+                previousTokens: previousMembers.map { previousTokens[$0] },
+                quarter: quarter,
+                previous: previousPains.filter { $0.lifeSituation == situation.id },
+                configuration: clustering
+            )
             let output = builder.build(situation: situation, analysis: analysis)
             FaultPoint.hit("analyze.situation")
             reports.append(output.report)
@@ -101,20 +132,35 @@ struct RegionAnalyzer: Sendable {
             let active = output.report.pains.filter { $0.status != .vanished }
             entries.append(
                 RegionIndexEntry(
-                    lifeSituation: output.report.lifeSituation, count: output.report.totals.count,
-                    previousCount: output.report.totals.previousCount, delta: output.report.totals.delta,
+                    lifeSituation: output.report.lifeSituation,
+                    count: output.report.totals.count,
+                    previousCount: output.report.totals.previousCount,
+                    delta: output.report.totals.delta,
                     painCount: active.count,
                     topPains: active.prefix(3).map {
                         IndexPain(
-                            id: $0.id, title: $0.title, count: $0.count, status: $0.status, priority: $0.priority.score,
-                            isSignal: $0.isSignal)
-                    }))
+                            id: $0.id,
+                            title: $0.title,
+                            count: $0.count,
+                            status: $0.status,
+                            priority: $0.priority.score,
+                            isSignal: $0.isSignal
+                        )
+                    }
+                )
+            )
         }
         let index = RegionIndex(
             generatedAt: generatedAt,
             region: ReportRegion(code: region.code, name: region.fullName, population: region.population),
-            quarter: quarter.description, previousQuarter: quarter.previous.description, count: records.count,
-            previousCount: previousRecords.count, unassignedCount: unassigned, byChannel: regionByChannel, situations: entries)
+            quarter: quarter.description,
+            previousQuarter: quarter.previous.description,
+            count: records.count,
+            previousCount: previousRecords.count,
+            unassignedCount: unassigned,
+            byChannel: regionByChannel,
+            situations: entries
+        )
         return Result(reports: reports, index: index, pains: pains)
     }
 }

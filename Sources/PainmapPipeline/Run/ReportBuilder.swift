@@ -55,7 +55,10 @@ struct ReportBuilder: Sendable {
     ///   - analysis: Its clustered records of the quarter.
     func build(situation: LifeSituation, analysis: SituationAnalysis) -> Output {
         let stages = context.catalog.stages(for: situation)
-        let stageOrder = Dictionary(stages.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        let stageOrder = Dictionary(
+            stages.enumerated().map { ($1.id, $0 + 1) },
+            uniquingKeysWith: { first, _ in first }
+        )
         let records = analysis.records
         let total = records.count
         let quarterEnd = PainMetrics.quarterEnd(context.quarter, utcOffsetHours: context.region.utcOffsetHours)
@@ -69,43 +72,82 @@ struct ReportBuilder: Sendable {
             let status: PainStatus =
                 context.analysis.isNoise(count, against: previousCount) && previousCount > 0
                 ? .vanished : context.analysis.isNoise(previousCount, against: count) ? .new : .recurring
-            let currentTexts = pain.cluster.representativeDocumentIDs.compactMap(Int.init).map { records[$0].record.text }
+            let currentTexts = pain.cluster.representativeDocumentIDs.compactMap(Int.init).map {
+                records[$0].record.text
+            }
             let title = PainTitle(analyzer: analyzer).title(
-                texts: [pain.cluster.title] + currentTexts, keywordTerms: pain.cluster.keywords.map(\.term),
-                fallback: pain.previous?.title ?? pain.cluster.title)
+                texts: [pain.cluster.title] + currentTexts,
+                keywordTerms: pain.cluster.keywords.map(\.term),
+                fallback: pain.previous?.title ?? pain.cluster.title
+            )
             let dissatisfaction = PainMetrics.dissatisfaction(memberRecords)
             let stageCounts = PainMetrics.stageDistribution(members.map(\.classification.stage), order: stageOrder)
             let stage = stageReference(
-                stageCounts.first?.stage ?? pain.previous?.stage ?? context.catalog.defaultStage, stages: stages)
-            let severityClass = severity.severity(terms: pain.cluster.keywords.map(\.term), title: analyzer.analyze(title))
+                stageCounts.first?.stage ?? pain.previous?.stage ?? context.catalog.defaultStage,
+                stages: stages
+            )
+            let severityClass = severity.severity(
+                terms: pain.cluster.keywords.map(\.term),
+                title: analyzer.analyze(title)
+            )
             let priority =
                 status == .vanished
                 ? PainPriority(
                     score: 0,
                     components: PriorityComponents(
-                        volume: 0, growth: 1, severity: severityClass.weight, severityClass: severityClass.id,
-                        severityName: severityClass.name, dissatisfaction: 0.5))
+                        volume: 0,
+                        growth: 1,
+                        severity: severityClass.weight,
+                        severityClass: severityClass.id,
+                        severityName: severityClass.name,
+                        dissatisfaction: 0.5
+                    )
+                )
                 : Self.priority(
-                    count: count, previousCount: previousCount, severity: severityClass, dissatisfaction: dissatisfaction,
-                    configuration: context.priority)
+                    count: count,
+                    previousCount: previousCount,
+                    severity: severityClass,
+                    dissatisfaction: dissatisfaction,
+                    configuration: context.priority
+                )
             let row = ReportPain(
-                id: pain.id, rank: nil, title: title, keywords: pain.cluster.keywords.map(\.text),
-                stage: stage, stageDistribution: stageCounts, count: count,
-                share: total > 0 ? Double(count) / Double(total) : 0, byChannel: PainMetrics.byChannel(memberRecords),
-                previousCount: previousCount, delta: ReportDelta(current: count, previous: previousCount),
+                id: pain.id,
+                rank: nil,
+                title: title,
+                keywords: pain.cluster.keywords.map(\.text),
+                stage: stage,
+                stageDistribution: stageCounts,
+                count: count,
+                share: total > 0 ? Double(count) / Double(total) : 0,
+                byChannel: PainMetrics.byChannel(memberRecords),
+                previousCount: previousCount,
+                delta: ReportDelta(current: count, previous: previousCount),
                 status: status,
                 isSignal: status != .vanished && context.priority.signal.isSignal(count: count, isNew: status == .new),
                 dissatisfaction: dissatisfaction,
                 overdue: PainMetrics.overdue(memberRecords, reference: quarterEnd),
-                organizations: PainMetrics.organizations(memberRecords), priority: priority,
-                quotes: quotes(pain.cluster.representativeDocumentIDs, records: records))
+                organizations: PainMetrics.organizations(memberRecords),
+                priority: priority,
+                quotes: quotes(pain.cluster.representativeDocumentIDs, records: records)
+            )
             let stored =
                 status == .vanished
                 ? nil
                 : StoredPain(
-                    region: context.region.code, quarter: context.quarter, lifeSituation: situation.id, id: pain.id, rank: 0,
-                    title: title, stage: stage.id, count: count, priority: priority.score, isSignal: row.isSignal,
-                    status: status.rawValue, previousCount: previousCount, centroid: pain.cluster.centroid)
+                    region: context.region.code,
+                    quarter: context.quarter,
+                    lifeSituation: situation.id,
+                    id: pain.id,
+                    rank: 0,
+                    title: title,
+                    stage: stage.id,
+                    count: count,
+                    priority: priority.score,
+                    isSignal: row.isSignal,
+                    status: status.rawValue,
+                    previousCount: previousCount,
+                    centroid: pain.cluster.centroid
+                )
             rows.append((row, stored))
         }
         rows.sort {
@@ -134,33 +176,51 @@ struct ReportBuilder: Sendable {
             ReportStage(
                 stage: ReportStageRef(id: stage.id, name: stage.name, order: offset + 1),
                 records: records.filter { $0.classification.stage == stage.id }.count,
-                pains: active.filter { $0.stage.id == stage.id }.count)
+                pains: active.filter { $0.stage.id == stage.id }.count
+            )
         }
         let report = PainMapReport(
             generatedAt: context.generatedAt,
-            region: ReportRegion(code: context.region.code, name: context.region.fullName, population: context.region.population),
-            quarter: context.quarter.description, previousQuarter: context.quarter.previous.description,
+            region: ReportRegion(
+                code: context.region.code,
+                name: context.region.fullName,
+                population: context.region.population
+            ),
+            quarter: context.quarter.description,
+            previousQuarter: context.quarter.previous.description,
             lifeSituation: ReportLifeSituation(id: situation.id, name: situation.name),
             totals: ReportTotals(
-                count: total, previousCount: analysis.previousRecordCount,
+                count: total,
+                previousCount: analysis.previousRecordCount,
                 delta: ReportDelta(current: total, previous: analysis.previousRecordCount),
-                byChannel: PainMetrics.byChannel(records.map(\.record)), regionCount: context.regionCount,
+                byChannel: PainMetrics.byChannel(records.map(\.record)),
+                regionCount: context.regionCount,
                 unassignedCount: context.unassignedCount,
-                unassignedShare: context.regionCount > 0 ? Double(context.unassignedCount) / Double(context.regionCount) : 0,
-                withoutTextCount: analysis.withoutText.count),
+                unassignedShare: context.regionCount > 0
+                    ? Double(context.unassignedCount) / Double(context.regionCount) : 0,
+                withoutTextCount: analysis.withoutText.count
+            ),
             pains: pains,
             other: analysis.otherMembers.isEmpty
-                ? nil : ReportOther(count: analysis.otherMembers.count, share: Double(analysis.otherMembers.count) / Double(max(total, 1))),
+                ? nil
+                : ReportOther(
+                    count: analysis.otherMembers.count,
+                    share: Double(analysis.otherMembers.count) / Double(max(total, 1))
+                ),
             stages: stageRows,
             trend: trend(situation: situation.id, active: active),
-            methodology: methodology(analysis: analysis))
+            methodology: methodology(analysis: analysis)
+        )
         return Output(report: report, pains: stored)
     }
 
     /// `score = ln(1 + n) × (1 + min(cap, max(0, growth))) × severity × (0.5 + dissatisfied share)`, each factor
     /// rounded to 3 decimals so that reports compare byte for byte.
     static func priority(
-        count: Int, previousCount: Int, severity: SeverityClass, dissatisfaction: RateShare,
+        count: Int,
+        previousCount: Int,
+        severity: SeverityClass,
+        dissatisfaction: RateShare,
         configuration: PriorityConfiguration
     ) -> PainPriority {
         let volume = round3(log(1 + Double(count)))
@@ -171,8 +231,14 @@ struct ReportBuilder: Sendable {
         return PainPriority(
             score: score,
             components: PriorityComponents(
-                volume: volume, growth: growth, severity: severity.weight, severityClass: severity.id,
-                severityName: severity.name, dissatisfaction: unhappy))
+                volume: volume,
+                growth: growth,
+                severity: severity.weight,
+                severityClass: severity.id,
+                severityName: severity.name,
+                dissatisfaction: unhappy
+            )
+        )
     }
 
     private static func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
@@ -192,8 +258,10 @@ struct ReportBuilder: Sendable {
             return ReportQuote(
                 text: Self.shorten(record.text, to: Self.quoteLength),
                 recordID: record.sourceRecordID.map { "\(record.source.rawValue):\($0)" } ?? "#\(item.id.rawValue)",
-                channel: record.source.rawValue, channelName: record.source.russianName,
-                date: PainMetrics.localDate(record.receivedAt, utcOffsetHours: context.region.utcOffsetHours))
+                channel: record.source.rawValue,
+                channelName: record.source.russianName,
+                date: PainMetrics.localDate(record.receivedAt, utcOffsetHours: context.region.utcOffsetHours)
+            )
         }
     }
 
@@ -221,10 +289,13 @@ struct ReportBuilder: Sendable {
         }
         let series = active.prefix(Self.trendSeriesCount).map { pain in
             TrendSeries(
-                painID: pain.id, title: pain.title,
+                painID: pain.id,
+                title: pain.title,
                 counts: quarters.map {
-                    $0 == context.quarter ? pain.count : $0 == previous ? pain.previousCount : counts["\($0)|\(pain.id)"] ?? 0
-                })
+                    $0 == context.quarter
+                        ? pain.count : $0 == previous ? pain.previousCount : counts["\($0)|\(pain.id)"] ?? 0
+                }
+            )
         }
         return ReportTrend(quarters: quarters.map(\.description), series: series)
     }
@@ -260,12 +331,15 @@ struct ReportBuilder: Sendable {
                 рост = 1 + min(\(Self.decimal(configuration.growthCap)), max(0, (n − n_прош) / max(n_прош, 1))), \
                 тяжесть — вес класса боли, неудовлетворённость = 0,5 + доля оценок 1–2 среди оценённых записей боли.
                 """,
-            severityClasses: configuration.severityClasses.map { SeverityClassNote(id: $0.id, name: $0.name, weight: $0.weight) },
+            severityClasses: configuration.severityClasses.map {
+                SeverityClassNote(id: $0.id, name: $0.name, weight: $0.weight)
+            },
             signalRule: """
                 «Сигнал» — боль меньше \(signal.minimumRecords) записей или новая боль меньше \(signal.minimumRecordsNew) \
                 записей: её стоит проверить, прежде чем планировать меры.
                 """,
-            configDigest: context.configDigest)
+            configDigest: context.configDigest
+        )
     }
 
     /// A share as a whole percentage: «10 %».

@@ -23,7 +23,9 @@ struct ReportGate: Sendable {
     ///   - files: The rendered files.
     ///   - root: The output directory, for the names in findings.
     ///   - references: The record ids the files quote (not personal data, even when they look like numbers that are).
-    func inspect(_ files: [ReportTreeWriter.PendingFile], relativeTo root: URL, references: Set<String> = []) -> [PersonalDataLeak.Finding] {
+    func inspect(_ files: [ReportTreeWriter.PendingFile], relativeTo root: URL, references: Set<String> = [])
+        -> [PersonalDataLeak.Finding]
+    {
         // The formats repeat the same titles, quotes and names: each distinct segment is scanned once.
         var cache: [Substring: [LeakScanner.Leak]] = [:]
         var findings: [PersonalDataLeak.Finding] = []
@@ -40,7 +42,14 @@ struct ReportGate: Sendable {
                     cache[segment] = leaks
                 }
                 for leak in leaks where seen.insert(leak).inserted {
-                    findings.append(PersonalDataLeak.Finding(file: name, type: leak.type, recordID: leak.recordID, masked: leak.masked))
+                    findings.append(
+                        PersonalDataLeak.Finding(
+                            file: name,
+                            type: leak.type,
+                            recordID: leak.recordID,
+                            masked: leak.masked
+                        )
+                    )
                 }
             }
         }
@@ -69,7 +78,9 @@ struct ReportGate: Sendable {
                 tag = String.UnicodeScalarView()
             } else if scalar == ">", inTag {
                 inTag = false
-                let name = String(tag).lowercased().drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber })
+                let name = String(tag).lowercased().drop(while: { $0 == "/" }).prefix(while: {
+                    $0.isLetter || $0.isNumber
+                })
                 text.append(inlineElements.contains(String(name)) ? " " : "\n")
             } else if inTag {
                 tag.append(scalar)
@@ -81,7 +92,10 @@ struct ReportGate: Sendable {
     }
 
     /// Elements that flow inside a line of text.
-    static let inlineElements: Set<String> = ["a", "abbr", "b", "bdi", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u", "wbr", "time"]
+    static let inlineElements: Set<String> = [
+        "a", "abbr", "b", "bdi", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u",
+        "wbr", "time",
+    ]
 
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
@@ -99,7 +113,9 @@ struct ReportGate: Sendable {
             let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}"]
             if let value = named[String(name)] {
                 output += value
-            } else if name.hasPrefix("#x"), let code = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(code) {
+            } else if name.hasPrefix("#x"), let code = UInt32(name.dropFirst(2), radix: 16),
+                let scalar = Unicode.Scalar(code)
+            {
                 output.unicodeScalars.append(scalar)
             } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
                 output.unicodeScalars.append(scalar)
@@ -136,7 +152,9 @@ struct ReportGate: Sendable {
 
     /// The text of every XML part of a workbook; an unreadable workbook yields its raw bytes, so it is never skipped.
     static func workbookText(_ data: Data) -> String {
-        guard let archive = try? Archive(data: data, accessMode: .read) else { return String(decoding: data, as: UTF8.self) }
+        guard let archive = try? Archive(data: data, accessMode: .read) else {
+            return String(decoding: data, as: UTF8.self)
+        }
         var parts: [String] = []
         for entry in archive where entry.type == .file && entry.path.hasSuffix(".xml") {
             var bytes = Data()
@@ -153,7 +171,9 @@ struct ReportGate: Sendable {
             for pain in report.pains {
                 for quote in pain.quotes {
                     result.insert(quote.recordID)
-                    if let colon = quote.recordID.firstIndex(of: ":") { result.insert(String(quote.recordID[quote.recordID.index(after: colon)...])) }
+                    if let colon = quote.recordID.firstIndex(of: ":") {
+                        result.insert(String(quote.recordID[quote.recordID.index(after: colon)...]))
+                    }
                 }
             }
         }
@@ -190,17 +210,22 @@ public struct PersonalDataLeak: PainmapFailure {
     }
 
     public var description: String {
-        var lines = ["ошибка: отчёты не записаны: в них попали бы персональные данные (152-ФЗ); прежние версии отчётов не тронуты"]
+        var lines = [
+            "ошибка: отчёты не записаны: в них попали бы персональные данные (152-ФЗ); прежние версии отчётов не тронуты"
+        ]
         for finding in findings.prefix(20) {
             let origin =
-                finding.recordID.map { "из записи #\($0.rawValue) (номер в хранилище; в ней они были скрыты при загрузке)" }
+                finding.recordID.map {
+                    "из записи #\($0.rawValue) (номер в хранилище; в ней они были скрыты при загрузке)"
+                }
                 ?? "не найдено среди скрытых при загрузке — вероятно, в поле, которое не проходит обезличивание"
             lines.append("  \(finding.file): \(finding.type.russianName) \(finding.masked) — \(origin)")
         }
         if findings.count > 20 { lines.append("  … и ещё \(findings.count - 20)") }
         lines.append(
             "Проверьте, какие поля выгрузки попадают в отчёт (ведомство, категория), уберите из них персональные данные "
-                + "или добавьте поле в drop в Config/feeds.yaml, загрузите выгрузку заново и повторите painmap run.")
+                + "или добавьте поле в drop в Config/feeds.yaml, загрузите выгрузку заново и повторите painmap run."
+        )
         return lines.joined(separator: "\n")
     }
 

@@ -33,7 +33,10 @@ struct ReportTreeWriter: Sendable {
 
     /// The directory of a region's reports.
     func regionDirectory(quarter: String, region: String) -> URL {
-        outputDirectory.appendingPathComponent(quarter, isDirectory: true).appendingPathComponent(region, isDirectory: true)
+        outputDirectory.appendingPathComponent(quarter, isDirectory: true).appendingPathComponent(
+            region,
+            isDirectory: true
+        )
     }
 
     /// Renders a region's files: the selected situations' reports in every format, the index and the workbook.
@@ -50,16 +53,33 @@ struct ReportTreeWriter: Sendable {
                 files.append(
                     PendingFile(
                         url: directory.appendingPathComponent("\(report.lifeSituation.id).\(format.fileExtension)"),
-                        data: try renderer.render(report, as: format), lifeSituation: report.lifeSituation.id))
+                        data: try renderer.render(report, as: format),
+                        lifeSituation: report.lifeSituation.id
+                    )
+                )
             }
         }
-        files.append(PendingFile(url: directory.appendingPathComponent("index.html"), data: renderer.renderIndex(result.index), lifeSituation: nil))
         files.append(
-            PendingFile(url: directory.appendingPathComponent("index.json"), data: try renderer.renderIndexJSON(result.index), lifeSituation: nil))
+            PendingFile(
+                url: directory.appendingPathComponent("index.html"),
+                data: renderer.renderIndex(result.index),
+                lifeSituation: nil
+            )
+        )
+        files.append(
+            PendingFile(
+                url: directory.appendingPathComponent("index.json"),
+                data: try renderer.renderIndexJSON(result.index),
+                lifeSituation: nil
+            )
+        )
         files.append(
             PendingFile(
                 url: directory.appendingPathComponent("\(result.index.region.code).xlsx"),
-                data: try renderer.regionWorkbook(result.reports, index: result.index), lifeSituation: nil))
+                data: try renderer.regionWorkbook(result.reports, index: result.index),
+                lifeSituation: nil
+            )
+        )
         return files
     }
 
@@ -67,9 +87,16 @@ struct ReportTreeWriter: Sendable {
     func render(_ overview: QuarterOverview) throws -> [PendingFile] {
         let directory = outputDirectory.appendingPathComponent(overview.quarter, isDirectory: true)
         return [
-            PendingFile(url: directory.appendingPathComponent("index.html"), data: renderer.renderOverview(overview), lifeSituation: nil),
             PendingFile(
-                url: directory.appendingPathComponent("index.json"), data: try renderer.renderOverviewJSON(overview), lifeSituation: nil),
+                url: directory.appendingPathComponent("index.html"),
+                data: renderer.renderOverview(overview),
+                lifeSituation: nil
+            ),
+            PendingFile(
+                url: directory.appendingPathComponent("index.json"),
+                data: try renderer.renderOverviewJSON(overview),
+                lifeSituation: nil
+            ),
         ]
     }
 

@@ -29,8 +29,12 @@ public struct RunJob: Sendable {
 
         /// Creates options.
         public init(
-            quarter: Quarter, regions: [String] = [], lifeSituations: [String] = [], outputDirectory: URL,
-            ingest: Bool = true, generatedAt: Date = Date()
+            quarter: Quarter,
+            regions: [String] = [],
+            lifeSituations: [String] = [],
+            outputDirectory: URL,
+            ingest: Bool = true,
+            generatedAt: Date = Date()
         ) {
             self.quarter = quarter
             self.regions = regions
@@ -54,7 +58,9 @@ public struct RunJob: Sendable {
     ///   - logger: Receives stage timings and counts, never record content.
     ///   - threadCount: Parallel work per stage; results do not depend on it.
     public init(
-        configuration: PainmapConfiguration, store: any FeedbackStore, logger: Logger,
+        configuration: PainmapConfiguration,
+        store: any FeedbackStore,
+        logger: Logger,
         threadCount: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.configuration = configuration
@@ -80,7 +86,8 @@ public struct RunJob: Sendable {
         if let missing = regions.first(where: { !present.contains($0) }) {
             throw CommandFailure(
                 "в хранилище нет записей региона \(missing) за \(options.quarter); проверьте выгрузки в Config/feeds.yaml и painmap status",
-                status: .noInput)
+                status: .noInput
+            )
         }
         let context = regionContext(options, configDigest: digest)
         let queue = RegionQueue(regions)
@@ -88,7 +95,9 @@ public struct RunJob: Sendable {
             for _ in 0..<max(1, min(workers, regions.count)) {
                 group.addTask {
                     var merged = RegionResult()
-                    while let code = await queue.next() { merged.merge(try await self.runRegion(code, context: context)) }
+                    while let code = await queue.next() {
+                        merged.merge(try await self.runRegion(code, context: context))
+                    }
                     return merged
                 }
             }
@@ -118,7 +127,11 @@ public struct RunJob: Sendable {
     ///   - pid: This process's id, recorded with each claim.
     ///   - pollInterval: How often an idle worker looks for regions freed by a dead worker.
     public func runWorker(
-        _ options: Options, coordinator: any RegionRunCoordinator, workers: Int = 1, host: String, pid: Int32,
+        _ options: Options,
+        coordinator: any RegionRunCoordinator,
+        workers: Int = 1,
+        host: String,
+        pid: Int32,
         pollInterval: Duration = .milliseconds(500)
     ) async throws -> RunReport {
         var report = RunReport(quarter: options.quarter, outputDirectory: options.outputDirectory)
@@ -131,7 +144,10 @@ public struct RunJob: Sendable {
             return result.regions
         }
         if opened { report = preparedReport }
-        logger.info("Worker joined the round", metadata: ["run.quarter": "\(options.quarter)", "opened": "\(opened)", "pid": "\(pid)"])
+        logger.info(
+            "Worker joined the round",
+            metadata: ["run.quarter": "\(options.quarter)", "opened": "\(opened)", "pid": "\(pid)"]
+        )
         let digest = prepared?.digest ?? LifeSituationClassifier(catalog: configuration.lifeSituations).configDigest
         let context = regionContext(options, configDigest: digest)
         try await withThrowingTaskGroup(of: (RegionResult, Bool).self) { group in
@@ -156,15 +172,24 @@ public struct RunJob: Sendable {
                                 // Recorded and left for the operator; the worker goes on with the next region.
                                 let message = Self.failureMessage(error)
                                 try await session.finish(claim, outcome: .failed(message))
-                                self.logger.error("Region failed", metadata: ["run.region": "\(claim.region)", "error": "\(message)"])
+                                self.logger.error(
+                                    "Region failed",
+                                    metadata: ["run.region": "\(claim.region)", "error": "\(message)"]
+                                )
                                 merged.failed.append(claim.region)
                                 continue
                             }
                             merged.merge(result)
                             try await session.finish(
-                                claim, outcome: result.refused.isEmpty ? .done : .failed("персональные данные в отчётах: файлы не записаны"))
+                                claim,
+                                outcome: result.refused.isEmpty
+                                    ? .done : .failed("персональные данные в отчётах: файлы не записаны")
+                            )
                             if try await session.unfinished(quarter: options.quarter) == 0 {
-                                var overview = RunReport(quarter: options.quarter, outputDirectory: options.outputDirectory)
+                                var overview = RunReport(
+                                    quarter: options.quarter,
+                                    outputDirectory: options.outputDirectory
+                                )
                                 try await self.writeOverview(context, into: &overview)
                                 merged.leaks += overview.leaks
                                 merged.overview = overview.overview
@@ -229,17 +254,26 @@ public struct RunJob: Sendable {
     }
 
     /// Ingests (if asked) and classifies; returns the configuration digest and the regions with records in the quarter.
-    private func prepare(_ options: Options, into report: inout RunReport) async throws -> (digest: String, regions: [String]) {
+    private func prepare(_ options: Options, into report: inout RunReport) async throws -> (
+        digest: String, regions: [String]
+    ) {
         let clock = ContinuousClock()
         var started = clock.now
         if options.ingest {
-            let files = FeedResolver(configuration: configuration).configuredFiles().map { FeedResolver.Resolution.feed($0) }
+            let files = FeedResolver(configuration: configuration).configuredFiles().map {
+                FeedResolver.Resolution.feed($0)
+            }
             report.ingest = try await IngestJob(configuration: configuration, store: store, logger: logger).run(files)
         }
         report.timings.ingest = started.duration(to: clock.now)
 
         started = clock.now
-        let classified = try await ClassifyJob(configuration: configuration, store: store, logger: logger, threadCount: threadCount).run()
+        let classified = try await ClassifyJob(
+            configuration: configuration,
+            store: store,
+            logger: logger,
+            threadCount: threadCount
+        ).run()
         report.classified = classified.classified
         report.timings.classify = started.duration(to: clock.now)
         let present = Set(try await store.status().records.filter { $0.quarter == options.quarter }.map(\.region))
@@ -249,14 +283,26 @@ public struct RunJob: Sendable {
     private func regionContext(_ options: Options, configDigest: String) -> RegionContext {
         let generatedAt = Self.timestamp(options.generatedAt)
         let analyzer = RegionAnalyzer(
-            configuration: configuration, store: store, clustering: ClusterConfiguration(
+            configuration: configuration,
+            store: store,
+            clustering: ClusterConfiguration(
                 mergeThreshold: configuration.analysis.mergeDistance,
-                catchAllThreshold: configuration.analysis.catchAllSimilarity, threadCount: threadCount),
-            configDigest: configDigest, generatedAt: generatedAt, threadCount: threadCount)
+                catchAllThreshold: configuration.analysis.catchAllSimilarity,
+                threadCount: threadCount
+            ),
+            configDigest: configDigest,
+            generatedAt: generatedAt,
+            threadCount: threadCount
+        )
         return RegionContext(
-            quarter: options.quarter, lifeSituations: Set(options.lifeSituations), outputDirectory: options.outputDirectory,
-            configDigest: configDigest, generatedAt: generatedAt, analyzer: analyzer,
-            writer: ReportTreeWriter(outputDirectory: options.outputDirectory))
+            quarter: options.quarter,
+            lifeSituations: Set(options.lifeSituations),
+            outputDirectory: options.outputDirectory,
+            configDigest: configDigest,
+            generatedAt: generatedAt,
+            analyzer: analyzer,
+            writer: ReportTreeWriter(outputDirectory: options.outputDirectory)
+        )
     }
 
     /// One region's work, the same for every path: analyse from the store, render, pass the zero-leak gate, write
@@ -273,12 +319,19 @@ public struct RunJob: Sendable {
         started = clock.now
         let files = try context.writer.render(analysis, lifeSituations: context.lifeSituations)
         let gate = ReportGate(identifiers: try await store.redactedIdentifiers(region: code, quarter: nil))
-        let leaks = gate.inspect(files, relativeTo: context.outputDirectory, references: ReportGate.references(in: analysis.reports))
+        let leaks = gate.inspect(
+            files,
+            relativeTo: context.outputDirectory,
+            references: ReportGate.references(in: analysis.reports)
+        )
         result.render += started.duration(to: clock.now)
         guard leaks.isEmpty else {
             result.leaks += leaks
             result.refused.append(code)
-            logger.error("Region reports refused by the personal-data gate", metadata: ["run.region": "\(code)", "leaks": "\(leaks.count)"])
+            logger.error(
+                "Region reports refused by the personal-data gate",
+                metadata: ["run.region": "\(code)", "leaks": "\(leaks.count)"]
+            )
             return result
         }
         started = clock.now
@@ -289,15 +342,23 @@ public struct RunJob: Sendable {
         result.render += started.duration(to: clock.now)
         result.outcomes.append(
             RunReport.RegionOutcome(
-                code: code, name: region.fullName, records: analysis.index.count, reports: analysis.reports.count,
-                pains: analysis.pains.count, files: files.map(\.url),
-                index: context.writer.regionDirectory(quarter: context.quarter.description, region: code).appendingPathComponent("index.html")))
+                code: code,
+                name: region.fullName,
+                records: analysis.index.count,
+                reports: analysis.reports.count,
+                pains: analysis.pains.count,
+                files: files.map(\.url),
+                index: context.writer.regionDirectory(quarter: context.quarter.description, region: code)
+                    .appendingPathComponent("index.html")
+            )
+        )
         logger.info(
             "Region reported",
             metadata: [
                 "run.region": "\(code)", "run.quarter": "\(context.quarter)", "records": "\(analysis.index.count)",
                 "reports": "\(analysis.reports.count)", "pains": "\(analysis.pains.count)",
-            ])
+            ]
+        )
         return result
     }
 
@@ -306,7 +367,10 @@ public struct RunJob: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let overview = try await OverviewBuilder(
-            configuration: configuration, store: store, configDigest: context.configDigest, generatedAt: context.generatedAt
+            configuration: configuration,
+            store: store,
+            configDigest: context.configDigest,
+            generatedAt: context.generatedAt
         ).build(quarter: context.quarter)
         let overviewFiles = try context.writer.render(overview)
         let overviewLeaks = ReportGate(identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil))
@@ -332,7 +396,9 @@ public struct RunJob: Sendable {
         guard !catalog.isEmpty else {
             throw ConfigurationError(
                 location: SourceLocation(path: path),
-                message: "нет описания жизненных ситуаций и этапов; создайте файл по образцу Config/life-situations.yaml")
+                message:
+                    "нет описания жизненных ситуаций и этапов; создайте файл по образцу Config/life-situations.yaml"
+            )
         }
         for code in options.regions where configuration.regions.region(code: code) == nil {
             throw CommandFailure("региона «\(code)» нет в Config/regions.yaml", status: .usage)
@@ -340,7 +406,8 @@ public struct RunJob: Sendable {
         for id in options.lifeSituations where catalog.situation(id: id) == nil {
             throw CommandFailure(
                 "жизненной ситуации «\(id)» нет в Config/life-situations.yaml; есть: \(catalog.situations.map(\.id).joined(separator: ", "))",
-                status: .usage)
+                status: .usage
+            )
         }
     }
 

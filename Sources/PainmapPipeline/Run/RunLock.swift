@@ -29,7 +29,8 @@ public final class RunLock: Sendable {
         public var description: String {
             let who = holderPID.map { "pid \($0)" } ?? "pid неизвестен"
             let since = holderStarted.map { ", начат \($0)" } ?? ""
-            return "ошибка: с этим хранилищем уже идёт запуск (\(who)\(since)); дождитесь его окончания или повторите с --wait. Файл блокировки: \(path)"
+            return
+                "ошибка: с этим хранилищем уже идёт запуск (\(who)\(since)); дождитесь его окончания или повторите с --wait. Файл блокировки: \(path)"
         }
 
         /// Always ``ExitStatus/tempFail`` (75).
@@ -52,24 +53,35 @@ public final class RunLock: Sendable {
     ///   - wait: Poll until the lock is free (up to `timeout`) instead of failing at once.
     ///   - timeout: The longest wait.
     /// - Throws: ``Busy`` when another run holds the lock; ``CommandFailure`` when the lock file cannot be opened.
-    public static func acquire(store: URL, wait: Bool = false, timeout: Duration = .seconds(6 * 3600)) throws -> RunLock {
+    public static func acquire(store: URL, wait: Bool = false, timeout: Duration = .seconds(6 * 3600)) throws -> RunLock
+    {
         let url = lockURL(forStore: store)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw CommandFailure("не удалось открыть файл блокировки \(url.path): \(String(cString: strerror(errno)))", status: .ioError)
+            throw CommandFailure(
+                "не удалось открыть файл блокировки \(url.path): \(String(cString: strerror(errno)))",
+                status: .ioError
+            )
         }
         let deadline = ContinuousClock.now + timeout
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 close(descriptor)
-                throw CommandFailure("не удалось взять блокировку \(url.path): \(String(cString: strerror(errno)))", status: .ioError)
+                throw CommandFailure(
+                    "не удалось взять блокировку \(url.path): \(String(cString: strerror(errno)))",
+                    status: .ioError
+                )
             }
             if !wait || ContinuousClock.now >= deadline {
                 let holder = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
                 close(descriptor)
                 let parts = holder.split(separator: " ", maxSplits: 1).map(String.init)
-                throw Busy(holderPID: parts.first.flatMap { Int32($0) }, holderStarted: parts.count > 1 ? parts[1].trimmingCharacters(in: .newlines) : nil, path: url.path)
+                throw Busy(
+                    holderPID: parts.first.flatMap { Int32($0) },
+                    holderStarted: parts.count > 1 ? parts[1].trimmingCharacters(in: .newlines) : nil,
+                    path: url.path
+                )
             }
             usleep(200_000)
         }

@@ -67,23 +67,31 @@ public struct RunReport: Sendable {
             let totals = ingest.totals
             lines.append(
                 "Загрузка: файлов \(ingest.files.count), строк прочитано \(totals.read), сохранено \(totals.stored), "
-                    + "в карантине \(totals.quarantined), дубликатов \(totals.duplicate)")
+                    + "в карантине \(totals.quarantined), дубликатов \(totals.duplicate)"
+            )
         }
         lines.append("Классифицировано новых записей: \(classified)")
         lines.append("Квартал \(quarter) — отчёты записаны:")
         for region in regions {
-            lines.append("  \(region.code) \(region.name): записей \(region.records), карт \(region.reports), болей \(region.pains) → \(region.index.path)")
+            lines.append(
+                "  \(region.code) \(region.name): записей \(region.records), карт \(region.reports), болей \(region.pains) → \(region.index.path)"
+            )
         }
         if let overview { lines.append("Обзор по регионам: \(overview.path)") }
         if !failedRegions.isEmpty {
-            lines.append("НЕ ОБРАБОТАНЫ (ошибка; причина в таблице region_run): регионы \(failedRegions.sorted().joined(separator: ", "))")
+            lines.append(
+                "НЕ ОБРАБОТАНЫ (ошибка; причина в таблице region_run): регионы \(failedRegions.sorted().joined(separator: ", "))"
+            )
         }
         if !refusedRegions.isEmpty {
-            lines.append("НЕ ЗАПИСАНЫ (персональные данные в отчётах): регионы \(refusedRegions.joined(separator: ", "))")
+            lines.append(
+                "НЕ ЗАПИСАНЫ (персональные данные в отчётах): регионы \(refusedRegions.joined(separator: ", "))"
+            )
         }
         lines.append(
             "Время, с: загрузка \(Self.seconds(timings.ingest)), классификация \(Self.seconds(timings.classify)), "
-                + "кластеризация \(Self.seconds(timings.cluster)), отчёты \(Self.seconds(timings.render))")
+                + "кластеризация \(Self.seconds(timings.cluster)), отчёты \(Self.seconds(timings.render))"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -43,7 +43,8 @@ struct SeverityMatcher: Sendable {
     private static func occurs(_ phrase: [String], stems: Set<String>, sequences: [[String]]) -> Bool {
         if phrase.count == 1 { return stems.contains(phrase[0]) }
         for sequence in sequences where sequence.count >= phrase.count {
-            for start in 0...(sequence.count - phrase.count) where Array(sequence[start..<start + phrase.count]) == phrase {
+            for start in 0...(sequence.count - phrase.count)
+            where Array(sequence[start..<start + phrase.count]) == phrase {
                 return true
             }
         }

@@ -50,9 +50,13 @@ struct SituationAnalysis: Sendable {
     ///   - previous: The stored pains of the same region and situation in the previous quarter.
     ///   - configuration: Clustering parameters.
     init(
-        records: [ClassifiedRecord], tokens: [[AnalyzedToken]], previousRecords: [ClassifiedRecord],
-        previousTokens: [[AnalyzedToken]], quarter: Quarter,
-        previous: [StoredPain], configuration: ClusterConfiguration
+        records: [ClassifiedRecord],
+        tokens: [[AnalyzedToken]],
+        previousRecords: [ClassifiedRecord],
+        previousTokens: [[AnalyzedToken]],
+        quarter: Quarter,
+        previous: [StoredPain],
+        configuration: ClusterConfiguration
     ) {
         self.records = records
         previousRecordCount = previousRecords.count
@@ -82,7 +86,9 @@ struct SituationAnalysis: Sendable {
             }
         }
         let matching = PainMatcher().match(
-            previous: previous.map { PreviousPain(id: $0.id, centroid: $0.centroid) }, clusters: result.clusters)
+            previous: previous.map { PreviousPain(id: $0.id, centroid: $0.centroid) },
+            clusters: result.clusters
+        )
         let previousByID = Dictionary(previous.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var pains: [Pain] = []
         for cluster in result.clusters where !cluster.isCatchAll {
@@ -91,8 +97,13 @@ struct SituationAnalysis: Sendable {
             let id = matched ?? "\(quarter)-\(number < 10 ? "0" : "")\(number)"
             pains.append(
                 Pain(
-                    cluster: cluster, members: members[cluster.index], previousCount: previousCounts[cluster.index], id: id,
-                    previous: matched.flatMap { previousByID[$0] }))
+                    cluster: cluster,
+                    members: members[cluster.index],
+                    previousCount: previousCounts[cluster.index],
+                    id: id,
+                    previous: matched.flatMap { previousByID[$0] }
+                )
+            )
         }
         self.pains = pains
         otherMembers = result.catchAllIndex.map { members[$0] } ?? []

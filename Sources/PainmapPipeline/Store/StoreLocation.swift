@@ -1,6 +1,7 @@
 public import Foundation
 public import PainmapCore
 import PainmapSQLite
+
 #if PostgreSQL
     import PainmapPostgres
 #endif
@@ -78,7 +79,8 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             guard Self.isPostgresAvailable else {
                 throw CommandFailure(
                     "хранилище \(Self.hidingPassword(text)) — PostgreSQL, а painmap собран без него; соберите с поддержкой PostgreSQL: swift build -c release --traits PostgreSQL",
-                    status: .configError)
+                    status: .configError
+                )
             }
             return try await Self.openPostgres(text)
         }

@@ -54,7 +54,8 @@ public struct LeakScanner: Sendable {
                 guard folded.count >= Self.minimumTextLength else { continue }
                 let words = Self.words(folded)
                 // One word (a bare surname, or a word the redactor took for one) would match ordinary text.
-                guard let first = words.first, words.count >= 2 || identifier.type == .email || identifier.type == .vehiclePlate
+                guard let first = words.first,
+                    words.count >= 2 || identifier.type == .email || identifier.type == .vehiclePlate
                 else { continue }
                 texts[first, default: []].append((words, identifier.type, identifier.recordID))
             }
@@ -74,7 +75,9 @@ public struct LeakScanner: Sendable {
         var leaks: [Leak] = []
         var seen = Set<String>()
         func add(_ type: PersonalDataType, _ value: String, _ record: RecordID?) {
-            let key = type.isNumeric ? "\(type.rawValue)|\(Self.comparedDigits(value, type: type))" : "\(type.rawValue)|\(value)"
+            let key =
+                type.isNumeric
+                ? "\(type.rawValue)|\(Self.comparedDigits(value, type: type))" : "\(type.rawValue)|\(value)"
             guard seen.insert(key).inserted else { return }
             leaks.append(Leak(type: type, recordID: record, masked: Self.mask(value)))
         }
@@ -131,7 +134,8 @@ public struct LeakScanner: Sendable {
     static func isConvincing(_ span: RedactedSpan) -> Bool {
         guard span.type == .phone else { return true }
         let digits = comparedDigits(span.normalized, type: .email)
-        return (digits.count == 11 && (digits.hasPrefix("7") || digits.hasPrefix("8"))) || (digits.count == 10 && digits.hasPrefix("9"))
+        return (digits.count == 11 && (digits.hasPrefix("7") || digits.hasPrefix("8")))
+            || (digits.count == 10 && digits.hasPrefix("9"))
     }
 
     /// Splits rendered text where no identifier continues: line breaks, table cells (`|`, `;`, tab) and quotes. The
@@ -191,7 +195,11 @@ public struct LeakScanner: Sendable {
     /// Words with the punctuation around them trimmed (a name before a comma is still the name).
     static func words(_ folded: String) -> [String] {
         folded.split(separator: " ").map { word in
-            String(word.unicodeScalars.drop(while: isTrimmed).reversed().drop(while: isTrimmed).reversed().map(Character.init))
+            String(
+                word.unicodeScalars.drop(while: isTrimmed).reversed().drop(while: isTrimmed).reversed().map(
+                    Character.init
+                )
+            )
         }.filter { !$0.isEmpty }
     }
 
@@ -218,7 +226,9 @@ public struct LeakScanner: Sendable {
             if let prefix = prefixes.first(where: { head.hasSuffix($0.dropLast()) }) {
                 output += head.dropLast(prefix.count - 1)
                 var after = rest.index(after: index)
-                while after < rest.endIndex, !" \t\n\r\"'<>,;|)".contains(rest[after]) { after = rest.index(after: after) }
+                while after < rest.endIndex, !" \t\n\r\"'<>,;|)".contains(rest[after]) {
+                    after = rest.index(after: after)
+                }
                 output += " "
                 rest = rest[after...]
             } else {
@@ -238,7 +248,9 @@ public struct LeakScanner: Sendable {
         var changed = false
         for (index, token) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { output += " " }
-            let core = token.drop(while: { ",.;:()«»\"'".contains($0) }).reversed().drop(while: { ",.;:()«»\"'".contains($0) }).reversed()
+            let core = token.drop(while: { ",.;:()«»\"'".contains($0) }).reversed().drop(while: {
+                ",.;:()«»\"'".contains($0)
+            }).reversed()
             if !core.isEmpty, references.contains(String(core)) {
                 changed = true
                 continue

@@ -39,7 +39,10 @@ struct AddressRecognizer {
             let token = text.tokens[cursor]
             if token.isWord, !isMarker(token.key) {
                 names += 1
-            } else if token.isNumber, let next = text.next(after: cursor), text.tokens[next].start > token.end || text.tokens[next].isSymbol("-"), isNameAfterNumber(next, in: text) {
+            } else if token.isNumber, let next = text.next(after: cursor),
+                text.tokens[next].start > token.end || text.tokens[next].isSymbol("-"),
+                isNameAfterNumber(next, in: text)
+            {
                 // «8 Марта», «50 лет Октября», «1-я Садовая».
                 names += 1
             } else if token.isSymbol("-") || token.isSymbol("."), names > 0 {
@@ -66,14 +69,18 @@ struct AddressRecognizer {
 
     /// `с. Ивановка, д. 5`: a settlement needs the house marker.
     private func settlement(at keyword: Int, in text: ScannedText) -> (start: Int, end: Int, flat: Bool)? {
-        guard var cursor = afterAbbreviation(keyword, in: text), let name = text.word(cursor), name.isCapitalized else { return nil }
+        guard var cursor = afterAbbreviation(keyword, in: text), let name = text.word(cursor), name.isCapitalized else {
+            return nil
+        }
         guard let next = text.next(after: cursor) else { return nil }
         cursor = next
         return house(from: cursor, start: keyword, in: text, markerRequired: true)
     }
 
     /// Parses `[,] (д.|дом) N[буква][/N] [, корп. N] [, кв. N]` or `N-M` from `cursor`.
-    private func house(from start: Int, start spanStart: Int, in text: ScannedText, markerRequired: Bool) -> (start: Int, end: Int, flat: Bool)? {
+    private func house(from start: Int, start spanStart: Int, in text: ScannedText, markerRequired: Bool) -> (
+        start: Int, end: Int, flat: Bool
+    )? {
         let tokens = text.tokens
         var cursor = start
         if tokens[cursor].isSymbol(",") {
@@ -86,8 +93,10 @@ struct AddressRecognizer {
             cursor = next
             hadMarker = true
         }
-        guard hadMarker || !markerRequired, cursor < tokens.count, tokens[cursor].isNumber, tokens[cursor].length <= 4 else { return nil }
-        if !hadMarker, let following = text.next(after: cursor), let word = text.word(following), NumberCue.isDecoySuffix(word.key),
+        guard hadMarker || !markerRequired, cursor < tokens.count, tokens[cursor].isNumber, tokens[cursor].length <= 4
+        else { return nil }
+        if !hadMarker, let following = text.next(after: cursor), let word = text.word(following),
+            NumberCue.isDecoySuffix(word.key),
             !AddressLexicon.flatMarkers.contains(word.key)
         {
             return nil  // «ул. Ленина 5 лет не ремонтировали»
@@ -95,12 +104,15 @@ struct AddressRecognizer {
         var end = cursor
         var flat = false
         // A letter glued to the number: «3а», «12Б».
-        if end + 1 < tokens.count, tokens[end + 1].isWord, tokens[end + 1].length == 1, tokens[end + 1].start == tokens[end].end {
+        if end + 1 < tokens.count, tokens[end + 1].isWord, tokens[end + 1].length == 1,
+            tokens[end + 1].start == tokens[end].end
+        {
             end += 1
         }
         // «5/2», «5-12» (house-flat), «6/2-68».
         var joins = 0
-        while joins < 2, end + 2 < tokens.count, tokens[end + 1].isSymbol("/") || tokens[end + 1].isSymbol("-"), tokens[end + 2].isNumber,
+        while joins < 2, end + 2 < tokens.count, tokens[end + 1].isSymbol("/") || tokens[end + 1].isSymbol("-"),
+            tokens[end + 2].isNumber,
             tokens[end + 2].length <= 4
         {
             if tokens[end + 1].isSymbol("-") { flat = true }
@@ -119,10 +131,13 @@ struct AddressRecognizer {
             guard let word = text.word(next) else { break }
             let isFlat = AddressLexicon.flatMarkers.contains(word.key)
             guard isFlat || AddressLexicon.buildingMarkers.contains(word.key) else { break }
-            guard let value = afterAbbreviation(next, in: text), value < tokens.count, tokens[value].isNumber || (tokens[value].isWord && tokens[value].length == 1)
+            guard let value = afterAbbreviation(next, in: text), value < tokens.count,
+                tokens[value].isNumber || (tokens[value].isWord && tokens[value].length == 1)
             else { break }
             probe = value
-            if probe + 1 < tokens.count, tokens[probe + 1].isWord, tokens[probe + 1].length == 1, tokens[probe + 1].start == tokens[probe].end {
+            if probe + 1 < tokens.count, tokens[probe + 1].isWord, tokens[probe + 1].length == 1,
+                tokens[probe + 1].start == tokens[probe].end
+            {
                 probe += 1
             }
             end = probe
@@ -145,7 +160,8 @@ struct AddressRecognizer {
     private static let years = WordKey("лет")
 
     private func isMarker(_ word: WordKey) -> Bool {
-        AddressLexicon.houseMarkers.contains(word) || AddressLexicon.flatMarkers.contains(word) || AddressLexicon.buildingMarkers.contains(word)
+        AddressLexicon.houseMarkers.contains(word) || AddressLexicon.flatMarkers.contains(word)
+            || AddressLexicon.buildingMarkers.contains(word)
             || AddressLexicon.streetTypes.contains(word) && word.length <= 4
     }
 

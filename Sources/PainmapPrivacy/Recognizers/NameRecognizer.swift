@@ -33,11 +33,17 @@ struct NameRecognizer {
             feature.strongPatronymic = patronymic.strong
             feature.surnameLike = NameLexicon.isSurnameLike(lower)
             // «25-Е. ДРУГИХ ДЕТЕЙ»: a letter glued to a number by a hyphen is an ordinal's ending, not an initial.
-            feature.initial = token.length == 1 && token.isCapitalized && index + 1 < tokens.count && tokens[index + 1].isSymbol(".")
+            feature.initial =
+                token.length == 1 && token.isCapitalized && index + 1 < tokens.count && tokens[index + 1].isSymbol(".")
                 && !(index >= 2 && tokens[index - 1].isSymbol("-") && tokens[index - 2].isNumber)
-            let capitalised = token.isCapitalized && (!token.isUpper || token.length == 1 || feature.firstName || feature.patronymic || feature.surnameLike)
+            let capitalised =
+                token.isCapitalized
+                && (!token.isUpper || token.length == 1 || feature.firstName || feature.patronymic
+                    || feature.surnameLike)
             // Context words («Гражданин», «Заявитель», «Врач») introduce a name and are never one themselves.
-            feature.name = capitalised && !NameLexicon.notPersons.contains(lower) && !NameLexicon.cue(lower).isCue && token.length > 1
+            feature.name =
+                capitalised && !NameLexicon.notPersons.contains(lower) && !NameLexicon.cue(lower).isCue
+                && token.length > 1
             features[index] = feature
             if feature.firstName || feature.patronymic || feature.initial || NameLexicon.cue(lower).isCue
                 || (feature.name && NameLexicon.hasPersonalSurnameEnding(lower))
@@ -48,18 +54,24 @@ struct NameRecognizer {
         guard anyAnchor else { return }
 
         func nextWord(_ index: Int) -> Int? {
-            guard let next = text.next(after: index), tokens[next].isWord, !text.lineBreak(between: index, next) else { return nil }
+            guard let next = text.next(after: index), tokens[next].isWord, !text.lineBreak(between: index, next) else {
+                return nil
+            }
             return next
         }
         func previousWord(_ index: Int) -> Int? {
-            guard let previous = text.previous(before: index), tokens[previous].isWord, !text.lineBreak(between: previous, index) else { return nil }
+            guard let previous = text.previous(before: index), tokens[previous].isWord,
+                !text.lineBreak(between: previous, index)
+            else { return nil }
             return previous
         }
         /// The initials starting at `index` («И.», «И. И.», «И.И.»): the index of the last dot.
         func initials(at index: Int) -> Int? {
             guard index < tokens.count, features[index].initial else { return nil }
             var end = index + 1
-            if let next = text.next(after: end), next < tokens.count, features[next].initial, !text.lineBreak(between: end, next) {
+            if let next = text.next(after: end), next < tokens.count, features[next].initial,
+                !text.lineBreak(between: end, next)
+            {
                 end = next + 1
             }
             return end
@@ -93,12 +105,15 @@ struct NameRecognizer {
                 // a novel) with a possessive surname before it is the third part of a name.
                 let threeParts =
                     !lowerCase && features[first].name
-                    && (previousWord(first).map { features[$0].name && NameLexicon.hasPersonalSurnameEnding(tokens[$0].key) } ?? false)
+                    && (previousWord(first).map {
+                        features[$0].name && NameLexicon.hasPersonalSurnameEnding(tokens[$0].key)
+                    } ?? false)
                 let firstOK =
                     features[first].firstName && (lowerCase || features[first].name)
                     || (feature.strongPatronymic && !lowerCase && features[first].name) || threeParts
                 // A lower-case strong patronymic also accepts an unknown lower-case first name («аглая петровна»).
-                let lowerFirst = lowerCase && feature.strongPatronymic && !tokens[first].isCapitalized && tokens[first].length >= 3
+                let lowerFirst =
+                    lowerCase && feature.strongPatronymic && !tokens[first].isCapitalized && tokens[first].length >= 3
                     && !NameLexicon.notPersons.contains(tokens[first].key) && !NameLexicon.cue(tokens[first].key).isCue
                 if firstOK || lowerFirst {
                     var start = first
@@ -108,15 +123,18 @@ struct NameRecognizer {
                         let accepted =
                             lowerCase
                             ? !NameLexicon.cue(word).isCue && !NameLexicon.notPersons.contains(word)
-                                && (features[surname].surnameLike || NameLexicon.hasAdjectiveEnding(word) || !NameLexicon.looksLikeVerb(word))
-                            : features[surname].name && (features[surname].surnameLike || !NameLexicon.looksLikeVerb(word))
+                                && (features[surname].surnameLike || NameLexicon.hasAdjectiveEnding(word)
+                                    || !NameLexicon.looksLikeVerb(word))
+                            : features[surname].name
+                                && (features[surname].surnameLike || !NameLexicon.looksLikeVerb(word))
                         return accepted ? surname : nil
                     }
                     let after = nextWord(index).flatMap { surname -> Int? in
                         (lowerCase ? features[surname].surnameLike : features[surname].name) ? surname : nil
                     }
                     // «Обращается Виктор Олегович Ибрагимов»: a surname-like word after beats a plain capitalised word before.
-                    if let after, before == nil || features[after].surnameLike && !features[before ?? after].surnameLike {
+                    if let after, before == nil || features[after].surnameLike && !features[before ?? after].surnameLike
+                    {
                         end = after
                     } else if let before {
                         start = before
@@ -158,9 +176,11 @@ struct NameRecognizer {
             }
             // 3b. A surname by its suffix followed by a capitalised word: «Андреева Мирослава» — unless initials before it
             // already make the name («Со слов И. И. Сидорова Ситуация повторяется»).
-            if feature.name, feature.surnameLike, NameLexicon.hasPersonalSurnameEnding(token.key), let next = nextWord(index),
+            if feature.name, feature.surnameLike, NameLexicon.hasPersonalSurnameEnding(token.key),
+                let next = nextWord(index),
                 features[next].name, !features[next].surnameLike, !features[next].patronymic, !features[next].firstName,
-                !(text.previous(before: index).map { tokens[$0].isSymbol(".") && $0 > 0 && features[$0 - 1].initial } ?? false)
+                !(text.previous(before: index).map { tokens[$0].isSymbol(".") && $0 > 0 && features[$0 - 1].initial }
+                    ?? false)
             {
                 add(index, next)
             }
@@ -192,7 +212,8 @@ struct NameRecognizer {
                     let accepted =
                         cue.open
                         ? (candidate.name || (!tokens[cursor].isCapitalized && isLowerName(cursor)))
-                        : (candidate.name && (candidate.surnameLike || candidate.firstName || candidate.patronymic || words > 0))
+                        : (candidate.name
+                            && (candidate.surnameLike || candidate.firstName || candidate.patronymic || words > 0))
                     guard accepted else { break }
                     start = start ?? cursor
                     end = cursor
@@ -210,9 +231,13 @@ struct NameRecognizer {
     /// Whether the words before `index` make it a street («ул. Ленина») or an honorific name («им. Пушкина»).
     /// A line break ends the street: «…болтаются на улице↵Александров Владимир Владимирович» is a signature.
     private func isStreetOrHonorific(before index: Int, in text: ScannedText) -> Bool {
-        guard var previous = text.previous(before: index), !text.lineBreak(between: previous, index) else { return false }
+        guard var previous = text.previous(before: index), !text.lineBreak(between: previous, index) else {
+            return false
+        }
         if text.tokens[previous].isSymbol(".") {
-            guard let before = text.previous(before: previous), !text.lineBreak(between: before, previous) else { return false }
+            guard let before = text.previous(before: previous), !text.lineBreak(between: before, previous) else {
+                return false
+            }
             previous = before
         }
         guard let word = text.word(previous) else { return false }

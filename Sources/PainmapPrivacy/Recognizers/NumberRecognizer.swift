@@ -41,14 +41,19 @@ struct NumberRecognizer {
                     }
                     probe += 1
                 }
-                guard probe < tokens.count, tokens[probe].isNumber, gap <= 3, symbols <= 2, probe > cursor + 1 || gap == 0 else { break }
+                guard probe < tokens.count, tokens[probe].isNumber, gap <= 3, symbols <= 2,
+                    probe > cursor + 1 || gap == 0
+                else { break }
                 // A glued letter ends a chain: «5а», «А123ВС».
                 groups.append(probe)
                 cursor = probe
             }
-            if index > 0, text.isSymbol(index - 1, "(") || (index > 1 && text.isSymbol(index - 2, "(")) { parenthesised = true }
+            if index > 0, text.isSymbol(index - 1, "(") || (index > 1 && text.isSymbol(index - 2, "(")) {
+                parenthesised = true
+            }
             let plus = NumberRecognizer.hasPlus(before: index, in: text)
-            let suffixDecoy = text.word(text.next(after: groups[groups.count - 1])).map { NumberCue.isDecoySuffix($0.key) } ?? false
+            let suffixDecoy =
+                text.word(text.next(after: groups[groups.count - 1])).map { NumberCue.isDecoySuffix($0.key) } ?? false
             var cue = cueBefore(index, in: text)
             if cue == nil, !suffixDecoy, let listed = typeListed(before: index, in: text, lastTyped: lastTyped) {
                 cue = NumberCue.of(listed)
@@ -61,13 +66,19 @@ struct NumberRecognizer {
                     let slice = Array(groups[start..<end])
                     let isLast = end == groups.count
                     if let type = classify(
-                        slice, in: text, plus: start == 0 && plus, cue: start == 0 ? cue : nil,
-                        parenthesised: parenthesised, decoySuffix: isLast && suffixDecoy)
-                    {
+                        slice,
+                        in: text,
+                        plus: start == 0 && plus,
+                        cue: start == 0 ? cue : nil,
+                        parenthesised: parenthesised,
+                        decoySuffix: isLast && suffixDecoy
+                    ) {
                         var spanStart = tokens[slice[0]].start
                         if start == 0, plus { spanStart = NumberRecognizer.plusStart(before: index, in: text) }
                         var spanEnd = tokens[slice[slice.count - 1]].end
-                        if parenthesised, type == .phone, slice.count > 0, spanStart > 0, text.scalars[spanStart - 1] == "(" {
+                        if parenthesised, type == .phone, slice.count > 0, spanStart > 0,
+                            text.scalars[spanStart - 1] == "("
+                        {
                             spanStart -= 1
                         }
                         if spanEnd < text.scalars.count, text.scalars[spanEnd] == ")" { spanEnd += 1 }
@@ -92,9 +103,13 @@ struct NumberRecognizer {
     /// The type of the identifier that the chain at token `index` is listed after — «X, N», «X или N», «X, или N» on
     /// one line, X being the chain part typed last (`lastTyped`, or its closing bracket) or a placeholder of a numeric
     /// type — or `nil`.
-    func typeListed(before index: Int, in text: ScannedText, lastTyped: (group: Int, type: PersonalDataType)?) -> PersonalDataType? {
+    func typeListed(before index: Int, in text: ScannedText, lastTyped: (group: Int, type: PersonalDataType)?)
+        -> PersonalDataType?
+    {
         func previous(_ cursor: Int) -> Int? {
-            guard let before = text.previous(before: cursor), !text.lineBreak(between: before, cursor) else { return nil }
+            guard let before = text.previous(before: cursor), !text.lineBreak(between: before, cursor) else {
+                return nil
+            }
             return before
         }
         guard var cursor = previous(index) else { return nil }
@@ -171,7 +186,12 @@ struct NumberRecognizer {
 
     /// The type of a chain of digit groups, or `nil` when it is not personal data.
     private func classify(
-        _ groups: [Int], in text: ScannedText, plus: Bool, cue: NumberCue?, parenthesised: Bool, decoySuffix: Bool
+        _ groups: [Int],
+        in text: ScannedText,
+        plus: Bool,
+        cue: NumberCue?,
+        parenthesised: Bool,
+        decoySuffix: Bool
     ) -> PersonalDataType? {
         var digits: [UInt8] = []
         digits.reserveCapacity(20)
@@ -179,7 +199,9 @@ struct NumberRecognizer {
         for group in groups {
             let token = text.tokens[group]
             lengths.append(token.length)
-            for scalar in text.scalars[token.start..<token.end] { digits.append(UInt8(truncatingIfNeeded: scalar.value &- 48)) }
+            for scalar in text.scalars[token.start..<token.end] {
+                digits.append(UInt8(truncatingIfNeeded: scalar.value &- 48))
+            }
         }
         let count = digits.count
         if count < 5 || count > 19 { return nil }
@@ -227,7 +249,9 @@ struct NumberRecognizer {
             return nil
         case 13, 15:
             if lengths == [count], IdentifierChecksums.isValidOGRN(digits) { return .ogrn }
-            if count == 13, IdentifierChecksums.isValidLuhn(digits), IdentifierChecksums.hasCardPrefix(digits) { return .card }
+            if count == 13, IdentifierChecksums.isValidLuhn(digits), IdentifierChecksums.hasCardPrefix(digits) {
+                return .card
+            }
             return nil
         case 14, 16...19:
             if IdentifierChecksums.isValidLuhn(digits), IdentifierChecksums.hasCardPrefix(digits) { return .card }
@@ -241,9 +265,13 @@ struct NumberRecognizer {
     /// «серия 45 06 номер 123456», «серия 4506 № 123456»: the word between series and number breaks the chain.
     private func findSplitPassports(in text: ScannedText, into candidates: inout [Candidate]) {
         let tokens = text.tokens
-        for index in tokens.indices where tokens[index].isWord && NumberRecognizer.seriesWords.contains(tokens[index].key) {
+        for index in tokens.indices
+        where tokens[index].isWord && NumberRecognizer.seriesWords.contains(tokens[index].key) {
             guard var cursor = text.next(after: index) else { continue }
-            if tokens[cursor].isSymbol(":") { guard let next = text.next(after: cursor) else { continue }; cursor = next }
+            if tokens[cursor].isSymbol(":") {
+                guard let next = text.next(after: cursor) else { continue }
+                cursor = next
+            }
             var seriesDigits = 0
             let seriesStart = cursor
             var last = cursor
@@ -254,7 +282,9 @@ struct NumberRecognizer {
                 cursor = next
             }
             guard seriesDigits == 4, cursor < tokens.count else { continue }
-            if tokens[cursor].isWord, NumberRecognizer.numberWords.contains(tokens[cursor].key) || tokens[cursor].isSymbol("№") {
+            if tokens[cursor].isWord,
+                NumberRecognizer.numberWords.contains(tokens[cursor].key) || tokens[cursor].isSymbol("№")
+            {
                 guard let next = text.next(after: cursor) else { continue }
                 cursor = next
                 if tokens[cursor].isSymbol(".") || tokens[cursor].isSymbol(":") || tokens[cursor].isSymbol("№") {
@@ -262,7 +292,8 @@ struct NumberRecognizer {
                     cursor = after
                 }
             }
-            guard cursor < tokens.count, tokens[cursor].isNumber, (5...7).contains(tokens[cursor].length), cursor > last else { continue }
+            guard cursor < tokens.count, tokens[cursor].isNumber, (5...7).contains(tokens[cursor].length), cursor > last
+            else { continue }
             candidates.append(Candidate(type: .passport, start: tokens[seriesStart].start, end: tokens[cursor].end))
         }
     }

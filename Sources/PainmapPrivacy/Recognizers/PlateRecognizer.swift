@@ -10,15 +10,21 @@ struct PlateRecognizer {
             defer { index += 1 }
             let first = tokens[index]
             guard first.isWord, first.length == 1, PlateRecognizer.isPlateLetters(first.key) else { continue }
-            guard let digits = following(index, in: text), tokens[digits].isNumber, tokens[digits].length == 3 else { continue }
+            guard let digits = following(index, in: text), tokens[digits].isNumber, tokens[digits].length == 3 else {
+                continue
+            }
             guard let letters = following(digits, in: text), tokens[letters].isWord, tokens[letters].length == 2,
                 PlateRecognizer.isPlateLetters(tokens[letters].key)
             else { continue }
-            guard let region = following(letters, in: text), tokens[region].isNumber, (2...3).contains(tokens[region].length) else { continue }
+            guard let region = following(letters, in: text), tokens[region].isNumber,
+                (2...3).contains(tokens[region].length)
+            else { continue }
             // Lower-case plates only with all parts lower case, upper-case ones with both letter groups upper case.
             guard first.isUpper == tokens[letters].isUpper else { continue }
             var end = tokens[region].end
-            if let rus = following(region, in: text), tokens[rus].isWord, PlateRecognizer.countryMarks.contains(tokens[rus].key) {
+            if let rus = following(region, in: text), tokens[rus].isWord,
+                PlateRecognizer.countryMarks.contains(tokens[rus].key)
+            {
                 end = tokens[rus].end
             }
             candidates.append(Candidate(type: .vehiclePlate, start: first.start, end: end))
@@ -41,7 +47,10 @@ struct PlateRecognizer {
     /// Indexed by key byte: the twelve plate letters, Cyrillic and their Latin look-alikes (lower case).
     private static let letters: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for letter in ["а", "в", "е", "к", "м", "н", "о", "р", "с", "т", "у", "х", "a", "b", "e", "k", "m", "h", "o", "p", "c", "t", "y", "x"] {
+        for letter in [
+            "а", "в", "е", "к", "м", "н", "о", "р", "с", "т", "у", "х", "a", "b", "e", "k", "m", "h", "o", "p", "c",
+            "t", "y", "x",
+        ] {
             table[Int(WordKey(letter).last)] = true
         }
         return table
@@ -50,14 +59,17 @@ struct PlateRecognizer {
     /// Whether every letter of a word of at most 8 letters is a plate letter.
     private static func isPlateLetters(_ key: WordKey) -> Bool {
         guard key.length <= 8 else { return false }
-        for index in 0..<key.length where !letters[Int(UInt8(truncatingIfNeeded: key.head0 >> UInt64(index &* 8)))] { return false }
+        for index in 0..<key.length where !letters[Int(UInt8(truncatingIfNeeded: key.head0 >> UInt64(index &* 8)))] {
+            return false
+        }
         return true
     }
 
     /// The canonical spelling: Cyrillic upper case, no spaces, no «RUS».
     static func normalize(_ surface: String) -> String {
         let map: [Character: Character] = [
-            "A": "А", "B": "В", "E": "Е", "K": "К", "M": "М", "H": "Н", "O": "О", "P": "Р", "C": "С", "T": "Т", "Y": "У", "X": "Х",
+            "A": "А", "B": "В", "E": "Е", "K": "К", "M": "М", "H": "Н", "O": "О", "P": "Р", "C": "С", "T": "Т",
+            "Y": "У", "X": "Х",
         ]
         var out = ""
         var text = surface.uppercased()

@@ -27,15 +27,35 @@ struct ScannedText {
                 hasPlaceholders = true
                 tokens.append(
                     Token(
-                        kind: .placeholder, start: start, end: index, key: WordKey(), scalar: scalar, isCapitalized: false, isUpper: false,
-                        hasLineBreak: false, placeholder: type))
+                        kind: .placeholder,
+                        start: start,
+                        end: index,
+                        key: WordKey(),
+                        scalar: scalar,
+                        isCapitalized: false,
+                        isUpper: false,
+                        hasLineBreak: false,
+                        placeholder: type
+                    )
+                )
             } else if ScannedText.isDigit(scalar) {
                 var key = WordKey()
                 while index < count, ScannedText.isDigit(scalars[index]) {
                     key.append(UInt8(truncatingIfNeeded: scalars[index].value))
                     index += 1
                 }
-                tokens.append(Token(kind: .number, start: start, end: index, key: key, scalar: scalar, isCapitalized: false, isUpper: false, hasLineBreak: false))
+                tokens.append(
+                    Token(
+                        kind: .number,
+                        start: start,
+                        end: index,
+                        key: key,
+                        scalar: scalar,
+                        isCapitalized: false,
+                        isUpper: false,
+                        hasLineBreak: false
+                    )
+                )
             } else if ScannedText.isLetter(scalar) {
                 var key = WordKey()
                 var upperCount = 0
@@ -47,7 +67,9 @@ struct ScannedText {
                         if ScannedText.isUpper(current) { upperCount += 1 }
                         key.append(WordKey.byte(ScannedText.folded(current)))
                         index += 1
-                    } else if (current == "-" || current == "\u{2010}"), index + 1 < count, ScannedText.isLetter(scalars[index + 1]) {
+                    } else if current == "-" || current == "\u{2010}", index + 1 < count,
+                        ScannedText.isLetter(scalars[index + 1])
+                    {
                         key.append(UInt8(ascii: "-"))
                         index += 1
                     } else {
@@ -56,18 +78,48 @@ struct ScannedText {
                 }
                 tokens.append(
                     Token(
-                        kind: .word, start: start, end: index, key: key, scalar: scalar, isCapitalized: ScannedText.isUpper(scalar),
-                        isUpper: upperCount == letterCount, hasLineBreak: false))
+                        kind: .word,
+                        start: start,
+                        end: index,
+                        key: key,
+                        scalar: scalar,
+                        isCapitalized: ScannedText.isUpper(scalar),
+                        isUpper: upperCount == letterCount,
+                        hasLineBreak: false
+                    )
+                )
             } else if ScannedText.isSpace(scalar) {
                 var lineBreak = false
                 while index < count, ScannedText.isSpace(scalars[index]) {
                     if scalars[index] == "\n" || scalars[index] == "\r" { lineBreak = true }
                     index += 1
                 }
-                tokens.append(Token(kind: .space, start: start, end: index, key: WordKey(), scalar: scalar, isCapitalized: false, isUpper: false, hasLineBreak: lineBreak))
+                tokens.append(
+                    Token(
+                        kind: .space,
+                        start: start,
+                        end: index,
+                        key: WordKey(),
+                        scalar: scalar,
+                        isCapitalized: false,
+                        isUpper: false,
+                        hasLineBreak: lineBreak
+                    )
+                )
             } else {
                 index += 1
-                tokens.append(Token(kind: .symbol, start: start, end: index, key: WordKey(), scalar: scalar, isCapitalized: false, isUpper: false, hasLineBreak: false))
+                tokens.append(
+                    Token(
+                        kind: .symbol,
+                        start: start,
+                        end: index,
+                        key: WordKey(),
+                        scalar: scalar,
+                        isCapitalized: false,
+                        isUpper: false,
+                        hasLineBreak: false
+                    )
+                )
             }
         }
     }
@@ -82,8 +134,11 @@ struct ScannedText {
     /// The placeholder starting at `index` (a «[»), with its length in scalars, if one does.
     static func placeholder(at index: Int, in scalars: [Unicode.Scalar]) -> (PersonalDataType, Int)? {
         guard index + 1 < scalars.count else { return nil }
-        for (type, placeholder) in placeholders where placeholder[1] == scalars[index + 1] && index + placeholder.count <= scalars.count {
-            if scalars[index..<(index + placeholder.count)].elementsEqual(placeholder) { return (type, placeholder.count) }
+        for (type, placeholder) in placeholders
+        where placeholder[1] == scalars[index + 1] && index + placeholder.count <= scalars.count {
+            if scalars[index..<(index + placeholder.count)].elementsEqual(placeholder) {
+                return (type, placeholder.count)
+            }
         }
         return nil
     }

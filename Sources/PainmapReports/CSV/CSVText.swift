@@ -17,7 +17,8 @@ struct CSVText {
 
     /// The field, quoted when it holds `;`, `"`, CR, LF or starts or ends with a space.
     static func field(_ text: String) -> String {
-        let needsQuotes = text.unicodeScalars.contains { $0 == ";" || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        let needsQuotes =
+            text.unicodeScalars.contains { $0 == ";" || $0 == "\"" || $0 == "\r" || $0 == "\n" }
             || text.unicodeScalars.first == " " || text.unicodeScalars.last == " "
         guard needsQuotes else { return text }
         var quoted = "\""

@@ -10,7 +10,9 @@ extension ReportHTMLRenderer {
     ]
 
     func writePainTable(into html: inout HTMLText) {
-        html.raw("<section class=\"pain-section\">\n<h2>Все боли</h2>\n<p class=\"lead\">По убыванию приоритета; первые три выделены. ")
+        html.raw(
+            "<section class=\"pain-section\">\n<h2>Все боли</h2>\n<p class=\"lead\">По убыванию приоритета; первые три выделены. "
+        )
         html.raw("Внизу — боли прошлого квартала, которые в этом не встретились.</p>\n")
         html.raw("<table class=\"pains\">\n<colgroup>")
         for column in Self.columns {

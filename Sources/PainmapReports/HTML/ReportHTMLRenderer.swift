@@ -15,7 +15,8 @@ struct ReportHTMLRenderer {
     /// The page as UTF-8 text.
     func render() -> String {
         var html = HTMLText()
-        let title = "Карта болей: \(report.lifeSituation.name) — \(report.region.name), "
+        let title =
+            "Карта болей: \(report.lifeSituation.name) — \(report.region.name), "
             + RussianDateFormat.quarter(report.quarter)
         HTMLPage.open(title: title, into: &html)
         writeHeader(into: &html)

@@ -18,7 +18,8 @@ enum SVGTrendChart {
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         func x(_ index: Int) -> Double {
-            trend.quarters.count == 1 ? left + plotWidth / 2
+            trend.quarters.count == 1
+                ? left + plotWidth / 2
                 : left + plotWidth * Double(index) / Double(trend.quarters.count - 1)
         }
         func y(_ value: Int) -> Double { top + plotHeight * (1 - Double(max(0, value)) / ceiling) }

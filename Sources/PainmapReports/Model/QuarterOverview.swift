@@ -15,8 +15,12 @@ public struct QuarterOverview: Sendable, Hashable, Codable {
 
     /// Creates an overview.
     public init(
-        schemaVersion: Int = PainMapReport.currentSchemaVersion, generatedAt: String, quarter: String,
-        previousQuarter: String, lifeSituations: [ReportLifeSituation], regions: [OverviewRegion]
+        schemaVersion: Int = PainMapReport.currentSchemaVersion,
+        generatedAt: String,
+        quarter: String,
+        previousQuarter: String,
+        lifeSituations: [ReportLifeSituation],
+        regions: [OverviewRegion]
     ) {
         self.schemaVersion = schemaVersion
         self.generatedAt = generatedAt
@@ -59,8 +63,15 @@ public struct OverviewRegion: Sendable, Hashable, Codable {
 
     /// Creates a row.
     public init(
-        region: ReportRegion, count: Int, previousCount: Int, delta: ReportDelta, per10k: Double?,
-        unassignedCount: Int, bySituation: [Int], topPain: IndexPain?, topPainSituation: String?
+        region: ReportRegion,
+        count: Int,
+        previousCount: Int,
+        delta: ReportDelta,
+        per10k: Double?,
+        unassignedCount: Int,
+        bySituation: [Int],
+        topPain: IndexPain?,
+        topPainSituation: String?
     ) {
         self.region = region
         self.count = count

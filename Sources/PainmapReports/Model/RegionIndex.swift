@@ -23,9 +23,16 @@ public struct RegionIndex: Sendable, Hashable, Codable {
 
     /// Creates an index.
     public init(
-        schemaVersion: Int = PainMapReport.currentSchemaVersion, generatedAt: String, region: ReportRegion,
-        quarter: String, previousQuarter: String, count: Int, previousCount: Int, unassignedCount: Int,
-        byChannel: [ChannelCount], situations: [RegionIndexEntry]
+        schemaVersion: Int = PainMapReport.currentSchemaVersion,
+        generatedAt: String,
+        region: ReportRegion,
+        quarter: String,
+        previousQuarter: String,
+        count: Int,
+        previousCount: Int,
+        unassignedCount: Int,
+        byChannel: [ChannelCount],
+        situations: [RegionIndexEntry]
     ) {
         self.schemaVersion = schemaVersion
         self.generatedAt = generatedAt
@@ -69,7 +76,11 @@ public struct RegionIndexEntry: Sendable, Hashable, Codable {
 
     /// Creates an entry.
     public init(
-        lifeSituation: ReportLifeSituation, count: Int, previousCount: Int, delta: ReportDelta, painCount: Int,
+        lifeSituation: ReportLifeSituation,
+        count: Int,
+        previousCount: Int,
+        delta: ReportDelta,
+        painCount: Int,
         topPains: [IndexPain]
     ) {
         self.lifeSituation = lifeSituation

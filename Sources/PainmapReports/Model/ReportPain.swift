@@ -42,10 +42,25 @@ public struct ReportPain: Sendable, Hashable, Codable {
 
     /// Creates a pain row.
     public init(
-        id: String, rank: Int?, title: String, keywords: [String], stage: ReportStageRef,
-        stageDistribution: [StageCount], count: Int, share: Double, byChannel: [ChannelCount], previousCount: Int,
-        delta: ReportDelta, status: PainStatus, isSignal: Bool, dissatisfaction: RateShare, overdue: RateShare,
-        organizations: [NamedCount], priority: PainPriority, quotes: [ReportQuote], proposedSolution: String = ""
+        id: String,
+        rank: Int?,
+        title: String,
+        keywords: [String],
+        stage: ReportStageRef,
+        stageDistribution: [StageCount],
+        count: Int,
+        share: Double,
+        byChannel: [ChannelCount],
+        previousCount: Int,
+        delta: ReportDelta,
+        status: PainStatus,
+        isSignal: Bool,
+        dissatisfaction: RateShare,
+        overdue: RateShare,
+        organizations: [NamedCount],
+        priority: PainPriority,
+        quotes: [ReportQuote],
+        proposedSolution: String = ""
     ) {
         self.id = id
         self.rank = rank
@@ -194,7 +209,11 @@ public struct PriorityComponents: Sendable, Hashable, Codable {
 
     /// Creates the components.
     public init(
-        volume: Double, growth: Double, severity: Double, severityClass: String, severityName: String,
+        volume: Double,
+        growth: Double,
+        severity: Double,
+        severityClass: String,
+        severityName: String,
         dissatisfaction: Double
     ) {
         self.volume = volume

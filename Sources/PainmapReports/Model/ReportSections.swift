@@ -86,8 +86,14 @@ public struct ReportMethodology: Sendable, Hashable, Codable {
 
     /// Creates the note.
     public init(
-        sources: [ChannelCount], period: String, classification: String, clustering: String, priorityFormula: String,
-        severityClasses: [SeverityClassNote], signalRule: String, configDigest: String
+        sources: [ChannelCount],
+        period: String,
+        classification: String,
+        clustering: String,
+        priorityFormula: String,
+        severityClasses: [SeverityClassNote],
+        signalRule: String,
+        configDigest: String
     ) {
         self.sources = sources
         self.period = period

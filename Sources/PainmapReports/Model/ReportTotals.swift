@@ -19,8 +19,14 @@ public struct ReportTotals: Sendable, Hashable, Codable {
 
     /// Creates totals.
     public init(
-        count: Int, previousCount: Int, delta: ReportDelta, byChannel: [ChannelCount], regionCount: Int,
-        unassignedCount: Int, unassignedShare: Double, withoutTextCount: Int = 0
+        count: Int,
+        previousCount: Int,
+        delta: ReportDelta,
+        byChannel: [ChannelCount],
+        regionCount: Int,
+        unassignedCount: Int,
+        unassignedShare: Double,
+        withoutTextCount: Int = 0
     ) {
         self.count = count
         self.previousCount = previousCount

@@ -29,10 +29,12 @@ struct RegionWorkbook {
     }
 
     private func summary() -> XLSXSheet {
-        var rows: [[XLSXValue]] = [[
-            .text("Жизненная ситуация"), .text("Обращений"), .text("Прошлый квартал"), .text("Δ"), .text("Δ, %"),
-            .text("Болей"), .text("Боль №1"), .text("Боль №2"), .text("Боль №3"),
-        ]]
+        var rows: [[XLSXValue]] = [
+            [
+                .text("Жизненная ситуация"), .text("Обращений"), .text("Прошлый квартал"), .text("Δ"), .text("Δ, %"),
+                .text("Болей"), .text("Боль №1"), .text("Боль №2"), .text("Боль №3"),
+            ]
+        ]
         for entry in index.situations {
             var row: [XLSXValue] = [
                 .text(entry.lifeSituation.name), .integer(entry.count), .integer(entry.previousCount),

@@ -73,7 +73,8 @@ enum SQLiteMigrations {
                         raw BLOB NOT NULL
                     );
                     CREATE INDEX quarantined_row_file ON quarantined_row(file_id, line);
-                    """)
+                    """
+            )
         }
         // Life situation and stage per record (issue 4 §2). Keyed by the record's row id, which an update of the
         // record keeps; `record_digest` is the record's content_digest when classified, so a changed record and a
@@ -94,7 +95,8 @@ enum SQLiteMigrations {
                         classified_at REAL NOT NULL,
                         CHECK ((rule = 'none') = (life_situation IS NULL))
                     );
-                    """)
+                    """
+            )
         }
         // Redaction at ingest (issue 6): the identifiers removed from each record (for the report gate) and, only with
         // `keep_originals: true`, the original texts in a table of their own that analysis and reports never read.
@@ -115,7 +117,8 @@ enum SQLiteMigrations {
                         text TEXT NOT NULL,
                         answer_text TEXT
                     );
-                    """)
+                    """
+            )
         }
         // Pains per region, quarter and life situation (issue 5): the previous quarter's pains are what a run
         // matches against, and earlier quarters feed the trend charts. A run replaces one region-quarter at once.
@@ -138,7 +141,8 @@ enum SQLiteMigrations {
                         centroid TEXT NOT NULL,
                         PRIMARY KEY (region, quarter, life_situation, pain_id)
                     );
-                    """)
+                    """
+            )
         }
         // v5_region_run is PostgreSQL's claim table for worker processes (one process per SQLite store, so none
         // here); the next SQLite migration is v6.

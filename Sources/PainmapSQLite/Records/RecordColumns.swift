@@ -20,7 +20,14 @@ enum RecordColumns {
         "UPDATE feedback_record SET \(names.enumerated().dropFirst(2).map { "\($0.element) = ?\($0.offset + 1)" }.joined(separator: ", ")) WHERE source = ?1 AND natural_key = ?2"
 
     /// Binds a record's values to parameters 1…33 in the order of ``names`` (insert and update alike).
-    static func bind(_ record: FeedbackRecord, key: String, digest: Int64, fileID: Int64, line: Int, into binder: inout Binder) {
+    static func bind(
+        _ record: FeedbackRecord,
+        key: String,
+        digest: Int64,
+        fileID: Int64,
+        line: Int,
+        into binder: inout Binder
+    ) {
         binder.bind(record.source.rawValue)
         binder.bind(key)
         binder.bind(record.feed)
@@ -64,7 +71,9 @@ enum RecordColumns {
     static func decode(_ text: String) -> [CriterionScore] {
         text.split(separator: ",").compactMap { pair in
             let parts = pair.split(separator: "=")
-            guard parts.count == 2, let criterion = RatingCriterion(rawValue: String(parts[0])), let score = Int(parts[1]) else {
+            guard parts.count == 2, let criterion = RatingCriterion(rawValue: String(parts[0])),
+                let score = Int(parts[1])
+            else {
                 return nil
             }
             return CriterionScore(criterion: criterion, score: score)
@@ -73,12 +82,20 @@ enum RecordColumns {
 
     /// Rebuilds a record from a `feedback_record` row; `nil` if a coded column holds an unknown value.
     static func record(_ row: Row) -> FeedbackRecord? {
-        guard let source = SourceKind(rawValue: row["source"]), let system = RegionCodeSystem(rawValue: row["region_code_system"]),
+        guard let source = SourceKind(rawValue: row["source"]),
+            let system = RegionCodeSystem(rawValue: row["region_code_system"]),
             let quarter = Quarter(row["quarter"] as String)
         else { return nil }
         var record = FeedbackRecord(
-            source: source, feed: row["feed"], receivedAt: Date(timeIntervalSince1970: row["received_at"]), region: row["region"],
-            regionRaw: row["region_raw"], regionCodeSystem: system, quarter: quarter, text: row["text"])
+            source: source,
+            feed: row["feed"],
+            receivedAt: Date(timeIntervalSince1970: row["received_at"]),
+            region: row["region"],
+            regionRaw: row["region_raw"],
+            regionCodeSystem: system,
+            quarter: quarter,
+            text: row["text"]
+        )
         record.sourceRecordID = row["source_record_id"]
         record.answeredAt = (row["answered_at"] as Double?).map(Date.init(timeIntervalSince1970:))
         record.deadlineAt = (row["deadline_at"] as Double?).map(Date.init(timeIntervalSince1970:))

@@ -14,7 +14,8 @@ public import Foundation
 public enum LargeHostileFiles {
     /// The file names, in the order ``write(to:)`` writes them.
     public static let names = [
-        "pos_10mb_field.csv", "pos_1m_columns.csv", "pos_quote_bomb_20mb.csv", "pos_deep_100k.json", "pos_10mb_string.json",
+        "pos_10mb_field.csv", "pos_1m_columns.csv", "pos_quote_bomb_20mb.csv", "pos_deep_100k.json",
+        "pos_10mb_string.json",
         "site_huge_shared_strings.xlsx",
     ]
 
@@ -39,7 +40,10 @@ public enum LargeHostileFiles {
         switch name {
         case "pos_10mb_field.csv":
             let text = String(repeating: "очередь не двигается ", count: 10_000_000 / 38)
-            return HostileFiles.csv([header, HostileFiles.row(303_000_001), HostileFiles.row(303_000_002, text: text), HostileFiles.row(303_000_003)])
+            return HostileFiles.csv([
+                header, HostileFiles.row(303_000_001), HostileFiles.row(303_000_002, text: text),
+                HostileFiles.row(303_000_003),
+            ])
         case "pos_1m_columns.csv":
             var line = (0..<1_000_000).map { "c\($0)" }.joined(separator: ";")
             line += "\r\n" + HostileFiles.row(303_000_011) + "\r\n"
@@ -53,17 +57,26 @@ public enum LargeHostileFiles {
             let depth = 100_000
             return Array(
                 ("{\"content\": [" + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + ", "
-                    + HostileFiles.jsonElement(319_100_001) + "]}\n").utf8)
+                    + HostileFiles.jsonElement(319_100_001) + "]}\n").utf8
+            )
         case "pos_10mb_string.json":
             let text = String(repeating: "нет воды ", count: 10_000_000 / 16)
-            return Array(("[" + HostileFiles.jsonElement(319_100_011, text: text) + ", " + HostileFiles.jsonElement(319_100_012) + "]\n").utf8)
+            return Array(
+                ("[" + HostileFiles.jsonElement(319_100_011, text: text) + ", " + HostileFiles.jsonElement(319_100_012)
+                    + "]\n").utf8
+            )
         case "site_huge_shared_strings.xlsx":
-            var strings = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"1000001\" uniqueCount=\"1000001\">".utf8)
+            var strings = Array(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"1000001\" uniqueCount=\"1000001\">"
+                    .utf8
+            )
             let item = Array("<si><t>x</t></si>".utf8)
             strings.reserveCapacity(strings.count + item.count * 1_000_001 + 8)
             for _ in 0..<1_000_001 { strings += item }
             strings += Array("</sst>".utf8)
-            let parts = HostileFiles.workbookParts([HostileFiles.siteHeader.map(HostileFiles.Cell.text), HostileFiles.siteRow(1101)])
+            let parts = HostileFiles.workbookParts([
+                HostileFiles.siteHeader.map(HostileFiles.Cell.text), HostileFiles.siteRow(1101),
+            ])
             return StoredZipWriter.archive(parts + [.init(name: "xl/sharedStrings.xml", bytes: strings)])
         default:
             return []

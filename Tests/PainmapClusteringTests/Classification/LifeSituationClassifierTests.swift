@@ -6,43 +6,82 @@ import Testing
 /// A small catalog in the shape of `Config/life-situations.yaml`, written out so each test shows what it relies on.
 private let defaultStages = [
     LifeSituationStage(id: "informing", name: "Информирование", keywords: ["подскажите", "непонятно", "не сообщили"]),
-    LifeSituationStage(id: "booking", name: "Запись / обращение", keywords: ["записаться", "не дозвониться", "очередь в МФЦ"]),
-    LifeSituationStage(id: "submission", name: "Подача заявления и документов", keywords: ["подать заявление", "справка", "не отправляется"]),
+    LifeSituationStage(
+        id: "booking",
+        name: "Запись / обращение",
+        keywords: ["записаться", "не дозвониться", "очередь в МФЦ"]
+    ),
+    LifeSituationStage(
+        id: "submission",
+        name: "Подача заявления и документов",
+        keywords: ["подать заявление", "справка", "не отправляется"]
+    ),
     LifeSituationStage(id: "review", name: "Рассмотрение", keywords: ["рассмотрение", "долго", "до сих пор"]),
     LifeSituationStage(id: "result", name: "Получение результата", keywords: ["отказали", "выплата", "не пришла"]),
     LifeSituationStage(id: "appeal", name: "После услуги / обжалование", keywords: ["обжаловать", "в суд"]),
 ]
 
 private let kindergarten = LifeSituation(
-    id: "kindergarten", name: "Оформление в детский сад", aliases: ["детский сад"],
-    keywords: ["садик", "комплектование", "очередь в сад"], relatedKeywords: ["сад", "очередник"],
+    id: "kindergarten",
+    name: "Оформление в детский сад",
+    aliases: ["детский сад"],
+    keywords: ["садик", "комплектование", "очередь в сад"],
+    relatedKeywords: ["сад", "очередник"],
     services: [LifeSituationService(system: "frgu", id: "10001720101", name: "Зачисление детей в детские сады")],
-    categories: ["Дошкольное образование", "Образование / Электронная очередь"], categoryCodes: ["0002.0013.0144"],
-    stageKeywords: ["review": ["очередь не движется"], "result": ["комплектование"]])
+    categories: ["Дошкольное образование", "Образование / Электронная очередь"],
+    categoryCodes: ["0002.0013.0144"],
+    stageKeywords: ["review": ["очередь не движется"], "result": ["комплектование"]]
+)
 
 private let housing = LifeSituation(
-    id: "housing", name: "Управление многоквартирным домом", aliases: ["ЖКХ"],
-    keywords: ["УК", "протечка", "отопление", "квитанция", "капремонт"], relatedKeywords: ["вода", "ремонт"],
+    id: "housing",
+    name: "Управление многоквартирным домом",
+    aliases: ["ЖКХ"],
+    keywords: ["УК", "протечка", "отопление", "квитанция", "капремонт"],
+    relatedKeywords: ["вода", "ремонт"],
     services: [LifeSituationService(system: "frgu", id: "10001720301")],
-    categories: ["ЖКХ", "Теплоснабжение"], categoryCodes: ["0005.0005.0056"])
+    categories: ["ЖКХ", "Теплоснабжение"],
+    categoryCodes: ["0005.0005.0056"]
+)
 
 private let largeFamily = LifeSituation(
-    id: "large_family", name: "Многодетная семья", aliases: ["многодетная семья"],
-    keywords: ["многодетные", "удостоверение многодетной семьи"], relatedKeywords: ["участок", "удостоверение"],
+    id: "large_family",
+    name: "Многодетная семья",
+    aliases: ["многодетная семья"],
+    keywords: ["многодетные", "удостоверение многодетной семьи"],
+    relatedKeywords: ["участок", "удостоверение"],
     services: [LifeSituationService(system: "frgu", id: "10001720701")],
     categories: ["Удостоверение многодетной семьи"],
-    stages: .explicit([.init(id: "submission"), .init(id: "result", name: "Выдача удостоверения"), .init(id: "appeal")]))
+    stages: .explicit([.init(id: "submission"), .init(id: "result", name: "Выдача удостоверения"), .init(id: "appeal")])
+)
 
 private let catalog = LifeSituationCatalog(
-    stages: defaultStages, defaultStage: "review", situations: [kindergarten, housing, largeFamily])
+    stages: defaultStages,
+    defaultStage: "review",
+    situations: [kindergarten, housing, largeFamily]
+)
 
 private func record(
-    _ text: String, source: SourceKind = .pos, category: String? = nil, subcategory: String? = nil, code: String? = nil,
-    service: String? = nil, serviceName: String? = nil, hint: String? = nil, ratings: [(RatingCriterion, Int)] = []
+    _ text: String,
+    source: SourceKind = .pos,
+    category: String? = nil,
+    subcategory: String? = nil,
+    code: String? = nil,
+    service: String? = nil,
+    serviceName: String? = nil,
+    hint: String? = nil,
+    ratings: [(RatingCriterion, Int)] = []
 ) throws -> FeedbackRecord {
     var record = FeedbackRecord(
-        source: source, feed: "test", receivedAt: Date(timeIntervalSince1970: 1_782_000_000), region: "54", regionRaw: "50",
-        regionCodeSystem: .okato, quarter: try #require(Quarter("2026Q3")), text: text)
+        source: source,
+        feed: "test",
+        receivedAt: Date(timeIntervalSince1970: 1_782_000_000),
+        region: "54",
+        regionRaw: "50",
+        regionCodeSystem: .okato,
+        quarter: try #require(Quarter("2026Q3")),
+        text: text
+    )
     record.categoryRaw = category
     record.subcategoryRaw = subcategory
     record.categoryCode = code
@@ -61,7 +100,13 @@ private func record(
     @Test func serviceIDWinsOverContradictingKeywordsAndCategory() throws {
         // The text is all about a leaking roof and the category says ЖКХ, but the service is the kindergarten one.
         let result = classifier.classify(
-            try record("Протечка кровли, УК не реагирует, квитанция завышена", source: .portal, category: "ЖКХ", service: "10001720101"))
+            try record(
+                "Протечка кровли, УК не реагирует, квитанция завышена",
+                source: .portal,
+                category: "ЖКХ",
+                service: "10001720101"
+            )
+        )
         #expect(result.lifeSituation == "kindergarten")
         #expect(result.rule == .service)
         #expect(result.evidence == "услуга frgu 10001720101")
@@ -69,31 +114,40 @@ private func record(
 
     @Test func surveyHintWinsOverService() throws {
         let result = classifier.classify(
-            try record("", source: .survey, service: "10001720301", hint: "  ОФОРМЛЕНИЕ в детский сад. "))
+            try record("", source: .survey, service: "10001720301", hint: "  ОФОРМЛЕНИЕ в детский сад. ")
+        )
         #expect(result.lifeSituation == "kindergarten")
         #expect(result.rule == .surveyHint)
         #expect(result.evidence == "анкета: «Оформление в детский сад»")
     }
 
     @Test func anUnknownSurveyHintFallsThroughToTheNextRule() throws {
-        let result = classifier.classify(try record("", source: .survey, serviceName: "зачисление детей в ДЕТСКИЕ сады", hint: "Переезд"))
+        let result = classifier.classify(
+            try record("", source: .survey, serviceName: "зачисление детей в ДЕТСКИЕ сады", hint: "Переезд")
+        )
         #expect(result.lifeSituation == "kindergarten")
         #expect(result.rule == .service)
         #expect(result.evidence.contains("по названию"))
     }
 
     @Test func categoryWinsOverContradictingKeywords() throws {
-        let result = classifier.classify(try record("Садик не дают, очередь в сад стоит", category: "ЖКХ", subcategory: "Прочее"))
+        let result = classifier.classify(
+            try record("Садик не дают, очередь в сад стоит", category: "ЖКХ", subcategory: "Прочее")
+        )
         #expect(result.lifeSituation == "housing")
         #expect(result.rule == .category)
         #expect(result.evidence == "категория «ЖКХ»")
     }
 
     @Test func subcategoryBeatsCategoryAndPairsBeatBoth() throws {
-        let sub = classifier.classify(try record("текст", category: "ЖКХ", subcategory: "Удостоверение многодетной семьи"))
+        let sub = classifier.classify(
+            try record("текст", category: "ЖКХ", subcategory: "Удостоверение многодетной семьи")
+        )
         #expect(sub.lifeSituation == "large_family" && sub.rule == .category)
         let pair = classifier.classify(try record("текст", category: "Образование", subcategory: "Электронная очередь"))
-        #expect(pair.lifeSituation == "kindergarten" && pair.evidence == "категория «Образование / Электронная очередь»")
+        #expect(
+            pair.lifeSituation == "kindergarten" && pair.evidence == "категория «Образование / Электронная очередь»"
+        )
         // The subcategory alone is not configured: an electronic queue exists in every МФЦ.
         let alone = classifier.classify(try record("текст", category: "МФЦ", subcategory: "Электронная очередь"))
         #expect(alone.lifeSituation == nil && alone.rule == .unassigned)
@@ -156,7 +210,9 @@ private func record(
     }
 
     @Test func anEmptyCatalogAssignsNothing() throws {
-        let empty = LifeSituationClassifier(catalog: LifeSituationCatalog(stages: defaultStages, defaultStage: "review", situations: []))
+        let empty = LifeSituationClassifier(
+            catalog: LifeSituationCatalog(stages: defaultStages, defaultStage: "review", situations: [])
+        )
         let result = empty.classify(try record("Очередь в садик не движется", service: "10001720101"))
         #expect(result.lifeSituation == nil && result.stage == "review" && result.stageRule == .default)
     }
@@ -165,33 +221,59 @@ private func record(
 
     @Test func aLowCriterionWithOneStageGivesThatStage() throws {
         let result = classifier.classify(
-            try record("", source: .portal, service: "10001720301", ratings: [(.queue, 1), (.time, 4), (.information, 2)]))
+            try record(
+                "",
+                source: .portal,
+                service: "10001720301",
+                ratings: [(.queue, 1), (.time, 4), (.information, 2)]
+            )
+        )
         #expect(result.stage == "booking")
         #expect(result.stageRule == .criteria)
         #expect(result.stageEvidence == "оценки: queue=1")
     }
 
     @Test func textDecidesBetweenTheStagesOfTime() throws {
-        let review = classifier.classify(try record("Рассмотрение идёт до сих пор", source: .portal, service: "10001720301", ratings: [(.time, 1)]))
+        let review = classifier.classify(
+            try record("Рассмотрение идёт до сих пор", source: .portal, service: "10001720301", ratings: [(.time, 1)])
+        )
         #expect(review.stage == "review" && review.stageRule == .criteriaText)
-        let result = classifier.classify(try record("Отказали без причины", source: .portal, service: "10001720301", ratings: [(.time, 1)]))
+        let result = classifier.classify(
+            try record("Отказали без причины", source: .portal, service: "10001720301", ratings: [(.time, 1)])
+        )
         #expect(result.stage == "result" && result.stageRule == .criteriaText)
         #expect(result.stageEvidence == "оценки: time=1; слова: отказали")
-        let silent = classifier.classify(try record("Всё плохо", source: .portal, service: "10001720301", ratings: [(.time, 2)]))
+        let silent = classifier.classify(
+            try record("Всё плохо", source: .portal, service: "10001720301", ratings: [(.time, 2)])
+        )
         #expect(silent.stage == "review" && silent.stageRule == .criteria)
     }
 
     @Test func politenessIsPlacedByText() throws {
         let booking = classifier.classify(
-            try record("Хамят по телефону, не дозвониться", source: .portal, service: "10001720301", ratings: [(.politeness, 1)]))
+            try record(
+                "Хамят по телефону, не дозвониться",
+                source: .portal,
+                service: "10001720301",
+                ratings: [(.politeness, 1)]
+            )
+        )
         #expect(booking.stage == "booking" && booking.stageRule == .criteriaText)
-        let silent = classifier.classify(try record("Хамят", source: .portal, service: "10001720301", ratings: [(.politeness, 1)]))
+        let silent = classifier.classify(
+            try record("Хамят", source: .portal, service: "10001720301", ratings: [(.politeness, 1)])
+        )
         #expect(silent.stage == "submission" && silent.stageRule == .criteria)
     }
 
     @Test func textNamingAnotherStageOverridesTheScores() throws {
         let result = classifier.classify(
-            try record("Отказали в приёме, буду обжаловать в суд", source: .portal, service: "10001720301", ratings: [(.information, 1)]))
+            try record(
+                "Отказали в приёме, буду обжаловать в суд",
+                source: .portal,
+                service: "10001720301",
+                ratings: [(.information, 1)]
+            )
+        )
         #expect(result.stage == "appeal")
         #expect(result.stageRule == .text)
     }

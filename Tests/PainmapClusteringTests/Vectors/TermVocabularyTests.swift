@@ -124,7 +124,12 @@ import Testing
             includesBigrams: true
         )
         let (whole, wholeSources) = vocabulary.vectorize(corpus: corpus, rows: rows)
-        let (blocked, blockedSources) = vocabulary.vectorize(corpus: corpus, rows: rows, threadCount: threads, blockSize: 7)
+        let (blocked, blockedSources) = vocabulary.vectorize(
+            corpus: corpus,
+            rows: rows,
+            threadCount: threads,
+            blockSize: 7
+        )
         #expect(blocked.rowOffsets == whole.rowOffsets)
         #expect(blocked.columns == whole.columns)
         #expect(blocked.values == whole.values)

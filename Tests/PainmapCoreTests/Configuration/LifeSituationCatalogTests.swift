@@ -34,7 +34,8 @@ private let stagesJSON = """
                 "stages": ["informing", {"id": "result", "name": "Зачисление", "keywords": ["комплектование"]}],
                 "stage_keywords": {"informing": ["статус заявления"]}
             }]}
-            """)
+            """
+        )
         let situation = try #require(catalog.situation(id: "kindergarten"))
         let stages = catalog.stages(for: situation)
         #expect(stages.map(\.id) == ["informing", "result"])
@@ -45,13 +46,17 @@ private let stagesJSON = """
     }
 
     @Test func criteriaAreReadByName() throws {
-        let catalog = try decode("{\(stagesJSON), \"criteria\": {\"time\": [\"result\"], \"queue\": []}, \"situations\": []}")
+        let catalog = try decode(
+            "{\(stagesJSON), \"criteria\": {\"time\": [\"result\"], \"queue\": []}, \"situations\": []}"
+        )
         #expect(catalog.criteria == [.time: ["result"], .queue: []])
     }
 
     @Test func aMisspelledKeyIsRejectedNamingTheNearestOne() throws {
         do {
-            _ = try decode("{\(stagesJSON), \"situations\": [{\"id\": \"housing\", \"name\": \"ЖКХ\", \"related_keyword\": [\"вода\"]}]}")
+            _ = try decode(
+                "{\(stagesJSON), \"situations\": [{\"id\": \"housing\", \"name\": \"ЖКХ\", \"related_keyword\": [\"вода\"]}]}"
+            )
             Issue.record("decoding should fail")
         } catch DecodingError.dataCorrupted(let context) {
             #expect(context.codingPath.map(\.stringValue).suffix(1) == ["related_keyword"])
@@ -95,7 +100,8 @@ private let stagesJSON = """
                              "related_keywords": ["сад"], "services": [{"system": "frgu", "id": "10001720101"}],
                              "categories": ["Дошкольное образование"], "category_codes": ["0002.0013.0144"],
                              "stages": ["review"], "stage_keywords": {"review": ["очередь"]}}]}
-            """)
+            """
+        )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(catalog)

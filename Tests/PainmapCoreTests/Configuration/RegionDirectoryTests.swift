@@ -3,10 +3,39 @@ import Testing
 
 @Suite struct RegionDirectoryTests {
     let directory = RegionDirectory(regions: [
-        Region(code: "29", name: "Архангельская", fullName: "Архангельская область", okatoPrefix: "11", oktmoPrefix: "11", utcOffsetHours: 3),
-        Region(code: "83", name: "Ненецкий", fullName: "Ненецкий автономный округ", okatoPrefix: "111", oktmoPrefix: "118", utcOffsetHours: 3),
-        Region(code: "54", name: "Новосибирская", fullName: "Новосибирская область", okatoPrefix: "50", oktmoPrefix: "50", utcOffsetHours: 7, aliases: ["НСО"]),
-        Region(code: "41", name: "Камчатский", fullName: "Камчатский край", okatoPrefix: "30", oktmoPrefix: "30", utcOffsetHours: 12),
+        Region(
+            code: "29",
+            name: "Архангельская",
+            fullName: "Архангельская область",
+            okatoPrefix: "11",
+            oktmoPrefix: "11",
+            utcOffsetHours: 3
+        ),
+        Region(
+            code: "83",
+            name: "Ненецкий",
+            fullName: "Ненецкий автономный округ",
+            okatoPrefix: "111",
+            oktmoPrefix: "118",
+            utcOffsetHours: 3
+        ),
+        Region(
+            code: "54",
+            name: "Новосибирская",
+            fullName: "Новосибирская область",
+            okatoPrefix: "50",
+            oktmoPrefix: "50",
+            utcOffsetHours: 7,
+            aliases: ["НСО"]
+        ),
+        Region(
+            code: "41",
+            name: "Камчатский",
+            fullName: "Камчатский край",
+            okatoPrefix: "30",
+            oktmoPrefix: "30",
+            utcOffsetHours: 12
+        ),
     ])
 
     @Test func kladrAndOkatoCollideButResolveApart() {
@@ -21,7 +50,9 @@ import Testing
         #expect(directory.resolve("11401000000", system: .okato)?.code == "29")
     }
 
-    @Test(arguments: ["Новосибирская область", "новосибирская обл.", "Новосибирская", "НСО", "  Новосибирская  Область "])
+    @Test(arguments: [
+        "Новосибирская область", "новосибирская обл.", "Новосибирская", "НСО", "  Новосибирская  Область ",
+    ])
     func namesFoldCaseAndPunctuation(name: String) {
         #expect(directory.resolve(name, system: .name)?.code == "54")
     }

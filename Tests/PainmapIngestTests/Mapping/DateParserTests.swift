@@ -19,7 +19,9 @@ import Testing
         #expect(date == Date(timeIntervalSince1970: 1_775_359_200))
     }
 
-    @Test(arguments: ["31.13.2026 10:20", "32.01.2026", "29.02.2026 10:00", "05.04.2026 25:00", "вчера", "", "05.04.26"])
+    @Test(arguments: [
+        "31.13.2026 10:20", "32.01.2026", "29.02.2026 10:00", "05.04.2026 25:00", "вчера", "", "05.04.26",
+    ])
     func rejectsImpossibleDates(text: String) {
         #expect(DateParser(formats: ["dd.MM.yyyy HH:mm", "dd.MM.yyyy"]).parse(text, utcOffsetHours: 3) == nil)
     }

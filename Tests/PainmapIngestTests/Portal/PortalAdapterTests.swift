@@ -51,7 +51,8 @@ import Testing
     }
 
     @Test func scoresComeFromTheValuePositionInTheForm() throws {
-        let rates = #"<mkgu:rate indicator-id="9" value-id="41"/><mkgu:rate indicator-id="10" value-id="50"/><mkgu:rate indicator-id="13" value-id="63"/>"#
+        let rates =
+            #"<mkgu:rate indicator-id="9" value-id="41"/><mkgu:rate indicator-id="10" value-id="50"/><mkgu:rate indicator-id="13" value-id="63"/>"#
         let sink = try read(Self.document(Self.form(id: "1", rates: rates, comment: "Долго ждали &amp; ничего")))
         let record = try #require(sink.records.first)
         #expect(record.ratings.map(\.score) == [1, 5, 3])
@@ -67,7 +68,8 @@ import Testing
     }
 
     @Test func unknownIndicatorOrValueQuarantinesTheForm() throws {
-        let forms = Self.form(id: "3", rates: #"<mkgu:rate indicator-id="9" value-id="999"/>"#)
+        let forms =
+            Self.form(id: "3", rates: #"<mkgu:rate indicator-id="9" value-id="999"/>"#)
             + Self.form(id: "4", rates: #"<mkgu:rate indicator-id="77" value-id="41"/>"#)
             + Self.form(id: "5", okato: "00000000000", rates: #"<mkgu:rate indicator-id="9" value-id="45"/>"#)
         let sink = try read(Self.document(forms))

@@ -27,7 +27,8 @@ final class TemporaryDirectory {
 /// The package root, found from this file's path.
 enum PackageRoot {
     static var url: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent()
     }
 }

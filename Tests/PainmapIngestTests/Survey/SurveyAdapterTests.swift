@@ -16,7 +16,8 @@ import Testing
         "Анкета №;Дата опроса;Регион;Муниципалитет;Жизненная ситуация;Услуга;Офис МФЦ;Удобство записи (1-5);Понятность информации (1-5);Комфорт в офисе (1-5);Вежливость сотрудников (1-5);Сроки получения результата (1-5);Что вызвало трудности?;Ваши предложения"
 
     @Test func likertAnswersBecomeScoresAndFreeTextBecomesText() throws {
-        let csv = header + "\n"
+        let csv =
+            header + "\n"
             + "A1;05.04.2026;54;Бердск;Оформление в детский сад;Запись в ДОУ;МФЦ Бердск;2;5;;4;1;Долго ждали ответа;Сделайте онлайн-запись\n"
             + "A2;06.04.2026;54;Бердск;Поиск работы;;;5;5;5;5;5;;\n"
             + "A3;07.04.2026;54;Бердск;Поиск работы;;;7;5;5;5;5;;\n"
@@ -46,7 +47,8 @@ import Testing
             _ = try SurveyAdapter(regions: configuration.regions, questionnaires: configuration.questionnaires)
                 .read(FeedFile(url: url, displayPath: "survey.csv", feed: feed), into: CollectingSink())
         } throws: { error in
-            (error as? IngestError)?.reason == .missingColumns && (error as? IngestError)?.message.contains("Удобство записи") == true
+            (error as? IngestError)?.reason == .missingColumns
+                && (error as? IngestError)?.message.contains("Удобство записи") == true
         }
     }
 }

@@ -6,7 +6,8 @@ import PainmapPipeline
 import PainmapSQLite
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
 /// The parts of `SampleFeeds/manifest.json` the checks use: per file, records per planted situation; per service, its situation.
@@ -33,7 +34,10 @@ private struct Manifest: Decodable {
     var services: [Service]
 
     static func load() throws -> Manifest {
-        try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: root.appendingPathComponent("SampleFeeds/manifest.json")))
+        try JSONDecoder().decode(
+            Manifest.self,
+            from: Data(contentsOf: root.appendingPathComponent("SampleFeeds/manifest.json"))
+        )
     }
 }
 
@@ -52,9 +56,14 @@ private func loadConfiguration() throws -> PainmapConfiguration {
 }
 
 private func ingestedSampleStore(_ configuration: PainmapConfiguration) async throws -> SQLiteFeedbackStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-classify-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "painmap-classify-\(UUID().uuidString)"
+    )
     let store = try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
-    let resolutions = try FeedResolver(configuration: configuration).resolve(paths: [root.appendingPathComponent("SampleFeeds").path], source: nil)
+    let resolutions = try FeedResolver(configuration: configuration).resolve(
+        paths: [root.appendingPathComponent("SampleFeeds").path],
+        source: nil
+    )
     let report = try await IngestJob(configuration: configuration, store: store, logger: quietLogger).run(resolutions)
     #expect(!report.hasFailures)
     return store
@@ -64,7 +73,8 @@ private func ingestedSampleStore(_ configuration: PainmapConfiguration) async th
 private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.File? {
     let format = record.feed.split(separator: "-").last.map(String.init) ?? ""
     return manifest.files.first { file in
-        file.source == record.source.rawValue && file.quarter == record.quarter.description && file.regions.contains(record.region)
+        file.source == record.source.rawValue && file.quarter == record.quarter.description
+            && file.regions.contains(record.region)
             && (file.format == format || (file.format == "xml" && format == "mkgu"))
     }
 }
@@ -106,11 +116,18 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         // Portal records carry the ФРГУ service id the generator planted: the planted situation is known per record.
         let plantedByService = Dictionary(uniqueKeysWithValues: manifest.services.map { ($0.frguID, $0.situationID) })
         let portal = classified.filter { $0.record.source == .portal }
-        let portalAgree = portal.filter { $0.classification.lifeSituation == $0.record.serviceID.flatMap { plantedByService[$0] } }
+        let portalAgree = portal.filter {
+            $0.classification.lifeSituation == $0.record.serviceID.flatMap { plantedByService[$0] }
+        }
         // Surveys name the situation the respondent chose.
-        let plantedByName = Dictionary(manifest.services.map { ($0.situationName, $0.situationID) }, uniquingKeysWith: { a, _ in a })
+        let plantedByName = Dictionary(
+            manifest.services.map { ($0.situationName, $0.situationID) },
+            uniquingKeysWith: { a, _ in a }
+        )
         let surveys = classified.filter { $0.record.source == .survey }
-        let surveyAgree = surveys.filter { $0.classification.lifeSituation == $0.record.lifeSituationHint.flatMap { plantedByName[$0] } }
+        let surveyAgree = surveys.filter {
+            $0.classification.lifeSituation == $0.record.lifeSituationHint.flatMap { plantedByName[$0] }
+        }
 
         // Per file: records per situation against the manifest's planted counts (they include in-file duplicates
         // and re-exports the store collapses, so "close", not equal). Agreement = Σ min(got, planted) / Σ planted.
@@ -133,12 +150,16 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
             overlap += fileOverlap
             planted += filePlanted
             let agreement = Double(fileOverlap) / Double(filePlanted)
-            lines.append("\(file.path): \(String(format: "%.3f", agreement)) (unassigned \(counts["—"] ?? 0), noise planted \(file.records - filePlanted))")
+            lines.append(
+                "\(file.path): \(String(format: "%.3f", agreement)) (unassigned \(counts["—"] ?? 0), noise planted \(file.records - filePlanted))"
+            )
             #expect(agreement >= 0.9, "\(file.path)")
         }
         let overall = Double(overlap) / Double(planted)
         print("classification agreement per file vs manifest:\n  " + lines.joined(separator: "\n  "))
-        print("overall \(String(format: "%.3f", overall)); portal \(portalAgree.count)/\(portal.count); surveys \(surveyAgree.count)/\(surveys.count)")
+        print(
+            "overall \(String(format: "%.3f", overall)); portal \(portalAgree.count)/\(portal.count); surveys \(surveyAgree.count)/\(surveys.count)"
+        )
         #expect(unmatched == 0)
         #expect(portal.count > 400 && portalAgree.count == portal.count)
         #expect(surveys.count == 250 && surveyAgree.count == surveys.count)
@@ -167,7 +188,9 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         let configuration = try loadConfiguration()
         let store = try await ingestedSampleStore(configuration)
         _ = try await ClassifyJob(configuration: configuration, store: store, logger: quietLogger).run()
-        let labelled = try await store.classifiedRecords(region: nil, quarter: nil).filter { $0.classification.rule == .category }
+        let labelled = try await store.classifiedRecords(region: nil, quarter: nil).filter {
+            $0.classification.rule == .category
+        }
         let classifier = LifeSituationClassifier(catalog: configuration.lifeSituations)
         var agree = 0
         var wrong = 0
@@ -188,8 +211,12 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         }
         let share = Double(agree) / Double(labelled.count)
         let wrongShare = Double(wrong) / Double(labelled.count)
-        let perSource = bySource.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value.agree)/\($0.value.total)" }
-        print("keywords only: \(agree)/\(labelled.count) = \(String(format: "%.3f", share)) right, \(String(format: "%.3f", wrongShare)) wrong; \(perSource.joined(separator: ", "))")
+        let perSource = bySource.sorted { $0.key < $1.key }.map {
+            "\($0.key.rawValue) \($0.value.agree)/\($0.value.total)"
+        }
+        print(
+            "keywords only: \(agree)/\(labelled.count) = \(String(format: "%.3f", share)) right, \(String(format: "%.3f", wrongShare)) wrong; \(perSource.joined(separator: ", "))"
+        )
         #expect(labelled.count > 2500)
         #expect(share >= 0.85)
         #expect(wrongShare <= 0.05)
@@ -203,13 +230,19 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         #expect(first.classified > 3000)
         #expect(try await job.run().classified == 0)
         let quarter = try #require(Quarter("2026Q3"))
-        #expect(try await job.run(region: "41", quarter: quarter, all: true).classified == first.slices.first { $0.region == "41" && $0.quarter == quarter }?.records)
+        #expect(
+            try await job.run(region: "41", quarter: quarter, all: true).classified
+                == first.slices.first { $0.region == "41" && $0.quarter == quarter }?.records
+        )
         // An edited catalog has another digest: everything is stale and classified again.
         var edited = configuration
         edited.lifeSituations.situations[0].keywords.append("ясельки")
         let stale = try await ClassifyJob(configuration: edited, store: store, logger: quietLogger).run(all: false)
         #expect(stale.classified == first.classified)
-        #expect(try await job.run(region: "54").classified == first.slices.filter { $0.region == "54" }.map(\.records).reduce(0, +))
+        #expect(
+            try await job.run(region: "54").classified
+                == first.slices.filter { $0.region == "54" }.map(\.records).reduce(0, +)
+        )
     }
 
     @Test func oneAndTwoThreadsGiveTheSameClassification() async throws {
@@ -217,7 +250,12 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         var results: [[RecordClassification]] = []
         for threads in [1, 2] {
             let store = try await ingestedSampleStore(configuration)
-            _ = try await ClassifyJob(configuration: configuration, store: store, logger: quietLogger, threadCount: threads).run()
+            _ = try await ClassifyJob(
+                configuration: configuration,
+                store: store,
+                logger: quietLogger,
+                threadCount: threads
+            ).run()
             results.append(try await store.classifiedRecords(region: nil, quarter: nil).map(\.classification))
         }
         #expect(results[0].count > 3000)
@@ -228,12 +266,19 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         let configuration = try loadConfiguration()
         let store = try await ingestedSampleStore(configuration)
         let quarter = try #require(Quarter("2026Q3"))
-        let report = try await ClassifyJob(configuration: configuration, store: store, logger: quietLogger).run(region: "54", quarter: quarter)
+        let report = try await ClassifyJob(configuration: configuration, store: store, logger: quietLogger).run(
+            region: "54",
+            quarter: quarter
+        )
         let slice = try #require(report.slices.first)
         #expect(report.slices.count == 1 && slice.region == "54" && slice.quarter == quarter)
         #expect(slice.bySituation.last?.id == nil && slice.bySituation.last?.name == "Не определена")
         #expect(slice.unassignedShare > 0 && slice.unassignedShare < 0.1)
-        #expect(report.table.contains("54 Новосибирская область, 2026Q3: записей \(slice.records), не определена \(slice.unassigned)"))
+        #expect(
+            report.table.contains(
+                "54 Новосибирская область, 2026Q3: записей \(slice.records), не определена \(slice.unassigned)"
+            )
+        )
         #expect(report.table.contains("Оформление в детский сад"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
         let slices = try #require(json["slices"] as? [[String: Any]])

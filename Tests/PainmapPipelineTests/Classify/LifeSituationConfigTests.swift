@@ -3,15 +3,21 @@ import PainmapCore
 import PainmapPipeline
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
 /// A configuration directory with the repository's files and the given `life-situations.yaml` (none when `nil`).
 private func configDirectory(lifeSituations: String?) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-ls-config-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "painmap-ls-config-\(UUID().uuidString)"
+    )
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     for name in ["feeds.yaml", "regions.yaml", "surveys.yaml", "mkgu-forms.yaml"] {
-        try FileManager.default.copyItem(at: root.appendingPathComponent("Config/\(name)"), to: directory.appendingPathComponent(name))
+        try FileManager.default.copyItem(
+            at: root.appendingPathComponent("Config/\(name)"),
+            to: directory.appendingPathComponent(name)
+        )
     }
     if let lifeSituations {
         try Data(lifeSituations.utf8).write(to: directory.appendingPathComponent("life-situations.yaml"))
@@ -50,7 +56,9 @@ private let stages = """
         let catalog = configuration.lifeSituations
         #expect(catalog.stages.map(\.id) == ["informing", "booking", "submission", "review", "result", "appeal"])
         #expect(catalog.stages.allSatisfy { !$0.keywords.isEmpty })
-        let expected = ["kindergarten", "extracurricular", "housing", "disability", "targeted_help", "job_search", "large_family"]
+        let expected = [
+            "kindergarten", "extracurricular", "housing", "disability", "targeted_help", "job_search", "large_family",
+        ]
         #expect(catalog.situations.map(\.id) == expected)
         // Every ФРГУ service of SampleFeeds/manifest.json is linked to the situation the manifest names.
         struct Manifest: Decodable {
@@ -60,7 +68,10 @@ private let stages = """
             }
             var services: [Service]
         }
-        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: root.appendingPathComponent("SampleFeeds/manifest.json")))
+        let manifest = try JSONDecoder().decode(
+            Manifest.self,
+            from: Data(contentsOf: root.appendingPathComponent("SampleFeeds/manifest.json"))
+        )
         #expect(manifest.services.count == 15)
         for service in manifest.services {
             let owner = catalog.situations.first { $0.services.contains { $0.id == service.frguID } }
@@ -74,16 +85,22 @@ private let stages = """
     }
 
     @Test func aMisspelledKeyIsReportedAtItsLineWithTheNearestKnownKey() throws {
-        let yaml = stages + """
-            situations:
-              - id: kindergarten
-                name: Оформление в детский сад
-                keywrds: [садик]
-            """
+        let yaml =
+            stages + """
+                situations:
+                  - id: kindergarten
+                    name: Оформление в детский сад
+                    keywrds: [садик]
+                """
         let found = errors(loading: try configDirectory(lifeSituations: yaml))
         #expect(found.count == 1)
         let error = try #require(found.first)
-        #expect(error.hasPrefix("11:5 situations[0].keywrds: неизвестный ключ «keywrds»; возможно, имелось в виду «keywords»"), "\(error)")
+        #expect(
+            error.hasPrefix(
+                "11:5 situations[0].keywrds: неизвестный ключ «keywrds»; возможно, имелось в виду «keywords»"
+            ),
+            "\(error)"
+        )
     }
 
     @Test func anUnknownCriterionIsReportedAtItsLine() throws {

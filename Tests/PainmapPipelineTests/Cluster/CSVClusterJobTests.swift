@@ -163,7 +163,9 @@ private func cp1251(_ text: String) throws -> Data {
             for row in ClusterJobFixture.rows {
                 ids.append("\(copy)-\(row.id)")
                 let text = row.topic == "empty" ? row.text : row.text + " " + extras[copy % extras.count]
-                lines.append([ids[ids.count - 1], text, row.topic].map(ClusterJobFixture.quoted).joined(separator: ","))
+                lines.append(
+                    [ids[ids.count - 1], text, row.topic].map(ClusterJobFixture.quoted).joined(separator: ",")
+                )
             }
         }
         let input = try writeInput(Data((lines.joined(separator: "\n") + "\n").utf8))
@@ -181,9 +183,10 @@ private func cp1251(_ text: String) throws -> Data {
     @Test func summaryHasTheContractFieldsAndExactQuotes() async throws {
         let run = try await cluster(try writeInput(Data(ClusterJobFixture.csv.utf8)))
         let json = try #require(try JSONSerialization.jsonObject(with: run.summary) as? [String: Any])
-        for key in ["input", "rows", "distinct_texts", "pains", "catch_all_share", "no_content", "assignment_hash",
-            "parameters", "metrics", "clusters"]
-        {
+        for key in [
+            "input", "rows", "distinct_texts", "pains", "catch_all_share", "no_content", "assignment_hash",
+            "parameters", "metrics", "clusters",
+        ] {
             #expect(json[key] != nil, "missing \(key)")
         }
         #expect(json["no_content"] as? Int == 4)
@@ -353,8 +356,10 @@ private func cp1251(_ text: String) throws -> Data {
         _ = try await cluster(try writeInput(Data(ClusterJobFixture.csv.utf8)), logger: logger)
         let lines = collector.lines.withLock { $0 }
         #expect(lines.contains { $0.contains("rows.read=31") })
-        let words = Set(ClusterJobFixture.rows.flatMap { $0.text.split(whereSeparator: { !$0.isLetter }) }
-            .filter { $0.count >= 5 }.map { String($0).lowercased() })
+        let words = Set(
+            ClusterJobFixture.rows.flatMap { $0.text.split(whereSeparator: { !$0.isLetter }) }
+                .filter { $0.count >= 5 }.map { String($0).lowercased() }
+        )
         for line in lines {
             let lower = line.lowercased()
             #expect(!words.contains { lower.contains($0) }, "log line carries text: \(line)")

@@ -6,7 +6,8 @@ import PainmapPrivacy
 import PainmapText
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regressions")
 
@@ -17,7 +18,10 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
 /// ``outcomes`` declares.
 @Suite struct FuzzRegressionTests {
     /// Target name → the feed layout whose adapter reads the input (the same as the fuzz harness).
-    static let feeds = ["csv": ("pos-csv", "csv"), "json": ("pos-json", "json"), "xml": ("portal-mkgu", "xml"), "xlsx": ("site-xlsx", "xlsx")]
+    static let feeds = [
+        "csv": ("pos-csv", "csv"), "json": ("pos-json", "json"), "xml": ("portal-mkgu", "xml"),
+        "xlsx": ("site-xlsx", "xlsx"),
+    ]
 
     /// How an adapter input must end: the whole file rejected with a reason, or read (rows stored or quarantined).
     enum Outcome: Equatable {
@@ -42,14 +46,18 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
     static var inputs: [String] {
         let targets = (try? FileManager.default.contentsOfDirectory(atPath: regressions.path)) ?? []
         return targets.sorted().flatMap { target in
-            ((try? FileManager.default.contentsOfDirectory(atPath: regressions.appendingPathComponent(target).path)) ?? [])
+            ((try? FileManager.default.contentsOfDirectory(atPath: regressions.appendingPathComponent(target).path))
+                ?? [])
                 .filter { !$0.hasPrefix(".") }.sorted().map { "\(target)/\($0)" }
         }
     }
 
     @Test func everyTargetHasRegressionInputs() {
         let targets = Set(Self.inputs.map { String($0.prefix(while: { $0 != "/" })) })
-        #expect(targets.isSuperset(of: Set(Self.feeds.keys).union(["text", "redactor"])), "targets with inputs: \(targets.sorted())")
+        #expect(
+            targets.isSuperset(of: Set(Self.feeds.keys).union(["text", "redactor"])),
+            "targets with inputs: \(targets.sorted())"
+        )
     }
 
     @Test(.timeLimit(.minutes(1)), arguments: inputs)
@@ -73,12 +81,15 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
         let (feedName, fileExtension) = try #require(Self.feeds[target], "unknown fuzz target \(target)")
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let feed = try #require(configuration.feeds.first { $0.name == feedName })
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-fuzz-replay-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "painmap-fuzz-replay-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("input.\(fileExtension)")
         try Data(bytes).write(to: copy)
-        let adapter = AdapterRegistry(configuration: configuration, now: Date(timeIntervalSince1970: 1_790_000_000)).adapter(for: feed.kind)
+        let adapter = AdapterRegistry(configuration: configuration, now: Date(timeIntervalSince1970: 1_790_000_000))
+            .adapter(for: feed.kind)
         let sink = ReplaySink()
         let outcome: Outcome
         do {
@@ -88,9 +99,17 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
             #expect(!error.message.isEmpty)
             outcome = .rejected(error.reason)
         }
-        #expect(outcome == Self.outcomes[input], "\(input) ended as \(outcome); declare it in FuzzRegressionTests.outcomes")
-        let hasReplacement = bytes.indices.dropLast(2).contains { bytes[$0] == 0xEF && bytes[$0 + 1] == 0xBF && bytes[$0 + 2] == 0xBD }
-        #expect(hasReplacement || !sink.texts.contains { $0.unicodeScalars.contains("\u{FFFD}") }, "U+FFFD stored from \(input)")
+        #expect(
+            outcome == Self.outcomes[input],
+            "\(input) ended as \(outcome); declare it in FuzzRegressionTests.outcomes"
+        )
+        let hasReplacement = bytes.indices.dropLast(2).contains {
+            bytes[$0] == 0xEF && bytes[$0 + 1] == 0xBF && bytes[$0 + 2] == 0xBD
+        }
+        #expect(
+            hasReplacement || !sink.texts.contains { $0.unicodeScalars.contains("\u{FFFD}") },
+            "U+FFFD stored from \(input)"
+        )
     }
 }
 
@@ -108,7 +127,10 @@ extension FuzzRegressionTests {
         let second = redactor.redact(first.text)
         _ = try placeholderRanges(second, of: first.text)
         #expect(second.spans.allSatisfy { span in !placeholders.contains { $0.overlaps(span.range) } })
-        #expect(second.text.unicodeScalars.elementsEqual(first.text.unicodeScalars), "«\(first.text)» → «\(second.text)»")
+        #expect(
+            second.text.unicodeScalars.elementsEqual(first.text.unicodeScalars),
+            "«\(first.text)» → «\(second.text)»"
+        )
         #expect(second.spans.isEmpty, "«\(first.text)»: \(second.spans)")
     }
 
@@ -120,7 +142,9 @@ extension FuzzRegressionTests {
         var placeholders: [Range<Int>] = []
         var cursor = 0
         for span in redaction.spans {
-            try #require(span.range.lowerBound >= cursor && span.range.upperBound <= scalars.count && !span.range.isEmpty)
+            try #require(
+                span.range.lowerBound >= cursor && span.range.upperBound <= scalars.count && !span.range.isEmpty
+            )
             rebuilt.append(contentsOf: scalars[cursor..<span.range.lowerBound])
             let start = rebuilt.count
             rebuilt.append(contentsOf: span.type.placeholder.unicodeScalars)

@@ -2,11 +2,12 @@ import Foundation
 import Logging
 import PainmapCore
 import PainmapPipeline
-import PainmapSamples
 import PainmapSQLite
+import PainmapSamples
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
 /// Every file in SampleFeeds/hostile ends rejected or with reason-coded quarantine rows, and the
@@ -31,11 +32,23 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         .init(file: "pos_invalid_utf8.csv", source: .pos, rejected: nil, rows: [.badEncoding], stored: 4),
         .init(file: "pos_oversized_field.csv", source: .pos, rejected: nil, rows: [.fieldTooLong], stored: 2),
         .init(file: "pos_empty.csv", source: .pos, rejected: .emptyFile, rows: [], stored: 0),
-        .init(file: "pos_bad_rows.csv", source: .pos, rejected: nil, rows: [.badDate, .unknownRegion, .missingRequired], stored: 2),
+        .init(
+            file: "pos_bad_rows.csv",
+            source: .pos,
+            rejected: nil,
+            rows: [.badDate, .unknownRegion, .missingRequired],
+            stored: 2
+        ),
         .init(file: "mkgu_dtd.xml", source: .portal, rejected: .dtdForbidden, rows: [], stored: 0),
         .init(file: "mkgu_invalid_utf8.xml", source: .portal, rejected: .notUTF8, rows: [], stored: 0),
         .init(file: "mkgu_truncated.xml", source: .portal, rejected: .malformedXML, rows: [], stored: 0),
-        .init(file: "mkgu_unknown_value.xml", source: .portal, rejected: nil, rows: [.unknownRateValue, .unknownRateValue], stored: 1),
+        .init(
+            file: "mkgu_unknown_value.xml",
+            source: .portal,
+            rejected: nil,
+            rows: [.unknownRateValue, .unknownRateValue],
+            stored: 1
+        ),
         .init(file: "pos_deep.json", source: .pos, rejected: nil, rows: [.tooDeep], stored: 0),
         .init(file: "pos_duplicate_keys.json", source: .pos, rejected: nil, rows: [.duplicateKey], stored: 2),
         .init(file: "site_not_a_zip.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
@@ -54,17 +67,40 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         .init(file: "pos_truncated_mid_row.csv", source: .pos, rejected: nil, rows: [.wrongFieldCount], stored: 1),
         .init(file: "pos_truncated_header.csv", source: .pos, rejected: .missingColumns, rows: [], stored: 0),
         .init(file: "pos_quote_bomb.csv", source: .pos, rejected: nil, rows: [.unterminatedQuote], stored: 1),
-        .init(file: "pos_numbers_as_text.csv", source: .pos, rejected: nil, rows: [.unknownRegion, .badDate], stored: 1),
         .init(
-            file: "pos_dates.csv", source: .pos, rejected: nil, rows: [.dateOutOfRange, .dateOutOfRange, .badDate, .badDate], stored: 1),
+            file: "pos_numbers_as_text.csv",
+            source: .pos,
+            rejected: nil,
+            rows: [.unknownRegion, .badDate],
+            stored: 1
+        ),
+        .init(
+            file: "pos_dates.csv",
+            source: .pos,
+            rejected: nil,
+            rows: [.dateOutOfRange, .dateOutOfRange, .badDate, .badDate],
+            stored: 1
+        ),
         .init(file: "pos_extra_fields.csv", source: .pos, rejected: nil, rows: [.wrongFieldCount], stored: 1),
         // JSON (HostileFiles+JSON.swift).
         .init(file: "pos_truncated.json", source: .pos, rejected: nil, rows: [.malformedJSON], stored: 1),
         .init(file: "pos_not_json.json", source: .pos, rejected: .malformedJSON, rows: [], stored: 0),
         .init(file: "pos_empty.json", source: .pos, rejected: .emptyFile, rows: [], stored: 0),
         .init(file: "pos_empty_array.json", source: .pos, rejected: .emptyFile, rows: [], stored: 0),
-        .init(file: "pos_scalars.json", source: .pos, rejected: nil, rows: Array(repeating: .notAnObject, count: 4), stored: 0),
-        .init(file: "pos_numbers_as_text.json", source: .pos, rejected: nil, rows: [.badDate, .unknownRegion], stored: 1),
+        .init(
+            file: "pos_scalars.json",
+            source: .pos,
+            rejected: nil,
+            rows: Array(repeating: .notAnObject, count: 4),
+            stored: 0
+        ),
+        .init(
+            file: "pos_numbers_as_text.json",
+            source: .pos,
+            rejected: nil,
+            rows: [.badDate, .unknownRegion],
+            stored: 1
+        ),
         .init(file: "pos_nul_bytes.json", source: .pos, rejected: nil, rows: [.malformedJSON], stored: 2),
         .init(file: "pos_invalid_utf8.json", source: .pos, rejected: nil, rows: [.malformedJSON], stored: 2),
         .init(file: "pos_utf16.json", source: .pos, rejected: .malformedJSON, rows: [], stored: 0),
@@ -84,7 +120,13 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         .init(file: "mkgu_deep.xml", source: .portal, rejected: .tooDeep, rows: [], stored: 0),
         .init(file: "mkgu_nul_byte.xml", source: .portal, rejected: .malformedXML, rows: [], stored: 0),
         .init(file: "mkgu_undeclared_entity.xml", source: .portal, rejected: .malformedXML, rows: [], stored: 0),
-        .init(file: "mkgu_dates.xml", source: .portal, rejected: nil, rows: [.dateOutOfRange, .dateOutOfRange, .badDate], stored: 1),
+        .init(
+            file: "mkgu_dates.xml",
+            source: .portal,
+            rejected: nil,
+            rows: [.dateOutOfRange, .dateOutOfRange, .badDate],
+            stored: 1
+        ),
         // XLSX (HostileFiles+XLSX.swift).
         .init(file: "site_truncated.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
         .init(file: "site_empty.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
@@ -93,7 +135,13 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
         .init(file: "site_relationship_escape.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
         .init(file: "site_lying_size.xlsx", source: .site, rejected: .zipBomb, rows: [], stored: 0),
         .init(file: "site_not_a_workbook.xlsx", source: .site, rejected: .notZip, rows: [], stored: 0),
-        .init(file: "site_dates.xlsx", source: .site, rejected: nil, rows: [.dateOutOfRange, .badDate, .dateOutOfRange], stored: 1),
+        .init(
+            file: "site_dates.xlsx",
+            source: .site,
+            rejected: nil,
+            rows: [.dateOutOfRange, .badDate, .dateOutOfRange],
+            stored: 1
+        ),
     ]
 
     /// The files too large to commit (`LargeHostileFiles`), written into a temporary directory by the tests.
@@ -107,8 +155,10 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     ]
 
     @Test func everyHostileFileIsCovered() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("SampleFeeds/hostile").path)
-            .filter { $0 != "README.md" }
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: root.appendingPathComponent("SampleFeeds/hostile").path
+        )
+        .filter { $0 != "README.md" }
         #expect(Set(names) == Set(Self.expectations.map(\.file)))
         #expect(Set(LargeHostileFiles.names) == Set(Self.large.map(\.file)))
         #expect(names.count + LargeHostileFiles.names.count >= 50)
@@ -118,10 +168,15 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     func endsRejectedOrQuarantinedWithAReason(_ expected: Expectation) async throws {
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let store = try SQLiteFeedbackStore(
-            url: FileManager.default.temporaryDirectory.appendingPathComponent("painmap-hostile-\(UUID().uuidString)/s.sqlite"))
+            url: FileManager.default.temporaryDirectory.appendingPathComponent(
+                "painmap-hostile-\(UUID().uuidString)/s.sqlite"
+            )
+        )
         let path = root.appendingPathComponent("SampleFeeds/hostile/\(expected.file)").path
         let resolutions = try FeedResolver(configuration: configuration).resolve(paths: [path], source: expected.source)
-        let report = try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(resolutions)
+        let report = try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(
+            resolutions
+        )
         let file = try #require(report.files.first)
         switch file.outcome {
         case .rejected(let error):

@@ -6,7 +6,8 @@ import PainmapSQLite
 import PainmapSamples
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
 /// Every hostile fixture — the committed ones in SampleFeeds/hostile and the large ones `LargeHostileFiles` writes —
@@ -16,7 +17,9 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
 /// hang or exhaust memory would never reach its assertion.
 @Suite struct HostileRunTests {
     @Test func everyHostileFileEndsWithItsReasonAndTheRunGoesOn() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-hostile-run-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "painmap-hostile-run-\(UUID().uuidString)"
+        )
         defer { try? FileManager.default.removeItem(at: directory) }
         let largeURLs = try LargeHostileFiles.write(to: directory.appendingPathComponent("large"))
         let committed = HostileFilesTests.expectations.map {
@@ -35,12 +38,17 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
             resolutions += try resolver.resolve(paths: [path], source: expected.source)
             // A one-row ПОС export with its own id, so no two good files share a digest.
             let good = directory.appendingPathComponent("good/pos_good_\(index).csv")
-            try FileManager.default.createDirectory(at: good.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: good.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try Data(goodFile(id: 390_000_000 + index).utf8).write(to: good)
             resolutions += try resolver.resolve(paths: [good.path], source: .pos)
             goodPaths.append(good.path)
         }
-        let report = try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(resolutions)
+        let report = try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(
+            resolutions
+        )
         try #require(report.files.count == hostile.count * 2)
         let quarantined = try await store.quarantinedRows(reason: nil)
 
@@ -51,7 +59,10 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
             case .rejected(let error):
                 #expect(error.reason == expected.rejected, "\(expected.file): rejected as \(error.reason)")
             case .ingested(let accounting, _):
-                #expect(expected.rejected == nil, "\(expected.file): ingested, expected rejection \(String(describing: expected.rejected))")
+                #expect(
+                    expected.rejected == nil,
+                    "\(expected.file): ingested, expected rejection \(String(describing: expected.rejected))"
+                )
                 #expect(accounting.isBalanced, "\(expected.file)")
                 #expect(accounting.stored == expected.stored, "\(expected.file): stored \(accounting.stored)")
                 let reasons = quarantined.filter { $0.file == path }.map(\.reason)
@@ -71,13 +82,15 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
 
     private func goodFile(id: Int) -> String {
         let header = [
-            "Номер сообщения", "Дата создания", "Дата ответа", "Срок ответа", "Код региона", "Муниципальное образование", "ОКТМО",
+            "Номер сообщения", "Дата создания", "Дата ответа", "Срок ответа", "Код региона",
+            "Муниципальное образование", "ОКТМО",
             "Категория", "Подкатегория", "Текст сообщения", "Текст ответа", "Статус", "Ответственная организация",
             "Канал поступления", "59-ФЗ", "ФИО заявителя", "Телефон заявителя", "Электронная почта заявителя",
         ]
         let row = [
             "\(id)", "14.04.2026 10:20", "", "24.04.2026 10:20", "50", "Новосибирск", "50701000", "Образование",
-            "Очереди в детские сады", "Очередь в детский сад не двигается", "", "Принято", "Министерство образования Новосибирской области",
+            "Очереди в детские сады", "Очередь в детский сад не двигается", "", "Принято",
+            "Министерство образования Новосибирской области",
             "epgu_form", "нет", "", "", "",
         ]
         return header.joined(separator: ";") + "\r\n" + row.joined(separator: ";") + "\r\n"

@@ -5,11 +5,14 @@ import PainmapPipeline
 import PainmapSQLite
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
 private func temporaryStore() throws -> SQLiteFeedbackStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-pipeline-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "painmap-pipeline-\(UUID().uuidString)"
+    )
     return try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
 }
 
@@ -17,17 +20,22 @@ private func loadConfiguration() throws -> PainmapConfiguration {
     try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
 }
 
-private func ingest(_ paths: [String], source: SourceKind? = nil, into store: SQLiteFeedbackStore) async throws -> IngestReport {
+private func ingest(_ paths: [String], source: SourceKind? = nil, into store: SQLiteFeedbackStore) async throws
+    -> IngestReport
+{
     let configuration = try loadConfiguration()
     let resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: source)
-    return try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(resolutions)
+    return try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(
+        resolutions
+    )
 }
 
 @Suite struct IngestJobTests {
     @Test func sampleFeedsFillAllFiveSourcesTwoRegionsTwoQuarters() async throws {
         let store = try temporaryStore()
         let report = try await ingest([root.appendingPathComponent("SampleFeeds").path], into: store)
-        let unmatched = report.files.filter { if case .unmatched = $0.outcome { return true } else { return false } }.map(\.path)
+        let unmatched = report.files.filter { if case .unmatched = $0.outcome { return true } else { return false } }
+            .map(\.path)
         // Every sample export has a layout; only hostile/ fixtures and the generator's manifest are left out.
         #expect(unmatched.allSatisfy { $0.contains("/hostile/") || $0.hasSuffix("manifest.json") }, "\(unmatched)")
         #expect(!report.hasFailures)
@@ -54,12 +62,15 @@ private func ingest(_ paths: [String], source: SourceKind? = nil, into store: SQ
     }
 
     @Test func utf8BomAndCP1251CopiesStoreIdenticalText() async throws {
-        let rows = [
-            "Номер сообщения;Дата создания;Код региона;Текст сообщения;Статус",
-            "1;05.04.2026 10:20;50;\"Ёлочка, «детсад» № 5 — очередь; и \"\"всё\"\"\";Принято",
-            "2;06.04.2026 11:00;30;\"Не работает запись\nв МФЦ\";Дан ответ",
-        ].joined(separator: "\r\n") + "\r\n"
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-enc-\(UUID().uuidString)")
+        let rows =
+            [
+                "Номер сообщения;Дата создания;Код региона;Текст сообщения;Статус",
+                "1;05.04.2026 10:20;50;\"Ёлочка, «детсад» № 5 — очередь; и \"\"всё\"\"\";Принято",
+                "2;06.04.2026 11:00;30;\"Не работает запись\nв МФЦ\";Дан ответ",
+            ].joined(separator: "\r\n") + "\r\n"
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "painmap-enc-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let variants: [(String, [UInt8])] = [
             ("utf8.csv", Array(rows.utf8)),
@@ -84,7 +95,9 @@ private func ingest(_ paths: [String], source: SourceKind? = nil, into store: SQ
     }
 
     @Test func aBadFileIsRejectedAndTheRunGoesOn() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-bad-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "painmap-bad-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data("Номер;Текст\n1;x\n".utf8).write(to: directory.appendingPathComponent("a_missing.csv"))
         try Data("Номер сообщения;Дата создания;Код региона;Текст сообщения\n1;05.04.2026 10:20;50;ok\n".utf8)

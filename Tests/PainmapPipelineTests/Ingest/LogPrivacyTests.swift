@@ -8,17 +8,23 @@ import Testing
 
 @Suite struct LogPrivacyTests {
     @Test func ingestLogsCarryNoRecordText() async throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent()
         let collector = LogCollector()
         let logger = collector.logger()
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let store = try SQLiteFeedbackStore(
-            url: FileManager.default.temporaryDirectory.appendingPathComponent("painmap-logs-\(UUID().uuidString)/s.sqlite"))
+            url: FileManager.default.temporaryDirectory.appendingPathComponent(
+                "painmap-logs-\(UUID().uuidString)/s.sqlite"
+            )
+        )
         let paths = [root.appendingPathComponent("SampleFeeds").path]
         var resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: nil)
         resolutions += try FeedResolver(configuration: configuration).resolve(
-            paths: [root.appendingPathComponent("SampleFeeds/hostile/pos_bad_rows.csv").path], source: .pos)
+            paths: [root.appendingPathComponent("SampleFeeds/hostile/pos_bad_rows.csv").path],
+            source: .pos
+        )
         _ = try await IngestJob(configuration: configuration, store: store, logger: logger).run(resolutions)
         let lines = collector.lines.withLock { $0 }
         #expect(!lines.isEmpty, "the job logs something, so the check below is meaningful")

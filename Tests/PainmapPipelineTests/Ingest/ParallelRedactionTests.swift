@@ -5,7 +5,8 @@ import PainmapPipeline
 import PainmapSQLite
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
 /// Everything an ingest leaves in a store, in the store's own order.
@@ -19,22 +20,34 @@ private struct IngestResult: Equatable {
 
 /// Ingests SampleFeeds (every adapter, hostile files included) into a fresh store, redacting with `threads` threads.
 private func ingestSampleFeeds(redactionThreads threads: Int) async throws -> IngestResult {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-parallel-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "painmap-parallel-\(UUID().uuidString)"
+    )
     let store = try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
     var configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
     configuration.privacy = PrivacyConfiguration(keepOriginals: true)
-    let resolutions = try FeedResolver(configuration: configuration).resolve(paths: [root.appendingPathComponent("SampleFeeds").path], source: nil)
+    let resolutions = try FeedResolver(configuration: configuration).resolve(
+        paths: [root.appendingPathComponent("SampleFeeds").path],
+        source: nil
+    )
     let job = IngestJob(
-        configuration: configuration, store: store, logger: Logger(label: "test"), now: Date(timeIntervalSince1970: 1_790_000_000),
-        redactionThreads: threads)
+        configuration: configuration,
+        store: store,
+        logger: Logger(label: "test"),
+        now: Date(timeIntervalSince1970: 1_790_000_000),
+        redactionThreads: threads
+    )
     let report = try await job.run(resolutions)
-    let originals = try store.originalTexts().sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.text) \($0.value.answerText ?? "-")" }
+    let originals = try store.originalTexts().sorted { $0.key < $1.key }.map {
+        "\($0.key) \($0.value.text) \($0.value.answerText ?? "-")"
+    }
     return IngestResult(
         accounting: report.files.map { "\($0.path) \($0.outcome)" },
         records: try await store.storedRecords(region: nil, quarter: nil),
         identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil),
         quarantine: try await store.quarantinedRows(reason: nil),
-        originals: originals)
+        originals: originals
+    )
 }
 
 /// Redaction runs on the reader's side in parallel chunks (`RowPipeline` with the sink's `RecordPreparation`); the

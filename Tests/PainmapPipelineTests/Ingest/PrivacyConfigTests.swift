@@ -3,14 +3,20 @@ import PainmapCore
 import PainmapPipeline
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
 private func configDirectory(privacy: String?) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-privacy-config-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "painmap-privacy-config-\(UUID().uuidString)"
+    )
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     for name in ["feeds.yaml", "regions.yaml", "surveys.yaml", "mkgu-forms.yaml"] {
-        try FileManager.default.copyItem(at: root.appendingPathComponent("Config/\(name)"), to: directory.appendingPathComponent(name))
+        try FileManager.default.copyItem(
+            at: root.appendingPathComponent("Config/\(name)"),
+            to: directory.appendingPathComponent(name)
+        )
     }
     if let privacy { try Data(privacy.utf8).write(to: directory.appendingPathComponent("privacy.yaml")) }
     return directory
@@ -24,17 +30,25 @@ private func configDirectory(privacy: String?) throws -> URL {
 
     @Test func missingFileMeansDefaultAndTrueIsRead() throws {
         #expect(try ConfigurationLoader().load(directory: try configDirectory(privacy: nil)).privacy == .default)
-        #expect(try ConfigurationLoader().load(directory: try configDirectory(privacy: "keep_originals: true\n")).privacy.keepOriginals)
+        #expect(
+            try ConfigurationLoader().load(directory: try configDirectory(privacy: "keep_originals: true\n")).privacy
+                .keepOriginals
+        )
     }
 
     @Test func unknownKeyIsRejectedWithItsLine() throws {
         do {
-            _ = try ConfigurationLoader().load(directory: try configDirectory(privacy: "# comment\nkeep_original: true\n"))
+            _ = try ConfigurationLoader().load(
+                directory: try configDirectory(privacy: "# comment\nkeep_original: true\n")
+            )
             Issue.record("a misspelled key must fail")
         } catch let failure as ConfigurationErrors {
             let error = try #require(failure.errors.first { $0.location.path.hasSuffix("privacy.yaml") })
             #expect(error.location.line == 2)
-            #expect(error.message.contains("неизвестный ключ «keep_original»; возможно, имелось в виду «keep_originals»"), "\(error.message)")
+            #expect(
+                error.message.contains("неизвестный ключ «keep_original»; возможно, имелось в виду «keep_originals»"),
+                "\(error.message)"
+            )
         }
     }
 }

@@ -5,19 +5,26 @@ import PainmapPipeline
 import PainmapSQLite
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
 private func temporaryStore() throws -> SQLiteFeedbackStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-redaction-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "painmap-redaction-\(UUID().uuidString)"
+    )
     return try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
 }
 
-private func ingest(_ paths: [String], into store: SQLiteFeedbackStore, keepOriginals: Bool = false) async throws -> IngestReport {
+private func ingest(_ paths: [String], into store: SQLiteFeedbackStore, keepOriginals: Bool = false) async throws
+    -> IngestReport
+{
     var configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
     configuration.privacy = PrivacyConfiguration(keepOriginals: keepOriginals)
     let resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: nil)
-    return try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(resolutions)
+    return try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(
+        resolutions
+    )
 }
 
 /// Shapes of the personal data `PainmapSamples` plants in SampleFeeds, checked independently of the redactor.
@@ -89,8 +96,12 @@ private func plantedIdentifierShapes(in text: String) -> [String] {
         var configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         configuration.privacy = .default
         let resolutions = try FeedResolver(configuration: configuration).resolve(paths: [copied.path], source: .pos)
-        let report = try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(resolutions)
-        let accounting = try #require(report.files.first.flatMap { if case .ingested(let a, _) = $0.outcome { a } else { nil } })
+        let report = try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(
+            resolutions
+        )
+        let accounting = try #require(
+            report.files.first.flatMap { if case .ingested(let a, _) = $0.outcome { a } else { nil } }
+        )
         #expect(accounting.stored == 0 && accounting.duplicate == accounting.read)
         // Filtering by slice, updates and originals are store semantics: PainmapStoreContractTests/RedactionContractTests.
         #expect(try await store.redactedIdentifiers(region: nil, quarter: nil) == before)
@@ -98,7 +109,11 @@ private func plantedIdentifierShapes(in text: String) -> [String] {
 
     @Test func keepOriginalsStoresThemApart() async throws {
         let store = try temporaryStore()
-        _ = try await ingest([root.appendingPathComponent("SampleFeeds/pos/pos_54_2026q2.csv").path], into: store, keepOriginals: true)
+        _ = try await ingest(
+            [root.appendingPathComponent("SampleFeeds/pos/pos_54_2026q2.csv").path],
+            into: store,
+            keepOriginals: true
+        )
         let originals = try store.originalTexts()
         #expect(!originals.isEmpty)
         let stored = try await store.storedRecords(region: nil, quarter: nil)

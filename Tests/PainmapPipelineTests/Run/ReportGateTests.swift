@@ -1,22 +1,44 @@
 import Foundation
 import Logging
 import PainmapCore
-@testable import PainmapPipeline
 import PainmapReports
 import PainmapSQLite
 import Testing
+
+@testable import PainmapPipeline
 
 /// The zero-leak gate: report files are read as a reader sees them, and a canary that slips past the redactor stops
 /// the region's reports from being written.
 @Suite struct ReportGateTests {
     @Test func filesAreScannedAsTheyRead() throws {
-        #expect(ReportGate.visibleText(Data("<td>8&#160;(913)&nbsp;555-12-34</td><p>Семёнов&amp;Ко</p>".utf8), fileExtension: "html")
-            .contains("8\u{00A0}(913)\u{00A0}555-12-34"))
-        #expect(ReportGate.visibleText(Data(#"{"title":"\u0421\u0435\u043c\u0451\u043d\u043e\u0432 \"\u0418\u0432\u0430\u043d\""}"#.utf8), fileExtension: "json")
-            .contains("Семёнов \"Иван\""))
-        let workbook = try ReportRenderer().regionWorkbook([], index: RegionIndex(
-            generatedAt: "2026-10-05T00:00:00Z", region: ReportRegion(code: "54", name: "Новосибирская область"), quarter: "2026Q3",
-            previousQuarter: "2026Q2", count: 0, previousCount: 0, unassignedCount: 0, byChannel: [], situations: []))
+        #expect(
+            ReportGate.visibleText(
+                Data("<td>8&#160;(913)&nbsp;555-12-34</td><p>Семёнов&amp;Ко</p>".utf8),
+                fileExtension: "html"
+            )
+            .contains("8\u{00A0}(913)\u{00A0}555-12-34")
+        )
+        #expect(
+            ReportGate.visibleText(
+                Data(#"{"title":"\u0421\u0435\u043c\u0451\u043d\u043e\u0432 \"\u0418\u0432\u0430\u043d\""}"#.utf8),
+                fileExtension: "json"
+            )
+            .contains("Семёнов \"Иван\"")
+        )
+        let workbook = try ReportRenderer().regionWorkbook(
+            [],
+            index: RegionIndex(
+                generatedAt: "2026-10-05T00:00:00Z",
+                region: ReportRegion(code: "54", name: "Новосибирская область"),
+                quarter: "2026Q3",
+                previousQuarter: "2026Q2",
+                count: 0,
+                previousCount: 0,
+                unassignedCount: 0,
+                byChannel: [],
+                situations: []
+            )
+        )
         #expect(ReportGate.visibleText(workbook, fileExtension: "xlsx").contains("Новосибирская область"))
     }
 
@@ -24,7 +46,10 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-gate-\(UUID().uuidString)")
         let feeds = root.appendingPathComponent("feeds/pos")
         try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: root.appendingPathComponent("Config"))
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("Config"),
+            to: root.appendingPathComponent("Config")
+        )
         // Twelve kindergarten complaints; the export's «Ответственная организация» carries a private phone, and one
         // message also names it in its text (redacted there, so recorded: the gate can then name that record).
         var csv = "Номер сообщения;Дата создания;Код региона;Категория;Текст сообщения;Ответственная организация\n"
@@ -33,22 +58,37 @@ import Testing
                 number == 1
                 ? "Очередь в детский сад не движется второй год, перезвоните мне 8 913 555-12-34"
                 : "Очередь в детский сад не движется уже \(number) месяцев, номер в очереди не меняется"
-            csv += "90000\(number);1\(number % 9).08.2026 10:00;50;Образование;\(text);Детсад № 5, заведующая, тел. 8 913 555-12-34\n"
+            csv +=
+                "90000\(number);1\(number % 9).08.2026 10:00;50;Образование;\(text);Детсад № 5, заведующая, тел. 8 913 555-12-34\n"
         }
         try Data(csv.utf8).write(to: feeds.appendingPathComponent("canary_54_2026q3.csv"))
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let store = try SQLiteFeedbackStore(url: root.appendingPathComponent("store.sqlite"))
         let out = root.appendingPathComponent("out")
-        let job = RunJob(configuration: configuration, store: store, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let job = RunJob(
+            configuration: configuration,
+            store: store,
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        )
         let report = try await job.run(RunJob.Options(quarter: try #require(Quarter("2026Q3")), outputDirectory: out))
 
         #expect(report.refusedRegions == ["54"])
         #expect(!report.leaks.isEmpty)
-        #expect(report.leaks.contains { $0.type == .phone && $0.recordID != nil }, "the recorded phone names its record")
-        #expect(report.leaks.allSatisfy { $0.file.hasPrefix("2026Q3/54/") || $0.file == "2026Q3/index.html" || $0.file == "2026Q3/index.json" })
+        #expect(
+            report.leaks.contains { $0.type == .phone && $0.recordID != nil },
+            "the recorded phone names its record"
+        )
+        #expect(
+            report.leaks.allSatisfy {
+                $0.file.hasPrefix("2026Q3/54/") || $0.file == "2026Q3/index.html" || $0.file == "2026Q3/index.json"
+            }
+        )
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("2026Q3/54/kindergarten.html").path))
         let message = PersonalDataLeak(findings: report.leaks).description
-        #expect(message.contains("2026Q3/54/") && message.contains("телефон") && !message.contains("555-12-34") && !message.contains("5551234"))
+        #expect(
+            message.contains("2026Q3/54/") && message.contains("телефон") && !message.contains("555-12-34")
+                && !message.contains("5551234")
+        )
         #expect(PersonalDataLeak(findings: report.leaks).exitStatus == .dataError)
     }
 
@@ -62,9 +102,14 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-gate-\(UUID().uuidString)")
         let feeds = root.appendingPathComponent("feeds/pos")
         try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: root.appendingPathComponent("Config"))
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("Config"),
+            to: root.appendingPathComponent("Config")
+        )
         var csv = "Номер сообщения;Дата создания;Код региона;Категория;Текст сообщения;Ответственная организация\n"
-        let organisation = named ? "ИП Иванова Анна Геннадьевна, кружок робототехники" : "Дом детского творчества, кружок робототехники"
+        let organisation =
+            named
+            ? "ИП Иванова Анна Геннадьевна, кружок робототехники" : "Дом детского творчества, кружок робототехники"
         for number in 1...12 {
             let text =
                 number == 1
@@ -76,12 +121,18 @@ import Testing
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let store = try SQLiteFeedbackStore(url: root.appendingPathComponent("store.sqlite"))
         let out = root.appendingPathComponent("out")
-        let job = RunJob(configuration: configuration, store: store, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let job = RunJob(
+            configuration: configuration,
+            store: store,
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        )
         let report = try await job.run(RunJob.Options(quarter: try #require(Quarter("2026Q3")), outputDirectory: out))
 
         let identifiers = try await store.redactedIdentifiers(region: "54", quarter: nil)
         #expect(
-            identifiers.contains { $0.type == .fullName && $0.normalized == "иванова анна геннадьевна" }, "the signature after «на улице» is redacted")
+            identifiers.contains { $0.type == .fullName && $0.normalized == "иванова анна геннадьевна" },
+            "the signature after «на улице» is redacted"
+        )
         if named {
             #expect(report.refusedRegions == ["54"])
             #expect(report.leaks.contains { $0.type == .fullName && $0.recordID != nil })

@@ -7,7 +7,8 @@ import PainmapSQLite
 import Testing
 
 /// The package root (SampleFeeds and Config live there).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
 /// A store and report tree made by `painmap run` over SampleFeeds: 2026Q2, then 2026Q3.
@@ -21,11 +22,16 @@ struct RunFixture: Sendable {
 
     /// Runs both sample quarters into a fresh temporary directory.
     static func make(label: String = "run") async throws -> RunFixture {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-\(label)-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "painmap-\(label)-\(UUID().uuidString)"
+        )
         let configuration = try ConfigurationLoader().load(directory: packageRoot.appendingPathComponent("Config"))
         let fixture = RunFixture(
-            directory: directory, storeURL: directory.appendingPathComponent("store.sqlite"),
-            outputDirectory: directory.appendingPathComponent("out"), configuration: configuration)
+            directory: directory,
+            storeURL: directory.appendingPathComponent("store.sqlite"),
+            outputDirectory: directory.appendingPathComponent("out"),
+            configuration: configuration
+        )
         for quarter in ["2026Q2", "2026Q3"] { _ = try await fixture.run(quarter: quarter) }
         return fixture
     }
@@ -34,13 +40,20 @@ struct RunFixture: Sendable {
     static let shared = Task { try await make(label: "run-shared") }
 
     /// Runs one quarter against the fixture's store and output directory.
-    func run(quarter: String, regions: [String] = [], generatedAt: Date = RunFixture.generatedAt, workers: Int = 1) async throws -> RunReport {
+    func run(quarter: String, regions: [String] = [], generatedAt: Date = RunFixture.generatedAt, workers: Int = 1)
+        async throws -> RunReport
+    {
         let store = try SQLiteFeedbackStore(url: storeURL)
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         return try await RunJob(configuration: configuration, store: store, logger: logger, threadCount: 2).run(
             RunJob.Options(
-                quarter: try #require(Quarter(quarter)), regions: regions, outputDirectory: outputDirectory,
-                generatedAt: generatedAt), workers: workers)
+                quarter: try #require(Quarter(quarter)),
+                regions: regions,
+                outputDirectory: outputDirectory,
+                generatedAt: generatedAt
+            ),
+            workers: workers
+        )
     }
 
     /// The JSON report of a situation.

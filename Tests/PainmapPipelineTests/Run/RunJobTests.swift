@@ -16,7 +16,10 @@ import Testing
                 #expect(files["\(region)/\(region).xlsx"] != nil)
                 for situation in ["kindergarten", "housing", "extracurricular", "job_search"] {
                     for format in ReportFormat.allCases {
-                        #expect(files["\(region)/\(situation).\(format.fileExtension)"] != nil, "\(quarter)/\(region)/\(situation).\(format)")
+                        #expect(
+                            files["\(region)/\(situation).\(format.fileExtension)"] != nil,
+                            "\(quarter)/\(region)/\(situation).\(format)"
+                        )
                     }
                 }
             }
@@ -41,16 +44,31 @@ import Testing
         let hotWater = try pains("41", "housing").filter { words($0).contains("горяч") && emerging($0) }
         #expect(!navigator.isEmpty, "новая боль: сбой навигатора допобразования (54)")
         #expect(!hotWater.isEmpty, "новая боль: отключение горячей воды (41)")
-        #expect((navigator + hotWater).contains { $0.status == .new && $0.count >= 15 }, "хотя бы одна помечена «новая»")
+        #expect(
+            (navigator + hotWater).contains { $0.status == .new && $0.count >= 15 },
+            "хотя бы одна помечена «новая»"
+        )
         // The planted vanished pains: the portal form error in 54 (24 → 0), fee compensation in 41 (16 → 0).
         let portalError = try pains("54", "targeted_help").filter { $0.status == .vanished && $0.previousCount >= 10 }
         #expect(!portalError.isEmpty, "исчезнувшая боль: ошибка формы на Госуслугах (54)")
-        let compensation = try pains("41", "kindergarten").filter { $0.status == .vanished && words($0).contains("компенсац") }
-        #expect(compensation.contains { $0.previousCount >= 5 && $0.count == 0 }, "исчезнувшая боль: компенсация родительской платы (41)")
+        let compensation = try pains("41", "kindergarten").filter {
+            $0.status == .vanished && words($0).contains("компенсац")
+        }
+        #expect(
+            compensation.contains { $0.previousCount >= 5 && $0.count == 0 },
+            "исчезнувшая боль: компенсация родительской платы (41)"
+        )
         // «No place assigned» grows 43 → 139 in 54; heating complaints shrink 65 → 10.
-        let places = try pains("54", "kindergarten").filter { words($0).contains("мест") || words($0).contains("направлен") }
-        #expect(places.contains { $0.delta.absolute >= 20 && ($0.delta.relative ?? 0) >= 1 }, "рост: нет мест в садике (54)")
-        let heating = try pains("54", "housing").filter { words($0).contains("батаре") || words($0).contains("отоплен") }
+        let places = try pains("54", "kindergarten").filter {
+            words($0).contains("мест") || words($0).contains("направлен")
+        }
+        #expect(
+            places.contains { $0.delta.absolute >= 20 && ($0.delta.relative ?? 0) >= 1 },
+            "рост: нет мест в садике (54)"
+        )
+        let heating = try pains("54", "housing").filter {
+            words($0).contains("батаре") || words($0).contains("отоплен")
+        }
         #expect(heating.contains { $0.delta.absolute <= -15 }, "снижение: отопление (54)")
     }
 
@@ -76,11 +94,16 @@ import Testing
     @Test func indexAndOverviewAgreeWithTheReports() async throws {
         let fixture = try await RunFixture.shared.value
         let base = fixture.outputDirectory.appendingPathComponent("2026Q3")
-        let overview = try JSONDecoder().decode(QuarterOverview.self, from: Data(contentsOf: base.appendingPathComponent("index.json")))
+        let overview = try JSONDecoder().decode(
+            QuarterOverview.self,
+            from: Data(contentsOf: base.appendingPathComponent("index.json"))
+        )
         #expect(overview.regions.map(\.region.code) == ["41", "54"])
         for row in overview.regions {
             let index = try JSONDecoder().decode(
-                RegionIndex.self, from: Data(contentsOf: base.appendingPathComponent("\(row.region.code)/index.json")))
+                RegionIndex.self,
+                from: Data(contentsOf: base.appendingPathComponent("\(row.region.code)/index.json"))
+            )
             #expect(index.count == row.count)
             #expect(index.situations.map(\.count).reduce(0, +) + index.unassignedCount == index.count)
             let top = try #require(row.topPain)
@@ -91,7 +114,10 @@ import Testing
             #expect(report.pains.allSatisfy { $0.status == .vanished || $0.priority.score <= top.priority })
             for entry in index.situations {
                 let situationReport = try fixture.report("2026Q3", row.region.code, entry.lifeSituation.id)
-                #expect(entry.topPains.map(\.id) == Array(situationReport.pains.filter { $0.status != .vanished }.prefix(3).map(\.id)))
+                #expect(
+                    entry.topPains.map(\.id)
+                        == Array(situationReport.pains.filter { $0.status != .vanished }.prefix(3).map(\.id))
+                )
             }
         }
     }
@@ -100,12 +126,19 @@ import Testing
         let fixture = try await RunFixture.make(label: "run-rerun")
         let before = fixture.files(under: "2026Q3")
         func stamp(_ url: URL) throws -> (Data, Date) {
-            (try Data(contentsOf: url), try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date))
+            (
+                try Data(contentsOf: url),
+                try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+            )
         }
         let untouched = try before.filter { $0.key.hasPrefix("41/") }.mapValues(stamp)
         let rewritten = try before.filter { $0.key.hasPrefix("54/") }.mapValues(stamp)
         try await Task.sleep(for: .milliseconds(1100))  // coarse file-system clocks
-        let report = try await fixture.run(quarter: "2026Q3", regions: ["54"], generatedAt: Date(timeIntervalSince1970: 1_792_000_000))
+        let report = try await fixture.run(
+            quarter: "2026Q3",
+            regions: ["54"],
+            generatedAt: Date(timeIntervalSince1970: 1_792_000_000)
+        )
         #expect(report.regions.map(\.code) == ["54"])
         for (path, (data, date)) in untouched {
             let now = try stamp(try #require(fixture.files(under: "2026Q3")[path]))
@@ -120,7 +153,9 @@ import Testing
 
     @Test func sameStoreGivesIdenticalReportsApartFromGenerationTime() async throws {
         let fixture = try await RunFixture.make(label: "run-repro")
-        func snapshot() -> [String: Data] { fixture.files(under: "2026Q3").compactMapValues { try? Data(contentsOf: $0) } }
+        func snapshot() -> [String: Data] {
+            fixture.files(under: "2026Q3").compactMapValues { try? Data(contentsOf: $0) }
+        }
         let first = snapshot()
         _ = try await fixture.run(quarter: "2026Q3")
         #expect(snapshot() == first, "same store, configuration and generation time: byte-identical tree")
@@ -134,7 +169,10 @@ import Testing
         #expect(later.keys.sorted() == first.keys.sorted())
         for (path, data) in first {
             let a = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let b = String(decoding: later[path] ?? Data(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let b = String(decoding: later[path] ?? Data(), as: UTF8.self).split(
+                separator: "\n",
+                omittingEmptySubsequences: false
+            )
             if path.hasSuffix(".xlsx") {
                 #expect(later[path] == data, "\(path): the workbook carries no generation time")
                 continue
@@ -142,7 +180,10 @@ import Testing
             #expect(a.count == b.count, "\(path)")
             let differing = zip(a, b).filter { $0 != $1 }
             #expect(differing.count <= 1, "\(path): \(differing.count) lines differ, only the generation time may")
-            #expect(differing.allSatisfy { $0.1.contains("2027") }, "\(path): the differing line is the generation time")
+            #expect(
+                differing.allSatisfy { $0.1.contains("2027") },
+                "\(path): the differing line is the generation time"
+            )
         }
     }
 }

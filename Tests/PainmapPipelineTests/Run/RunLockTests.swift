@@ -4,7 +4,9 @@ import PainmapPipeline
 import Testing
 
 @Suite struct RunLockTests {
-    let store = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-lock-\(UUID().uuidString)/s.sqlite")
+    let store = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "painmap-lock-\(UUID().uuidString)/s.sqlite"
+    )
 
     @Test func secondRunIsRefusedWithTheHoldersPidAndCode75() throws {
         let first = try RunLock.acquire(store: store)
@@ -12,7 +14,8 @@ import Testing
             _ = try RunLock.acquire(store: store)
         } throws: { error in
             guard let busy = error as? RunLock.Busy else { return false }
-            return busy.holderPID == getpid() && busy.exitStatus == .tempFail && busy.description.contains("pid \(getpid())")
+            return busy.holderPID == getpid() && busy.exitStatus == .tempFail
+                && busy.description.contains("pid \(getpid())")
                 && busy.description.contains("--wait")
         }
         withExtendedLifetime(first) {}
@@ -27,7 +30,9 @@ import Testing
     @Test func waitingGivesUpAfterTheTimeout() throws {
         let first = try RunLock.acquire(store: store)
         let start = ContinuousClock.now
-        #expect(throws: RunLock.Busy.self) { _ = try RunLock.acquire(store: store, wait: true, timeout: .milliseconds(500)) }
+        #expect(throws: RunLock.Busy.self) {
+            _ = try RunLock.acquire(store: store, wait: true, timeout: .milliseconds(500))
+        }
         #expect(ContinuousClock.now - start >= .milliseconds(400))
         withExtendedLifetime(first) {}
     }
@@ -35,7 +40,10 @@ import Testing
     @Test func aKilledHolderLeavesNoStaleLock() throws {
         // A child process takes the lock with flock(1) and is killed with SIGKILL; the kernel frees it.
         let lockPath = RunLock.lockURL(forStore: store).path
-        try FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: store.deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
         child.arguments = ["--no-fork", lockPath, "sleep", "30"]  // flock execs sleep: one process holds the lock

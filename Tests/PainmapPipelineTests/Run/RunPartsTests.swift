@@ -1,9 +1,10 @@
 import Foundation
 import PainmapCore
-@testable import PainmapPipeline
 import PainmapReports
 import PainmapText
 import Testing
+
+@testable import PainmapPipeline
 
 /// The pieces `painmap run` builds a report from: quarter arguments, the priority formula, severity, titles, metrics
 /// and the report configuration files.
@@ -23,16 +24,24 @@ import Testing
     @Test func priorityIsTheProductOfItsPrintedFactors() {
         let severe = SeverityClass(id: "safety", name: "Угроза", weight: 3, keywords: [])
         let p = ReportBuilder.priority(
-            count: 40, previousCount: 10, severity: severe, dissatisfaction: RateShare(count: 1, base: 4),
-            configuration: PriorityConfiguration(growthCap: 2))
+            count: 40,
+            previousCount: 10,
+            severity: severe,
+            dissatisfaction: RateShare(count: 1, base: 4),
+            configuration: PriorityConfiguration(growthCap: 2)
+        )
         #expect(p.components.volume == 3.714)  // ln 41
         #expect(p.components.growth == 3)  // growth 3.0 capped at 2
         #expect(p.components.severity == 3)
         #expect(p.components.dissatisfaction == 0.75)
         #expect(p.score == 25.07)
         let shrinking = ReportBuilder.priority(
-            count: 5, previousCount: 50, severity: severe, dissatisfaction: RateShare(count: 0, base: 0),
-            configuration: PriorityConfiguration())
+            count: 5,
+            previousCount: 50,
+            severity: severe,
+            dissatisfaction: RateShare(count: 0, base: 0),
+            configuration: PriorityConfiguration()
+        )
         #expect(shrinking.components.growth == 1)  // no bonus for shrinking
         #expect(shrinking.components.dissatisfaction == 0.5)  // nothing rated
     }
@@ -43,11 +52,15 @@ import Testing
                 SeverityClass(id: "safety", name: "Угроза", weight: 3, keywords: ["отопление", "протечка крыши"]),
                 SeverityClass(id: "money", name: "Деньги", weight: 2, keywords: ["компенсация"]),
                 SeverityClass(id: "convenience", name: "Удобство", weight: 1, keywords: []),
-            ], defaultClass: "convenience")
+            ],
+            defaultClass: "convenience"
+        )
         let matcher = SeverityMatcher(configuration: configuration)
         let analyzer = TextAnalyzer()
         #expect(matcher.severity(terms: ["батаре", "отоплен"], title: []).id == "safety")
-        #expect(matcher.severity(terms: [], title: analyzer.analyze("Не выплачивают компенсацию за садик")).id == "money")
+        #expect(
+            matcher.severity(terms: [], title: analyzer.analyze("Не выплачивают компенсацию за садик")).id == "money"
+        )
         #expect(matcher.severity(terms: ["протечк крыш"], title: []).id == "safety")  // a phrase, as a bigram term
         #expect(matcher.severity(terms: ["крыш"], title: []).id == "convenience")  // half a phrase is not enough
         #expect(matcher.severity(terms: ["очеред"], title: []).id == "convenience")
@@ -60,10 +73,14 @@ import Testing
                 "Здравствуйте! Пишу третий раз. В квартире холодно, батареи еле тёплые уже месяц. Помогите!",
                 "Добрый день, батареи холодные",
             ],
-            keywordTerms: ["батаре", "холодн", "тепл"], fallback: "—")
+            keywordTerms: ["батаре", "холодн", "тепл"],
+            fallback: "—"
+        )
         // The sentence naming all three keywords wins over the shorter one naming two.
         #expect(chosen == "В квартире холодно, батареи еле тёплые уже месяц")
-        #expect(title.withoutGreeting("Здравствуйте, Навигатор доп образования сбоит") == "Навигатор доп образования сбоит")
+        #expect(
+            title.withoutGreeting("Здравствуйте, Навигатор доп образования сбоит") == "Навигатор доп образования сбоит"
+        )
         #expect(title.withoutGreeting("Добрый день: очередь стоит") == "очередь стоит")
         #expect(title.withoutGreeting("Очередь стоит, никто не отвечает") == "Очередь стоит, никто не отвечает")
         let long = String(repeating: "очень длинная жалоба про очередь ", count: 10)
@@ -73,17 +90,28 @@ import Testing
     }
 
     @Test func dissatisfactionAndOverdueCountOnlyRecordsThatCanHaveThem() throws {
-        func record(_ scores: [Int], deadline: TimeInterval? = nil, answered: TimeInterval? = nil) throws -> FeedbackRecord {
+        func record(_ scores: [Int], deadline: TimeInterval? = nil, answered: TimeInterval? = nil) throws
+            -> FeedbackRecord
+        {
             var record = FeedbackRecord(
-                source: .portal, feed: "mkgu", receivedAt: Date(timeIntervalSince1970: 0), region: "54", regionRaw: "50",
-                regionCodeSystem: .okato, quarter: try #require(Quarter("2026Q3")), text: "")
+                source: .portal,
+                feed: "mkgu",
+                receivedAt: Date(timeIntervalSince1970: 0),
+                region: "54",
+                regionRaw: "50",
+                regionCodeSystem: .okato,
+                quarter: try #require(Quarter("2026Q3")),
+                text: ""
+            )
             record.ratings = scores.compactMap { CriterionScore(criterion: .time, score: $0) }
             record.deadlineAt = deadline.map(Date.init(timeIntervalSince1970:))
             record.answeredAt = answered.map(Date.init(timeIntervalSince1970:))
             return record
         }
-        let records = [try record([1, 5]), try record([4]), try record([]), try record([2], deadline: 100, answered: 200),
-                       try record([], deadline: 100, answered: 50), try record([], deadline: 100)]
+        let records = [
+            try record([1, 5]), try record([4]), try record([]), try record([2], deadline: 100, answered: 200),
+            try record([], deadline: 100, answered: 50), try record([], deadline: 100),
+        ]
         let unhappy = PainMetrics.dissatisfaction(records)
         #expect((unhappy.count, unhappy.base) == (2, 3))
         let late = PainMetrics.overdue(records, reference: Date(timeIntervalSince1970: 1_000))
@@ -95,19 +123,28 @@ import Testing
     }
 
     @Test func reportConfigurationFilesAreValidatedWithTheirLine() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-run-config-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "painmap-run-config-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for name in ["feeds.yaml", "regions.yaml", "surveys.yaml", "mkgu-forms.yaml", "life-situations.yaml"] {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config/\(name)"), to: directory.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: packageRoot.appendingPathComponent("Config/\(name)"),
+                to: directory.appendingPathComponent(name)
+            )
         }
         try Data("growth_cap: 2\ndefault_class: nobody\nseverity_classes:\n  - {id: a, name: A, weight: 1}\n".utf8)
             .write(to: directory.appendingPathComponent("priority.yaml"))
-        try Data("merge_distance: 0.9\nstopwords: [a]\n".utf8).write(to: directory.appendingPathComponent("analysis.yaml"))
+        try Data("merge_distance: 0.9\nstopwords: [a]\n".utf8).write(
+            to: directory.appendingPathComponent("analysis.yaml")
+        )
         do {
             _ = try ConfigurationLoader().load(directory: directory)
             Issue.record("bad priority.yaml and analysis.yaml were accepted")
         } catch let failure as ConfigurationErrors {
-            let messages = failure.errors.map { "\($0.location.path.split(separator: "/").last ?? ""):\($0.location.line ?? 0) \($0.message)" }
+            let messages = failure.errors.map {
+                "\($0.location.path.split(separator: "/").last ?? ""):\($0.location.line ?? 0) \($0.message)"
+            }
             #expect(messages.contains { $0.hasPrefix("priority.yaml:") && $0.contains("nobody") }, "\(messages)")
             #expect(messages.contains { $0.hasPrefix("analysis.yaml:2") && $0.contains("stopwords") }, "\(messages)")
         }

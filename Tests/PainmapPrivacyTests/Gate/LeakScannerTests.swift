@@ -2,10 +2,15 @@ import PainmapCore
 import PainmapPrivacy
 import Testing
 
-private func identifier(_ type: PersonalDataType, _ normalized: String, record: Int64 = 7) throws -> RedactedIdentifier {
+private func identifier(_ type: PersonalDataType, _ normalized: String, record: Int64 = 7) throws -> RedactedIdentifier
+{
     RedactedIdentifier(
-        recordID: RecordID(rawValue: record), region: "54", quarter: try #require(Quarter("2026Q3")), type: type,
-        normalized: normalized)
+        recordID: RecordID(rawValue: record),
+        region: "54",
+        quarter: try #require(Quarter("2026Q3")),
+        type: type,
+        normalized: normalized
+    )
 }
 
 /// The scanner behind the zero-leak report gate.
@@ -22,7 +27,8 @@ private func identifier(_ type: PersonalDataType, _ normalized: String, record: 
 
     @Test func aRecordedNameIsFoundWhateverTheCaseAndYo() throws {
         let scanner = LeakScanner(identifiers: [
-            try identifier(.fullName, "семенов петр алексеевич", record: 3), try identifier(.fullName, "иван", record: 4),
+            try identifier(.fullName, "семенов петр алексеевич", record: 3),
+            try identifier(.fullName, "иван", record: 4),
             try identifier(.fullName, "гражданин", record: 5),
         ])
         let leaks = scanner.scan("Ответственный: СЕМЁНОВ Пётр Алексеевич, кабинет 5")
@@ -42,21 +48,31 @@ private func identifier(_ type: PersonalDataType, _ normalized: String, record: 
             try identifier(.fullName, "иванова анна геннадьевна", record: 207356),
             try identifier(.fullName, "григорьева анна михайловна", record: 547623),
         ])
-        let quote = "«Дети после уроков болтаются на улице Иванова Анна Геннадьевна Очень жду ответа.» — pos:400095851 · ПОС · 20.08.2026"
+        let quote =
+            "«Дети после уроков болтаются на улице Иванова Анна Геннадьевна Очень жду ответа.» — pos:400095851 · ПОС · 20.08.2026"
         let leaks = scanner.scan(quote)
         #expect(leaks.map(\.type) == [.fullName])
         #expect(leaks.map(\.recordID) == [RecordID(rawValue: 207356)])
         #expect(leaks.first?.masked.hasSuffix("на") == true && leaks.first?.masked.contains("иван") == false)
         // Across a line break and in upper case (the CSV and Markdown forms), still the same name.
-        #expect(scanner.scan("болтаются на улице\nГРИГОРЬЕВА АННА\tМИХАЙЛОВНА").map(\.recordID) == [RecordID(rawValue: 547623)])
-        for harmless in ["Дети после уроков болтаются на улице Иванова", "Анна Геннадьевна, заведующая, ответила", "ул. Иванова, Анна"] {
+        #expect(
+            scanner.scan("болтаются на улице\nГРИГОРЬЕВА АННА\tМИХАЙЛОВНА").map(\.recordID) == [
+                RecordID(rawValue: 547623)
+            ]
+        )
+        for harmless in [
+            "Дети после уроков болтаются на улице Иванова", "Анна Геннадьевна, заведующая, ответила",
+            "ул. Иванова, Анна",
+        ] {
             #expect(scanner.scan(harmless).isEmpty, "\(harmless)")
         }
     }
 
     @Test func structuredPersonalDataIsFoundEvenIfNobodyRecordedIt() throws {
         let scanner = LeakScanner(identifiers: [])
-        let leaks = scanner.scan("ООО «Ромашка», директор тел. +7 (913) 777-88-99, mail ivanov@mail.ru, СНИЛС 112-233-445 95")
+        let leaks = scanner.scan(
+            "ООО «Ромашка», директор тел. +7 (913) 777-88-99, mail ivanov@mail.ru, СНИЛС 112-233-445 95"
+        )
         #expect(Set(leaks.map(\.type)) == [.phone, .email, .snils])
         #expect(leaks.allSatisfy { $0.recordID == nil })
         #expect(leaks.allSatisfy { !$0.masked.contains("777") && !$0.masked.contains("ivanov") })

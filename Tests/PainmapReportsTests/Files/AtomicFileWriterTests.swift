@@ -20,14 +20,19 @@ import Testing
         try AtomicFileWriter().write(Data("прежний отчёт".utf8), to: url)
         // A directory in the way of the rename makes the final step fail.
         let blocked = directory.appendingPathComponent("blocked")
-        try FileManager.default.createDirectory(at: blocked.appendingPathComponent("child"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: blocked.appendingPathComponent("child"),
+            withIntermediateDirectories: true
+        )
         #expect {
             try AtomicFileWriter().write(Data("x".utf8), to: blocked)
         } throws: { error in
             (error as? CommandFailure)?.exitStatus == .ioError
         }
         #expect(try String(contentsOf: url, encoding: .utf8) == "прежний отчёт")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".tmp.") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.contains(".tmp.")
+        }
         #expect(leftovers.isEmpty)
     }
 }

@@ -1,5 +1,6 @@
-@testable import PainmapReports
 import Testing
+
+@testable import PainmapReports
 
 @Suite struct RussianNumberFormatTests {
     @Test func integersGroupFromTenThousand() {

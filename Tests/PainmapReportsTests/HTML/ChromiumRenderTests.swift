@@ -25,7 +25,8 @@ import Testing
 
         let screenshot = directory.appendingPathComponent("report.png")
         let shot = try chromium.run(
-            ["--screenshot=\(screenshot.path)", "--window-size=1400,2000", page.absoluteString], in: directory
+            ["--screenshot=\(screenshot.path)", "--window-size=1400,2000", page.absoluteString],
+            in: directory
         )
         #expect(shot.status == 0, "chromium exited \(shot.status): \(shot.stderr.suffix(2_000))")
         let png = try #require(FileManager.default.contents(atPath: screenshot.path), "no screenshot written")
@@ -56,7 +57,9 @@ import Testing
         let chromium = try #require(Chromium.installed, "chromium is required in CI: scripts/setup installs it")
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var html = try #require(String(data: ReportRenderer().render(ReportFixture.benefits(), as: .html), encoding: .utf8))
+        var html = try #require(
+            String(data: ReportRenderer().render(ReportFixture.benefits(), as: .html), encoding: .utf8)
+        )
         html = html.replacingOccurrences(of: "</main>", with: "<script>document.title='x'</script></main>")
         let page = directory.appendingPathComponent("injected.html")
         try Data(html.utf8).write(to: page)

@@ -67,7 +67,9 @@ import Testing
 
     @Test func indexLinksEverySituationAndTheWorkbook() throws {
         let reports = [ReportFixture.kindergarten(), ReportFixture.benefits()]
-        let html = try #require(String(data: ReportRenderer().renderIndex(ReportFixture.index(reports)), encoding: .utf8))
+        let html = try #require(
+            String(data: ReportRenderer().renderIndex(ReportFixture.index(reports)), encoding: .utf8)
+        )
         #expect(html.contains("href=\"kindergarten.html\""))
         #expect(html.contains("href=\"child-benefits.html\""))
         #expect(html.contains("href=\"../index.html\""))
@@ -86,7 +88,9 @@ import Testing
     }
 
     @Test func overviewLinksRegionsAndShowsPer10k() throws {
-        let html = try #require(String(data: ReportRenderer().renderOverview(ReportFixture.overview()), encoding: .utf8))
+        let html = try #require(
+            String(data: ReportRenderer().renderOverview(ReportFixture.overview()), encoding: .utf8)
+        )
         #expect(html.contains("href=\"54/index.html\""))
         #expect(html.contains("href=\"42/index.html\""))
         #expect(html.contains("33,9"))

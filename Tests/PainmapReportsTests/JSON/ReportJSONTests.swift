@@ -12,7 +12,9 @@ import Testing
         #expect((object["life_situation"] as? [String: Any])?["id"] as? String == "kindergarten")
         let pains = try #require(object["pains"] as? [[String: Any]])
         let first = try #require(pains.first)
-        for key in ["id", "title", "stage", "count", "by_channel", "previous_count", "delta", "status", "priority", "quotes"] {
+        for key in [
+            "id", "title", "stage", "count", "by_channel", "previous_count", "delta", "status", "priority", "quotes",
+        ] {
             #expect(first[key] != nil, "pains[0].\(key) missing")
         }
         let priority = try #require(first["priority"] as? [String: Any])

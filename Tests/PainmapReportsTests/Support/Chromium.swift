@@ -21,7 +21,9 @@ struct Chromium {
         for name in ["chromium", "chromium-browser", "google-chrome"] {
             for directory in directories {
                 let path = "\(directory)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: path) { return Chromium(executable: URL(fileURLWithPath: path)) }
+                if FileManager.default.isExecutableFile(atPath: path) {
+                    return Chromium(executable: URL(fileURLWithPath: path))
+                }
             }
         }
         return nil
@@ -44,11 +46,12 @@ struct Chromium {
         let stderrHandle = try FileHandle(forWritingTo: stderrURL)
         let process = Process()
         process.executableURL = executable
-        process.arguments = [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-            "--disable-extensions", "--disable-background-networking", "--disable-component-update",
-            "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-        ] + arguments
+        process.arguments =
+            [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                "--disable-extensions", "--disable-background-networking", "--disable-component-update",
+                "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
+            ] + arguments
         process.standardOutput = stdoutHandle
         process.standardError = stderrHandle
         let finished = DispatchSemaphore(value: 0)

@@ -19,7 +19,10 @@ enum GoldenFile {
         if isRecording {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try actual.write(to: url)
-            Issue.record("recorded golden \(name); run again without PAINMAP_RECORD_GOLDEN", sourceLocation: sourceLocation)
+            Issue.record(
+                "recorded golden \(name); run again without PAINMAP_RECORD_GOLDEN",
+                sourceLocation: sourceLocation
+            )
             return
         }
         guard let expected = FileManager.default.contents(atPath: url.path) else {
@@ -30,7 +33,9 @@ enum GoldenFile {
             return
         }
         guard expected != actual else { return }
-        let actualURL = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-golden-\(UUID())-\(name)")
+        let actualURL = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "painmap-golden-\(UUID())-\(name)"
+        )
         try actual.write(to: actualURL)
         let message: String =
             "\(name) differs from its golden file: \(firstDifference(expected, actual)). "
@@ -41,7 +46,9 @@ enum GoldenFile {
 
     /// The first differing line, or the byte offset for binary files.
     static func firstDifference(_ expected: Data, _ actual: Data) -> String {
-        if let expectedText = String(data: expected, encoding: .utf8), let actualText = String(data: actual, encoding: .utf8) {
+        if let expectedText = String(data: expected, encoding: .utf8),
+            let actualText = String(data: actual, encoding: .utf8)
+        {
             let expectedLines = expectedText.components(separatedBy: "\n")
             let actualLines = actualText.components(separatedBy: "\n")
             for line in 0..<max(expectedLines.count, actualLines.count) {
@@ -52,7 +59,8 @@ enum GoldenFile {
                 }
             }
         }
-        let offset = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let offset =
+            zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(expected.count, actual.count)
         return "byte \(offset) (sizes \(expected.count) and \(actual.count))"
     }

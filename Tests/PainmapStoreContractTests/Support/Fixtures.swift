@@ -3,7 +3,8 @@ import PainmapCore
 import Testing
 
 /// A sink driver: feeds prepared rows into whatever sink the store hands out.
-func feed(_ records: [FeedbackRecord], quarantine: [QuarantinedRow] = []) -> (any RecordSink) throws -> FileReadSummary {
+func feed(_ records: [FeedbackRecord], quarantine: [QuarantinedRow] = []) -> (any RecordSink) throws -> FileReadSummary
+{
     { sink in
         for (index, record) in records.enumerated() { try sink.accept(record, line: index + 2) }
         for row in quarantine { try sink.quarantine(row) }
@@ -13,12 +14,23 @@ func feed(_ records: [FeedbackRecord], quarantine: [QuarantinedRow] = []) -> (an
 
 /// A ПОС record keyed by `id`, received `id` minutes after a fixed instant.
 func record(
-    _ id: String, region: String = "54", quarter: String = "2026Q2", text: String = "очередь в детский сад не движется",
-    status: String? = "Принято", source: SourceKind = .pos
+    _ id: String,
+    region: String = "54",
+    quarter: String = "2026Q2",
+    text: String = "очередь в детский сад не движется",
+    status: String? = "Принято",
+    source: SourceKind = .pos
 ) throws -> FeedbackRecord {
     var record = FeedbackRecord(
-        source: source, feed: "\(source.rawValue)-csv", receivedAt: Date(timeIntervalSince1970: 1_775_359_200 + (Double(id) ?? 0) * 60),
-        region: region, regionRaw: region, regionCodeSystem: .kladr, quarter: try #require(Quarter(quarter)), text: text)
+        source: source,
+        feed: "\(source.rawValue)-csv",
+        receivedAt: Date(timeIntervalSince1970: 1_775_359_200 + (Double(id) ?? 0) * 60),
+        region: region,
+        regionRaw: region,
+        regionCodeSystem: .kladr,
+        quarter: try #require(Quarter(quarter)),
+        text: text
+    )
     record.sourceRecordID = id
     record.statusRaw = status
     return record
@@ -26,30 +38,64 @@ func record(
 
 /// The identity of a file `digest`.
 func identity(_ digest: String, source: SourceKind = .pos) -> IngestFileIdentity {
-    IngestFileIdentity(digest: digest, path: "\(source.rawValue)_\(digest).csv", feed: "\(source.rawValue)-csv", source: source)
+    IngestFileIdentity(
+        digest: digest,
+        path: "\(source.rawValue)_\(digest).csv",
+        feed: "\(source.rawValue)-csv",
+        source: source
+    )
 }
 
 func classification(_ situation: String?, stage: String = "review") -> RecordClassification {
     RecordClassification(
-        lifeSituation: situation, stage: stage, rule: situation == nil ? .unassigned : .keywords,
-        evidence: situation == nil ? "нет признаков ситуации" : "ключевые слова: садик (счёт 2)", stageRule: .default,
-        stageEvidence: "нет признаков этапа")
+        lifeSituation: situation,
+        stage: stage,
+        rule: situation == nil ? .unassigned : .keywords,
+        evidence: situation == nil ? "нет признаков ситуации" : "ключевые слова: садик (счёт 2)",
+        stageRule: .default,
+        stageEvidence: "нет признаков этапа"
+    )
 }
 
-func pain(_ id: String, region: String = "54", quarter: String = "2026Q3", situation: String = "kindergarten", rank: Int, count: Int) throws -> StoredPain {
+func pain(
+    _ id: String,
+    region: String = "54",
+    quarter: String = "2026Q3",
+    situation: String = "kindergarten",
+    rank: Int,
+    count: Int
+) throws -> StoredPain {
     StoredPain(
-        region: region, quarter: try #require(Quarter(quarter)), lifeSituation: situation, id: id, rank: rank,
-        title: "нет мест в садике \(id)", stage: "result", count: count, priority: 2.5, isSignal: count < 5,
-        status: count < 5 ? "new" : "recurring", previousCount: count < 5 ? 0 : count / 2,
-        centroid: ["сад": 0.7, "мест": 0.5, "сад мест": 0.2])
+        region: region,
+        quarter: try #require(Quarter(quarter)),
+        lifeSituation: situation,
+        id: id,
+        rank: rank,
+        title: "нет мест в садике \(id)",
+        stage: "result",
+        count: count,
+        priority: 2.5,
+        isSignal: count < 5,
+        status: count < 5 ? "new" : "recurring",
+        previousCount: count < 5 ? 0 : count / 2,
+        centroid: ["сад": 0.7, "мест": 0.5, "сад мест": 0.2]
+    )
 }
 
 /// Expects `body` to throw a ``PainmapFailure`` (a store refusing something), not any other error.
-func expectStoreFailure(_ comment: Comment? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () async throws -> Void) async {
+func expectStoreFailure(
+    _ comment: Comment? = nil,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation,
+    _ body: () async throws -> Void
+) async {
     do {
         try await body()
         Issue.record("expected a store failure, nothing was thrown", sourceLocation: sourceLocation)
     } catch {
-        #expect(error is any PainmapFailure, "\(type(of: error)) is not a PainmapFailure", sourceLocation: sourceLocation)
+        #expect(
+            error is any PainmapFailure,
+            "\(type(of: error)) is not a PainmapFailure",
+            sourceLocation: sourceLocation
+        )
     }
 }

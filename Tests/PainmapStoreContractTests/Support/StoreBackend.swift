@@ -32,7 +32,9 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
     static let sqlite = StoreBackend(
         name: "SQLite",
         open: {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-contract-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "painmap-contract-\(UUID().uuidString)"
+            )
             return try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
         },
         dispose: { store in
@@ -40,7 +42,8 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
                 try? FileManager.default.removeItem(at: store.url.deletingLastPathComponent())
             }
         },
-        originals: { store in try (store as? SQLiteFeedbackStore)?.originalTexts() ?? [:] })
+        originals: { store in try (store as? SQLiteFeedbackStore)?.originalTexts() ?? [:] }
+    )
 
     /// Every backend this build has: SQLite, and PostgreSQL with the trait.
     static var all: [StoreBackend] {
@@ -52,7 +55,9 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
     }
 
     /// The server the PostgreSQL cases use (scripts/test starts one with scripts/dev/pg-cluster).
-    static let postgresURL = ProcessInfo.processInfo.environment["PAINMAP_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let postgresURL = ProcessInfo.processInfo.environment["PAINMAP_TEST_POSTGRES_URL"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
     /// CI sets `CI`; there a missing server fails the PostgreSQL cases instead of skipping them.
     static let isCI = !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty
 
@@ -63,13 +68,16 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
             open: {
                 guard let base = postgresURL else {
                     throw PostgresStoreError(
-                        message: "PAINMAP_TEST_POSTGRES_URL не задан: контрактные тесты PostgreSQL требуют сервер; запустите scripts/test (он поднимает кластер через scripts/dev/pg-cluster)",
-                        status: .configError)
+                        message:
+                            "PAINMAP_TEST_POSTGRES_URL не задан: контрактные тесты PostgreSQL требуют сервер; запустите scripts/test (он поднимает кластер через scripts/dev/pg-cluster)",
+                        status: .configError
+                    )
                 }
                 return try await PostgresFeedbackStore.open(try PostgresStoreAddress(schemaURL(base)))
             },
             dispose: { store in try? await (store as? PostgresFeedbackStore)?.dropSchema() },
-            originals: { store in try await (store as? PostgresFeedbackStore)?.originalTexts() ?? [:] })
+            originals: { store in try await (store as? PostgresFeedbackStore)?.originalTexts() ?? [:] }
+        )
 
         /// The base URL with a fresh `schema=` option.
         static func schemaURL(_ base: String) -> String {

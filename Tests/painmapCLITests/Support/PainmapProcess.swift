@@ -30,7 +30,10 @@ func painmapBinary() throws -> URL {
 ///   - directory: The working directory (default: the package root).
 ///   - environment: Variables added to this process's environment.
 func runProcess(
-    _ executable: URL, _ arguments: [String], in directory: URL = cliPackageRoot, environment: [String: String] = [:]
+    _ executable: URL,
+    _ arguments: [String],
+    in directory: URL = cliPackageRoot,
+    environment: [String: String] = [:]
 ) throws -> CLIResult {
     let process = Process()
     process.executableURL = executable
@@ -50,12 +53,16 @@ func runProcess(
     process.waitUntilExit()
     while !errorBox.isSet { usleep(1_000) }
     return CLIResult(
-        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errorBox.data, as: UTF8.self))
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errorBox.data, as: UTF8.self)
+    )
 }
 
 /// Runs the built `painmap`.
-func painmap(_ arguments: [String], in directory: URL = cliPackageRoot, environment: [String: String] = [:]) throws -> CLIResult {
+func painmap(_ arguments: [String], in directory: URL = cliPackageRoot, environment: [String: String] = [:]) throws
+    -> CLIResult
+{
     try runProcess(try painmapBinary(), arguments, in: directory, environment: environment)
 }
 
@@ -74,7 +81,12 @@ private final class DataBox: @unchecked Sendable {
 
     var data: Data {
         get { lock.withLock { value } }
-        set { lock.withLock { value = newValue; set = true } }
+        set {
+            lock.withLock {
+                value = newValue
+                set = true
+            }
+        }
     }
 
     var isSet: Bool { lock.withLock { set } }

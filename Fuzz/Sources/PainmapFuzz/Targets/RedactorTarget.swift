@@ -29,12 +29,18 @@ struct RedactorTarget: FuzzTarget {
         )
         let second = redactor.redact(first.text)
         if strict {
-            precondition(second.text.unicodeScalars.elementsEqual(first.text.unicodeScalars), "redacting twice changed the text")
+            precondition(
+                second.text.unicodeScalars.elementsEqual(first.text.unicodeScalars),
+                "redacting twice changed the text"
+            )
             precondition(second.spans.isEmpty, "the second pass found spans")
         }
         _ = Self.check(second, of: first.text)
         for span in second.spans {
-            precondition(!placeholders.contains { $0.overlaps(span.range) }, "the second pass redacted over a placeholder")
+            precondition(
+                !placeholders.contains { $0.overlaps(span.range) },
+                "the second pass redacted over a placeholder"
+            )
         }
     }
 

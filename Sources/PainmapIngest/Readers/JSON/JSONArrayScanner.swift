@@ -87,7 +87,9 @@ struct JSONArrayScanner {
         if first == UInt8(ascii: "[") { return }
         // A JSON scalar at the top level holds no records; any other first byte is not JSON at all.
         let scalarStart = Array("\"-0123456789tfn".utf8)
-        guard first == UInt8(ascii: "{") else { throw scalarStart.contains(first) ? Problem.noArray : Problem.malformed }
+        guard first == UInt8(ascii: "{") else {
+            throw scalarStart.contains(first) ? Problem.noArray : Problem.malformed
+        }
         // Walk the top-level object's keys until `content`.
         while true {
             guard let b = try nonSpace() else { throw Problem.noArray }

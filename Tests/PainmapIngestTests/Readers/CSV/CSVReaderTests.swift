@@ -7,7 +7,11 @@ import Testing
     func rows(_ text: String, delimiter: Character = ";", maxField: Int = 1000) throws -> [CSVReader.Row] {
         let directory = try TemporaryDirectory()
         let file = try directory.write("x.csv", text: text)
-        var reader = try CSVReader(url: file, delimiter: UInt8(ascii: delimiter.unicodeScalars.first ?? ";"), maxFieldBytes: maxField)
+        var reader = try CSVReader(
+            url: file,
+            delimiter: UInt8(ascii: delimiter.unicodeScalars.first ?? ";"),
+            maxFieldBytes: maxField
+        )
         var result: [CSVReader.Row] = []
         while let row = try reader.next() { result.append(row) }
         return result

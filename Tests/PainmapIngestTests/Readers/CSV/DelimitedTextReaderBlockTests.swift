@@ -17,7 +17,8 @@ import Testing
             + "4,ab\"c,other\n"
             + "5\n"
             + "6,\"три\nстроки\nподряд\",x\n"
-            + "7,последняя,y").utf8)
+            + "7,последняя,y").utf8
+    )
 
     private func rowByRow(_ url: URL, columns: [Int]? = nil, encoding: DelimitedTextReader.Encoding = .utf8) throws
         -> [DelimitedTextReader.Row]

@@ -26,7 +26,11 @@ import Testing
     }
 
     @Test func readsTheContentArrayOfAPageObject() throws {
-        let parsed = try objects(try elements(#"{"totalElements": 2, "meta": {"a": [1, 2]}, "content": [{"id": 7}, {"id": 8}], "last": true}"#))
+        let parsed = try objects(
+            try elements(
+                #"{"totalElements": 2, "meta": {"a": [1, 2]}, "content": [{"id": 7}, {"id": 8}], "last": true}"#
+            )
+        )
         #expect(parsed.map { ($0["id"] as? NSNumber)?.intValue } == [7, 8])
     }
 
@@ -34,15 +38,30 @@ import Testing
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         let text = "[{\"a\": 1, \"a\": 2}, {\"x\": \"" + deep + "\"}, {\"y\": " + deep + "}, {\"ok\": 1}]"
         let parsed = try elements(text)
-        guard case .rejected(.duplicateKey, 1, _) = parsed[0] else { Issue.record("expected duplicateKey, got \(parsed[0])"); return }
-        guard case .bytes = parsed[1] else { Issue.record("brackets inside a string are text"); return }
-        guard case .rejected(.tooDeep, 3, _) = parsed[2] else { Issue.record("expected tooDeep"); return }
-        guard case .bytes = parsed[3] else { Issue.record("the scanner must continue after a bad element"); return }
+        guard case .rejected(.duplicateKey, 1, _) = parsed[0] else {
+            Issue.record("expected duplicateKey, got \(parsed[0])")
+            return
+        }
+        guard case .bytes = parsed[1] else {
+            Issue.record("brackets inside a string are text")
+            return
+        }
+        guard case .rejected(.tooDeep, 3, _) = parsed[2] else {
+            Issue.record("expected tooDeep")
+            return
+        }
+        guard case .bytes = parsed[3] else {
+            Issue.record("the scanner must continue after a bad element")
+            return
+        }
     }
 
     @Test func nestedObjectsMayRepeatKeysOfTheirParent() throws {
         let parsed = try elements(#"[{"name": "a", "org": {"name": "b"}}]"#)
-        guard case .bytes = parsed[0] else { Issue.record("sibling objects have separate key sets"); return }
+        guard case .bytes = parsed[0] else {
+            Issue.record("sibling objects have separate key sets")
+            return
+        }
     }
 
     @Test func truncatedArrayThrows() throws {

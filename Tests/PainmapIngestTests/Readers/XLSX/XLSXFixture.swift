@@ -201,7 +201,13 @@ enum XLSXFixture {
 
         /// An entry stored as is (method 0), with honest sizes and CRC-32.
         static func stored(_ path: String, _ bytes: Data) -> RawEntry {
-            RawEntry(path: path, method: 0, payload: bytes, uncompressedSize: bytes.count, crc32: bytes.crc32(checksum: 0))
+            RawEntry(
+                path: path,
+                method: 0,
+                payload: bytes,
+                uncompressedSize: bytes.count,
+                crc32: bytes.crc32(checksum: 0)
+            )
         }
     }
 
@@ -212,9 +218,15 @@ enum XLSXFixture {
     static func rawZip(_ entries: [RawEntry], zip64: Bool = false) -> Data {
         var archive = Data()
         var directory = Data()
-        func append16(_ value: UInt16, to data: inout Data) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        func append32(_ value: UInt32, to data: inout Data) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        func append64(_ value: UInt64, to data: inout Data) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+        func append16(_ value: UInt16, to data: inout Data) {
+            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        }
+        func append32(_ value: UInt32, to data: inout Data) {
+            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        }
+        func append64(_ value: UInt64, to data: inout Data) {
+            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        }
         for entry in entries {
             let name = Data(entry.path.utf8)
             let offset = archive.count
@@ -296,7 +308,9 @@ enum XLSXFixture {
             let end = min(start + 65_535, bytes.endIndex)
             let length = UInt16(end - start)
             stream.append(final && end == bytes.endIndex ? 0x01 : 0x00)  // BFINAL, BTYPE 00 (stored), byte-padded
-            stream.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)])
+            stream.append(contentsOf: [
+                UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8),
+            ])
             stream.append(bytes[start..<end])
             start = end
         } while start < bytes.endIndex

@@ -8,7 +8,8 @@ import ZIPFoundation
 /// compression methods, encryption), on archives written byte by byte (``XLSXFixture/rawZip(_:zip64:)``).
 @Suite struct XLSXPackageTests {
     static let sheetPart = "xl/worksheets/sheet1.xml"
-    static let row = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Яма во дворе</t></is></c><c r=\"B1\"><v>7</v></c></row>"
+    static let row =
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Яма во дворе</t></is></c><c r=\"B1\"><v>7</v></c></row>"
     static let expected = [XLSXRow(number: 1, cells: [.text("Яма во дворе"), .number("7")])]
 
     /// The parts of a one-sheet workbook, deflated by ZIPFoundation, with the worksheet's entry made by `sheet`.
