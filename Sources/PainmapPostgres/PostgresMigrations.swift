@@ -166,6 +166,15 @@
                 );
                 """
             ),
+            (
+                // The `learned` rule (issue 18): the rule's CHECK admits it.
+                "v6_classification_learned",
+                """
+                ALTER TABLE record_classification DROP CONSTRAINT record_classification_rule_check;
+                ALTER TABLE record_classification ADD CONSTRAINT record_classification_rule_check
+                    CHECK (rule IN ('survey_hint', 'service', 'category', 'keywords', 'learned', 'none'));
+                """
+            ),
         ]
 
         /// Brings `pain` tables made by the first PostgreSQL `v4_pains` (before pains stored their status, as SQLite's

@@ -91,4 +91,42 @@ public struct TextAnalyzer: Sendable {
             }
         }
     }
+
+    /// Appends the ids, in `cache`, of a text's content words and of its negations, in text order.
+    ///
+    /// The same ids as ``appendWordIDs(of:cache:to:)``, except that the negations «не», «нет», «ни» and «без», which
+    /// the stop list drops, are kept: keyword matching needs them so that «не сообщили» is not «сообщили».
+    /// - Parameters:
+    ///   - text: Any text, as a citizen wrote it.
+    ///   - cache: The calling task's own cache; ids are valid in this cache only.
+    ///   - ids: Receives one id per kept word or negation.
+    public func appendWordIDsKeepingNegations(of text: String, cache: inout StemCache, to ids: inout [Int32]) {
+        normalizer.withNormalizedUTF8(of: text) { bytes in
+            tokenizer.forEachToken(in: bytes) { range in
+                let word = UnsafeBufferPointer(rebasing: bytes[range])
+                let hash = WordTable.hash(word)
+                guard Self.isNegation(word) || !stopWords.contains(utf8: word, hash: hash) else { return }
+                ids.append(Int32(truncatingIfNeeded: cache.wordID(utf8: word, hash: hash)))
+            }
+        }
+    }
+
+    /// The negations ``appendWordIDsKeepingNegations(of:cache:to:)`` keeps: «не», «нет», «ни», «без».
+    public static let negations: Set<String> = ["не", "нет", "ни", "без"]
+
+    /// Whether normalized bytes spell one of ``negations`` (compared as bytes: this runs once per token).
+    @inline(__always)
+    private static func isNegation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        // не D0 BD D0 B5 · нет D0 BD D0 B5 D1 82 · ни D0 BD D0 B8 · без D0 B1 D0 B5 D0 B7
+        switch word.count {
+        case 4:
+            return word[0] == 0xD0 && word[1] == 0xBD && word[2] == 0xD0 && (word[3] == 0xB5 || word[3] == 0xB8)
+        case 6:
+            return word[0] == 0xD0 && word[2] == 0xD0 && word[3] == 0xB5
+                && ((word[1] == 0xBD && word[4] == 0xD1 && word[5] == 0x82)
+                    || (word[1] == 0xB1 && word[4] == 0xD0 && word[5] == 0xB7))
+        default:
+            return false
+        }
+    }
 }

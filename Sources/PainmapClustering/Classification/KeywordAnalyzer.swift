@@ -10,7 +10,8 @@ struct KeywordAnalyzer: Sendable {
     /// The stem every negation becomes.
     static let negation = "не"
 
-    private static let negations: Set<String> = ["не", "нет", "ни", "без"]
+    private static let negations = TextAnalyzer.negations
+    private let textAnalyzer = TextAnalyzer()
     private let normalizer = TextNormalizer()
     private let tokenizer = Tokenizer()
     private let stopWords = StopWords()
@@ -31,5 +32,20 @@ struct KeywordAnalyzer: Sendable {
             }
         }
         return stems
+    }
+
+    /// Appends the ``StemKey`` of each stem of a text, in order: the allocation-free form of ``stems(_:cache:)``.
+    ///
+    /// Gives exactly the keys of the stems ``stems(_:cache:)`` returns; the word ids read are left in
+    /// `scratch.words`, whose `scratch.stems` name them for evidence.
+    /// - Parameters:
+    ///   - text: Any text.
+    ///   - scratch: The calling task's scratch.
+    ///   - keys: Receives one key per kept word.
+    func appendKeys(_ text: String, scratch: inout ClassifierScratch, to keys: inout [UInt64]) {
+        scratch.words.removeAll(keepingCapacity: true)
+        textAnalyzer.appendWordIDsKeepingNegations(of: text, cache: &scratch.cache, to: &scratch.words)
+        scratch.catchUp()
+        for word in scratch.words { keys.append(scratch.keys[Int(word)]) }
     }
 }

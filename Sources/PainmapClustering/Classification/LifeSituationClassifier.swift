@@ -16,7 +16,11 @@ public import PainmapText
 ///    situation scores 2 and each related keyword 1 (a longer phrase owns its words, see `PhraseMatcher`); the best
 ///    situation is taken when it scores at least `scoring.min_score` and leads the runner-up by `scoring.min_margin`.
 ///    A tie or a narrow lead assigns nothing;
-/// 5. `none` — «Не определена». A record is never forced into a situation.
+/// 5. `learned` — with a ``LearnedSituationModel`` (``withModel(_:)``), trained on the store's records that rules 1–3
+///    decide: the text's most probable class when it is a situation, its posterior probability reaches
+///    `scoring.learned_min_confidence` and at least one of the text's words favours it over every other class (the
+///    evidence lists the strongest);
+/// 6. `none` — «Не определена». A record is never forced into a situation.
 ///
 /// The stage is chosen among the situation's stages (the defaults for an unassigned record):
 /// - a stage's text score is the number of words its distinct keywords cover (a two-word phrase counts 2); on a tie
@@ -35,13 +39,17 @@ public import PainmapText
 /// ```
 public struct LifeSituationClassifier: Sendable {
     /// Names the algorithm in ``configDigest``: bump it when a change to the rules should re-classify stored records.
-    public static let version = "painmap-classifier/1"
+    public static let version = "painmap-classifier/2"
 
     /// The catalog the classifier was built from.
     public let catalog: LifeSituationCatalog
-    /// SHA-256 (hex) of ``version`` and the catalog: stored with each classification so a changed configuration
-    /// re-classifies.
-    public let configDigest: String
+    /// SHA-256 (hex) of ``version``, the catalog and the learned model's digest: stored with each classification so
+    /// a changed configuration, or changed certain records, re-classify.
+    public private(set) var configDigest: String
+    /// SHA-256 (hex) of ``version`` and the catalog alone.
+    public let rulesDigest: String
+    /// The model the `learned` rule applies, if any.
+    public private(set) var model: LearnedSituationModel?
 
     private let analyzer = KeywordAnalyzer()
     private let keywords: PhraseMatcher
@@ -105,7 +113,61 @@ public struct LifeSituationClassifier: Sendable {
             stageSets.append(StageSet(stages: stages, matcher: matcher))
         }
         self.stageSets = stageSets
-        configDigest = Self.digest(of: catalog)
+        rulesDigest = Self.digest(of: catalog)
+        configDigest = rulesDigest
+    }
+
+    /// The same classifier with a learned model for the records no rule decides.
+    ///
+    /// - Parameter model: A model trained with ``addTraining(_:to:scratch:)`` over this catalog's situations.
+    /// - Returns: A classifier whose ``configDigest`` also names the model.
+    public func withModel(_ model: LearnedSituationModel) -> LifeSituationClassifier {
+        var copy = self
+        copy.model = model
+        copy.configDigest = SHA256.hex(of: Array("\(rulesDigest)\n\(model.digest)".utf8))
+        return copy
+    }
+
+    /// Empty training counts for this catalog: one class per situation plus «other».
+    public func makeTraining() -> LearnedSituationModel.Training {
+        LearnedSituationModel.Training(classCount: catalog.situations.count + 1)
+    }
+
+    /// Counts a record for training when its class is certain.
+    ///
+    /// A record trains its situation when a survey answer, a service or a source category decides it (rules 1–3), and
+    /// the class «other» when it has a source category that no situation lists and its keywords name no situation
+    /// (a real ПОС export's roads, transport and healthcare). Any other record does not train.
+    /// - Parameters:
+    ///   - record: Any stored record.
+    ///   - training: The calling task's counts.
+    ///   - scratch: The calling task's scratch.
+    /// - Returns: The class counted, or `nil`.
+    @discardableResult
+    public func addTraining(
+        _ record: FeedbackRecord,
+        to training: inout LearnedSituationModel.Training,
+        scratch: inout ClassifierScratch
+    ) -> Int? {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(64)
+        let label: Int
+        switch certainSituation(of: record) {
+        case .situation(let index, _, _):
+            label = index
+            analyzer.appendKeys(record.text, scratch: &scratch, to: &keys)
+        case .undecided(let note, let hasCategory):
+            guard hasCategory, note.isEmpty else { return nil }
+            let textCount = Self.appendKeys(of: record, analyzer: analyzer, scratch: &scratch, to: &keys)
+            if case .decided = keywordSituation(keys, note: "") { return nil }
+            keys.removeSubrange(textCount...)
+            label = catalog.situations.count
+        }
+        var features: [UInt64] = []
+        LearnedSituationModel.features(of: keys[...], into: &features)
+        guard !features.isEmpty else { return nil }
+        training.add(features, to: label)
+        return label
     }
 
     /// Classifies one record.
@@ -113,20 +175,22 @@ public struct LifeSituationClassifier: Sendable {
     /// - Parameter record: Any stored record.
     /// - Returns: Its situation (or none), stage, rules and evidence.
     public func classify(_ record: FeedbackRecord) -> RecordClassification {
-        var cache = StemCache()
-        return classify(record, cache: &cache)
+        var scratch = ClassifierScratch()
+        return classify(record, scratch: &scratch)
     }
 
-    /// Classifies one record, stemming through the calling task's cache.
+    /// Classifies one record, reading words through the calling task's scratch.
     ///
     /// Gives the same result as ``classify(_:)``; use it when classifying many records on one task.
     /// - Parameters:
     ///   - record: Any stored record.
-    ///   - cache: The calling task's own stem cache.
+    ///   - scratch: The calling task's own scratch.
     /// - Returns: Its situation (or none), stage, rules and evidence.
-    public func classify(_ record: FeedbackRecord, cache: inout StemCache) -> RecordClassification {
-        let stems = Self.stems(of: record, analyzer: analyzer, cache: &cache)
-        let (situation, rule, evidence) = situation(of: record, stems: stems)
+    public func classify(_ record: FeedbackRecord, scratch: inout ClassifierScratch) -> RecordClassification {
+        var stems: [UInt64] = []
+        stems.reserveCapacity(64)
+        let textCount = Self.appendKeys(of: record, analyzer: analyzer, scratch: &scratch, to: &stems)
+        let (situation, rule, evidence) = situation(of: record, stems: stems, textCount: textCount, scratch: &scratch)
         let (stage, stageRule, stageEvidence) = stage(of: record, situation: situation, stems: stems)
         return RecordClassification(
             lifeSituation: situation.map { catalog.situations[$0].id },
@@ -138,37 +202,64 @@ public struct LifeSituationClassifier: Sendable {
         )
     }
 
-    /// The situation rules, in precedence order.
-    private func situation(of record: FeedbackRecord, stems: [String]) -> (Int?, ClassificationRule, String) {
+    /// What the rules that need no text say: survey answer, service, category.
+    enum CertainOutcome {
+        /// A rule decided.
+        case situation(Int, ClassificationRule, String)
+        /// None decided; `note` says when the category was ambiguous, `hasCategory` whether the record has one.
+        case undecided(note: String, hasCategory: Bool)
+    }
+
+    /// Rules 1–3, in precedence order.
+    func certainSituation(of record: FeedbackRecord) -> CertainOutcome {
         let situations = catalog.situations
         if let hint = record.lifeSituationHint, let index = hints[LabelKey(hint)] {
-            return (index, .surveyHint, "анкета: «\(situations[index].name)»")
+            return .situation(index, .surveyHint, "анкета: «\(situations[index].name)»")
         }
         if let id = record.serviceID?.trimmingCharacters(in: .whitespaces), let match = serviceIDs[id] {
-            return (match.situation, .service, match.evidence)
+            return .situation(match.situation, .service, match.evidence)
         }
         if let name = record.serviceName, let match = serviceNames[LabelKey(name)] {
-            return (match.situation, .service, match.evidence)
+            return .situation(match.situation, .service, match.evidence)
         }
-        var note = ""
+        let hasCategory = [record.categoryRaw, record.subcategoryRaw, record.categoryCode].contains {
+            !($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        guard hasCategory else { return .undecided(note: "", hasCategory: false) }
         switch categories.match(
             category: record.categoryRaw,
             subcategory: record.subcategoryRaw,
             code: record.categoryCode
         ) {
         case .situation(let index, let evidence):
-            return (index, .category, evidence)
+            return .situation(index, .category, evidence)
         case .ambiguous(let indices):
-            note = "категория неоднозначна (\(indices.map { situations[$0].id }.joined(separator: ", "))); "
+            return .undecided(
+                note: "категория неоднозначна (\(indices.map { situations[$0].id }.joined(separator: ", "))); ",
+                hasCategory: true
+            )
         case .none:
-            break
+            return .undecided(note: "", hasCategory: true)
         }
+    }
+
+    /// What the keyword rule says.
+    enum KeywordOutcome {
+        /// A situation, with the evidence.
+        case decided(Int, String)
+        /// Nothing, with the reason.
+        case undecided(String)
+    }
+
+    /// Rule 4, the keywords.
+    func keywordSituation(_ stems: [UInt64], note: String) -> KeywordOutcome {
+        let situations = catalog.situations
         let scores = keywords.scores(stems)
         let ranked = scores.indices.sorted {
             scores[$0].score != scores[$1].score ? scores[$0].score > scores[$1].score : $0 < $1
         }
         guard let best = ranked.first, scores[best].score > 0 else {
-            return (nil, .unassigned, note + "нет признаков ситуации")
+            return .undecided(note + "нет признаков ситуации")
         }
         let runnerUp = ranked.dropFirst().first.map { scores[$0].score } ?? 0
         let scoring = catalog.scoring
@@ -177,22 +268,84 @@ public struct LifeSituationClassifier: Sendable {
             let next =
                 ranked.dropFirst().first.flatMap { runnerUp > 0 ? ", далее \(situations[$0].id) \(runnerUp)" : nil }
                 ?? ""
-            return (best, .keywords, note + "ключевые слова: \(found) (счёт \(scores[best].score)\(next))")
+            return .decided(best, note + "ключевые слова: \(found) (счёт \(scores[best].score)\(next))")
         }
         if scores[best].score < scoring.minimumScore {
-            return (
-                nil, .unassigned,
-                note
-                    + "мало признаков: \(situations[best].id) \(scores[best].score) < \(scoring.minimumScore) (\(found))"
+            return .undecided(
+                note + "мало признаков: \(situations[best].id) \(scores[best].score) < \(scoring.minimumScore) (\(found))"
             )
         }
         let close = ranked.prefix { scores[best].score - scores[$0].score < scoring.minimumMargin }
         let tied = close.map { "\(situations[$0].id) \(scores[$0].score)" }.joined(separator: ", ")
-        return (nil, .unassigned, note + "ничья: \(tied)")
+        return .undecided(note + "ничья: \(tied)")
+    }
+
+    /// The situation rules, in precedence order.
+    private func situation(
+        of record: FeedbackRecord,
+        stems: [UInt64],
+        textCount: Int,
+        scratch: inout ClassifierScratch
+    ) -> (Int?, ClassificationRule, String) {
+        let note: String
+        switch certainSituation(of: record) {
+        case .situation(let index, let rule, let evidence):
+            return (index, rule, evidence)
+        case .undecided(let text, _):
+            note = text
+        }
+        let reason: String
+        switch keywordSituation(stems, note: note) {
+        case .decided(let index, let evidence):
+            return (index, .keywords, evidence)
+        case .undecided(let text):
+            reason = text
+        }
+        guard let model else { return (nil, .unassigned, reason) }
+        var features: [UInt64] = []
+        LearnedSituationModel.features(of: stems[..<textCount], into: &features)
+        guard let prediction = model.predict(features) else { return (nil, .unassigned, reason) }
+        let confidence = Self.decimal(prediction.confidence)
+        guard prediction.label < catalog.situations.count else {
+            return (nil, .unassigned, reason + "; модель: вне ситуаций (\(confidence))")
+        }
+        let id = catalog.situations[prediction.label].id
+        guard prediction.confidence >= catalog.scoring.learnedMinimumConfidence, !prediction.evidence.isEmpty else {
+            return (nil, .unassigned, reason + "; модель: \(id) \(confidence) — неуверенно")
+        }
+        let words = Self.words(prediction.evidence.prefix(4), in: record.text, analyzer: analyzer, scratch: &scratch)
+        return (prediction.label, .learned, "обученная модель: \(words) (\(confidence))")
+    }
+
+    /// Names features by the stems they stand for: «подъезд», «убор подъезд».
+    private static func words(
+        _ features: ArraySlice<UInt64>,
+        in text: String,
+        analyzer: KeywordAnalyzer,
+        scratch: inout ClassifierScratch
+    ) -> String {
+        var keys: [UInt64] = []
+        analyzer.appendKeys(text, scratch: &scratch, to: &keys)
+        var names: [UInt64: String] = [:]
+        for (position, word) in scratch.words.enumerated() {
+            let stem = scratch.stems[Int(word)]
+            names[keys[position]] = stem
+            if position > 0 {
+                let previous = scratch.stems[Int(scratch.words[position - 1])]
+                names[StemKey.pair(keys[position - 1], keys[position])] = previous + " " + stem
+            }
+        }
+        return features.compactMap { names[$0].map { "«\($0)»" } }.joined(separator: ", ")
+    }
+
+    /// 0,97: two decimals (rounded down), a decimal comma.
+    private static func decimal(_ value: Double) -> String {
+        let hundredths = min(100, Int((value * 100).rounded(.down)))
+        return hundredths == 100 ? "1,00" : "0,\(hundredths < 10 ? "0" : "")\(hundredths)"
     }
 
     /// The stage rules: low scores and stage keywords, else the default stage.
-    private func stage(of record: FeedbackRecord, situation: Int?, stems: [String]) -> (String, StageRule, String) {
+    private func stage(of record: FeedbackRecord, situation: Int?, stems: [UInt64]) -> (String, StageRule, String) {
         let set = stageSets[situation ?? catalog.situations.count]
         let stages = set.stages
         let text = set.matcher.scores(stems)
@@ -245,17 +398,25 @@ public struct LifeSituationClassifier: Sendable {
         return (fallback, .default, "нет признаков этапа")
     }
 
-    /// The stems of the text, then of the category, subcategory and service name, with an empty stem between
-    /// segments so that no phrase spans two of them.
-    private static func stems(of record: FeedbackRecord, analyzer: KeywordAnalyzer, cache: inout StemCache) -> [String]
-    {
-        var stems = analyzer.stems(record.text, cache: &cache)
+    /// The stem keys of the text, then of the category, subcategory and service name, with ``StemKey/boundary``
+    /// between segments so that no phrase spans two of them.
+    ///
+    /// - Returns: How many keys the text itself gave.
+    @discardableResult
+    private static func appendKeys(
+        of record: FeedbackRecord,
+        analyzer: KeywordAnalyzer,
+        scratch: inout ClassifierScratch,
+        to stems: inout [UInt64]
+    ) -> Int {
+        analyzer.appendKeys(record.text, scratch: &scratch, to: &stems)
+        let textCount = stems.count
         for segment in [record.categoryRaw, record.subcategoryRaw, record.serviceName] {
             guard let segment, !segment.isEmpty else { continue }
-            stems.append("")
-            stems += analyzer.stems(segment, cache: &cache)
+            stems.append(StemKey.boundary)
+            analyzer.appendKeys(segment, scratch: &scratch, to: &stems)
         }
-        return stems
+        return textCount
     }
 
     /// The stems a configured keyword is matched with: normalized, stop words out, negations kept as «не».

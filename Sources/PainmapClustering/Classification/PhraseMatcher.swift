@@ -14,8 +14,8 @@ import PainmapText
 struct PhraseMatcher: Sendable {
     /// One compiled phrase.
     struct Phrase: Sendable {
-        /// Its stems, in order.
-        let stems: [String]
+        /// Its stems' keys, in order.
+        let stems: [UInt64]
         /// The phrase as configured, shown as evidence.
         let label: String
         /// The group it scores for.
@@ -44,8 +44,8 @@ struct PhraseMatcher: Sendable {
 
     let groupCount: Int
     private let phrases: [Phrase]
-    /// Phrase indices by first stem, longest phrase first.
-    private let byFirstStem: [String: [Int]]
+    /// Phrase indices by first stem's key, longest phrase first.
+    private let byFirstStem: [UInt64: [Int]]
 
     /// Compiles phrases; a phrase of stop words and negations only is dropped, one listed twice for a group kept once.
     ///
@@ -61,11 +61,12 @@ struct PhraseMatcher: Sendable {
         var phrases: [Phrase] = []
         var seen: [String: Int] = [:]  // "group|stems" → index in phrases
         for entry in entries where (0..<groupCount).contains(entry.group) {
-            let stems = analyzer.stems(entry.label, cache: &cache)
+            let words = analyzer.stems(entry.label, cache: &cache)
             // A phrase of stop words or negations only would match almost anything, or nothing: it is not kept.
-            guard !stems.allSatisfy({ $0 == KeywordAnalyzer.negation }) else { continue }
+            guard !words.allSatisfy({ $0 == KeywordAnalyzer.negation }) else { continue }
+            let stems = words.map(StemKey.of)
             let weight = weightByLength ? entry.weight * stems.count : entry.weight
-            let key = "\(entry.group)|" + stems.joined(separator: " ")
+            let key = "\(entry.group)|" + words.joined(separator: " ")
             if let index = seen[key] {
                 if weight > phrases[index].weight {
                     phrases[index] = Phrase(
@@ -80,7 +81,7 @@ struct PhraseMatcher: Sendable {
             seen[key] = phrases.count
             phrases.append(Phrase(stems: stems, label: entry.label, group: entry.group, weight: weight))
         }
-        var byFirstStem: [String: [Int]] = [:]
+        var byFirstStem: [UInt64: [Int]] = [:]
         for (index, phrase) in phrases.enumerated() {
             byFirstStem[phrase.stems[0], default: []].append(index)
         }
@@ -99,9 +100,10 @@ struct PhraseMatcher: Sendable {
 
     /// Scores a text's stems for every group.
     ///
-    /// - Parameter stems: The text's stems in order; an empty string separates segments no phrase may span.
+    /// - Parameter stems: The keys of the text's stems in order; ``StemKey/boundary`` separates segments no phrase
+    ///   may span.
     /// - Returns: One score per group, in group order.
-    func scores(_ stems: [String]) -> [GroupScore] {
+    func scores(_ stems: [UInt64]) -> [GroupScore] {
         var result = [GroupScore](repeating: GroupScore(), count: groupCount)
         guard !phrases.isEmpty, !stems.isEmpty else { return result }
         // Every occurrence of every phrase: (start, phrase).

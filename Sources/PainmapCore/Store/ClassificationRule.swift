@@ -10,6 +10,9 @@ public enum ClassificationRule: String, Sendable, Hashable, Codable, CaseIterabl
     case category
     /// The text's keywords scored the situation above the threshold and the runner-up.
     case keywords
+    /// No rule above decided, and the model learned from the store's certain records (survey answers, service ids,
+    /// source categories) placed the text confidently; the evidence names the words that decided.
+    case learned
     /// Nothing decided: the record stays unassigned («Не определена»). Stored and printed as `none`; the case is not
     /// called `none` so that it is never mistaken for `Optional.none`.
     case unassigned = "none"
@@ -21,6 +24,7 @@ public enum ClassificationRule: String, Sendable, Hashable, Codable, CaseIterabl
         case .service: "услуга"
         case .category: "категория"
         case .keywords: "ключевые слова"
+        case .learned: "обученная модель"
         case .unassigned: "не определена"
         }
     }

@@ -6,11 +6,18 @@ import PainmapText
 
 /// Gives every stored record a life situation and a journey stage (`painmap classify`).
 ///
-/// Works one region × quarter slice at a time: fetches the records whose classification is missing or stale (made
-/// under another configuration digest, or before a later export changed the record) — or every record with
-/// `all` — classifies them on up to `threadCount` tasks, and saves the slice in one transaction. Results do not
-/// depend on the thread count: each task classifies a fixed chunk and chunks are merged in input order. The report
-/// counts every record of the selected slices, classified in this run or before.
+/// Two passes over the store, one region × quarter slice at a time in the regions' order:
+/// 1. *Training*: every record of the store whose situation is certain (survey answer, service id, source category;
+///    see ``LifeSituationClassifier/addTraining(_:to:scratch:)``) is counted into a ``LearnedSituationModel``, whatever
+///    `region` and `quarter` select, so a one-region run classifies exactly as a whole run. The model's digest joins
+///    the configuration digest: new or changed certain records re-classify what the model decides.
+/// 2. *Classification*: the selected slices' records whose classification is missing or stale (made under another
+///    digest, or before a later export changed the record) — or every record with `all` — are classified on up to
+///    `threadCount` tasks and saved one slice per transaction.
+///
+/// Results do not depend on the thread count: each task handles a fixed chunk, chunks are merged in input order, and
+/// the model's counts are integers. The report counts every record of the selected slices, classified in this run or
+/// before.
 public struct ClassifyJob: Sendable {
     private let configuration: PainmapConfiguration
     private let store: any FeedbackStore
@@ -55,11 +62,27 @@ public struct ClassifyJob: Sendable {
                     "нет описания жизненных ситуаций и этапов; создайте файл по образцу Config/life-situations.yaml"
             )
         }
-        let classifier = LifeSituationClassifier(catalog: catalog)
-        let digest = classifier.configDigest
-        let slices = Set(try await store.status().records.map { Slice(region: $0.region, quarter: $0.quarter) })
-            .filter { (region == nil || $0.region == region) && (quarter == nil || $0.quarter == quarter) }
+        let rules = LifeSituationClassifier(catalog: catalog)
+        let everySlice = Set(try await store.status().records.map { Slice(region: $0.region, quarter: $0.quarter) })
             .sorted()
+        var training = rules.makeTraining()
+        for slice in everySlice {
+            let records = try await store.storedRecords(region: slice.region, quarter: slice.quarter)
+            training.merge(await train(records, with: rules))
+        }
+        let model = LearnedSituationModel(training)
+        let classifier = rules.withModel(model)
+        let digest = classifier.configDigest
+        logger.info(
+            "Model trained",
+            metadata: [
+                ClassifyLogKey.trainingRecords: "\(model.trainingRecords)",
+                ClassifyLogKey.features: "\(model.featureCount)",
+            ]
+        )
+        let slices = everySlice.filter {
+            (region == nil || $0.region == region) && (quarter == nil || $0.quarter == quarter)
+        }
         var classified = 0
         for slice in slices {
             let records =
@@ -92,8 +115,36 @@ public struct ClassifyJob: Sendable {
             classified: classified,
             counts: counts,
             catalog: catalog,
-            regions: configuration.regions
+            regions: configuration.regions,
+            model: model
         )
+    }
+
+    /// Counts the records whose class is certain, in ``threadCount`` fixed chunks merged in input order.
+    private func train(_ records: [StoredRecord], with classifier: LifeSituationClassifier) async
+        -> LearnedSituationModel.Training
+    {
+        let chunkSize = max(1_024, (records.count + threadCount - 1) / threadCount)
+        let starts = Array(stride(from: 0, to: records.count, by: chunkSize))
+        let parts = await withTaskGroup(of: (Int, LearnedSituationModel.Training).self) { group in
+            for (index, start) in starts.enumerated() {
+                let chunk = records[start..<min(start + chunkSize, records.count)]
+                group.addTask {
+                    var training = classifier.makeTraining()
+                    var scratch = ClassifierScratch()
+                    for stored in chunk { classifier.addTraining(stored.record, to: &training, scratch: &scratch) }
+                    return (index, training)
+                }
+            }
+            var parts = [LearnedSituationModel.Training?](repeating: nil, count: starts.count)
+            for await (index, part) in group { parts[index] = part }
+            return parts
+        }
+        var training = classifier.makeTraining()
+        for part in parts {
+            if let part { training.merge(part) }
+        }
+        return training
     }
 
     /// Classifies records in fixed chunks on up to ``threadCount`` tasks; the output is in input order.
@@ -103,8 +154,8 @@ public struct ClassifyJob: Sendable {
         await orderedParallelMap(
             records,
             threadCount: threadCount,
-            makeState: { StemCache() },
-            transform: { record, cache in classifier.classify(record.record, cache: &cache) }
+            makeState: { ClassifierScratch() },
+            transform: { record, scratch in classifier.classify(record.record, scratch: &scratch) }
         )
     }
 
@@ -125,4 +176,6 @@ private enum ClassifyLogKey {
     static let quarter = "classify.quarter"
     static let classified = "records.classified"
     static let unassigned = "records.unassigned"
+    static let trainingRecords = "model.training_records"
+    static let features = "model.features"
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import PainmapClustering
 public import PainmapCore
 
 /// What `painmap classify` prints: per region × quarter, records per life situation × stage and the unassigned share.
@@ -6,7 +7,9 @@ public import PainmapCore
 /// The JSON field names are a contract: `config_digest`, `classified` (records classified in this run), `slices`
 /// with `region`, `region_name`, `quarter`, `records`, `unassigned`, `unassigned_share` (0…1), `not_classified`
 /// (never classified, or stale), `by_rule` and `by_situation` (`id`, which is `null` for «Не определена», `name`,
-/// `records`, `by_stage` keyed by stage id).
+/// `records`, `by_stage` keyed by stage id); `rule_shares` (each rule's share of the selected slices' classified
+/// records, 0…1) and `model` (the learned model: `features`, `training_records`, `training_by_class` keyed by
+/// situation id and `other`, `digest`).
 public struct ClassifyReport: Sendable {
     /// The digest of the configuration the records were classified with.
     public var configDigest: String
@@ -16,6 +19,41 @@ public struct ClassifyReport: Sendable {
     public var slices: [SliceSummary]
     /// The stages, in journey order, as the columns of the table.
     public var stages: [LifeSituationStage]
+    /// The learned model the records were classified with.
+    public var model: ModelSummary?
+
+    /// The learned model's size and training counts.
+    public struct ModelSummary: Sendable, Hashable {
+        /// Features (stems and stem pairs) kept.
+        public var features: Int
+        /// Training records per class: situation ids in catalog order, then `other`.
+        public var trainingByClass: [(id: String, records: Int)]
+        /// The model's digest.
+        public var digest: String
+
+        /// All training records.
+        public var trainingRecords: Int { trainingByClass.reduce(0) { $0 + $1.records } }
+
+        public static func == (lhs: ModelSummary, rhs: ModelSummary) -> Bool {
+            lhs.features == rhs.features && lhs.digest == rhs.digest
+                && lhs.trainingByClass.elementsEqual(rhs.trainingByClass) { $0.id == $1.id && $0.records == $1.records }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(digest)
+        }
+    }
+
+    /// Each rule's share of the classified records of all selected slices, 0…1.
+    public var ruleShares: [ClassificationRule: Double] {
+        var counts: [ClassificationRule: Int] = [:]
+        for slice in slices {
+            for (rule, count) in slice.byRule { counts[rule, default: 0] += count }
+        }
+        let total = counts.values.reduce(0, +)
+        guard total > 0 else { return [:] }
+        return counts.mapValues { Double($0) / Double(total) }
+    }
 
     /// The counts of one region × quarter.
     public struct SliceSummary: Sendable, Hashable {
@@ -63,16 +101,27 @@ public struct ClassifyReport: Sendable {
     ///   - counts: The store's counts for the selected slices.
     ///   - catalog: Gives situation and stage names and orders.
     ///   - regions: Gives region names.
+    ///   - model: The learned model classified with, if any.
     public init(
         configDigest: String,
         classified: Int,
         counts: [ClassificationCount],
         catalog: LifeSituationCatalog,
-        regions: RegionDirectory
+        regions: RegionDirectory,
+        model: LearnedSituationModel? = nil
     ) {
         self.configDigest = configDigest
         self.classified = classified
         stages = catalog.stages
+        self.model = model.map { model in
+            ModelSummary(
+                features: model.featureCount,
+                trainingByClass: (catalog.situations.map(\.id) + ["other"]).enumerated().map {
+                    ($0.element, $0.offset < model.documents.count ? model.documents[$0.offset] : 0)
+                },
+                digest: model.digest
+            )
+        }
         let keys = Set(counts.map { "\($0.region)|\($0.quarter)" })
         var slices: [SliceSummary] = []
         for key in keys.sorted() {
@@ -119,6 +168,20 @@ public struct ClassifyReport: Sendable {
         out +=
             "Этапы: " + stages.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: " · ")
             + "\n"
+        if let model {
+            out += "Обученная модель: признаков \(model.features), обучающих записей \(model.trainingRecords) ("
+            out += model.trainingByClass.map { "\($0.id == "other" ? "вне ситуаций" : $0.id) \($0.records)" }
+                .joined(separator: ", ")
+            out += ")\n"
+        }
+        let shares = ruleShares
+        if !shares.isEmpty {
+            out += "Доли правил: "
+            out += ClassificationRule.allCases.map { "\($0.russianName) \(Self.percent(shares[$0] ?? 0))" }.joined(
+                separator: " · "
+            )
+            out += "\n"
+        }
         if slices.isEmpty {
             out += "\nЗаписей нет: проверьте --region и --quarter или сначала выполните painmap ingest\n"
         }
@@ -147,9 +210,26 @@ public struct ClassifyReport: Sendable {
 
     /// The report as pretty, key-sorted JSON (see the type's documentation for the fields).
     public var json: String {
+        let shares = ruleShares
         let document = Document(
             configDigest: configDigest,
             classified: classified,
+            ruleShares: Dictionary(
+                uniqueKeysWithValues: ClassificationRule.allCases.map {
+                    ($0.rawValue, ((shares[$0] ?? 0) * 10_000).rounded() / 10_000)
+                }
+            ),
+            model: model.map { model in
+                Document.Model(
+                    features: model.features,
+                    trainingRecords: model.trainingRecords,
+                    trainingByClass: Dictionary(
+                        model.trainingByClass.map { ($0.id, $0.records) },
+                        uniquingKeysWith: { $0 + $1 }
+                    ),
+                    digest: model.digest
+                )
+            },
             slices: slices.map { slice in
                 Document.Slice(
                     region: slice.region,
@@ -224,12 +304,26 @@ public struct ClassifyReport: Sendable {
                 case bySituation = "by_situation"
             }
         }
+        struct Model: Encodable {
+            var features: Int
+            var trainingRecords: Int
+            var trainingByClass: [String: Int]
+            var digest: String
+            enum CodingKeys: String, CodingKey {
+                case features, digest
+                case trainingRecords = "training_records"
+                case trainingByClass = "training_by_class"
+            }
+        }
         var configDigest: String
         var classified: Int
+        var ruleShares: [String: Double]
+        var model: Model?
         var slices: [Slice]
         enum CodingKeys: String, CodingKey {
-            case classified, slices
+            case classified, slices, model
             case configDigest = "config_digest"
+            case ruleShares = "rule_shares"
         }
     }
 }

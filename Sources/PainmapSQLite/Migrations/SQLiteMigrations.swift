@@ -146,6 +146,32 @@ enum SQLiteMigrations {
         }
         // v5_region_run is PostgreSQL's claim table for worker processes (one process per SQLite store, so none
         // here); the next SQLite migration is v6.
+        // The `learned` rule (issue 18): SQLite cannot alter a CHECK constraint, so the table is rebuilt with the same
+        // columns and rows.
+        migrator.registerMigration("v6_classification_learned") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE record_classification_v6 (
+                        record_id INTEGER PRIMARY KEY REFERENCES feedback_record(id),
+                        life_situation TEXT,
+                        stage TEXT NOT NULL,
+                        rule TEXT NOT NULL CHECK (rule IN ('survey_hint', 'service', 'category', 'keywords', 'learned',
+                            'none')),
+                        evidence TEXT NOT NULL,
+                        stage_rule TEXT NOT NULL CHECK (stage_rule IN ('criteria_text', 'criteria', 'text', 'default')),
+                        stage_evidence TEXT NOT NULL,
+                        config_digest TEXT NOT NULL,
+                        record_digest INTEGER NOT NULL,
+                        classified_at REAL NOT NULL,
+                        CHECK ((rule = 'none') = (life_situation IS NULL))
+                    );
+                    INSERT INTO record_classification_v6 SELECT record_id, life_situation, stage, rule, evidence, stage_rule,
+                        stage_evidence, config_digest, record_digest, classified_at FROM record_classification;
+                    DROP TABLE record_classification;
+                    ALTER TABLE record_classification_v6 RENAME TO record_classification;
+                    """
+            )
+        }
         return migrator
     }
 }

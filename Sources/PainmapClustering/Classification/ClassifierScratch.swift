@@ -1,0 +1,33 @@
+public import PainmapText
+
+/// One task's working memory for classifying many records: the stem cache and, per cached word, its stem and
+/// ``StemKey``.
+///
+/// A word seen before costs one hash of its bytes and two array reads. Give each task its own scratch (as
+/// `orderedParallelMap`'s state): results never depend on which task read which record.
+public struct ClassifierScratch: Sendable {
+    var cache: StemCache
+    /// Per word id of ``cache``: the stem keyword matching uses (negations as «не»).
+    var stems: [String] = []
+    /// Per word id of ``cache``: the stem's key.
+    var keys: [UInt64] = []
+    /// Word ids of the text being read (reused).
+    var words: [Int32] = []
+
+    /// Creates an empty scratch.
+    public init() {
+        cache = StemCache(minimumCapacity: 4096)
+    }
+
+    /// Registers the words the cache learned since the last call.
+    mutating func catchUp() {
+        while keys.count < cache.count {
+            let id = keys.count
+            let stem =
+                TextAnalyzer.negations.contains(cache.surface(ofWord: id))
+                ? KeywordAnalyzer.negation : cache.stem(ofWord: id)
+            stems.append(stem)
+            keys.append(StemKey.of(stem))
+        }
+    }
+}
