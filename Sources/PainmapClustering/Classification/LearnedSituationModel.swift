@@ -89,6 +89,10 @@ public struct LearnedSituationModel: Sendable {
         var confidence: Double
         /// The known features of the text that favour ``label`` over every other class, strongest first.
         var evidence: [UInt64]
+        /// The text's distinct stems the model knows.
+        var knownWords: Int
+        /// The text's distinct stems.
+        var words: Int
     }
 
     /// The number of classes: situations plus «other» (the last).
@@ -177,13 +181,19 @@ public struct LearnedSituationModel: Sendable {
 
     /// Classifies a text by its features.
     ///
-    /// - Parameter features: The text's distinct features.
+    /// - Parameters:
+    ///   - features: The text's distinct features.
+    ///   - words: How many of them are single stems (the rest are pairs).
     /// - Returns: The most probable class, its posterior and the deciding features; `nil` when the text has no
     ///   feature the model knows.
-    func predict(_ features: [UInt64]) -> Prediction? {
+    func predict(_ features: [UInt64], words: Set<UInt64>) -> Prediction? {
         var known: [(key: UInt64, row: Int)] = []
+        var knownWords = 0
         for key in features {
-            if let row = rows[key] { known.append((key, Int(row))) }
+            if let row = rows[key] {
+                known.append((key, Int(row)))
+                if words.contains(key) { knownWords += 1 }
+            }
         }
         guard !known.isEmpty, trainingRecords > 0 else { return nil }
         var scores = logPrior
@@ -204,6 +214,12 @@ public struct LearnedSituationModel: Sendable {
             if lead > 0 { evidence.append((item.key, lead)) }
         }
         evidence.sort { $0.lead != $1.lead ? $0.lead > $1.lead : $0.key < $1.key }
-        return Prediction(label: best, confidence: 1 / sum, evidence: evidence.map(\.key))
+        return Prediction(
+            label: best,
+            confidence: 1 / sum,
+            evidence: evidence.map(\.key),
+            knownWords: knownWords,
+            words: words.count
+        )
     }
 }

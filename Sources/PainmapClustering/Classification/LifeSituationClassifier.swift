@@ -92,7 +92,11 @@ public struct LifeSituationClassifier: Sendable {
                 hints[LabelKey(label)] = index
             }
         }
-        keywords = PhraseMatcher(entries, groupCount: situations.count, analyzer: analyzer)
+        // The last group is «вне ситуаций»: off-topic words compete with the situations' keywords.
+        for label in catalog.offTopicKeywords {
+            entries.append(.init(label: label, group: situations.count, weight: 2))
+        }
+        keywords = PhraseMatcher(entries, groupCount: situations.count + 1, analyzer: analyzer)
         categories = CategoryMatcher(situations.map { ($0.categories, $0.categoryCodes) })
         self.serviceIDs = serviceIDs
         self.serviceNames = serviceNames
@@ -247,37 +251,46 @@ public struct LifeSituationClassifier: Sendable {
     enum KeywordOutcome {
         /// A situation, with the evidence.
         case decided(Int, String)
-        /// Nothing, with the reason.
-        case undecided(String)
+        /// Nothing, with the reason and the situations some keyword or related keyword named.
+        case undecided(String, candidates: [Int])
     }
 
-    /// Rule 4, the keywords.
+    /// Rule 4, the keywords; the off-topic words score as one more group, which assigns nothing when it leads.
     func keywordSituation(_ stems: [UInt64], note: String) -> KeywordOutcome {
         let situations = catalog.situations
+        let offTopic = situations.count
         let scores = keywords.scores(stems)
+        func name(_ group: Int) -> String { group == offTopic ? "вне ситуаций" : situations[group].id }
         let ranked = scores.indices.sorted {
             scores[$0].score != scores[$1].score ? scores[$0].score > scores[$1].score : $0 < $1
         }
         guard let best = ranked.first, scores[best].score > 0 else {
-            return .undecided(note + "нет признаков ситуации")
+            return .undecided(note + "нет признаков ситуации", candidates: [])
+        }
+        // The learned model may choose among situations the keywords named, unless off-topic words lead.
+        let candidates =
+            best == offTopic ? [] : scores.indices.filter { $0 != offTopic && scores[$0].score > scores[offTopic].score }
+        if best == offTopic {
+            return .undecided(note + "вне ситуаций: \(Self.list(scores[best].labels))", candidates: [])
         }
         let runnerUp = ranked.dropFirst().first.map { scores[$0].score } ?? 0
         let scoring = catalog.scoring
         let found = Self.list(scores[best].labels)
         if scores[best].score >= scoring.minimumScore, scores[best].score - runnerUp >= scoring.minimumMargin {
             let next =
-                ranked.dropFirst().first.flatMap { runnerUp > 0 ? ", далее \(situations[$0].id) \(runnerUp)" : nil }
+                ranked.dropFirst().first.flatMap { runnerUp > 0 ? ", далее \(name($0)) \(runnerUp)" : nil }
                 ?? ""
             return .decided(best, note + "ключевые слова: \(found) (счёт \(scores[best].score)\(next))")
         }
         if scores[best].score < scoring.minimumScore {
             return .undecided(
-                note + "мало признаков: \(situations[best].id) \(scores[best].score) < \(scoring.minimumScore) (\(found))"
+                note + "мало признаков: \(situations[best].id) \(scores[best].score) < \(scoring.minimumScore) (\(found))",
+                candidates: candidates
             )
         }
         let close = ranked.prefix { scores[best].score - scores[$0].score < scoring.minimumMargin }
-        let tied = close.map { "\(situations[$0].id) \(scores[$0].score)" }.joined(separator: ", ")
-        return .undecided(note + "ничья: \(tied)")
+        let tied = close.map { "\(name($0)) \(scores[$0].score)" }.joined(separator: ", ")
+        return .undecided(note + "ничья: \(tied)", candidates: candidates)
     }
 
     /// The situation rules, in precedence order.
@@ -295,26 +308,33 @@ public struct LifeSituationClassifier: Sendable {
             note = text
         }
         let reason: String
+        let candidates: [Int]
         switch keywordSituation(stems, note: note) {
         case .decided(let index, let evidence):
             return (index, .keywords, evidence)
-        case .undecided(let text):
+        case .undecided(let text, let named):
             reason = text
+            candidates = named
         }
         guard let model else { return (nil, .unassigned, reason) }
         var features: [UInt64] = []
         LearnedSituationModel.features(of: stems[..<textCount], into: &features)
-        guard let prediction = model.predict(features) else { return (nil, .unassigned, reason) }
+        let words = Set(stems[..<textCount])
+        guard let prediction = model.predict(features, words: words) else { return (nil, .unassigned, reason) }
         let confidence = Self.decimal(prediction.confidence)
+        let known = "знакомых слов \(prediction.knownWords) из \(prediction.words)"
         guard prediction.label < catalog.situations.count else {
-            return (nil, .unassigned, reason + "; модель: вне ситуаций (\(confidence))")
+            return (nil, .unassigned, reason + "; модель: вне ситуаций (\(confidence); \(known))")
         }
         let id = catalog.situations[prediction.label].id
-        guard prediction.confidence >= catalog.scoring.learnedMinimumConfidence, !prediction.evidence.isEmpty else {
-            return (nil, .unassigned, reason + "; модель: \(id) \(confidence) — неуверенно")
+        guard prediction.confidence >= catalog.scoring.learnedMinimumConfidence, !prediction.evidence.isEmpty,
+            Double(prediction.knownWords) >= Self.minimumKnownShare * Double(prediction.words),
+            !Self.learnedNeedsCandidate || candidates.contains(prediction.label)
+        else {
+            return (nil, .unassigned, reason + "; модель: \(id) \(confidence), \(known) — неуверенно")
         }
-        let words = Self.words(prediction.evidence.prefix(4), in: record.text, analyzer: analyzer, scratch: &scratch)
-        return (prediction.label, .learned, "обученная модель: \(words) (\(confidence))")
+        let named = Self.words(prediction.evidence.prefix(4), in: record.text, analyzer: analyzer, scratch: &scratch)
+        return (prediction.label, .learned, "обученная модель: \(named) (\(confidence); \(known))")
     }
 
     /// Names features by the stems they stand for: «подъезд», «убор подъезд».
@@ -337,6 +357,12 @@ public struct LifeSituationClassifier: Sendable {
         }
         return features.compactMap { names[$0].map { "«\($0)»" } }.joined(separator: ", ")
     }
+
+    /// The least share of a text's distinct stems the learned model must know before it decides: a text mostly in
+    /// words no certain record used (a road, a clinic, a shop) is outside what the model learned, whatever the few
+    /// known words say.
+    static let minimumKnownShare = 0.0
+    static let learnedNeedsCandidate = true
 
     /// 0,97: two decimals (rounded down), a decimal comma.
     private static func decimal(_ value: Double) -> String {

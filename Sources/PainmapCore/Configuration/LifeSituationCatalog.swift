@@ -6,7 +6,9 @@
 ///   being the fallback when the text does not decide;
 /// - ``defaultStage``: the stage of a record on which neither scores nor text say anything;
 /// - ``scoring``: the thresholds of the keyword rule;
-/// - ``situations``: the situations, in report order.
+/// - ``situations``: the situations, in report order;
+/// - ``offTopicKeywords``: words of matters no situation covers (roads, transport, clinics, shops), which compete
+///   with the situations' keywords so that «лифт в поликлинике» is not an apartment-building complaint.
 ///
 /// `ConfigurationLoader` (in `PainmapPipeline`) decodes and validates it; the classifier resolves each situation's
 /// stages with ``stages(for:)``.
@@ -21,6 +23,8 @@ public struct LifeSituationCatalog: Sendable, Hashable, Codable {
     public var scoring: LifeSituationScoring
     /// The situations, in the order reports list them.
     public var situations: [LifeSituation]
+    /// Words and phrases of matters no situation covers; each found scores 2 for «вне ситуаций» in the keyword rule.
+    public var offTopicKeywords: [String]
 
     /// The criterion → stage mapping of DOMAIN.md §2.4 and §6.1, used when the file has no `criteria:` key.
     ///
@@ -41,6 +45,7 @@ public struct LifeSituationCatalog: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case stages, criteria, scoring, situations
         case defaultStage = "default_stage"
+        case offTopicKeywords = "off_topic_keywords"
     }
 
     /// Creates a catalog.
@@ -51,18 +56,21 @@ public struct LifeSituationCatalog: Sendable, Hashable, Codable {
     ///   - defaultStage: The stage when nothing points at one.
     ///   - scoring: The keyword rule's thresholds.
     ///   - situations: The situations, in report order.
+    ///   - offTopicKeywords: Words of matters no situation covers.
     public init(
         stages: [LifeSituationStage],
         criteria: [RatingCriterion: [String]] = LifeSituationCatalog.defaultCriteria,
         defaultStage: String,
         scoring: LifeSituationScoring = LifeSituationScoring(),
-        situations: [LifeSituation]
+        situations: [LifeSituation],
+        offTopicKeywords: [String] = []
     ) {
         self.stages = stages
         self.criteria = criteria
         self.defaultStage = defaultStage
         self.scoring = scoring
         self.situations = situations
+        self.offTopicKeywords = offTopicKeywords
     }
 
     /// Decodes the whole file.
@@ -76,6 +84,7 @@ public struct LifeSituationCatalog: Sendable, Hashable, Codable {
         defaultStage = try keys.decode(String.self, forKey: .defaultStage)
         scoring = try keys.decodeIfPresent(LifeSituationScoring.self, forKey: .scoring) ?? LifeSituationScoring()
         situations = try keys.decode([LifeSituation].self, forKey: .situations)
+        offTopicKeywords = try keys.decodeIfPresent([String].self, forKey: .offTopicKeywords) ?? []
         if keys.contains(.criteria) {
             let byName = try keys.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .criteria)
             var criteria: [RatingCriterion: [String]] = [:]
@@ -110,6 +119,7 @@ public struct LifeSituationCatalog: Sendable, Hashable, Codable {
         try keys.encode(defaultStage, forKey: .defaultStage)
         try keys.encode(scoring, forKey: .scoring)
         try keys.encode(situations, forKey: .situations)
+        try keys.encode(offTopicKeywords, forKey: .offTopicKeywords)
     }
 
     /// Whether the catalog has nothing to classify with (no stages).

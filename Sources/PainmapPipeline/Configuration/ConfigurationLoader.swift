@@ -337,6 +337,7 @@ extension ConfigurationLoader {
             }
         }
         if catalog.stages.isEmpty { report([.key("stages")], "нужен хотя бы один этап") }
+        checkKeywords(catalog.offTopicKeywords, at: [.key("off_topic_keywords")])
         var stageIDs: [String] = []
         for (index, stage) in catalog.stages.enumerated() {
             let at: [YAMLStep] = [.key("stages"), .index(index)]
