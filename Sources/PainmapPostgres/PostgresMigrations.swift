@@ -167,12 +167,15 @@
                 """
             ),
             (
-                // The `learned` rule (issue 18): the rule's CHECK admits it.
+                // The `learned` situation and stage rules (issue 18): the CHECKs admit them.
                 "v6_classification_learned",
                 """
                 ALTER TABLE record_classification DROP CONSTRAINT record_classification_rule_check;
                 ALTER TABLE record_classification ADD CONSTRAINT record_classification_rule_check
                     CHECK (rule IN ('survey_hint', 'service', 'category', 'keywords', 'learned', 'none'));
+                ALTER TABLE record_classification DROP CONSTRAINT record_classification_stage_rule_check;
+                ALTER TABLE record_classification ADD CONSTRAINT record_classification_stage_rule_check
+                    CHECK (stage_rule IN ('criteria_text', 'criteria', 'text', 'learned', 'default'));
                 """
             ),
         ]

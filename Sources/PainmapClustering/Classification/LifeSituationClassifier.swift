@@ -50,6 +50,8 @@ public struct LifeSituationClassifier: Sendable {
     public let rulesDigest: String
     /// The model the `learned` rule applies, if any.
     public private(set) var model: LearnedSituationModel?
+    /// The model the `learned` stage rule applies, if any.
+    public private(set) var stageModel: LearnedSituationModel?
 
     private let analyzer = KeywordAnalyzer()
     private let keywords: PhraseMatcher
@@ -121,57 +123,81 @@ public struct LifeSituationClassifier: Sendable {
         configDigest = rulesDigest
     }
 
-    /// The same classifier with a learned model for the records no rule decides.
+    /// The same classifier with learned models for the records no rule decides.
     ///
-    /// - Parameter model: A model trained with ``addTraining(_:to:scratch:)`` over this catalog's situations.
-    /// - Returns: A classifier whose ``configDigest`` also names the model.
-    public func withModel(_ model: LearnedSituationModel) -> LifeSituationClassifier {
+    /// - Parameters:
+    ///   - model: The situation model, trained from ``makeTraining()`` counts.
+    ///   - stageModel: The stage model, from the same counts.
+    /// - Returns: A classifier whose ``configDigest`` also names both models.
+    public func withModels(_ model: LearnedSituationModel, stageModel: LearnedSituationModel) -> LifeSituationClassifier {
         var copy = self
         copy.model = model
-        copy.configDigest = SHA256.hex(of: Array("\(rulesDigest)\n\(model.digest)".utf8))
+        copy.stageModel = stageModel
+        copy.configDigest = SHA256.hex(of: Array("\(rulesDigest)\n\(model.digest)\n\(stageModel.digest)".utf8))
         return copy
     }
 
-    /// Empty training counts for this catalog: one class per situation plus «other».
-    public func makeTraining() -> LearnedSituationModel.Training {
-        LearnedSituationModel.Training(classCount: catalog.situations.count + 1)
+    /// Empty training counts for this catalog: one situation class per situation plus «other», one stage class per
+    /// default stage.
+    public func makeTraining() -> ClassifierTraining {
+        ClassifierTraining(
+            situations: LearnedSituationModel.Training(classCount: catalog.situations.count + 1),
+            stages: LearnedSituationModel.Training(classCount: catalog.stages.count)
+        )
     }
 
-    /// Counts a record for training when its class is certain.
+    /// Counts a record for training where its situation or its stage is certain.
     ///
     /// A record trains its situation when a survey answer, a service or a source category decides it (rules 1–3), and
     /// the class «other» when it has a source category that no situation lists and its keywords name no situation
-    /// (a real ПОС export's roads, transport and healthcare). Any other record does not train.
+    /// (a real ПОС export's roads, transport and healthcare). It trains its stage when its lowest rated criteria
+    /// («Ваш контроль», a survey's Likert questions) point at exactly one stage through `criteria` (e.g. `queue` →
+    /// booking). Any other record does not train.
     /// - Parameters:
     ///   - record: Any stored record.
     ///   - training: The calling task's counts.
     ///   - scratch: The calling task's scratch.
-    /// - Returns: The class counted, or `nil`.
-    @discardableResult
     public func addTraining(
         _ record: FeedbackRecord,
-        to training: inout LearnedSituationModel.Training,
+        to training: inout ClassifierTraining,
         scratch: inout ClassifierScratch
-    ) -> Int? {
+    ) {
+        let certainStage = certainStage(of: record)
+        var label: Int?
         var keys: [UInt64] = []
         keys.reserveCapacity(64)
-        let label: Int
+        var textCount = 0
         switch certainSituation(of: record) {
         case .situation(let index, _, _):
             label = index
-            analyzer.appendKeys(record.text, scratch: &scratch, to: &keys)
         case .undecided(let note, let hasCategory):
-            guard hasCategory, note.isEmpty else { return nil }
-            let textCount = Self.appendKeys(of: record, analyzer: analyzer, scratch: &scratch, to: &keys)
-            if case .decided = keywordSituation(keys, note: "") { return nil }
-            keys.removeSubrange(textCount...)
-            label = catalog.situations.count
+            if hasCategory, note.isEmpty {
+                textCount = Self.appendKeys(of: record, analyzer: analyzer, scratch: &scratch, to: &keys)
+                if case .decided = keywordSituation(keys, note: "") {} else { label = catalog.situations.count }
+            }
+        }
+        guard label != nil || certainStage != nil else { return }
+        if keys.isEmpty {
+            analyzer.appendKeys(record.text, scratch: &scratch, to: &keys)
+            textCount = keys.count
         }
         var features: [UInt64] = []
-        LearnedSituationModel.features(of: keys[...], into: &features)
-        guard !features.isEmpty else { return nil }
-        training.add(features, to: label)
-        return label
+        LearnedSituationModel.features(of: keys[..<textCount], into: &features)
+        guard !features.isEmpty else { return }
+        if let label { training.situations.add(features, to: label) }
+        if let certainStage { training.stages.add(features, to: certainStage) }
+    }
+
+    /// The default stage (index) a record's low ratings point at when they point at exactly one.
+    func certainStage(of record: FeedbackRecord) -> Int? {
+        let low = record.ratings.filter(\.isDissatisfied)
+        guard let minimum = low.map(\.score).min() else { return nil }
+        var ids = Set<String>()
+        for rating in low where rating.score == minimum {
+            for id in catalog.criteria[rating.criterion] ?? [] { ids.insert(id) }
+        }
+        guard ids.count == 1, let id = ids.first else { return nil }
+        return catalog.stages.firstIndex { $0.id == id }
     }
 
     /// Classifies one record.
@@ -194,8 +220,25 @@ public struct LifeSituationClassifier: Sendable {
         var stems: [UInt64] = []
         stems.reserveCapacity(64)
         let textCount = Self.appendKeys(of: record, analyzer: analyzer, scratch: &scratch, to: &stems)
-        let (situation, rule, evidence) = situation(of: record, stems: stems, textCount: textCount, scratch: &scratch)
-        let (stage, stageRule, stageEvidence) = stage(of: record, situation: situation, stems: stems)
+        var features: [UInt64] = []
+        if model != nil || stageModel != nil {
+            LearnedSituationModel.features(of: stems[..<textCount], into: &features)
+        }
+        let (situation, rule, evidence) = situation(
+            of: record,
+            stems: stems,
+            textCount: textCount,
+            features: features,
+            scratch: &scratch
+        )
+        let (stage, stageRule, stageEvidence) = stage(
+            of: record,
+            situation: situation,
+            stems: stems,
+            textCount: textCount,
+            features: features,
+            scratch: &scratch
+        )
         return RecordClassification(
             lifeSituation: situation.map { catalog.situations[$0].id },
             stage: stage,
@@ -298,6 +341,7 @@ public struct LifeSituationClassifier: Sendable {
         of record: FeedbackRecord,
         stems: [UInt64],
         textCount: Int,
+        features: [UInt64],
         scratch: inout ClassifierScratch
     ) -> (Int?, ClassificationRule, String) {
         let note: String
@@ -317,8 +361,6 @@ public struct LifeSituationClassifier: Sendable {
             candidates = named
         }
         guard let model else { return (nil, .unassigned, reason) }
-        var features: [UInt64] = []
-        LearnedSituationModel.features(of: stems[..<textCount], into: &features)
         let words = Set(stems[..<textCount])
         guard let prediction = model.predict(features, words: words) else { return (nil, .unassigned, reason) }
         let confidence = Self.decimal(prediction.confidence)
@@ -371,7 +413,14 @@ public struct LifeSituationClassifier: Sendable {
     }
 
     /// The stage rules: low scores and stage keywords, else the default stage.
-    private func stage(of record: FeedbackRecord, situation: Int?, stems: [UInt64]) -> (String, StageRule, String) {
+    private func stage(
+        of record: FeedbackRecord,
+        situation: Int?,
+        stems: [UInt64],
+        textCount: Int,
+        features: [UInt64],
+        scratch: inout ClassifierScratch
+    ) -> (String, StageRule, String) {
         let set = stageSets[situation ?? catalog.situations.count]
         let stages = set.stages
         let text = set.matcher.scores(stems)
@@ -421,6 +470,21 @@ public struct LifeSituationClassifier: Sendable {
         let fallback =
             stages.contains { $0.id == catalog.defaultStage }
             ? catalog.defaultStage : (stages.first?.id ?? catalog.defaultStage)
+        if let stageModel, let prediction = stageModel.predict(features, words: Set(stems[..<textCount])),
+            prediction.confidence >= catalog.scoring.learnedMinimumConfidence, !prediction.evidence.isEmpty,
+            let index = stages.firstIndex(where: { $0.id == catalog.stages[prediction.label].id })
+        {
+            let named = Self.words(
+                prediction.evidence.prefix(4),
+                in: record.text,
+                analyzer: analyzer,
+                scratch: &scratch
+            )
+            return (
+                stages[index].id, .learned,
+                "обученная модель: \(named) (\(Self.decimal(prediction.confidence)))"
+            )
+        }
         return (fallback, .default, "нет признаков этапа")
     }
 

@@ -8,6 +8,9 @@ public enum StageRule: String, Sendable, Hashable, Codable, CaseIterable {
     case criteria
     /// Stage keywords in the text decided (no low score, or the text named a stage the scores did not).
     case text
+    /// No score and no stage keyword decided; the model learned from records whose stage is certain (low scores on a
+    /// criterion that points at one stage) placed the text confidently.
+    case learned
     /// Neither scores nor text pointed anywhere: the catalog's default stage.
     case `default`
 }

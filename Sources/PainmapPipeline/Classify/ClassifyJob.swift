@@ -70,14 +70,16 @@ public struct ClassifyJob: Sendable {
             let records = try await store.storedRecords(region: slice.region, quarter: slice.quarter)
             training.merge(await train(records, with: rules))
         }
-        let model = LearnedSituationModel(training)
-        let classifier = rules.withModel(model)
+        let model = LearnedSituationModel(training.situations)
+        let stageModel = LearnedSituationModel(training.stages)
+        let classifier = rules.withModels(model, stageModel: stageModel)
         let digest = classifier.configDigest
         logger.info(
             "Model trained",
             metadata: [
                 ClassifyLogKey.trainingRecords: "\(model.trainingRecords)",
                 ClassifyLogKey.features: "\(model.featureCount)",
+                ClassifyLogKey.stageTrainingRecords: "\(stageModel.trainingRecords)",
             ]
         )
         let slices = everySlice.filter {
@@ -116,17 +118,18 @@ public struct ClassifyJob: Sendable {
             counts: counts,
             catalog: catalog,
             regions: configuration.regions,
-            model: model
+            model: model,
+            stageModel: stageModel
         )
     }
 
     /// Counts the records whose class is certain, in ``threadCount`` fixed chunks merged in input order.
     private func train(_ records: [StoredRecord], with classifier: LifeSituationClassifier) async
-        -> LearnedSituationModel.Training
+        -> ClassifierTraining
     {
         let chunkSize = max(1_024, (records.count + threadCount - 1) / threadCount)
         let starts = Array(stride(from: 0, to: records.count, by: chunkSize))
-        let parts = await withTaskGroup(of: (Int, LearnedSituationModel.Training).self) { group in
+        let parts = await withTaskGroup(of: (Int, ClassifierTraining).self) { group in
             for (index, start) in starts.enumerated() {
                 let chunk = records[start..<min(start + chunkSize, records.count)]
                 group.addTask {
@@ -136,7 +139,7 @@ public struct ClassifyJob: Sendable {
                     return (index, training)
                 }
             }
-            var parts = [LearnedSituationModel.Training?](repeating: nil, count: starts.count)
+            var parts = [ClassifierTraining?](repeating: nil, count: starts.count)
             for await (index, part) in group { parts[index] = part }
             return parts
         }
@@ -178,4 +181,5 @@ private enum ClassifyLogKey {
     static let unassigned = "records.unassigned"
     static let trainingRecords = "model.training_records"
     static let features = "model.features"
+    static let stageTrainingRecords = "model.stage_training_records"
 }

@@ -30,12 +30,17 @@ public struct ClassifyReport: Sendable {
         public var trainingByClass: [(id: String, records: Int)]
         /// The model's digest.
         public var digest: String
+        /// The stage model's training records per stage id.
+        public var stageTrainingByStage: [(id: String, records: Int)] = []
 
         /// All training records.
         public var trainingRecords: Int { trainingByClass.reduce(0) { $0 + $1.records } }
 
         public static func == (lhs: ModelSummary, rhs: ModelSummary) -> Bool {
             lhs.features == rhs.features && lhs.digest == rhs.digest
+                && lhs.stageTrainingByStage.elementsEqual(rhs.stageTrainingByStage) {
+                    $0.id == $1.id && $0.records == $1.records
+                }
                 && lhs.trainingByClass.elementsEqual(rhs.trainingByClass) { $0.id == $1.id && $0.records == $1.records }
         }
 
@@ -102,13 +107,15 @@ public struct ClassifyReport: Sendable {
     ///   - catalog: Gives situation and stage names and orders.
     ///   - regions: Gives region names.
     ///   - model: The learned model classified with, if any.
+    ///   - stageModel: The learned stage model classified with, if any.
     public init(
         configDigest: String,
         classified: Int,
         counts: [ClassificationCount],
         catalog: LifeSituationCatalog,
         regions: RegionDirectory,
-        model: LearnedSituationModel? = nil
+        model: LearnedSituationModel? = nil,
+        stageModel: LearnedSituationModel? = nil
     ) {
         self.configDigest = configDigest
         self.classified = classified
@@ -119,7 +126,10 @@ public struct ClassifyReport: Sendable {
                 trainingByClass: (catalog.situations.map(\.id) + ["other"]).enumerated().map {
                     ($0.element, $0.offset < model.documents.count ? model.documents[$0.offset] : 0)
                 },
-                digest: model.digest
+                digest: model.digest,
+                stageTrainingByStage: catalog.stages.enumerated().map {
+                    ($0.element.id, $0.offset < (stageModel?.documents.count ?? 0) ? stageModel?.documents[$0.offset] ?? 0 : 0)
+                }
             )
         }
         let keys = Set(counts.map { "\($0.region)|\($0.quarter)" })
@@ -173,6 +183,9 @@ public struct ClassifyReport: Sendable {
             out += model.trainingByClass.map { "\($0.id == "other" ? "вне ситуаций" : $0.id) \($0.records)" }
                 .joined(separator: ", ")
             out += ")\n"
+            out += "Модель этапов: обучающих записей "
+            out += "\(model.stageTrainingByStage.reduce(0) { $0 + $1.records }) ("
+            out += model.stageTrainingByStage.map { "\($0.id) \($0.records)" }.joined(separator: ", ") + ")\n"
         }
         let shares = ruleShares
         if !shares.isEmpty {
@@ -227,7 +240,11 @@ public struct ClassifyReport: Sendable {
                         model.trainingByClass.map { ($0.id, $0.records) },
                         uniquingKeysWith: { $0 + $1 }
                     ),
-                    digest: model.digest
+                    digest: model.digest,
+                    stageTrainingByStage: Dictionary(
+                        model.stageTrainingByStage.map { ($0.id, $0.records) },
+                        uniquingKeysWith: { $0 + $1 }
+                    )
                 )
             },
             slices: slices.map { slice in
@@ -309,8 +326,10 @@ public struct ClassifyReport: Sendable {
             var trainingRecords: Int
             var trainingByClass: [String: Int]
             var digest: String
+            var stageTrainingByStage: [String: Int]
             enum CodingKeys: String, CodingKey {
                 case features, digest
+                case stageTrainingByStage = "stage_training_by_stage"
                 case trainingRecords = "training_records"
                 case trainingByClass = "training_by_class"
             }

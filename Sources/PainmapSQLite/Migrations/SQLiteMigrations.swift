@@ -146,8 +146,8 @@ enum SQLiteMigrations {
         }
         // v5_region_run is PostgreSQL's claim table for worker processes (one process per SQLite store, so none
         // here); the next SQLite migration is v6.
-        // The `learned` rule (issue 18): SQLite cannot alter a CHECK constraint, so the table is rebuilt with the same
-        // columns and rows.
+        // The `learned` situation and stage rules (issue 18): SQLite cannot alter a CHECK constraint, so the table is
+        // rebuilt with the same columns and rows.
         migrator.registerMigration("v6_classification_learned") { db in
             try db.execute(
                 sql: """
@@ -158,7 +158,8 @@ enum SQLiteMigrations {
                         rule TEXT NOT NULL CHECK (rule IN ('survey_hint', 'service', 'category', 'keywords', 'learned',
                             'none')),
                         evidence TEXT NOT NULL,
-                        stage_rule TEXT NOT NULL CHECK (stage_rule IN ('criteria_text', 'criteria', 'text', 'default')),
+                        stage_rule TEXT NOT NULL CHECK (stage_rule IN ('criteria_text', 'criteria', 'text', 'learned',
+                            'default')),
                         stage_evidence TEXT NOT NULL,
                         config_digest TEXT NOT NULL,
                         record_digest INTEGER NOT NULL,
