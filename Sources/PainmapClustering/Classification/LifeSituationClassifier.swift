@@ -129,7 +129,8 @@ public struct LifeSituationClassifier: Sendable {
     ///   - model: The situation model, trained from ``makeTraining()`` counts.
     ///   - stageModel: The stage model, from the same counts.
     /// - Returns: A classifier whose ``configDigest`` also names both models.
-    public func withModels(_ model: LearnedSituationModel, stageModel: LearnedSituationModel) -> LifeSituationClassifier {
+    public func withModels(_ model: LearnedSituationModel, stageModel: LearnedSituationModel) -> LifeSituationClassifier
+    {
         var copy = self
         copy.model = model
         copy.stageModel = stageModel
@@ -312,7 +313,8 @@ public struct LifeSituationClassifier: Sendable {
         }
         // The learned model may choose among situations the keywords named, unless off-topic words lead.
         let candidates =
-            best == offTopic ? [] : scores.indices.filter { $0 != offTopic && scores[$0].score > scores[offTopic].score }
+            best == offTopic
+            ? [] : scores.indices.filter { $0 != offTopic && scores[$0].score > scores[offTopic].score }
         if best == offTopic {
             return .undecided(note + "вне ситуаций: \(Self.list(scores[best].labels))", candidates: [])
         }
@@ -327,7 +329,8 @@ public struct LifeSituationClassifier: Sendable {
         }
         if scores[best].score < scoring.minimumScore {
             return .undecided(
-                note + "мало признаков: \(situations[best].id) \(scores[best].score) < \(scoring.minimumScore) (\(found))",
+                note
+                    + "мало признаков: \(situations[best].id) \(scores[best].score) < \(scoring.minimumScore) (\(found))",
                 candidates: candidates
             )
         }

@@ -128,7 +128,10 @@ public struct ClassifyReport: Sendable {
                 },
                 digest: model.digest,
                 stageTrainingByStage: catalog.stages.enumerated().map {
-                    ($0.element.id, $0.offset < (stageModel?.documents.count ?? 0) ? stageModel?.documents[$0.offset] ?? 0 : 0)
+                    (
+                        $0.element.id,
+                        $0.offset < (stageModel?.documents.count ?? 0) ? stageModel?.documents[$0.offset] ?? 0 : 0
+                    )
                 }
             )
         }

@@ -90,7 +90,7 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         #expect(classified.count == stored.count)
         let stageIDs = Set(configuration.lifeSituations.stages.map(\.id))
         let situationIDs = Set(configuration.lifeSituations.situations.map(\.id))
-        let digest = LifeSituationClassifier(catalog: configuration.lifeSituations).configDigest
+        let digest = report.configDigest
         for item in classified {
             let c = item.classification
             #expect(stageIDs.contains(c.stage))
@@ -245,6 +245,37 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         )
     }
 
+    @Test func newCertainRecordsRetrainTheModelAndReclassify() async throws {
+        let configuration = try loadConfiguration()
+        let store = try await ingestedSampleStore(configuration)
+        let job = ClassifyJob(configuration: configuration, store: store, logger: quietLogger)
+        let first = try await job.run()
+        let model = try #require(first.model)
+        #expect(model.trainingRecords > 3000)
+        #expect(model.trainingByClass.first { $0.id == "other" }.map { $0.records > 100 } == true)
+        // A hotline export with a rubric adds certain records: the model and the digest change, every record is
+        // classified again (bare-text records may now be decided differently).
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-retrain-\(UUID())")
+        let hotline = directory.appendingPathComponent("hotline")
+        try FileManager.default.createDirectory(at: hotline, withIntermediateDirectories: true)
+        let csv = """
+            Номер звонка;Дата звонка;Субъект РФ;Район;Тема;Подтема;Краткое содержание;Результат;Передано в
+            122-T-1;15.08.2026 10:00;Новосибирская область;;ЖКХ;;Во дворе дома сломана детская горка;Консультация оказана;
+            122-T-2;15.08.2026 11:00;Новосибирская область;;ЖКХ;;Во дворе дома сломаны качели;Консультация оказана;
+
+            """
+        try Data(csv.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(
+            to: hotline.appendingPathComponent("extra.csv")
+        )
+        let resolutions = try FeedResolver(configuration: configuration).resolve(paths: [hotline.path], source: nil)
+        _ = try await IngestJob(configuration: configuration, store: store, logger: quietLogger).run(resolutions)
+        let second = try await job.run()
+        #expect(second.configDigest != first.configDigest)
+        #expect(second.classified == first.classified + 2)
+        #expect(second.model.map(\.trainingRecords) == model.trainingRecords + 2)
+        #expect(try await job.run().classified == 0)
+    }
+
     @Test func oneAndTwoThreadsGiveTheSameClassification() async throws {
         let configuration = try loadConfiguration()
         var results: [[RecordClassification]] = []
@@ -280,11 +311,19 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
             )
         )
         #expect(report.table.contains("Оформление в детский сад"))
+        #expect(report.table.contains("Обученная модель: признаков "))
+        #expect(report.table.contains("Доли правил: ответ анкеты "))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
         let slices = try #require(json["slices"] as? [[String: Any]])
         #expect(slices.first?["records"] as? Int == slice.records)
         let rows = try #require(slices.first?["by_situation"] as? [[String: Any]])
         #expect(rows.last?["id"] is NSNull)
+        let model = try #require(json["model"] as? [String: Any])
+        #expect((model["training_records"] as? Int).map { $0 > 3000 } == true)
+        #expect((model["training_by_class"] as? [String: Int])?["housing"].map { $0 > 500 } == true)
+        let shares = try #require(json["rule_shares"] as? [String: Double])
+        #expect(Set(shares.keys) == Set(ClassificationRule.allCases.map(\.rawValue)))
+        #expect(abs(shares.values.reduce(0, +) - 1) < 0.001)
         #expect((rows.first?["by_stage"] as? [String: Int])?.count == 6)
         // Only the asked slice was classified.
         #expect(try await store.classifiedRecords(region: "41", quarter: nil).isEmpty)
