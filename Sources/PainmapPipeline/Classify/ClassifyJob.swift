@@ -67,8 +67,7 @@ public struct ClassifyJob: Sendable {
             .sorted()
         var training = rules.makeTraining()
         for slice in everySlice {
-            let records = try await store.storedRecords(region: slice.region, quarter: slice.quarter)
-            training.merge(await train(records, with: rules))
+            training.merge(await train(try await records(of: slice, staleFor: nil), with: rules))
         }
         let model = LearnedSituationModel(training.situations)
         let stageModel = LearnedSituationModel(training.stages)
@@ -87,14 +86,7 @@ public struct ClassifyJob: Sendable {
         }
         var classified = 0
         for slice in slices {
-            let records =
-                all
-                ? try await store.storedRecords(region: slice.region, quarter: slice.quarter)
-                : try await store.unclassifiedRecords(
-                    configDigest: digest,
-                    region: slice.region,
-                    quarter: slice.quarter
-                )
+            let records = try await records(of: slice, staleFor: all ? nil : digest)
             guard !records.isEmpty else { continue }
             let results = try await classify(records, with: classifier)
             let items = zip(records, results).map { ClassifiedRecord($0, classification: $1, configDigest: digest) }
@@ -121,6 +113,22 @@ public struct ClassifyJob: Sendable {
             model: model,
             stageModel: stageModel
         )
+    }
+
+    /// A slice's records — only those not classified under `digest`, when given — through the store's lean read when
+    /// it has one.
+    private func records(of slice: Slice, staleFor digest: String?) async throws -> [StoredRecord] {
+        if let lean = store as? any ClassificationInputStore {
+            return try await lean.classificationInputs(region: slice.region, quarter: slice.quarter, staleFor: digest)
+        }
+        if let digest {
+            return try await store.unclassifiedRecords(
+                configDigest: digest,
+                region: slice.region,
+                quarter: slice.quarter
+            )
+        }
+        return try await store.storedRecords(region: slice.region, quarter: slice.quarter)
     }
 
     /// Counts the records whose class is certain, in ``threadCount`` fixed chunks merged in input order.
