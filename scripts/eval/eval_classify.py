@@ -178,6 +178,8 @@ def main():
     parser.add_argument("--bin", required=True)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--keep", help="keep the store in this directory")
+    parser.add_argument("--config", default=os.path.join(ROOT, "Config"),
+                        help="configuration directory (default: Config/), e.g. an older one for an older binary")
     args = parser.parse_args()
     messages = [json.loads(line) for line in open(INDEPENDENT, encoding="utf-8") if line.strip()]
     manifest = json.load(open(os.path.join(ROOT, "SampleFeeds/manifest.json"), encoding="utf-8"))
@@ -196,15 +198,12 @@ def main():
         bare = os.path.join(work, "bare", "hotline")
         os.makedirs(bare, exist_ok=True)
         write_bare_hotline(messages, os.path.join(bare, "independent.csv"))
-        config = os.path.join(ROOT, "Config")
+        config = args.config
         run([args.bin, "ingest", "--store", store, "--config", config]
             + [os.path.join(feeds, c) for c in CHANNELS] + [os.path.join(work, "bare")])
         summary = run([args.bin, "classify", "--store", store, "--config", config])
-        situations = [s for s in json.loads(run([args.bin, "classify", "--store", store, "--config", config,
-                                                  "--json"]))["model"]["training_by_class"] if s != "other"]
-        order = [line.split(":", 1)[1].strip() for line in open(os.path.join(config, "life-situations.yaml"),
-                                                                  encoding="utf-8")
-                 if line.startswith("  - id:") and line.split(":", 1)[1].strip() in situations]
+        lines = open(os.path.join(config, "life-situations.yaml"), encoding="utf-8").read().split("\nsituations:\n")[1]
+        order = [line.split(":", 1)[1].strip() for line in lines.splitlines() if line.startswith("  - id:")]
         db = sqlite3.connect(store)
         result = {"independent": independent_figures(db, messages, order),
                   "samples": sample_figures(db, manifest, order),
