@@ -270,10 +270,6 @@ public struct LifeSituationClassifier: Sendable {
         if let name = record.serviceName, let match = serviceNames[LabelKey(name)] {
             return .situation(match.situation, .service, match.evidence)
         }
-        let hasCategory = [record.categoryRaw, record.subcategoryRaw, record.categoryCode].contains {
-            !($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty
-        }
-        guard hasCategory else { return .undecided(note: "", hasCategory: false) }
         switch categories.match(
             category: record.categoryRaw,
             subcategory: record.subcategoryRaw,
@@ -287,7 +283,10 @@ public struct LifeSituationClassifier: Sendable {
                 hasCategory: true
             )
         case .none:
-            return .undecided(note: "", hasCategory: true)
+            let hasCategory = [record.categoryRaw, record.subcategoryRaw, record.categoryCode].contains {
+                !($0 ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+            }
+            return .undecided(note: "", hasCategory: hasCategory)
         }
     }
 
