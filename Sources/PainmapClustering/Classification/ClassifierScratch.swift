@@ -13,6 +13,24 @@ public struct ClassifierScratch: Sendable {
     var keys: [UInt64] = []
     /// Word ids of the text being read (reused).
     var words: [Int32] = []
+    /// Rules 1–3's outcome per distinct set of the fields they read: exports repeat a few hundred rubrics, and
+    /// folding a rubric costs more than hashing it.
+    var certain: [CertainKey: LifeSituationClassifier.CertainOutcome] = [:]
+    /// The stem keys of category, subcategory and service-name segments, per distinct segment.
+    var segments: [String: [UInt64]] = [:]
+
+    /// The fields rules 1–3 read.
+    struct CertainKey: Hashable {
+        var hint: String?
+        var serviceID: String?
+        var serviceName: String?
+        var category: String?
+        var subcategory: String?
+        var code: String?
+    }
+
+    /// How many distinct entries each memo keeps before it starts over (memory stays bounded on any export).
+    static let memoLimit = 20_000
 
     /// Creates an empty scratch.
     public init() {

@@ -168,7 +168,7 @@ public struct LifeSituationClassifier: Sendable {
         var keys: [UInt64] = []
         keys.reserveCapacity(64)
         var textCount = 0
-        switch certainSituation(of: record) {
+        switch certainSituation(of: record, scratch: &scratch) {
         case .situation(let index, _, _):
             label = index
         case .undecided(let note, let hasCategory):
@@ -256,6 +256,23 @@ public struct LifeSituationClassifier: Sendable {
         case situation(Int, ClassificationRule, String)
         /// None decided; `note` says when the category was ambiguous, `hasCategory` whether the record has one.
         case undecided(note: String, hasCategory: Bool)
+    }
+
+    /// Rules 1–3, remembered per distinct set of the fields they read.
+    func certainSituation(of record: FeedbackRecord, scratch: inout ClassifierScratch) -> CertainOutcome {
+        let key = ClassifierScratch.CertainKey(
+            hint: record.lifeSituationHint,
+            serviceID: record.serviceID,
+            serviceName: record.serviceName,
+            category: record.categoryRaw,
+            subcategory: record.subcategoryRaw,
+            code: record.categoryCode
+        )
+        if let known = scratch.certain[key] { return known }
+        let outcome = certainSituation(of: record)
+        if scratch.certain.count >= ClassifierScratch.memoLimit { scratch.certain.removeAll(keepingCapacity: true) }
+        scratch.certain[key] = outcome
+        return outcome
     }
 
     /// Rules 1–3, in precedence order.
@@ -347,7 +364,7 @@ public struct LifeSituationClassifier: Sendable {
         scratch: inout ClassifierScratch
     ) -> (Int?, ClassificationRule, String) {
         let note: String
-        switch certainSituation(of: record) {
+        switch certainSituation(of: record, scratch: &scratch) {
         case .situation(let index, let rule, let evidence):
             return (index, rule, evidence)
         case .undecided(let text, _):
@@ -506,7 +523,17 @@ public struct LifeSituationClassifier: Sendable {
         for segment in [record.categoryRaw, record.subcategoryRaw, record.serviceName] {
             guard let segment, !segment.isEmpty else { continue }
             stems.append(StemKey.boundary)
-            analyzer.appendKeys(segment, scratch: &scratch, to: &stems)
+            if let keys = scratch.segments[segment] {
+                stems += keys
+                continue
+            }
+            var keys: [UInt64] = []
+            analyzer.appendKeys(segment, scratch: &scratch, to: &keys)
+            if scratch.segments.count >= ClassifierScratch.memoLimit {
+                scratch.segments.removeAll(keepingCapacity: true)
+            }
+            scratch.segments[segment] = keys
+            stems += keys
         }
         return textCount
     }

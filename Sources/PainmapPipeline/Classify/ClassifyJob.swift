@@ -63,12 +63,27 @@ public struct ClassifyJob: Sendable {
             )
         }
         let rules = LifeSituationClassifier(catalog: catalog)
+        let clock = ContinuousClock()
+        var mark = clock.now
+        var seconds: [String] = []
+        func lap(_ name: String) {
+            let now = clock.now
+            let elapsed = mark.duration(to: now)
+            let value = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            seconds.append(name + " " + String(format: "%.2f", value))
+            mark = now
+        }
         let everySlice = Set(try await store.status().records.map { Slice(region: $0.region, quarter: $0.quarter) })
             .sorted()
+        lap("status")
         var training = rules.makeTraining()
         for slice in everySlice {
-            training.merge(await train(try await records(of: slice, staleFor: nil), with: rules))
+            let records = try await records(of: slice, staleFor: nil)
+            lap("read \(slice.region)")
+            training.merge(await train(records, with: rules))
+            lap("train \(slice.region)")
         }
+        lap("training")
         let model = LearnedSituationModel(training.situations)
         let stageModel = LearnedSituationModel(training.stages)
         let classifier = rules.withModels(model, stageModel: stageModel)
@@ -81,18 +96,22 @@ public struct ClassifyJob: Sendable {
                 ClassifyLogKey.stageTrainingRecords: "\(stageModel.trainingRecords)",
             ]
         )
+        lap("models")
         let slices = everySlice.filter {
             (region == nil || $0.region == region) && (quarter == nil || $0.quarter == quarter)
         }
         var classified = 0
         for slice in slices {
             let records = try await records(of: slice, staleFor: all ? nil : digest)
+            lap("read \(slice.region)")
             guard !records.isEmpty else { continue }
             let results = try await classify(records, with: classifier)
             let items = zip(records, results).map { ClassifiedRecord($0, classification: $1, configDigest: digest) }
+            lap("classify \(slice.region)")
             FaultPoint.hit("classify.before-save")
             try await store.saveClassifications(items)
             FaultPoint.hit("classify.saved")
+            lap("save \(slice.region)")
             classified += items.count
             logger.info(
                 "Slice classified",
@@ -103,7 +122,10 @@ public struct ClassifyJob: Sendable {
                 ]
             )
         }
+        lap("classification")
         let counts = try await store.classificationCounts(region: region, quarter: quarter, configDigest: digest)
+        lap("counts")
+        logger.info("Classification timed", metadata: [ClassifyLogKey.seconds: "\(seconds.joined(separator: ", "))"])
         return ClassifyReport(
             configDigest: digest,
             classified: classified,
@@ -190,4 +212,5 @@ private enum ClassifyLogKey {
     static let trainingRecords = "model.training_records"
     static let features = "model.features"
     static let stageTrainingRecords = "model.stage_training_records"
+    static let seconds = "classify.seconds"
 }
