@@ -12,7 +12,7 @@
     /// Semantics match ``SQLiteFeedbackStore``'s: versioned migrations (`schema_migrations`, the same names), one
     /// transaction per input file together with its ledger row, dedup and update by (source, natural key) and content
     /// fingerprint, and the row accounting checked by the ledger's `CHECK`. Bulk rows go in with `COPY … FROM STDIN`
-    /// inside the file's transaction; the adapter reads on its own thread, at most a few batches ahead of the writer.
+    /// inside the file's transaction, pulled from the file's ``IngestRows`` as the adapter reads them.
     ///
     /// Concurrent writers are safe: an ingest takes a transaction-scoped advisory lock per (schema, source), so files of
     /// different sources load in parallel and files of one source one after another, and every other write is a single
@@ -24,10 +24,8 @@
         let logger: Logger
         private let runTask: Task<Void, Never>
 
-        /// Rows per batch handed from the reader thread to the writer.
+        /// Rows per round of `COPY`s.
         static let batchSize = 5_000
-        /// Batches the reader may be ahead of the writer.
-        static let batchesInFlight = 4
 
         private init(address: PostgresStoreAddress, client: PostgresClient, logger: Logger) {
             self.address = address
@@ -294,25 +292,22 @@
             return try await rows(sql, action: "прочитать журнал файлов").first.map(Self.ledger)
         }
 
-        public func ingest(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) async throws
-            -> IngestedFile
-        {
-            try await withoutActuallyEscaping(read) { read in
-                do {
-                    return try await client.withConnection { connection in
-                        try await Self.inTransaction(connection, logger: self.logger) {
-                            try await self.ingest(file, read: read, on: connection)
-                        }
+        public func ingest(_ file: IngestFileIdentity, rows: IngestRows) async throws -> IngestedFile {
+            do {
+                return try await client.withConnection { connection in
+                    try await Self.inTransaction(connection, logger: self.logger) {
+                        try await self.ingest(file, rows: rows, on: connection)
                     }
-                } catch {
-                    throw mapped(error, action: "записать файл \(file.path)")
                 }
+            } catch {
+                throw mapped(error, action: "записать файл \(file.path)")
             }
         }
 
+        /// Writes the file's rows as they arrive, `batchSize` rows per round of `COPY`s, inside the open transaction.
         nonisolated(nonsending) private func ingest(
             _ file: IngestFileIdentity,
-            read: @escaping (any RecordSink) throws -> FileReadSummary,
+            rows: IngestRows,
             on connection: PostgresConnection
         ) async throws -> IngestedFile {
             let lockKey = "painmap/ingest/\(address.schema)/\(file.source.rawValue)"
@@ -341,41 +336,19 @@
                 throw PostgresStoreError(message: "запись журнала файла \(file.path) не создана", status: .software)
             }
 
-            let pipe = IngestPipe(capacity: Self.batchesInFlight)
             let writer = FileWriter(connection: connection, fileID: fileID, logger: logger)
-            ReaderThread.start(
-                read: read,
-                sink: BatchingRecordSink(pipe: pipe, fileID: fileID, batchSize: Self.batchSize),
-                pipe: pipe
-            )
-            var summary: FileReadSummary?
-            var readError: (any Error)?
-            var writeError: (any Error)?
-            for await message in pipe.messages {
-                switch message {
-                case .batch(let batch):
-                    if writeError == nil {
-                        do {
-                            try await writer.write(batch)
-                        } catch {
-                            writeError = error
-                            pipe.abandon()
-                        }
-                    }
-                    pipe.release()
-                case .finished(let result):
-                    summary = result
-                case .failed(let error):
-                    readError = error
+            var pending = PendingBatch()
+            for try await batch in rows {
+                for outcome in batch { pending.append(outcome, fileID: fileID) }
+                if pending.count >= Self.batchSize {
+                    try await writer.write(pending)
+                    pending = PendingBatch()
                 }
             }
-            // The stream also ends when this task is cancelled: stop the reader and wait for it, since `read` must not
-            // outlive this call.
-            if summary == nil && readError == nil { pipe.abandon() }
-            await pipe.waitForReader()
-            if let writeError { throw writeError }
-            if let readError { throw readError }
-            guard let summary else { throw CancellationError() }
+            if pending.count > 0 { try await writer.write(pending) }
+            guard let summary = rows.summary else {
+                throw PostgresStoreError(message: "файл \(file.path) прочитан не до конца", status: .software)
+            }
 
             let tally = writer.tally
             guard tally.isBalanced else {

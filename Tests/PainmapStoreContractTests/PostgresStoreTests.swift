@@ -105,7 +105,7 @@
             // What the first PostgreSQL store left: v1, v2 and a v4 `pain` without status and previous count.
             let url = StoreBackend.schemaURL(try #require(StoreBackend.postgresURL))
             let old = try await PostgresFeedbackStore.open(try PostgresStoreAddress(url))
-            _ = try await old.ingest(identity("a"), read: feed([try record("1")]))
+            _ = try await old.ingest(identity("a"), rows: feed([try record("1")]))
             for statement in [
                 "DROP TABLE region_run", "DROP TABLE redacted_identifier", "DROP TABLE record_original",
                 "ALTER TABLE pain DROP COLUMN status", "ALTER TABLE pain DROP COLUMN previous_count",
@@ -191,7 +191,7 @@
             try await StoreBackend.postgres.withStore { store in
                 let entry = try await store.ingest(
                     identity("n"),
-                    read: feed([try record("1", text: "до\u{0}после"), try record("2")])
+                    rows: feed([try record("1", text: "до\u{0}после"), try record("2")])
                 )
                 #expect(
                     entry.accounting == FileAccounting(read: 2, stored: 1, updated: 0, quarantined: 1, duplicate: 0)
