@@ -16,13 +16,12 @@
     ///
     /// Concurrent writers are safe: an ingest takes a transaction-scoped advisory lock per (schema, source), so files of
     /// different sources load in parallel and files of one source one after another, and every other write is a single
-    /// transaction. Open with ``open(_:logger:)``; ``close()`` (or releasing the store) shuts the connection pool down.
+    /// transaction. Use it inside ``withStore(_:logger:_:)``, which runs the connection pool for the length of its body.
     public final class PostgresFeedbackStore: FeedbackStore {
         /// Where the store lives.
         public let address: PostgresStoreAddress
         let client: PostgresClient
         let logger: Logger
-        private let runTask: Task<Void, Never>
 
         /// Rows per round of `COPY`s.
         static let batchSize = 5_000
@@ -31,19 +30,43 @@
             self.address = address
             self.client = client
             self.logger = logger
-            runTask = Task { await client.run() }
         }
 
-        deinit { runTask.cancel() }
+        /// Regions are shared among worker processes through the store's claim table.
+        public var regionCoordinator: (any RegionRunCoordinator)? { self }
 
-        /// Connects, creates the schema if needed and migrates it.
+        /// Opens the store, runs `body` with it and shuts the connection pool down when `body` returns or throws.
+        ///
+        /// The pool runs as a child task of this call (structured: nothing outlives it).
+        /// - Parameters:
+        ///   - address: The store's address.
+        ///   - logger: postgres-nio's log (never given record text).
+        ///   - body: What to do with the store.
+        /// - Returns: What `body` returns.
+        /// - Throws: ``PostgresStoreError`` from opening (see ``open(_:logger:)``), or what `body` throws.
+        public static func withStore<T>(
+            _ address: PostgresStoreAddress,
+            logger: Logger = Logger(label: "painmap.postgres", factory: { _ in SwiftLogNoOpLogHandler() }),
+            _ body: (PostgresFeedbackStore) async throws -> T
+        ) async throws -> T {
+            let store = try await open(address, logger: logger)
+            return try await withThrowingDiscardingTaskGroup(returning: T.self) { group in
+                group.addTask { await store.client.run() }
+                defer { group.cancelAll() }  // the pool's run ends when cancelled, closing its connections
+                return try await body(store)
+            }
+        }
+
+        /// Connects, creates the schema if needed and migrates it; the returned store's pool runs only inside
+        /// ``withStore(_:logger:_:)``.
         ///
         /// - Parameters:
         ///   - address: The store's address.
         ///   - logger: postgres-nio's log (never given record text).
+        /// - Returns: The migrated store, its pool not running yet.
         /// - Throws: ``PostgresStoreError``: connection refused (75, host and port named), login refused (78), missing
         ///   database (78), disk full (74).
-        public static func open(
+        static func open(
             _ address: PostgresStoreAddress,
             logger: Logger = Logger(label: "painmap.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         ) async throws -> PostgresFeedbackStore {
@@ -79,14 +102,9 @@
             )
         }
 
-        /// Shuts the connection pool down and waits for it.
-        public func close() async {
-            runTask.cancel()
-            await runTask.value
-        }
-
-        /// Drops the store's schema with every table in it, and closes the store: for throwaway stores in tests and
-        /// benchmarks. Refused for the `public` schema.
+        /// Drops the store's schema with every table in it: for throwaway stores in tests and benchmarks.
+        ///
+        /// Refused for the `public` schema; the store is unusable afterwards.
         public func dropSchema() async throws {
             guard address.schema != "public" else {
                 throw PostgresStoreError(
@@ -98,7 +116,6 @@
                 SQLBuilder("DROP SCHEMA \(address.schema) CASCADE"),
                 action: "удалить схему \(address.schema)"
             )
-            await close()
         }
 
         // MARK: Configuration

@@ -53,6 +53,9 @@ public struct SQLiteFeedbackStore: FeedbackStore {
         }
     }
 
+    /// `nil`: one process writes a SQLite file at a time (under the run lock), so there is nothing to claim.
+    public var regionCoordinator: (any RegionRunCoordinator)? { nil }
+
     /// Reads back the connection settings, for tests and `painmap status`.
     public func pragmas() throws -> [String: String] {
         try pool.read { db in

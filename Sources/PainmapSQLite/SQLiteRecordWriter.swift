@@ -102,7 +102,7 @@ final class SQLiteRecordWriter {
     {
         let statement = prepared.sqliteStatement
         var binder = Binder(statement: statement)
-        RecordColumns.bind(record, key: key, digest: digest, fileID: fileID, line: line, into: &binder)
+        FeedbackRecordColumns.write(record, key: key, digest: digest, fileID: fileID, line: line, into: &binder)
         defer {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)

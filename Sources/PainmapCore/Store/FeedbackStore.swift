@@ -5,6 +5,12 @@ import Foundation
 /// SQLite is the embedded default; other backends implement the same protocol and pass the same
 /// contract tests. The protocol speaks only in domain terms.
 public protocol FeedbackStore: Sendable {
+    /// What shares a quarter's regions among worker processes (`painmap run --all-regions`), when this store can.
+    ///
+    /// A server store (PostgreSQL) answers with its claim table; SQLite answers `nil`: its file admits one writing
+    /// process, so there the regions are shared among tasks of that one process.
+    var regionCoordinator: (any RegionRunCoordinator)? { get }
+
     /// The ledger entry of a file digest, if the store has seen it.
     func ingestedFile(digest: String) async throws -> IngestedFile?
 
