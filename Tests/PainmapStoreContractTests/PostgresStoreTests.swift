@@ -2,6 +2,7 @@
     import Foundation
     import PainmapCore
     @testable import PainmapPostgres
+    import PostgresNIO
     import Testing
 
     /// PostgreSQL-only facts: addresses, failures a person must be able to act on, migrations, what PostgreSQL cannot store.
@@ -195,6 +196,47 @@
                 )
                 let rows = try await store.quarantinedRows(reason: .badEncoding)
                 #expect(rows.map(\.line) == [2] && rows.first?.message.contains("U+0000") == true)
+            }
+        }
+
+        @Test(.enabled(if: StoreBackend.postgresRunnable))
+        func feedbackRecordHasTheDescribedColumnsAndSliceIndex() async throws {
+            try await StoreBackend.postgres.withStore { opened in
+                let store = try #require(opened as? PostgresFeedbackStore)
+                let columns = try await store.rows(
+                    SQLBuilder(
+                        """
+                        SELECT column_name, data_type, is_nullable FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND table_name = 'feedback_record' ORDER BY ordinal_position
+                        """
+                    ),
+                    action: "прочитать столбцы"
+                ).map {
+                    "\(try $0["column_name"].decode(String.self)) \(try $0["data_type"].decode(String.self)) \(try $0["is_nullable"].decode(String.self))"
+                }
+                let described = FeedbackRecordColumns.all.map { column -> String in
+                    let type =
+                        switch column.type {
+                        case .text: "text"
+                        case .real: "double precision"
+                        case .integer: "bigint"
+                        case .boolean: "boolean"
+                        }
+                    return "\(column.name) \(type) \(column.isOptional ? "YES" : "NO")"
+                }
+                #expect(columns == ["id bigint NO"] + described)
+                let index = try await store.rows(
+                    SQLBuilder(
+                        """
+                        SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                        WHERE c.relname = 'feedback_record_slice' AND c.relnamespace = current_schema()::regnamespace
+                        ORDER BY array_position(i.indkey::int2[], a.attnum)
+                        """
+                    ),
+                    action: "прочитать индекс"
+                ).map { try $0["attname"].decode(String.self) }
+                #expect(index == FeedbackRecordColumns.sliceIndex)
             }
         }
 

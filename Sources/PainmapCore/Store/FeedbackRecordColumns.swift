@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The columns of `feedback_record`: the one description both stores bind, decode and check their schema against.
 ///
