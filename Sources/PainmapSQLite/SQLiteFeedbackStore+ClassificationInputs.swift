@@ -8,12 +8,6 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
     public func classificationInputs(region: String, quarter: Quarter, staleFor configDigest: String?) async throws
         -> [StoredRecord]
     {
-        try classificationInputsSync(region: region, quarter: quarter, staleFor: configDigest)
-    }
-
-    private func classificationInputsSync(region: String, quarter: Quarter, staleFor configDigest: String?) throws
-        -> [StoredRecord]
-    {
         let columns = """
             f.id, f.content_digest, f.source, f.text, f.category_raw, f.subcategory_raw, f.category_code, f.service_id,
             f.service_name, f.life_situation_hint, f.ratings
@@ -33,7 +27,7 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
             arguments = [region, quarter.description]
         }
         let epoch = Date(timeIntervalSince1970: 0)
-        return try read("прочитать записи для классификации") { db in
+        return try await read("прочитать записи для классификации") { [sql, arguments] db in
             var records: [StoredRecord] = []
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
@@ -55,7 +49,7 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
                 record.serviceName = row[8]
                 record.lifeSituationHint = row[9]
                 let ratings: String = row[10]
-                if !ratings.isEmpty { record.ratings = RecordColumns.decode(ratings) }
+                if !ratings.isEmpty { record.ratings = FeedbackRecordColumns.decode(ratings) }
                 records.append(
                     StoredRecord(
                         id: RecordID(rawValue: row[0]),

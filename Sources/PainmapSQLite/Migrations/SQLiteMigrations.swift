@@ -145,13 +145,30 @@ enum SQLiteMigrations {
             )
         }
         // v5_region_run is PostgreSQL's claim table for worker processes (one process per SQLite store, so none
-        // here); the next SQLite migration is v6.
-        // The `learned` situation and stage rules (issue 18): SQLite cannot alter a CHECK constraint, so the table is
-        // rebuilt with the same columns and rows.
-        migrator.registerMigration("v6_classification_learned") { db in
+        // here).
+        //
+        // Both stores' slice index is (region, quarter, source) (`FeedbackRecordColumns.sliceIndex` says why the
+        // queries want region first). SQLite's v1 built it so; PostgreSQL's v1 built (quarter, region, source), which
+        // its v6 rebuilds. Here v6 only makes sure, rebuilding an index of any other shape.
+        migrator.registerMigration("v6_slice_index") { db in
+            let columns = try String.fetchAll(
+                db,
+                sql: "SELECT name FROM pragma_index_info('feedback_record_slice') ORDER BY seqno"
+            )
+            guard columns != ["region", "quarter", "source"] else { return }
             try db.execute(
                 sql: """
-                    CREATE TABLE record_classification_v6 (
+                    DROP INDEX IF EXISTS feedback_record_slice;
+                    CREATE INDEX feedback_record_slice ON feedback_record(region, quarter, source);
+                    """
+            )
+        }
+        // The `learned` situation and stage rules (issue 18): SQLite cannot alter a CHECK constraint, so the table is
+        // rebuilt with the same columns and rows.
+        migrator.registerMigration("v7_classification_learned") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE record_classification_v7 (
                         record_id INTEGER PRIMARY KEY REFERENCES feedback_record(id),
                         life_situation TEXT,
                         stage TEXT NOT NULL,
@@ -166,10 +183,10 @@ enum SQLiteMigrations {
                         classified_at REAL NOT NULL,
                         CHECK ((rule = 'none') = (life_situation IS NULL))
                     );
-                    INSERT INTO record_classification_v6 SELECT record_id, life_situation, stage, rule, evidence, stage_rule,
+                    INSERT INTO record_classification_v7 SELECT record_id, life_situation, stage, rule, evidence, stage_rule,
                         stage_evidence, config_digest, record_digest, classified_at FROM record_classification;
                     DROP TABLE record_classification;
-                    ALTER TABLE record_classification_v6 RENAME TO record_classification;
+                    ALTER TABLE record_classification_v7 RENAME TO record_classification;
                     """
             )
         }
