@@ -388,9 +388,10 @@ public struct LifeSituationClassifier: Sendable {
             return (nil, .unassigned, reason + "; модель: вне ситуаций (\(confidence); \(known))")
         }
         let id = catalog.situations[prediction.label].id
+        // Only among the situations the keywords named: on text unlike its training records the model's confidence
+        // does not tell right from wrong (BENCHMARKS.md, classification accuracy).
         guard prediction.confidence >= catalog.scoring.learnedMinimumConfidence, !prediction.evidence.isEmpty,
-            Double(prediction.knownWords) >= Self.minimumKnownShare * Double(prediction.words),
-            !Self.learnedNeedsCandidate || candidates.contains(prediction.label)
+            candidates.contains(prediction.label)
         else {
             return (nil, .unassigned, reason + "; модель: \(id) \(confidence), \(known) — неуверенно")
         }
@@ -418,12 +419,6 @@ public struct LifeSituationClassifier: Sendable {
         }
         return features.compactMap { names[$0].map { "«\($0)»" } }.joined(separator: ", ")
     }
-
-    /// The least share of a text's distinct stems the learned model must know before it decides: a text mostly in
-    /// words no certain record used (a road, a clinic, a shop) is outside what the model learned, whatever the few
-    /// known words say.
-    static let minimumKnownShare = 0.0
-    static let learnedNeedsCandidate = true
 
     /// 0,97: two decimals (rounded down), a decimal comma.
     private static func decimal(_ value: Double) -> String {
