@@ -1,4 +1,4 @@
-public import PainmapText
+import PainmapText
 
 /// One task's working memory for classifying many records: the stem cache and, per cached word, its stem and
 /// ``StemKey``.

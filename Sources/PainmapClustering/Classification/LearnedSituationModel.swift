@@ -1,5 +1,5 @@
 import Foundation
-public import PainmapCore
+import PainmapCore
 
 /// A multinomial naive Bayes text classifier over stems and adjacent stem pairs, trained on the store's records
 /// whose situation is certain; it places records no rule decides.

@@ -1,6 +1,6 @@
 import Foundation
 public import PainmapCore
-public import PainmapText
+import PainmapText
 
 /// Places a record in a life situation and a journey stage, and says which rule decided and on what evidence.
 ///
