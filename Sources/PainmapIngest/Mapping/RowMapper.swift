@@ -44,8 +44,13 @@ struct RowMapper {
             if !unmapped.isEmpty { message += "; в columns не задано: \(unmapped.joined(separator: ", "))" }
             let found = header.prefix(40).map { "«\($0)»" }.joined(separator: ", ")
             message += "; найдены: \(found.isEmpty ? "нет столбцов" : found)"
-            message +=
-                "; проверьте разделитель (\(RowMapper.describe(feed.delimiter))) и columns макета «\(feed.name)» в Config/feeds.yaml"
+            switch feed.format {
+            case .csv:
+                message +=
+                    "; проверьте разделитель (\(RowMapper.describe(feed.delimiter))) и columns макета «\(feed.name)» в Config/feeds.yaml"
+            case .xlsx, .json, .xml:
+                message += "; проверьте columns макета «\(feed.name)» в Config/feeds.yaml"
+            }
             throw IngestError(location: location, reason: .missingColumns, message: message)
         }
         self.columnDates = columnDates

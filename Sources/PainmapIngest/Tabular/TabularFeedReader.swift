@@ -12,7 +12,8 @@ struct TabularFeedReader {
     func read(_ file: FeedFile, into sink: some RecordSink, step: some TabularRowStep) throws -> FileReadSummary {
         var source = try TabularRowSource(file: file)
         let header = try source.header()
-        let location = SourceLocation(path: file.displayPath, line: 1)
+        let place = source.headerPlace
+        let location = SourceLocation(path: file.displayPath, line: place?.row ?? 1)
         let mapper: RowMapper
         do {
             mapper = try RowMapper(feed: file.feed, regions: regions, header: header, location: location, now: now)
@@ -60,10 +61,12 @@ struct TabularFeedReader {
         )
         guard rows > 0 else {
             throw IngestError(
-                location: SourceLocation(path: file.displayPath, line: 2),
+                location: SourceLocation(path: file.displayPath, line: (place?.row ?? 1) + 1),
                 reason: .emptyFile,
-                message:
-                    "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
+                message: place.map {
+                    "на листе «\($0.sheet)» под заголовком (строка \($0.row)) нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
+                }
+                    ?? "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
             )
         }
         let unmapped = RowMapper.unmapped(header: header, feed: file.feed, extra: prepared.extraColumns)
@@ -94,8 +97,9 @@ struct TabularFeedReader {
                     QuarantinedRow(
                         line: line,
                         reason: .wrongFieldCount,
-                        message:
-                            "полей в строке \(cells.count), в заголовке \(header.count); проверьте разделитель и кавычки",
+                        message: format == .xlsx
+                            ? "в строке заполнены ячейки правее последнего столбца заголовка (ячеек \(cells.count), столбцов \(header.count)); уберите их или дайте столбцу заголовок"
+                            : "полей в строке \(cells.count), в заголовке \(header.count); проверьте разделитель и кавычки",
                         raw: raw
                     )
                 )
