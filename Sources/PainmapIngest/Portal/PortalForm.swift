@@ -71,7 +71,9 @@ struct PortalFormValidator {
         requiresForeignID: Bool
     ) {
         self.regions = regions
-        self.questionnaires = forms.values.sorted { Self.versionKey($0.version).lexicographicallyPrecedes(Self.versionKey($1.version)) }.reversed()
+        self.questionnaires = forms.values.sorted {
+            Self.versionKey($0.version).lexicographicallyPrecedes(Self.versionKey($1.version))
+        }.reversed()
         self.now = now
         self.feed = feed
         self.requiresForeignID = requiresForeignID
@@ -123,7 +125,9 @@ struct PortalFormValidator {
         }
         for (column, value) in [("service", form.serviceID), ("authority", form.authorityID)] {
             // ФРГУ ids have 11 digits; regional registries use 19-digit codes (DOMAIN.md §6.3).
-            if let value, !value.isEmpty, !Self.isDigits(value, lengths: 11...11), !Self.isDigits(value, lengths: 19...19) {
+            if let value, !value.isEmpty, !Self.isDigits(value, lengths: 11...11),
+                !Self.isDigits(value, lengths: 19...19)
+            {
                 return reject(
                     .badIdentifier,
                     column,
@@ -150,7 +154,9 @@ struct PortalFormValidator {
                 "дата оценки «\(RowMapper.clip(dateText))» не разбирается; ожидается «гггг-ММ-дд ЧЧ:мм:сс» (местное время) или xs:dateTime"
             )
         }
-        if !form.receivedDate.isEmpty, !form.date.isEmpty, Self.dates.parse(form.receivedDate, utcOffsetHours: offset) == nil {
+        if !form.receivedDate.isEmpty, !form.date.isEmpty,
+            Self.dates.parse(form.receivedDate, utcOffsetHours: offset) == nil
+        {
             return reject(
                 .badDate,
                 "received-date",

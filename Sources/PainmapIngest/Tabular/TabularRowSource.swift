@@ -67,7 +67,9 @@ struct TabularRowSource {
         }
     }
 
-    /// Reads the header row: a CSV file's first row; in a workbook, the first row within the first
+    /// Reads the header row.
+    ///
+    /// A CSV file's first row; in a workbook, the first row within the first
     /// ``XLSXHeaderLocator/searchRows`` rows of a sheet that holds the layout's columns (the sheet `sheet:` names,
     /// else the first such sheet in tab order, visible sheets before hidden ones). Rows above it (a title, merged
     /// cells, a blank row) are not data and are not counted.

@@ -110,8 +110,14 @@ import Testing
 
     @Test(arguments: [
         ("<mkgu:okato>5040100000X</mkgu:okato>", QuarantineReason.badIdentifier, "okato"),
-        ("<mkgu:okato>50401000000</mkgu:okato><mkgu:service id=\"1000172\">x</mkgu:service>", .badIdentifier, "service"),
-        ("<mkgu:okato>50401000000</mkgu:okato><mkgu:received-date>вчера</mkgu:received-date>", .badDate, "received-date"),
+        (
+            "<mkgu:okato>50401000000</mkgu:okato><mkgu:service id=\"1000172\">x</mkgu:service>", .badIdentifier,
+            "service"
+        ),
+        (
+            "<mkgu:okato>50401000000</mkgu:okato><mkgu:received-date>вчера</mkgu:received-date>", .badDate,
+            "received-date"
+        ),
         ("<mkgu:okato>50401000000</mkgu:okato>", .missingRequired, "date"),
     ])
     func eachMalformedFormIsQuarantinedAloneWithItsReason(data: String, reason: QuarantineReason, column: String) throws
