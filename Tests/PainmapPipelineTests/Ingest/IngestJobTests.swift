@@ -105,9 +105,11 @@ private func ingest(_ paths: [String], source: SourceKind? = nil, into store: SQ
         #expect(!report.hasFailures)
         let files = try await store.ingestedFiles().sorted { $0.path < $1.path }
         #expect(files.map(\.encoding) == ["utf-8+xmldsig", "utf-8"])
-        #expect(files.map(\.accounting) == [
-            FileAccounting(read: 4, stored: 2, quarantined: 2), FileAccounting(read: 3, stored: 2, quarantined: 1),
-        ])
+        #expect(
+            files.map(\.accounting) == [
+                FileAccounting(read: 4, stored: 2, quarantined: 2), FileAccounting(read: 3, stored: 2, quarantined: 1),
+            ]
+        )
         let reasons = try await store.quarantinedRows(reason: nil).map(\.reason)
         #expect(reasons.sorted { $0.rawValue < $1.rawValue } == [.badDate, .badIdentifier, .badIdentifier])
         #expect(try await store.records(region: "54", quarter: nil).count == 4)
