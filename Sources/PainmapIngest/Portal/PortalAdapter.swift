@@ -58,7 +58,7 @@ public struct PortalAdapter: IngestAdapter {
                             location: SourceLocation(path: file.displayPath, line: reader.line),
                             reason: .malformedXML,
                             message:
-                                "корневой элемент «\(name)» не mkgu:body в пространстве имён \(PortalAdapter.namespace) и не RatesRequest в \(PortalAdapter.ratesNamespace): это не выгрузка «Ваш контроль»"
+                                "корневой элемент «\(RowMapper.clip(name))» не mkgu:body в пространстве имён \(PortalAdapter.namespace) и не RatesRequest в \(PortalAdapter.ratesNamespace): это не выгрузка «Ваш контроль»"
                         )
                     }
                     parser = PortalMessageParser(
@@ -71,7 +71,7 @@ public struct PortalAdapter: IngestAdapter {
                         )
                     )
                 }
-                guard let outcome = parser?.consume(event, line: reader.line) else { continue }
+                guard let outcome = parser?.consume(event, line: reader.elementLine) else { continue }
                 forms += 1
                 switch outcome {
                 case .record(let record, let line): try sink.accept(record, line: line)
