@@ -103,14 +103,19 @@ struct XLSXHeaderLocator {
             }
             previews.append(preview ?? nil)
         }
-        throw noHeader(sheets: names, previews: previews)
+        throw noHeader(sheets: names, hidden: first.hiddenSheetNames, previews: previews)
     }
 
-    private func noHeader(sheets: [String], previews: [(sheet: String, row: Int, cells: [String])?]) -> IngestError {
-        let described = zip(sheets, previews).map { name, preview -> String in
-            guard let preview else { return "«\(name)» — пуст" }
+    private func noHeader(
+        sheets: [String],
+        hidden: Set<String>,
+        previews: [(sheet: String, row: Int, cells: [String])?]
+    ) -> IngestError {
+        let described = zip(sheets, previews).map { sheet, preview -> String in
+            let name = hidden.contains(sheet) ? "\(sheet)» (скрытый)" : "\(sheet)»"
+            guard let preview else { return "«\(name) — пуст" }
             let cells = preview.cells.filter { !$0.trimmedCell.isEmpty }.prefix(8).map { "«\(RowMapper.clip($0))»" }
-            return "«\(name)» — строка \(preview.row): \(cells.joined(separator: ", "))"
+            return "«\(name) — строка \(preview.row): \(cells.joined(separator: ", "))"
         }
         if previews.allSatisfy({ $0 == nil }) {
             return IngestError(

@@ -114,6 +114,7 @@ import Testing
         #expect(error.message.contains("«Лист1» — пуст"))
         #expect(error.message.contains("«Сводка» — строка 1: «Тематика», «Количество»"))
         #expect(error.message.contains("«Данные» — строка 1: «Рег. номер», «Дата регистрации»"))
+        #expect(error.message.contains("«Служебный» (скрытый) — строка 1: «код», «значение»"))
         #expect(error.message.contains("«Текст обращения»"))
         #expect(!error.message.contains("разделител"))
         #expect(!error.message.contains("файл пуст"))
