@@ -63,8 +63,11 @@ struct RowMapper {
         return header.filter { !known.contains(headerKey($0)) && !$0.isEmpty }
     }
 
+    /// A header as it is compared: without a byte-order mark, lower-cased, with every run of white space (line
+    /// breaks of a wrapped Excel header, no-break spaces) read as one space.
     static func headerKey(_ text: String) -> String {
-        text.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .lowercased()
     }
 
     private static func describe(_ delimiter: UInt8) -> String {
