@@ -35,61 +35,94 @@ public struct PortalAdapter: IngestAdapter {
         self.now = now
     }
 
-    /// Reads one export: a `mkgu:body` message or a СМЭВ 3 `RatesRequest`, signed or not.
+    /// Opens one export: a `mkgu:body` message or a СМЭВ 3 `RatesRequest`, signed or not.
     ///
-    /// Each `form` is checked on its own (``PortalFormValidator``); the ledger's encoding reads `utf-8+xmldsig`
+    /// Each `form` is checked on its own (``PortalFormValidator``); the summary's encoding reads `utf-8+xmldsig`
     /// when the message carries an enveloped XML-DSig `Signature` (recorded, not verified).
-    public func read(_ file: FeedFile, into sink: some RecordSink) throws -> FileReadSummary {
-        let location = SourceLocation(path: file.displayPath)
-        var reader: XMLStreamReader
+    /// - Throws: ``IngestError`` when the file is not strict UTF-8 XML or declares a DTD.
+    public func open(_ file: FeedFile) throws -> any RowReader {
+        let reader: XMLStreamReader
         do {
             reader = try XMLStreamReader(contentsOf: file.url)
         } catch {
             throw PortalAdapter.wholeFile(error, path: file.displayPath)
         }
-        var parser: PortalMessageParser?
-        var forms = 0
-        do {
-            while let event = try reader.next() {
-                if parser == nil {
-                    guard case .startElement(let name, let namespace, _, _) = event else { continue }
-                    guard let dialect = PortalDialect(root: name, namespace: namespace) else {
-                        throw IngestError(
-                            location: SourceLocation(path: file.displayPath, line: reader.line),
-                            reason: .malformedXML,
-                            message:
-                                "корневой элемент «\(RowMapper.clip(name))» не mkgu:body в пространстве имён \(PortalAdapter.namespace) и не RatesRequest в \(PortalAdapter.ratesNamespace): это не выгрузка «Ваш контроль»"
-                        )
+        return Rows(adapter: self, file: file, reader: reader)
+    }
+
+    /// The forms of one message, one outcome each, pulled from the XML stream.
+    struct Rows: RowReader {
+        let adapter: PortalAdapter
+        let file: FeedFile
+        var reader: XMLStreamReader
+        private var parser: PortalMessageParser?
+        private var forms = 0
+        private var ended = false
+
+        init(adapter: PortalAdapter, file: FeedFile, reader: XMLStreamReader) {
+            self.adapter = adapter
+            self.file = file
+            self.reader = reader
+        }
+
+        var summary: FileReadSummary { FileReadSummary(encoding: parser?.signed == true ? "utf-8+xmldsig" : "utf-8") }
+
+        mutating func next() throws -> RowOutcome<FeedbackRecord>? {
+            if !ended {
+                do {
+                    while let event = try reader.next() {
+                        if parser == nil { try start(with: event) }
+                        if let outcome = parser?.consume(event, line: reader.elementLine) {
+                            forms += 1
+                            return outcome
+                        }
                     }
-                    parser = PortalMessageParser(
-                        validator: PortalFormValidator(
-                            regions: regions,
-                            forms: self.forms,
-                            now: now,
-                            feed: file.feed.name,
-                            requiresForeignID: dialect == .ratesRequest
+                    ended = true
+                } catch let error as XMLReadError {
+                    ended = true
+                    if forms == 0 { throw PortalAdapter.wholeFile(error, path: file.displayPath) }
+                    // The document breaks off after some forms: those stay; the break is accounted as one row.
+                    let (reason, message) = PortalAdapter.describe(error)
+                    return .quarantined(
+                        QuarantinedRow(
+                            line: error.line,
+                            reason: reason,
+                            message: message + "; формы до этого места учтены"
                         )
                     )
                 }
-                guard let outcome = parser?.consume(event, line: reader.elementLine) else { continue }
-                forms += 1
-                switch outcome {
-                case .record(let record, let line): try sink.accept(record, line: line)
-                case .quarantine(let row): try sink.quarantine(row)
-                }
             }
-        } catch let error as XMLReadError {
-            if forms == 0 { throw PortalAdapter.wholeFile(error, path: file.displayPath) }
-            // The document breaks off after some forms: those stay; the break is accounted as one row.
-            let (reason, message) = PortalAdapter.describe(error)
-            try sink.quarantine(
-                QuarantinedRow(line: error.line, reason: reason, message: message + "; формы до этого места учтены")
+            if parser == nil {
+                throw IngestError(
+                    location: SourceLocation(path: file.displayPath),
+                    reason: .emptyFile,
+                    message: "XML-документ пуст"
+                )
+            }
+            return nil
+        }
+
+        /// Tells the message's shape from its root element and sets up the parser.
+        private mutating func start(with event: XMLEvent) throws {
+            guard case .startElement(let name, let namespace, _, _) = event else { return }
+            guard let dialect = PortalDialect(root: name, namespace: namespace) else {
+                throw IngestError(
+                    location: SourceLocation(path: file.displayPath, line: reader.line),
+                    reason: .malformedXML,
+                    message:
+                        "корневой элемент «\(RowMapper.clip(name))» не mkgu:body в пространстве имён \(PortalAdapter.namespace) и не RatesRequest в \(PortalAdapter.ratesNamespace): это не выгрузка «Ваш контроль»"
+                )
+            }
+            parser = PortalMessageParser(
+                validator: PortalFormValidator(
+                    regions: adapter.regions,
+                    forms: adapter.forms,
+                    now: adapter.now,
+                    feed: file.feed.name,
+                    requiresForeignID: dialect == .ratesRequest
+                )
             )
         }
-        guard let parser else {
-            throw IngestError(location: location, reason: .emptyFile, message: "XML-документ пуст")
-        }
-        return FileReadSummary(encoding: parser.signed ? "utf-8+xmldsig" : "utf-8")
     }
 
     static func describe(_ error: XMLReadError) -> (QuarantineReason, String) {

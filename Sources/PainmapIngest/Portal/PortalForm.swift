@@ -32,14 +32,6 @@ struct PortalForm {
     }
 }
 
-/// What one form becomes.
-enum PortalFormOutcome {
-    /// A record to store.
-    case record(FeedbackRecord, line: Int)
-    /// A form set aside with its reason.
-    case quarantine(QuarantinedRow)
-}
-
 /// Checks one «Ваш контроль» form on its own and turns it into a record or a quarantined row.
 ///
 /// A bad form never sinks its neighbours: every check here concerns the form alone. The questionnaire is found
@@ -91,10 +83,10 @@ struct PortalFormValidator {
     }
 
     /// Checks `form` and returns its outcome.
-    func outcome(of form: PortalForm) -> PortalFormOutcome {
+    func outcome(of form: PortalForm) -> RowOutcome<FeedbackRecord> {
         let id = recordID(form)
-        func reject(_ reason: QuarantineReason, _ column: String?, _ message: String) -> PortalFormOutcome {
-            .quarantine(
+        func reject(_ reason: QuarantineReason, _ column: String?, _ message: String) -> RowOutcome<FeedbackRecord> {
+            .quarantined(
                 QuarantinedRow(
                     line: form.line,
                     column: column,

@@ -19,7 +19,7 @@ struct PortalMessageParser {
     }
 
     /// Takes the next event; returns the outcome of a form when the event closes one.
-    mutating func consume(_ event: XMLEvent, line: Int) -> PortalFormOutcome? {
+    mutating func consume(_ event: XMLEvent, line: Int) -> RowOutcome<FeedbackRecord>? {
         switch event {
         case .startElement(let name, let namespace, let attributes, _):
             start(name, namespace: namespace, attributes: attributes, line: line)
@@ -76,7 +76,7 @@ struct PortalMessageParser {
         draft = form
     }
 
-    private mutating func end(_ name: String) -> PortalFormOutcome? {
+    private mutating func end(_ name: String) -> RowOutcome<FeedbackRecord>? {
         let value = text.trimmedCell
         guard var form = draft else {
             if name == "id", parent == "vendor" { validator.vendorID = value }

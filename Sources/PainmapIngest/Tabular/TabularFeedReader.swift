@@ -8,8 +8,9 @@ struct TabularFeedReader {
     let regions: RegionDirectory
     let now: Date
 
-    /// Reads `file` into `sink`, one call per data row.
-    func read(_ file: FeedFile, into sink: some RecordSink, step: some TabularRowStep) throws -> FileReadSummary {
+    /// Opens `file`: reads the header and checks the layout's and the step's columns.
+    /// - Throws: ``IngestError`` when the header is missing or lacks required columns.
+    func open(_ file: FeedFile, step: some TabularRowStep) throws -> any RowReader {
         var source = try TabularRowSource(file: file)
         let header = try source.header()
         let place = source.headerPlace
@@ -32,58 +33,29 @@ struct TabularFeedReader {
             throw error
         }
         let prepared = try step.prepare(header: header, location: location)
-        let format = file.feed.format
-        var rows = 0
-        let encoding = try RowPipeline.run(
-            preparation: sink.preparation,
-            produce: { emit -> String in
-                // Runs on the reader thread; it owns `source`, `mapper` and `prepared` from here on.
-                while let item = try source.next() {
-                    let outcome = TabularFeedReader.outcome(
-                        of: item,
-                        header: header,
-                        format: format,
-                        mapper: mapper,
-                        prepared: prepared
-                    )
-                    guard emit(outcome) else { break }
-                }
-                return source.encodingName
-            },
-            consume: { outcome in
-                rows += 1
-                switch outcome {
-                case .record(let record, let line): try sink.accept(record, line: line)
-                case .prepared(let record, let line): try sink.accept(record, line: line)
-                case .quarantine(let row): try sink.quarantine(row)
-                }
-            }
+        return TabularRows(
+            source: source,
+            header: header,
+            format: file.feed.format,
+            mapper: mapper,
+            prepared: prepared,
+            path: file.displayPath,
+            headerPlace: place,
+            unmapped: RowMapper.unmapped(header: header, feed: file.feed, extra: prepared.extraColumns)
         )
-        guard rows > 0 else {
-            throw IngestError(
-                location: SourceLocation(path: file.displayPath, line: (place?.row ?? 1) + 1),
-                reason: .emptyFile,
-                message: place.map {
-                    "на листе «\($0.sheet)» под заголовком (строка \($0.row)) нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
-                }
-                    ?? "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
-            )
-        }
-        let unmapped = RowMapper.unmapped(header: header, feed: file.feed, extra: prepared.extraColumns)
-        return FileReadSummary(encoding: encoding, unmappedColumns: unmapped)
     }
 
     /// Turns one read item into a record or a quarantined row.
-    private static func outcome(
+    static func outcome(
         of item: TabularItem,
         header: [String],
         format: FeedConfiguration.Format,
         mapper: RowMapper,
         prepared: some PreparedRowStep
-    ) -> RowOutcome {
+    ) -> RowOutcome<FeedbackRecord> {
         switch item {
         case .unreadable(let row):
-            return .quarantine(row)
+            return .quarantined(row)
         case .row(let line, var cells, let raw):
             if format == .xlsx {
                 // Spreadsheets omit trailing empty cells; only non-empty cells past the header count.
@@ -93,7 +65,7 @@ struct TabularFeedReader {
                 }
             }
             if cells.count != header.count {
-                return .quarantine(
+                return .quarantined(
                     QuarantinedRow(
                         line: line,
                         reason: .wrongFieldCount,
@@ -106,15 +78,69 @@ struct TabularFeedReader {
             }
             switch mapper.map(cells, line: line, raw: raw) {
             case .failure(let row):
-                return .quarantine(row)
+                return .quarantined(row)
             case .success(var record):
                 if let problem = prepared.complete(&record, cells: cells, line: line, raw: raw) {
-                    return .quarantine(problem)
+                    return .quarantined(problem)
                 }
                 return .record(record, line: line)
             }
         }
     }
+}
+
+/// The data rows of one tabular file after its header, pulled in file order.
+struct TabularRows<Prepared: PreparedRowStep>: RowReader {
+    var source: TabularRowSource
+    let header: [String]
+    let format: FeedConfiguration.Format
+    let mapper: RowMapper
+    let prepared: Prepared
+    let path: String
+    /// The sheet and row a workbook's header was found on (`nil` for CSV).
+    let headerPlace: (sheet: String, row: Int)?
+    let unmapped: [String]
+    private var rows = 0
+
+    init(
+        source: TabularRowSource,
+        header: [String],
+        format: FeedConfiguration.Format,
+        mapper: RowMapper,
+        prepared: Prepared,
+        path: String,
+        headerPlace: (sheet: String, row: Int)?,
+        unmapped: [String]
+    ) {
+        self.source = source
+        self.header = header
+        self.format = format
+        self.mapper = mapper
+        self.prepared = prepared
+        self.path = path
+        self.headerPlace = headerPlace
+        self.unmapped = unmapped
+    }
+
+    mutating func next() throws -> RowOutcome<FeedbackRecord>? {
+        guard let item = try source.next() else {
+            guard rows > 0 else {
+                throw IngestError(
+                    location: SourceLocation(path: path, line: (headerPlace?.row ?? 1) + 1),
+                    reason: .emptyFile,
+                    message: headerPlace.map {
+                        "на листе «\($0.sheet)» под заголовком (строка \($0.row)) нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
+                    }
+                        ?? "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
+                )
+            }
+            return nil
+        }
+        rows += 1
+        return TabularFeedReader.outcome(of: item, header: header, format: format, mapper: mapper, prepared: prepared)
+    }
+
+    var summary: FileReadSummary { FileReadSummary(encoding: source.encodingName, unmappedColumns: unmapped) }
 }
 
 /// A kind-specific step applied to every mapped row.

@@ -14,17 +14,29 @@ import Testing
         configuration = try ConfigurationLoader().load(directory: PackageRoot.url.appendingPathComponent("Config"))
     }
 
-    func read(fixture name: String) throws -> (CollectingSink, FileReadSummary) {
+    func read(fixture name: String) throws -> (CollectedRows, FileReadSummary) {
         let url = PackageRoot.url.appendingPathComponent("Tests/Fixtures/exports/\(name)")
         let feed = try #require(configuration.feed(named: "portal-mkgu"))
-        let sink = CollectingSink()
-        let summary = try PortalAdapter(
-            regions: configuration.regions,
-            forms: configuration.ratingForms,
-            now: Date(timeIntervalSince1970: 1_800_000_000)
+        let rows = try CollectedRows(
+            PortalAdapter(
+                regions: configuration.regions,
+                forms: configuration.ratingForms,
+                now: Date(timeIntervalSince1970: 1_800_000_000)
+            ),
+            FeedFile(url: url, displayPath: name, feed: feed)
         )
-        .read(FeedFile(url: url, displayPath: name, feed: feed), into: sink)
-        return (sink, summary)
+        return (rows, rows.summary)
+    }
+
+    /// Reads `xml` written to a temporary file.
+    func read(_ xml: String, name: String) throws -> CollectedRows {
+        let directory = try TemporaryDirectory()
+        let url = try directory.write(name, text: xml)
+        let feed = try #require(configuration.feed(named: "portal-mkgu"))
+        return try CollectedRows(
+            PortalAdapter(regions: configuration.regions, forms: configuration.ratingForms),
+            FeedFile(url: url, displayPath: name, feed: feed)
+        )
     }
 
     @Test func aSignedQueueMessageOfProtocol002StoresItsValidFormsAndQuarantinesTheMalformedOnes() throws {
@@ -53,13 +65,8 @@ import Testing
         let cut = try #require(xml.range(of: "<ds:Signature"))
         let end = try #require(xml.range(of: "</ds:Signature>"))
         let unsigned = String(xml[..<cut.lowerBound]) + String(xml[end.upperBound...])
-        let directory = try TemporaryDirectory()
-        let url = try directory.write("unsigned.xml", text: unsigned)
-        let feed = try #require(configuration.feed(named: "portal-mkgu"))
-        let sink = CollectingSink()
-        let summary = try PortalAdapter(regions: configuration.regions, forms: configuration.ratingForms)
-            .read(FeedFile(url: url, displayPath: "unsigned.xml", feed: feed), into: sink)
-        #expect(summary.encoding == "utf-8")
+        let sink = try read(unsigned, name: "unsigned.xml")
+        #expect(sink.summary.encoding == "utf-8")
         #expect(sink.records.count == 2 && sink.quarantined.count == 2)
     }
 
@@ -97,12 +104,7 @@ import Testing
               </r:form></r:forms>
             </r:RatesRequest>
             """
-        let directory = try TemporaryDirectory()
-        let url = try directory.write("rates.xml", text: xml)
-        let feed = try #require(configuration.feed(named: "portal-mkgu"))
-        let sink = CollectingSink()
-        _ = try PortalAdapter(regions: configuration.regions, forms: configuration.ratingForms)
-            .read(FeedFile(url: url, displayPath: "rates.xml", feed: feed), into: sink)
+        let sink = try read(xml, name: "rates.xml")
         let record = try #require(sink.records.first)
         #expect(record.sourceRecordID == "77/A-1" && record.authorityID == "10000015401")
         #expect(record.ratings.map(\.score) == [1] && record.text == "Душно, негде сесть")
@@ -136,12 +138,7 @@ import Testing
             </mkgu:vendor><mkgu:forms>\(good)\(bad)\(good.replacingOccurrences(of: "mkgu-id=\"1\"", with: "mkgu-id=\"3\""))\
             </mkgu:forms></mkgu:body>
             """
-        let directory = try TemporaryDirectory()
-        let url = try directory.write("m.xml", text: xml)
-        let feed = try #require(configuration.feed(named: "portal-mkgu"))
-        let sink = CollectingSink()
-        _ = try PortalAdapter(regions: configuration.regions, forms: configuration.ratingForms)
-            .read(FeedFile(url: url, displayPath: "m.xml", feed: feed), into: sink)
+        let sink = try read(xml, name: "m.xml")
         #expect(sink.records.map(\.sourceRecordID) == ["1", "3"])
         #expect(sink.reasons == [reason])
         #expect(sink.quarantined.first?.column == column)

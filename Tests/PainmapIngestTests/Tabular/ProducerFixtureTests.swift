@@ -17,12 +17,13 @@ import Testing
 
     static let directory = PackageRoot.url.appendingPathComponent("Tests/Fixtures/exports/producers")
 
-    func read(_ name: String, feed: FeedConfiguration) throws -> (CollectingSink, FileReadSummary) {
-        let sink = CollectingSink()
+    func read(_ name: String, feed: FeedConfiguration) throws -> (CollectedRows, FileReadSummary) {
         let file = FeedFile(url: Self.directory.appendingPathComponent(name), displayPath: name, feed: feed)
-        let summary = try SiteAdapter(regions: configuration.regions, now: Date(timeIntervalSince1970: 1_800_000_000))
-            .read(file, into: sink)
-        return (sink, summary)
+        let rows = try CollectedRows(
+            SiteAdapter(regions: configuration.regions, now: Date(timeIntervalSince1970: 1_800_000_000)),
+            file
+        )
+        return (rows, rows.summary)
     }
 
     func feed(_ name: String, _ change: (inout FeedConfiguration) -> Void = { _ in }) throws -> FeedConfiguration {
@@ -34,7 +35,7 @@ import Testing
     /// 15.07.2026 10:20, 16.07.2026 09:05 and 31.07.2026 23:59 in Novosibirsk (UTC+7).
     static let received = [1_784_085_600.0, 1_784_167_500.0, 1_785_517_140.0].map(Date.init(timeIntervalSince1970:))
 
-    func expectTheThreeAppeals(_ sink: CollectingSink, _ name: String) {
+    func expectTheThreeAppeals(_ sink: CollectedRows, _ name: String) {
         #expect(sink.quarantined.isEmpty, "\(name): \(sink.quarantined.map(\.message))")
         #expect(sink.records.map(\.sourceRecordID) == ["САЙТ-1", "САЙТ-2", "САЙТ-3"], "\(name)")
         #expect(sink.records.map(\.receivedAt) == Self.received, "\(name)")
@@ -82,12 +83,7 @@ import Testing
     }
 
     @Test func theHeaderIsFoundBelowATitleAndABlankRow() throws {
-        let sink = CollectingSink()
-        let name = "openpyxl_title_row.xlsx"
-        _ = try SiteAdapter(regions: configuration.regions).read(
-            FeedFile(url: Self.directory.appendingPathComponent(name), displayPath: name, feed: feed("site-xlsx")),
-            into: sink
-        )
+        let (sink, _) = try read("openpyxl_title_row.xlsx", feed: feed("site-xlsx"))
         // Rows 1 (title) and 2 (blank) are not data; the data rows keep their sheet row numbers.
         #expect(sink.lines == [4, 5, 6])
     }
