@@ -26,9 +26,66 @@ struct EmailRecognizer {
                 for probe in (index + 1)..<end where scalars[probe] == "." { lastDot = probe }
             }
             guard lastDot > index + 1, end - lastDot - 1 >= 2 else { continue }
+            guard !EmailRecognizer.isPublic(scalars[start..<end]), !EmailRecognizer.isOfficial(before: start, in: text)
+            else { continue }
             candidates.append(Candidate(type: .email, start: start, end: end))
         }
     }
+
+    /// Whether an address is an organisation's public one: a role mailbox («info@», «priem@», «mfc@») or a domain
+    /// of a public body («…gov.ru», «adm…», «mfc…», «edu…», «zdrav…», «uszn…»). A person's address at a public mail
+    /// service or a company is personal data.
+    static func isPublic(_ address: some Collection<Unicode.Scalar>) -> Bool {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: address.map { ScannedText.folded($0) })
+        guard let at = text.firstIndex(where: { $0 == "@" || $0 == "(" || $0 == "[" || $0 == " " }) else {
+            return false
+        }
+        let local = text[..<at]
+        let domain = text[at...].drop { !$0.isLetter && !$0.isNumber }
+        if roleMailboxes.contains(String(local)) { return true }
+        // A public body's domain keeps only a short mailbox of one part («mse54@», «cz@»); a person's address there
+        // («elena.pokrovskaya1982@edu…», «yusupova_93@school…») is personal data.
+        let single = local.count <= 10 && !local.contains(where: { $0 == "." || $0 == "_" || $0 == "-" || $0 == "+" })
+            && local.filter(\.isNumber).count <= 3
+        return single && publicDomainMarkers.contains { domain.contains($0) }
+    }
+
+    /// Whether an organisation's word comes within four words before the address: «на адрес учреждения …»,
+    /// «официальная почта МФЦ …».
+    static func isOfficial(before start: Int, in text: ScannedText) -> Bool {
+        guard let first = text.tokens.firstIndex(where: { $0.end > start }) else { return false }
+        var cursor = first - 1
+        var words = 0
+        while cursor >= 0, words < 4 {
+            let token = text.tokens[cursor]
+            if token.isWord {
+                if officialWords.contains(token.key) { return true }
+                words += 1
+            } else if token.hasLineBreak || token.isPlaceholder || text.endsSentence(cursor) {
+                return false
+            }
+            cursor -= 1
+        }
+        return false
+    }
+
+    private static let officialWords = WordSet([
+        "официальный", "официальная", "официальную", "официальной", "официального", "учреждения", "учреждение",
+        "ведомства", "организации", "мфц", "приемной", "приемная", "администрации", "министерства", "министерство",
+        "канцелярии", "канцелярию",
+    ])
+
+    private static let roleMailboxes: Set<String> = [
+        "info", "mfc", "priem", "priemnaya", "pochta", "post", "office", "admin", "support", "hotline", "obr",
+        "obrashcheniya", "obrasheniya", "kanc", "kancelyariya", "reception", "secretary", "sekretar", "press", "help",
+        "noreply", "no-reply", "delo", "mail", "feedback", "zapros", "contact", "contacts", "mailbox", "general",
+    ]
+    private static let publicDomainMarkers = [
+        "gov", "adm", "mfc", "edu", "mse", "zdrav", "uszn", "szn", "soc", "sfr", "pfr", "fss", "nalog", "fns", "mvd", "sud",
+        "zanyat", "czn", "gosuslugi", "minobr", "minzdrav", "minsoc", "mintrud", "school", "sch", "detsad", "dou",
+        "kremlin", "duma", "region", "mo.", "gorod", "city", "rosreestr", "rospotreb", "prokuratura", "genproc",
+    ]
 
     private static func isLocal(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {

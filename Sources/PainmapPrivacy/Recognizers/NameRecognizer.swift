@@ -17,6 +17,14 @@ struct NameRecognizer {
         var strongPatronymic = false
         var surnameLike = false
         var initial = false
+        /// The dictionary's forms of the word as a first name (OpenCorpora `Name`), if it is one.
+        var firstForms: NameDictionary.Forms?
+        /// The dictionary's forms of the word as a surname (OpenCorpora `Surn`), if it is one.
+        var surnameForms: NameDictionary.Forms?
+        /// A first name of the dictionary that is no ordinary word («ольга», «саша», «эльдар»).
+        var strongFirst: Bool { firstForms.map { !$0.contains(.common) } ?? false }
+        /// A surname of the dictionary that is no ordinary word («петров», «ким», «шайхутдинов»).
+        var strongSurname: Bool { surnameForms.map { !$0.contains(.common) } ?? false }
     }
 
     func find(in text: ScannedText, into candidates: inout [Candidate]) {
@@ -27,11 +35,15 @@ struct NameRecognizer {
             let token = tokens[index]
             var feature = Features()
             let lower = token.key
-            feature.firstName = NameLexicon.firstNames.contains(lower)
+            feature.firstForms =
+                NameRecognizer.patronymicParticles.contains(lower) ? nil : NameDictionary.firstNames[lower]
+            feature.surnameForms = NameDictionary.surnames[lower]
+            feature.firstName =
+                NameLexicon.firstNames.contains(lower) || (feature.strongFirst && !NameLexicon.notPersons.contains(lower))
             let patronymic = NameLexicon.patronymic(lower)
             feature.patronymic = patronymic.isPatronymic
             feature.strongPatronymic = patronymic.strong
-            feature.surnameLike = NameLexicon.isSurnameLike(lower)
+            feature.surnameLike = NameLexicon.isSurnameLike(lower) || feature.strongSurname
             // «25-Е. ДРУГИХ ДЕТЕЙ»: a letter glued to a number by a hyphen is an ordinal's ending, not an initial.
             feature.initial =
                 token.length == 1 && token.isCapitalized && index + 1 < tokens.count && tokens[index + 1].isSymbol(".")
@@ -39,14 +51,15 @@ struct NameRecognizer {
             let capitalised =
                 token.isCapitalized
                 && (!token.isUpper || token.length == 1 || feature.firstName || feature.patronymic
-                    || feature.surnameLike)
+                    || feature.surnameLike || feature.firstForms != nil)
             // Context words («Гражданин», «Заявитель», «Врач») introduce a name and are never one themselves.
             feature.name =
                 capitalised && !NameLexicon.notPersons.contains(lower) && !NameLexicon.cue(lower).isCue
                 && token.length > 1
             features[index] = feature
             if feature.firstName || feature.patronymic || feature.initial || NameLexicon.cue(lower).isCue
-                || (feature.name && NameLexicon.hasPersonalSurnameEnding(lower))
+                || (feature.name && NameLexicon.hasPersonalSurnameEnding(lower)) || feature.firstForms != nil
+                || feature.surnameForms != nil || NameLexicon.hasPersonalSurnameEnding(lower)
             {
                 anyAnchor = true
             }
@@ -109,7 +122,7 @@ struct NameRecognizer {
                         features[$0].name && NameLexicon.hasPersonalSurnameEnding(tokens[$0].key)
                     } ?? false)
                 let firstOK =
-                    features[first].firstName && (lowerCase || features[first].name)
+                    (features[first].firstName || features[first].firstForms != nil) && (lowerCase || features[first].name)
                     || (feature.strongPatronymic && !lowerCase && features[first].name) || threeParts
                 // A lower-case strong patronymic also accepts an unknown lower-case first name («аглая петровна»).
                 let lowerFirst =
@@ -125,8 +138,12 @@ struct NameRecognizer {
                             ? !NameLexicon.cue(word).isCue && !NameLexicon.notPersons.contains(word)
                                 && (features[surname].surnameLike || NameLexicon.hasAdjectiveEnding(word)
                                     || !NameLexicon.looksLikeVerb(word))
-                            : features[surname].name
-                                && (features[surname].surnameLike || !NameLexicon.looksLikeVerb(word))
+                            : (features[surname].name
+                                && (features[surname].surnameLike || features[surname].surnameForms != nil
+                                    || !NameLexicon.looksLikeVerb(word)))
+                                || (features[surname].strongSurname && !NameLexicon.notPersons.contains(word))
+                                || (NameLexicon.hasPersonalSurnameEnding(word) && !NameLexicon.cue(word).isCue
+                                    && !NameLexicon.notPersons.contains(word))
                         return accepted ? surname : nil
                     }
                     let after = nextWord(index).flatMap { surname -> Int? in
@@ -147,7 +164,11 @@ struct NameRecognizer {
                 let last = initials(at: index)
             {
                 let double = last > index + 1
-                func isSurname(_ word: Int) -> Bool { features[word].name && (double || features[word].surnameLike) }
+                func isSurname(_ word: Int) -> Bool {
+                    features[word].name
+                        && (double || features[word].surnameLike || features[word].surnameForms != nil
+                            || NameLexicon.patronymic(tokens[word].key).isPatronymic && !features[word].strongPatronymic)
+                }
                 /// How much a word looks like a surname: a possessive ending (-ов, -ина …) over any surname suffix.
                 func likeness(_ word: Int) -> Int {
                     NameLexicon.hasPersonalSurnameEnding(tokens[word].key) ? 2 : features[word].surnameLike ? 1 : 0
@@ -188,6 +209,8 @@ struct NameRecognizer {
             let cue = NameLexicon.cue(token.key)
             if cue.isCue {
                 guard var cursor = text.next(after: index) else { continue }
+                // «Заявитель: Зима, а в подъезде…»: a speaker's label, the words after it are what was said.
+                let afterColon = tokens[cursor].isSymbol(":")
                 if tokens[cursor].isSymbol(",") || tokens[cursor].isSymbol(":") || tokens[cursor].isSymbol("-") {
                     guard let next = text.next(after: cursor) else { continue }
                     cursor = next
@@ -209,11 +232,19 @@ struct NameRecognizer {
                     }
                     guard tokens[cursor].isWord else { break }
                     let candidate = features[cursor]
+                    // After a role a lone surname that is also an ordinary word is a name («сосед Кузнец»), and so is
+                    // a lower-case one of the dictionary («заведующая петрова»).
                     let accepted =
                         cue.open
                         ? (candidate.name || (!tokens[cursor].isCapitalized && isLowerName(cursor)))
                         : (candidate.name
-                            && (candidate.surnameLike || candidate.firstName || candidate.patronymic || words > 0))
+                            && (candidate.surnameLike || candidate.firstName || candidate.patronymic || words > 0
+                                || candidate.surnameForms != nil || candidate.firstForms != nil
+                                || (words == 0 && !tokens[cursor].isUpper && !afterColon
+                                    && !NameRecognizer.nonRoleCues.contains(token.key))))
+                            || (!tokens[cursor].isCapitalized
+                                && (candidate.strongSurname || candidate.strongFirst || candidate.patronymic
+                                    || (words > 0 && isLowerName(cursor))))
                     guard accepted else { break }
                     start = start ?? cursor
                     end = cursor
@@ -224,6 +255,134 @@ struct NameRecognizer {
                 }
                 if let start { add(start, end) }
             }
+            // 5. A first name and a surname of the dictionary side by side, in any case and order, agreeing in gender
+            // and case: «иванов петр», «Петра Иванова», «Ким Виктор», «саша петрова».
+            if feature.firstForms != nil, !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue {
+                for neighbour in [nextWord(index), previousWord(index)] {
+                    guard let neighbour, isPair(first: index, surname: neighbour) else { continue }
+                    var end = max(index, neighbour)
+                    if neighbour < index, let patronymic = nextWord(index), features[patronymic].patronymic {
+                        end = patronymic
+                    }
+                    add(min(index, neighbour), end)
+                    break
+                }
+            }
+            // 6. Initials in any case, with or without dots, beside a surname: «петров и и», «и.и. петров», «Петров И И».
+            if isSurnameForInitials(index) {
+                if let last = looseInitials(after: index) { add(index, last) }
+                if let first = looseInitials(before: index) { add(first, index) }
+            }
+            // 7. «Мамедов Эльдар Рашид оглы»: the father's name and «оглы»/«кызы» close a name of up to two words.
+            if NameRecognizer.patronymicParticles.contains(token.key), let father = previousWord(index),
+                tokens[father].isCapitalized || features[father].firstForms != nil
+            {
+                var start = father
+                var words = 0
+                while words < 2, let before = previousWord(start), features[before].name || features[before].firstForms != nil
+                    || features[before].strongSurname
+                {
+                    start = before
+                    words += 1
+                }
+                if words > 0 { add(start, index) }
+            }
+            // 8. A capitalised word that is only a person's name in the dictionary stands for a person even alone:
+            // a surname in any case («вместе с Фроловым», «Кириллова не отвечает»), a first name or its diminutive
+            // («Ксюша из соцзащиты»). A word that is also an ordinary word or a place never does alone.
+            if token.isCapitalized, !token.isUpper || token.length <= 3, token.length >= 3, feature.name,
+                !feature.patronymic
+            {
+                let surname = feature.surnameForms.map { !$0.contains(.common) && !$0.contains(.place) } ?? false
+                let first =
+                    feature.firstForms.map { !$0.contains(.common) && !$0.contains(.place) } ?? false
+                    && feature.surnameForms == nil
+                if surname || first { add(index, index) }
+            }
+        }
+
+        /// Whether `first` (a first name of the dictionary) and `surname` beside it make a name.
+        func isPair(first: Int, surname: Int) -> Bool {
+            let given = features[first]
+            let family = features[surname]
+            let key = tokens[surname].key
+            guard !NameLexicon.notPersons.contains(key), !NameLexicon.cue(key).isCue,
+                !family.patronymic || (family.surnameForms != nil && !family.strongPatronymic),
+                family.firstForms == nil || family.surnameForms != nil
+            else { return false }
+            let capitalised = tokens[first].isCapitalized && tokens[surname].isCapitalized
+            if let forms = family.surnameForms {
+                if let given = given.firstForms, !forms.agrees(with: given) { return false }
+                // An ordinary word («Кузнец», «волк») is a surname only beside a capitalised, unmistakable first name,
+                // or when it ends like a possessive surname («горшков вадим»).
+                if forms.contains(.common),
+                    !(given.strongFirst && (capitalised || NameLexicon.hasPersonalSurnameEnding(key)))
+                {
+                    return false
+                }
+            } else if !(NameLexicon.hasPersonalSurnameEnding(key) && (capitalised || !NameLexicon.looksLikeVerb(key))) {
+                return false
+            }
+            // A first name that is also a word («вера», «роман») needs capitals and an unmistakable surname.
+            return given.strongFirst || given.firstName || (capitalised && family.strongSurname)
+        }
+
+        /// Whether the word at `index` can carry initials: a surname of the dictionary or with a possessive ending;
+        /// an ordinary word only when capitalised.
+        func isSurnameForInitials(_ index: Int) -> Bool {
+            let feature = features[index]
+            let key = tokens[index].key
+            guard tokens[index].length >= 2, !feature.patronymic, !NameLexicon.notPersons.contains(key),
+                !NameLexicon.cue(key).isCue
+            else { return false }
+            if feature.strongSurname { return true }
+            if feature.surnameForms != nil || NameLexicon.hasPersonalSurnameEnding(key) {
+                return tokens[index].isCapitalized || !NameLexicon.looksLikeVerb(key)
+            }
+            return false
+        }
+
+        /// One or two single letters after `index` («и.и.», «и. и.», «И И»; one letter only with its dot): the last
+        /// token.
+        func looseInitials(after index: Int) -> Int? {
+            var letters = 0
+            var dots = 0
+            var last = index
+            var cursor = index
+            while letters < 2, let next = text.next(after: cursor), !text.lineBreak(between: cursor, next),
+                tokens[next].isWord, tokens[next].length == 1, ScannedText.isLetter(tokens[next].scalar)
+            {
+                letters += 1
+                last = next
+                cursor = next
+                if text.isSymbol(next + 1, ".") {
+                    dots += 1
+                    last = next + 1
+                    cursor = next + 1
+                }
+            }
+            // Without dots the letters must not read as words: «Петрова и я», «Иванов с ним» are no initials.
+            if letters == 2, dots == 0, let second = text.previous(before: last + 1),
+                NameRecognizer.oneLetterWords.contains(tokens[second].key), !tokens[second].isCapitalized
+            {
+                return nil
+            }
+            return letters == 2 || (letters == 1 && dots == 1) ? last : nil
+        }
+
+        /// One or two single letters with dots before `index` («и.и. петров», «и. петров»): the first token.
+        func looseInitials(before index: Int) -> Int? {
+            var first: Int?
+            var cursor = index
+            var letters = 0
+            while letters < 2, let dot = text.previous(before: cursor), tokens[dot].isSymbol("."), dot >= 1,
+                tokens[dot - 1].isWord, tokens[dot - 1].length == 1, !text.lineBreak(between: dot, cursor)
+            {
+                first = dot - 1
+                cursor = dot - 1
+                letters += 1
+            }
+            return first
         }
 
     }
@@ -240,10 +399,33 @@ struct NameRecognizer {
             }
             previous = before
         }
-        guard let word = text.word(previous) else { return false }
-        return AddressLexicon.streetTypes.contains(word.key) || NameRecognizer.honorifics.contains(word.key)
-            || AddressLexicon.trailingStreetTypes.contains(word.key)
+        // «ул. Дуси Ковальчук»: look past one capitalised word of the street's name.
+        for _ in 0..<2 {
+            guard let word = text.word(previous) else { return false }
+            if AddressLexicon.streetTypes.contains(word.key) || NameRecognizer.honorifics.contains(word.key)
+                || AddressLexicon.trailingStreetTypes.contains(word.key)
+            {
+                return true
+            }
+            guard word.isCapitalized, let before = text.previous(before: previous),
+                !text.lineBreak(between: before, previous)
+            else { return false }
+            previous = before
+            if text.tokens[previous].isSymbol("."), let earlier = text.previous(before: previous) { previous = earlier }
+        }
+        return false
     }
+
+    /// Cues that are no role nouns («я», «пишет», «со слов»): after them a capitalised word needs a name's shape.
+    static let nonRoleCues = WordSet([
+        "я", "пишет", "написал", "написала", "обратился", "обратилась", "слов", "зам", "глава", "главы", "мастер",
+    ])
+
+    /// One-letter words that end a pair of undotted lower-case letters only as words, never as an initial.
+    static let oneLetterWords = WordSet(["я", "в", "к", "с", "у"])
+
+    /// «оглы», «кызы» and their Kazakh, Kyrgyz and Uzbek spellings close a patronymic.
+    static let patronymicParticles = WordSet(["оглы", "оглу", "кызы", "кзы", "улы", "уулу", "угли", "кизи", "гызы"])
 
     /// «им. Пушкина», «имени Ленина», «памяти героев».
     private static let honorifics = WordSet(["им", "имени", "памяти"])
