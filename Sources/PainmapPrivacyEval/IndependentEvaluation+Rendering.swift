@@ -73,6 +73,10 @@ extension IndependentEvaluation {
                         .replacingOccurrences(of: "\n", with: " ")
                 )
             }
+            if message.spans.isEmpty, let stored, stored != message.text, shown["clean", default: 0] < perCategory {
+                shown["clean", default: 0] += 1
+                lines.append("CLEAN TOUCHED: \(stored.replacingOccurrences(of: "\n", with: " "))")
+            }
             for keep in message.keep {
                 let positions = (keep.start..<min(keep.end, original.count)).filter { isSignificant(original[$0]) }
                 guard positions.contains(where: { covered[$0] }), shown[keep.category, default: 0] < perCategory else {

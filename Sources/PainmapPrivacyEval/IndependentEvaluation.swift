@@ -144,7 +144,7 @@ public struct IndependentEvaluation: Sendable, Codable {
 
     /// The ranges of `original` that placeholders replaced in `redacted`, or `nil` when `redacted` is not `original`
     /// with some ranges swapped for placeholders (surrounding white space may have been trimmed).
-    static func replacedRanges(_ original: [Unicode.Scalar], _ redacted: [Unicode.Scalar]) -> [Range<Int>]? {
+    public static func replacedRanges(_ original: [Unicode.Scalar], _ redacted: [Unicode.Scalar]) -> [Range<Int>]? {
         let segments = IndependentEvaluation.segments(of: redacted)
         if let ranges = align(segments, 0, original, 0, original.count) { return ranges }
         // Trimmed by the reader: align against the original without its outer white space.

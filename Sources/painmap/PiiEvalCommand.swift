@@ -42,6 +42,9 @@ struct PiiEvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Каталог конфигурации для загрузки независимого корпуса (по умолчанию Config).")
     var config = "Config"
 
+    @Option(name: .long, help: "Только показать, как редактируется этот текст (можно несколько раз).")
+    var redact: [String] = []
+
     @Flag(name: .long, help: "Вывести JSON вместо таблицы.")
     var json = false
 
@@ -58,6 +61,10 @@ struct PiiEvalCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if !redact.isEmpty {
+            for text in redact { print(Redactor().redact(text).text) }
+            return
+        }
         let corpus = PIICorpusGenerator(seed: seed, perType: perType, clean: clean).generate()
         let redactor = Redactor()
         let evaluation = PIIEvaluation.run(corpus, redactor: redactor, minimumSeconds: minSeconds)

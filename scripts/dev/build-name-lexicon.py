@@ -6,8 +6,8 @@ Source: the OpenCorpora dictionary (https://opencorpora.org, CC BY-SA 3.0) as pa
 whose analysis carries the grammeme Name (first name) or Surn (surname) is written with:
   - a mask of the genders and cases it can stand in: bits 0-5 masculine nominative, genitive, dative, accusative,
     instrumental, locative; bits 6-11 the same feminine; bit 12 plural (any case);
-  - bit 13 when the same spelling also has an analysis that is no name and no other proper noun (an ordinary
-    word: «роман», «вера»); bit 14 when it is also a place, organisation or trademark («королев», «пушкино»);
+  - bit 13 when the same spelling is mostly an ordinary word: a reading that is no name, no other proper noun and
+    no possessive adjective scores at least half as high as the best name reading («роман», «казаков»); bit 14 when it is also a place, organisation or trademark («королев», «пушкино»);
     plural forms of first names («петров» = «of the Peters») are left out.
 Lines are `form mask` (mask in lower-case hex), sorted, lower case with ё folded to е; a header holds the source,
 its version and licence. Usage: scripts/dev/build-name-lexicon.py [output-directory]
@@ -33,6 +33,21 @@ def mask_of(tag):
         return 0
     genders = {"masc": [0], "femn": [6], "ms-f": [0, 6]}.get(tag.gender, [0, 6])
     return sum(1 << (offset + case) for offset in genders)
+
+
+def is_mostly_common(morph, form):
+    """Whether the dictionary's likeliest readings of `form` are ordinary words rather than names: the best score of
+    a reading without Name/Surn/Patr/Geox/Orgn/Trad is at least half the best score of a name reading (pymorphy's
+    P(tag | word), estimated from the OpenCorpora corpus; equal for words it has no statistics for)."""
+    name_score = 0.0
+    other_score = 0.0
+    for parse in morph.parse(form):
+        tag = parse.tag
+        if any(g in tag for g in ("Name", "Surn", "Patr")):
+            name_score = max(name_score, parse.score)
+        elif not any(g in tag for g in ("Geox", "Orgn", "Trad", "Abbr", "Init")) and "Poss" not in tag:
+            other_score = max(other_score, parse.score)
+    return other_score > 0 and other_score >= 0.5 * name_score
 
 
 def main():
@@ -85,7 +100,12 @@ def main():
             for form in sorted(forms):
                 if not form.isalpha() and "-" not in form:
                     continue
-                mask = forms[form] | (COMMON if form in common else 0) | (PLACE if form in places else 0)
+                flags = 0
+                if form in common and is_mostly_common(morph, form):
+                    flags |= COMMON
+                if form in places:
+                    flags |= PLACE
+                mask = forms[form] | flags
                 out.write(f"{form} {mask:x}\n")
         print(f"{path}: {len(forms)} forms", file=sys.stderr)
 

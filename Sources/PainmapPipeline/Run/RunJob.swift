@@ -265,6 +265,10 @@ public struct RunJob: Sendable {
             }
             report.ingest = try await IngestJob(configuration: configuration, store: store, logger: logger).run(files)
         }
+        if let days = configuration.privacy.retentionDays {
+            let cutoff = RetentionJob.cutoff(retentionDays: days, now: options.generatedAt)
+            report.purge = try await RetentionJob(store: store, logger: logger).purge(before: cutoff)
+        }
         report.timings.ingest = started.duration(to: clock.now)
 
         started = clock.now

@@ -49,6 +49,8 @@ struct AddressRecognizer {
 
     /// `keyword [.] name… [,] house…`.
     private func street(at keyword: Int, in text: ScannedText) -> (start: Int, end: Int, flat: Bool)? {
+        // «…перегораживает проезд. Телефон МФЦ 8-…»: after a word written in full a dot ends the sentence.
+        if text.tokens[keyword].length > 4, text.isSymbol(keyword + 1, ".") { return nil }
         guard var cursor = afterAbbreviation(keyword, in: text) else { return nil }
         // «на улице мороз минус 35»: a spelled-out type before a lower-case word is often no address at all.
         let spelledOut = text.tokens[keyword].length > 4 && cursor < text.tokens.count && text.tokens[cursor].isWord
@@ -58,7 +60,7 @@ struct AddressRecognizer {
             let token = text.tokens[cursor]
             if token.isWord, !isMarker(token.key) {
                 names += 1
-            } else if token.isNumber, let next = text.next(after: cursor),
+            } else if names == 0, token.isNumber, let next = text.next(after: cursor),
                 text.tokens[next].start > token.end || text.tokens[next].isSymbol("-"),
                 isNameAfterNumber(next, in: text)
             {
@@ -247,7 +249,9 @@ struct AddressRecognizer {
             while nameWords < 3, probe >= 0 {
                 let token = tokens[probe]
                 if token.isWord, !AddressRecognizer.placeTypes.contains(token.key),
-                    !AddressRecognizer.trailingPlaceTypes.contains(token.key)
+                    !AddressRecognizer.trailingPlaceTypes.contains(token.key),
+                    !AddressRecognizer.addressLeads.contains(token.key), !AddressLexicon.homeContext.contains(token.key),
+                    !AddressRecognizer.streetPrepositions.contains(token.key), token.length > 1 || token.isCapitalized
                 {
                     nameWords += 1
                     nameStart = probe
@@ -366,7 +370,7 @@ struct AddressRecognizer {
         guard !AddressRecognizer.lineWords.contains(text.tokens[keyword].key) || text.tokens[keyword].key.sameHead(AddressRecognizer.street) else { return nil }
         guard let previous = text.previous(before: keyword), let name = text.word(previous),
             name.isCapitalized ? !name.isUpper || name.length == 1 : NameLexicon.hasAdjectiveEnding(name.key),
-            !AddressLexicon.streetTypes.contains(name.key)
+            !AddressLexicon.streetTypes.contains(name.key) || name.isCapitalized && NameLexicon.hasAdjectiveEnding(name.key)
         else { return nil }
         guard let cursor = afterAbbreviation(keyword, in: text) else { return nil }
         return house(from: cursor, start: previous, in: text, markerRequired: false)

@@ -46,7 +46,8 @@ struct EmailRecognizer {
         if roleMailboxes.contains(String(local)) { return true }
         // A public body's domain keeps only a short mailbox of one part («mse54@», «cz@»); a person's address there
         // («elena.pokrovskaya1982@edu…», «yusupova_93@school…») is personal data.
-        let single = local.count <= 10 && !local.contains(where: { $0 == "." || $0 == "_" || $0 == "-" || $0 == "+" })
+        let single = local.filter(\.isLetter).count <= 6
+            && !local.contains(where: { $0 == "." || $0 == "_" || $0 == "-" || $0 == "+" })
             && local.filter(\.isNumber).count <= 3
         return single && publicDomainMarkers.contains { domain.contains($0) }
     }

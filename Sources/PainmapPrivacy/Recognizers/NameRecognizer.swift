@@ -52,10 +52,11 @@ struct NameRecognizer {
                 token.isCapitalized
                 && (!token.isUpper || token.length == 1 || feature.firstName || feature.patronymic
                     || feature.surnameLike || feature.firstForms != nil)
-            // Context words («Гражданин», «Заявитель», «Врач») introduce a name and are never one themselves.
+            // Context words («Гражданин», «Заявитель», «Врач») introduce a name and are never one themselves; a word
+            // with capitals inside («СанПиН», «МедСервис») is an abbreviation or a brand.
             feature.name =
                 capitalised && !NameLexicon.notPersons.contains(lower) && !NameLexicon.cue(lower).isCue
-                && token.length > 1
+                && token.length > 1 && (token.isUpper || !NameRecognizer.hasInnerCapital(token, text))
             features[index] = feature
             if feature.firstName || feature.patronymic || feature.initial || NameLexicon.cue(lower).isCue
                 || (feature.name && NameLexicon.hasPersonalSurnameEnding(lower)) || feature.firstForms != nil
@@ -102,6 +103,8 @@ struct NameRecognizer {
             (first...last).contains { features[$0].patronymic && NameLexicon.isNominativePatronymic(tokens[$0].key) }
         }
         func add(_ first: Int, _ last: Int) {
+            // «ООО «Управляющая компания Сибирь»», «ТСЖ "Берёзка"»: an organisation's name in quotes.
+            if isQuotedOrganisation(first) { return }
             // A street or an honorific name is in the genitive («ул. Ивана Петровича», «им. Ивановой Анны Петровны»):
             // a nominative patronymic after «улице» is a person («болтаются на улице Иванова Анна Геннадьевна»).
             guard !isStreetOrHonorific(before: first, in: text) || hasNominativePatronymic(first, last) else { return }
@@ -140,7 +143,8 @@ struct NameRecognizer {
                                     || !NameLexicon.looksLikeVerb(word))
                             : (features[surname].name
                                 && (features[surname].surnameLike || features[surname].surnameForms != nil
-                                    || !NameLexicon.looksLikeVerb(word)))
+                                    || !NameLexicon.looksLikeVerb(word)
+                                    || (feature.strongPatronymic && features[first].firstForms != nil)))
                                 || (features[surname].strongSurname && !NameLexicon.notPersons.contains(word))
                                 || (NameLexicon.hasPersonalSurnameEnding(word) && !NameLexicon.cue(word).isCue
                                     && !NameLexicon.notPersons.contains(word))
@@ -197,7 +201,8 @@ struct NameRecognizer {
             }
             // 3b. A surname by its suffix followed by a capitalised word: «Андреева Мирослава» — unless initials before it
             // already make the name («Со слов И. И. Сидорова Ситуация повторяется»).
-            if feature.name, feature.surnameLike, NameLexicon.hasPersonalSurnameEnding(token.key),
+            if feature.name, feature.surnameLike || NameRecognizer.hasSurnameShape(token.key),
+                NameLexicon.hasPersonalSurnameEnding(token.key) || NameRecognizer.hasSurnameShape(token.key),
                 let next = nextWord(index),
                 features[next].name, !features[next].surnameLike, !features[next].patronymic, !features[next].firstName,
                 !(text.previous(before: index).map { tokens[$0].isSymbol(".") && $0 > 0 && features[$0 - 1].initial }
@@ -214,6 +219,20 @@ struct NameRecognizer {
                 if tokens[cursor].isSymbol(",") || tokens[cursor].isSymbol(":") || tokens[cursor].isSymbol("-") {
                     guard let next = text.next(after: cursor) else { continue }
                     cursor = next
+                }
+                // «Мастер участка Зима», «старший по дому Саркисян»: a role's complement before the name.
+                if !cue.open, !afterColon, tokens[cursor].isWord, !tokens[cursor].isCapitalized,
+                    !features[cursor].strongSurname, !features[cursor].strongFirst
+                {
+                    var probe = cursor
+                    if NameRecognizer.complementPrepositions.contains(tokens[probe].key), let next = nextWord(probe) {
+                        probe = next
+                    }
+                    if let next = nextWord(probe), tokens[next].isCapitalized || isLowerName(next),
+                        !NameLexicon.notPersons.contains(tokens[next].key)
+                    {
+                        cursor = next
+                    }
                 }
                 var start: Int?
                 var end = cursor
@@ -241,6 +260,7 @@ struct NameRecognizer {
                             && (candidate.surnameLike || candidate.firstName || candidate.patronymic || words > 0
                                 || candidate.surnameForms != nil || candidate.firstForms != nil
                                 || (words == 0 && !tokens[cursor].isUpper && !afterColon
+                                    && !text.lineBreak(between: index, cursor)
                                     && !NameRecognizer.nonRoleCues.contains(token.key))))
                             || (!tokens[cursor].isCapitalized
                                 && (candidate.strongSurname || candidate.strongFirst || candidate.patronymic
@@ -293,12 +313,71 @@ struct NameRecognizer {
             if token.isCapitalized, !token.isUpper || token.length <= 3, token.length >= 3, feature.name,
                 !feature.patronymic
             {
-                let surname = feature.surnameForms.map { !$0.contains(.common) && !$0.contains(.place) } ?? false
+                // A surname of the dictionary that is also a possessive adjective or a village («Антонова»,
+                // «Воронову») still is one when it ends like a surname and no «в»/«из» makes it a place.
+                let placeBefore = previousWord(index).map { NameRecognizer.placePrepositions.contains(tokens[$0].key) } ?? false
+                let personal = NameLexicon.hasPersonalSurnameEnding(token.key) && !placeBefore
+                // Without a surname's ending, only inside a sentence: «Мороз -30, дети мёрзнут» opens one.
+                let surname =
+                    feature.surnameForms.map {
+                        personal
+                            || (!$0.contains(.common) && !$0.contains(.place) && !isSentenceStart(index)
+                                && !NameLexicon.hasAdjectiveEnding(token.key))
+                    } ?? false
+                // Not in the dictionary, but a surname's ending in the middle of a sentence («вместе с Мельничук»).
+                let shaped =
+                    feature.surnameForms == nil && feature.firstForms == nil && personal && !isSentenceStart(index)
                 let first =
                     feature.firstForms.map { !$0.contains(.common) && !$0.contains(.place) } ?? false
                     && feature.surnameForms == nil
-                if surname || first { add(index, index) }
+                // «Октябрьский пр-т», «Партизанская ул.»: a street's name, not a person.
+                let street =
+                    nextWord(index).map {
+                        AddressLexicon.trailingStreetTypes.contains(tokens[$0].key)
+                            || AddressLexicon.streetTypes.contains(tokens[$0].key)
+                    } ?? false
+                if surname || first || shaped, !street { add(index, index) }
             }
+            // 8b. A lower-case first name alone that is no ordinary word: «надя из управляйки», «галя сказала».
+            if !token.isCapitalized, token.length >= 4, feature.strongFirst, feature.surnameForms == nil,
+                !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue
+            {
+                add(index, index)
+            }
+            // 3c. An unknown capitalised first name before a surname: «Вугар Расулов», «Севда Алиева», «Тамара Хан».
+            if feature.name, !feature.patronymic, !NameRecognizer.isAddressOrOfficeWord(token.key),
+                let next = nextWord(index), features[next].name,
+                !features[next].patronymic, !tokens[next].isUpper,
+                NameRecognizer.hasSurnameShape(tokens[next].key) || feature.strongFirst,
+                !NameLexicon.looksLikeVerb(token.key) || feature.strongFirst, !NameLexicon.hasAdjectiveEnding(token.key),
+                !isStreetOrHonorific(before: index, in: text)
+            {
+                add(index, next)
+            }
+        }
+
+        /// Whether the word at `index` stands inside quotes opened after an organisation's word («ООО «…»»).
+        func isQuotedOrganisation(_ index: Int) -> Bool {
+            var cursor = index
+            var words = 0
+            while words < 4, let previous = text.previous(before: cursor), !text.lineBreak(between: previous, cursor) {
+                let token = tokens[previous]
+                if token.isSymbol("«") || token.isSymbol("\"") || token.isSymbol("\u{201C}") || token.isSymbol("\u{201E}") {
+                    guard let before = text.previous(before: previous), let word = text.word(before) else { return false }
+                    return NameRecognizer.organisationForms.contains(word.key) || NumberCue.of(word.key) == .publicLine
+                }
+                if token.isWord { words += 1 } else if !token.isSpace { return false }
+                cursor = previous
+            }
+            return false
+        }
+
+        /// Whether the word at `index` opens a sentence or a line.
+        func isSentenceStart(_ index: Int) -> Bool {
+            guard let previous = text.previous(before: index) else { return true }
+            return text.lineBreak(between: previous, index) || text.endsSentence(previous) || tokens[previous].isSymbol(":")
+                || tokens[previous].isSymbol("-") || tokens[previous].isSymbol("\u{2014}") || tokens[previous].isSymbol(".")
+                || tokens[previous].isSymbol(";")
         }
 
         /// Whether `first` (a first name of the dictionary) and `surname` beside it make a name.
@@ -418,7 +497,49 @@ struct NameRecognizer {
 
     /// Cues that are no role nouns («я», «пишет», «со слов»): after them a capitalised word needs a name's shape.
     static let nonRoleCues = WordSet([
-        "я", "пишет", "написал", "написала", "обратился", "обратилась", "слов", "зам", "глава", "главы", "мастер",
+        "я", "пишет", "написал", "написала", "обратился", "обратилась", "слов", "зам", "глава", "главы", "ребенок",
+        "ребенка", "сын", "сына", "дочь", "дочери", "мать", "отец", "муж", "жена", "мужа", "жены", "внук", "внучка",
+    ])
+    /// «старший по дому», «мастер на участке».
+    static let complementPrepositions = WordSet(["по", "на", "в", "из"])
+
+    /// Whether a capital follows the first letter other than right after a hyphen («СанПиН», not «Петрова-Водкина»).
+    static func hasInnerCapital(_ token: Token, _ text: ScannedText) -> Bool {
+        var previous: Unicode.Scalar = "-"
+        for scalar in text.scalars[token.start..<token.end].dropFirst() {
+            if ScannedText.isUpper(scalar), previous != "-" { return true }
+            previous = scalar
+        }
+        return false
+    }
+
+    /// Words of addresses and offices that a capitalised word beside a surname never is a first name of: «Улица
+    /// Кирова», «Школа Петрова», «Отделение Иванова».
+    static func isAddressOrOfficeWord(_ key: WordKey) -> Bool {
+        AddressLexicon.streetTypes.contains(key) || AddressLexicon.trailingStreetTypes.contains(key)
+            || AddressLexicon.settlementTypes.contains(key) || AddressLexicon.publicBuildings.contains(key)
+            || NumberCue.of(key) != nil || honorifics.contains(key)
+    }
+
+    /// Prepositions before which a word is a place: «в Королеве», «из Антонова».
+    static let placePrepositions = WordSet(["в", "во", "из", "под", "до", "г", "город", "села", "деревни", "поселка"])
+
+    /// Endings of surnames of the peoples of Russia and its neighbours, beyond «-ов/-ин».
+    static let surnameShapes = WordSet(endings: [
+        "ов", "ев", "ин", "ова", "ева", "ина", "ян", "янц", "дзе", "швили", "ани", "ели", "ули", "енко", "чук", "юк",
+        "ский", "цкий", "ская", "цкая", "ич", "ых", "их", "ук", "ко", "ус",
+    ])
+
+    /// Whether a word ends like a surname of any of those peoples.
+    static func hasSurnameShape(_ key: WordKey) -> Bool {
+        key.length >= 4 && surnameShapes.containsEnding(of: key, lengths: 2...5)
+    }
+
+    /// Legal forms and kinds of organisations written before a quoted name.
+    static let organisationForms = WordSet([
+        "ооо", "оао", "зао", "пао", "ао", "нко", "ано", "ип", "тсж", "тсн", "жск", "снт", "ук", "мку", "мбу", "мау",
+        "гбу", "гку", "фгбу", "компания", "компании", "фирма", "фирмы", "магазин", "магазина", "кафе", "центр",
+        "клиника", "клиники", "организация", "предприятие", "завод", "фонд", "банк",
     ])
 
     /// One-letter words that end a pair of undotted lower-case letters only as words, never as an initial.

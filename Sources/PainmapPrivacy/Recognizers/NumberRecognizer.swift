@@ -243,14 +243,18 @@ struct NumberRecognizer {
                 }
                 words += 1
                 if phone, words >= 3 { return .phone }
-                if words >= 4, !organisation, !phone { return nil }
             case .number, .placeholder:
                 // A placeholder reads like the number it replaced: the cue search stops there.
                 return organisation ? .publicLine : phone ? .phone : nil
             case .space:
                 if token.hasLineBreak { return organisation ? .publicLine : phone ? .phone : nil }
             case .symbol:
-                if token.isSymbol(";") || text.endsSentence(cursor) {
+                // «Пасп. 5097630746»: an abbreviated cue's dot ends no sentence.
+                let abbreviatedCue =
+                    token.isSymbol(".") && cursor > 0 && text.tokens[cursor - 1].isWord
+                    && text.tokens[cursor - 1].length <= 4
+                    && NumberCue.of(text.tokens[cursor - 1].key).map { $0 != .publicLine && $0 != .decoy } ?? false
+                if !abbreviatedCue, token.isSymbol(";") || text.endsSentence(cursor) {
                     return organisation ? .publicLine : phone ? .phone : nil
                 }
             }
