@@ -32,24 +32,15 @@ struct EmailRecognizer {
         }
     }
 
-    /// Whether an address is an organisation's public one: a role mailbox («info@», «priem@», «mfc@») or a domain
-    /// of a public body («…gov.ru», «adm…», «mfc…», «edu…», «zdrav…», «uszn…»). A person's address at a public mail
-    /// service or a company is personal data.
+    /// Whether an address is an organisation's role mailbox («info@», «priem@», «mfc@»). A person's address is
+    /// personal data wherever it is hosted, so the domain alone never makes an address public.
     static func isPublic(_ address: some Collection<Unicode.Scalar>) -> Bool {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: address.map { ScannedText.folded($0) })
-        guard let at = text.firstIndex(where: { $0 == "@" || $0 == "(" || $0 == "[" || $0 == " " }) else {
-            return false
+        var local = ""
+        for scalar in address {
+            if scalar == "@" || scalar == "(" || scalar == "[" || scalar == " " { break }
+            local.unicodeScalars.append(ScannedText.folded(scalar))
         }
-        let local = text[..<at]
-        let domain = text[at...].drop { !$0.isLetter && !$0.isNumber }
-        if roleMailboxes.contains(String(local)) { return true }
-        // A public body's domain keeps only a short mailbox of one part («mse54@», «cz@»); a person's address there
-        // («elena.pokrovskaya1982@edu…», «yusupova_93@school…») is personal data.
-        let single = local.filter(\.isLetter).count <= 6
-            && !local.contains(where: { $0 == "." || $0 == "_" || $0 == "-" || $0 == "+" })
-            && local.filter(\.isNumber).count <= 3
-        return single && publicDomainMarkers.contains { domain.contains($0) }
+        return roleMailboxes.contains(local)
     }
 
     /// Whether an organisation's word comes within four words before the address: «на адрес учреждения …»,
@@ -63,7 +54,7 @@ struct EmailRecognizer {
             if token.isWord {
                 if officialWords.contains(token.key) { return true }
                 words += 1
-            } else if token.hasLineBreak || token.isPlaceholder || text.endsSentence(cursor) {
+            } else if token.hasLineBreak || token.isPlaceholder || token.isNumber || text.endsSentence(cursor) {
                 return false
             }
             cursor -= 1
@@ -81,11 +72,6 @@ struct EmailRecognizer {
         "info", "mfc", "priem", "priemnaya", "pochta", "post", "office", "admin", "support", "hotline", "obr",
         "obrashcheniya", "obrasheniya", "kanc", "kancelyariya", "reception", "secretary", "sekretar", "press", "help",
         "noreply", "no-reply", "delo", "mail", "feedback", "zapros", "contact", "contacts", "mailbox", "general",
-    ]
-    private static let publicDomainMarkers = [
-        "gov", "adm", "mfc", "edu", "mse", "zdrav", "uszn", "szn", "soc", "sfr", "pfr", "fss", "nalog", "fns", "mvd", "sud",
-        "zanyat", "czn", "gosuslugi", "minobr", "minzdrav", "minsoc", "mintrud", "school", "sch", "detsad", "dou",
-        "kremlin", "duma", "region", "mo.", "gorod", "city", "rosreestr", "rospotreb", "prokuratura", "genproc",
     ]
 
     private static func isLocal(_ scalar: Unicode.Scalar) -> Bool {

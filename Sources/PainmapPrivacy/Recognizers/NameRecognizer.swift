@@ -144,7 +144,8 @@ struct NameRecognizer {
                             : (features[surname].name
                                 && (features[surname].surnameLike || features[surname].surnameForms != nil
                                     || !NameLexicon.looksLikeVerb(word)
-                                    || (feature.strongPatronymic && features[first].firstForms != nil)))
+                                    || (feature.strongPatronymic && features[first].firstForms != nil
+                                        && (word.length <= 4 || NameRecognizer.hasSurnameShape(word)))))
                                 || (features[surname].strongSurname && !NameLexicon.notPersons.contains(word))
                                 || (NameLexicon.hasPersonalSurnameEnding(word) && !NameLexicon.cue(word).isCue
                                     && !NameLexicon.notPersons.contains(word))
@@ -201,7 +202,7 @@ struct NameRecognizer {
             }
             // 3b. A surname by its suffix followed by a capitalised word: «Андреева Мирослава» — unless initials before it
             // already make the name («Со слов И. И. Сидорова Ситуация повторяется»).
-            if feature.name, feature.surnameLike || NameRecognizer.hasSurnameShape(token.key),
+            if feature.name, !feature.patronymic, feature.surnameLike || NameRecognizer.hasSurnameShape(token.key),
                 NameLexicon.hasPersonalSurnameEnding(token.key) || NameRecognizer.hasSurnameShape(token.key),
                 let next = nextWord(index),
                 features[next].name, !features[next].surnameLike, !features[next].patronymic, !features[next].firstName,
@@ -311,7 +312,9 @@ struct NameRecognizer {
             // a surname in any case («вместе с Фроловым», «Кириллова не отвечает»), a first name or its diminutive
             // («Ксюша из соцзащиты»). A word that is also an ordinary word or a place never does alone.
             if token.isCapitalized, !token.isUpper || token.length <= 3, token.length >= 3, feature.name,
-                !feature.patronymic
+                !feature.patronymic,
+                // A plural form alone («Готовы», «Ивановы») is no one person's name.
+                (feature.surnameForms ?? feature.firstForms).map({ !$0.intersection(.agreement).subtracting(.plural).isEmpty }) ?? true
             {
                 // A surname of the dictionary that is also a possessive adjective or a village («Антонова»,
                 // «Воронову») still is one when it ends like a surname and no «в»/«из» makes it a place.
@@ -479,7 +482,7 @@ struct NameRecognizer {
             previous = before
         }
         // «ул. Дуси Ковальчук»: look past one capitalised word of the street's name.
-        for _ in 0..<2 {
+        for _ in 0..<3 {
             guard let word = text.word(previous) else { return false }
             if AddressLexicon.streetTypes.contains(word.key) || NameRecognizer.honorifics.contains(word.key)
                 || AddressLexicon.trailingStreetTypes.contains(word.key)
