@@ -5,7 +5,9 @@ extension IndependentEvaluation {
     public func table() -> String {
         func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
         var lines = ["| type | spans | found | recall |", "|---|---|---|---|"]
-        for row in types { lines.append("| \(row.key) | \(row.total) | \(row.hits) | \(String(format: "%.3f", row.share)) |") }
+        for row in types {
+            lines.append("| \(row.key) | \(row.total) | \(row.hits) | \(String(format: "%.3f", row.share)) |")
+        }
         let total = types.reduce(0) { $0 + $1.total }
         let found = types.reduce(0) { $0 + $1.hits }
         lines.append("| **micro** | \(total) | \(found) | **\(String(format: "%.3f", microRecall))** |")

@@ -64,10 +64,13 @@ public struct IndependentEvaluation: Sendable, Codable {
     }
 
     /// Scores `redacted` (the stored text of each message, `nil` when the store lost it) against `corpus`.
+    ///
     /// - Parameters:
     ///   - corpus: The labelled messages.
     ///   - redacted: The stored texts, in corpus order.
-    ///   - redactor: Timed on the corpus texts for at least `minimumSeconds` (0: not timed).
+    ///   - redactor: Timed on the corpus texts.
+    ///   - minimumSeconds: At least this much timing (0: not timed).
+    /// - Returns: The figures.
     public static func score(
         _ corpus: [IndependentMessage],
         redacted: [String?],
@@ -107,7 +110,8 @@ public struct IndependentEvaluation: Sendable, Codable {
                 if destroyed { keeps[keep.category]?.hits += 1 }
             }
         }
-        let timing = minimumSeconds > 0 ? time(corpus.map(\.text), redactor: redactor, minimumSeconds: minimumSeconds) : (0, 0)
+        let timing =
+            minimumSeconds > 0 ? time(corpus.map(\.text), redactor: redactor, minimumSeconds: minimumSeconds) : (0, 0)
         return IndependentEvaluation(
             types: types.values.sorted { $0.key < $1.key },
             categories: categories.values.sorted { $0.key < $1.key },
@@ -197,7 +201,8 @@ public struct IndependentEvaluation: Sendable, Codable {
         guard segment < segments.count else { return position == end ? [] : nil }
         switch segments[segment] {
         case .literal(let literal):
-            guard position + literal.count <= end, original[position..<(position + literal.count)].elementsEqual(literal)
+            guard position + literal.count <= end,
+                original[position..<(position + literal.count)].elementsEqual(literal)
             else { return nil }
             return align(segments, segment + 1, original, position + literal.count, end)
         case .placeholder:

@@ -161,7 +161,11 @@ public struct PIICorpusGenerator: Sendable {
             let personal = rng.chance(0.8)
             return (
                 rng.pick(CorpusTemplates.innLabelled),
-                Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: personal, valid: valid), isPublic: !personal)
+                Planted(
+                    type: .inn,
+                    core: FakeIdentifiers.inn(&rng, personal: personal, valid: valid),
+                    isPublic: !personal
+                )
             )
         case .ogrn:
             let template = rng.pick(CorpusTemplates.ogrnLabelled)

@@ -108,7 +108,9 @@ struct PiiEvalCommand: AsyncParsableCommand {
         if json {
             print(try evaluation.json(), terminator: "")
         } else {
-            print("\nindependent corpus: \(independent), \(messages.count) messages, through the ПОС adapter and the store")
+            print(
+                "\nindependent corpus: \(independent), \(messages.count) messages, through the ПОС adapter and the store"
+            )
             print(evaluation.table(), terminator: "")
         }
         return evaluation.meetsTargets

@@ -8,9 +8,10 @@ import Testing
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-/// The independent corpus (`Tests/Fixtures/pii-independent/`, written without reading the recognizers) goes through
-/// the ПОС adapter, ingest-time redaction and the SQLite store, and the stored texts meet the targets. The
-/// corpus is only measured here: recognizers improve by category of failure, never by one of its lines.
+/// The independent corpus goes through the ПОС adapter, ingest-time redaction and the SQLite store.
+///
+/// The corpus (`Tests/Fixtures/pii-independent/`) was written without reading the recognizers; the stored texts must
+/// meet the targets. It is only measured here: recognizers improve by category of failure, never by a line.
 @Suite struct IndependentCorpusTests {
     private static func evaluate() async throws -> IndependentEvaluation {
         let url = root.appendingPathComponent("Tests/Fixtures/pii-independent/corpus.jsonl")

@@ -11,8 +11,9 @@ public struct PrivacyConfiguration: Sendable, Hashable, Decodable {
     public var keepOriginals: Bool
     /// Days recorded identifiers and kept originals are kept, counted from the record's receipt; `nil` keeps them.
     public var retentionDays: Int?
-    /// Numbers that are never redacted: emergency and hotline numbers, organisations' lines. Separators are ignored;
-    /// a trailing `*` makes the entry a prefix (`8-800-*`); `+7` and `8` are one trunk prefix.
+    /// Numbers that are never redacted: emergency and hotline numbers, organisations' lines.
+    ///
+    /// Separators are ignored; a trailing `*` makes the entry a prefix (`8-800-*`); `+7` and `8` are one trunk prefix.
     public var publicNumbers: [String]
     /// Addresses of public offices (МФЦ, social protection, clinics) that are never redacted, compared on their
     /// words and numbers after case folding.
@@ -60,7 +61,8 @@ public struct PrivacyConfiguration: Sendable, Hashable, Decodable {
             )
         }
         publicNumbers =
-            try keys.decodeIfPresent([String].self, forKey: .publicNumbers) ?? PrivacyConfiguration.standardPublicNumbers
+            try keys.decodeIfPresent([String].self, forKey: .publicNumbers)
+            ?? PrivacyConfiguration.standardPublicNumbers
         publicAddresses = try keys.decodeIfPresent([String].self, forKey: .publicAddresses) ?? []
     }
 }

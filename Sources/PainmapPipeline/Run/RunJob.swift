@@ -322,7 +322,10 @@ public struct RunJob: Sendable {
 
         started = clock.now
         let files = try context.writer.render(analysis, lifeSituations: context.lifeSituations)
-        let gate = ReportGate(identifiers: try await store.redactedIdentifiers(region: code, quarter: nil))
+        let gate = ReportGate(
+            identifiers: try await store.redactedIdentifiers(region: code, quarter: nil),
+            privacy: configuration.privacy
+        )
         let leaks = gate.inspect(
             files,
             relativeTo: context.outputDirectory,
@@ -377,8 +380,11 @@ public struct RunJob: Sendable {
             generatedAt: context.generatedAt
         ).build(quarter: context.quarter)
         let overviewFiles = try context.writer.render(overview)
-        let overviewLeaks = ReportGate(identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil))
-            .inspect(overviewFiles, relativeTo: context.outputDirectory)
+        let overviewLeaks = ReportGate(
+            identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil),
+            privacy: configuration.privacy
+        )
+        .inspect(overviewFiles, relativeTo: context.outputDirectory)
         if overviewLeaks.isEmpty {
             try context.writer.write(overviewFiles)
             report.overview = overviewFiles.first?.url

@@ -35,8 +35,9 @@ enum NameDictionary {
     /// Surnames (grammeme Surn), Russian and of other peoples: «иванова», «ким», «мамедов».
     static let surnames: WordTable<Forms> = load("names-surnames")
 
-    /// Reads one lexicon file: `form hexmask` per line, `#` comments. An unreadable file gives an empty table, and
-    /// the redactor falls back on its suffix rules and built-in names.
+    /// Reads one lexicon file: a form and a hexadecimal mask per line, `#` comments.
+    ///
+    /// An unreadable file gives an empty table, and the redactor falls back on its suffix rules and built-in names.
     private static func load(_ name: String) -> WordTable<Forms> {
         guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
             let data = try? Data(contentsOf: url, options: .mappedIfSafe)
@@ -59,7 +60,7 @@ enum NameDictionary {
                     if byte < 0x80 {
                         key.append(byte == UInt8(ascii: "-") ? byte : WordKey.byte(Unicode.Scalar(byte)))
                         index += 1
-                    } else if (byte == 0xD0 || byte == 0xD1), index + 1 < count {
+                    } else if byte == 0xD0 || byte == 0xD1, index + 1 < count {
                         // Two-byte Cyrillic: U+0400…U+047F.
                         let value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
                         let scalar = Unicode.Scalar(value) ?? "?"

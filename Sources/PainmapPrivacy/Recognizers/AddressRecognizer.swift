@@ -19,7 +19,8 @@ struct AddressRecognizer {
                 match = street(at: index, in: text)
             }
             if match == nil,
-                AddressLexicon.trailingStreetTypes.contains(token.key) || AddressRecognizer.lineWords.contains(token.key)
+                AddressLexicon.trailingStreetTypes.contains(token.key)
+                    || AddressRecognizer.lineWords.contains(token.key)
             {
                 match = trailingStreet(at: index, in: text)
             }
@@ -53,7 +54,8 @@ struct AddressRecognizer {
         if text.tokens[keyword].length > 4, text.isSymbol(keyword + 1, ".") { return nil }
         guard var cursor = afterAbbreviation(keyword, in: text) else { return nil }
         // «на улице мороз минус 35»: a spelled-out type before a lower-case word is often no address at all.
-        let spelledOut = text.tokens[keyword].length > 4 && cursor < text.tokens.count && text.tokens[cursor].isWord
+        let spelledOut =
+            text.tokens[keyword].length > 4 && cursor < text.tokens.count && text.tokens[cursor].isWord
             && !text.tokens[cursor].isCapitalized
         var names = 0
         while names < 5, cursor < text.tokens.count {
@@ -80,8 +82,9 @@ struct AddressRecognizer {
         return house(from: cursor, start: keyword, in: text, markerRequired: spelledOut)
     }
 
-    /// A street written without its type: «Гагарина 27-258», «лермонтова 3 кв 268», «Карла Маркса 17-75», and
-    /// «Лермонтова, 10в» after a place («г. Тобольск, …») or an address word («адрес», «проживаю»). Without a flat or
+    /// A street written without its type: «Гагарина 27-258», «лермонтова 3 кв 268», «Карла Маркса 17-75».
+    ///
+    /// «Лермонтова, 10в» counts after a place («г. Тобольск, …») or an address word («адрес», «проживаю»). Without a flat or
     /// such a lead-in a name and a number are too often something else («Постановление 45-12» has no street shape,
     /// but «Ленина 5» may be a count).
     private func untypedStreet(at index: Int, in text: ScannedText) -> (start: Int, end: Int, flat: Bool)? {
@@ -107,7 +110,9 @@ struct AddressRecognizer {
         return joined || hasAddressLead(before: index, in: text) ? (found.start, found.end, true) : nil
     }
 
-    /// Whether a place («г. Тобольск,») or an address word («адрес», «проживаю по») comes right before `index`.
+    /// Whether a place or an address word comes right before `index`.
+    ///
+    /// A place is «г. Тобольск,»; address words are «адрес», «проживаю по».
     private func hasAddressLead(before index: Int, in text: ScannedText) -> Bool {
         if placesBefore(index, in: text) != index { return true }
         var cursor = index
@@ -214,9 +219,11 @@ struct AddressRecognizer {
         return (marker, probe, flat)
     }
 
-    /// The places written before a street, walking back over commas: a postcode («630099»), a region («Новосибирская
-    /// обл.», «Республика Татарстан»), a district, a town or village («г. Бердск», «с. Ивановка», «СНТ «Ромашка»»).
-    /// Returns the first token of the earliest place, or `start` when there is none.
+    /// The places written before a street, walking back over commas.
+    ///
+    /// A postcode («630099»), a region («Новосибирская обл.», «Республика Татарстан»), a district, a town or village
+    /// («г. Бердск», «с. Ивановка», «СНТ «Ромашка»»). Returns the first token of the earliest place, or `start` when
+    /// there is none.
     func placesBefore(_ start: Int, in text: ScannedText) -> Int {
         let tokens = text.tokens
         var first = start
@@ -224,7 +231,9 @@ struct AddressRecognizer {
         while places < 5 {
             guard var cursor = text.previous(before: first), !text.lineBreak(between: cursor, first) else { break }
             if tokens[cursor].isSymbol(",") {
-                guard let before = text.previous(before: cursor), !text.lineBreak(between: before, cursor) else { break }
+                guard let before = text.previous(before: cursor), !text.lineBreak(between: before, cursor) else {
+                    break
+                }
                 cursor = before
             }
             if tokens[cursor].isNumber, tokens[cursor].length == 6 {
@@ -250,7 +259,8 @@ struct AddressRecognizer {
                 let token = tokens[probe]
                 if token.isWord, !AddressRecognizer.placeTypes.contains(token.key),
                     !AddressRecognizer.trailingPlaceTypes.contains(token.key),
-                    !AddressRecognizer.addressLeads.contains(token.key), !AddressLexicon.homeContext.contains(token.key),
+                    !AddressRecognizer.addressLeads.contains(token.key),
+                    !AddressLexicon.homeContext.contains(token.key),
                     !AddressRecognizer.streetPrepositions.contains(token.key), token.length > 1 || token.isCapitalized
                 {
                     nameWords += 1
@@ -314,8 +324,10 @@ struct AddressRecognizer {
     private func isPlaceAhead(_ index: Int, _ text: ScannedText) -> Bool {
         guard var cursor = text.previous(before: index) else { return true }
         if text.lineBreak(between: cursor, index) || text.tokens[cursor].isSymbol(":") { return true }
-        if let word = text.word(cursor), AddressRecognizer.addressLeads.contains(word.key)
-            || AddressLexicon.homeContext.contains(word.key) || AddressRecognizer.trailingPlaceTypes.contains(word.key)
+        if let word = text.word(cursor),
+            AddressRecognizer.addressLeads.contains(word.key)
+                || AddressLexicon.homeContext.contains(word.key)
+                || AddressRecognizer.trailingPlaceTypes.contains(word.key)
         {
             return true
         }
@@ -367,10 +379,14 @@ struct AddressRecognizer {
             return house(from: cursor, start: suffix - 2, in: text, markerRequired: false)
         }
         // «Горячая линия 8-800-…» is no street: a line needs its number.
-        guard !AddressRecognizer.lineWords.contains(text.tokens[keyword].key) || text.tokens[keyword].key.sameHead(AddressRecognizer.street) else { return nil }
+        guard
+            !AddressRecognizer.lineWords.contains(text.tokens[keyword].key)
+                || text.tokens[keyword].key.sameHead(AddressRecognizer.street)
+        else { return nil }
         guard let previous = text.previous(before: keyword), let name = text.word(previous),
             name.isCapitalized ? !name.isUpper || name.length == 1 : NameLexicon.hasAdjectiveEnding(name.key),
-            !AddressLexicon.streetTypes.contains(name.key) || name.isCapitalized && NameLexicon.hasAdjectiveEnding(name.key)
+            !AddressLexicon.streetTypes.contains(name.key)
+                || name.isCapitalized && NameLexicon.hasAdjectiveEnding(name.key)
         else { return nil }
         guard let cursor = afterAbbreviation(keyword, in: text) else { return nil }
         return house(from: cursor, start: previous, in: text, markerRequired: false)

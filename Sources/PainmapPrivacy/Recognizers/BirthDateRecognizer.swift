@@ -1,7 +1,8 @@
 import PainmapCore
 
-/// Finds dates of birth: a date («12.03.1985», «12/03/85», «5 марта 1985 г.», a year alone before «г.р.») next to a
-/// birth cue — «дата рождения», «д.р.», «родился», «рождённый» within four words before it, or «г.р.», «года
+/// Finds dates of birth: a date next to a birth cue.
+///
+/// The date is «12.03.1985», «12/03/85», «5 марта 1985 г.», or a year alone before «г.р.»; the cue is — «дата рождения», «д.р.», «родился», «рождённый» within four words before it, or «г.р.», «года
 /// рождения» right after it. Every other date (of an application, a visit, a law) stays.
 struct BirthDateRecognizer {
     func find(in text: ScannedText, into candidates: inout [Candidate]) {
@@ -27,11 +28,14 @@ struct BirthDateRecognizer {
     private func date(at index: Int, in text: ScannedText) -> (Int, Bool)? {
         let tokens = text.tokens
         let first = tokens[index]
-        if first.length == 4, (1900...2030).contains(value(of: first, in: text)) { return (yearTail(index, text), false) }
+        if first.length == 4, (1900...2030).contains(value(of: first, in: text)) {
+            return (yearTail(index, text), false)
+        }
         guard first.length <= 2 else { return nil }
         // 12.03.1985, 12/03/85, 12-03-1985: separators glued to the numbers.
         if index + 4 < tokens.count, tokens[index + 1].isSymbol, tokens[index + 2].isNumber,
-            tokens[index + 2].length <= 2, tokens[index + 3].isSymbol, tokens[index + 3].scalar == tokens[index + 1].scalar,
+            tokens[index + 2].length <= 2, tokens[index + 3].isSymbol,
+            tokens[index + 3].scalar == tokens[index + 1].scalar,
             tokens[index + 4].isNumber, tokens[index + 4].length == 2 || tokens[index + 4].length == 4,
             [".", "/", "-"].contains(tokens[index + 1].scalar)
         {
@@ -54,18 +58,24 @@ struct BirthDateRecognizer {
             return year
         }
         if word.isWord(BirthDateRecognizer.yearShort) {
-            if text.isSymbol(next + 1, "."), text.word(text.next(after: next + 1)).map({ $0.isWord(BirthDateRecognizer.r) }) != true {
+            if text.isSymbol(next + 1, "."),
+                text.word(text.next(after: next + 1)).map({ $0.isWord(BirthDateRecognizer.r) }) != true
+            {
                 return next + 1
             }
             return text.word(text.next(after: next)).map { $0.isWord(BirthDateRecognizer.r) } == true ? year : next
         }
-        if word.isWord(BirthDateRecognizer.yearWord), text.word(text.next(after: next)).map({ BirthDateRecognizer.isBirthWord($0.key) }) != true {
+        if word.isWord(BirthDateRecognizer.yearWord),
+            text.word(text.next(after: next)).map({ BirthDateRecognizer.isBirthWord($0.key) }) != true
+        {
             return next
         }
         return year
     }
 
-    /// «г.р.», «г. р.», «гр», «года рождения» right after token `end`: the index of its last token.
+    /// The index of the last token of a birth suffix right after token `end`.
+    ///
+    /// The suffixes are «г. р.», «гр» and «года рождения».
     private func birthSuffix(after end: Int, in text: ScannedText) -> Int? {
         guard let next = text.next(after: end), let word = text.word(next), !text.lineBreak(between: end, next) else {
             return nil
@@ -91,7 +101,8 @@ struct BirthDateRecognizer {
             if token.isWord {
                 if BirthDateRecognizer.isBirthWord(token.key) { return true }
                 // «д.р.», «д/р», «др»
-                if token.isWord(BirthDateRecognizer.r), cursor >= 2, text.isSymbol(cursor - 1, ".") || text.isSymbol(cursor - 1, "/"),
+                if token.isWord(BirthDateRecognizer.r), cursor >= 2,
+                    text.isSymbol(cursor - 1, ".") || text.isSymbol(cursor - 1, "/"),
                     text.word(cursor - 2)?.isWord(BirthDateRecognizer.d) == true
                 {
                     return true
@@ -115,7 +126,7 @@ struct BirthDateRecognizer {
         return value
     }
 
-    /// «рождения», «рожд», «родился», «родилась», «рождённый» …
+    /// Whether a word is a birth cue: «рождения», «рожд», «родился», «родилась», «рождённый».
     static func isBirthWord(_ key: WordKey) -> Bool {
         key.length >= 4 && (hasPrefix(key, rozhd) || hasPrefix(key, rodil))
     }

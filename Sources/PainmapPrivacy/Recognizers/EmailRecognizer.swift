@@ -32,8 +32,9 @@ struct EmailRecognizer {
         }
     }
 
-    /// Whether an address is an organisation's role mailbox («info@», «priem@», «mfc@»). A person's address is
-    /// personal data wherever it is hosted, so the domain alone never makes an address public.
+    /// Whether an address is an organisation's role mailbox: «info@», «priem@», «mfc@».
+    ///
+    /// A person's address is personal data wherever it is hosted, so the domain alone never makes an address public.
     static func isPublic(_ address: some Collection<Unicode.Scalar>) -> Bool {
         var local = ""
         for scalar in address {

@@ -39,7 +39,8 @@ struct NameRecognizer {
                 NameRecognizer.patronymicParticles.contains(lower) ? nil : NameDictionary.firstNames[lower]
             feature.surnameForms = NameDictionary.surnames[lower]
             feature.firstName =
-                NameLexicon.firstNames.contains(lower) || (feature.strongFirst && !NameLexicon.notPersons.contains(lower))
+                NameLexicon.firstNames.contains(lower)
+                || (feature.strongFirst && !NameLexicon.notPersons.contains(lower))
             let patronymic = NameLexicon.patronymic(lower)
             feature.patronymic = patronymic.isPatronymic
             feature.strongPatronymic = patronymic.strong
@@ -125,7 +126,8 @@ struct NameRecognizer {
                         features[$0].name && NameLexicon.hasPersonalSurnameEnding(tokens[$0].key)
                     } ?? false)
                 let firstOK =
-                    (features[first].firstName || features[first].firstForms != nil) && (lowerCase || features[first].name)
+                    (features[first].firstName || features[first].firstForms != nil)
+                    && (lowerCase || features[first].name)
                     || (feature.strongPatronymic && !lowerCase && features[first].name) || threeParts
                 // A lower-case strong patronymic also accepts an unknown lower-case first name («аглая петровна»).
                 let lowerFirst =
@@ -172,7 +174,8 @@ struct NameRecognizer {
                 func isSurname(_ word: Int) -> Bool {
                     features[word].name
                         && (double || features[word].surnameLike || features[word].surnameForms != nil
-                            || NameLexicon.patronymic(tokens[word].key).isPatronymic && !features[word].strongPatronymic)
+                            || NameLexicon.patronymic(tokens[word].key).isPatronymic
+                                && !features[word].strongPatronymic)
                 }
                 /// How much a word looks like a surname: a possessive ending (-ов, -ина …) over any surname suffix.
                 func likeness(_ word: Int) -> Int {
@@ -278,7 +281,8 @@ struct NameRecognizer {
             }
             // 5. A first name and a surname of the dictionary side by side, in any case and order, agreeing in gender
             // and case: «иванов петр», «Петра Иванова», «Ким Виктор», «саша петрова».
-            if feature.firstForms != nil, !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue {
+            if feature.firstForms != nil, !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue
+            {
                 for neighbour in [nextWord(index), previousWord(index)] {
                     guard let neighbour, isPair(first: index, surname: neighbour) else { continue }
                     var end = max(index, neighbour)
@@ -300,8 +304,9 @@ struct NameRecognizer {
             {
                 var start = father
                 var words = 0
-                while words < 2, let before = previousWord(start), features[before].name || features[before].firstForms != nil
-                    || features[before].strongSurname
+                while words < 2, let before = previousWord(start),
+                    features[before].name || features[before].firstForms != nil
+                        || features[before].strongSurname
                 {
                     start = before
                     words += 1
@@ -314,11 +319,14 @@ struct NameRecognizer {
             if token.isCapitalized, !token.isUpper || token.length <= 3, token.length >= 3, feature.name,
                 !feature.patronymic,
                 // A plural form alone («Готовы», «Ивановы») is no one person's name.
-                (feature.surnameForms ?? feature.firstForms).map({ !$0.intersection(.agreement).subtracting(.plural).isEmpty }) ?? true
+                (feature.surnameForms ?? feature.firstForms).map({
+                    !$0.intersection(.agreement).subtracting(.plural).isEmpty
+                }) ?? true
             {
                 // A surname of the dictionary that is also a possessive adjective or a village («Антонова»,
                 // «Воронову») still is one when it ends like a surname and no «в»/«из» makes it a place.
-                let placeBefore = previousWord(index).map { NameRecognizer.placePrepositions.contains(tokens[$0].key) } ?? false
+                let placeBefore =
+                    previousWord(index).map { NameRecognizer.placePrepositions.contains(tokens[$0].key) } ?? false
                 let personal = NameLexicon.hasPersonalSurnameEnding(token.key) && !placeBefore
                 // Without a surname's ending, only inside a sentence: «Мороз -30, дети мёрзнут» opens one.
                 let surname =
@@ -352,7 +360,8 @@ struct NameRecognizer {
                 let next = nextWord(index), features[next].name,
                 !features[next].patronymic, !tokens[next].isUpper,
                 NameRecognizer.hasSurnameShape(tokens[next].key) || feature.strongFirst,
-                !NameLexicon.looksLikeVerb(token.key) || feature.strongFirst, !NameLexicon.hasAdjectiveEnding(token.key),
+                !NameLexicon.looksLikeVerb(token.key) || feature.strongFirst,
+                !NameLexicon.hasAdjectiveEnding(token.key),
                 !isStreetOrHonorific(before: index, in: text)
             {
                 add(index, next)
@@ -365,8 +374,12 @@ struct NameRecognizer {
             var words = 0
             while words < 4, let previous = text.previous(before: cursor), !text.lineBreak(between: previous, cursor) {
                 let token = tokens[previous]
-                if token.isSymbol("«") || token.isSymbol("\"") || token.isSymbol("\u{201C}") || token.isSymbol("\u{201E}") {
-                    guard let before = text.previous(before: previous), let word = text.word(before) else { return false }
+                if token.isSymbol("«") || token.isSymbol("\"") || token.isSymbol("\u{201C}")
+                    || token.isSymbol("\u{201E}")
+                {
+                    guard let before = text.previous(before: previous), let word = text.word(before) else {
+                        return false
+                    }
                     return NameRecognizer.organisationForms.contains(word.key) || NumberCue.of(word.key) == .publicLine
                 }
                 if token.isWord { words += 1 } else if !token.isSpace { return false }
@@ -378,8 +391,10 @@ struct NameRecognizer {
         /// Whether the word at `index` opens a sentence or a line.
         func isSentenceStart(_ index: Int) -> Bool {
             guard let previous = text.previous(before: index) else { return true }
-            return text.lineBreak(between: previous, index) || text.endsSentence(previous) || tokens[previous].isSymbol(":")
-                || tokens[previous].isSymbol("-") || tokens[previous].isSymbol("\u{2014}") || tokens[previous].isSymbol(".")
+            return text.lineBreak(between: previous, index) || text.endsSentence(previous)
+                || tokens[previous].isSymbol(":")
+                || tokens[previous].isSymbol("-") || tokens[previous].isSymbol("\u{2014}")
+                || tokens[previous].isSymbol(".")
                 || tokens[previous].isSymbol(";")
         }
 

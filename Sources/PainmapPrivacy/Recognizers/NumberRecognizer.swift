@@ -90,7 +90,9 @@ struct NumberRecognizer {
                             spanStart -= 1
                         }
                         if spanEnd < text.scalars.count, text.scalars[spanEnd] == ")" { spanEnd += 1 }
-                        if type == .phone, let extensionEnd = NumberRecognizer.phoneExtension(after: slice[slice.count - 1], in: text) {
+                        if type == .phone,
+                            let extensionEnd = NumberRecognizer.phoneExtension(after: slice[slice.count - 1], in: text)
+                        {
                             spanEnd = extensionEnd
                         }
                         candidates.append(Candidate(type: type, start: spanStart, end: spanEnd))
@@ -108,12 +110,13 @@ struct NumberRecognizer {
         findSplitPassports(in: text, into: &candidates)
     }
 
-    /// The end of «доб. 123», «(доб. 45)», «вн. 2», «добавочный 123» right after a phone's last group, if any.
+    /// The end of an extension right after a phone's last group, if any: «доб 123», «(доб 45)», «добавочный 123».
     static func phoneExtension(after group: Int, in text: ScannedText) -> Int? {
         var cursor = group + 1
         var opened = false
-        while cursor < text.tokens.count, text.tokens[cursor].isSpace || text.tokens[cursor].isSymbol(",")
-            || text.tokens[cursor].isSymbol("(")
+        while cursor < text.tokens.count,
+            text.tokens[cursor].isSpace || text.tokens[cursor].isSymbol(",")
+                || text.tokens[cursor].isSymbol("(")
         {
             if text.tokens[cursor].isSymbol("(") { opened = true }
             if text.tokens[cursor].hasLineBreak { return nil }
@@ -121,8 +124,9 @@ struct NumberRecognizer {
         }
         guard let word = text.word(cursor), extensionWords.contains(word.key) else { return nil }
         cursor += 1
-        while cursor < text.tokens.count, text.tokens[cursor].isSpace || text.tokens[cursor].isSymbol(".")
-            || text.tokens[cursor].isSymbol(":")
+        while cursor < text.tokens.count,
+            text.tokens[cursor].isSpace || text.tokens[cursor].isSymbol(".")
+                || text.tokens[cursor].isSymbol(":")
         {
             cursor += 1
         }
@@ -140,7 +144,9 @@ struct NumberRecognizer {
     private func isPublicChain(_ groups: [Int], in text: ScannedText) -> Bool {
         guard !publicNumbers.isEmpty else { return false }
         var scalars: [Unicode.Scalar] = []
-        for group in groups { scalars.append(contentsOf: text.scalars[text.tokens[group].start..<text.tokens[group].end]) }
+        for group in groups {
+            scalars.append(contentsOf: text.scalars[text.tokens[group].start..<text.tokens[group].end])
+        }
         return publicNumbers.containsNumber(scalars)
     }
 

@@ -60,8 +60,9 @@ struct ObfuscatedEmailRecognizer {
         var last: Int?
         while cursor < tokens.count, labels < 5 {
             let token = tokens[cursor]
-            guard token.isWord || token.isNumber, token.isNumber || ObfuscatedEmailRecognizer.isLatin(token, text)
-                || ObfuscatedEmailRecognizer.topLevel.contains(token.key)
+            guard token.isWord || token.isNumber,
+                token.isNumber || ObfuscatedEmailRecognizer.isLatin(token, text)
+                    || ObfuscatedEmailRecognizer.topLevel.contains(token.key)
             else { break }
             labels += 1
             if labels >= 2, ObfuscatedEmailRecognizer.topLevel.contains(token.key) { last = cursor }
@@ -69,7 +70,8 @@ struct ObfuscatedEmailRecognizer {
             var next = cursor + 1
             if next < tokens.count, tokens[next].isSymbol(".") || tokens[next].isSymbol("-") {
                 next += 1
-            } else if next + 2 < tokens.count, tokens[next].isSpace, tokens[next].length == 1, tokens[next + 1].isSymbol("."),
+            } else if next + 2 < tokens.count, tokens[next].isSpace, tokens[next].length == 1,
+                tokens[next + 1].isSymbol("."),
                 tokens[next + 2].isSpace, tokens[next + 2].length == 1
             {
                 next += 3  // «yandex . ru»
