@@ -43,8 +43,9 @@ struct AddressRecognizer {
                 start = placesBefore(previous, in: text)
             }
             if !found.flat, isPublicBuilding(before: start, in: text) { continue }
-            candidates.append(Candidate(type: .address, start: tokens[start].start, end: tokens[found.end].end))
-            index = found.end
+            let end = placesAfter(found.end, in: text)
+            candidates.append(Candidate(type: .address, start: tokens[start].start, end: tokens[end].end))
+            index = end
         }
     }
 
@@ -78,8 +79,18 @@ struct AddressRecognizer {
             guard let next = text.next(after: cursor) else { return nil }
             cursor = next
         }
-        guard names > 0 else { return nil }
-        return house(from: cursor, start: keyword, in: text, markerRequired: spelledOut)
+        guard names > 0, let found = house(from: cursor, start: keyword, in: text, markerRequired: false) else {
+            return nil
+        }
+        // After a spelled-out type and a lower-case word, a house needs a flat, a marker or an address word before.
+        if spelledOut, !found.flat, !hasAddressLead(before: keyword, in: text),
+            !text.tokens[(keyword + 1)...found.end].contains(where: {
+                $0.isWord && AddressLexicon.houseMarkers.contains($0.key)
+            })
+        {
+            return nil
+        }
+        return found
     }
 
     /// A street written without its type: «Гагарина 27-258», «лермонтова 3 кв 268», «Карла Маркса 17-75».
@@ -90,7 +101,7 @@ struct AddressRecognizer {
     private func untypedStreet(at index: Int, in text: ScannedText) -> (start: Int, end: Int, flat: Bool)? {
         let tokens = text.tokens
         if let previous = text.previous(before: index), let word = text.word(previous),
-            AddressLexicon.streetTypes.contains(word.key) || AddressLexicon.houseMarkers.contains(word.key)
+            AddressLexicon.streetTypes.contains(word.key)
         {
             return nil
         }
@@ -108,6 +119,54 @@ struct AddressRecognizer {
         if found.flat { return found }
         let joined = found.end > cursor && text.tokens[(cursor + 1)...found.end].contains { $0.isSymbol("/") }
         return joined || hasAddressLead(before: index, in: text) ? (found.start, found.end, true) : nil
+    }
+
+    /// The places written after a house, over commas: «…, кв. 239, г. Казань, 420000», «… город Омск 644557»,
+    /// «…, Северск, 636148». Returns the last token of the last place, or `end` when there is none.
+    func placesAfter(_ end: Int, in text: ScannedText) -> Int {
+        let tokens = text.tokens
+        var last = end
+        var places = 0
+        while places < 4 {
+            guard var cursor = text.next(after: last), !text.lineBreak(between: last, cursor) else { break }
+            if tokens[cursor].isSymbol(",") {
+                guard let next = text.next(after: cursor), !text.lineBreak(between: cursor, next) else { break }
+                cursor = next
+            }
+            if tokens[cursor].isNumber, tokens[cursor].length == 6 {
+                last = cursor
+                places += 1
+                continue
+            }
+            guard let word = text.word(cursor) else { break }
+            if AddressRecognizer.placeTypes.contains(word.key) {
+                // «г. Казань», «город Нижний Тагил»: the type, then one or two words of the name.
+                guard var name = afterAbbreviation(cursor, in: text), name < tokens.count, tokens[name].isWord else {
+                    break
+                }
+                last = name
+                if let second = text.next(after: name), tokens[second].isWord, tokens[second].isCapitalized,
+                    tokens[name].isCapitalized, !text.lineBreak(between: name, second),
+                    !NameLexicon.notPersons.contains(tokens[second].key)
+                {
+                    name = second
+                    last = second
+                }
+                places += 1
+                continue
+            }
+            // «…, Северск, 636148»: a bare town only before a postcode.
+            if word.isCapitalized, var next = text.next(after: cursor) {
+                if tokens[next].isSymbol(","), let after = text.next(after: next) { next = after }
+                if tokens[next].isNumber, tokens[next].length == 6 {
+                    last = next
+                    places += 1
+                    continue
+                }
+            }
+            break
+        }
+        return last
     }
 
     /// Whether a place or an address word comes right before `index`.
@@ -290,7 +349,7 @@ struct AddressRecognizer {
                 // «Новокузнецк, ул. …», «Кемеровская область — Кузбасс, Новокузнецк, …»: a capitalised place
                 // between commas, when a place or a postcode comes before it.
                 if nameWords <= 2, tokens[nameStart].isWord, tokens[nameStart].isCapitalized,
-                    !NameLexicon.notPersons.contains(tokens[nameStart].key),
+                    NumberCue.of(tokens[nameStart].key) == nil, !NameLexicon.cue(tokens[nameStart].key).isCue,
                     first != start || isPlaceAhead(nameStart, text)
                 {
                     first = nameStart
@@ -323,7 +382,9 @@ struct AddressRecognizer {
     /// comma or a dash.
     private func isPlaceAhead(_ index: Int, _ text: ScannedText) -> Bool {
         guard var cursor = text.previous(before: index) else { return true }
-        if text.lineBreak(between: cursor, index) || text.tokens[cursor].isSymbol(":") { return true }
+        if text.lineBreak(between: cursor, index) || text.tokens[cursor].isSymbol(":") || text.endsSentence(cursor) {
+            return true
+        }
         if let word = text.word(cursor),
             AddressRecognizer.addressLeads.contains(word.key)
                 || AddressLexicon.homeContext.contains(word.key)
@@ -533,7 +594,7 @@ struct AddressRecognizer {
                 words += 1
             } else if token.isSymbol("№") {
                 return true
-            } else if text.endsSentence(cursor) {
+            } else if text.endsSentence(cursor) || token.isSymbol(";") {
                 break
             }
             cursor -= 1
