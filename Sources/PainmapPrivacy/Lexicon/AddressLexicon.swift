@@ -2,30 +2,34 @@
 /// tells a citizen's home from a public building (natasha `addr.py` as the anchor).
 enum AddressLexicon {
     /// Street types, abbreviated and in full, in the cases a complaint uses.
-    static let streetTypes = WordSet([
+    static let streetTypes = WordSet(streetTypeWords)
+    static let streetTypeWords: [String] = [
         "ул", "улица", "улице", "улицу", "улицы", "пр", "пр-т", "пр-кт", "просп", "проспект", "проспекта", "проспекте",
         "пер", "переулок", "переулке", "переулка", "б-р", "бул", "бульвар", "бульваре", "бульвара", "ш", "шоссе", "наб",
         "набережная", "набережной", "пл", "площадь", "площади", "пр-д", "проезд", "проезде", "проезда", "мкр", "мкрн",
         "микрорайон", "микрорайоне", "микрорайона", "тупик", "аллея", "аллее", "тракт", "тракте", "квартал", "кв-л",
         "тер", "снт", "днт", "тсн", "сот", "гск", "ст", "мкр-н", "товарищество", "товарищества",
         "товариществе", "садоводство", "массив", "дпк", "днп",
-    ])
+    ]
     /// Street types that may follow the street's name: «Красный проспект», «Морской пр-т».
-    static let trailingStreetTypes = WordSet([
+    static let trailingStreetTypes = WordSet(trailingStreetTypeWords)
+    static let trailingStreetTypeWords: [String] = [
         "проспект", "проспекта", "проспекте", "пр-т", "пр-кт", "переулок", "переулке", "бульвар", "бульваре", "шоссе",
         "тракт", "тракте", "проезд", "проезде", "набережная", "набережной", "площадь", "площади", "улица", "улице",
         "ул", "пер", "пр-д", "пр", "б-р", "бул", "ш", "наб", "туп", "пл", "мкр", "мкрн", "мкр-н",
         "микрорайон", "микрорайона", "микрорайоне", "квартал", "квартала",
-    ])
+    ]
     /// Settlement types: «с. Ивановка, д. 5».
-    static let settlementTypes = WordSet([
+    static let settlementTypes = WordSet(settlementTypeWords)
+    static let settlementTypeWords: [String] = [
         "с", "село", "селе", "д", "дер", "деревня", "деревне", "п", "пос", "посёлок", "поселок", "поселке", "пгт", "рп",
         "х", "хутор", "хуторе", "ст-ца", "станица", "станице", "аул",
-    ])
+    ]
     /// House markers.
-    static let houseMarkers = WordSet([
+    static let houseMarkers = WordSet(houseMarkerWords)
+    static let houseMarkerWords: [String] = [
         "д", "дом", "доме", "дома", "домом", "вл", "владение", "уч", "участок", "участке", "уч-к", "зд", "здание",
-    ])
+    ]
     /// Building markers.
     static let buildingMarkers = WordSet(["корп", "корпус", "к", "стр", "строение", "лит", "литера"])
     /// Flat markers.
@@ -58,4 +62,16 @@ enum AddressLexicon {
         "наша", "моего", "нашего", "моему", "нашему", "дом", "дома", "доме", "частный", "проживания", "прописана",
         "живут", "живет", "проживают", "квартира", "квартиру", "ответа",
     ])
+
+    /// What a word can open, in one lookup: bit 0 a street type, 1 a type after the name, 2 a settlement type,
+    /// 3 a house marker. Words in none of these sets are not in the table.
+    static let kinds: WordTable<UInt8> = {
+        var bits: [WordKey: UInt8] = [:]
+        let sets: [([String], UInt8)] = [
+            (streetTypeWords, 1), (trailingStreetTypeWords + ["линия", "линии", "улица", "аллея", "проезд"], 2),
+            (settlementTypeWords, 4), (houseMarkerWords, 8),
+        ]
+        for (words, bit) in sets { for word in words { bits[WordKey(word), default: 0] |= bit } }
+        return WordTable(keyed: bits.map { ($0.key, $0.value) })
+    }()
 }

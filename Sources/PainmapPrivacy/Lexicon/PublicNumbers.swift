@@ -5,24 +5,58 @@
 /// ending in `*` is a prefix. Addresses are compared on their folded words and numbers, so «ул. Ленина, д. 5» and
 /// «улица Ленина 5» differ but «Ул. Ленина, д.5» and «ул. ленина, д. 5» do not.
 struct PublicNumbers: Sendable {
-    private var exact: Set<String> = []
-    private var prefixes: [String] = []
+    /// Up to 19 digits as a number and a count, built without allocating.
+    struct Digits: Hashable, Sendable {
+        var value: UInt64 = 0
+        var count = 0
+
+        /// Adds a digit; other scalars are skipped.
+        @inline(__always)
+        mutating func append(_ scalar: Unicode.Scalar) {
+            guard ScannedText.isDigit(scalar) else { return }
+            if count < 19 { value = value &* 10 &+ UInt64(scalar.value &- 48) }
+            count += 1
+        }
+
+        /// An 11-digit number's leading 7 read as 8 («+7 …» and «8 …» are one number).
+        var trunkUnified: Digits {
+            guard count == 11, value / 10_000_000_000 == 7 else { return self }
+            return Digits(value: value + 10_000_000_000, count: count)
+        }
+    }
+
+    private var exact: Set<Digits> = []
+    private var prefixes: [Digits] = []
     private var addresses: Set<String> = []
 
     init(numbers: [String], addresses: [String]) {
         for entry in numbers {
-            let digits = PublicNumbers.digits(entry)
-            guard !digits.isEmpty else { continue }
-            if entry.hasSuffix("*") { prefixes.append(digits) } else { exact.insert(digits) }
+            var digits = Digits()
+            for scalar in entry.unicodeScalars { digits.append(scalar) }
+            guard digits.count > 0, digits.count <= 19 else { continue }
+            if entry.hasSuffix("*") { prefixes.append(digits) } else { exact.insert(digits.trunkUnified) }
         }
         for address in addresses { self.addresses.insert(PublicNumbers.words(address)) }
     }
 
     /// Whether the digits of a found number are public.
     func containsNumber(_ text: some Sequence<Unicode.Scalar>) -> Bool {
-        let digits = PublicNumbers.digits(text)
-        if exact.contains(digits) { return true }
-        return prefixes.contains { digits.hasPrefix($0) }
+        var digits = Digits()
+        for scalar in text { digits.append(scalar) }
+        return contains(digits)
+    }
+
+    /// Whether a number is public: one of the numbers, or starting with one of the prefixes.
+    func contains(_ number: Digits) -> Bool {
+        guard number.count <= 19 else { return false }
+        let unified = number.trunkUnified
+        if exact.contains(unified) { return true }
+        for prefix in prefixes where prefix.count <= unified.count {
+            var scale: UInt64 = 1
+            for _ in 0..<(unified.count - prefix.count) { scale &*= 10 }
+            if unified.value / scale == prefix.value { return true }
+        }
+        return false
     }
 
     /// Whether a found address is a configured public office's.
@@ -31,17 +65,6 @@ struct PublicNumbers: Sendable {
     }
 
     var isEmpty: Bool { exact.isEmpty && prefixes.isEmpty && addresses.isEmpty }
-
-    /// The digits, with an 11-digit number's leading 7 read as 8.
-    private static func digits(_ text: some Sequence<Unicode.Scalar>) -> String {
-        var digits = String.UnicodeScalarView()
-        for scalar in text where ScannedText.isDigit(scalar) { digits.append(scalar) }
-        var result = String(digits)
-        if result.count == 11, result.hasPrefix("7") { result = "8" + result.dropFirst() }
-        return result
-    }
-
-    private static func digits(_ text: String) -> String { digits(text.unicodeScalars) }
 
     /// Folded letters and digits, one space between runs.
     private static func words(_ text: some Sequence<Unicode.Scalar>) -> String {

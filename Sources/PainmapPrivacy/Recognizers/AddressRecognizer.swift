@@ -15,22 +15,20 @@ struct AddressRecognizer {
             let token = tokens[index]
             guard token.isWord else { continue }
             var match: (start: Int, end: Int, flat: Bool)?
-            if AddressLexicon.streetTypes.contains(token.key) {
+            let kinds = AddressLexicon.kinds[token.key] ?? 0
+            if kinds & 1 != 0 {
                 match = street(at: index, in: text)
             }
-            if match == nil,
-                AddressLexicon.trailingStreetTypes.contains(token.key)
-                    || AddressRecognizer.lineWords.contains(token.key)
-            {
+            if match == nil, kinds & 2 != 0 {
                 match = trailingStreet(at: index, in: text)
             }
-            if match == nil, AddressLexicon.settlementTypes.contains(token.key) {
+            if match == nil, kinds & 4 != 0 {
                 match = settlement(at: index, in: text)
             }
-            if match == nil, AddressLexicon.houseMarkers.contains(token.key) {
+            if match == nil, kinds & 8 != 0 {
                 match = houseBeforeStreet(at: index, in: text)
             }
-            if match == nil, AddressRecognizer.mayNameStreet(token) {
+            if match == nil, AddressRecognizer.hasNumberAhead(index, in: text), AddressRecognizer.mayNameStreet(token) {
                 match = untypedStreet(at: index, in: text)
             }
             guard let found = match else { continue }
@@ -109,7 +107,8 @@ struct AddressRecognizer {
         // A two-word name: «Карла Маркса», «Героев Труда».
         if let next = text.next(after: index), tokens[next].isWord,
             tokens[next].isCapitalized == tokens[index].isCapitalized, !text.lineBreak(between: index, next),
-            NameDictionary.firstNames[tokens[index].key] != nil || tokens[index].key.sameHead(AddressRecognizer.heroes)
+            NameDictionary.names[firstName: tokens[index].key] != nil
+                || tokens[index].key.sameHead(AddressRecognizer.heroes)
         {
             last = next
         }
@@ -192,12 +191,31 @@ struct AddressRecognizer {
 
     /// Whether a word may be a street's name without its type: a genitive or adjectival ending («Гагарина»,
     /// «Дзержинского», «Набережная»), or a first name («Карла Маркса»); capitalised, or lower case with such an ending.
+    /// Whether a number follows within the next two words (an untyped street needs its house number).
+    @inline(__always)
+    static func hasNumberAhead(_ index: Int, in text: ScannedText) -> Bool {
+        var cursor = index + 1
+        var words = 0
+        while cursor < text.tokens.count, cursor <= index + 6 {
+            let token = text.tokens[cursor]
+            if token.isNumber { return true }
+            if token.isWord {
+                words += 1
+                if words > 1 { return false }
+            } else if token.hasLineBreak || token.isPlaceholder {
+                return false
+            }
+            cursor += 1
+        }
+        return false
+    }
+
     static func mayNameStreet(_ token: Token) -> Bool {
         guard token.length >= 4, token.isWord, !token.isUpper, NumberCue.of(token.key) == nil,
             !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue
         else { return false }
         if streetEndings.containsEnding(of: token.key, lengths: 2...4) { return true }
-        return NameDictionary.firstNames[token.key] != nil
+        return NameDictionary.names[firstName: token.key] != nil
     }
 
     private static let streetEndings = WordSet(endings: [

@@ -35,9 +35,14 @@ struct NameRecognizer {
             let token = tokens[index]
             var feature = Features()
             let lower = token.key
-            feature.firstForms =
-                NameRecognizer.patronymicParticles.contains(lower) ? nil : NameDictionary.firstNames[lower]
-            feature.surnameForms = NameDictionary.surnames[lower]
+            // Two-letter words are almost all prepositions and particles: the dictionary is asked from three letters.
+            if token.length >= 3 {
+                let forms = NameDictionary.names.lookup(lower)
+                feature.firstForms = forms.first.flatMap {
+                    NameRecognizer.patronymicParticles.contains(lower) ? nil : $0
+                }
+                feature.surnameForms = forms.surname
+            }
             feature.firstName =
                 NameLexicon.firstNames.contains(lower)
                 || (feature.strongFirst && !NameLexicon.notPersons.contains(lower))
@@ -59,9 +64,11 @@ struct NameRecognizer {
                 capitalised && !NameLexicon.notPersons.contains(lower) && !NameLexicon.cue(lower).isCue
                 && token.length > 1 && (token.isUpper || !NameRecognizer.hasInnerCapital(token, text))
             features[index] = feature
-            if feature.firstName || feature.patronymic || feature.initial || NameLexicon.cue(lower).isCue
-                || (feature.name && NameLexicon.hasPersonalSurnameEnding(lower)) || feature.firstForms != nil
-                || feature.surnameForms != nil || NameLexicon.hasPersonalSurnameEnding(lower)
+            // Lower-case initials («и.и. петров») come with a surname of the dictionary, which anchors them.
+            if !anyAnchor,
+                feature.firstName || feature.patronymic || feature.initial || feature.firstForms != nil
+                    || feature.surnameForms != nil || (feature.name && NameLexicon.hasPersonalSurnameEnding(lower))
+                    || NameLexicon.cue(lower).isCue
             {
                 anyAnchor = true
             }
@@ -205,10 +212,9 @@ struct NameRecognizer {
             }
             // 3b. A surname by its suffix followed by a capitalised word: «Андреева Мирослава» — unless initials before it
             // already make the name («Со слов И. И. Сидорова Ситуация повторяется»).
-            if feature.name, !feature.patronymic, feature.surnameLike || NameRecognizer.hasSurnameShape(token.key),
+            if feature.name, !feature.patronymic, let next = nextWord(index), features[next].name,
+                !features[next].surnameLike, !features[next].patronymic, !features[next].firstName,
                 NameLexicon.hasPersonalSurnameEnding(token.key) || NameRecognizer.hasSurnameShape(token.key),
-                let next = nextWord(index),
-                features[next].name, !features[next].surnameLike, !features[next].patronymic, !features[next].firstName,
                 !(text.previous(before: index).map { tokens[$0].isSymbol(".") && $0 > 0 && features[$0 - 1].initial }
                     ?? false)
             {
@@ -294,7 +300,7 @@ struct NameRecognizer {
                 }
             }
             // 6. Initials in any case, with or without dots, beside a surname: «петров и и», «и.и. петров», «Петров И И».
-            if isSurnameForInitials(index) {
+            if hasSingleLetterBeside(index), isSurnameForInitials(index) {
                 if let last = looseInitials(after: index) { add(index, last) }
                 if let first = looseInitials(before: index) { add(first, index) }
             }
@@ -325,29 +331,34 @@ struct NameRecognizer {
             {
                 // A surname of the dictionary that is also a possessive adjective or a village («Антонова»,
                 // «Воронову») still is one when it ends like a surname and no «в»/«из» makes it a place.
-                let placeBefore =
-                    previousWord(index).map { NameRecognizer.placePrepositions.contains(tokens[$0].key) } ?? false
-                let personal = NameLexicon.hasPersonalSurnameEnding(token.key) && !placeBefore
-                // Without a surname's ending, only inside a sentence: «Мороз -30, дети мёрзнут» opens one.
-                let surname =
-                    feature.surnameForms.map {
-                        personal
-                            || (!$0.contains(.common) && !$0.contains(.place) && !isSentenceStart(index)
-                                && !NameLexicon.hasAdjectiveEnding(token.key))
-                    } ?? false
-                // Not in the dictionary, but a surname's ending in the middle of a sentence («вместе с Мельничук»).
-                let shaped =
-                    feature.surnameForms == nil && feature.firstForms == nil && personal && !isSentenceStart(index)
-                let first =
-                    feature.firstForms.map { !$0.contains(.common) && !$0.contains(.place) } ?? false
-                    && feature.surnameForms == nil
+                // Computed only when needed: most capitalised words are in neither list and have no such ending.
+                func personal() -> Bool {
+                    NameLexicon.hasPersonalSurnameEnding(token.key)
+                        && !(previousWord(index).map { NameRecognizer.placePrepositions.contains(tokens[$0].key) }
+                            ?? false)
+                }
+                var lone = false
+                if let forms = feature.surnameForms {
+                    // Without a surname's ending, only inside a sentence: «Мороз -30, дети мёрзнут» opens one.
+                    lone =
+                        personal()
+                        || (!forms.contains(.common) && !forms.contains(.place) && !isSentenceStart(index)
+                            && !NameLexicon.hasAdjectiveEnding(token.key))
+                } else if let forms = feature.firstForms {
+                    lone = !forms.contains(.common) && !forms.contains(.place)
+                } else {
+                    // Not in the dictionary, but a surname's ending inside a sentence («вместе с Мельничук»).
+                    lone = !isSentenceStart(index) && personal()
+                }
                 // «Октябрьский пр-т», «Партизанская ул.»: a street's name, not a person.
-                let street =
-                    nextWord(index).map {
+                if lone,
+                    !(nextWord(index).map {
                         AddressLexicon.trailingStreetTypes.contains(tokens[$0].key)
                             || AddressLexicon.streetTypes.contains(tokens[$0].key)
-                    } ?? false
-                if surname || first || shaped, !street { add(index, index) }
+                    } ?? false)
+                {
+                    add(index, index)
+                }
             }
             // 8b. A lower-case first name alone that is no ordinary word: «надя из управляйки», «галя сказала».
             if !token.isCapitalized, token.length >= 4, feature.strongFirst, feature.surnameForms == nil,
@@ -356,12 +367,11 @@ struct NameRecognizer {
                 add(index, index)
             }
             // 3c. An unknown capitalised first name before a surname: «Вугар Расулов», «Севда Алиева», «Тамара Хан».
-            if feature.name, !feature.patronymic, !NameRecognizer.isAddressOrOfficeWord(token.key),
-                let next = nextWord(index), features[next].name,
+            if feature.name, !feature.patronymic, let next = nextWord(index), features[next].name,
                 !features[next].patronymic, !tokens[next].isUpper,
                 NameRecognizer.hasSurnameShape(tokens[next].key) || feature.strongFirst,
                 !NameLexicon.looksLikeVerb(token.key) || feature.strongFirst,
-                !NameLexicon.hasAdjectiveEnding(token.key),
+                !NameLexicon.hasAdjectiveEnding(token.key), !NameRecognizer.isAddressOrOfficeWord(token.key),
                 !isStreetOrHonorific(before: index, in: text)
             {
                 add(index, next)
@@ -426,6 +436,17 @@ struct NameRecognizer {
 
         /// Whether the word at `index` can carry initials: a surname of the dictionary or with a possessive ending;
         /// an ordinary word only when capitalised.
+        /// Whether a one-letter word follows `index`, or a dot after one precedes it: initials may be there.
+        func hasSingleLetterBeside(_ index: Int) -> Bool {
+            if let next = text.next(after: index), tokens[next].isWord, tokens[next].length == 1 { return true }
+            if let dot = text.previous(before: index), tokens[dot].isSymbol("."), dot >= 1, tokens[dot - 1].isWord,
+                tokens[dot - 1].length == 1
+            {
+                return true
+            }
+            return false
+        }
+
         func isSurnameForInitials(_ index: Int) -> Bool {
             let feature = features[index]
             let key = tokens[index].key

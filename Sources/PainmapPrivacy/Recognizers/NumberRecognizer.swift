@@ -143,11 +143,11 @@ struct NumberRecognizer {
     /// Whether the chain's digits are a public number (8-800 …, or one of `Config/privacy.yaml`).
     private func isPublicChain(_ groups: [Int], in text: ScannedText) -> Bool {
         guard !publicNumbers.isEmpty else { return false }
-        var scalars: [Unicode.Scalar] = []
+        var number = PublicNumbers.Digits()
         for group in groups {
-            scalars.append(contentsOf: text.scalars[text.tokens[group].start..<text.tokens[group].end])
+            for scalar in text.scalars[text.tokens[group].start..<text.tokens[group].end] { number.append(scalar) }
         }
-        return publicNumbers.containsNumber(scalars)
+        return publicNumbers.contains(number)
     }
 
     /// Words that join the items of a list: «8-913-123-45-67 или 223344».

@@ -19,10 +19,13 @@ struct ObfuscatedEmailRecognizer {
         }
     }
 
+    @inline(__always)
     private func isAtMarker(_ index: Int, _ text: ScannedText) -> Bool {
         let token = text.tokens[index]
         if token.isSymbol("@") { return true }
-        return token.isWord && ObfuscatedEmailRecognizer.atWords.contains(token.key)
+        // «at», «собака», «собачка», «собаку»: two, six or seven letters.
+        return token.isWord && (token.length == 2 || token.length == 6 || token.length == 7)
+            && ObfuscatedEmailRecognizer.atWords.contains(token.key)
     }
 
     /// The first token of the glued Latin local part before the marker (skipping «(», «[» and one space).
