@@ -35,10 +35,10 @@ struct PurgeCommand: AsyncParsableCommand {
         try await runMapped {
             guard let cutoff = PurgeCommand.date(before) else { throw ExitCode.validationFailure }
             try global.requireExistingStore()
-            let lock = try global.acquireRunLock(wait: wait)
-            defer { withExtendedLifetime(lock) {} }
-            let store = try await global.storeLocation.open()
-            let report = try await RetentionJob(store: store, logger: global.makeLogger()).purge(before: cutoff)
+            let logger = global.makeLogger()
+            let report = try await global.storeLocation.withStore(exclusive: true, wait: wait) { store in
+                try await RetentionJob(store: store, logger: logger).purge(before: cutoff)
+            }
             print("| таблица | удалено строк |\n|---|---|")
             for (table, rows) in report.byTable { print("| \(table) | \(rows) |") }
         }

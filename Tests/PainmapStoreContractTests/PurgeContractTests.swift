@@ -25,11 +25,13 @@ import Testing
                     originals: OriginalTexts(text: original.text, answerText: nil)
                 )
             }
-            _ = try await store.ingest(identity("a")) { sink in
-                try sink.accept(redacted(old, "звонил [ТЕЛЕФОН], [ФИО]", [phone, name]), line: 2)
-                try sink.accept(redacted(new, "звонил [ТЕЛЕФОН]", [phone]), line: 3)
-                return FileReadSummary(encoding: "utf-8")
-            }
+            _ = try await store.ingest(
+                identity("a"),
+                rows: IngestRows.preloaded([
+                    .record(redacted(old, "звонил [ТЕЛЕФОН], [ФИО]", [phone, name]), line: 2),
+                    .record(redacted(new, "звонил [ТЕЛЕФОН]", [phone]), line: 3),
+                ])
+            )
             let statusBefore = try await store.status()
             let recordsBefore = try await store.records(region: nil, quarter: nil)
             #expect(try await backend.originals(store).count == 2)
