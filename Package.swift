@@ -88,17 +88,24 @@ let package = Package(
         ),
         // Deterministic pain clustering over stemmed documents.
         .target(name: "PainmapClustering", dependencies: ["PainmapCore", "PainmapText"]),
-        // Report rendering (HTML, Markdown, JSON, CSV, XLSX) and the atomic file writer.
+        // The report model, its renderers (HTML, Markdown, JSON, CSV, XLSX), the report tree with its atomic
+        // writer, and the zero-leak gate that reads every rendered file (workbooks unzipped) before it is written.
         .target(
             name: "PainmapReports",
             dependencies: [
                 "PainmapCore",
+                "PainmapPrivacy",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The analysis stage: records and stored pains in, report models and pains to store out (no files, no store).
+        .target(
+            name: "PainmapAnalysis",
+            dependencies: ["PainmapCore", "PainmapText", "PainmapClustering", "PainmapReports"]
+        ),
         // Deterministic generator of realistic sample exports for all five sources.
         .target(name: "PainmapSamples", dependencies: ["PainmapCore", "PainmapReports"]),
-        // Wires configuration, adapters, stores and analysis into jobs.
+        // Orchestration: configuration loading, jobs (ingest, classify, run, cluster), the run lock, store choice.
         .target(
             name: "PainmapPipeline",
             dependencies: [
@@ -108,13 +115,12 @@ let package = Package(
                 .target(name: "PainmapPostgres", condition: .when(traits: ["PostgreSQL"])),
                 "PainmapText",
                 "PainmapClustering",
+                "PainmapAnalysis",
                 "PainmapReports",
                 "PainmapSamples",
                 "PainmapPrivacy",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-                // The report gate reads back the XML parts of each rendered workbook.
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -146,8 +152,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PainmapReportsTests",
-            dependencies: ["PainmapReports", "PainmapIngest"],
+            dependencies: ["PainmapReports", "PainmapIngest", "PainmapCore"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "PainmapAnalysisTests",
+            dependencies: ["PainmapAnalysis", "PainmapCore", "PainmapReports", "PainmapText", "PainmapClustering"]
         ),
         .testTarget(name: "PainmapSamplesTests", dependencies: ["PainmapSamples", "PainmapCore"]),
         .testTarget(name: "PainmapSQLiteTests", dependencies: ["PainmapSQLite", "PainmapCore"]),

@@ -3,6 +3,7 @@ public import Logging
 import PainmapClustering
 import PainmapCore
 import PainmapIngest
+import PainmapReports
 
 /// Clusters the texts of any CSV file into pains and writes the assignments and a summary (`painmap cluster`).
 ///
@@ -197,12 +198,12 @@ public struct CSVClusterJob: Sendable {
             clusters: clusters
         )
         // Both files are complete on disk before either replaces its destination.
-        var assignments = try assignmentsFile(ids: input.ids, clusters: rowClusters, labels: clusters.map(\.label))
-        var summaryFile: AtomicOutputFile?
+        let assignments = try assignmentsFile(ids: input.ids, clusters: rowClusters, labels: clusters.map(\.label))
+        var summaryFile: AtomicFileWriter.Output?
         do {
             summaryFile = try options.summaryPath.map { try self.summaryFile(summary, path: $0) }
-            try assignments.commit()
-            try summaryFile?.commit()
+            try commit(assignments, displayPath: options.outputPath)
+            if let summaryFile, let path = options.summaryPath { try commit(summaryFile, displayPath: path) }
         } catch {
             assignments.discard()
             summaryFile?.discard()
@@ -409,11 +410,8 @@ public struct CSVClusterJob: Sendable {
     // MARK: - Output
 
     /// Writes `id,cluster,label` for every row (RFC 4180 quoting, UTF-8, `\n` line ends) to a temporary file.
-    private func assignmentsFile(ids: [String], clusters: [Int32], labels: [String]) throws -> AtomicOutputFile {
-        var file = try AtomicOutputFile(
-            destination: URL(fileURLWithPath: options.outputPath),
-            displayPath: options.outputPath
-        )
+    private func assignmentsFile(ids: [String], clusters: [Int32], labels: [String]) throws -> AtomicFileWriter.Output {
+        let file = try begin(options.outputPath)
         do {
             // Each cluster's ",N,label\n" tail is built once; rows are batched into one buffer per 4,096.
             let tails = labels.indices.map { Array(",\($0),".utf8) + Self.csvField(labels[$0]) + [UInt8(ascii: "\n")] }
@@ -433,13 +431,12 @@ public struct CSVClusterJob: Sendable {
             try file.write(batch)
             return file
         } catch {
-            file.discard()
-            throw error
+            throw Self.outputFailure(error, displayPath: options.outputPath)
         }
     }
 
     /// Writes the summary JSON (sorted keys, pretty-printed) to a temporary file.
-    private func summaryFile(_ summary: ClusterSummary, path: String) throws -> AtomicOutputFile {
+    private func summaryFile(_ summary: ClusterSummary, path: String) throws -> AtomicFileWriter.Output {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
@@ -452,15 +449,45 @@ public struct CSVClusterJob: Sendable {
                 message: "сводку не удалось сформировать (нечисловое значение)"
             )
         }
-        var file = try AtomicOutputFile(destination: URL(fileURLWithPath: path), displayPath: path)
+        let file = try begin(path)
         do {
             try file.write(data)
             try file.write(CollectionOfOne(UInt8(ascii: "\n")))
             return file
         } catch {
-            file.discard()
-            throw error
+            throw Self.outputFailure(error, displayPath: path)
         }
+    }
+
+    /// Opens an output's temporary file beside it.
+    private func begin(_ path: String) throws -> AtomicFileWriter.Output {
+        do {
+            return try AtomicFileWriter().begin(URL(fileURLWithPath: path))
+        } catch {
+            throw Self.outputFailure(error, displayPath: path)
+        }
+    }
+
+    /// Renames a complete output into place.
+    private func commit(_ file: AtomicFileWriter.Output, displayPath: String) throws {
+        do {
+            try file.commit()
+        } catch {
+            throw Self.outputFailure(error, displayPath: displayPath)
+        }
+    }
+
+    /// The user's message for a failed output (`unwritableOutput`), naming the path as given.
+    private static func outputFailure(_ error: AtomicFileWriter.Failure, displayPath: String) -> Failure {
+        let message: String
+        switch error.step {
+        case .create:
+            let directory = URL(fileURLWithPath: displayPath).deletingLastPathComponent().path
+            message = "не удаётся создать файл в каталоге \(directory); проверьте, что он есть и доступен для записи"
+        case .write: message = "запись не удалась (нет места на диске или нет прав)"
+        case .rename: message = "не удаётся заменить файл; проверьте права на каталог"
+        }
+        return Failure(code: .unwritableOutput, location: SourceLocation(path: displayPath), message: message)
     }
 
     /// Appends a CSV field's UTF-8 bytes to `bytes`, as ``csvField(_:)`` writes them.

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import PainmapAnalysis
 import PainmapClustering
 public import PainmapCore
 import PainmapReports
@@ -218,7 +219,7 @@ public struct RunJob: Sendable {
         var outputDirectory: URL
         var configDigest: String
         var generatedAt: String
-        var analyzer: RegionAnalyzer
+        var analyzer: StoredRegionAnalysis
         var writer: ReportTreeWriter
     }
 
@@ -284,7 +285,6 @@ public struct RunJob: Sendable {
         let generatedAt = Self.timestamp(options.generatedAt)
         let analyzer = RegionAnalyzer(
             configuration: configuration,
-            store: store,
             clustering: ClusterConfiguration(
                 mergeThreshold: configuration.analysis.mergeDistance,
                 catchAllThreshold: configuration.analysis.catchAllSimilarity,
@@ -300,7 +300,7 @@ public struct RunJob: Sendable {
             outputDirectory: options.outputDirectory,
             configDigest: configDigest,
             generatedAt: generatedAt,
-            analyzer: analyzer,
+            analyzer: StoredRegionAnalysis(analyzer: analyzer, store: store),
             writer: ReportTreeWriter(outputDirectory: options.outputDirectory)
         )
     }
@@ -317,7 +317,11 @@ public struct RunJob: Sendable {
         result.cluster += started.duration(to: clock.now)
 
         started = clock.now
-        let files = try context.writer.render(analysis, lifeSituations: context.lifeSituations)
+        let files = try context.writer.render(
+            analysis.reports,
+            index: analysis.index,
+            lifeSituations: context.lifeSituations
+        )
         let gate = ReportGate(identifiers: try await store.redactedIdentifiers(region: code, quarter: nil))
         let leaks = gate.inspect(
             files,
@@ -366,12 +370,18 @@ public struct RunJob: Sendable {
     private func writeOverview(_ context: RegionContext, into report: inout RunReport) async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let overview = try await OverviewBuilder(
-            configuration: configuration,
-            store: store,
-            configDigest: context.configDigest,
-            generatedAt: context.generatedAt
-        ).build(quarter: context.quarter)
+        let quarter = context.quarter
+        let digest = context.configDigest
+        let overview = OverviewBuilder(configuration: configuration, generatedAt: context.generatedAt).build(
+            quarter: quarter,
+            current: try await store.classificationCounts(region: nil, quarter: quarter, configDigest: digest),
+            previous: try await store.classificationCounts(
+                region: nil,
+                quarter: quarter.previous,
+                configDigest: digest
+            ),
+            pains: try await store.pains(region: nil, quarter: quarter)
+        )
         let overviewFiles = try context.writer.render(overview)
         let overviewLeaks = ReportGate(identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil))
             .inspect(overviewFiles, relativeTo: context.outputDirectory)

@@ -339,7 +339,7 @@ private func cp1251(_ text: String) throws -> Data {
         _ = try await failure(input)
         #expect(try Data(contentsOf: output) == Data("old\n".utf8))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: input.deletingLastPathComponent().path)
-        #expect(leftovers.allSatisfy { !$0.hasSuffix(".tmp") })
+        #expect(leftovers.allSatisfy { !$0.contains(".tmp") })
     }
 
     @Test func explicitKBoundsThePainCount() async throws {

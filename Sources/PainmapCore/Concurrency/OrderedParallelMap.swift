@@ -9,7 +9,7 @@
 ///   - minimumChunk: The smallest chunk worth a task.
 ///   - makeState: Creates the per-chunk state.
 ///   - transform: Maps one element with the chunk's state.
-func orderedParallelMap<Element: Sendable, State, Result: Sendable>(
+public func orderedParallelMap<Element: Sendable, State, Result: Sendable>(
     _ elements: [Element],
     threadCount: Int,
     minimumChunk: Int = 256,

@@ -1,7 +1,6 @@
-import Foundation
+public import Foundation
 public import PainmapCore
 import PainmapPrivacy
-import PainmapReports
 import ZIPFoundation
 
 /// The zero-leak gate (issue 6): after rendering and before any file is renamed into place, every report file is
@@ -10,10 +9,11 @@ import ZIPFoundation
 ///
 /// Files are scanned as a reader sees them: HTML and the workbook's XML without tags and with entities decoded, JSON
 /// with string escapes decoded, CSV and Markdown as written.
-struct ReportGate: Sendable {
+public struct ReportGate: Sendable {
     let scanner: LeakScanner
 
-    init(identifiers: [RedactedIdentifier]) {
+    /// Creates a gate over the identifiers the redactor recorded.
+    public init(identifiers: [RedactedIdentifier]) {
         scanner = LeakScanner(identifiers: identifiers)
     }
 
@@ -23,7 +23,7 @@ struct ReportGate: Sendable {
     ///   - files: The rendered files.
     ///   - root: The output directory, for the names in findings.
     ///   - references: The record ids the files quote (not personal data, even when they look like numbers that are).
-    func inspect(_ files: [ReportTreeWriter.PendingFile], relativeTo root: URL, references: Set<String> = [])
+    public func inspect(_ files: [ReportTreeWriter.PendingFile], relativeTo root: URL, references: Set<String> = [])
         -> [PersonalDataLeak.Finding]
     {
         // The formats repeat the same titles, quotes and names: each distinct segment is scanned once.
@@ -165,7 +165,7 @@ struct ReportGate: Sendable {
     }
 
     /// The record ids a region's reports quote, with and without their `source:` prefix.
-    static func references(in reports: [PainMapReport]) -> Set<String> {
+    public static func references(in reports: [PainMapReport]) -> Set<String> {
         var result = Set<String>()
         for report in reports {
             for pain in report.pains {
@@ -185,49 +185,4 @@ struct ReportGate: Sendable {
         let path = url.standardizedFileURL.path
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
-}
-
-/// Reports were not written because they would have shown personal data (exit 65).
-public struct PersonalDataLeak: PainmapFailure {
-    /// One identifier in one file that would have been written.
-    public struct Finding: Sendable, Hashable {
-        /// The file, relative to the output directory.
-        public var file: String
-        /// The identifier's type.
-        public var type: PersonalDataType
-        /// The record it was redacted from at ingest; `nil` when only its pattern gave it away.
-        public var recordID: RecordID?
-        /// The identifier masked but for its last two characters.
-        public var masked: String
-    }
-
-    /// Every finding, in file order.
-    public var findings: [Finding]
-
-    /// Creates the failure.
-    public init(findings: [Finding]) {
-        self.findings = findings
-    }
-
-    public var description: String {
-        var lines = [
-            "ошибка: отчёты не записаны: в них попали бы персональные данные (152-ФЗ); прежние версии отчётов не тронуты"
-        ]
-        for finding in findings.prefix(20) {
-            let origin =
-                finding.recordID.map {
-                    "из записи #\($0.rawValue) (номер в хранилище; в ней они были скрыты при загрузке)"
-                }
-                ?? "не найдено среди скрытых при загрузке — вероятно, в поле, которое не проходит обезличивание"
-            lines.append("  \(finding.file): \(finding.type.russianName) \(finding.masked) — \(origin)")
-        }
-        if findings.count > 20 { lines.append("  … и ещё \(findings.count - 20)") }
-        lines.append(
-            "Проверьте, какие поля выгрузки попадают в отчёт (ведомство, категория), уберите из них персональные данные "
-                + "или добавьте поле в drop в Config/feeds.yaml, загрузите выгрузку заново и повторите painmap run."
-        )
-        return lines.joined(separator: "\n")
-    }
-
-    public var exitStatus: ExitStatus { .dataError }
 }
