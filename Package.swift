@@ -117,7 +117,6 @@ let package = Package(
                 "PainmapClustering",
                 "PainmapAnalysis",
                 "PainmapReports",
-                "PainmapSamples",
                 "PainmapPrivacy",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),

@@ -11,7 +11,7 @@ struct SeverityMatcher: Sendable {
     /// Prepares the classes' keywords.
     init(configuration: PriorityConfiguration) {
         classes = configuration.severityClasses.map { severity in
-            (severity, severity.keywords.map { LifeSituationClassifier.keywordStems($0) }.filter { !$0.isEmpty })
+            (severity, severity.keywords.map { KeywordAnalyzer.keywordStems($0) }.filter { !$0.isEmpty })
         }
         fallback =
             configuration.severityClass(id: configuration.defaultClass) ?? configuration.severityClasses.last

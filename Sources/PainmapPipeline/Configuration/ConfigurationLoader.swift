@@ -1,6 +1,6 @@
 public import Foundation
-import PainmapClustering
 public import PainmapCore
+import PainmapText
 import Yams
 
 /// Loads `Config/*.yaml` into one ``PainmapConfiguration`` and validates it, reporting every problem
@@ -327,7 +327,7 @@ extension ConfigurationLoader {
             )
         }
         func checkKeywords(_ keywords: [String], at steps: [YAMLStep]) {
-            for (index, keyword) in keywords.enumerated() where LifeSituationClassifier.keywordStems(keyword).isEmpty {
+            for (index, keyword) in keywords.enumerated() where KeywordAnalyzer.keywordStems(keyword).isEmpty {
                 report(
                     steps + [.index(index)],
                     keyword.trimmingCharacters(in: .whitespaces).isEmpty

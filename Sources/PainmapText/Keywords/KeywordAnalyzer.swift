@@ -1,14 +1,12 @@
-import PainmapText
-
 /// Turns a text or a configured keyword into the stems keyword matching compares, keeping negations.
 ///
 /// The steps of ``TextAnalyzer`` — ``TextNormalizer``, ``Tokenizer``, ``StopWords``, Snowball stems — except that the
 /// negations «не», «нет», «ни» and «без», which the stop list drops, are kept as one marker stem «не». Without it
 /// «не сообщили» would match «сообщили» and «нет ответа» would match «жду ответа»; with it a keyword without
 /// a negation still matches a negated text («отказали» in «не отказали» is still about a refusal).
-struct KeywordAnalyzer: Sendable {
+public struct KeywordAnalyzer: Sendable {
     /// The stem every negation becomes.
-    static let negation = "не"
+    public static let negation = "не"
 
     private static let negations: Set<String> = ["не", "нет", "ни", "без"]
     private let normalizer = TextNormalizer()
@@ -21,7 +19,7 @@ struct KeywordAnalyzer: Sendable {
     ///   - text: Any text.
     ///   - cache: The calling task's stem cache.
     /// - Returns: One stem per kept word, negations as ``negation``.
-    func stems(_ text: String, cache: inout StemCache) -> [String] {
+    public func stems(_ text: String, cache: inout StemCache) -> [String] {
         var stems: [String] = []
         for token in tokenizer.tokens(in: normalizer.normalize(text)) {
             if Self.negations.contains(token) {
@@ -31,5 +29,20 @@ struct KeywordAnalyzer: Sendable {
             }
         }
         return stems
+    }
+
+    /// Creates an analyzer.
+    public init() {}
+
+    /// The stems a configured keyword is matched with: normalized, stop words out, negations kept as «не».
+    ///
+    /// Configuration validation uses it to refuse a keyword that would match nothing.
+    /// - Parameter keyword: A keyword or phrase as configured.
+    /// - Returns: Its stems; empty when only stop words and negations (or nothing) are left, since such a keyword
+    ///   is never matched.
+    public static func keywordStems(_ keyword: String) -> [String] {
+        var cache = StemCache()
+        let stems = KeywordAnalyzer().stems(keyword, cache: &cache)
+        return stems.allSatisfy { $0 == KeywordAnalyzer.negation } ? [] : stems
     }
 }
