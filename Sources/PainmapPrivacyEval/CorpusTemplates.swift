@@ -129,7 +129,7 @@ enum CorpusTemplates {
     ]
 
     /// Values for the look-alike templates of each type.
-    static func decoyValue(_ type: PersonalDataType, template: Int, _ rng: inout EvalRandom) -> String {
+    static func decoyValue(_ type: PersonalDataType, template: Int, _ rng: inout SplitMix64) -> String {
         switch type {
         case .phone:
             return [
@@ -198,7 +198,7 @@ enum CorpusTemplates {
     ]
 
     /// An address span and whether it carries a flat.
-    static func address(_ rng: inout EvalRandom) -> String {
+    static func address(_ rng: inout SplitMix64) -> String {
         if rng.chance(0.12) {
             let village = rng.pick(villages)
             return "\(village), \(rng.pick(["д.", "дом", "д"])) \(rng.int(in: 1...80))"

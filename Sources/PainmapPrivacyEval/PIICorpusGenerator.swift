@@ -29,7 +29,7 @@ public struct PIICorpusGenerator: Sendable {
 
     /// Generates the corpus: positives type by type, then look-alikes, then clean messages.
     public func generate() -> [LabelledMessage] {
-        var rng = EvalRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var messages: [LabelledMessage] = []
         messages.reserveCapacity(perType * 12 + clean)
         for type in PersonalDataType.allCases {
@@ -67,19 +67,19 @@ public struct PIICorpusGenerator: Sendable {
         return messages
     }
 
-    private func openMessage(_ builder: inout MessageBuilder, _ rng: inout EvalRandom) {
+    private func openMessage(_ builder: inout MessageBuilder, _ rng: inout SplitMix64) {
         let greeting = rng.pick(CorpusTemplates.greetings)
         if !greeting.isEmpty, rng.chance(0.4) { builder.append(greeting + " ") }
         builder.append(rng.pick(CorpusTemplates.topics))
         builder.append(" ")
     }
 
-    private func closeMessage(_ builder: inout MessageBuilder, _ rng: inout EvalRandom) {
+    private func closeMessage(_ builder: inout MessageBuilder, _ rng: inout SplitMix64) {
         if rng.chance(0.5) { builder.append(" " + rng.pick(CorpusTemplates.closings)) }
     }
 
     /// A message around one planted identifier; sometimes a second one of another type.
-    private func message(planting type: PersonalDataType, role: GoldSpan.Role, index: Int, _ rng: inout EvalRandom)
+    private func message(planting type: PersonalDataType, role: GoldSpan.Role, index: Int, _ rng: inout SplitMix64)
         -> LabelledMessage
     {
         var builder = MessageBuilder()
@@ -98,7 +98,7 @@ public struct PIICorpusGenerator: Sendable {
         return LabelledMessage(text: builder.text, spans: builder.spans, isClean: false)
     }
 
-    private func plant(_ type: PersonalDataType, role: GoldSpan.Role, person: FakePerson, _ rng: inout EvalRandom) -> (
+    private func plant(_ type: PersonalDataType, role: GoldSpan.Role, person: FakePerson, _ rng: inout SplitMix64) -> (
         String, Planted
     ) {
         let valid = role != .invalidChecksum

@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// The outcome of ``SphericalKMeans/fit(_:weights:)``: the best restart.
 struct KMeansFit: Sendable {
     /// Cell of each matrix row.

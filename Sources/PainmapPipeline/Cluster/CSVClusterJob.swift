@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
 import PainmapClustering
-import PainmapCore
+public import PainmapCore
 import PainmapIngest
 import PainmapReports
 
@@ -19,14 +19,6 @@ import PainmapReports
 /// print(report.text(showHash: true), terminator: "")
 /// ```
 public struct CSVClusterJob: Sendable {
-    /// The encodings the input may be declared in.
-    public enum Encoding: String, Sendable, CaseIterable {
-        /// Strict UTF-8, with or without a byte order mark.
-        case utf8 = "utf-8"
-        /// Windows-1251 (a file that turns out to be UTF-8 is still read as UTF-8).
-        case cp1251
-    }
-
     /// What to read, what to write and how to cluster.
     public struct Options: Sendable, Equatable {
         /// The input CSV, as the user gave it.
@@ -44,7 +36,7 @@ public struct CSVClusterJob: Sendable {
         /// The field separator byte.
         public var delimiter = UInt8(ascii: ",")
         /// The declared encoding.
-        public var encoding = Encoding.utf8
+        public var encoding = DeclaredEncoding.utf8
         /// k-means cells before merging (an upper bound on the number of pains); `nil` for `clamp(2√N, 20, 200)`.
         public var k: Int?
         /// The seed of every random choice.
@@ -264,7 +256,7 @@ public struct CSVClusterJob: Sendable {
     }
 
     private func openReader() throws -> DelimitedTextReader {
-        let encoding: DelimitedTextReader.Encoding = options.encoding == .cp1251 ? .cp1251 : .utf8
+        let encoding = options.encoding
         return try DelimitedTextReader(
             url: inputURL,
             displayPath: options.inputPath,
@@ -490,35 +482,16 @@ public struct CSVClusterJob: Sendable {
         return Failure(code: .unwritableOutput, location: SourceLocation(path: displayPath), message: message)
     }
 
-    /// Appends a CSV field's UTF-8 bytes to `bytes`, as ``csvField(_:)`` writes them.
+    /// How assignments are quoted: RFC 4180, comma-separated.
+    static let csvRule = CSVField.Rule(delimiter: UInt8(ascii: ","))
+
+    /// Appends a CSV field's UTF-8 bytes to `bytes`, quoted when it holds a comma, a quote or a line break.
     static func appendCSVField(_ value: String, to bytes: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { utf8 in
-            let special = utf8.contains { byte in
-                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
-            }
-            if special {
-                bytes.append(contentsOf: csvField(String(decoding: utf8, as: UTF8.self)))
-            } else {
-                bytes.append(contentsOf: utf8)
-            }
-        }
+        CSVField.append(value, rule: csvRule, to: &bytes)
     }
 
     /// A CSV field's UTF-8 bytes, quoted when it holds a comma, a quote or a line break (RFC 4180).
     static func csvField(_ value: String) -> [UInt8] {
-        let bytes = Array(value.utf8)
-        let special: (UInt8) -> Bool = { byte in
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
-        }
-        guard bytes.contains(where: special) else { return bytes }
-        var quoted: [UInt8] = [UInt8(ascii: "\"")]
-        quoted.reserveCapacity(bytes.count + 8)
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
-            quoted.append(byte)
-        }
-        quoted.append(UInt8(ascii: "\""))
-        return quoted
+        CSVField.bytes(value, rule: csvRule)
     }
 }

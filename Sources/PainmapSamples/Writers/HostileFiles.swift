@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// Tiny broken files for `SampleFeeds/hostile/`, each named for what breaks it.
 ///
 /// They live outside the feeds.yaml globs; tests ingest them explicitly with `--source`.

@@ -7,7 +7,7 @@ public import PainmapCore
 /// layouts (`painmap cluster`): RFC 4180 quoting (quoted fields, `""` escapes, line breaks inside quotes, CRLF),
 /// a UTF-8 byte order mark dropped, blank lines skipped, memory bounded by a 1 MiB read buffer plus one row.
 /// Encodings are decided, never guessed (`FieldDecoder`): a BOM fixes UTF-8; otherwise the first row with non-ASCII
-/// bytes decides — valid UTF-8 → UTF-8, else Windows-1251 when ``Encoding/cp1251`` was declared. After that every row
+/// bytes decides — valid UTF-8 → UTF-8, else Windows-1251 when ``DeclaredEncoding/cp1251`` was declared. After that every row
 /// must fit the chosen encoding. Nothing is decoded with replacement characters.
 ///
 /// The first row comes back like any other; callers treat it as the header.
@@ -19,14 +19,6 @@ public import PainmapCore
 /// }
 /// ```
 public struct DelimitedTextReader {
-    /// The encodings a caller can declare.
-    public enum Encoding: String, Sendable, CaseIterable {
-        /// Strict UTF-8 (with or without a BOM); any other byte sequence is an error.
-        case utf8 = "utf-8"
-        /// Windows-1251 for files whose first non-ASCII row is not valid UTF-8; UTF-8 files still read as UTF-8.
-        case cp1251
-    }
-
     /// One decoded row.
     public struct Row: Sendable, Equatable {
         /// The 1-based physical line the row starts on.
@@ -184,7 +176,7 @@ public struct DelimitedTextReader {
         url: URL,
         displayPath: String? = nil,
         delimiter: UInt8 = UInt8(ascii: ","),
-        encoding: Encoding = .utf8,
+        encoding: DeclaredEncoding = .utf8,
         maxFieldBytes: Int = DelimitedTextReader.defaultMaxFieldBytes
     ) throws(ReadError) {
         path = displayPath ?? url.path

@@ -20,7 +20,7 @@ import Testing
             + "7,последняя,y").utf8
     )
 
-    private func rowByRow(_ url: URL, columns: [Int]? = nil, encoding: DelimitedTextReader.Encoding = .utf8) throws
+    private func rowByRow(_ url: URL, columns: [Int]? = nil, encoding: DeclaredEncoding = .utf8) throws
         -> [DelimitedTextReader.Row]
     {
         var reader = try DelimitedTextReader(url: url, encoding: encoding)
@@ -34,7 +34,7 @@ import Testing
         _ url: URL,
         rowLimit: Int,
         columns: [Int]? = nil,
-        encoding: DelimitedTextReader.Encoding = .utf8
+        encoding: DeclaredEncoding = .utf8
     ) throws -> (rows: [DelimitedTextReader.Row], blocks: Int) {
         var reader = try DelimitedTextReader(url: url, encoding: encoding)
         _ = try reader.next()
