@@ -186,5 +186,6 @@ for target in package.targets where [.regular, .executable, .test].contains(targ
     var settings = target.swiftSettings ?? []
     settings += [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
     if target.type == .regular { settings.append(.enableUpcomingFeature("InternalImportsByDefault")) }
-    target.swiftSettings = settings
+    // Warnings are errors for the project's own targets only; dependencies keep their warnings.
+    target.swiftSettings = settings + [.treatAllWarnings(as: .error)]
 }

@@ -149,7 +149,9 @@
 
         /// Stores what redaction removed from the rows just written, as the SQLite sink does row by row: an update first
         /// deletes what the earlier export of the record left (identifiers and originals), then each written row's final
-        /// version adds its own. Rows are found by (source, natural key), which the file's transaction holds still.
+        /// version adds its own.
+        ///
+        /// Rows are found by (source, natural key), which the file's transaction holds still.
         private func writeRedaction(inserted: [PendingRecord], updated: [PendingRecord]) async throws {
             if !updated.isEmpty {
                 let sources = updated.map(\.source)

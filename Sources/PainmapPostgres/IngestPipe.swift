@@ -184,7 +184,9 @@
             }
         }
 
-        /// Starts the thread. The caller must consume `pipe.messages` up to the final message (or abandon the pipe and
+        /// Starts the thread.
+        ///
+        /// The caller must consume `pipe.messages` up to the final message (or abandon the pipe and
         /// ``IngestPipe/waitForReader()``) before `read` goes out of scope.
         static func start(
             read: @escaping (any RecordSink) throws -> FileReadSummary,

@@ -88,7 +88,9 @@
         }
 
         /// Drops the store's schema with every table in it, and closes the store: for throwaway stores in tests and
-        /// benchmarks. Refused for the `public` schema.
+        /// benchmarks.
+        ///
+        /// Refused for the `public` schema.
         public func dropSchema() async throws {
             guard address.schema != "public" else {
                 throw PostgresStoreError(

@@ -17,7 +17,9 @@ struct FakePerson {
     }
 }
 
-/// Name lists for the corpus. Some first names and surnames are deliberately absent from the recognizer's
+/// Name lists for the corpus.
+///
+/// Some first names and surnames are deliberately absent from the recognizer's
 /// dictionary and suffix rules (rare and non-Slavic names, surnames such as «Ким», «Черных»), so recall is
 /// measured on names the recognizer was not written around.
 enum FakePeople {

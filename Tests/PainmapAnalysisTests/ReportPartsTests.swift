@@ -105,7 +105,8 @@ import Testing
         #expect((late.count, late.base) == (2, 3))  // answered late, and unanswered past the deadline
         #expect(PainMetrics.overdue(records, reference: Date(timeIntervalSince1970: 99)).count == 1)
         #expect(RateShare(count: 0, base: 0).share == nil)
-        #expect(PainMetrics.period(try #require(Quarter("2026Q3"))) == "1 июля – 30 сентября 2026 г.")
+        let third = try #require(Quarter("2026Q3"))
+        #expect(PainMetrics.period(third) == "1 июля – 30 сентября 2026 г.")
         #expect(PainMetrics.localDate(Date(timeIntervalSince1970: 1_790_803_800), utcOffsetHours: 7) == "2026-10-01")
     }
 

@@ -38,7 +38,10 @@ import Testing
             runner.deletingLastPathComponent().appendingPathComponent("painmap"),
             root.appendingPathComponent(".build/debug/painmap"),
         ]
-        process.executableURL = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+        let executable: URL = try #require(
+            candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+        )
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let errors = Pipe()

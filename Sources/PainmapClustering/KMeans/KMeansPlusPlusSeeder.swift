@@ -1,6 +1,5 @@
-import PainmapCore
-
 internal import Foundation
+import PainmapCore
 
 /// Greedy k-means++ seeding on a seeded sample of rows, with cosine geometry.
 ///

@@ -9,6 +9,7 @@
 ///   - minimumChunk: The smallest chunk worth a task.
 ///   - makeState: Creates the per-chunk state.
 ///   - transform: Maps one element with the chunk's state.
+/// - Returns: The transformed elements, in input order.
 public func orderedParallelMap<Element: Sendable, State, Result: Sendable>(
     _ elements: [Element],
     threadCount: Int,

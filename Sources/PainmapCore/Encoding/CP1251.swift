@@ -1,7 +1,9 @@
 /// Windows-1251 with one table both ways, so an undefined byte or an unmappable character is an error instead of
 /// a silent U+FFFD or `?`: readers decode with it, the sample generator encodes with it.
 public enum CP1251 {
-    /// Unicode scalars for bytes 0x80…0xBF; 0 marks the one undefined byte (0x98). 0xC0…0xFF are А…я in order.
+    /// Unicode scalars for bytes 0x80…0xBF; 0 marks the one undefined byte (0x98).
+    ///
+    /// 0xC0…0xFF are А…я in order.
     @usableFromInline static let high: [UInt32] = [
         0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C,
         0x040B, 0x040F,

@@ -24,7 +24,7 @@ public enum PersonalDataType: String, Sendable, Hashable, Codable, CaseIterable,
     /// A person's name: full, two-part or with initials.
     case fullName = "full_name"
 
-    /// The text that replaces a span of this type: `[ТЕЛЕФОН]`, `[ФИО]` …
+    /// The text that replaces a span of this type, such as `[ТЕЛЕФОН]` or `[ФИО]`.
     public var placeholder: String {
         switch self {
         case .phone: "[ТЕЛЕФОН]"
@@ -40,7 +40,7 @@ public enum PersonalDataType: String, Sendable, Hashable, Codable, CaseIterable,
         }
     }
 
-    /// The Russian name messages use: «телефон», «СНИЛС», «ФИО» …
+    /// The Russian name messages use, such as «телефон», «СНИЛС» or «ФИО».
     public var russianName: String {
         switch self {
         case .phone: "телефон"

@@ -53,7 +53,11 @@ struct DateParser: Sendable {
     }
 
     /// Parses `text` with the first pattern that matches it completely.
-    /// - Parameter utcOffsetHours: the offset assumed when the value carries none.
+    ///
+    /// - Parameters:
+    ///   - text: The cell's text.
+    ///   - utcOffsetHours: The offset assumed when the value carries none.
+    /// - Returns: The instant, or `nil` when no pattern matches the whole text.
     func parse(_ text: String, utcOffsetHours: Int) -> Date? {
         let bytes = Array(text.utf8)
         var start = 0
@@ -152,7 +156,7 @@ struct DateParser: Sendable {
         }
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -64,7 +64,8 @@ public struct PortalAdapter: IngestAdapter {
         do {
             while let event = try reader.next() {
                 switch event {
-                case .startElement(let name, let namespace, let attributes, _):  // empty elements also get an endElement
+                // Empty elements also get an endElement.
+                case .startElement(let name, let namespace, let attributes, _):
                     if !seenRoot {
                         seenRoot = true
                         guard name == "body", namespace == PortalAdapter.namespace else {

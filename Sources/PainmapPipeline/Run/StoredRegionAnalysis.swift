@@ -7,7 +7,9 @@ struct StoredRegionAnalysis: Sendable {
     let analyzer: RegionAnalyzer
     let store: any FeedbackStore
 
-    /// Analyzes one region and quarter. When the previous quarter has records but no stored pains yet, its pains are
+    /// Analyzes one region and quarter.
+    ///
+    /// When the previous quarter has records but no stored pains yet, its pains are
     /// computed first and stored.
     func analyze(region: Region, quarter: Quarter) async throws -> RegionAnalyzer.Result {
         let previousPains = try await ensurePains(region: region, quarter: quarter.previous)

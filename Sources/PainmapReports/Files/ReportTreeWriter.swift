@@ -1,6 +1,8 @@
 public import Foundation
 
-/// Lays the reports out under the output directory and writes them, each file atomically:
+/// Lays the reports out under the output directory and writes them, each file atomically.
+///
+/// The layout:
 ///
 /// ```
 /// OUT/<quarter>/index.html                              all-regions overview (+ index.json)
@@ -49,6 +51,7 @@ public struct ReportTreeWriter: Sendable {
     ///   - lifeSituations: Only these situations' report files (all when empty); the index and workbook always cover
     ///     every situation.
     /// - Returns: The files, reports first, then the index, its JSON twin and the workbook.
+    /// - Throws: A renderer's error when a report cannot be encoded.
     public func render(_ reports: [PainMapReport], index: RegionIndex, lifeSituations: Set<String>) throws
         -> [PendingFile]
     {

@@ -4,7 +4,9 @@ import PainmapPrivacy
 import ZIPFoundation
 
 /// The zero-leak gate (issue 6): after rendering and before any file is renamed into place, every report file is
-/// scanned for the identifiers the redactor recorded at ingest and for structured personal data. A region with a hit
+/// scanned for the identifiers the redactor recorded at ingest and for structured personal data.
+///
+/// A region with a hit
 /// is not written at all; the run goes on with the next region and ends with ``PersonalDataLeak``.
 ///
 /// Files are scanned as a reader sees them: HTML and the workbook's XML without tags and with entities decoded, JSON
@@ -23,6 +25,7 @@ public struct ReportGate: Sendable {
     ///   - files: The rendered files.
     ///   - root: The output directory, for the names in findings.
     ///   - references: The record ids the files quote (not personal data, even when they look like numbers that are).
+    /// - Returns: One finding per identifier and file, in file order.
     public func inspect(_ files: [ReportTreeWriter.PendingFile], relativeTo root: URL, references: Set<String> = [])
         -> [PersonalDataLeak.Finding]
     {
@@ -152,7 +155,10 @@ public struct ReportGate: Sendable {
 
     /// The text of every XML part of a workbook; an unreadable workbook yields its raw bytes, so it is never skipped.
     static func workbookText(_ data: Data) -> String {
-        guard let archive = try? Archive(data: data, accessMode: .read) else {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
             return String(decoding: data, as: UTF8.self)
         }
         var parts: [String] = []

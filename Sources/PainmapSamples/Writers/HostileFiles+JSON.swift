@@ -41,7 +41,7 @@ extension HostileFiles {
 
         let whole = page([jsonElement(319_000_001), jsonElement(319_000_002), jsonElement(319_000_003)])
         let cut = Array(whole.utf8)
-        let secondStart = findBytes(cut, Array("{\"id\": 319000002".utf8))!.lowerBound
+        let secondStart = offset(of: Array("{\"id\": 319000002".utf8), in: cut)
         add(
             "pos_truncated.json",
             2,

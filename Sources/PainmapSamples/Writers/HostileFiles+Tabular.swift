@@ -122,7 +122,7 @@ extension HostileFiles {
 
         var cutUTF8 = Array(([header, row(302_000_041)].joined(separator: "\r\n") + "\r\n").utf8)
         let second = Array(row(302_000_042).utf8)
-        let textStart = findBytes(second, Array("Очередь".utf8))!.lowerBound
+        let textStart = offset(of: Array("Очередь".utf8), in: second)
         cutUTF8 += second[..<(textStart + 3)]  // «О» and the first byte of «ч»
         add(
             "pos_truncated_mid_utf8.csv",

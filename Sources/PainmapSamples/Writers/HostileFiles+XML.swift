@@ -135,7 +135,7 @@ extension HostileFiles {
             encoding: "CP1251"
         )
         var cutUTF8 = Array(good.utf8)
-        let comment = findBytes(cutUTF8, Array("долго".utf8))!.lowerBound
+        let comment = offset(of: Array("долго".utf8), in: cutUTF8)
         cutUTF8 = Array(cutUTF8[..<(comment + 3)])
         add(
             "mkgu_truncated_mid_utf8.xml",

@@ -13,7 +13,9 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
 
 /// Replays every input in `Tests/Fixtures/fuzz-regressions/<target>/` through the entry point of the fuzz target
 /// of that name (`Fuzz/Sources/PainmapFuzz/FuzzTargets.swift`): crashers and hangs libFuzzer found, once fixed, and
-/// the known parser traps of RELIABILITY.md §4. A crash fails the whole test run, and a hang stops it (the time
+/// the known parser traps of RELIABILITY.md §4.
+///
+/// A crash fails the whole test run, and a hang stops it (the time
 /// limit records it); the checks below are the harness's properties, and every adapter input must end exactly as
 /// ``outcomes`` declares.
 @Suite struct FuzzRegressionTests {

@@ -11,7 +11,9 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     .deletingLastPathComponent()
 
 /// Every hostile fixture — the committed ones in SampleFeeds/hostile and the large ones `LargeHostileFiles` writes —
-/// goes through one ingest run into one store, each followed by a small good file. Each hostile file must end with
+/// goes through one ingest run into one store, each followed by a small good file.
+///
+/// Each hostile file must end with
 /// its expected outcome and reason codes, and each good file after it must still be stored: a hostile file never
 /// stops the run. Time and memory are not measured here (see `scripts/bench-hostile`); a file that made the reader
 /// hang or exhaust memory would never reach its assertion.

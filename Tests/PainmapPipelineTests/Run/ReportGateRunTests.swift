@@ -61,7 +61,9 @@ import Testing
 
     /// A full name is compared as the recorded word sequence (one word alone could be a street or a common word), and
     /// such a sequence still stops the region: here an export whose «Ответственная организация» names a person
-    /// (a field that is not redacted) whom one message also names in its text (redacted there, so recorded). The
+    /// (a field that is not redacted) whom one message also names in its text (redacted there, so recorded).
+    ///
+    /// The
     /// surname alone, as a street in other messages («на ул. Иванова»), must not stop anything by itself — the second
     /// run, without the person in the organisation field, writes the region.
     @Test(arguments: [true, false])

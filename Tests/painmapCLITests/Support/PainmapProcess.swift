@@ -29,6 +29,8 @@ func painmapBinary() throws -> URL {
 ///   - arguments: Its arguments.
 ///   - directory: The working directory (default: the package root).
 ///   - environment: Variables added to this process's environment.
+/// - Returns: The exit status and what the process wrote to stdout and stderr.
+/// - Throws: When the process cannot be started.
 func runProcess(
     _ executable: URL,
     _ arguments: [String],

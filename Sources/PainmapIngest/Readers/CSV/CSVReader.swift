@@ -46,7 +46,9 @@ struct CSVReader {
     private let readSize: Int
     private var chunk: [UInt8] = []
     /// Which fields rows keep the bytes of (empty: all); the others come back empty, though still counted and
-    /// checked against the cap. The first field is always kept: the blank-line rule reads it.
+    /// checked against the cap.
+    ///
+    /// The first field is always kept: the blank-line rule reads it.
     private var kept: [Bool] = []
     /// The file offset of `chunk[0]`.
     private var chunkOffset = 0
@@ -68,6 +70,7 @@ struct CSVReader {
     ///     ``Row/offset`` of a row read before, with that row's `line`.
     ///   - line: The line at `offset`.
     ///   - readSize: Bytes per read; small for a reader that only reads a row or two.
+    /// - Throws: The file system's error when the file cannot be opened or sought.
     init(
         url: URL,
         delimiter: UInt8,
@@ -97,6 +100,9 @@ struct CSVReader {
     ///   - bytes: Whole rows.
     ///   - offset: The file offset of `bytes[0]`.
     ///   - line: The line `bytes` starts on.
+    ///   - delimiter: The field separator byte.
+    ///   - maxFieldBytes: The cap on one field's bytes.
+    ///   - keepsRaw: Whether rows carry their raw bytes.
     init(bytes: [UInt8], offset: Int, line: Int, delimiter: UInt8, maxFieldBytes: Int, keepsRaw: Bool) {
         handle = nil
         self.delimiter = delimiter
@@ -168,17 +174,20 @@ struct CSVReader {
 
     /// Moves past up to `limit` non-blank rows and the blank lines among them, appending their bytes to
     /// `bytes`: the input of a reader made with ``init(bytes:offset:line:delimiter:maxFieldBytes:keepsRaw:)``,
-    /// which then reads exactly the rows ``next()`` would have read here. Scanning copies bytes but builds no
+    /// which then reads exactly the rows ``next()`` would have read here.
+    ///
+    /// Scanning copies bytes but builds no
     /// fields, so one thread can cut a file into pieces that others parse.
     ///
     /// - Parameters:
     ///   - limit: The most non-blank rows to take.
-    ///   - byteLimit: No further row is taken once `bytes` holds this many bytes.
     ///   - maxRowBytes: The longest row (in bytes) to take; a longer one throws ``RowTooLong`` and leaves
     ///     this reader unusable, so memory stays bounded on a file whose quote never closes.
+    ///   - byteLimit: No further row is taken once `bytes` holds this many bytes.
     ///   - bytes: Receives the rows' bytes.
     /// - Returns: The number of non-blank rows taken (`0` at the end of the file), the file offset of the
     ///   first byte taken and its line.
+    /// - Throws: ``RowTooLong`` for a row over `maxRowBytes`; the file system's error when reading fails.
     mutating func captureRows(
         limit: Int,
         maxRowBytes: Int,
@@ -202,6 +211,7 @@ struct CSVReader {
     var offset: Int { chunkOffset + position }
 
     /// Scans one physical record; `blank` when it is a single empty field (after a CR before LF is dropped).
+    ///
     /// With `capture`, the record's bytes are appended to it; a record longer than `maxBytes` throws ``RowTooLong``.
     private mutating func scanRow(capture: inout [UInt8]?, maxBytes: Int) throws -> (line: Int, blank: Bool)? {
         if position >= chunk.count, try !refill() { return nil }
