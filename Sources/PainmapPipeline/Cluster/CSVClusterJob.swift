@@ -74,26 +74,29 @@ public struct CSVClusterJob: Sendable {
     /// Reads, clusters and writes.
     ///
     /// - Returns: Counts, the assignment hash, metrics and timings.
-    /// - Throws: ``Failure`` for a missing input (66), missing columns, an empty file, bytes that do not fit the
+    /// - Throws: ``LocatedFailure`` (``failure(code:location:message:)``) for a missing input (66), missing columns, an empty file, bytes that do not fit the
     ///   encoding (with the line and an `--encoding` hint) or a file changed mid-run (65), an unwritable output
-    ///   (74); ``PainmapIngest/DelimitedTextReader/ReadError`` for a broken row — an unclosed quote, an over-long
+    ///   (74); ``LocatedFailure`` for a broken row — an unclosed quote, an over-long
     ///   field (65, with its line) — or a file that cannot be read (74).
     public func run() async throws -> CSVClusterReport {
         do {
             return try await runStages()
-        } catch let error as DelimitedTextReader.ReadError where error.code == .badEncoding {
+        } catch let error as LocatedFailure where error.code == .badEncoding {
             throw withEncodingHint(error)
         }
     }
 
-    /// k-means restarts for an export: two, not the engine's three. On exports big enough for the restarts to
-    /// compete on a sample, the third restart never won in the measured runs (synthetic 100k, seeds 42, 1, 2, 3, 4;
-    /// 1M, seeds 42 and 1: identical assignments with two and three), while on the two cores this tool is sized
-    /// for it costs a whole extra round of seeding and updates (BENCHMARKS.md, issue #4). The count is fixed, so
+    /// k-means restarts for an export: two, not the engine's three.
+    ///
+    /// On exports big enough for the restarts to
+    /// compete on a sample, the third restart never won in the measured runs (BENCHMARKS.md, issue #4), while on the
+    /// two cores this tool is sized for it costs a whole extra round of seeding and updates. The count is fixed, so
     /// results still do not depend on `--threads`.
     static let restarts = 2
 
-    /// Bytes per analysis block: about 1/128 of the file, between 128 KiB and 1 MiB. Blocks never change the
+    /// Bytes per analysis block: about 1/128 of the file, between 128 KiB and 1 MiB.
+    ///
+    /// Blocks never change the
     /// result; small ones keep both threads busy to the end of a small file, large ones keep the per-block
     /// overhead low on a big one.
     static func blockBytes(fileSize: Int) -> Int {
@@ -134,7 +137,7 @@ public struct CSVClusterJob: Sendable {
             blockBytes: Self.blockBytes(fileSize: inputSize)
         )
         guard input.rowCount > 0 else {
-            throw Failure(
+            throw Self.failure(
                 code: .emptyFile,
                 location: SourceLocation(path: options.inputPath),
                 message: "в файле только заголовок, строк с данными нет"
@@ -228,14 +231,14 @@ public struct CSVClusterJob: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: inputURL.path, isDirectory: &isDirectory), !isDirectory.boolValue
         else {
-            throw Failure(
+            throw Self.failure(
                 code: .missingInput,
                 location: SourceLocation(path: options.inputPath),
                 message: "нет такого файла; укажите CSV в --input"
             )
         }
         guard FileManager.default.isReadableFile(atPath: inputURL.path) else {
-            throw Failure(
+            throw Self.failure(
                 code: .missingInput,
                 location: SourceLocation(path: options.inputPath),
                 message: "файл недоступен для чтения; проверьте права"
@@ -246,7 +249,7 @@ public struct CSVClusterJob: Sendable {
             guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
                 isDirectory.boolValue
             else {
-                throw Failure(
+                throw Self.failure(
                     code: .unwritableOutput,
                     location: SourceLocation(path: path),
                     message: "каталога \(directory.path) нет; создайте его или укажите другой путь"
@@ -268,7 +271,7 @@ public struct CSVClusterJob: Sendable {
     /// Reads the header and finds the columns; a missing column names what was found and what is expected.
     private func readHeader(_ reader: inout DelimitedTextReader) throws -> ClusterInput.Columns {
         guard let header = try reader.next() else {
-            throw Failure(
+            throw Self.failure(
                 code: .emptyFile,
                 location: SourceLocation(path: options.inputPath, line: 1),
                 message: "файл пуст: нет строки заголовка"
@@ -287,7 +290,7 @@ public struct CSVClusterJob: Sendable {
             let lacking = missing.map { "«\($0.name)» (\($0.option))" }.joined(separator: ", ")
             let delimiterHint =
                 names.count == 1 ? "; в заголовке один столбец — проверьте --delimiter" : ""
-            throw Failure(
+            throw Self.failure(
                 code: .missingColumns,
                 location: SourceLocation(path: options.inputPath, line: header.line),
                 message:
@@ -299,12 +302,16 @@ public struct CSVClusterJob: Sendable {
     }
 
     /// A bad-encoding error with the hint a CLI user needs.
-    private func withEncodingHint(_ error: DelimitedTextReader.ReadError) -> Failure {
+    private func withEncodingHint(_ error: LocatedFailure) -> LocatedFailure {
         let hint =
             options.encoding == .utf8
             ? "байты не в UTF-8; если файл в Windows-1251, добавьте --encoding cp1251"
             : "байты не в UTF-8 и не в Windows-1251 (или кодировка меняется внутри файла); пересохраните файл в UTF-8"
-        return Failure(code: .unreadableData, location: error.location, message: hint)
+        return Self.failure(
+            code: .unreadableData,
+            location: error.location ?? SourceLocation(path: options.inputPath),
+            message: hint
+        )
     }
 
     // MARK: - Clustering
@@ -435,7 +442,7 @@ public struct CSVClusterJob: Sendable {
         do {
             data = try encoder.encode(summary)
         } catch {
-            throw Failure(
+            throw Self.failure(
                 code: .unwritableOutput,
                 location: SourceLocation(path: path),
                 message: "сводку не удалось сформировать (нечисловое значение)"
@@ -470,7 +477,7 @@ public struct CSVClusterJob: Sendable {
     }
 
     /// The user's message for a failed output (`unwritableOutput`), naming the path as given.
-    private static func outputFailure(_ error: AtomicFileWriter.Failure, displayPath: String) -> Failure {
+    private static func outputFailure(_ error: AtomicFileWriter.Failure, displayPath: String) -> LocatedFailure {
         let message: String
         switch error.step {
         case .create:
@@ -479,7 +486,7 @@ public struct CSVClusterJob: Sendable {
         case .write: message = "запись не удалась (нет места на диске или нет прав)"
         case .rename: message = "не удаётся заменить файл; проверьте права на каталог"
         }
-        return Failure(code: .unwritableOutput, location: SourceLocation(path: displayPath), message: message)
+        return Self.failure(code: .unwritableOutput, location: SourceLocation(path: displayPath), message: message)
     }
 
     /// How assignments are quoted: RFC 4180, comma-separated.

@@ -75,7 +75,7 @@ struct ClusterInput {
     ///   - blockBytes: Bytes per analysis task, at most (the row that crosses the limit ends the block): smaller
     ///     blocks for smaller files, so the last block does not keep one thread busy while the other waits.
     /// - Returns: The collected input.
-    /// - Throws: ``PainmapIngest/DelimitedTextReader/ReadError`` for a row that cannot be read.
+    /// - Throws: ``LocatedFailure`` for a row that cannot be read.
     static func read(
         open: () throws -> DelimitedTextReader,
         columns: Columns,
@@ -219,7 +219,7 @@ struct ClusterInput {
     ///   - columns: Where the id and text columns are.
     ///   - path: The input path as the user gave it, for messages.
     /// - Returns: The id and exact text of each requested row.
-    /// - Throws: ``CSVClusterJob/Failure`` with ``CSVClusterJob/Failure/Code/inputChanged`` when the file no
+    /// - Throws: ``LocatedFailure`` with ``FailureCode/inputChanged`` when the file no
     ///   longer matches the first pass; the reader's error for an unreadable row.
     func texts(
         ofRows rows: Set<Int>,
@@ -236,7 +236,7 @@ struct ClusterInput {
             var reader = try open(position, decoding)
             let next = try reader.next(decoding: columns.decoded)
             guard let next, next.position == position, Self.field(next.fields, columns.id) == ids[row] else {
-                throw CSVClusterJob.Failure(
+                throw CSVClusterJob.failure(
                     code: .inputChanged,
                     location: SourceLocation(path: path, line: position.line),
                     message: "файл изменился во время работы; дождитесь окончания выгрузки и повторите"

@@ -75,9 +75,12 @@ public struct RunJob: Sendable {
     /// Regions whose rendered files the zero-leak gate refuses are not written (their previous reports stay); the
     /// findings are in ``RunReport/leaks`` and the caller should fail the run with ``PersonalDataLeak``.
     ///
-    /// - Parameter workers: Regions analysed at once in this process (1: one after another). Results do not depend on it.
-    /// - Throws: ``ConfigurationError`` when life situations are not configured or a filter names an unknown region
-    ///   or situation; ``CommandFailure`` (no input) when a requested region has no records in the quarter; store and
+    /// - Parameters:
+    ///   - options: The quarter, filters and output directory.
+    ///   - workers: Regions analysed at once in this process (1: one after another). Results do not depend on it.
+    /// - Returns: What the run did: regions, files, leaks and timings.
+    /// - Throws: ``LocatedFailure`` (``FailureCode/configuration``) when life situations are not configured or a filter names an unknown region
+    ///   or situation; ``LocatedFailure`` (``FailureCode/noRecords``, 66) when a requested region has no records in the quarter; store and
     ///   write failures. Reports already written stay; each file is whole.
     public func run(_ options: Options, workers: Int = 1) async throws -> RunReport {
         var report = RunReport(quarter: options.quarter, outputDirectory: options.outputDirectory)
@@ -85,8 +88,10 @@ public struct RunJob: Sendable {
         let (digest, present) = try await prepare(options, into: &report)
         let regions = options.regions.isEmpty ? present : options.regions
         if let missing = regions.first(where: { !present.contains($0) }) {
-            throw CommandFailure(
-                "в хранилище нет записей региона \(missing) за \(options.quarter); проверьте выгрузки в Config/feeds.yaml и painmap status",
+            throw LocatedFailure(
+                .noRecords,
+                message:
+                    "в хранилище нет записей региона \(missing) за \(options.quarter); проверьте выгрузки в Config/feeds.yaml и painmap status",
                 status: .noInput
             )
         }
@@ -127,6 +132,8 @@ public struct RunJob: Sendable {
     ///   - host: This host's name, recorded with each claim.
     ///   - pid: This process's id, recorded with each claim.
     ///   - pollInterval: How often an idle worker looks for regions freed by a dead worker.
+    /// - Returns: What this worker did: its regions, files, leaks and timings.
+    /// - Throws: Store and write failures; a region that fails is recorded in the claim table and the worker goes on.
     public func runWorker(
         _ options: Options,
         coordinator: any RegionRunCoordinator,
@@ -306,7 +313,9 @@ public struct RunJob: Sendable {
     }
 
     /// One region's work, the same for every path: analyse from the store, render, pass the zero-leak gate, write
-    /// the files atomically and store the pains. A region the gate refuses writes nothing.
+    /// the files atomically and store the pains.
+    ///
+    /// A region the gate refuses writes nothing.
     func runRegion(_ code: String, context: RegionContext) async throws -> RegionResult {
         var result = RegionResult()
         guard let region = configuration.regions.region(code: code) else { return result }
@@ -404,18 +413,20 @@ public struct RunJob: Sendable {
         let catalog = configuration.lifeSituations
         let path = configuration.directory.appendingPathComponent("life-situations.yaml").path
         guard !catalog.isEmpty else {
-            throw ConfigurationError(
+            throw LocatedFailure.configuration(
                 location: SourceLocation(path: path),
                 message:
                     "нет описания жизненных ситуаций и этапов; создайте файл по образцу Config/life-situations.yaml"
             )
         }
         for code in options.regions where configuration.regions.region(code: code) == nil {
-            throw CommandFailure("региона «\(code)» нет в Config/regions.yaml", status: .usage)
+            throw LocatedFailure(.usage, message: "региона «\(code)» нет в Config/regions.yaml", status: .usage)
         }
         for id in options.lifeSituations where catalog.situation(id: id) == nil {
-            throw CommandFailure(
-                "жизненной ситуации «\(id)» нет в Config/life-situations.yaml; есть: \(catalog.situations.map(\.id).joined(separator: ", "))",
+            throw LocatedFailure(
+                .usage,
+                message:
+                    "жизненной ситуации «\(id)» нет в Config/life-situations.yaml; есть: \(catalog.situations.map(\.id).joined(separator: ", "))",
                 status: .usage
             )
         }

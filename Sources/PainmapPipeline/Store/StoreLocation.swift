@@ -69,7 +69,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// Opens (creating and migrating if needed) the store.
     ///
-    /// - Throws: the backend's store error, or ``CommandFailure`` (78) for a PostgreSQL URL in a build without the
+    /// - Throws: the backend's store error, or ``LocatedFailure`` (``FailureCode/storeLocation``, 78) for a PostgreSQL URL in a build without the
     ///   `PostgreSQL` trait.
     public func open() async throws -> any FeedbackStore {
         switch self {
@@ -77,8 +77,10 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             return try SQLiteFeedbackStore(url: url)
         case .postgres(let text):
             guard Self.isPostgresAvailable else {
-                throw CommandFailure(
-                    "хранилище \(Self.hidingPassword(text)) — PostgreSQL, а painmap собран без него; соберите с поддержкой PostgreSQL: swift build -c release --traits PostgreSQL",
+                throw LocatedFailure(
+                    .storeLocation,
+                    message:
+                        "хранилище \(Self.hidingPassword(text)) — PostgreSQL, а painmap собран без него; соберите с поддержкой PostgreSQL: swift build -c release --traits PostgreSQL",
                     status: .configError
                 )
             }
@@ -93,7 +95,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     #else
         // Unreachable (guarded by isPostgresAvailable); keeps the call above compiling in the default build.
         private static func openPostgres(_ text: String) async throws -> any FeedbackStore {
-            throw CommandFailure("painmap собран без PostgreSQL", status: .configError)
+            throw LocatedFailure(.storeLocation, message: "painmap собран без PostgreSQL", status: .configError)
         }
     #endif
 

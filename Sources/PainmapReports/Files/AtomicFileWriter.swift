@@ -23,13 +23,13 @@ public struct AtomicFileWriter: Sendable {
     /// - Parameters:
     ///   - data: The file's bytes.
     ///   - url: The final path.
-    /// - Throws: ``CommandFailure`` with ``ExitStatus/ioError`` (disk full, permissions), naming the file.
+    /// - Throws: ``LocatedFailure`` (``FailureCode/io``, ``ExitStatus/ioError``) (disk full, permissions), naming the file.
     public func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw CommandFailure("не удалось создать каталог \(directory.path)", status: .ioError)
+            throw LocatedFailure(.io, message: "не удалось создать каталог \(directory.path)", status: .ioError)
         }
         do {
             let output = try begin(url)
@@ -48,7 +48,7 @@ public struct AtomicFileWriter: Sendable {
             let reason = String(cString: strerror(error.errorNumber))
             let full = error.errorNumber == ENOSPC || error.errorNumber == EFBIG
             let hint = full ? "; освободите место — прежний файл не изменён" : ""
-            throw CommandFailure("не удалось \(action) \(url.path): \(reason)\(hint)", status: .ioError)
+            throw LocatedFailure(.io, message: "не удалось \(action) \(url.path): \(reason)\(hint)", status: .ioError)
         }
     }
 

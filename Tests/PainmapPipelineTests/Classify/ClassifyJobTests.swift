@@ -294,8 +294,10 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         var configuration = try loadConfiguration()
         configuration.lifeSituations = .empty
         let store = try await ingestedSampleStore(configuration)
-        await #expect(throws: ConfigurationError.self) {
+        let error = await #expect(throws: LocatedFailure.self) {
             _ = try await ClassifyJob(configuration: configuration, store: store, logger: quietLogger).run()
         }
+        #expect(error?.code == .configuration)
+        #expect(error?.exitStatus == .configError)
     }
 }

@@ -31,8 +31,8 @@ private func errors(loading directory: URL) -> [String] {
         _ = try ConfigurationLoader().load(directory: directory)
         return []
     } catch let failure as ConfigurationErrors {
-        return failure.errors.filter { $0.location.path.hasSuffix("life-situations.yaml") }.map {
-            "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.message)"
+        return failure.errors.filter { $0.location?.path.hasSuffix("life-situations.yaml") == true }.map {
+            "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)"
         }
     } catch {
         return ["unexpected \(error)"]

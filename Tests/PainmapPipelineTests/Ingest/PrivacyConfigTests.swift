@@ -43,8 +43,8 @@ private func configDirectory(privacy: String?) throws -> URL {
             )
             Issue.record("a misspelled key must fail")
         } catch let failure as ConfigurationErrors {
-            let error = try #require(failure.errors.first { $0.location.path.hasSuffix("privacy.yaml") })
-            #expect(error.location.line == 2)
+            let error = try #require(failure.errors.first { $0.location?.path.hasSuffix("privacy.yaml") == true })
+            #expect(error.location?.line == 2)
             #expect(
                 error.message.contains("неизвестный ключ «keep_original»; возможно, имелось в виду «keep_originals»"),
                 "\(error.message)"

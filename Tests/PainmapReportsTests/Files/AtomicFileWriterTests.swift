@@ -27,7 +27,7 @@ import Testing
         #expect {
             try AtomicFileWriter().write(Data("x".utf8), to: blocked)
         } throws: { error in
-            (error as? CommandFailure)?.exitStatus == .ioError
+            (error as? LocatedFailure).map { $0.code == .io && $0.exitStatus == .ioError } ?? false
         }
         #expect(try String(contentsOf: url, encoding: .utf8) == "прежний отчёт")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
