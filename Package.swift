@@ -134,8 +134,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Shared by the test targets: temporary directories removed on exit, the repository root, a process runner,
+        // another process holding a lock, swift-log's in-memory handler.
+        .target(
+            name: "PainmapTestSupport",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            path: "Tests/PainmapTestSupport"
+        ),
         .testTarget(name: "PainmapCoreTests", dependencies: ["PainmapCore"]),
-        .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText"]),
+        .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText", "PainmapTestSupport"]),
         .testTarget(
             name: "PainmapPrivacyTests",
             dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore"]
@@ -144,27 +154,31 @@ let package = Package(
         .testTarget(
             name: "PainmapIngestTests",
             dependencies: [
-                "PainmapIngest", "PainmapCore", "PainmapPipeline",
+                "PainmapIngest", "PainmapCore", "PainmapPipeline", "PainmapTestSupport",
                 // XLSXFixture builds test workbooks with ZIPFoundation's writer.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(
             name: "PainmapReportsTests",
-            dependencies: ["PainmapReports", "PainmapIngest", "PainmapCore"],
+            dependencies: ["PainmapReports", "PainmapIngest", "PainmapCore", "PainmapTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "PainmapAnalysisTests",
             dependencies: ["PainmapAnalysis", "PainmapCore", "PainmapReports", "PainmapText", "PainmapClustering"]
         ),
-        .testTarget(name: "PainmapSamplesTests", dependencies: ["PainmapSamples", "PainmapCore"]),
-        .testTarget(name: "PainmapSQLiteTests", dependencies: ["PainmapSQLite", "PainmapCore"]),
+        .testTarget(
+            name: "PainmapSamplesTests",
+            dependencies: ["PainmapSamples", "PainmapCore", "PainmapTestSupport"]
+        ),
+        .testTarget(name: "PainmapSQLiteTests", dependencies: ["PainmapSQLite", "PainmapCore", "PainmapTestSupport"]),
         // One contract suite over every backend built: SQLite always, PostgreSQL with the trait.
         .testTarget(
             name: "PainmapStoreContractTests",
             dependencies: [
                 "PainmapCore",
+                "PainmapTestSupport",
                 "PainmapSQLite",
                 .target(name: "PainmapPostgres", condition: .when(traits: ["PostgreSQL"])),
             ]
@@ -175,9 +189,10 @@ let package = Package(
                 "PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports", "PainmapSamples", "PainmapIngest",
                 "PainmapText",
                 "PainmapPrivacy",
+                "PainmapTestSupport",
             ]
         ),
-        .testTarget(name: "painmapCLITests", dependencies: ["painmap"]),
+        .testTarget(name: "painmapCLITests", dependencies: ["painmap", "PainmapTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

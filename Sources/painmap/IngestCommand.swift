@@ -30,11 +30,8 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            let logger = global.makeLogger()
-            let configuration = try ConfigurationLoader().load(directory: global.configURL)
-            let lock = try global.acquireRunLock(wait: wait)
+            let (logger, configuration, lock, store) = try await global.openForWriting(wait: wait)
             defer { withExtendedLifetime(lock) {} }
-            let store = try await global.storeLocation.open()
             let resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: source)
             let progress = ProgressBar(label: "файлов")
             let report = try await IngestJob(configuration: configuration, store: store, logger: logger)

@@ -85,11 +85,8 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            let logger = global.makeLogger()
-            let configuration = try ConfigurationLoader().load(directory: global.configURL)
-            let lock = try global.acquireRunLock(wait: wait)
+            let (logger, configuration, lock, store) = try await global.openForWriting(wait: wait)
             defer { withExtendedLifetime(lock) {} }
-            let store = try await global.storeLocation.open()
             let now = Date()
             guard let resolved = QuarterSpecifier(quarter)?.resolve(on: now) else {
                 throw ValidationError("квартал «\(quarter)» не распознан; пишите 2026Q3, current или previous")

@@ -283,15 +283,15 @@ import Testing
 @Suite struct ContractBackendsTests {
     @Test(
         .disabled(
-            if: StoreBackend.postgresURL == nil && !StoreBackend.isCI,
-            "PAINMAP_TEST_POSTGRES_URL не задан: случаи PostgreSQL не запускались; scripts/test поднимает сервер"
+            if: StoreBackend.optedOut,
+            "PAINMAP_TEST_TRAITS=none: случаи PostgreSQL не запускались по запросу"
         )
     )
     func postgresServerIsAvailable() throws {
         #if PostgreSQL
             #expect(
                 StoreBackend.postgresURL != nil,
-                "CI без PAINMAP_TEST_POSTGRES_URL: контрактные тесты PostgreSQL не запущены; запускайте scripts/test"
+                "PAINMAP_TEST_POSTGRES_URL не задан: контрактные тесты PostgreSQL требуют сервер; запускайте scripts/test (он поднимает кластер) или PAINMAP_TEST_TRAITS=none"
             )
             #expect(StoreBackend.runnable.map(\.name) == ["SQLite", "PostgreSQL"])
         #else

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PainmapCore
 import PainmapPipeline
+import PainmapTestSupport
 import Synchronization
 import Testing
 
@@ -351,10 +352,10 @@ private func cp1251(_ text: String) throws -> Data {
     }
 
     @Test func logsCarryCountsButNoText() async throws {
-        let collector = LogCollector()
-        let logger = collector.logger()
+        let collector = LogCapture()
+        let logger = collector.logger
         _ = try await cluster(try writeInput(Data(ClusterJobFixture.csv.utf8)), logger: logger)
-        let lines = collector.lines.withLock { $0 }
+        let lines = collector.lines
         #expect(lines.contains { $0.contains("rows.read=31") })
         let words = Set(
             ClusterJobFixture.rows.flatMap { $0.text.split(whereSeparator: { !$0.isLetter }) }

@@ -3,12 +3,11 @@ import PainmapCore
 import PainmapIngest
 import PainmapPipeline
 import PainmapPrivacy
+import PainmapTestSupport
 import PainmapText
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regressions")
 
 /// Replays every input in `Tests/Fixtures/fuzz-regressions/<target>/` through the entry point of the fuzz target
@@ -83,9 +82,7 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
         let (feedName, fileExtension) = try #require(Self.feeds[target], "unknown fuzz target \(target)")
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let feed = try #require(configuration.feeds.first { $0.name == feedName })
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "painmap-fuzz-replay-\(UUID().uuidString)"
-        )
+        let directory = TemporaryDirectory.url("fuzz-replay")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("input.\(fileExtension)")

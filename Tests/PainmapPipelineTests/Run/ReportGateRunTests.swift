@@ -3,6 +3,7 @@ import Logging
 import PainmapCore
 import PainmapReports
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
 @testable import PainmapPipeline
@@ -10,7 +11,7 @@ import Testing
 /// The zero-leak gate in a run: a canary that slips past the redactor stops the region's reports from being written.
 @Suite struct ReportGateRunTests {
     @Test func aCanaryInTheOrganisationFieldStopsTheRegionAndNamesTheRecord() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-gate-\(UUID().uuidString)")
+        let root = TemporaryDirectory.url("gate")
         let feeds = root.appendingPathComponent("feeds/pos")
         try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
@@ -68,7 +69,7 @@ import Testing
     /// run, without the person in the organisation field, writes the region.
     @Test(arguments: [true, false])
     func aRecordedMultiWordNameInAFieldThatIsNotRedactedStopsTheRegion(_ named: Bool) async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-gate-\(UUID().uuidString)")
+        let root = TemporaryDirectory.url("gate")
         let feeds = root.appendingPathComponent("feeds/pos")
         try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
         try FileManager.default.copyItem(

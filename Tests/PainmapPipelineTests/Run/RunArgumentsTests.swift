@@ -1,5 +1,6 @@
 import Foundation
 import PainmapCore
+import PainmapTestSupport
 import Testing
 
 @testable import PainmapPipeline
@@ -19,9 +20,7 @@ import Testing
     }
 
     @Test func reportConfigurationFilesAreValidatedWithTheirLine() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "painmap-run-config-\(UUID().uuidString)"
-        )
+        let directory = TemporaryDirectory.url("run-config")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for name in ["feeds.yaml", "regions.yaml", "surveys.yaml", "mkgu-forms.yaml", "life-situations.yaml"] {
             try FileManager.default.copyItem(

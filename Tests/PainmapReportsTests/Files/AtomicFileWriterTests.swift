@@ -1,10 +1,11 @@
 import Foundation
 import PainmapCore
 import PainmapReports
+import PainmapTestSupport
 import Testing
 
 @Suite struct AtomicFileWriterTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-atomic-\(UUID().uuidString)")
+    let directory = TemporaryDirectory.url("atomic")
 
     @Test func writesReplacesAndLeavesNoTemporaryFiles() throws {
         let url = directory.appendingPathComponent("2026Q3/54/report.html")

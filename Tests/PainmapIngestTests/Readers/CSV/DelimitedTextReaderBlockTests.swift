@@ -1,6 +1,7 @@
 import Foundation
 import PainmapCore
 import PainmapIngest
+import PainmapTestSupport
 import Testing
 
 /// Blocks cut with `nextBlock` and read elsewhere give what reading row by row gives; positions lead back to rows.
