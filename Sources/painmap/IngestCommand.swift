@@ -30,13 +30,16 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            let (logger, configuration, lock, store) = try await global.openForWriting(wait: wait)
-            defer { withExtendedLifetime(lock) {} }
-            let resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: source)
-            let progress = ProgressBar(label: "файлов")
-            let report = try await IngestJob(configuration: configuration, store: store, logger: logger)
-                .run(resolutions) { done, total in progress.update(done, total) }
-            progress.finish()
+            let logger = global.makeLogger()
+            let configuration = try ConfigurationLoader().load(directory: global.configURL)
+            let report = try await global.storeLocation.withStore(exclusive: true, wait: wait) { store in
+                let resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: source)
+                let progress = ProgressBar(label: "файлов")
+                let report = try await IngestJob(configuration: configuration, store: store, logger: logger)
+                    .run(resolutions) { done, total in progress.update(done, total) }
+                progress.finish()
+                return report
+            }
             print(report.table, terminator: "")
             if report.hasFailures {
                 throw LocatedFailure(

@@ -40,25 +40,6 @@ struct GlobalOptions: ParsableArguments {
     /// The store named by --store, PAINMAP_STORE or the default.
     var storeLocation: StoreLocation { StoreLocation(option: store) }
 
-    /// Takes the run lock of a SQLite store (`nil` for PostgreSQL, which guards its writers itself).
-    func acquireRunLock(wait: Bool) throws -> RunLock? {
-        try storeLocation.runLockStore.map { try RunLock.acquire(store: $0, wait: wait) }
-    }
-
-    /// What a command that writes to the store starts with, in this order: the logger, the configuration, the run
-    /// lock (SQLite), the open store.
-    ///
-    /// - Parameter wait: Wait for a running command's lock instead of failing with 75.
-    /// - Returns: The logger, the configuration, the held lock (keep it alive for the command) and the store.
-    /// - Throws: A configuration, lock or store failure.
-    func openForWriting(wait: Bool) async throws -> (Logger, PainmapConfiguration, RunLock?, any FeedbackStore) {
-        let logger = makeLogger()
-        let configuration = try ConfigurationLoader().load(directory: configURL)
-        let lock = try acquireRunLock(wait: wait)
-        let store = try await storeLocation.open()
-        return (logger, configuration, lock, store)
-    }
-
     /// Fails with «нет хранилища» when a command that reads finds no SQLite file.
     func requireExistingStore() throws {
         guard storeLocation.mayHoldData else {
