@@ -106,7 +106,7 @@
                 try await copy(
                     table: "feedback_record",
                     columns: FeedbackRecordColumns.names,
-                    lines: insertOrder.lazy.map { records[inserts[$0]!].copyLine }
+                    lines: insertOrder.lazy.compactMap { inserts[$0].map { records[$0].copyLine } }
                 )
             }
             if !updateOrder.isEmpty {
@@ -125,7 +125,7 @@
                 try await copy(
                     table: "painmap_record_update",
                     columns: FeedbackRecordColumns.names,
-                    lines: updateOrder.lazy.map { records[updates[$0]!].copyLine }
+                    lines: updateOrder.lazy.compactMap { updates[$0].map { records[$0].copyLine } }
                 )
                 let assignments = FeedbackRecordColumns.names.dropFirst(2).map { "\($0) = u.\($0)" }.joined(
                     separator: ", "
@@ -142,8 +142,8 @@
                 try await connection.query("TRUNCATE painmap_record_update", logger: logger)
             }
             try await writeRedaction(
-                inserted: insertOrder.map { records[inserts[$0]!] },
-                updated: updateOrder.map { records[updates[$0]!] }
+                inserted: insertOrder.compactMap { inserts[$0].map { records[$0] } },
+                updated: updateOrder.compactMap { updates[$0].map { records[$0] } }
             )
         }
 

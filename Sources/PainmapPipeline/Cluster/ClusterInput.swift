@@ -102,7 +102,11 @@ struct ClusterInput {
             threadCount: threadCount,
             chunkSize: chunkSize
         )
-        return input!  // row by row, every problem is thrown
+        // Row by row every problem is thrown, so `nil` (which only the block reader returns) cannot come back.
+        guard let input else {
+            throw LocatedFailure(.unreadableData, message: "файл не удалось прочитать построчно", status: .software)
+        }
+        return input
     }
 
     /// The longest row a block may hold; a longer one (a quote that never closes, a field past the cap)
@@ -111,8 +115,16 @@ struct ClusterInput {
 
     /// One pass over the rows after the header.
     ///
-    /// - Parameter inBlocks: Whether tasks parse blocks cut from the file (then `nil` comes back when the
-    ///   file must be read row by row), or this thread parses the rows and tasks only analyze them.
+    /// - Parameters:
+    ///   - reader: The reader, past the header.
+    ///   - inBlocks: Whether tasks parse blocks cut from the file (then `nil` comes back when the file must be read
+    ///     row by row), or this thread parses the rows and tasks only analyze them.
+    ///   - columns: The columns to decode.
+    ///   - threadCount: Analysis tasks at once.
+    ///   - chunkSize: Rows per analysis task when reading row by row.
+    ///   - blockBytes: The most bytes per block.
+    /// - Returns: The input, or `nil` when blocks cannot give the exact result and the file must be read row by row.
+    /// - Throws: ``LocatedFailure`` for a row that cannot be read.
     static func read(
         _ reader: inout DelimitedTextReader,
         inBlocks: Bool,
