@@ -381,7 +381,7 @@ public struct RunJob: Sendable {
         let started = clock.now
         let quarter = context.quarter
         let digest = context.configDigest
-        let overview = OverviewBuilder(configuration: configuration, generatedAt: context.generatedAt).build(
+        var overview = OverviewBuilder(configuration: configuration, generatedAt: context.generatedAt).build(
             quarter: quarter,
             current: try await store.classificationCounts(region: nil, quarter: quarter, configDigest: digest),
             previous: try await store.classificationCounts(
@@ -391,6 +391,13 @@ public struct RunJob: Sendable {
             ),
             pains: try await store.pains(region: nil, quarter: quarter)
         )
+        // Link only regions whose directory is there: a `--region 54` run into a new folder wrote no other region.
+        let quarterDirectory = context.outputDirectory.appendingPathComponent(overview.quarter, isDirectory: true)
+        for index in overview.regions.indices {
+            let page = quarterDirectory.appendingPathComponent(overview.regions[index].region.code, isDirectory: true)
+                .appendingPathComponent("index.html")
+            overview.regions[index].hasReport = FileManager.default.fileExists(atPath: page.path)
+        }
         let overviewFiles = try context.writer.render(overview)
         let overviewLeaks = ReportGate(identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil))
             .inspect(overviewFiles, relativeTo: context.outputDirectory)
