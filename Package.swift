@@ -96,17 +96,24 @@ let package = Package(
         ),
         // Deterministic pain clustering over stemmed documents.
         .target(name: "PainmapClustering", dependencies: ["PainmapCore", "PainmapText"]),
-        // Report rendering (HTML, Markdown, JSON, CSV, XLSX) and the atomic file writer.
+        // The report model, its renderers (HTML, Markdown, JSON, CSV, XLSX), the report tree with its atomic
+        // writer, and the zero-leak gate that reads every rendered file (workbooks unzipped) before it is written.
         .target(
             name: "PainmapReports",
             dependencies: [
                 "PainmapCore",
+                "PainmapPrivacy",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The analysis stage: records and stored pains in, report models and pains to store out (no files, no store).
+        .target(
+            name: "PainmapAnalysis",
+            dependencies: ["PainmapCore", "PainmapText", "PainmapClustering", "PainmapReports"]
+        ),
         // Deterministic generator of realistic sample exports for all five sources.
         .target(name: "PainmapSamples", dependencies: ["PainmapCore", "PainmapReports"]),
-        // Wires configuration, adapters, stores and analysis into jobs.
+        // Orchestration: configuration loading, jobs (ingest, classify, run, cluster), the run lock, store choice.
         .target(
             name: "PainmapPipeline",
             dependencies: [
@@ -116,13 +123,11 @@ let package = Package(
                 .target(name: "PainmapPostgres", condition: .when(traits: ["PostgreSQL"])),
                 "PainmapText",
                 "PainmapClustering",
+                "PainmapAnalysis",
                 "PainmapReports",
-                "PainmapSamples",
                 "PainmapPrivacy",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-                // The report gate reads back the XML parts of each rendered workbook.
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -137,8 +142,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Shared by the test targets: temporary directories removed on exit, the repository root, a process runner,
+        // another process holding a lock, swift-log's in-memory handler.
+        .target(
+            name: "PainmapTestSupport",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            path: "Tests/PainmapTestSupport"
+        ),
         .testTarget(name: "PainmapCoreTests", dependencies: ["PainmapCore"]),
-        .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText"]),
+        .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText", "PainmapTestSupport"]),
         .testTarget(
             name: "PainmapPrivacyTests",
             dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore", "PainmapPipeline"]
@@ -147,23 +162,31 @@ let package = Package(
         .testTarget(
             name: "PainmapIngestTests",
             dependencies: [
-                "PainmapIngest", "PainmapCore", "PainmapPipeline",
+                "PainmapIngest", "PainmapCore", "PainmapPipeline", "PainmapTestSupport",
                 // XLSXFixture builds test workbooks with ZIPFoundation's writer.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(
             name: "PainmapReportsTests",
-            dependencies: ["PainmapReports", "PainmapIngest"],
+            dependencies: ["PainmapReports", "PainmapIngest", "PainmapCore", "PainmapTestSupport"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "PainmapSamplesTests", dependencies: ["PainmapSamples", "PainmapCore"]),
-        .testTarget(name: "PainmapSQLiteTests", dependencies: ["PainmapSQLite", "PainmapCore"]),
+        .testTarget(
+            name: "PainmapAnalysisTests",
+            dependencies: ["PainmapAnalysis", "PainmapCore", "PainmapReports", "PainmapText", "PainmapClustering"]
+        ),
+        .testTarget(
+            name: "PainmapSamplesTests",
+            dependencies: ["PainmapSamples", "PainmapCore", "PainmapTestSupport"]
+        ),
+        .testTarget(name: "PainmapSQLiteTests", dependencies: ["PainmapSQLite", "PainmapCore", "PainmapTestSupport"]),
         // One contract suite over every backend built: SQLite always, PostgreSQL with the trait.
         .testTarget(
             name: "PainmapStoreContractTests",
             dependencies: [
                 "PainmapCore",
+                "PainmapTestSupport",
                 "PainmapSQLite",
                 .target(name: "PainmapPostgres", condition: .when(traits: ["PostgreSQL"])),
             ]
@@ -174,9 +197,10 @@ let package = Package(
                 "PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports", "PainmapSamples", "PainmapIngest",
                 "PainmapText",
                 "PainmapPrivacy",
+                "PainmapTestSupport",
             ]
         ),
-        .testTarget(name: "painmapCLITests", dependencies: ["painmap"]),
+        .testTarget(name: "painmapCLITests", dependencies: ["painmap", "PainmapTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
@@ -185,5 +209,6 @@ for target in package.targets where [.regular, .executable, .test].contains(targ
     var settings = target.swiftSettings ?? []
     settings += [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
     if target.type == .regular { settings.append(.enableUpcomingFeature("InternalImportsByDefault")) }
-    target.swiftSettings = settings
+    // Warnings are errors for the project's own targets only; dependencies keep their warnings.
+    target.swiftSettings = settings + [.treatAllWarnings(as: .error)]
 }

@@ -27,7 +27,9 @@ public struct ClusterConfiguration: Sendable, Equatable {
     /// The cap on Lloyd iterations per restart (default 50; runs usually converge earlier).
     public var maxIterations: Int
     /// k-means stops once at most this fraction of the rows changed cell in one iteration (default
-    /// 0.0003; `0` iterates until no row changes or ``maxIterations``). Lloyd's last iterations each
+    /// 0.0003; `0` iterates until no row changes or ``maxIterations``).
+    ///
+    /// Lloyd's last iterations each
     /// move a few boundary rows at the price of a full pass.
     public var convergenceTolerance: Double
     /// For batches of more than 16,384 distinct rows, where k-means restarts compete on a sample, the
@@ -49,7 +51,9 @@ public struct ClusterConfiguration: Sendable, Equatable {
     public var seedPains: [[String]]
     /// Warm start (`CLUSTERING.md` §2.11): the previous period's pain centroids
     /// (``PainCluster/centroid``, ``PreviousPain/centroid``), placed among the k-means++ seeds so a
-    /// stable pain keeps its shape and ``PainMatcher`` carries its id over (default none). Seeded pains
+    /// stable pain keeps its shape and ``PainMatcher`` carries its id over (default none).
+    ///
+    /// Seeded pains
     /// and previous centroids together take at most `k0` of the seeds, seeded pains first.
     public var previousCentroids: [[String: Float]]
     /// The seed of every random choice; the same seed and input give the same result.

@@ -21,7 +21,9 @@ public struct ClusterDocument: Sendable {
     /// How many raw records this document stands for (at least 1); sizes and volumes sum it.
     public let weight: Int
     /// The source, region or channel the record came from, if known; a pain's quotes prefer
-    /// documents of distinct groups (`CLUSTERING.md` §2.10). Never affects clustering.
+    /// documents of distinct groups (`CLUSTERING.md` §2.10).
+    ///
+    /// Never affects clustering.
     public let group: String?
 
     /// Creates a document.

@@ -29,7 +29,9 @@ public struct InternedDocuments: Sendable {
     /// Raw records each document stands for (at least 1).
     public private(set) var weights: [Int] = []
     /// Optional group (source, region, channel) of each document, `-1` for none; quotes prefer
-    /// documents of distinct groups. Empty when no document has a group.
+    /// documents of distinct groups.
+    ///
+    /// Empty when no document has a group.
     public private(set) var groups: [Int32] = []
 
     /// Creates an empty batch (use ``Builder`` to fill one).
@@ -65,6 +67,7 @@ public struct InternedDocuments: Sendable {
     /// The word ids of one document, in text order.
     ///
     /// - Parameter document: A document number, `0 ..< count`.
+    /// - Returns: The ids, a slice of the shared word array.
     public func words(of document: Int) -> ArraySlice<Int32> {
         words[wordOffsets[document]..<wordOffsets[document + 1]]
     }
@@ -77,6 +80,7 @@ public struct InternedDocuments: Sendable {
     /// The surface forms of a document joined by spaces (its default quote text).
     ///
     /// - Parameter document: A document number, `0 ..< count`.
+    /// - Returns: The document's words as written, separated by spaces.
     public func joinedSurfaces(of document: Int) -> String {
         words(of: document).map { surfaces[Int(surfaceOfWord[Int($0)])] }.joined(separator: " ")
     }
@@ -158,6 +162,7 @@ public struct InternedDocuments: Sendable {
         /// - Parameters:
         ///   - document: A document number returned by ``appendDocument(words:weight:group:)``.
         ///   - words: Word ids to compare with.
+        /// - Returns: `true` when the document holds exactly `words`.
         public func document(_ document: Int, hasWords words: [Int32]) -> Bool {
             let start = documents.wordOffsets[document]
             guard documents.wordOffsets[document + 1] - start == words.count else { return false }

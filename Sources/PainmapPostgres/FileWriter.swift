@@ -106,7 +106,7 @@
                 try await copy(
                     table: "feedback_record",
                     columns: FeedbackRecordColumns.names,
-                    lines: insertOrder.lazy.map { records[inserts[$0]!].copyLine }
+                    lines: insertOrder.lazy.compactMap { inserts[$0].map { records[$0].copyLine } }
                 )
             }
             if !updateOrder.isEmpty {
@@ -125,7 +125,7 @@
                 try await copy(
                     table: "painmap_record_update",
                     columns: FeedbackRecordColumns.names,
-                    lines: updateOrder.lazy.map { records[updates[$0]!].copyLine }
+                    lines: updateOrder.lazy.compactMap { updates[$0].map { records[$0].copyLine } }
                 )
                 let assignments = FeedbackRecordColumns.names.dropFirst(2).map { "\($0) = u.\($0)" }.joined(
                     separator: ", "
@@ -142,14 +142,16 @@
                 try await connection.query("TRUNCATE painmap_record_update", logger: logger)
             }
             try await writeRedaction(
-                inserted: insertOrder.map { records[inserts[$0]!] },
-                updated: updateOrder.map { records[updates[$0]!] }
+                inserted: insertOrder.compactMap { inserts[$0].map { records[$0] } },
+                updated: updateOrder.compactMap { updates[$0].map { records[$0] } }
             )
         }
 
         /// Stores what redaction removed from the rows just written, as the SQLite writer does row by row: an update first
         /// deletes what the earlier export of the record left (identifiers and originals), then each written row's final
-        /// version adds its own. Rows are found by (source, natural key), which the file's transaction holds still.
+        /// version adds its own.
+        ///
+        /// Rows are found by (source, natural key), which the file's transaction holds still.
         private func writeRedaction(inserted: [PendingRecord], updated: [PendingRecord]) async throws {
             if !updated.isEmpty {
                 let sources = updated.map(\.source)

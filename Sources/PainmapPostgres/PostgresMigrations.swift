@@ -191,7 +191,9 @@
         ]
 
         /// Brings `pain` tables made by the first PostgreSQL `v4_pains` (before pains stored their status, as SQLite's
-        /// `v4_pains` was amended before release) up to the current definition. Runs under the migration lock, only when
+        /// `v4_pains` was amended before release) up to the current definition.
+        ///
+        /// Runs under the migration lock, only when
         /// the columns are missing; existing pains become `new` with no previous count, what a rerun of their region
         /// rewrites anyway.
         static let painStatusRepair = [

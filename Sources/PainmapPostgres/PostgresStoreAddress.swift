@@ -1,6 +1,6 @@
 #if PostgreSQL
     public import Foundation
-    public import PainmapCore
+    import PainmapCore
 
     /// Where a PostgreSQL store lives, parsed from `postgres://user[:password]@host[:port]/database[?options]`.
     ///

@@ -42,7 +42,9 @@ public struct Redactor: Sendable {
         return Redaction(text: Redactor.replace(spans, in: Array(text.unicodeScalars)), spans: spans)
     }
 
-    /// The most passes ``find(in:)`` makes. A pass after the first runs only when the one before found spans, and it
+    /// The most passes ``find(in:)`` makes.
+    ///
+    /// A pass after the first runs only when the one before found spans, and it
     /// finds spans only outside placeholders, so the text left to read shrinks with every pass; the bound keeps a
     /// pathological text from costing one pass per span. Spans the last pass finds are kept, but no pass checks
     /// them; the fuzz target's strict property (FUZZING.md) would report a text that needs more.
@@ -158,7 +160,9 @@ public struct Redactor: Sendable {
         }
     }
 
-    /// Two name rules may read one name differently («Пишет Попов И.А.» and «И.А. Сертификат»): keeping only the longer
+    /// Proposes one span over each run of overlapping name candidates.
+    ///
+    /// Two name rules may read one name differently (`Пишет Попов И.А.` and `И.А. Сертификат`): keeping only the longer
     /// reading would leave the rest of the name readable. Each run of overlapping name candidates is also proposed as
     /// one span covering all of them; being longest it wins, and if an address or identifier overlaps it, the separate
     /// readings still compete as before.

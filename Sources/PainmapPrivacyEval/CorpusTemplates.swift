@@ -89,7 +89,7 @@ enum CorpusTemplates {
     ]
 
     /// A date in one of the spellings citizens use: «12.03.1985», «5 марта 1985», «12.03.85».
-    static func date(_ rng: inout EvalRandom) -> String {
+    static func date(_ rng: inout SplitMix64) -> String {
         let day = rng.int(in: 1...28)
         let month = rng.int(in: 1...12)
         let year = rng.int(in: 1935...2024)
@@ -156,7 +156,7 @@ enum CorpusTemplates {
     ]
 
     /// Values for the look-alike templates of each type.
-    static func decoyValue(_ type: PersonalDataType, template: Int, _ rng: inout EvalRandom) -> String {
+    static func decoyValue(_ type: PersonalDataType, template: Int, _ rng: inout SplitMix64) -> String {
         switch type {
         case .phone:
             return [
@@ -227,7 +227,7 @@ enum CorpusTemplates {
     ]
 
     /// An address span and whether it carries a flat.
-    static func address(_ rng: inout EvalRandom) -> String {
+    static func address(_ rng: inout SplitMix64) -> String {
         if rng.chance(0.12) {
             let village = rng.pick(villages)
             return "\(village), \(rng.pick(["д.", "дом", "д"])) \(rng.int(in: 1...80))"

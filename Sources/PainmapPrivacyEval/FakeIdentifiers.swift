@@ -12,7 +12,7 @@ struct FakeIdentifiers {
     static let landlineCodes = ["383", "4152", "495", "812", "3452", "8182", "3842", "4212", "343"]
 
     /// A phone number; `cued` allows short local numbers (only valid after «тел.»).
-    static func phone(_ rng: inout EvalRandom, cued: Bool) -> String {
+    static func phone(_ rng: inout SplitMix64, cued: Bool) -> String {
         let code = rng.pick(mobileCodes)
         let a = rng.digits(3).text
         let b = rng.digits(2).text
@@ -47,7 +47,7 @@ struct FakeIdentifiers {
         "почта.рф", "school54.ru", "edu.kamgov.ru",
     ]
 
-    static func email(_ person: FakePerson, _ rng: inout EvalRandom) -> String {
+    static func email(_ person: FakePerson, _ rng: inout SplitMix64) -> String {
         let surname = transliterate(person.surname)
         let name = transliterate(person.firstName)
         let local: String
@@ -67,7 +67,7 @@ struct FakeIdentifiers {
     // MARK: Numbers with control digits
 
     /// A СНИЛС above 001-001-998 in one of four spellings; `valid: false` breaks the control number.
-    static func snils(_ rng: inout EvalRandom, valid: Bool, grouped: Bool = true) -> String {
+    static func snils(_ rng: inout SplitMix64, valid: Bool, grouped: Bool = true) -> String {
         var body: [UInt8]
         repeat { body = rng.digits(9) } while Int(body.text) ?? 0 <= 1_001_998
         var sum = 0
@@ -89,7 +89,7 @@ struct FakeIdentifiers {
     }
 
     /// A 12-digit (person) or 10-digit (organisation) ИНН.
-    static func inn(_ rng: inout EvalRandom, personal: Bool, valid: Bool) -> String {
+    static func inn(_ rng: inout SplitMix64, personal: Bool, valid: Bool) -> String {
         let prefixes = ["54", "41", "77", "78", "50", "66", "23", "16", "02"]
         var digits: [UInt8] = rng.pick(prefixes).compactMap { $0.wholeNumberValue }.map(UInt8.init)
         let bodyCount = personal ? 10 : 9
@@ -105,7 +105,7 @@ struct FakeIdentifiers {
     }
 
     /// ОГРН (13 digits, starting 1 or 5) or ОГРНИП (15 digits, starting 3).
-    static func ogrn(_ rng: inout EvalRandom, individual: Bool, valid: Bool) -> String {
+    static func ogrn(_ rng: inout SplitMix64, individual: Bool, valid: Bool) -> String {
         var digits: [UInt8] = [individual ? 3 : rng.pick([1, 5])]
         digits += rng.digits(individual ? 13 : 11)
         var remainder = 0
@@ -117,7 +117,7 @@ struct FakeIdentifiers {
     }
 
     /// A card of МИР, Visa or Mastercard (both ranges), Luhn-valid unless `valid` is false.
-    static func card(_ rng: inout EvalRandom, valid: Bool) -> [UInt8] {
+    static func card(_ rng: inout SplitMix64, valid: Bool) -> [UInt8] {
         var digits: [UInt8]
         switch rng.below(4) {
         case 0: digits = [2, 2, 0, UInt8(rng.int(in: 0...4))]
@@ -133,7 +133,7 @@ struct FakeIdentifiers {
         return digits + [0]
     }
 
-    static func formatCard(_ digits: [UInt8], _ rng: inout EvalRandom) -> String {
+    static func formatCard(_ digits: [UInt8], _ rng: inout SplitMix64) -> String {
         let text = digits.text
         let chars = Array(text)
         let groups = stride(from: 0, to: chars.count, by: 4).map { String(chars[$0..<min($0 + 4, chars.count)]) }
@@ -145,7 +145,7 @@ struct FakeIdentifiers {
     }
 
     /// A passport's series and number; spellings with «серия … номер …» put the words outside the span.
-    static func passport(_ rng: inout EvalRandom) -> Planted {
+    static func passport(_ rng: inout SplitMix64) -> Planted {
         let series = rng.pick(["50", "30", "45", "40", "52", "36", "65", "71"]) + String(format2(rng.int(in: 3...24)))
         let number = rng.digits(6).text
         let s = Array(series)
@@ -169,7 +169,7 @@ struct FakeIdentifiers {
         "Х": "X",
     ]
 
-    static func plate(_ rng: inout EvalRandom) -> String {
+    static func plate(_ rng: inout SplitMix64) -> String {
         let first = rng.pick(plateLetters)
         let digits = rng.digits(3).text
         let pair = String([rng.pick(plateLetters), rng.pick(plateLetters)])

@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// A fake person whose name parts agree in gender, with the case forms the corpus needs.
 struct FakePerson {
     var surname: String
@@ -15,7 +17,9 @@ struct FakePerson {
     }
 }
 
-/// Name lists for the corpus. Some first names and surnames are deliberately absent from the recognizer's
+/// Name lists for the corpus.
+///
+/// Some first names and surnames are deliberately absent from the recognizer's
 /// dictionary and suffix rules (rare and non-Slavic names, surnames such as «Ким», «Черных»), so recall is
 /// measured on names the recognizer was not written around.
 enum FakePeople {
@@ -50,7 +54,7 @@ enum FakePeople {
         ("Кузьмич", "Кузьминична"), ("Ренатович", "Ренатовна"), ("Фомич", "Фоминична"), ("Тимурович", "Тимуровна"),
     ]
 
-    static func person(_ rng: inout EvalRandom) -> FakePerson {
+    static func person(_ rng: inout SplitMix64) -> FakePerson {
         let female = rng.chance(0.6)
         let base = rng.pick(surnames)
         let father = rng.pick(fathers)
@@ -105,7 +109,7 @@ enum FakePeople {
     }
 
     /// One of the ways a complaint spells a person: full, inverted, initials, declined, lower case, double.
-    static func spelling(_ person: FakePerson, _ rng: inout EvalRandom) -> (text: String, genitive: Bool) {
+    static func spelling(_ person: FakePerson, _ rng: inout SplitMix64) -> (text: String, genitive: Bool) {
         let s = person.surname
         let f = person.firstName
         let p = person.patronymic

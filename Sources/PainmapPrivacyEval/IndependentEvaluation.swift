@@ -1,5 +1,5 @@
 import Foundation
-public import PainmapCore
+import PainmapCore
 public import PainmapPrivacy
 
 /// Measures redaction on the independent corpus from the texts a store gave back: recall per type and per spelling

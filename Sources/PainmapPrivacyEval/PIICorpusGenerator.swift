@@ -29,7 +29,7 @@ public struct PIICorpusGenerator: Sendable {
 
     /// Generates the corpus: positives type by type, then look-alikes, then clean messages.
     public func generate() -> [LabelledMessage] {
-        var rng = EvalRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var messages: [LabelledMessage] = []
         messages.reserveCapacity(perType * 12 + clean)
         for type in PIICorpusGenerator.firstTypes {
@@ -75,7 +75,7 @@ public struct PIICorpusGenerator: Sendable {
 
     /// Dates of birth (`perType` positives, `decoysPerType` plain dates that must stay), appended at the end.
     private func appendBirthDates(to messages: inout [LabelledMessage]) {
-        var rng = EvalRandom(seed: seed ^ 0xB1D7_DA7E)
+        var rng = SplitMix64(seed: seed ^ 0xB1D7_DA7E)
         for index in 0..<perType {
             messages.append(message(planting: .birthDate, role: .positive, index: index, &rng))
         }
@@ -91,19 +91,19 @@ public struct PIICorpusGenerator: Sendable {
         }
     }
 
-    private func openMessage(_ builder: inout MessageBuilder, _ rng: inout EvalRandom) {
+    private func openMessage(_ builder: inout MessageBuilder, _ rng: inout SplitMix64) {
         let greeting = rng.pick(CorpusTemplates.greetings)
         if !greeting.isEmpty, rng.chance(0.4) { builder.append(greeting + " ") }
         builder.append(rng.pick(CorpusTemplates.topics))
         builder.append(" ")
     }
 
-    private func closeMessage(_ builder: inout MessageBuilder, _ rng: inout EvalRandom) {
+    private func closeMessage(_ builder: inout MessageBuilder, _ rng: inout SplitMix64) {
         if rng.chance(0.5) { builder.append(" " + rng.pick(CorpusTemplates.closings)) }
     }
 
     /// A message around one planted identifier; sometimes a second one of another type.
-    private func message(planting type: PersonalDataType, role: GoldSpan.Role, index: Int, _ rng: inout EvalRandom)
+    private func message(planting type: PersonalDataType, role: GoldSpan.Role, index: Int, _ rng: inout SplitMix64)
         -> LabelledMessage
     {
         var builder = MessageBuilder()
@@ -122,7 +122,7 @@ public struct PIICorpusGenerator: Sendable {
         return LabelledMessage(text: builder.text, spans: builder.spans, isClean: false)
     }
 
-    private func plant(_ type: PersonalDataType, role: GoldSpan.Role, person: FakePerson, _ rng: inout EvalRandom) -> (
+    private func plant(_ type: PersonalDataType, role: GoldSpan.Role, person: FakePerson, _ rng: inout SplitMix64) -> (
         String, Planted
     ) {
         let valid = role != .invalidChecksum

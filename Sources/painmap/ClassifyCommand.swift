@@ -48,7 +48,7 @@ struct ClassifyCommand: AsyncParsableCommand {
             let logger = global.makeLogger()
             let configuration = try ConfigurationLoader().load(directory: global.configURL)
             if let region, configuration.regions.region(code: region) == nil {
-                throw CommandFailure("региона «\(region)» нет в Config/regions.yaml", status: .usage)
+                throw LocatedFailure(.usage, message: "региона «\(region)» нет в Config/regions.yaml", status: .usage)
             }
             try global.requireExistingStore()
             let report = try await global.storeLocation.withStore(exclusive: true, wait: wait) { store in

@@ -112,7 +112,7 @@ struct ClusterCommand: AsyncParsableCommand {
         return byte
     }
 
-    private func parsedEncoding() throws -> CSVClusterJob.Encoding {
+    private func parsedEncoding() throws -> DeclaredEncoding {
         switch encoding.lowercased() {
         case "utf-8", "utf8": return .utf8
         case "cp1251", "windows-1251": return .cp1251

@@ -42,8 +42,10 @@ struct IngestCommand: AsyncParsableCommand {
             }
             print(report.table, terminator: "")
             if report.hasFailures {
-                throw CommandFailure(
-                    "часть файлов не загружена (см. выше); исправьте их или конфигурацию и повторите — загруженное сохранено",
+                throw LocatedFailure(
+                    .filesNotIngested,
+                    message:
+                        "часть файлов не загружена (см. выше); исправьте их или конфигурацию и повторите — загруженное сохранено",
                     status: .dataError
                 )
             }

@@ -43,8 +43,10 @@ struct GlobalOptions: ParsableArguments {
     /// Fails with «нет хранилища» when a command that reads finds no SQLite file.
     func requireExistingStore() throws {
         guard storeLocation.mayHoldData else {
-            throw CommandFailure(
-                "хранилище \(storeLocation) не найдено; сначала выполните painmap ingest",
+            throw LocatedFailure(
+                .missingInput,
+                message:
+                    "хранилище \(storeLocation) не найдено; сначала выполните painmap ingest",
                 status: .noInput
             )
         }

@@ -88,8 +88,11 @@ struct RunCommand: AsyncParsableCommand {
             let logger = global.makeLogger()
             let configuration = try ConfigurationLoader().load(directory: global.configURL)
             let now = Date()
+            guard let resolved = QuarterSpecifier(quarter)?.resolve(on: now) else {
+                throw ValidationError("квартал «\(quarter)» не распознан; пишите 2026Q3, current или previous")
+            }
             let options = RunJob.Options(
-                quarter: QuarterSpecifier(quarter)?.resolve(on: now) ?? Quarter(year: 1970, number: 1)!,
+                quarter: resolved,
                 regions: region,
                 lifeSituations: lifeSituation,
                 outputDirectory: URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL,
@@ -118,14 +121,18 @@ struct RunCommand: AsyncParsableCommand {
             print(report.summary, terminator: "")
             if !report.leaks.isEmpty { throw PersonalDataLeak(findings: report.leaks) }
             if !report.failedRegions.isEmpty {
-                throw CommandFailure(
-                    "регионы \(report.failedRegions.sorted().joined(separator: ", ")) не обработаны; причины — в таблице region_run хранилища",
+                throw LocatedFailure(
+                    .regionsFailed,
+                    message:
+                        "регионы \(report.failedRegions.sorted().joined(separator: ", ")) не обработаны; причины — в таблице region_run хранилища",
                     status: .software
                 )
             }
             if let ingest = report.ingest, ingest.hasFailures {
-                throw CommandFailure(
-                    "часть выгрузок не загружена (painmap quarantine покажет причины); отчёты построены по загруженному",
+                throw LocatedFailure(
+                    .filesNotIngested,
+                    message:
+                        "часть выгрузок не загружена (painmap quarantine покажет причины); отчёты построены по загруженному",
                     status: .dataError
                 )
             }

@@ -68,7 +68,9 @@ struct SamplesCommand: AsyncParsableCommand {
                 let files = try LargeHostileFiles.write(to: url)
                 print("записано повреждённых файлов: \(files.count) → \(out)")
             } else if let records {
-                guard records > 0 else { throw CommandFailure("--records должно быть больше нуля", status: .usage) }
+                guard records > 0 else {
+                    throw LocatedFailure(.usage, message: "--records должно быть больше нуля", status: .usage)
+                }
                 let codes = regions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 var relabel: [String: String] = [:]
                 if codes.contains(where: { $0 != "54" && $0 != "41" }) {

@@ -3,7 +3,9 @@ import PainmapPrivacy
 import Testing
 
 /// The redactor's output is a fixed point: a placeholder is one opaque token, never a cue word, never part of a
-/// span, and for the number rules it stands for the identifier it replaced (FUZZING.md, «redactor»). The report gate
+/// span, and for the number rules it stands for the identifier it replaced (FUZZING.md, «redactor»).
+///
+/// The report gate
 /// scans rendered, already redacted text with `Redactor.find`, so a second pass that found anything would stop a
 /// report over a number ingest left on purpose — or reveal one ingest missed.
 @Suite struct RedactorIdempotenceTests {
@@ -83,7 +85,9 @@ import Testing
 
     /// One pass cannot settle every text: the e-mail «66@gmail.com» wins over the phone chain it overlaps, and only
     /// once it is a placeholder does the rest of the phone read as one (libFuzzer found this with a single pass;
-    /// `Tests/Fixtures/fuzz-regressions/redactor/phone-shadowed-by-email`). The next pass's span is reported at its
+    /// `Tests/Fixtures/fuzz-regressions/redactor/phone-shadowed-by-email`).
+    ///
+    /// The next pass's span is reported at its
     /// offset in the original text.
     @Test func aSpanShadowedOnTheFirstPassIsFoundOnTheNext() {
         let text = "Пишите: тел. 8 (961) 540 26 66@gmail.com"

@@ -136,7 +136,9 @@ import Testing
 
     /// `painmap samples --scale 5` wrote hotline texts such as «Со слов заявителя: Гражданин сообщает …», and the
     /// redactor took «Гражданин» after the cue «заявителя» for a surname (it ends in -ин) and stored it as a
-    /// full_name identifier «гражданин». A context word is never a name; the name after it still is.
+    /// full_name identifier «гражданин».
+    ///
+    /// A context word is never a name; the name after it still is.
     @Test(arguments: [
         "Со слов заявителя: Гражданин сообщает, что очередь в сад не двигается.",
         "Со слов заявителя: Гражданка жалуется на отказ в пособии.",
@@ -163,7 +165,9 @@ import Testing
     }
 
     /// Messages of `painmap samples --records 1000000` (synthetic people) whose names reached a report: the ПОС template
-    /// «Дети после уроков болтаются на улице» («outdoors») followed by a bare signature. The name recognizer took
+    /// «Дети после уроков болтаются на улице» («outdoors») followed by a bare signature.
+    ///
+    /// The name recognizer took
     /// «улице» for a street type and the name for the street's («улица Иванова»), so the name stayed in the stored text
     /// and the zero-leak gate refused region 54 (bench-run) and region 12 (all regions), where the same name was recorded
     /// from another record. A street or honorific name is genitive; a nominative patronymic, or a line break, ends it.

@@ -1,6 +1,7 @@
 import Foundation
 import PainmapCore
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
 /// SQLite-only facts; what every store promises is in PainmapStoreContractTests.
@@ -8,9 +9,7 @@ import Testing
     let store: SQLiteFeedbackStore
 
     init() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "painmap-store-\(UUID().uuidString)"
-        )
+        let directory = TemporaryDirectory.url("store")
         store = try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PainmapSamples
+import PainmapTestSupport
 import Testing
 
 @Suite struct BulkPOSTests {

@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 import Testing
 
 @testable import PainmapSamples
@@ -17,7 +18,7 @@ import Testing
         for byte in UInt8(0x80)...UInt8(0xFF) where byte != 0x98 {
             let decoded = try #require(String(bytes: [byte], encoding: .windowsCP1251))
             let scalar = try #require(decoded.unicodeScalars.first)
-            #expect(CP1251Encoder.byte(for: scalar) == byte, "byte \(byte)")
+            #expect(CP1251.byte(for: scalar) == byte, "byte \(byte)")
         }
     }
 

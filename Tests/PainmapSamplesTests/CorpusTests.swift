@@ -1,3 +1,4 @@
+import PainmapCore
 import Testing
 
 @testable import PainmapSamples

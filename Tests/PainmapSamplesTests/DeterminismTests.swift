@@ -1,5 +1,7 @@
 import Foundation
+import PainmapCore
 import PainmapSamples
+import PainmapTestSupport
 import Testing
 
 @Suite struct DeterminismTests {

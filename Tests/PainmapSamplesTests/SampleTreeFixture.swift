@@ -1,5 +1,6 @@
 import Foundation
 import PainmapSamples
+import PainmapTestSupport
 
 /// One generated SampleFeeds tree (default options), shared by the suites that only read it.
 enum SampleTreeFixture {
@@ -21,10 +22,7 @@ enum SampleTreeFixture {
     static func tree() throws -> Tree { try shared.get() }
 
     static func makeTemporaryDirectory(_ label: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("painmap-samples-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        TemporaryDirectory.url("samples-\(label)")
     }
 
     /// Relative paths of all regular files under `directory`, sorted.

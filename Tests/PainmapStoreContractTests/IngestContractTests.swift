@@ -229,8 +229,10 @@ import Testing
             #expect(all.map(\.sourceRecordID) == ["1", "1", "2", "3"])
             #expect(all.last == full)
             #expect(try await store.records(region: "41", quarter: nil) == [full])
-            #expect(try await store.records(region: nil, quarter: try #require(Quarter("2026Q2"))).count == 3)
-            #expect(try await store.records(region: "54", quarter: try #require(Quarter("2026Q3"))).isEmpty)
+            let second = try #require(Quarter("2026Q2"))
+            let third = try #require(Quarter("2026Q3"))
+            #expect(try await store.records(region: nil, quarter: second).count == 3)
+            #expect(try await store.records(region: "54", quarter: third).isEmpty)
             let stored = try await store.storedRecords(region: nil, quarter: nil)
             #expect(stored.map(\.record) == all)
             #expect(Set(stored.map(\.id)).count == 4)
@@ -278,15 +280,15 @@ import Testing
 @Suite struct ContractBackendsTests {
     @Test(
         .disabled(
-            if: StoreBackend.postgresURL == nil && !StoreBackend.isCI,
-            "PAINMAP_TEST_POSTGRES_URL не задан: случаи PostgreSQL не запускались; scripts/test поднимает сервер"
+            if: StoreBackend.optedOut,
+            "PAINMAP_TEST_TRAITS=none: случаи PostgreSQL не запускались по запросу"
         )
     )
     func postgresServerIsAvailable() throws {
         #if PostgreSQL
             #expect(
                 StoreBackend.postgresURL != nil,
-                "CI без PAINMAP_TEST_POSTGRES_URL: контрактные тесты PostgreSQL не запущены; запускайте scripts/test"
+                "PAINMAP_TEST_POSTGRES_URL не задан: контрактные тесты PostgreSQL требуют сервер; запускайте scripts/test (он поднимает кластер) или PAINMAP_TEST_TRAITS=none"
             )
             #expect(StoreBackend.runnable.map(\.name) == ["SQLite", "PostgreSQL"])
         #else

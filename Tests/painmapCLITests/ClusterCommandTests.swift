@@ -1,4 +1,5 @@
 import Foundation
+import PainmapTestSupport
 import Testing
 
 /// Runs `painmap cluster` with arguments in a directory.
@@ -8,8 +9,7 @@ private func runCluster(_ arguments: [String], in directory: URL) throws -> CLIR
 
 /// A temporary directory holding `input.csv` with the given bytes.
 private func clusterInputDirectory(_ bytes: [UInt8]) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("painmap-cli-cluster-\(UUID().uuidString)")
+    let directory = TemporaryDirectory.url("cli-cluster")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try Data(bytes).write(to: directory.appendingPathComponent("input.csv"))
     return directory

@@ -1,4 +1,5 @@
 import Foundation
+import PainmapTestSupport
 import Testing
 
 /// `--store postgres://…` picks the PostgreSQL store in a build with the trait, and says how to get one without it.
@@ -32,13 +33,15 @@ import Testing
     ) {
         let process = Process()
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let root = RepositoryRoot.url
         let candidates = [
             runner.deletingLastPathComponent().appendingPathComponent("painmap"),
             root.appendingPathComponent(".build/debug/painmap"),
         ]
-        process.executableURL = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+        let executable: URL = try #require(
+            candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+        )
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let errors = Pipe()

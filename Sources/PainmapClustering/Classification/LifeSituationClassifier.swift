@@ -533,18 +533,6 @@ public struct LifeSituationClassifier: Sendable {
         return textCount
     }
 
-    /// The stems a configured keyword is matched with: normalized, stop words out, negations kept as «не».
-    ///
-    /// Configuration validation uses it to refuse a keyword that would match nothing.
-    /// - Parameter keyword: A keyword or phrase as configured.
-    /// - Returns: Its stems; empty when only stop words and negations (or nothing) are left, since such a keyword
-    ///   is never matched.
-    public static func keywordStems(_ keyword: String) -> [String] {
-        var cache = StemCache()
-        let stems = KeywordAnalyzer().stems(keyword, cache: &cache)
-        return stems.allSatisfy { $0 == KeywordAnalyzer.negation } ? [] : stems
-    }
-
     /// At most six labels, comma-separated: evidence stays short.
     private static func list(_ labels: [String]) -> String {
         labels.count <= 6 ? labels.joined(separator: ", ") : labels.prefix(6).joined(separator: ", ") + ", …"

@@ -1,7 +1,6 @@
 /// The nonzero weights of a set of centroids, listed by term (a transposed sparse copy).
 ///
-/// Centroids of short texts are sparse (about 6% of term × cell entries are nonzero on the synthetic
-/// corpus), so scoring a row against all centroids through these lists touches far fewer values than
+/// Centroids of short texts are sparse (most term × cell entries are zero), so scoring a row against all centroids through these lists touches far fewer values than
 /// a dense `terms × cells` matrix. Scores come out bit-identical to the dense product: each cell still
 /// adds its products in the row's term order, and skipped zero products would add exactly `+0`.
 ///

@@ -1,4 +1,5 @@
 internal import Foundation
+import PainmapCore
 
 /// Greedy k-means++ seeding on a seeded sample of rows, with cosine geometry.
 ///
@@ -90,7 +91,7 @@ struct KMeansPlusPlusSeeder {
         /// A sample row drawn with probability ∝ its share of `total`, or `-1` when the total is zero.
         func draw(total: Double) -> Int {
             guard total > 0 else { return -1 }
-            let target = generator.nextUnit() * total
+            let target = generator.unit() * total
             var low = 0
             var high = m - 1
             while low < high {

@@ -14,6 +14,7 @@ enum SeedCentroids {
     ///   - previousCentroids: Earlier periods' centroids, keyed by term.
     ///   - vocabulary: This batch's vocabulary.
     ///   - stems: Stem strings by id.
+    /// - Returns: The matrix, or `nil` when no seed has a term in the vocabulary.
     static func matrix(
         seedPains: [[String]],
         previousCentroids: [[String: Float]],

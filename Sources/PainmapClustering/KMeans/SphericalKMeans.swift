@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// The outcome of ``SphericalKMeans/fit(_:weights:)``: the best restart.
 struct KMeansFit: Sendable {
     /// Cell of each matrix row.
@@ -41,11 +43,9 @@ struct SphericalKMeans {
     /// Lloyd iterations on the sample after which the restarts are ranked and the best one goes to the
     /// polish on all rows.
     ///
-    /// On the synthetic 100k corpus (seeds 42, 1, 2, 3, 4) ranking early cut the engine's CPU time by about 15%
-    /// and gave the same or a higher ARI for every seed than running all restarts to convergence. Letting the
-    /// winner go on to convergence on the sample before the polish measured no better: mean ARI 0.927 against
-    /// 0.932 without it at 100k (same seeds), 0.908 against 0.906 at 1M (seeds 42, 1, 2), for about 10% of the
-    /// engine's time.
+    /// Ranking early costs less CPU than running every restart to convergence and gave the same or a higher ARI in
+    /// the measured runs; letting the winner converge on the sample before the polish measured no better. The
+    /// figures are in BENCHMARKS.md (clustering).
     static let rankingIterations = 3
     /// Convergence tolerance of the restarts' trial on a sample (see ``tolerance``).
     static let trialTolerance = 0.001
@@ -67,7 +67,9 @@ struct SphericalKMeans {
     /// Worker threads.
     var threadCount: Int
     /// A restart stops once at most this fraction of rows changed cell in an iteration (`0`: until
-    /// no row changes). The late iterations of Lloyd move a handful of boundary rows each, at the price
+    /// no row changes).
+    ///
+    /// The late iterations of Lloyd move a handful of boundary rows each, at the price
     /// of a full pass.
     var tolerance: Double = 0
     /// Rows per parallel work item; fixed, so the reduction order never depends on the thread count.

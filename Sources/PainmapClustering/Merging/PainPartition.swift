@@ -138,7 +138,9 @@ struct PainPartition {
     }
 
     /// Moves every row to the group whose centroid is most similar (ties and rows sharing no term with
-    /// any group keep their group). Rows are scored in fixed chunks in parallel; each row's result
+    /// any group keep their group).
+    ///
+    /// Rows are scored in fixed chunks in parallel; each row's result
     /// depends on that row alone, so any thread count gives the same groups.
     private static func reassignToNearestGroup(
         matrix: SparseRowMatrix,

@@ -2,7 +2,7 @@
 ///
 /// `Dictionary<String, _>` hashes through Unicode normalization, which dominated interning a million
 /// tokens. Analyzer output is already normalized, so byte equality is the right equality here; an
-/// open-addressing table over FNV-1a hashes of the bytes does the job several times faster.
+/// open-addressing table over FNV-1a hashes of the bytes does the job faster.
 struct StringInterner {
     /// The strings by id.
     private(set) var strings: [String] = []

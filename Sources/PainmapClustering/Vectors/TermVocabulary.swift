@@ -214,7 +214,7 @@ struct TermVocabulary {
 }
 
 /// Bigram key (`first << 32 | second`) → id, open addressing with linear probing; ids are dense in
-/// first-seen order. Several times faster than `Dictionary` on millions of lookups.
+/// first-seen order, cheaper than `Dictionary` on millions of lookups.
 private struct BigramTable {
     private var keys = [UInt64](repeating: 0, count: 1 << 14)
     /// id + 1, 0 for an empty slot.

@@ -17,9 +17,11 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
     public var catchAllSimilarity: Double
     /// Words dropped before clustering, in addition to the Snowball stop list and the salutations.
     public var stopWords: [String]
-    /// Stray records a pain may have in the other quarter and still count as new (or vanished): at most this many…
+    /// The most stray records a pain may have in the other quarter and still count as new (or vanished).
+    ///
+    /// The pain must also stay within ``noiseShare``.
     public var noiseRecords: Int
-    /// …and at most this share of its records in the quarter where it is present (default 0.1).
+    /// The largest share of its records, in the quarter where it is present, that those strays may be (default 0.1).
     public var noiseShare: Double
 
     /// The built-in settings used when `Config/analysis.yaml` is absent.

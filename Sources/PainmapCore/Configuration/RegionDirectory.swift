@@ -54,7 +54,9 @@ public struct RegionDirectory: Sendable {
     }
 
     /// The region whose prefix is the longest prefix of `raw` (so НАО, 111, wins over Архангельская,
-    /// 11, for 11100000000). Significant prefixes are 2 to 5 digits long.
+    /// 11, for 11100000000).
+    ///
+    /// Significant prefixes are 2 to 5 digits long.
     private static func longestPrefix(_ raw: String, in table: [String: Region]) -> Region? {
         let digits = Array(raw.utf8)
         guard digits.count >= 2, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }

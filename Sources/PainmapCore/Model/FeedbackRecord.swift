@@ -55,7 +55,7 @@ public struct FeedbackRecord: Hashable, Sendable, Codable {
     public var serviceName: String?
     /// ФРГУ procedure id.
     public var procedureID: String?
-    /// Sub-channel: `epgu_form`, `widget`, `vk`, `app`, `122`, `site`, `mfc` …
+    /// Sub-channel, such as `epgu_form`, `widget`, `vk`, `app`, `122`, `site` or `mfc`.
     public var channel: String?
     /// Whether the message falls under 59-ФЗ (decides the deadline regime).
     public var is59FZ: Bool?

@@ -47,7 +47,7 @@ public struct Quarter: Hashable, Comparable, Sendable, Codable, CustomStringConv
         number == 4 ? Quarter(uncheckedYear: year + 1, number: 1) : Quarter(uncheckedYear: year, number: number + 1)
     }
 
-    /// The Russian label used in reports, e.g. «III квартал 2026 г.».
+    /// The Russian label used in reports, for example «III квартал 2026 г.».
     public var russianName: String {
         let roman = ["I", "II", "III", "IV"][number - 1]
         return "\(roman) квартал \(year) г."

@@ -1,14 +1,14 @@
 /// A federal subject of Russia, keyed by its 2-digit ФИАС/КЛАДР code.
 public struct Region: Hashable, Sendable, Codable {
-    /// 2-digit ФИАС/КЛАДР subject code, e.g. `54`.
+    /// 2-digit ФИАС/КЛАДР subject code, for example `54`.
     public let code: String
-    /// Short name, e.g. «Новосибирская».
+    /// Short name, for example «Новосибирская».
     public let name: String
-    /// Full name as reports print it, e.g. «Новосибирская область».
+    /// Full name as reports print it, for example «Новосибирская область».
     public let fullName: String
-    /// Significant ОКАТО prefix (trailing zeros removed, at least 2 digits), e.g. `50`, `111` for НАО.
+    /// Significant ОКАТО prefix (trailing zeros removed, at least 2 digits), for example `50`, `111` for НАО.
     public let okatoPrefix: String?
-    /// Significant ОКТМО prefix, e.g. `50`.
+    /// Significant ОКТМО prefix, for example `50`.
     public let oktmoPrefix: String?
     /// Offset of the region's time zone from UTC, in hours (Russian regions keep no daylight saving time).
     public let utcOffsetHours: Int

@@ -26,7 +26,7 @@ public enum PersonalDataType: String, Sendable, Hashable, Codable, CaseIterable,
     /// A date of birth, found only beside its cue («дата рождения», «г.р.», «родился»): other dates stay.
     case birthDate = "birth_date"
 
-    /// The text that replaces a span of this type: `[ТЕЛЕФОН]`, `[ФИО]` …
+    /// The text that replaces a span of this type, such as `[ТЕЛЕФОН]` or `[ФИО]`.
     public var placeholder: String {
         switch self {
         case .phone: "[ТЕЛЕФОН]"
@@ -43,7 +43,7 @@ public enum PersonalDataType: String, Sendable, Hashable, Codable, CaseIterable,
         }
     }
 
-    /// The Russian name messages use: «телефон», «СНИЛС», «ФИО» …
+    /// The Russian name messages use, such as «телефон», «СНИЛС» or «ФИО».
     public var russianName: String {
         switch self {
         case .phone: "телефон"

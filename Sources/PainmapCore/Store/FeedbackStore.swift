@@ -56,6 +56,8 @@ public protocol FeedbackStore: Sendable {
     ///   - configDigest: The digest of the life-situation configuration about to be applied.
     ///   - region: Only this region, if given.
     ///   - quarter: Only this quarter, if given.
+    /// - Returns: The records, in store order.
+    /// - Throws: The store's failure when it cannot be read.
     func unclassifiedRecords(configDigest: String, region: String?, quarter: Quarter?) async throws -> [StoredRecord]
 
     /// Saves classifications in one transaction, replacing earlier ones of the same records.
@@ -67,7 +69,12 @@ public protocol FeedbackStore: Sendable {
 
     /// Record counts per region, quarter, situation, stage and rule, including records not classified yet.
     ///
-    /// - Parameter configDigest: Classifications made under another digest are counted with `isStale`.
+    /// - Parameters:
+    ///   - region: Only this region, if given.
+    ///   - quarter: Only this quarter, if given.
+    ///   - configDigest: Classifications made under another digest are counted with `isStale`.
+    /// - Returns: One count per distinct combination.
+    /// - Throws: The store's failure when it cannot be read.
     func classificationCounts(region: String?, quarter: Quarter?, configDigest: String) async throws
         -> [ClassificationCount]
 
@@ -80,6 +87,7 @@ public protocol FeedbackStore: Sendable {
     ///   - region: The 2-digit region code.
     ///   - quarter: The quarter.
     ///   - pains: The pains of all situations of that region and quarter; each must carry the same region and quarter.
+    /// - Throws: The store's failure for a pain of another slice or an invalid value; nothing changes then.
     func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws
 
     /// Stored pains, optionally of one region and/or quarter, ordered by region, quarter, life situation and rank.

@@ -24,6 +24,8 @@ public protocol RegionRunCoordinator: Sendable {
     /// - Parameters:
     ///   - host: This worker's host name, recorded with each claim.
     ///   - pid: This worker's process id, recorded with each claim.
+    /// - Returns: The session; close it when the worker is done.
+    /// - Throws: The store's failure when no connection can be opened.
     func claimSession(host: String, pid: Int32) async throws -> any RegionClaimSession
 
     /// The round's regions with their state, in region order.

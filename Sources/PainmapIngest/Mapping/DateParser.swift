@@ -54,7 +54,11 @@ struct DateParser: Sendable {
     }
 
     /// Parses `text` with the first pattern that matches it completely.
-    /// - Parameter utcOffsetHours: the offset assumed when the value carries none.
+    ///
+    /// - Parameters:
+    ///   - text: The cell's text.
+    ///   - utcOffsetHours: The offset assumed when the value carries none.
+    /// - Returns: The instant, or `nil` when no pattern matches the whole text.
     func parse(_ text: String, utcOffsetHours: Int) -> Date? {
         let bytes = Array(text.utf8)
         var start = 0
@@ -156,7 +160,7 @@ struct DateParser: Sendable {
         }
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -171,15 +175,24 @@ struct DateParser: Sendable {
     static func localYearMonth(_ date: Date, utcOffsetHours: Int) -> (year: Int, month: Int) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + utcOffsetHours * 3600
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        // Inverse of daysFromCivil.
+        let civil = civilFromDays(days)
+        return (civil.year, civil.month)
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01: the inverse of ``daysFromCivil(year:month:day:)``
+    /// (Howard Hinnant's algorithm).
+    ///
+    /// - Parameter days: Days since 1970-01-01, negative before.
+    /// - Returns: The year, month (1–12) and day of month.
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
         let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month)
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

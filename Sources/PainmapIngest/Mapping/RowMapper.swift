@@ -2,7 +2,9 @@ import Foundation
 import PainmapCore
 
 /// Turns one tabular row (CSV, XLSX or a flattened JSON object) into a canonical record or a
-/// quarantined row, following a feed's column map. Shared by the pos, site, hotline and survey adapters.
+/// quarantined row, following a feed's column map.
+///
+/// Shared by the pos, site, hotline and survey adapters.
 struct RowMapper {
     let feed: FeedConfiguration
     let regions: RegionDirectory
@@ -93,11 +95,12 @@ struct RowMapper {
     }
 
     /// Maps a row.
+    ///
     /// - Parameters:
     ///   - cells: The decoded cells in header order.
     ///   - line: The row's line for quarantine.
     ///   - raw: The row's raw bytes for quarantine.
-    ///   - requireText: Whether an empty text quarantines the row (not for ratings and surveys).
+    /// - Returns: The record, or the quarantined row with its reason.
     func map(_ cells: [CellValue], line: Int, raw: [UInt8]) -> Result<FeedbackRecord, QuarantinedRow> {
         func reject(_ reason: QuarantineReason, _ field: RecordField?, _ message: String) -> Result<
             FeedbackRecord, QuarantinedRow

@@ -39,8 +39,7 @@ struct TabularRowSource {
                     delimiter: file.feed.delimiter,
                     maxFieldBytes: file.feed.maxFieldBytes
                 )
-                let legacy: FieldDecoder.FeedConfigurationLegacy? = file.feed.legacyEncoding == .cp1251 ? .cp1251 : nil
-                backend = .csv(reader, FieldDecoder(legacy: legacy, bomSeen: false))
+                backend = .csv(reader, FieldDecoder(legacy: file.feed.legacyEncoding, bomSeen: false))
             } catch {
                 throw IngestError(
                     location: location,

@@ -50,13 +50,13 @@ public struct ClassifyJob: Sendable {
     ///   - quarter: Only this quarter, if given.
     ///   - all: Re-classify every record, not only new, changed or stale ones.
     /// - Returns: How many records were classified now, and per slice the counts per situation × stage.
-    /// - Throws: ``ConfigurationError`` when `Config/life-situations.yaml` is missing; a ``PainmapFailure`` from the
+    /// - Throws: ``LocatedFailure`` (``FailureCode/configuration``) when `Config/life-situations.yaml` is missing; a ``PainmapFailure`` from the
     ///   store when it cannot read or write.
     public func run(region: String? = nil, quarter: Quarter? = nil, all: Bool = false) async throws -> ClassifyReport {
         let catalog = configuration.lifeSituations
         guard !catalog.isEmpty else {
             let path = configuration.directory.appendingPathComponent("life-situations.yaml").path
-            throw ConfigurationError(
+            throw LocatedFailure.configuration(
                 location: SourceLocation(path: path),
                 message:
                     "нет описания жизненных ситуаций и этапов; создайте файл по образцу Config/life-situations.yaml"

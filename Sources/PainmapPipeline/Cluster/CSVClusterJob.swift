@@ -1,8 +1,9 @@
 import Foundation
 public import Logging
 import PainmapClustering
-import PainmapCore
+public import PainmapCore
 import PainmapIngest
+import PainmapReports
 
 /// Clusters the texts of any CSV file into pains and writes the assignments and a summary (`painmap cluster`).
 ///
@@ -18,14 +19,6 @@ import PainmapIngest
 /// print(report.text(showHash: true), terminator: "")
 /// ```
 public struct CSVClusterJob: Sendable {
-    /// The encodings the input may be declared in.
-    public enum Encoding: String, Sendable, CaseIterable {
-        /// Strict UTF-8, with or without a byte order mark.
-        case utf8 = "utf-8"
-        /// Windows-1251 (a file that turns out to be UTF-8 is still read as UTF-8).
-        case cp1251
-    }
-
     /// What to read, what to write and how to cluster.
     public struct Options: Sendable, Equatable {
         /// The input CSV, as the user gave it.
@@ -43,7 +36,7 @@ public struct CSVClusterJob: Sendable {
         /// The field separator byte.
         public var delimiter = UInt8(ascii: ",")
         /// The declared encoding.
-        public var encoding = Encoding.utf8
+        public var encoding = DeclaredEncoding.utf8
         /// k-means cells before merging (an upper bound on the number of pains); `nil` for `clamp(2√N, 20, 200)`.
         public var k: Int?
         /// The seed of every random choice.
@@ -81,26 +74,29 @@ public struct CSVClusterJob: Sendable {
     /// Reads, clusters and writes.
     ///
     /// - Returns: Counts, the assignment hash, metrics and timings.
-    /// - Throws: ``Failure`` for a missing input (66), missing columns, an empty file, bytes that do not fit the
+    /// - Throws: ``LocatedFailure`` (``failure(code:location:message:)``) for a missing input (66), missing columns, an empty file, bytes that do not fit the
     ///   encoding (with the line and an `--encoding` hint) or a file changed mid-run (65), an unwritable output
-    ///   (74); ``PainmapIngest/DelimitedTextReader/ReadError`` for a broken row — an unclosed quote, an over-long
+    ///   (74); ``LocatedFailure`` for a broken row — an unclosed quote, an over-long
     ///   field (65, with its line) — or a file that cannot be read (74).
     public func run() async throws -> CSVClusterReport {
         do {
             return try await runStages()
-        } catch let error as DelimitedTextReader.ReadError where error.code == .badEncoding {
+        } catch let error as LocatedFailure where error.code == .badEncoding {
             throw withEncodingHint(error)
         }
     }
 
-    /// k-means restarts for an export: two, not the engine's three. On exports big enough for the restarts to
-    /// compete on a sample, the third restart never won in the measured runs (synthetic 100k, seeds 42, 1, 2, 3, 4;
-    /// 1M, seeds 42 and 1: identical assignments with two and three), while on the two cores this tool is sized
-    /// for it costs a whole extra round of seeding and updates (BENCHMARKS.md, issue #4). The count is fixed, so
+    /// k-means restarts for an export: two, not the engine's three.
+    ///
+    /// On exports big enough for the restarts to
+    /// compete on a sample, the third restart never won in the measured runs (BENCHMARKS.md, issue #4), while on the
+    /// two cores this tool is sized for it costs a whole extra round of seeding and updates. The count is fixed, so
     /// results still do not depend on `--threads`.
     static let restarts = 2
 
-    /// Bytes per analysis block: about 1/128 of the file, between 128 KiB and 1 MiB. Blocks never change the
+    /// Bytes per analysis block: about 1/128 of the file, between 128 KiB and 1 MiB.
+    ///
+    /// Blocks never change the
     /// result; small ones keep both threads busy to the end of a small file, large ones keep the per-block
     /// overhead low on a big one.
     static func blockBytes(fileSize: Int) -> Int {
@@ -141,7 +137,7 @@ public struct CSVClusterJob: Sendable {
             blockBytes: Self.blockBytes(fileSize: inputSize)
         )
         guard input.rowCount > 0 else {
-            throw Failure(
+            throw Self.failure(
                 code: .emptyFile,
                 location: SourceLocation(path: options.inputPath),
                 message: "в файле только заголовок, строк с данными нет"
@@ -197,12 +193,12 @@ public struct CSVClusterJob: Sendable {
             clusters: clusters
         )
         // Both files are complete on disk before either replaces its destination.
-        var assignments = try assignmentsFile(ids: input.ids, clusters: rowClusters, labels: clusters.map(\.label))
-        var summaryFile: AtomicOutputFile?
+        let assignments = try assignmentsFile(ids: input.ids, clusters: rowClusters, labels: clusters.map(\.label))
+        var summaryFile: AtomicFileWriter.Output?
         do {
             summaryFile = try options.summaryPath.map { try self.summaryFile(summary, path: $0) }
-            try assignments.commit()
-            try summaryFile?.commit()
+            try commit(assignments, displayPath: options.outputPath)
+            if let summaryFile, let path = options.summaryPath { try commit(summaryFile, displayPath: path) }
         } catch {
             assignments.discard()
             summaryFile?.discard()
@@ -235,14 +231,14 @@ public struct CSVClusterJob: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: inputURL.path, isDirectory: &isDirectory), !isDirectory.boolValue
         else {
-            throw Failure(
+            throw Self.failure(
                 code: .missingInput,
                 location: SourceLocation(path: options.inputPath),
                 message: "нет такого файла; укажите CSV в --input"
             )
         }
         guard FileManager.default.isReadableFile(atPath: inputURL.path) else {
-            throw Failure(
+            throw Self.failure(
                 code: .missingInput,
                 location: SourceLocation(path: options.inputPath),
                 message: "файл недоступен для чтения; проверьте права"
@@ -253,7 +249,7 @@ public struct CSVClusterJob: Sendable {
             guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
                 isDirectory.boolValue
             else {
-                throw Failure(
+                throw Self.failure(
                     code: .unwritableOutput,
                     location: SourceLocation(path: path),
                     message: "каталога \(directory.path) нет; создайте его или укажите другой путь"
@@ -263,7 +259,7 @@ public struct CSVClusterJob: Sendable {
     }
 
     private func openReader() throws -> DelimitedTextReader {
-        let encoding: DelimitedTextReader.Encoding = options.encoding == .cp1251 ? .cp1251 : .utf8
+        let encoding = options.encoding
         return try DelimitedTextReader(
             url: inputURL,
             displayPath: options.inputPath,
@@ -275,7 +271,7 @@ public struct CSVClusterJob: Sendable {
     /// Reads the header and finds the columns; a missing column names what was found and what is expected.
     private func readHeader(_ reader: inout DelimitedTextReader) throws -> ClusterInput.Columns {
         guard let header = try reader.next() else {
-            throw Failure(
+            throw Self.failure(
                 code: .emptyFile,
                 location: SourceLocation(path: options.inputPath, line: 1),
                 message: "файл пуст: нет строки заголовка"
@@ -294,7 +290,7 @@ public struct CSVClusterJob: Sendable {
             let lacking = missing.map { "«\($0.name)» (\($0.option))" }.joined(separator: ", ")
             let delimiterHint =
                 names.count == 1 ? "; в заголовке один столбец — проверьте --delimiter" : ""
-            throw Failure(
+            throw Self.failure(
                 code: .missingColumns,
                 location: SourceLocation(path: options.inputPath, line: header.line),
                 message:
@@ -306,12 +302,16 @@ public struct CSVClusterJob: Sendable {
     }
 
     /// A bad-encoding error with the hint a CLI user needs.
-    private func withEncodingHint(_ error: DelimitedTextReader.ReadError) -> Failure {
+    private func withEncodingHint(_ error: LocatedFailure) -> LocatedFailure {
         let hint =
             options.encoding == .utf8
             ? "байты не в UTF-8; если файл в Windows-1251, добавьте --encoding cp1251"
             : "байты не в UTF-8 и не в Windows-1251 (или кодировка меняется внутри файла); пересохраните файл в UTF-8"
-        return Failure(code: .unreadableData, location: error.location, message: hint)
+        return Self.failure(
+            code: .unreadableData,
+            location: error.location ?? SourceLocation(path: options.inputPath),
+            message: hint
+        )
     }
 
     // MARK: - Clustering
@@ -409,11 +409,8 @@ public struct CSVClusterJob: Sendable {
     // MARK: - Output
 
     /// Writes `id,cluster,label` for every row (RFC 4180 quoting, UTF-8, `\n` line ends) to a temporary file.
-    private func assignmentsFile(ids: [String], clusters: [Int32], labels: [String]) throws -> AtomicOutputFile {
-        var file = try AtomicOutputFile(
-            destination: URL(fileURLWithPath: options.outputPath),
-            displayPath: options.outputPath
-        )
+    private func assignmentsFile(ids: [String], clusters: [Int32], labels: [String]) throws -> AtomicFileWriter.Output {
+        let file = try begin(options.outputPath)
         do {
             // Each cluster's ",N,label\n" tail is built once; rows are batched into one buffer per 4,096.
             let tails = labels.indices.map { Array(",\($0),".utf8) + Self.csvField(labels[$0]) + [UInt8(ascii: "\n")] }
@@ -433,65 +430,75 @@ public struct CSVClusterJob: Sendable {
             try file.write(batch)
             return file
         } catch {
-            file.discard()
-            throw error
+            throw Self.outputFailure(error, displayPath: options.outputPath)
         }
     }
 
     /// Writes the summary JSON (sorted keys, pretty-printed) to a temporary file.
-    private func summaryFile(_ summary: ClusterSummary, path: String) throws -> AtomicOutputFile {
+    private func summaryFile(_ summary: ClusterSummary, path: String) throws -> AtomicFileWriter.Output {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
         do {
             data = try encoder.encode(summary)
         } catch {
-            throw Failure(
+            throw Self.failure(
                 code: .unwritableOutput,
                 location: SourceLocation(path: path),
                 message: "сводку не удалось сформировать (нечисловое значение)"
             )
         }
-        var file = try AtomicOutputFile(destination: URL(fileURLWithPath: path), displayPath: path)
+        let file = try begin(path)
         do {
             try file.write(data)
             try file.write(CollectionOfOne(UInt8(ascii: "\n")))
             return file
         } catch {
-            file.discard()
-            throw error
+            throw Self.outputFailure(error, displayPath: path)
         }
     }
 
-    /// Appends a CSV field's UTF-8 bytes to `bytes`, as ``csvField(_:)`` writes them.
-    static func appendCSVField(_ value: String, to bytes: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { utf8 in
-            let special = utf8.contains { byte in
-                byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
-            }
-            if special {
-                bytes.append(contentsOf: csvField(String(decoding: utf8, as: UTF8.self)))
-            } else {
-                bytes.append(contentsOf: utf8)
-            }
+    /// Opens an output's temporary file beside it.
+    private func begin(_ path: String) throws -> AtomicFileWriter.Output {
+        do {
+            return try AtomicFileWriter().begin(URL(fileURLWithPath: path))
+        } catch {
+            throw Self.outputFailure(error, displayPath: path)
         }
+    }
+
+    /// Renames a complete output into place.
+    private func commit(_ file: AtomicFileWriter.Output, displayPath: String) throws {
+        do {
+            try file.commit()
+        } catch {
+            throw Self.outputFailure(error, displayPath: displayPath)
+        }
+    }
+
+    /// The user's message for a failed output (`unwritableOutput`), naming the path as given.
+    private static func outputFailure(_ error: AtomicFileWriter.Failure, displayPath: String) -> LocatedFailure {
+        let message: String
+        switch error.step {
+        case .create:
+            let directory = URL(fileURLWithPath: displayPath).deletingLastPathComponent().path
+            message = "не удаётся создать файл в каталоге \(directory); проверьте, что он есть и доступен для записи"
+        case .write: message = "запись не удалась (нет места на диске или нет прав)"
+        case .rename: message = "не удаётся заменить файл; проверьте права на каталог"
+        }
+        return Self.failure(code: .unwritableOutput, location: SourceLocation(path: displayPath), message: message)
+    }
+
+    /// How assignments are quoted: RFC 4180, comma-separated.
+    static let csvRule = CSVField.Rule(delimiter: UInt8(ascii: ","))
+
+    /// Appends a CSV field's UTF-8 bytes to `bytes`, quoted when it holds a comma, a quote or a line break.
+    static func appendCSVField(_ value: String, to bytes: inout [UInt8]) {
+        CSVField.append(value, rule: csvRule, to: &bytes)
     }
 
     /// A CSV field's UTF-8 bytes, quoted when it holds a comma, a quote or a line break (RFC 4180).
     static func csvField(_ value: String) -> [UInt8] {
-        let bytes = Array(value.utf8)
-        let special: (UInt8) -> Bool = { byte in
-            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
-        }
-        guard bytes.contains(where: special) else { return bytes }
-        var quoted: [UInt8] = [UInt8(ascii: "\"")]
-        quoted.reserveCapacity(bytes.count + 8)
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
-            quoted.append(byte)
-        }
-        quoted.append(UInt8(ascii: "\""))
-        return quoted
+        CSVField.bytes(value, rule: csvRule)
     }
 }

@@ -75,7 +75,7 @@ struct ClusterInput {
     ///   - blockBytes: Bytes per analysis task, at most (the row that crosses the limit ends the block): smaller
     ///     blocks for smaller files, so the last block does not keep one thread busy while the other waits.
     /// - Returns: The collected input.
-    /// - Throws: ``PainmapIngest/DelimitedTextReader/ReadError`` for a row that cannot be read.
+    /// - Throws: ``LocatedFailure`` for a row that cannot be read.
     static func read(
         open: () throws -> DelimitedTextReader,
         columns: Columns,
@@ -102,7 +102,11 @@ struct ClusterInput {
             threadCount: threadCount,
             chunkSize: chunkSize
         )
-        return input!  // row by row, every problem is thrown
+        // Row by row every problem is thrown, so `nil` (which only the block reader returns) cannot come back.
+        guard let input else {
+            throw LocatedFailure(.unreadableData, message: "файл не удалось прочитать построчно", status: .software)
+        }
+        return input
     }
 
     /// The longest row a block may hold; a longer one (a quote that never closes, a field past the cap)
@@ -111,8 +115,16 @@ struct ClusterInput {
 
     /// One pass over the rows after the header.
     ///
-    /// - Parameter inBlocks: Whether tasks parse blocks cut from the file (then `nil` comes back when the
-    ///   file must be read row by row), or this thread parses the rows and tasks only analyze them.
+    /// - Parameters:
+    ///   - reader: The reader, past the header.
+    ///   - inBlocks: Whether tasks parse blocks cut from the file (then `nil` comes back when the file must be read
+    ///     row by row), or this thread parses the rows and tasks only analyze them.
+    ///   - columns: The columns to decode.
+    ///   - threadCount: Analysis tasks at once.
+    ///   - chunkSize: Rows per analysis task when reading row by row.
+    ///   - blockBytes: The most bytes per block.
+    /// - Returns: The input, or `nil` when blocks cannot give the exact result and the file must be read row by row.
+    /// - Throws: ``LocatedFailure`` for a row that cannot be read.
     static func read(
         _ reader: inout DelimitedTextReader,
         inBlocks: Bool,
@@ -192,7 +204,7 @@ struct ClusterInput {
     ///   - columns: Where the id and text columns are.
     ///   - path: The input path as the user gave it, for messages.
     /// - Returns: The id and exact text of each requested row.
-    /// - Throws: ``CSVClusterJob/Failure`` with ``CSVClusterJob/Failure/Code/inputChanged`` when the file no
+    /// - Throws: ``LocatedFailure`` with ``FailureCode/inputChanged`` when the file no
     ///   longer matches the first pass; the reader's error for an unreadable row.
     func texts(
         ofRows rows: Set<Int>,
@@ -209,7 +221,7 @@ struct ClusterInput {
             var reader = try open(position, decoding)
             let next = try reader.next(decoding: columns.decoded)
             guard let next, next.position == position, Self.field(next.fields, columns.id) == ids[row] else {
-                throw CSVClusterJob.Failure(
+                throw CSVClusterJob.failure(
                     code: .inputChanged,
                     location: SourceLocation(path: path, line: position.line),
                     message: "файл изменился во время работы; дождитесь окончания выгрузки и повторите"

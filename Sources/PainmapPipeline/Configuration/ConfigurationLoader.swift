@@ -1,6 +1,6 @@
 public import Foundation
-import PainmapClustering
 public import PainmapCore
+import PainmapText
 import Yams
 
 /// Loads `Config/*.yaml` into one ``PainmapConfiguration`` and validates it, reporting every problem
@@ -36,12 +36,12 @@ public struct ConfigurationLoader: Sendable {
     /// Loads and validates the configuration in `directory`.
     /// - Throws: ``ConfigurationErrors`` listing every problem found.
     public func load(directory: URL) throws -> PainmapConfiguration {
-        var errors: [ConfigurationError] = []
+        var errors: [LocatedFailure] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
             throw ConfigurationErrors([
-                ConfigurationError(
+                LocatedFailure.configuration(
                     location: SourceLocation(path: directory.path),
                     message: "каталог конфигурации не найден; укажите --config DIR"
                 )
@@ -64,7 +64,7 @@ public struct ConfigurationLoader: Sendable {
         for region in regions {
             if region.code.count != 2 || !region.code.allSatisfy(\.isNumber) {
                 errors.append(
-                    ConfigurationError(
+                    LocatedFailure.configuration(
                         location: SourceLocation(path: regionsPath),
                         message: "код региона «\(region.code)» должен состоять из двух цифр ФИАС/КЛАДР"
                     )
@@ -72,7 +72,7 @@ public struct ConfigurationLoader: Sendable {
             }
             if !seen.insert(region.code).inserted {
                 errors.append(
-                    ConfigurationError(
+                    LocatedFailure.configuration(
                         location: SourceLocation(path: regionsPath),
                         message: "код региона «\(region.code)» повторяется"
                     )
@@ -92,11 +92,13 @@ public struct ConfigurationLoader: Sendable {
             let location = SourceLocation(path: feedsPath)
             let label = "feeds[\(index)] «\(feed.name)»"
             if !names.insert(feed.name).inserted {
-                errors.append(ConfigurationError(location: location, message: "\(label): имя макета повторяется"))
+                errors.append(
+                    LocatedFailure.configuration(location: location, message: "\(label): имя макета повторяется")
+                )
             }
             if let region = feed.fixedRegion, !seen.contains(region) {
                 errors.append(
-                    ConfigurationError(
+                    LocatedFailure.configuration(
                         location: location,
                         message: "\(label): region «\(region)» нет в Config/regions.yaml"
                     )
@@ -104,7 +106,7 @@ public struct ConfigurationLoader: Sendable {
             }
             if let sheet = feed.sheet, feed.format != .xlsx || sheet.isEmpty {
                 errors.append(
-                    ConfigurationError(
+                    LocatedFailure.configuration(
                         location: location,
                         message:
                             "\(label): sheet задаёт лист книги и нужен только с format: xlsx и непустым именем листа"
@@ -115,7 +117,7 @@ public struct ConfigurationLoader: Sendable {
             case .survey:
                 if feed.questionnaire.flatMap({ questionnaires[$0] }) == nil {
                     errors.append(
-                        ConfigurationError(
+                        LocatedFailure.configuration(
                             location: location,
                             message: "\(label): анкета «\(feed.questionnaire ?? "")» не описана в Config/surveys.yaml"
                         )
@@ -124,7 +126,7 @@ public struct ConfigurationLoader: Sendable {
             case .portal:
                 if feed.format != .xml {
                     errors.append(
-                        ConfigurationError(
+                        LocatedFailure.configuration(
                             location: location,
                             message: "\(label): выгрузки «Ваш контроль» читаются только как format: xml"
                         )
@@ -132,7 +134,7 @@ public struct ConfigurationLoader: Sendable {
                 }
                 if forms.isEmpty {
                     errors.append(
-                        ConfigurationError(
+                        LocatedFailure.configuration(
                             location: location,
                             message: "\(label): нет ни одной формы в Config/mkgu-forms.yaml"
                         )
@@ -141,7 +143,7 @@ public struct ConfigurationLoader: Sendable {
             case .pos, .site, .hotline:
                 if feed.format == .xml {
                     errors.append(
-                        ConfigurationError(
+                        LocatedFailure.configuration(
                             location: location,
                             message: "\(label): format xml поддерживается только для portal"
                         )
@@ -149,7 +151,7 @@ public struct ConfigurationLoader: Sendable {
                 }
                 if feed.columns[.text] == nil {
                     errors.append(
-                        ConfigurationError(
+                        LocatedFailure.configuration(
                             location: location,
                             message: "\(label): в columns не задан text — столбец с текстом обращения"
                         )
@@ -159,7 +161,7 @@ public struct ConfigurationLoader: Sendable {
             if feed.kind != .portal {
                 for field in [RecordField.receivedAt] where feed.columns[field] == nil {
                     errors.append(
-                        ConfigurationError(
+                        LocatedFailure.configuration(
                             location: location,
                             message: "\(label): в columns не задан \(field.rawValue)"
                         )
@@ -167,7 +169,7 @@ public struct ConfigurationLoader: Sendable {
                 }
                 if feed.columns[.region] == nil, feed.fixedRegion == nil {
                     errors.append(
-                        ConfigurationError(
+                        LocatedFailure.configuration(
                             location: location,
                             message: "\(label): задайте columns.region или постоянный region"
                         )
@@ -201,7 +203,7 @@ public struct ConfigurationLoader: Sendable {
         _ name: String,
         in directory: URL,
         optional: Bool = false,
-        errors: inout [ConfigurationError]
+        errors: inout [LocatedFailure]
     ) -> T? {
         decodeDocument(name, in: directory, optional: optional, errors: &errors)?.value
     }
@@ -211,37 +213,43 @@ public struct ConfigurationLoader: Sendable {
         _ name: String,
         in directory: URL,
         optional: Bool = false,
-        errors: inout [ConfigurationError]
+        errors: inout [LocatedFailure]
     ) -> (value: T, node: Node, path: String)? {
         let url = directory.appendingPathComponent(name)
         let path = display(url)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             if !optional {
-                errors.append(ConfigurationError(location: SourceLocation(path: path), message: "файл не найден"))
+                errors.append(
+                    LocatedFailure.configuration(location: SourceLocation(path: path), message: "файл не найден")
+                )
             }
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            errors.append(ConfigurationError(location: SourceLocation(path: path), message: "файл не в UTF-8"))
+            errors.append(
+                LocatedFailure.configuration(location: SourceLocation(path: path), message: "файл не в UTF-8")
+            )
             return nil
         }
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
-                errors.append(ConfigurationError(location: SourceLocation(path: path), message: "файл пуст"))
+                errors.append(LocatedFailure.configuration(location: SourceLocation(path: path), message: "файл пуст"))
                 return nil
             }
             node = composed
         } catch let error as YamlError {
             errors.append(
-                ConfigurationError(
+                LocatedFailure.configuration(
                     location: SourceLocation(path: path),
                     message: "синтаксическая ошибка YAML: \(error)"
                 )
             )
             return nil
         } catch {
-            errors.append(ConfigurationError(location: SourceLocation(path: path), message: "YAML не читается"))
+            errors.append(
+                LocatedFailure.configuration(location: SourceLocation(path: path), message: "YAML не читается")
+            )
             return nil
         }
         do {
@@ -251,14 +259,17 @@ public struct ConfigurationLoader: Sendable {
             return nil
         } catch {
             errors.append(
-                ConfigurationError(location: SourceLocation(path: path), message: "не удалось разобрать: \(error)")
+                LocatedFailure.configuration(
+                    location: SourceLocation(path: path),
+                    message: "не удалось разобрать: \(error)"
+                )
             )
             return nil
         }
     }
 
     /// Maps a decoding error's coding path onto the YAML node's line and column.
-    static func locate(_ error: DecodingError, in root: Node, path: String) -> ConfigurationError {
+    static func locate(_ error: DecodingError, in root: Node, path: String) -> LocatedFailure {
         let (codingPath, message): ([any CodingKey], String) =
             switch error {
             case .keyNotFound(let key, let context):
@@ -292,7 +303,10 @@ public struct ConfigurationLoader: Sendable {
         // An unknown or misspelled key is reported at the key itself, not at its value.
         let mark = (lastKeyNode ?? lastFound).mark
         let location = SourceLocation(path: path, line: mark.map(\.line), column: mark.map(\.column))
-        return ConfigurationError(location: location, message: dotted.isEmpty ? message : "\(dotted): \(message)")
+        return LocatedFailure.configuration(
+            location: location,
+            message: dotted.isEmpty ? message : "\(dotted): \(message)"
+        )
     }
 }
 
@@ -310,7 +324,7 @@ extension ConfigurationLoader {
     }
 
     /// Decodes `life-situations.yaml` when present and checks its meaning; every problem is reported with its line.
-    private func decodeLifeSituations(in directory: URL, errors: inout [ConfigurationError]) -> LifeSituationCatalog? {
+    private func decodeLifeSituations(in directory: URL, errors: inout [LocatedFailure]) -> LifeSituationCatalog? {
         guard
             let document: (value: LifeSituationCatalog, node: Node, path: String) = decodeDocument(
                 "life-situations.yaml",
@@ -325,18 +339,18 @@ extension ConfigurationLoader {
 
     /// The checks the decoder cannot make: unique ids, known stage ids, non-empty names and keyword lists, keywords
     /// that survive stop-word removal, service ids and categories claimed by one situation only.
-    static func validate(_ catalog: LifeSituationCatalog, node: Node, path: String) -> [ConfigurationError] {
-        var errors: [ConfigurationError] = []
+    static func validate(_ catalog: LifeSituationCatalog, node: Node, path: String) -> [LocatedFailure] {
+        var errors: [LocatedFailure] = []
         func report(_ steps: [YAMLStep], _ message: String) {
             errors.append(
-                ConfigurationError(
+                LocatedFailure.configuration(
                     location: location(steps, in: node, path: path),
                     message: "\(dotted(steps)): \(message)"
                 )
             )
         }
         func checkKeywords(_ keywords: [String], at steps: [YAMLStep]) {
-            for (index, keyword) in keywords.enumerated() where LifeSituationClassifier.keywordStems(keyword).isEmpty {
+            for (index, keyword) in keywords.enumerated() where KeywordAnalyzer.keywordStems(keyword).isEmpty {
                 report(
                     steps + [.index(index)],
                     keyword.trimmingCharacters(in: .whitespaces).isEmpty
@@ -472,9 +486,10 @@ extension ConfigurationLoader {
                 checkKeywords(situation.stageKeywords[stageID] ?? [], at: at + [.key("stage_keywords"), .key(stageID)])
             }
         }
-        return errors.sorted {
-            ($0.location.line ?? 0, $0.location.column ?? 0) < ($1.location.line ?? 0, $1.location.column ?? 0)
+        func position(_ error: LocatedFailure) -> (Int, Int) {
+            (error.location?.line ?? 0, error.location?.column ?? 0)
         }
+        return errors.sorted { position($0) < position($1) }
     }
 
     /// `situations[2].stage_keywords.revew`.

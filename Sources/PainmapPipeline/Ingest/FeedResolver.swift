@@ -28,14 +28,14 @@ public struct FeedResolver: Sendable {
     /// Expands the given paths (files or directories, recursively, in name order) and picks a layout
     /// for each file: the first feed whose glob matches, or with `source` the feed of that kind whose
     /// format fits the file's extension.
-    /// - Throws: ``CommandFailure`` with ``ExitStatus/noInput`` when a path does not exist.
+    /// - Throws: ``LocatedFailure`` (``FailureCode/missingInput``, 66) when a path does not exist.
     public func resolve(paths: [String], source: SourceKind?) throws -> [Resolution] {
         var files: [(URL, String, Bool)] = []
         for path in paths {
             let url = URL(fileURLWithPath: path).standardizedFileURL
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw CommandFailure("нет такого файла или каталога: \(path)", status: .noInput)
+                throw LocatedFailure(.missingInput, message: "нет такого файла или каталога: \(path)", status: .noInput)
             }
             if isDirectory.boolValue {
                 let found = FileManager.default.enumerator(

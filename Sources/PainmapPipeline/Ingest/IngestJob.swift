@@ -13,8 +13,14 @@ public struct IngestJob: Sendable {
     private let redactionThreads: Int
 
     /// Creates the job.
-    /// - Parameter redactionThreads: Tasks redacting batches of records at once (default: the active processors);
-    ///   what is stored is the same for any count.
+    ///
+    /// - Parameters:
+    ///   - configuration: The loaded configuration (feeds, regions, privacy).
+    ///   - store: The store to ingest into.
+    ///   - logger: Receives paths, counts and reason codes, never record text.
+    ///   - now: The moment ingest runs (for deadlines and the ledger).
+    ///   - redactionThreads: Tasks redacting batches of records at once (default: the active processors); what is
+    ///     stored is the same for any count.
     public init(
         configuration: PainmapConfiguration,
         store: any FeedbackStore,
@@ -30,7 +36,12 @@ public struct IngestJob: Sendable {
     }
 
     /// Ingests resolved files in order; a bad file is recorded and the job goes on with the next.
-    /// - Parameter progress: Called after each file with (files done, files total).
+    ///
+    /// - Parameters:
+    ///   - resolutions: The files with their feed layouts.
+    ///   - progress: Called after each file with (files done, files total).
+    /// - Returns: Per-file accounting and the rejected files with their reasons.
+    /// - Throws: A store failure that stops the whole job (not a bad file, which is recorded).
     public func run(_ resolutions: [FeedResolver.Resolution], progress: (@Sendable (Int, Int) -> Void)? = nil)
         async throws -> IngestReport
     {

@@ -23,7 +23,10 @@ public enum QuarterSpecifier: Sendable, Hashable {
     }
 
     /// The quarter meant on a given day, by the calendar in UTC+3 (Moscow time, where quarter boundaries are set).
-    public func resolve(on day: Date) -> Quarter {
+    ///
+    /// - Parameter day: The reference day (the day the run starts).
+    /// - Returns: The quarter, or `nil` when the day's year is outside 1900…9999.
+    public func resolve(on day: Date) -> Quarter? {
         switch self {
         case .explicit(let quarter):
             return quarter
@@ -31,7 +34,7 @@ public enum QuarterSpecifier: Sendable, Hashable {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(secondsFromGMT: 3 * 3600) ?? .gmt
             let parts = calendar.dateComponents([.year, .month], from: day)
-            let current = Quarter(year: parts.year ?? 1970, month: parts.month ?? 1) ?? Quarter(year: 1970, number: 1)!
+            guard let current = Quarter(year: parts.year ?? 0, month: parts.month ?? 0) else { return nil }
             return self == .current ? current : current.previous
         }
     }

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import PainmapAnalysis
 import PainmapClustering
 public import PainmapCore
 import PainmapReports
@@ -74,9 +75,12 @@ public struct RunJob: Sendable {
     /// Regions whose rendered files the zero-leak gate refuses are not written (their previous reports stay); the
     /// findings are in ``RunReport/leaks`` and the caller should fail the run with ``PersonalDataLeak``.
     ///
-    /// - Parameter workers: Regions analysed at once in this process (1: one after another). Results do not depend on it.
-    /// - Throws: ``ConfigurationError`` when life situations are not configured or a filter names an unknown region
-    ///   or situation; ``CommandFailure`` (no input) when a requested region has no records in the quarter; store and
+    /// - Parameters:
+    ///   - options: The quarter, filters and output directory.
+    ///   - workers: Regions analysed at once in this process (1: one after another). Results do not depend on it.
+    /// - Returns: What the run did: regions, files, leaks and timings.
+    /// - Throws: ``LocatedFailure`` (``FailureCode/configuration``) when life situations are not configured or a filter names an unknown region
+    ///   or situation; ``LocatedFailure`` (``FailureCode/noRecords``, 66) when a requested region has no records in the quarter; store and
     ///   write failures. Reports already written stay; each file is whole.
     public func run(_ options: Options, workers: Int = 1) async throws -> RunReport {
         var report = RunReport(quarter: options.quarter, outputDirectory: options.outputDirectory)
@@ -84,8 +88,10 @@ public struct RunJob: Sendable {
         let (digest, present) = try await prepare(options, into: &report)
         let regions = options.regions.isEmpty ? present : options.regions
         if let missing = regions.first(where: { !present.contains($0) }) {
-            throw CommandFailure(
-                "в хранилище нет записей региона \(missing) за \(options.quarter); проверьте выгрузки в Config/feeds.yaml и painmap status",
+            throw LocatedFailure(
+                .noRecords,
+                message:
+                    "в хранилище нет записей региона \(missing) за \(options.quarter); проверьте выгрузки в Config/feeds.yaml и painmap status",
                 status: .noInput
             )
         }
@@ -126,6 +132,8 @@ public struct RunJob: Sendable {
     ///   - host: This host's name, recorded with each claim.
     ///   - pid: This process's id, recorded with each claim.
     ///   - pollInterval: How often an idle worker looks for regions freed by a dead worker.
+    /// - Returns: What this worker did: its regions, files, leaks and timings.
+    /// - Throws: Store and write failures; a region that fails is recorded in the claim table and the worker goes on.
     public func runWorker(
         _ options: Options,
         coordinator: any RegionRunCoordinator,
@@ -218,7 +226,7 @@ public struct RunJob: Sendable {
         var outputDirectory: URL
         var configDigest: String
         var generatedAt: String
-        var analyzer: RegionAnalyzer
+        var analyzer: StoredRegionAnalysis
         var writer: ReportTreeWriter
     }
 
@@ -288,7 +296,6 @@ public struct RunJob: Sendable {
         let generatedAt = Self.timestamp(options.generatedAt)
         let analyzer = RegionAnalyzer(
             configuration: configuration,
-            store: store,
             clustering: ClusterConfiguration(
                 mergeThreshold: configuration.analysis.mergeDistance,
                 catchAllThreshold: configuration.analysis.catchAllSimilarity,
@@ -304,13 +311,15 @@ public struct RunJob: Sendable {
             outputDirectory: options.outputDirectory,
             configDigest: configDigest,
             generatedAt: generatedAt,
-            analyzer: analyzer,
+            analyzer: StoredRegionAnalysis(analyzer: analyzer, store: store),
             writer: ReportTreeWriter(outputDirectory: options.outputDirectory)
         )
     }
 
     /// One region's work, the same for every path: analyse from the store, render, pass the zero-leak gate, write
-    /// the files atomically and store the pains. A region the gate refuses writes nothing.
+    /// the files atomically and store the pains.
+    ///
+    /// A region the gate refuses writes nothing.
     func runRegion(_ code: String, context: RegionContext) async throws -> RegionResult {
         var result = RegionResult()
         guard let region = configuration.regions.region(code: code) else { return result }
@@ -321,7 +330,11 @@ public struct RunJob: Sendable {
         result.cluster += started.duration(to: clock.now)
 
         started = clock.now
-        let files = try context.writer.render(analysis, lifeSituations: context.lifeSituations)
+        let files = try context.writer.render(
+            analysis.reports,
+            index: analysis.index,
+            lifeSituations: context.lifeSituations
+        )
         let gate = ReportGate(
             identifiers: try await store.redactedIdentifiers(region: code, quarter: nil),
             privacy: configuration.privacy
@@ -373,12 +386,18 @@ public struct RunJob: Sendable {
     private func writeOverview(_ context: RegionContext, into report: inout RunReport) async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        var overview = try await OverviewBuilder(
-            configuration: configuration,
-            store: store,
-            configDigest: context.configDigest,
-            generatedAt: context.generatedAt
-        ).build(quarter: context.quarter)
+        let quarter = context.quarter
+        let digest = context.configDigest
+        var overview = OverviewBuilder(configuration: configuration, generatedAt: context.generatedAt).build(
+            quarter: quarter,
+            current: try await store.classificationCounts(region: nil, quarter: quarter, configDigest: digest),
+            previous: try await store.classificationCounts(
+                region: nil,
+                quarter: quarter.previous,
+                configDigest: digest
+            ),
+            pains: try await store.pains(region: nil, quarter: quarter)
+        )
         // Link only regions whose directory is there: a `--region 54` run into a new folder wrote no other region.
         let quarterDirectory = context.outputDirectory.appendingPathComponent(overview.quarter, isDirectory: true)
         for index in overview.regions.indices {
@@ -411,18 +430,20 @@ public struct RunJob: Sendable {
         let catalog = configuration.lifeSituations
         let path = configuration.directory.appendingPathComponent("life-situations.yaml").path
         guard !catalog.isEmpty else {
-            throw ConfigurationError(
+            throw LocatedFailure.configuration(
                 location: SourceLocation(path: path),
                 message:
                     "нет описания жизненных ситуаций и этапов; создайте файл по образцу Config/life-situations.yaml"
             )
         }
         for code in options.regions where configuration.regions.region(code: code) == nil {
-            throw CommandFailure("региона «\(code)» нет в Config/regions.yaml", status: .usage)
+            throw LocatedFailure(.usage, message: "региона «\(code)» нет в Config/regions.yaml", status: .usage)
         }
         for id in options.lifeSituations where catalog.situation(id: id) == nil {
-            throw CommandFailure(
-                "жизненной ситуации «\(id)» нет в Config/life-situations.yaml; есть: \(catalog.situations.map(\.id).joined(separator: ", "))",
+            throw LocatedFailure(
+                .usage,
+                message:
+                    "жизненной ситуации «\(id)» нет в Config/life-situations.yaml; есть: \(catalog.situations.map(\.id).joined(separator: ", "))",
                 status: .usage
             )
         }

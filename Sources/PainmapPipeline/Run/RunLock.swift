@@ -16,25 +16,22 @@ public final class RunLock: Sendable {
     /// The lock file.
     public let url: URL
 
-    /// Why a lock could not be taken.
-    public struct Busy: PainmapFailure {
-        /// The holder's pid, if it wrote one.
-        public var holderPID: Int32?
-        /// When the holder started, as it wrote it.
-        public var holderStarted: String?
-        /// The lock file.
-        public var path: String
-
-        /// «уже идёт запуск (pid N, начат …)».
-        public var description: String {
-            let who = holderPID.map { "pid \($0)" } ?? "pid неизвестен"
-            let since = holderStarted.map { ", начат \($0)" } ?? ""
-            return
-                "ошибка: с этим хранилищем уже идёт запуск (\(who)\(since)); дождитесь его окончания или повторите с --wait. Файл блокировки: \(path)"
-        }
-
-        /// Always ``ExitStatus/tempFail`` (75).
-        public var exitStatus: ExitStatus { .tempFail }
+    /// The failure of a run that finds the lock held: «уже идёт запуск (pid N, начат …)», exit 75.
+    ///
+    /// - Parameters:
+    ///   - holderPID: The holder's pid, if it wrote one.
+    ///   - holderStarted: When the holder started, as it wrote it.
+    ///   - path: The lock file.
+    /// - Returns: A failure with code ``FailureCode/storeBusy``.
+    public static func busy(holderPID: Int32?, holderStarted: String?, path: String) -> LocatedFailure {
+        let who = holderPID.map { "pid \($0)" } ?? "pid неизвестен"
+        let since = holderStarted.map { ", начат \($0)" } ?? ""
+        return LocatedFailure(
+            .storeBusy,
+            message:
+                "с этим хранилищем уже идёт запуск (\(who)\(since)); дождитесь его окончания или повторите с --wait. Файл блокировки: \(path)",
+            status: .tempFail
+        )
     }
 
     private init(descriptor: Int32, url: URL) {
@@ -52,15 +49,19 @@ public final class RunLock: Sendable {
     ///   - store: The store the run works on.
     ///   - wait: Poll until the lock is free (up to `timeout`) instead of failing at once.
     ///   - timeout: The longest wait.
-    /// - Throws: ``Busy`` when another run holds the lock; ``CommandFailure`` when the lock file cannot be opened.
+    /// - Throws: ``LocatedFailure``: ``FailureCode/storeBusy`` (75) when another run holds the lock,
+    ///   ``FailureCode/io`` (74) when the lock file cannot be opened.
+    /// - Returns: The held lock.
     public static func acquire(store: URL, wait: Bool = false, timeout: Duration = .seconds(6 * 3600)) throws -> RunLock
     {
         let url = lockURL(forStore: store)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw CommandFailure(
-                "не удалось открыть файл блокировки \(url.path): \(String(cString: strerror(errno)))",
+            throw LocatedFailure(
+                .io,
+                message:
+                    "не удалось открыть файл блокировки \(url.path): \(String(cString: strerror(errno)))",
                 status: .ioError
             )
         }
@@ -68,8 +69,10 @@ public final class RunLock: Sendable {
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 close(descriptor)
-                throw CommandFailure(
-                    "не удалось взять блокировку \(url.path): \(String(cString: strerror(errno)))",
+                throw LocatedFailure(
+                    .io,
+                    message:
+                        "не удалось взять блокировку \(url.path): \(String(cString: strerror(errno)))",
                     status: .ioError
                 )
             }
@@ -77,7 +80,7 @@ public final class RunLock: Sendable {
                 let holder = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
                 close(descriptor)
                 let parts = holder.split(separator: " ", maxSplits: 1).map(String.init)
-                throw Busy(
+                throw Self.busy(
                     holderPID: parts.first.flatMap { Int32($0) },
                     holderStarted: parts.count > 1 ? parts[1].trimmingCharacters(in: .newlines) : nil,
                     path: url.path

@@ -73,8 +73,9 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     ///   - wait: With `exclusive`, wait for another run to finish instead of failing.
     ///   - body: What to do with the store.
     /// - Returns: What `body` returns.
-    /// - Throws: ``RunLock/Busy`` when another run holds the lock; the backend's store error; ``CommandFailure`` (78)
-    ///   for a PostgreSQL URL in a build without the `PostgreSQL` trait; what `body` throws.
+    /// - Throws: ``LocatedFailure`` (``FailureCode/storeBusy``, 75) when another run holds the lock; the backend's
+    ///   store error; ``LocatedFailure`` (``FailureCode/storeLocation``, 78) for a PostgreSQL URL in a build without
+    ///   the `PostgreSQL` trait; what `body` throws.
     public func withStore<T>(
         exclusive: Bool = false,
         wait: Bool = false,
@@ -87,8 +88,10 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             return try await body(try SQLiteFeedbackStore(url: url))
         case .postgres(let text):
             guard Self.isPostgresAvailable else {
-                throw CommandFailure(
-                    "хранилище \(Self.hidingPassword(text)) — PostgreSQL, а painmap собран без него; соберите с поддержкой PostgreSQL: swift build -c release --traits PostgreSQL",
+                throw LocatedFailure(
+                    .storeLocation,
+                    message:
+                        "хранилище \(Self.hidingPassword(text)) — PostgreSQL, а painmap собран без него; соберите с поддержкой PostgreSQL: swift build -c release --traits PostgreSQL",
                     status: .configError
                 )
             }
@@ -107,7 +110,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
         private static func withPostgres<T>(_ text: String, _ body: (any FeedbackStore) async throws -> T)
             async throws -> T
         {
-            throw CommandFailure("painmap собран без PostgreSQL", status: .configError)
+            throw LocatedFailure(.storeLocation, message: "painmap собран без PostgreSQL", status: .configError)
         }
     #endif
 

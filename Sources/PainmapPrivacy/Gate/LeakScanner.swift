@@ -30,7 +30,9 @@ public struct LeakScanner: Sendable {
     private let texts: [String: [(words: [String], type: PersonalDataType, record: RecordID)]]
     private let redactor: Redactor
 
-    /// The shortest text identifier compared, in characters: shorter ones would match ordinary words. Names and
+    /// The shortest text identifier compared, in characters: shorter ones would match ordinary words.
+    ///
+    /// Names and
     /// addresses are compared only when they have at least two words.
     public static let minimumTextLength = 6
 
@@ -71,6 +73,7 @@ public struct LeakScanner: Sendable {
     ///   - text: What a reader of the report sees.
     ///   - references: Record ids the report quotes (`pos:318686095`, or the bare `318686095`): they are blanked
     ///     before the pattern check, so an id that happens to look like a phone number is not taken for one.
+    /// - Returns: The leaks found.
     public func scan(_ text: String, ignoring references: Set<String> = []) -> [Leak] {
         var leaks: [Leak] = []
         var seen = Set<String>()
@@ -119,7 +122,9 @@ public struct LeakScanner: Sendable {
     }
 
     /// Types that are personal by pattern alone: phones, e-mails, СНИЛС, passports, cards, ИНН of a person (12 digits)
-    /// and ОГРНИП (15). Organisation ИНН/ОГРН and names or addresses without a record are left to the recorded list.
+    /// and ОГРНИП (15).
+    ///
+    /// Organisation ИНН/ОГРН and names or addresses without a record are left to the recorded list.
     static func isPersonalPattern(_ span: RedactedSpan) -> Bool {
         switch span.type {
         case .phone, .email, .snils, .passport, .card: true
@@ -130,7 +135,9 @@ public struct LeakScanner: Sendable {
     }
 
     /// A phone found by pattern alone must look like a whole number: 11 digits starting with 7 or 8, or a 10-digit
-    /// mobile number (9xx). A bare 10-digit run is more often an id next to a count than a landline without its code.
+    /// mobile number (9xx).
+    ///
+    /// A bare 10-digit run is more often an id next to a count than a landline without its code.
     static func isConvincing(_ span: RedactedSpan) -> Bool {
         guard span.type == .phone else { return true }
         let digits = comparedDigits(span.normalized, type: .email)
@@ -138,7 +145,9 @@ public struct LeakScanner: Sendable {
             || (digits.count == 10 && digits.hasPrefix("9"))
     }
 
-    /// Splits rendered text where no identifier continues: line breaks, table cells (`|`, `;`, tab) and quotes. The
+    /// Splits rendered text where no identifier continues: line breaks, table cells (`|`, `;`, tab) and quotes.
+    ///
+    /// The
     /// gate scans each distinct segment once, however many formats repeat it.
     public static func segments(_ text: String) -> [Substring] {
         text.split(whereSeparator: { "\n\r|;\t\"«»".contains($0) }).filter { !$0.allSatisfy(\.isWhitespace) }

@@ -25,7 +25,9 @@ enum NameLexicon {
     }
 
     /// Whether a word that ``patronymic(_:)`` accepts is in the nominative: «-ович», «-евич», «-ич», «-овна»,
-    /// «-евна», «-ична», «-инична». Street and honorific names are genitive («Ивана Петровича», «Анны Петровны»).
+    /// «-евна», «-ична», «-инична».
+    ///
+    /// Street and honorific names are genitive («Ивана Петровича», «Анны Петровны»).
     static func isNominativePatronymic(_ word: WordKey) -> Bool {
         word.hasSuffix(nominativeMale) || word.hasSuffix(nominativeFemale)
     }

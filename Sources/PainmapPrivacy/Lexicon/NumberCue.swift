@@ -11,7 +11,7 @@ enum NumberCue: Sendable {
     /// The cue a lower-cased word carries, if any.
     static func of(_ word: WordKey) -> NumberCue? { table[word] }
 
-    /// The cue a number listed after an identifier of `type` takes («тел. 8-913-123-45-67 или 223344»), if any.
+    /// The cue a number listed after an identifier of `type` takes (`тел. 8-913-123-45-67 или 223344`), if any.
     static func of(_ type: PersonalDataType) -> NumberCue? {
         switch type {
         case .phone: .phone

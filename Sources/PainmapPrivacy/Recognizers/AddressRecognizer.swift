@@ -1,7 +1,9 @@
 import PainmapCore
 
-/// Finds street addresses with a house number: «ул. Ленина, д. 5, кв. 12», «Красный проспект 12-45»,
-/// «пр-т Мира, 3а, корп. 2», «д. Петровка, д. 7».
+/// Finds street addresses with a house number.
+///
+/// For example «ул. Ленина, д. 5, кв. 12», «Красный проспект 12-45», «пр-т Мира, 3а, корп. 2»,
+/// «д. Петровка, д. 7».
 ///
 /// A street without a house number («улица не чищена», «на ул. Ленина») is not an address of a person. A
 /// house without a flat after a public building's name («МФЦ на ул. Ленина, д. 5») is the building's

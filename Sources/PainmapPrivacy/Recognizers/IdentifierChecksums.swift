@@ -3,7 +3,9 @@
 /// They decide the *type* of a number, never whether it is redacted: a labelled number with a wrong control
 /// digit is still personal data.
 public enum IdentifierChecksums {
-    /// СНИЛС: weights 9…1 over the first nine digits, sum mod 101, 100 → 00. Numbers up to 001-001-998 carry
+    /// СНИЛС: weights 9…1 over the first nine digits, sum mod 101, 100 → 00.
+    ///
+    /// Numbers up to 001-001-998 carry
     /// no checked control and pass.
     public static func isValidSNILS(_ digits: [UInt8]) -> Bool {
         guard digits.count == 11 else { return false }

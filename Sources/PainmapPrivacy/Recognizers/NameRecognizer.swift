@@ -1,8 +1,9 @@
 import PainmapCore
 
-/// Finds person names: «Иванов Иван Иванович» in any order and case, «Иван Иванович», «Мария Иванова»,
-/// «Иванов И.И.», «И. И. Иванов», and a name after a context word («меня зовут …», «врач Петрова»,
-/// «заявитель Сидоров»).
+/// Finds person names in any order and case, with initials, or after a context word.
+///
+/// For example «Иванов Иван Иванович», «Иван Иванович», «Мария Иванова», «Иванов И.И.», «И. И. Иванов», and a
+/// name after a context word («меня зовут …», «врач Петрова», «заявитель Сидоров»).
 ///
 /// Anchors are a patronymic suffix, a first name from the dictionary, initials or a context word; a
 /// capitalised word with a surname's suffix alone («Снова», «Корзина») is never enough. Words after a street
@@ -505,7 +506,8 @@ struct NameRecognizer {
 
     }
 
-    /// Whether the words before `index` make it a street («ул. Ленина») or an honorific name («им. Пушкина»).
+    /// Whether the words before `index` make it a street (`ул. Ленина`) or an honorific name (`им. Пушкина`).
+    ///
     /// A line break ends the street: «…болтаются на улице↵Александров Владимир Владимирович» is a signature.
     private func isStreetOrHonorific(before index: Int, in text: ScannedText) -> Bool {
         guard var previous = text.previous(before: index), !text.lineBreak(between: previous, index) else {

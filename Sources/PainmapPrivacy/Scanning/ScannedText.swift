@@ -32,9 +32,6 @@ struct ScannedText {
                         end: index,
                         key: WordKey(),
                         scalar: scalar,
-                        isCapitalized: false,
-                        isUpper: false,
-                        hasLineBreak: false,
                         placeholder: type
                     )
                 )
@@ -50,10 +47,7 @@ struct ScannedText {
                         start: start,
                         end: index,
                         key: key,
-                        scalar: scalar,
-                        isCapitalized: false,
-                        isUpper: false,
-                        hasLineBreak: false
+                        scalar: scalar
                     )
                 )
             } else if ScannedText.isLetter(scalar) {
@@ -114,10 +108,7 @@ struct ScannedText {
                         start: start,
                         end: index,
                         key: WordKey(),
-                        scalar: scalar,
-                        isCapitalized: false,
-                        isUpper: false,
-                        hasLineBreak: false
+                        scalar: scalar
                     )
                 )
             }

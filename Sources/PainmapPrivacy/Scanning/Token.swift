@@ -27,11 +27,11 @@ struct Token {
     /// Symbols: the character; otherwise the first scalar.
     var scalar: Unicode.Scalar
     /// Words: the first letter is upper case.
-    var isCapitalized: Bool
+    var isCapitalized: Bool = false
     /// Words: every letter is upper case.
-    var isUpper: Bool
+    var isUpper: Bool = false
     /// Spaces: the run holds a line break.
-    var hasLineBreak: Bool
+    var hasLineBreak: Bool = false
     /// Placeholders: the type the placeholder stands for; otherwise `nil`.
     var placeholder: PersonalDataType? = nil
 

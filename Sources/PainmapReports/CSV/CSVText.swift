@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// Writes CSV the way Russian-locale spreadsheet programs open it: UTF-8 with a byte-order mark, `;` between
 /// fields, CRLF after every record, RFC 4180 quoting.
 ///
@@ -17,15 +19,6 @@ struct CSVText {
 
     /// The field, quoted when it holds `;`, `"`, CR, LF or starts or ends with a space.
     static func field(_ text: String) -> String {
-        let needsQuotes =
-            text.unicodeScalars.contains { $0 == ";" || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            || text.unicodeScalars.first == " " || text.unicodeScalars.last == " "
-        guard needsQuotes else { return text }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { quoted += "\"" }
-            quoted.unicodeScalars.append(scalar)
-        }
-        return quoted + "\""
+        CSVField.text(text, rule: CSVField.Rule(delimiter: UInt8(ascii: ";"), quotesEdgeSpaces: true))
     }
 }

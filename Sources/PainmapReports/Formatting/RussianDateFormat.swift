@@ -8,7 +8,7 @@ enum RussianDateFormat {
         return "\(romanQuarters[number - 1]) квартал \(year)"
     }
 
-    /// `2026Q3` → «III кв. 2026»; any other text is returned as is.
+    /// The short label of a quarter, `2026Q3` → `III кв. 2026`; any other text is returned as is.
     static func shortQuarter(_ quarter: String) -> String {
         guard let (year, number) = parseQuarter(quarter) else { return quarter }
         return "\(romanQuarters[number - 1])\u{00A0}кв.\u{00A0}\(year)"

@@ -1,6 +1,8 @@
 import GRDB
 
-/// The store's schema, as numbered migrations. A migration that has landed never changes.
+/// The store's schema, as numbered migrations.
+///
+/// A migration that has landed never changes.
 enum SQLiteMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// The kinds of fake personal data the generator plants in texts.
 public enum PersonalDataKind: String, Sendable, CaseIterable, Codable {
     /// Mobile and landline numbers in several spellings.

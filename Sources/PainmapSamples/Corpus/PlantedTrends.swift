@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// What happens to a pain between 2026Q2 and 2026Q3 in one region.
 public enum PlantedChangeKind: String, Sendable, Codable, CaseIterable {
     /// The pain grows strongly (×3 or more).

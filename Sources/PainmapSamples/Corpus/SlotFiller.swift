@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// Replaces `{slot}` markers in corpus templates.
 ///
 /// Slots are region- and date-aware: `{month}` names a month up to the record's own month,

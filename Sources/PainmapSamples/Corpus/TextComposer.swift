@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// A generated text and the personal data planted in it.
 struct ComposedText: Sendable {
     var text: String

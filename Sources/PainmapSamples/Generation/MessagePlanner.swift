@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// The feedback channels of the sample tree.
 enum SampleChannel: String, Sendable, CaseIterable {
     case pos, site, hotline, portal, survey

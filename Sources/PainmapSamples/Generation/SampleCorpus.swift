@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 
 /// All generated records of the sample tree, built in a fixed order so that cross-channel links
 /// (122 → ПОС forwards, Q2 → Q3 re-exports) are deterministic.

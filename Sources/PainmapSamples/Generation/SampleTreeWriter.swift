@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 import PainmapReports
 
 /// Turns a built ``SampleCorpus`` into file bytes and the manifest's file entries.

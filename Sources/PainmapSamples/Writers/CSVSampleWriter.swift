@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// Renders rows as RFC 4180 CSV text.
 ///
 /// Works on Unicode scalars, not `Character`s: a quote followed by a combining mark is one
@@ -18,17 +20,10 @@ struct CSVSampleWriter: Sendable {
     }
 
     func field(_ value: String) -> String {
-        let needsQuotes =
-            quoteAll
-            || value.unicodeScalars.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-        guard needsQuotes else { return value }
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for scalar in value.unicodeScalars {
-            if scalar == "\"" { out.append("\"") }
-            out.append(scalar)
-        }
-        out.append("\"")
-        return String(out)
+        // Sample delimiters are ASCII (`,`, `;`, tab).
+        CSVField.text(
+            value,
+            rule: CSVField.Rule(delimiter: UInt8(truncatingIfNeeded: delimiter.value), quotesAll: quoteAll)
+        )
     }
 }

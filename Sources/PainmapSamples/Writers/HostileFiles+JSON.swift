@@ -14,35 +14,15 @@ extension HostileFiles {
     }
 
     static func json() -> [File] {
-        var files: [File] = []
-        func add(
-            _ name: String,
-            _ records: Int,
-            _ bytes: [UInt8],
-            _ damage: String,
-            _ outcome: String,
-            _ reason: String,
-            encoding: String = "UTF-8"
-        ) {
-            files.append(
-                File(
-                    name: name,
-                    format: "json",
-                    encoding: encoding,
-                    records: records,
-                    bytes: bytes,
-                    readmeRow: "| `\(name)` | pos-json | \(damage) | \(outcome) | `\(reason)` |"
-                )
-            )
-        }
+        var collector = Collector(format: "json", layout: "pos-json")
         func page(_ elements: [String]) -> String {
             "{\"content\": [\n  " + elements.joined(separator: ",\n  ") + "\n], \"totalElements\": \(elements.count)}\n"
         }
 
         let whole = page([jsonElement(319_000_001), jsonElement(319_000_002), jsonElement(319_000_003)])
         let cut = Array(whole.utf8)
-        let secondStart = findBytes(cut, Array("{\"id\": 319000002".utf8))!.lowerBound
-        add(
+        let secondStart = offset(of: Array("{\"id\": 319000002".utf8), in: cut)
+        collector.add(
             "pos_truncated.json",
             2,
             Array(cut[..<(secondStart + 120)]),
@@ -50,7 +30,7 @@ extension HostileFiles {
             "элемент 0 сохранён; обрыв — одна строка в карантине",
             "malformed_json"
         )
-        add(
+        collector.add(
             "pos_not_json.json",
             0,
             Array("Это не JSON, а письмо: прошу разобраться.\n".utf8),
@@ -58,8 +38,8 @@ extension HostileFiles {
             "файл отклонён",
             "malformed_json"
         )
-        add("pos_empty.json", 0, [], "0 байт", "файл отклонён", "empty_file", encoding: "—")
-        add(
+        collector.add("pos_empty.json", 0, [], "0 байт", "файл отклонён", "empty_file", encoding: "—")
+        collector.add(
             "pos_empty_array.json",
             0,
             Array(page([]).utf8),
@@ -67,7 +47,7 @@ extension HostileFiles {
             "файл отклонён: нет записей",
             "empty_file"
         )
-        add(
+        collector.add(
             "pos_scalars.json",
             4,
             Array("[1, \"два\", null, true]\n".utf8),
@@ -75,7 +55,7 @@ extension HostileFiles {
             "все 4 элемента в карантине",
             "not_an_object"
         )
-        add(
+        collector.add(
             "pos_numbers_as_text.json",
             3,
             Array(
@@ -93,7 +73,7 @@ extension HostileFiles {
                 .utf8
         )
         if let at = findBytes(nul, Array("@@".utf8)) { nul.replaceSubrange(at, with: [0x00, 0x00]) }
-        add(
+        collector.add(
             "pos_nul_bytes.json",
             3,
             nul,
@@ -106,7 +86,7 @@ extension HostileFiles {
                 .utf8
         )
         if let at = findBytes(invalid, Array("@@".utf8)) { invalid.replaceSubrange(at, with: [0xFF, 0xC0]) }
-        add(
+        collector.add(
             "pos_invalid_utf8.json",
             3,
             invalid,
@@ -114,7 +94,7 @@ extension HostileFiles {
             "элементы 0 и 2 сохранены, 1 в карантине",
             "malformed_json"
         )
-        add(
+        collector.add(
             "pos_utf16.json",
             0,
             [0xFF, 0xFE] + utf16(page([jsonElement(319_000_041)]), littleEndian: true),
@@ -123,6 +103,6 @@ extension HostileFiles {
             "malformed_json",
             encoding: "UTF-16LE"
         )
-        return files
+        return collector.files
     }
 }

@@ -4,7 +4,7 @@ extension HostileFiles {
         let rows = [row(302_000_001), row(302_000_002), row(302_000_003)]
         let text = ([header] + rows).joined(separator: "\r\n") + "\r\n"
         let cp1251 = { (text: String) -> [UInt8] in (try? CP1251Encoder().encode(text)) ?? [] }
-        var files: [File] = []
+        var collector = Collector(format: "csv", layout: "pos-csv")
         func add(
             _ name: String,
             _ encoding: String,
@@ -14,16 +14,7 @@ extension HostileFiles {
             _ outcome: String,
             _ reason: String
         ) {
-            files.append(
-                File(
-                    name: name,
-                    format: "csv",
-                    encoding: encoding,
-                    records: records,
-                    bytes: bytes,
-                    readmeRow: "| `\(name)` | pos-csv | \(damage) | \(outcome) | `\(reason)` |"
-                )
-            )
+            collector.add(name, records, bytes, damage, outcome, reason, encoding: encoding)
         }
 
         add(
@@ -122,7 +113,7 @@ extension HostileFiles {
 
         var cutUTF8 = Array(([header, row(302_000_041)].joined(separator: "\r\n") + "\r\n").utf8)
         let second = Array(row(302_000_042).utf8)
-        let textStart = findBytes(second, Array("Очередь".utf8))!.lowerBound
+        let textStart = offset(of: Array("Очередь".utf8), in: second)
         cutUTF8 += second[..<(textStart + 3)]  // «О» and the first byte of «ч»
         add(
             "pos_truncated_mid_utf8.csv",
@@ -203,7 +194,7 @@ extension HostileFiles {
             "строка 1 сохранена, строка 2 в карантине",
             "wrong_field_count"
         )
-        return files
+        return collector.files
     }
 
     static func utf16(_ text: String, littleEndian: Bool) -> [UInt8] {

@@ -69,30 +69,11 @@ extension HostileFiles {
     }
 
     static func xlsx() -> [File] {
-        var files: [File] = []
-        func add(
-            _ name: String,
-            _ records: Int,
-            _ bytes: [UInt8],
-            _ damage: String,
-            _ outcome: String,
-            _ reason: String
-        ) {
-            files.append(
-                File(
-                    name: name,
-                    format: "xlsx",
-                    encoding: "—",
-                    records: records,
-                    bytes: bytes,
-                    readmeRow: "| `\(name)` | site-xlsx | \(damage) | \(outcome) | `\(reason)` |"
-                )
-            )
-        }
+        var collector = Collector(format: "xlsx", layout: "site-xlsx", defaultEncoding: "—")
         let header = siteHeader.map(Cell.text)
         let parts = workbookParts([header, siteRow(1001), siteRow(1002)])
         let whole = StoredZipWriter.archive(parts)
-        add(
+        collector.add(
             "site_truncated.xlsx",
             2,
             Array(whole.prefix(whole.count * 3 / 5)),
@@ -100,8 +81,8 @@ extension HostileFiles {
             "файл отклонён",
             "not_zip"
         )
-        add("site_empty.xlsx", 0, [], "0 байт", "файл отклонён", "not_zip")
-        add(
+        collector.add("site_empty.xlsx", 0, [], "0 байт", "файл отклонён", "not_zip")
+        collector.add(
             "site_path_traversal.xlsx",
             2,
             StoredZipWriter.archive(parts + [.init(name: "../../evil.sh", bytes: Array("rm -rf ~\n".utf8))]),
@@ -109,7 +90,7 @@ extension HostileFiles {
             "файл отклонён целиком, ничего не распаковано",
             "not_zip"
         )
-        add(
+        collector.add(
             "site_absolute_path.xlsx",
             2,
             StoredZipWriter.archive(
@@ -119,7 +100,7 @@ extension HostileFiles {
             "файл отклонён целиком",
             "not_zip"
         )
-        add(
+        collector.add(
             "site_relationship_escape.xlsx",
             2,
             StoredZipWriter.archive(workbookParts([header, siteRow(1011)], sheetTarget: "../../../evil.xml")),
@@ -129,7 +110,7 @@ extension HostileFiles {
         )
         var lying = parts
         lying[4].declaredSize = 300 << 20
-        add(
+        collector.add(
             "site_lying_size.xlsx",
             2,
             StoredZipWriter.archive(lying),
@@ -137,7 +118,7 @@ extension HostileFiles {
             "файл отклонён до распаковки",
             "zip_bomb"
         )
-        add(
+        collector.add(
             "site_not_a_workbook.xlsx",
             0,
             StoredZipWriter.archive([.init(name: "readme.txt", bytes: Array("не книга\n".utf8))]),
@@ -145,7 +126,7 @@ extension HostileFiles {
             "файл отклонён",
             "not_zip"
         )
-        add(
+        collector.add(
             "site_dates.xlsx",
             4,
             StoredZipWriter.archive(
@@ -159,6 +140,6 @@ extension HostileFiles {
             "строка 1 сохранена; 2, 4 → `date_out_of_range`; 3 → `bad_date`",
             "date_out_of_range`, `bad_date"
         )
-        return files
+        return collector.files
     }
 }

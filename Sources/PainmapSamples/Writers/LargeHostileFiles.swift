@@ -1,7 +1,9 @@
 public import Foundation
 
 /// Hostile files too large to commit (10–20 MB each), written on demand into a temporary directory by the hostile
-/// ingest tests and by anyone measuring time and memory on them. Deterministic: the same bytes every time.
+/// ingest tests and by anyone measuring time and memory on them.
+///
+/// Deterministic: the same bytes every time.
 ///
 /// | file | layout | what | expected |
 /// | --- | --- | --- | --- |

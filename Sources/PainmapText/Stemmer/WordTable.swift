@@ -28,7 +28,7 @@ struct WordTable: Sendable {
     /// The hash the table uses for a word; compute it once when looking the same word up in several tables.
     ///
     /// A keyed multiply-mix hash over 8-byte words (the construction of wyhash, which Go's runtime map also
-    /// uses without AES): several times faster than `Hasher`'s SipHash on words of a few bytes, which is what
+    /// uses without AES): cheaper than `Hasher`'s SipHash on words of a few bytes (BENCHMARKS.md), which is what
     /// every token of every text costs. The key is drawn once per process, so crafted input cannot aim at
     /// collisions, and ids never depend on hash values.
     @inline(__always)

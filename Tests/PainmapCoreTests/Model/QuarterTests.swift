@@ -17,6 +17,7 @@ import Testing
         let first = try #require(Quarter("2026Q1"))
         #expect(first.previous.description == "2025Q4")
         #expect(first.previous.next == first)
-        #expect(try #require(Quarter("2026Q3")).russianName == "III квартал 2026 г.")
+        let third = try #require(Quarter("2026Q3"))
+        #expect(third.russianName == "III квартал 2026 г.")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PainmapCore
 import PainmapPipeline
+import PainmapTestSupport
 import Testing
 
 @testable import PainmapIngest
@@ -11,11 +12,11 @@ import Testing
     let configuration: PainmapConfiguration
 
     init() throws {
-        configuration = try ConfigurationLoader().load(directory: PackageRoot.url.appendingPathComponent("Config"))
+        configuration = try ConfigurationLoader().load(directory: RepositoryRoot.url.appendingPathComponent("Config"))
     }
 
     func read(fixture name: String) throws -> (CollectedRows, FileReadSummary) {
-        let url = PackageRoot.url.appendingPathComponent("Tests/Fixtures/exports/\(name)")
+        let url = RepositoryRoot.url.appendingPathComponent("Tests/Fixtures/exports/\(name)")
         let feed = try #require(configuration.feed(named: "portal-mkgu"))
         let rows = try CollectedRows(
             PortalAdapter(
@@ -59,7 +60,7 @@ import Testing
 
     @Test func anUnsignedMessageIsRecordedAsSuch() throws {
         let xml = try String(
-            contentsOf: PackageRoot.url.appendingPathComponent("Tests/Fixtures/exports/mkgu_queue_signed_v002.xml"),
+            contentsOf: RepositoryRoot.url.appendingPathComponent("Tests/Fixtures/exports/mkgu_queue_signed_v002.xml"),
             encoding: .utf8
         )
         let cut = try #require(xml.range(of: "<ds:Signature"))

@@ -1,6 +1,7 @@
 import Foundation
 import PainmapCore
 import PainmapPipeline
+import PainmapTestSupport
 import Testing
 
 @testable import PainmapIngest
@@ -9,7 +10,7 @@ import Testing
     let configuration: PainmapConfiguration
 
     init() throws {
-        configuration = try ConfigurationLoader().load(directory: PackageRoot.url.appendingPathComponent("Config"))
+        configuration = try ConfigurationLoader().load(directory: RepositoryRoot.url.appendingPathComponent("Config"))
     }
 
     let header =

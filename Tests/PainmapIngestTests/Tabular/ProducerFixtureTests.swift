@@ -1,6 +1,7 @@
 import Foundation
 import PainmapCore
 import PainmapPipeline
+import PainmapTestSupport
 import Testing
 
 @testable import PainmapIngest
@@ -12,10 +13,10 @@ import Testing
     let configuration: PainmapConfiguration
 
     init() throws {
-        configuration = try ConfigurationLoader().load(directory: PackageRoot.url.appendingPathComponent("Config"))
+        configuration = try ConfigurationLoader().load(directory: RepositoryRoot.url.appendingPathComponent("Config"))
     }
 
-    static let directory = PackageRoot.url.appendingPathComponent("Tests/Fixtures/exports/producers")
+    static let directory = RepositoryRoot.url.appendingPathComponent("Tests/Fixtures/exports/producers")
 
     func read(_ name: String, feed: FeedConfiguration) throws -> (CollectedRows, FileReadSummary) {
         let file = FeedFile(url: Self.directory.appendingPathComponent(name), displayPath: name, feed: feed)

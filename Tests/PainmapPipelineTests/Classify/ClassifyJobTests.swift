@@ -4,11 +4,10 @@ import PainmapClustering
 import PainmapCore
 import PainmapPipeline
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 
 /// The parts of `SampleFeeds/manifest.json` the checks use: per file, records per planted situation; per service, its situation.
 private struct Manifest: Decodable {
@@ -56,9 +55,7 @@ private func loadConfiguration() throws -> PainmapConfiguration {
 }
 
 private func ingestedSampleStore(_ configuration: PainmapConfiguration) async throws -> SQLiteFeedbackStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "painmap-classify-\(UUID().uuidString)"
-    )
+    let directory = TemporaryDirectory.url("classify")
     let store = try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
     let resolutions = try FeedResolver(configuration: configuration).resolve(
         paths: [root.appendingPathComponent("SampleFeeds").path],
@@ -333,8 +330,10 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         var configuration = try loadConfiguration()
         configuration.lifeSituations = .empty
         let store = try await ingestedSampleStore(configuration)
-        await #expect(throws: ConfigurationError.self) {
+        let error = await #expect(throws: LocatedFailure.self) {
             _ = try await ClassifyJob(configuration: configuration, store: store, logger: quietLogger).run()
         }
+        #expect(error?.code == .configuration)
+        #expect(error?.exitStatus == .configError)
     }
 }

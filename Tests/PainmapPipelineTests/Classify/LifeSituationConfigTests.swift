@@ -1,17 +1,14 @@
 import Foundation
 import PainmapCore
 import PainmapPipeline
+import PainmapTestSupport
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 
 /// A configuration directory with the repository's files and the given `life-situations.yaml` (none when `nil`).
 private func configDirectory(lifeSituations: String?) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "painmap-ls-config-\(UUID().uuidString)"
-    )
+    let directory = TemporaryDirectory.url("ls-config")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     for name in ["feeds.yaml", "regions.yaml", "surveys.yaml", "mkgu-forms.yaml"] {
         try FileManager.default.copyItem(
@@ -31,8 +28,8 @@ private func errors(loading directory: URL) -> [String] {
         _ = try ConfigurationLoader().load(directory: directory)
         return []
     } catch let failure as ConfigurationErrors {
-        return failure.errors.filter { $0.location.path.hasSuffix("life-situations.yaml") }.map {
-            "\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.message)"
+        return failure.errors.filter { $0.location?.path.hasSuffix("life-situations.yaml") == true }.map {
+            "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)"
         }
     } catch {
         return ["unexpected \(error)"]

@@ -1,5 +1,6 @@
 import Foundation
 import PainmapClustering
+import PainmapCore
 import PainmapIngest
 import Testing
 
@@ -76,7 +77,7 @@ import Testing
         let input = try await read(url, inBlocks: true, chunkSize: 2)
         let changed = Self.text.replacingOccurrences(of: "\r\n1,", with: "\r\n9,")
         try Data([0xEF, 0xBB, 0xBF] + Array(changed.utf8)).write(to: url)
-        #expect(throws: CSVClusterJob.Failure.self) {
+        #expect(throws: LocatedFailure.self) {
             try input.texts(
                 ofRows: [0],
                 open: { try DelimitedTextReader(url: url, resumingAt: $0, decoding: $1) },

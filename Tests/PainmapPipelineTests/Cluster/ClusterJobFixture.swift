@@ -1,4 +1,5 @@
 import Foundation
+import PainmapTestSupport
 
 /// A hand-written Russian export with four obvious topics, a pair of off-topic rows and rows without content.
 ///
@@ -73,7 +74,7 @@ enum ClusterJobFixture {
 
     /// A fresh temporary directory.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-cluster-\(UUID().uuidString)")
+        let url = TemporaryDirectory.url("cluster")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

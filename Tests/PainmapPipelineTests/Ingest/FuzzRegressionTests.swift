@@ -3,17 +3,18 @@ import PainmapCore
 import PainmapIngest
 import PainmapPipeline
 import PainmapPrivacy
+import PainmapTestSupport
 import PainmapText
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regressions")
 
 /// Replays every input in `Tests/Fixtures/fuzz-regressions/<target>/` through the entry point of the fuzz target
 /// of that name (`Fuzz/Sources/PainmapFuzz/FuzzTargets.swift`): crashers and hangs libFuzzer found, once fixed, and
-/// the known parser traps of RELIABILITY.md §4. A crash fails the whole test run, and a hang stops it (the time
+/// the known parser traps of RELIABILITY.md §4.
+///
+/// A crash fails the whole test run, and a hang stops it (the time
 /// limit records it); the checks below are the harness's properties, and every adapter input must end exactly as
 /// ``outcomes`` declares.
 @Suite struct FuzzRegressionTests {
@@ -81,9 +82,7 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
         let (feedName, fileExtension) = try #require(Self.feeds[target], "unknown fuzz target \(target)")
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let feed = try #require(configuration.feeds.first { $0.name == feedName })
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "painmap-fuzz-replay-\(UUID().uuidString)"
-        )
+        let directory = TemporaryDirectory.url("fuzz-replay")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("input.\(fileExtension)")

@@ -4,11 +4,10 @@ import PainmapCore
 import PainmapPipeline
 import PainmapSQLite
 import PainmapSamples
+import PainmapTestSupport
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 
 /// Every file in SampleFeeds/hostile ends rejected or with reason-coded quarantine rows, and the
 /// accounting identity holds for what was read.
@@ -168,9 +167,7 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
     func endsRejectedOrQuarantinedWithAReason(_ expected: Expectation) async throws {
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let store = try SQLiteFeedbackStore(
-            url: FileManager.default.temporaryDirectory.appendingPathComponent(
-                "painmap-hostile-\(UUID().uuidString)/s.sqlite"
-            )
+            url: TemporaryDirectory.url("hostile").appendingPathComponent("s.sqlite")
         )
         let path = root.appendingPathComponent("SampleFeeds/hostile/\(expected.file)").path
         let resolutions = try FeedResolver(configuration: configuration).resolve(paths: [path], source: expected.source)

@@ -4,22 +4,21 @@ import PainmapCore
 import PainmapPipeline
 import PainmapSQLite
 import PainmapSamples
+import PainmapTestSupport
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 
 /// Every hostile fixture — the committed ones in SampleFeeds/hostile and the large ones `LargeHostileFiles` writes —
-/// goes through one ingest run into one store, each followed by a small good file. Each hostile file must end with
+/// goes through one ingest run into one store, each followed by a small good file.
+///
+/// Each hostile file must end with
 /// its expected outcome and reason codes, and each good file after it must still be stored: a hostile file never
 /// stops the run. Time and memory are not measured here (see `scripts/bench-hostile`); a file that made the reader
 /// hang or exhaust memory would never reach its assertion.
 @Suite struct HostileRunTests {
     @Test func everyHostileFileEndsWithItsReasonAndTheRunGoesOn() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "painmap-hostile-run-\(UUID().uuidString)"
-        )
+        let directory = TemporaryDirectory.url("hostile-run")
         defer { try? FileManager.default.removeItem(at: directory) }
         let largeURLs = try LargeHostileFiles.write(to: directory.appendingPathComponent("large"))
         let committed = HostileFilesTests.expectations.map {

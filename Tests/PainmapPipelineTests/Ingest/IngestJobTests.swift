@@ -3,16 +3,13 @@ import Logging
 import PainmapCore
 import PainmapPipeline
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 
 private func temporaryStore() throws -> SQLiteFeedbackStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "painmap-pipeline-\(UUID().uuidString)"
-    )
+    let directory = TemporaryDirectory.url("pipeline")
     return try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
 }
 
@@ -68,9 +65,7 @@ private func ingest(_ paths: [String], source: SourceKind? = nil, into store: SQ
                 "1;05.04.2026 10:20;50;\"Ёлочка, «детсад» № 5 — очередь; и \"\"всё\"\"\";Принято",
                 "2;06.04.2026 11:00;30;\"Не работает запись\nв МФЦ\";Дан ответ",
             ].joined(separator: "\r\n") + "\r\n"
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "painmap-enc-\(UUID().uuidString)"
-        )
+        let directory = TemporaryDirectory.url("enc")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let variants: [(String, [UInt8])] = [
             ("utf8.csv", Array(rows.utf8)),
@@ -116,9 +111,7 @@ private func ingest(_ paths: [String], source: SourceKind? = nil, into store: SQ
     }
 
     @Test func aBadFileIsRejectedAndTheRunGoesOn() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "painmap-bad-\(UUID().uuidString)"
-        )
+        let directory = TemporaryDirectory.url("bad")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data("Номер;Текст\n1;x\n".utf8).write(to: directory.appendingPathComponent("a_missing.csv"))
         try Data("Номер сообщения;Дата создания;Код региона;Текст сообщения\n1;05.04.2026 10:20;50;ok\n".utf8)

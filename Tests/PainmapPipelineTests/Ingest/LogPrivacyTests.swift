@@ -3,21 +3,18 @@ import Logging
 import PainmapCore
 import PainmapPipeline
 import PainmapSQLite
+import PainmapTestSupport
 import Synchronization
 import Testing
 
 @Suite struct LogPrivacyTests {
     @Test func ingestLogsCarryNoRecordText() async throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let collector = LogCollector()
-        let logger = collector.logger()
+        let root = RepositoryRoot.url
+        let collector = LogCapture()
+        let logger = collector.logger
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
         let store = try SQLiteFeedbackStore(
-            url: FileManager.default.temporaryDirectory.appendingPathComponent(
-                "painmap-logs-\(UUID().uuidString)/s.sqlite"
-            )
+            url: TemporaryDirectory.url("logs").appendingPathComponent("s.sqlite")
         )
         let paths = [root.appendingPathComponent("SampleFeeds").path]
         var resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: nil)
@@ -26,7 +23,7 @@ import Testing
             source: .pos
         )
         _ = try await IngestJob(configuration: configuration, store: store, logger: logger).run(resolutions)
-        let lines = collector.lines.withLock { $0 }
+        let lines = collector.lines
         #expect(!lines.isEmpty, "the job logs something, so the check below is meaningful")
         let records = try await store.records(region: nil, quarter: nil)
         // Every distinctive fragment a citizen wrote (texts, organisations, municipalities) stays out of the log.

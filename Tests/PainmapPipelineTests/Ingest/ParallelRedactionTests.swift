@@ -3,11 +3,10 @@ import Logging
 import PainmapCore
 import PainmapPipeline
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 
 /// Everything an ingest leaves in a store, in the store's own order.
 private struct IngestResult: Equatable {
@@ -20,9 +19,7 @@ private struct IngestResult: Equatable {
 
 /// Ingests SampleFeeds (every adapter, hostile files included) into a fresh store, redacting with `threads` threads.
 private func ingestSampleFeeds(redactionThreads threads: Int) async throws -> IngestResult {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "painmap-parallel-\(UUID().uuidString)"
-    )
+    let directory = TemporaryDirectory.url("parallel")
     let store = try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
     var configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
     configuration.privacy = PrivacyConfiguration(keepOriginals: true)

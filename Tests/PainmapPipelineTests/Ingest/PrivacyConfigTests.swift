@@ -1,16 +1,13 @@
 import Foundation
 import PainmapCore
 import PainmapPipeline
+import PainmapTestSupport
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 
 private func configDirectory(privacy: String?) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "painmap-privacy-config-\(UUID().uuidString)"
-    )
+    let directory = TemporaryDirectory.url("privacy-config")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     for name in ["feeds.yaml", "regions.yaml", "surveys.yaml", "mkgu-forms.yaml"] {
         try FileManager.default.copyItem(
@@ -43,8 +40,8 @@ private func configDirectory(privacy: String?) throws -> URL {
             )
             Issue.record("a misspelled key must fail")
         } catch let failure as ConfigurationErrors {
-            let error = try #require(failure.errors.first { $0.location.path.hasSuffix("privacy.yaml") })
-            #expect(error.location.line == 2)
+            let error = try #require(failure.errors.first { $0.location?.path.hasSuffix("privacy.yaml") == true })
+            #expect(error.location?.line == 2)
             #expect(
                 error.message.contains("неизвестный ключ «keep_original»; возможно, имелось в виду «keep_originals»"),
                 "\(error.message)"

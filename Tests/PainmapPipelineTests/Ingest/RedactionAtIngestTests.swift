@@ -3,16 +3,13 @@ import Logging
 import PainmapCore
 import PainmapPipeline
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 
 private func temporaryStore() throws -> SQLiteFeedbackStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "painmap-redaction-\(UUID().uuidString)"
-    )
+    let directory = TemporaryDirectory.url("redaction")
     return try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
 }
 
@@ -88,7 +85,7 @@ private func plantedIdentifierShapes(in text: String) -> [String] {
         let before = try await store.redactedIdentifiers(region: nil, quarter: nil)
         #expect(!before.isEmpty)
         // A copy of the same file (a new digest) is read again: every row is a duplicate of its original identity.
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-copy-\(UUID().uuidString)")
+        let copy = TemporaryDirectory.url("copy")
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
         let copied = copy.appendingPathComponent("pos_54_2026q2.csv")
         try FileManager.default.copyItem(atPath: path, toPath: copied.path)

@@ -3,6 +3,7 @@ import Logging
 import PainmapCore
 import PainmapPipeline
 import PainmapSQLite
+import PainmapTestSupport
 import Synchronization
 import Testing
 
@@ -15,14 +16,14 @@ import Testing
         #expect(before.count > 10)
         let store = try SQLiteFeedbackStore(url: fixture.storeURL)
         #expect(try await !store.redactedIdentifiers(region: nil, quarter: nil).isEmpty)
-        let logs = LogCollector()
-        let purge = try await RetentionJob(store: store, logger: logs.logger()).purge(
+        let logs = LogCapture()
+        let purge = try await RetentionJob(store: store, logger: logs.logger).purge(
             before: Date(timeIntervalSince1970: 4_000_000_000)
         )
         #expect(purge.identifiers > 0)
         #expect(try await store.redactedIdentifiers(region: nil, quarter: nil).isEmpty)
         // The log names tables and counts, never a value.
-        let line = try #require(logs.lines.withLock { $0 }.first { $0.contains("Personal data purged") })
+        let line = try #require(logs.lines.first { $0.contains("Personal data purged") })
         #expect(line.contains("purge.redacted_identifier=\(purge.identifiers)"))
         _ = try await fixture.run(quarter: "2026Q3")
         let after = fixture.files(under: "2026Q3").mapValues { try? Data(contentsOf: $0) }

@@ -4,12 +4,11 @@ import PainmapCore
 import PainmapPipeline
 import PainmapReports
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
 /// The package root (SampleFeeds and Config live there).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
+let packageRoot = RepositoryRoot.url
 
 /// A store and report tree made by `painmap run` over SampleFeeds: 2026Q2, then 2026Q3.
 struct RunFixture: Sendable {
@@ -22,9 +21,7 @@ struct RunFixture: Sendable {
 
     /// Runs both sample quarters into a fresh temporary directory.
     static func make(label: String = "run") async throws -> RunFixture {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "painmap-\(label)-\(UUID().uuidString)"
-        )
+        let directory = TemporaryDirectory.url(label)
         let configuration = try ConfigurationLoader().load(directory: packageRoot.appendingPathComponent("Config"))
         let fixture = RunFixture(
             directory: directory,

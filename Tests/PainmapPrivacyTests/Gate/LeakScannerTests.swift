@@ -41,6 +41,7 @@ private func identifier(_ type: PersonalDataType, _ normalized: String, record: 
 
     /// The refusals of issue 6 at 1M records: record 207356 signed «Иванова Анна Геннадьевна» (redacted, recorded), and
     /// record 958513 ended «…болтаются на улице Иванова Анна Геннадьевна», which the redactor then read as a street.
+    ///
     /// Its quote carried the name into the report; the gate must find the recorded three-word sequence there and name the
     /// record it was recorded from, while the street-like fragment alone or the name and patronymic alone are no leak.
     @Test func aMultiWordNameTheRedactorMissedIsCaughtInAQuote() throws {

@@ -1,10 +1,11 @@
 import Foundation
 import PainmapCore
 import PainmapReports
+import PainmapTestSupport
 import Testing
 
 @Suite struct AtomicFileWriterTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-atomic-\(UUID().uuidString)")
+    let directory = TemporaryDirectory.url("atomic")
 
     @Test func writesReplacesAndLeavesNoTemporaryFiles() throws {
         let url = directory.appendingPathComponent("2026Q3/54/report.html")
@@ -27,7 +28,7 @@ import Testing
         #expect {
             try AtomicFileWriter().write(Data("x".utf8), to: blocked)
         } throws: { error in
-            (error as? CommandFailure)?.exitStatus == .ioError
+            (error as? LocatedFailure).map { $0.code == .io && $0.exitStatus == .ioError } ?? false
         }
         #expect(try String(contentsOf: url, encoding: .utf8) == "прежний отчёт")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {

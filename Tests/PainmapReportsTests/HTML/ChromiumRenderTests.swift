@@ -1,5 +1,6 @@
 import Foundation
 import PainmapReports
+import PainmapTestSupport
 import Testing
 
 /// The report as a person sees it: rendered by headless Chromium, screenshot and DOM checked.
@@ -10,7 +11,7 @@ import Testing
     static let available = Chromium.installed != nil || Chromium.isCI
 
     static func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-chromium-\(UUID())")
+        let directory = TemporaryDirectory.url("chromium")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PainmapTestSupport
 import Testing
 
 /// Compares rendered bytes with a committed golden file under `Tests/PainmapReportsTests/Golden/`.
@@ -6,8 +7,7 @@ import Testing
 /// With `PAINMAP_RECORD_GOLDEN=1` (or `PAINMAP_UPDATE_GOLDEN=1`) the file is (re)written and the test fails, so a
 /// recording run never passes by accident; run again without it to check.
 enum GoldenFile {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Golden")
+    static let directory = RepositoryRoot.url.appendingPathComponent("Tests/PainmapReportsTests/Golden")
 
     static var isRecording: Bool {
         let environment = ProcessInfo.processInfo.environment

@@ -1,6 +1,7 @@
 import Foundation
 import PainmapIngest
 import PainmapReports
+import PainmapTestSupport
 import Testing
 import ZIPFoundation
 
@@ -28,7 +29,7 @@ import ZIPFoundation
     }
 
     static func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-xlsxw-\(UUID())")
+        let directory = TemporaryDirectory.url("xlsxw")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }

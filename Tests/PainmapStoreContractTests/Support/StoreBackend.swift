@@ -1,6 +1,7 @@
 import Foundation
 import PainmapCore
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
 #if PostgreSQL
@@ -25,11 +26,8 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
     static let sqlite = StoreBackend(
         name: "SQLite",
         scoped: { body in
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "painmap-contract-\(UUID().uuidString)"
-            )
-            defer { try? FileManager.default.removeItem(at: directory) }
-            try await body(try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite")))
+            let directory = try TemporaryDirectory("contract")
+            try await body(try SQLiteFeedbackStore(url: directory.url.appendingPathComponent("s.sqlite")))
         },
         originals: { store in try (store as? SQLiteFeedbackStore)?.originalTexts() ?? [:] }
     )
@@ -47,8 +45,10 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
     static let postgresURL = ProcessInfo.processInfo.environment["PAINMAP_TEST_POSTGRES_URL"].flatMap {
         $0.isEmpty ? nil : $0
     }
-    /// CI sets `CI`; there a missing server fails the PostgreSQL cases instead of skipping them.
+    /// CI sets `CI`; there a build without the PostgreSQL trait is reported.
     static let isCI = !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty
+    /// `PAINMAP_TEST_TRAITS=none`: the run explicitly opts out of the PostgreSQL cases.
+    static let optedOut = ProcessInfo.processInfo.environment["PAINMAP_TEST_TRAITS"] == "none"
 
     #if PostgreSQL
         /// Each test gets its own schema in the test database, dropped afterwards.
@@ -81,12 +81,12 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
             return base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"
         }
 
-        /// Whether the PostgreSQL cases can run here; in CI they run and fail without a server.
-        static var postgresRunnable: Bool { postgresURL != nil || isCI }
+        /// Whether the PostgreSQL cases run: always with the trait, failing with a clear message when no server is
+        /// configured, unless the run opts out with `PAINMAP_TEST_TRAITS=none`.
+        static var postgresRunnable: Bool { !optedOut }
     #endif
 
-    /// The backends whose cases run here: without a server outside CI, PostgreSQL's are left out (and the
-    /// `postgresServerIsAvailable` test says so as a skip); in CI they stay, and fail loudly.
+    /// The backends whose cases run here: PostgreSQL's too when the trait is built, unless the run opts out.
     static var runnable: [StoreBackend] {
         #if PostgreSQL
             postgresRunnable ? all : [sqlite]

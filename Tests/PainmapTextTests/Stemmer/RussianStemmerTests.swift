@@ -1,16 +1,15 @@
 import Foundation
+import PainmapTestSupport
 import PainmapText
 import Testing
 
 @Suite struct RussianStemmerTests {
-    /// `<package root>/../shared/testdata/snowball-russian/`; the package root is three levels above this folder.
-    static let snowballDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Stemmer
-        .deletingLastPathComponent()  // PainmapTextTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .appendingPathComponent("../shared/testdata/snowball-russian", isDirectory: true)
-        .standardizedFileURL
+    /// `<package root>/../shared/testdata/snowball-russian/`.
+    static let snowballDirectory = RepositoryRoot.shared.appendingPathComponent(
+        "testdata/snowball-russian",
+        isDirectory: true
+    )
+    .standardizedFileURL
 
     /// The lines of one data file, without the empty string after the final newline.
     static func lines(of name: String) throws -> [String] {

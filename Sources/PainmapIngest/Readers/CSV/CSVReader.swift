@@ -46,7 +46,9 @@ struct CSVReader {
     private let readSize: Int
     private var chunk: [UInt8] = []
     /// Which fields rows keep the bytes of (empty: all); the others come back empty, though still counted and
-    /// checked against the cap. The first field is always kept: the blank-line rule reads it.
+    /// checked against the cap.
+    ///
+    /// The first field is always kept: the blank-line rule reads it.
     private var kept: [Bool] = []
     /// The file offset of `chunk[0]`.
     private var chunkOffset = 0
@@ -68,6 +70,7 @@ struct CSVReader {
     ///     ``Row/offset`` of a row read before, with that row's `line`.
     ///   - line: The line at `offset`.
     ///   - readSize: Bytes per read; small for a reader that only reads a row or two.
+    /// - Throws: The file system's error when the file cannot be opened or sought.
     init(
         url: URL,
         delimiter: UInt8,
@@ -97,6 +100,9 @@ struct CSVReader {
     ///   - bytes: Whole rows.
     ///   - offset: The file offset of `bytes[0]`.
     ///   - line: The line `bytes` starts on.
+    ///   - delimiter: The field separator byte.
+    ///   - maxFieldBytes: The cap on one field's bytes.
+    ///   - keepsRaw: Whether rows carry their raw bytes.
     init(bytes: [UInt8], offset: Int, line: Int, delimiter: UInt8, maxFieldBytes: Int, keepsRaw: Bool) {
         handle = nil
         self.delimiter = delimiter
@@ -168,17 +174,20 @@ struct CSVReader {
 
     /// Moves past up to `limit` non-blank rows and the blank lines among them, appending their bytes to
     /// `bytes`: the input of a reader made with ``init(bytes:offset:line:delimiter:maxFieldBytes:keepsRaw:)``,
-    /// which then reads exactly the rows ``next()`` would have read here. Scanning copies bytes but builds no
+    /// which then reads exactly the rows ``next()`` would have read here.
+    ///
+    /// Scanning copies bytes but builds no
     /// fields, so one thread can cut a file into pieces that others parse.
     ///
     /// - Parameters:
     ///   - limit: The most non-blank rows to take.
-    ///   - byteLimit: No further row is taken once `bytes` holds this many bytes.
     ///   - maxRowBytes: The longest row (in bytes) to take; a longer one throws ``RowTooLong`` and leaves
     ///     this reader unusable, so memory stays bounded on a file whose quote never closes.
+    ///   - byteLimit: No further row is taken once `bytes` holds this many bytes.
     ///   - bytes: Receives the rows' bytes.
     /// - Returns: The number of non-blank rows taken (`0` at the end of the file), the file offset of the
     ///   first byte taken and its line.
+    /// - Throws: ``RowTooLong`` for a row over `maxRowBytes`; the file system's error when reading fails.
     mutating func captureRows(
         limit: Int,
         maxRowBytes: Int,
@@ -202,227 +211,132 @@ struct CSVReader {
     var offset: Int { chunkOffset + position }
 
     /// Scans one physical record; `blank` when it is a single empty field (after a CR before LF is dropped).
+    ///
     /// With `capture`, the record's bytes are appended to it; a record longer than `maxBytes` throws ``RowTooLong``.
     private mutating func scanRow(capture: inout [UInt8]?, maxBytes: Int) throws -> (line: Int, blank: Bool)? {
         if position >= chunk.count, try !refill() { return nil }
         let startLine = line
         let capturedBefore = capture?.count ?? 0
-        var state = State.fieldStart
-        var fields = 1
-        var firstFieldBytes = 0  // bytes the first field would hold, counted while it is the only field
-        var firstFieldIsCR = false
-        let quote = UInt8(ascii: "\"")
-        let newline = UInt8(ascii: "\n")
-        let carriage = UInt8(ascii: "\r")
-        func note(_ byte: UInt8, count: Int = 1) {
-            guard fields == 1 else { return }
-            firstFieldIsCR = firstFieldBytes == 0 && count == 1 && byte == carriage
-            firstFieldBytes += count
-        }
-        func result() -> (line: Int, blank: Bool) {
-            (startLine, fields == 1 && (firstFieldBytes == 0 || (firstFieldBytes == 1 && firstFieldIsCR)))
-        }
+        var scanner = CSVScanner(delimiter: delimiter)
+        var shape = RowShape()
+        var line = self.line
+        defer { self.line = line }
         while true {
             if position >= chunk.count, try !refill() {
                 // An unterminated quote makes the row an error row in ``next()``, never a blank one.
-                return state == .quoted ? (startLine, false) : result()
+                return scanner.state == .quoted ? (startLine, false) : (startLine, shape.isBlank)
             }
-            var index = position
-            let end = chunk.count
-            var rowDone = false
-            chunk.withUnsafeBufferPointer { bytes in
-                scan: while index < end {
-                    let byte = bytes[index]
-                    switch state {
-                    case .fieldStart:
-                        if byte == quote {
-                            state = .quoted
-                            index += 1
-                        } else {
-                            state = .unquoted
-                        }
-                    case .unquoted:
-                        var stop = index
-                        while stop < end, bytes[stop] != delimiter, bytes[stop] != newline { stop += 1 }
-                        if stop > index { note(bytes[index], count: stop - index) }
-                        index = stop
-                        guard index < end else { break scan }
-                        index += 1
-                        if bytes[stop] == delimiter {
-                            fields += 1
-                            state = .fieldStart
-                        } else {
-                            line += 1
-                            rowDone = true
-                            break scan
-                        }
-                    case .quoted:
-                        var stop = index
-                        while stop < end, bytes[stop] != quote {
-                            if bytes[stop] == newline { line += 1 }
-                            stop += 1
-                        }
-                        if stop > index { note(bytes[index], count: stop - index) }
-                        index = stop
-                        guard index < end else { break scan }
-                        state = .quoteInQuoted
-                        index += 1
-                    case .quoteInQuoted:
-                        if byte == quote {
-                            note(quote)
-                            state = .quoted
-                            index += 1
-                        } else if byte == delimiter {
-                            fields += 1
-                            state = .fieldStart
-                            index += 1
-                        } else if byte == newline {
-                            index += 1
-                            line += 1
-                            rowDone = true
-                            break scan
-                        } else if byte == carriage {
-                            index += 1
-                        } else {
-                            state = .unquoted
-                        }
-                    }
-                }
+            let start = position
+            let (index, rowEnded) = chunk.withUnsafeBufferPointer { bytes in
+                scanner.scan(bytes, from: start, line: &line, into: &shape)
             }
             capture?.append(contentsOf: chunk[position..<index])
             if let captured = capture?.count, captured - capturedBefore > maxBytes { throw RowTooLong(line: startLine) }
             position = index
-            if rowDone { return result() }
+            if rowEnded { return (startLine, shape.isBlank) }
         }
     }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
-
     private mutating func readRow() throws -> Row? {
         if position >= chunk.count, try !refill() { return nil }
-        var row = Row(line: line, offset: offset, fields: [], raw: [], issue: nil)
-        var field: [UInt8] = []
-        var state = State.fieldStart
-        let quote = UInt8(ascii: "\"")
-        let newline = UInt8(ascii: "\n")
-        let carriage = UInt8(ascii: "\r")
-        let kept = self.kept
-        let keepsAll = kept.isEmpty
-        var keepsField = true  // the first field always
-        var skippedBytes = 0  // bytes of a field that is not kept, counted up to the cap
-
-        func appendField(_ bytes: ArraySlice<UInt8>, to field: inout [UInt8], row: inout Row, cap: Int) {
-            let length = keepsField ? field.count : skippedBytes
-            let room = cap - length
-            if room >= bytes.count {
-                if keepsField { field.append(contentsOf: bytes) } else { skippedBytes += bytes.count }
-            } else {
-                if room > 0 {
-                    if keepsField { field.append(contentsOf: bytes.prefix(room)) } else { skippedBytes = cap }
-                }
-                if row.issue == nil { row.issue = .fieldTooLong(fieldIndex: row.fields.count) }
-            }
-        }
-        func finishField(_ field: inout [UInt8], row: inout Row) {
-            if row.fields.count < CSVReader.maxFields {
-                if keepsField {
-                    // Drop a CR left before LF in unquoted fields (CRLF files).
-                    if field.last == UInt8(ascii: "\r") { field.removeLast() }
-                    row.fields.append(field)
-                    field.removeAll(keepingCapacity: true)
-                } else {
-                    row.fields.append([])
-                }
-            } else {
-                if row.issue == nil { row.issue = .tooManyFields }
-                field.removeAll(keepingCapacity: true)
-            }
-            let next = row.fields.count
-            keepsField = keepsAll || (next < kept.count && kept[next])
-            skippedBytes = 0
-        }
-
+        var builder = RowBuilder(
+            row: Row(line: line, offset: offset, fields: [], raw: [], issue: nil),
+            kept: kept,
+            cap: maxFieldBytes
+        )
+        var scanner = CSVScanner(delimiter: delimiter)
+        var line = self.line
+        defer { self.line = line }
         while true {
             if position >= chunk.count {
                 if try !refill() {
                     // End of file: close what is open.
-                    if state == .quoted { row.issue = .unterminatedQuote }
-                    finishField(&field, row: &row)
-                    return row
+                    if scanner.state == .quoted { builder.row.issue = .unterminatedQuote }
+                    builder.fieldEnded()
+                    return builder.row
                 }
             }
             let start = position
-            var index = position
-            let end = chunk.count
-            var rowDone = false
-            scan: while index < end {
-                let byte = chunk[index]
-                switch state {
-                case .fieldStart:
-                    if byte == quote {
-                        state = .quoted
-                        index += 1
-                    } else {
-                        state = .unquoted
-                    }
-                case .unquoted:
-                    var stop = index
-                    while stop < end, chunk[stop] != delimiter, chunk[stop] != newline { stop += 1 }
-                    appendField(chunk[index..<stop], to: &field, row: &row, cap: maxFieldBytes)
-                    index = stop
-                    guard index < end else { break scan }
-                    if chunk[index] == delimiter {
-                        finishField(&field, row: &row)
-                        state = .fieldStart
-                        index += 1
-                    } else {
-                        index += 1
-                        line += 1
-                        rowDone = true
-                        break scan
-                    }
-                case .quoted:
-                    var stop = index
-                    while stop < end, chunk[stop] != quote {
-                        if chunk[stop] == newline { line += 1 }
-                        stop += 1
-                    }
-                    appendField(chunk[index..<stop], to: &field, row: &row, cap: maxFieldBytes)
-                    index = stop
-                    guard index < end else { break scan }
-                    state = .quoteInQuoted
-                    index += 1
-                case .quoteInQuoted:
-                    if byte == quote {
-                        appendField([quote][...], to: &field, row: &row, cap: maxFieldBytes)
-                        state = .quoted
-                        index += 1
-                    } else if byte == delimiter {
-                        finishField(&field, row: &row)
-                        state = .fieldStart
-                        index += 1
-                    } else if byte == newline {
-                        index += 1
-                        line += 1
-                        rowDone = true
-                        break scan
-                    } else if byte == carriage {
-                        index += 1
-                    } else {
-                        // Text after a closing quote: keep it, as spreadsheet tools do.
-                        state = .unquoted
-                    }
-                }
+            let (index, rowEnded) = chunk.withUnsafeBufferPointer { bytes in
+                scanner.scan(bytes, from: start, line: &line, into: &builder)
             }
-            if keepsRaw, row.raw.count < CSVReader.rawCap {
-                let take = min(CSVReader.rawCap - row.raw.count, index - start)
-                row.raw.append(contentsOf: chunk[start..<start + take])
+            if keepsRaw, builder.row.raw.count < CSVReader.rawCap {
+                let take = min(CSVReader.rawCap - builder.row.raw.count, index - start)
+                builder.row.raw.append(contentsOf: chunk[start..<start + take])
             }
             position = index
-            if rowDone {
-                finishField(&field, row: &row)
-                return row
+            if rowEnded {
+                builder.fieldEnded()
+                return builder.row
             }
         }
+    }
+}
+
+/// Counts a row's fields and its first field's bytes, to tell a blank line from a row without building either.
+private struct RowShape: CSVFieldSink {
+    private var fields = 1
+    /// Bytes the first field would hold, counted while it is the only field.
+    private var firstFieldBytes = 0
+    private var firstFieldIsCR = false
+
+    /// A single empty field, or one holding only the CR of a CRLF line end.
+    var isBlank: Bool { fields == 1 && (firstFieldBytes == 0 || (firstFieldBytes == 1 && firstFieldIsCR)) }
+
+    mutating func content(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        guard fields == 1 else { return }
+        firstFieldIsCR = firstFieldBytes == 0 && end - start == 1 && bytes[start] == UInt8(ascii: "\r")
+        firstFieldBytes += end - start
+    }
+
+    mutating func fieldEnded() { fields += 1 }
+}
+
+/// Builds a ``CSVReader/Row``: keeps the bytes of the fields asked for, up to the cap, and notes the first issue.
+private struct RowBuilder: CSVFieldSink {
+    var row: CSVReader.Row
+    private var field: [UInt8] = []
+    private let kept: [Bool]
+    private let cap: Int
+    private var keepsField = true  // the first field always
+    private var skippedBytes = 0  // bytes of a field that is not kept, counted up to the cap
+
+    init(row: CSVReader.Row, kept: [Bool], cap: Int) {
+        self.row = row
+        self.kept = kept
+        self.cap = cap
+    }
+
+    mutating func content(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        let count = end - start
+        let length = keepsField ? field.count : skippedBytes
+        let room = cap - length
+        if room >= count {
+            if keepsField { field.append(contentsOf: bytes[start..<end]) } else { skippedBytes += count }
+        } else {
+            if room > 0 {
+                if keepsField { field.append(contentsOf: bytes[start..<start + room]) } else { skippedBytes = cap }
+            }
+            if row.issue == nil { row.issue = .fieldTooLong(fieldIndex: row.fields.count) }
+        }
+    }
+
+    mutating func fieldEnded() {
+        if row.fields.count < CSVReader.maxFields {
+            if keepsField {
+                // Drop a CR left before LF in unquoted fields (CRLF files).
+                if field.last == UInt8(ascii: "\r") { field.removeLast() }
+                row.fields.append(field)
+                field.removeAll(keepingCapacity: true)
+            } else {
+                row.fields.append([])
+            }
+        } else {
+            if row.issue == nil { row.issue = .tooManyFields }
+            field.removeAll(keepingCapacity: true)
+        }
+        let next = row.fields.count
+        keepsField = kept.isEmpty || (next < kept.count && kept[next])
+        skippedBytes = 0
     }
 }

@@ -7,7 +7,7 @@ public import PainmapCore
 /// layouts (`painmap cluster`): RFC 4180 quoting (quoted fields, `""` escapes, line breaks inside quotes, CRLF),
 /// a UTF-8 byte order mark dropped, blank lines skipped, memory bounded by a 1 MiB read buffer plus one row.
 /// Encodings are decided, never guessed (`FieldDecoder`): a BOM fixes UTF-8; otherwise the first row with non-ASCII
-/// bytes decides — valid UTF-8 → UTF-8, else Windows-1251 when ``Encoding/cp1251`` was declared. After that every row
+/// bytes decides — valid UTF-8 → UTF-8, else Windows-1251 when ``DeclaredEncoding/cp1251`` was declared. After that every row
 /// must fit the chosen encoding. Nothing is decoded with replacement characters.
 ///
 /// The first row comes back like any other; callers treat it as the header.
@@ -19,14 +19,6 @@ public import PainmapCore
 /// }
 /// ```
 public struct DelimitedTextReader {
-    /// The encodings a caller can declare.
-    public enum Encoding: String, Sendable, CaseIterable {
-        /// Strict UTF-8 (with or without a BOM); any other byte sequence is an error.
-        case utf8 = "utf-8"
-        /// Windows-1251 for files whose first non-ASCII row is not valid UTF-8; UTF-8 files still read as UTF-8.
-        case cp1251
-    }
-
     /// One decoded row.
     public struct Row: Sendable, Equatable {
         /// The 1-based physical line the row starts on.
@@ -104,62 +96,6 @@ public struct DelimitedTextReader {
         public var firstLine: Int { line }
     }
 
-    /// A problem that stops reading a file or one of its rows.
-    ///
-    /// Row-level problems (``Code/badEncoding``, ``Code/unterminatedQuote``, ``Code/fieldTooLong``,
-    /// ``Code/tooManyFields``) leave the reader usable: the offending row has been consumed, so a caller that
-    /// quarantines rows can catch the error and call ``DelimitedTextReader/next(decoding:)`` again.
-    public struct ReadError: PainmapFailure, Equatable {
-        /// What went wrong.
-        public enum Code: String, Sendable, CaseIterable {
-            /// The file cannot be opened or read.
-            case unreadable
-            /// The row's bytes fit neither the file's encoding nor the declared one.
-            case badEncoding
-            /// A quoted field is not closed before the end of the file.
-            case unterminatedQuote
-            /// A field is longer than the reader's cap.
-            case fieldTooLong
-            /// The row has more fields than the reader accepts.
-            case tooManyFields
-
-            /// The matching quarantine reason, for callers that quarantine rows; `nil` for a whole-file problem.
-            public var quarantineReason: QuarantineReason? {
-                switch self {
-                case .unreadable: nil
-                case .badEncoding: .badEncoding
-                case .unterminatedQuote: .unterminatedQuote
-                case .fieldTooLong: .fieldTooLong
-                case .tooManyFields: .wrongFieldCount
-                }
-            }
-        }
-
-        /// What went wrong.
-        public var code: Code
-        /// The file and, for row problems, the line.
-        public var location: SourceLocation
-        /// What is wrong and what to do, in Russian; it names bytes and fields, never their content.
-        public var message: String
-
-        /// Creates an error.
-        ///
-        /// - Parameters:
-        ///   - code: What went wrong.
-        ///   - location: The file and line.
-        ///   - message: The Russian message.
-        public init(code: Code, location: SourceLocation, message: String) {
-            self.code = code
-            self.location = location
-            self.message = message
-        }
-
-        /// `data/export.csv:17: ошибка: …`.
-        public var description: String { "\(location): ошибка: \(message)" }
-        /// ``ExitStatus/ioError`` for an unreadable file, else ``ExitStatus/dataError``.
-        public var exitStatus: ExitStatus { code == .unreadable ? .ioError : .dataError }
-    }
-
     /// The default cap on one field's bytes (1 MiB): far above any real message, small enough to bound memory.
     public static let defaultMaxFieldBytes = 1 << 20
 
@@ -179,21 +115,21 @@ public struct DelimitedTextReader {
     ///   - delimiter: The field separator byte (`,`, `;`, tab).
     ///   - encoding: The declared encoding.
     ///   - maxFieldBytes: The longest field accepted, in bytes.
-    /// - Throws: ``ReadError`` with ``ReadError/Code/unreadable`` when the file cannot be opened.
+    /// - Throws: ``LocatedFailure`` with ``FailureCode/unreadable`` when the file cannot be opened.
     public init(
         url: URL,
         displayPath: String? = nil,
         delimiter: UInt8 = UInt8(ascii: ","),
-        encoding: Encoding = .utf8,
+        encoding: DeclaredEncoding = .utf8,
         maxFieldBytes: Int = DelimitedTextReader.defaultMaxFieldBytes
-    ) throws(ReadError) {
+    ) throws(LocatedFailure) {
         path = displayPath ?? url.path
         self.maxFieldBytes = max(1, maxFieldBytes)
         self.delimiter = delimiter
         do {
             reader = try CSVReader(url: url, delimiter: delimiter, maxFieldBytes: self.maxFieldBytes, keepsRaw: false)
         } catch {
-            throw ReadError(
+            throw Self.failure(
                 code: .unreadable,
                 location: SourceLocation(path: path),
                 message: "файл не открывается для чтения; проверьте путь и права доступа"
@@ -211,7 +147,7 @@ public struct DelimitedTextReader {
     ///   - maxFieldBytes: The longest field accepted, in bytes.
     ///   - position: The row's ``Row/position``.
     ///   - decoding: The encoding decision of the reader that read the file (``decoding``).
-    /// - Throws: ``ReadError`` with ``ReadError/Code/unreadable`` when the file cannot be opened there.
+    /// - Throws: ``LocatedFailure`` with ``FailureCode/unreadable`` when the file cannot be opened there.
     public init(
         url: URL,
         displayPath: String? = nil,
@@ -219,7 +155,7 @@ public struct DelimitedTextReader {
         maxFieldBytes: Int = DelimitedTextReader.defaultMaxFieldBytes,
         resumingAt position: Position,
         decoding: Decoding
-    ) throws(ReadError) {
+    ) throws(LocatedFailure) {
         path = displayPath ?? url.path
         self.maxFieldBytes = max(1, maxFieldBytes)
         self.delimiter = delimiter
@@ -234,7 +170,7 @@ public struct DelimitedTextReader {
                 readSize: 1 << 16
             )
         } catch {
-            throw ReadError(
+            throw Self.failure(
                 code: .unreadable,
                 location: SourceLocation(path: path),
                 message: "файл не открывается для чтения; проверьте путь и права доступа"
@@ -276,10 +212,12 @@ public struct DelimitedTextReader {
     ///   - byteLimit: A block ends after the row that brings it to this many bytes.
     ///   - maxRowBytes: The longest row a block may hold.
     /// - Returns: The next block, or `nil` at the end of the file.
-    /// - Throws: ``ReadError`` with ``ReadError/Code/unreadable`` when the file cannot be read, or with
-    ///   ``ReadError/Code/fieldTooLong`` for a row longer than `maxRowBytes` (this reader is then unusable; a
+    /// - Throws: ``LocatedFailure`` with ``FailureCode/unreadable`` when the file cannot be read, or with
+    ///   ``FailureCode/fieldTooLong`` for a row longer than `maxRowBytes` (this reader is then unusable; a
     ///   caller may read the file again row by row for the exact error).
-    public mutating func nextBlock(rowLimit: Int, byteLimit: Int = .max, maxRowBytes: Int) throws(ReadError) -> Block? {
+    public mutating func nextBlock(rowLimit: Int, byteLimit: Int = .max, maxRowBytes: Int) throws(LocatedFailure)
+        -> Block?
+    {
         adoptByteOrderMark()
         var bytes: [UInt8] = []
         let taken: (rows: Int, offset: Int, line: Int)
@@ -291,13 +229,13 @@ public struct DelimitedTextReader {
                 into: &bytes
             )
         } catch let error as CSVReader.RowTooLong {
-            throw ReadError(
+            throw Self.failure(
                 code: .fieldTooLong,
                 location: SourceLocation(path: path, line: error.line),
                 message: "строка длиннее \(maxRowBytes) байт; проверьте разделитель и кавычки"
             )
         } catch {
-            throw ReadError(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
+            throw Self.failure(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
         }
         guard !bytes.isEmpty else { return nil }
         return Block(
@@ -328,13 +266,13 @@ public struct DelimitedTextReader {
     /// the same row and later ``next(decoding:)`` calls decode exactly as before. Skipped rows are not checked.
     /// - Parameter columns: The fields the first pass decoded, or `nil` for all.
     /// - Returns: The line the skipped row starts on, or `nil` at the end of the file.
-    /// - Throws: ``ReadError`` as ``next(decoding:)`` does.
-    public mutating func skip(decoding columns: [Int]? = nil) throws(ReadError) -> Int? {
+    /// - Throws: ``LocatedFailure`` as ``next(decoding:)`` does.
+    public mutating func skip(decoding columns: [Int]? = nil) throws(LocatedFailure) -> Int? {
         guard decoder.chosen != nil else { return try next(decoding: columns)?.line }
         do {
             return try reader.skipRow()
         } catch {
-            throw ReadError(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
+            throw Self.failure(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
         }
     }
 
@@ -344,9 +282,9 @@ public struct DelimitedTextReader {
     ///   `""` without being decoded or checked, which saves most of the work when a wide export is read for two
     ///   columns; the encoding is then decided by the first row whose *listed* fields hold non-ASCII bytes.
     /// - Returns: The row, or `nil` at the end of the file.
-    /// - Throws: ``ReadError`` for a row that cannot be read or decoded (the row is skipped, so reading may go
+    /// - Throws: ``LocatedFailure`` for a row that cannot be read or decoded (the row is skipped, so reading may go
     ///   on) or when the file cannot be read any further.
-    public mutating func next(decoding columns: [Int]? = nil) throws(ReadError) -> Row? {
+    public mutating func next(decoding columns: [Int]? = nil) throws(LocatedFailure) -> Row? {
         let row: CSVReader.Row?
         if columns != keptColumns {
             reader.keepFields(columns)
@@ -355,26 +293,26 @@ public struct DelimitedTextReader {
         do {
             row = try reader.next()
         } catch {
-            throw ReadError(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
+            throw Self.failure(code: .unreadable, location: SourceLocation(path: path), message: "ошибка чтения файла")
         }
         guard let row else { return nil }
         adoptByteOrderMark()
         let location = SourceLocation(path: path, line: row.line)
         switch row.issue {
         case .fieldTooLong(let index)?:
-            throw ReadError(
+            throw Self.failure(
                 code: .fieldTooLong,
                 location: location,
                 message: "поле №\(index + 1) длиннее \(maxFieldBytes) байт; проверьте разделитель и кавычки"
             )
         case .unterminatedQuote?:
-            throw ReadError(
+            throw Self.failure(
                 code: .unterminatedQuote,
                 location: location,
                 message: "кавычка поля не закрыта до конца файла: файл обрезан или повреждён"
             )
         case .tooManyFields?:
-            throw ReadError(
+            throw Self.failure(
                 code: .tooManyFields,
                 location: location,
                 message: "в строке больше \(CSVReader.maxFields) полей; проверьте разделитель"
@@ -396,7 +334,7 @@ public struct DelimitedTextReader {
         guard decoded != nil else {
             let expected = decoder.legacy == .cp1251 ? "UTF-8 или Windows-1251" : "UTF-8"
             let chosen = decoder.chosen.map { " (файл читается как \($0.rawValue))" } ?? ""
-            throw ReadError(
+            throw Self.failure(
                 code: .badEncoding,
                 location: location,
                 message: "байты строки не соответствуют кодировке \(expected)\(chosen); пересохраните файл в UTF-8"

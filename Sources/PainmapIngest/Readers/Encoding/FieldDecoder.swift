@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// Decides a file's encoding once and decodes its fields strictly.
 ///
 /// Order (RELIABILITY.md §4.2): a UTF-8 BOM fixes UTF-8; otherwise the first row with non-ASCII bytes
@@ -13,12 +15,10 @@ struct FieldDecoder: Sendable, Equatable {
     }
 
     private(set) var chosen: Encoding?
-    let legacy: FeedConfigurationLegacy?
+    /// The legacy encoding the feed or the caller declared.
+    let legacy: FeedConfiguration.LegacyEncoding?
 
-    /// The legacy encoding a feed declared (mirrors ``FeedConfiguration/LegacyEncoding``).
-    enum FeedConfigurationLegacy { case cp1251 }
-
-    init(legacy: FeedConfigurationLegacy?, bomSeen: Bool) {
+    init(legacy: FeedConfiguration.LegacyEncoding?, bomSeen: Bool) {
         self.legacy = legacy
         self.chosen = bomSeen ? .utf8BOM : nil
     }

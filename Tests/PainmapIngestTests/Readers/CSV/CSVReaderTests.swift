@@ -1,4 +1,5 @@
 import Foundation
+import PainmapTestSupport
 import Testing
 
 @testable import PainmapIngest

@@ -1,6 +1,7 @@
 import Foundation
 import PainmapCore
 import PainmapIngest
+import PainmapTestSupport
 import Testing
 
 /// Blocks cut with `nextBlock` and read elsewhere give what reading row by row gives; positions lead back to rows.
@@ -20,7 +21,7 @@ import Testing
             + "7,последняя,y").utf8
     )
 
-    private func rowByRow(_ url: URL, columns: [Int]? = nil, encoding: DelimitedTextReader.Encoding = .utf8) throws
+    private func rowByRow(_ url: URL, columns: [Int]? = nil, encoding: DeclaredEncoding = .utf8) throws
         -> [DelimitedTextReader.Row]
     {
         var reader = try DelimitedTextReader(url: url, encoding: encoding)
@@ -34,7 +35,7 @@ import Testing
         _ url: URL,
         rowLimit: Int,
         columns: [Int]? = nil,
-        encoding: DelimitedTextReader.Encoding = .utf8
+        encoding: DeclaredEncoding = .utf8
     ) throws -> (rows: [DelimitedTextReader.Row], blocks: Int) {
         var reader = try DelimitedTextReader(url: url, encoding: encoding)
         _ = try reader.next()
@@ -126,7 +127,7 @@ import Testing
         _ = try serial.next()
         _ = try serial.next()
         _ = try serial.next()
-        #expect(throws: DelimitedTextReader.ReadError.self) { try serial.next() }
+        #expect(throws: LocatedFailure.self) { try serial.next() }
     }
 
     @Test func rowLongerThanTheBlockCapStopsCutting() throws {
@@ -141,7 +142,7 @@ import Testing
             Issue.record("the long row was taken")
         } catch {
             #expect(error.code == .fieldTooLong)
-            #expect(error.location.line == 3)
+            #expect(error.location?.line == 3)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 import Testing
 
 @testable import PainmapIngest

@@ -212,7 +212,9 @@ enum XLSXFixture {
     }
 
     /// Writes a ZIP archive by hand: a local header and the payload per entry, then the central directory and its
-    /// end record. Sizes and CRC-32 are written as the entries declare them, so a test can make them lie. With
+    /// end record.
+    ///
+    /// Sizes and CRC-32 are written as the entries declare them, so a test can make them lie. With
     /// `zip64`, the central directory gives every size and offset in the ZIP64 extra field and a ZIP64 end record
     /// with its locator precedes the classic one, whose fields then read 0xFFFF…
     static func rawZip(_ entries: [RawEntry], zip64: Bool = false) -> Data {
@@ -299,7 +301,9 @@ enum XLSXFixture {
         return archive
     }
 
-    /// `bytes` as a raw deflate stream of stored blocks (RFC 1951 §3.2.4). Without `final` no block is marked the
+    /// `bytes` as a raw deflate stream of stored blocks (RFC 1951 §3.2.4).
+    ///
+    /// Without `final` no block is marked the
     /// last: an inflater gets every byte of the data back, then waits for a block that never comes.
     static func storedDeflateBlocks(_ bytes: Data, final: Bool) -> Data {
         var stream = Data()

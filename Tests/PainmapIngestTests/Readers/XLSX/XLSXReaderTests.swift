@@ -1,5 +1,6 @@
 import Foundation
 import PainmapIngest
+import PainmapTestSupport
 import Testing
 
 @Suite struct XLSXReaderTests {
@@ -342,7 +343,7 @@ import Testing
     }
 
     @Test func notAZipFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-xlsx-\(UUID())")
+        let directory = TemporaryDirectory.url("xlsx")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = directory.appendingPathComponent("export.xlsx")
@@ -382,7 +383,7 @@ import Testing
     }
 
     @Test func readsAFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-xlsx-\(UUID())")
+        let directory = TemporaryDirectory.url("xlsx")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("book.xlsx")

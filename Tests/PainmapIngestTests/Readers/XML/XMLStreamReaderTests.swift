@@ -1,5 +1,6 @@
 import Foundation
 import PainmapIngest
+import PainmapTestSupport
 import Testing
 
 /// A hostile or broken document and the error code it must produce.
@@ -235,7 +236,7 @@ struct HostileXML: Sendable, CustomTestStringConvertible {
     }
 
     @Test func readsAFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-xml-\(UUID())")
+        let directory = TemporaryDirectory.url("xml")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("export.xml")

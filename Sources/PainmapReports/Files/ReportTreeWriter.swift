@@ -1,8 +1,8 @@
-import Foundation
-import PainmapCore
-import PainmapReports
+public import Foundation
 
-/// Lays the reports out under the output directory and writes them, each file atomically:
+/// Lays the reports out under the output directory and writes them, each file atomically.
+///
+/// The layout:
 ///
 /// ```
 /// OUT/<quarter>/index.html                              all-regions overview (+ index.json)
@@ -14,25 +14,29 @@ import PainmapReports
 /// All files of a region are rendered in memory first and checked by `inspect` (the personal-data gate) before the
 /// first one is renamed into place, so a refused or failed render leaves the previous reports intact. A crash
 /// leaves every final path either the old file or the new one, never a partial file.
-struct ReportTreeWriter: Sendable {
+public struct ReportTreeWriter: Sendable {
     /// A rendered file waiting to be written.
-    struct PendingFile: Sendable {
-        let url: URL
-        let data: Data
+    public struct PendingFile: Sendable {
+        /// Where the file goes.
+        public let url: URL
+        /// Its bytes.
+        public let data: Data
         /// The report the file renders (for the gate's messages), if it renders one.
-        let lifeSituation: String?
+        public let lifeSituation: String?
     }
 
-    let outputDirectory: URL
+    /// The root of the report tree.
+    public let outputDirectory: URL
     private let renderer = ReportRenderer()
     private let writer = AtomicFileWriter()
 
-    init(outputDirectory: URL) {
+    /// Creates a writer for the tree under `outputDirectory`.
+    public init(outputDirectory: URL) {
         self.outputDirectory = outputDirectory
     }
 
     /// The directory of a region's reports.
-    func regionDirectory(quarter: String, region: String) -> URL {
+    public func regionDirectory(quarter: String, region: String) -> URL {
         outputDirectory.appendingPathComponent(quarter, isDirectory: true).appendingPathComponent(
             region,
             isDirectory: true
@@ -42,13 +46,18 @@ struct ReportTreeWriter: Sendable {
     /// Renders a region's files: the selected situations' reports in every format, the index and the workbook.
     ///
     /// - Parameters:
-    ///   - result: The region's analysis.
+    ///   - reports: The region's reports, one per life situation.
+    ///   - index: The region's index page.
     ///   - lifeSituations: Only these situations' report files (all when empty); the index and workbook always cover
     ///     every situation.
-    func render(_ result: RegionAnalyzer.Result, lifeSituations: Set<String>) throws -> [PendingFile] {
-        let directory = regionDirectory(quarter: result.index.quarter, region: result.index.region.code)
+    /// - Returns: The files, reports first, then the index, its JSON twin and the workbook.
+    /// - Throws: A renderer's error when a report cannot be encoded.
+    public func render(_ reports: [PainMapReport], index: RegionIndex, lifeSituations: Set<String>) throws
+        -> [PendingFile]
+    {
+        let directory = regionDirectory(quarter: index.quarter, region: index.region.code)
         var files: [PendingFile] = []
-        for report in result.reports where lifeSituations.isEmpty || lifeSituations.contains(report.lifeSituation.id) {
+        for report in reports where lifeSituations.isEmpty || lifeSituations.contains(report.lifeSituation.id) {
             for format in ReportFormat.allCases {
                 files.append(
                     PendingFile(
@@ -62,21 +71,21 @@ struct ReportTreeWriter: Sendable {
         files.append(
             PendingFile(
                 url: directory.appendingPathComponent("index.html"),
-                data: renderer.renderIndex(result.index),
+                data: renderer.renderIndex(index),
                 lifeSituation: nil
             )
         )
         files.append(
             PendingFile(
                 url: directory.appendingPathComponent("index.json"),
-                data: try renderer.renderIndexJSON(result.index),
+                data: try renderer.renderIndexJSON(index),
                 lifeSituation: nil
             )
         )
         files.append(
             PendingFile(
-                url: directory.appendingPathComponent("\(result.index.region.code).xlsx"),
-                data: try renderer.regionWorkbook(result.reports, index: result.index),
+                url: directory.appendingPathComponent("\(index.region.code).xlsx"),
+                data: try renderer.regionWorkbook(reports, index: index),
                 lifeSituation: nil
             )
         )
@@ -84,7 +93,7 @@ struct ReportTreeWriter: Sendable {
     }
 
     /// Renders the quarter's overview page and its JSON twin.
-    func render(_ overview: QuarterOverview) throws -> [PendingFile] {
+    public func render(_ overview: QuarterOverview) throws -> [PendingFile] {
         let directory = outputDirectory.appendingPathComponent(overview.quarter, isDirectory: true)
         return [
             PendingFile(
@@ -101,7 +110,7 @@ struct ReportTreeWriter: Sendable {
     }
 
     /// Writes rendered files, each atomically, after removing temporary files a crashed run left in their directories.
-    func write(_ files: [PendingFile]) throws {
+    public func write(_ files: [PendingFile]) throws {
         for directory in Set(files.map { $0.url.deletingLastPathComponent().path }).sorted() {
             removeLeftovers(in: URL(fileURLWithPath: directory, isDirectory: true))
         }

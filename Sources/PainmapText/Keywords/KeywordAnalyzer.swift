@@ -1,17 +1,16 @@
-import PainmapText
-
 /// Turns a text or a configured keyword into the stems keyword matching compares, keeping negations.
 ///
 /// The steps of ``TextAnalyzer`` — ``TextNormalizer``, ``Tokenizer``, ``StopWords``, Snowball stems — except that the
 /// negations «не», «нет», «ни» and «без», which the stop list drops, are kept as one marker stem «не». Without it
 /// «не сообщили» would match «сообщили» and «нет ответа» would match «жду ответа»; with it a keyword without
 /// a negation still matches a negated text («отказали» in «не отказали» is still about a refusal).
-struct KeywordAnalyzer: Sendable {
+public struct KeywordAnalyzer: Sendable {
     /// The stem every negation becomes.
-    static let negation = "не"
+    public static let negation = "не"
 
     private static let negations = TextAnalyzer.negations
-    private let textAnalyzer = TextAnalyzer()
+    /// The analyzer whose word ids keyword matching over stem keys reads (`appendKeys` in PainmapClustering).
+    public let textAnalyzer = TextAnalyzer()
     private let normalizer = TextNormalizer()
     private let tokenizer = Tokenizer()
     private let stopWords = StopWords()
@@ -22,7 +21,7 @@ struct KeywordAnalyzer: Sendable {
     ///   - text: Any text.
     ///   - cache: The calling task's stem cache.
     /// - Returns: One stem per kept word, negations as ``negation``.
-    func stems(_ text: String, cache: inout StemCache) -> [String] {
+    public func stems(_ text: String, cache: inout StemCache) -> [String] {
         var stems: [String] = []
         for token in tokenizer.tokens(in: normalizer.normalize(text)) {
             if Self.negations.contains(token) {
@@ -34,18 +33,18 @@ struct KeywordAnalyzer: Sendable {
         return stems
     }
 
-    /// Appends the ``StemKey`` of each stem of a text, in order: the allocation-free form of ``stems(_:cache:)``.
+    /// Creates an analyzer.
+    public init() {}
+
+    /// The stems a configured keyword is matched with: normalized, stop words out, negations kept as «не».
     ///
-    /// Gives exactly the keys of the stems ``stems(_:cache:)`` returns; the word ids read are left in
-    /// `scratch.words`, whose `scratch.stems` name them for evidence.
-    /// - Parameters:
-    ///   - text: Any text.
-    ///   - scratch: The calling task's scratch.
-    ///   - keys: Receives one key per kept word.
-    func appendKeys(_ text: String, scratch: inout ClassifierScratch, to keys: inout [UInt64]) {
-        scratch.words.removeAll(keepingCapacity: true)
-        textAnalyzer.appendWordIDsKeepingNegations(of: text, cache: &scratch.cache, to: &scratch.words)
-        scratch.catchUp()
-        for word in scratch.words { keys.append(scratch.keys[Int(word)]) }
+    /// Configuration validation uses it to refuse a keyword that would match nothing.
+    /// - Parameter keyword: A keyword or phrase as configured.
+    /// - Returns: Its stems; empty when only stop words and negations (or nothing) are left, since such a keyword
+    ///   is never matched.
+    public static func keywordStems(_ keyword: String) -> [String] {
+        var cache = StemCache()
+        let stems = KeywordAnalyzer().stems(keyword, cache: &cache)
+        return stems.allSatisfy { $0 == KeywordAnalyzer.negation } ? [] : stems
     }
 }

@@ -1,28 +1,46 @@
 /// A seedable SplitMix64 pseudo-random generator.
 ///
 /// Swift's `SystemRandomNumberGenerator` cannot be seeded, and the standard library's
-/// `random(in:using:)` algorithms are not promised to stay the same across toolchains, so the
-/// sample generator draws every number through the helpers below: the same seed gives the same
-/// sequence, and so the same bytes, on every machine.
+/// `random(in:using:)` algorithms are not promised to stay the same across toolchains, so every seeded draw in
+/// painmap goes through this one generator (Sebastiano Vigna's SplitMix64): k-means seeding and sampling, the
+/// sample generator and the PII corpus. The same seed gives the same sequence, and so the same bytes, on every
+/// machine. The hot methods are inlinable: clustering calls them across the module boundary.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    @usableFromInline var state: UInt64
 
     /// Creates a generator whose sequence is fully determined by `seed`.
     ///
     /// - Parameter seed: Any 64-bit value; `0` is allowed.
-    public init(seed: UInt64) {
+    @inlinable public init(seed: UInt64) {
         state = seed
     }
 
     /// Returns the next 64 pseudo-random bits.
     ///
     /// - Returns: A uniformly distributed 64-bit value.
-    public mutating func next() -> UInt64 {
+    @inlinable public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// Returns a uniform integer in `0 ..< bound` without bias (Lemire's multiply-shift with rejection).
+    ///
+    /// Clustering draws with it; the sample generators keep ``below(_:)`` so their bytes stay the same.
+    /// - Parameter bound: The exclusive upper bound; must be positive.
+    /// - Returns: A value in `0..<bound`.
+    @inlinable public mutating func next(below bound: Int) -> Int {
+        let range = UInt64(bound)
+        var product = next().multipliedFullWidth(by: range)
+        if product.low < range {
+            let threshold = (0 &- range) % range
+            while product.low < threshold {
+                product = next().multipliedFullWidth(by: range)
+            }
+        }
+        return Int(product.high)
     }
 
     /// Returns a value in `0..<bound` (bias below 2⁻³² for the small bounds used here).
@@ -45,7 +63,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// Returns a uniformly distributed value in `0 ..< 1` with 53 bits of precision.
     ///
     /// - Returns: A value in the half-open unit interval.
-    public mutating func unit() -> Double {
+    @inlinable public mutating func unit() -> Double {
         Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0)
     }
 

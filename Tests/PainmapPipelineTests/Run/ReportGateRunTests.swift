@@ -3,47 +3,15 @@ import Logging
 import PainmapCore
 import PainmapReports
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
 @testable import PainmapPipeline
 
-/// The zero-leak gate: report files are read as a reader sees them, and a canary that slips past the redactor stops
-/// the region's reports from being written.
-@Suite struct ReportGateTests {
-    @Test func filesAreScannedAsTheyRead() throws {
-        #expect(
-            ReportGate.visibleText(
-                Data("<td>8&#160;(913)&nbsp;555-12-34</td><p>Семёнов&amp;Ко</p>".utf8),
-                fileExtension: "html"
-            )
-            .contains("8\u{00A0}(913)\u{00A0}555-12-34")
-        )
-        #expect(
-            ReportGate.visibleText(
-                Data(#"{"title":"\u0421\u0435\u043c\u0451\u043d\u043e\u0432 \"\u0418\u0432\u0430\u043d\""}"#.utf8),
-                fileExtension: "json"
-            )
-            .contains("Семёнов \"Иван\"")
-        )
-        let workbook = try ReportRenderer().regionWorkbook(
-            [],
-            index: RegionIndex(
-                generatedAt: "2026-10-05T00:00:00Z",
-                region: ReportRegion(code: "54", name: "Новосибирская область"),
-                quarter: "2026Q3",
-                previousQuarter: "2026Q2",
-                count: 0,
-                previousCount: 0,
-                unassignedCount: 0,
-                byChannel: [],
-                situations: []
-            )
-        )
-        #expect(ReportGate.visibleText(workbook, fileExtension: "xlsx").contains("Новосибирская область"))
-    }
-
+/// The zero-leak gate in a run: a canary that slips past the redactor stops the region's reports from being written.
+@Suite struct ReportGateRunTests {
     @Test func aCanaryInTheOrganisationFieldStopsTheRegionAndNamesTheRecord() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-gate-\(UUID().uuidString)")
+        let root = TemporaryDirectory.url("gate")
         let feeds = root.appendingPathComponent("feeds/pos")
         try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
@@ -94,12 +62,14 @@ import Testing
 
     /// A full name is compared as the recorded word sequence (one word alone could be a street or a common word), and
     /// such a sequence still stops the region: here an export whose «Ответственная организация» names a person
-    /// (a field that is not redacted) whom one message also names in its text (redacted there, so recorded). The
+    /// (a field that is not redacted) whom one message also names in its text (redacted there, so recorded).
+    ///
+    /// The
     /// surname alone, as a street in other messages («на ул. Иванова»), must not stop anything by itself — the second
     /// run, without the person in the organisation field, writes the region.
     @Test(arguments: [true, false])
     func aRecordedMultiWordNameInAFieldThatIsNotRedactedStopsTheRegion(_ named: Bool) async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-gate-\(UUID().uuidString)")
+        let root = TemporaryDirectory.url("gate")
         let feeds = root.appendingPathComponent("feeds/pos")
         try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
         try FileManager.default.copyItem(

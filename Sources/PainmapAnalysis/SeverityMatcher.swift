@@ -11,7 +11,7 @@ struct SeverityMatcher: Sendable {
     /// Prepares the classes' keywords.
     init(configuration: PriorityConfiguration) {
         classes = configuration.severityClasses.map { severity in
-            (severity, severity.keywords.map { LifeSituationClassifier.keywordStems($0) }.filter { !$0.isEmpty })
+            (severity, severity.keywords.map { KeywordAnalyzer.keywordStems($0) }.filter { !$0.isEmpty })
         }
         fallback =
             configuration.severityClass(id: configuration.defaultClass) ?? configuration.severityClasses.last
@@ -23,6 +23,7 @@ struct SeverityMatcher: Sendable {
     /// - Parameters:
     ///   - terms: The pain's c-TF-IDF terms (``ClusterKeyword/term``: a stem or two stems joined by a space).
     ///   - title: The analyzed words of its title.
+    /// - Returns: The first class whose keyword the pain uses, or the default class.
     func severity(terms: [String], title: [AnalyzedToken]) -> SeverityClass {
         var stems = Set(title.map(\.stem))
         var sequences: [[String]] = [title.map(\.stem)]

@@ -1,22 +1,25 @@
-import Foundation
+public import Foundation
 public import PainmapCore
 import PainmapPrivacy
-import PainmapReports
 import ZIPFoundation
 
 /// The zero-leak gate (issue 6): after rendering and before any file is renamed into place, every report file is
-/// scanned for the identifiers the redactor recorded at ingest and for structured personal data. A region with a hit
+/// scanned for the identifiers the redactor recorded at ingest and for structured personal data.
+///
+/// A region with a hit
 /// is not written at all; the run goes on with the next region and ends with ``PersonalDataLeak``.
 ///
 /// Files are scanned as a reader sees them: HTML and the workbook's XML without tags and with entities decoded, JSON
 /// with string escapes decoded, CSV and Markdown as written.
-struct ReportGate: Sendable {
+public struct ReportGate: Sendable {
     let scanner: LeakScanner
 
+    /// Creates a gate over the identifiers the redactor recorded.
+    ///
     /// - Parameters:
     ///   - identifiers: What the redactor recorded at ingest for the records the files may quote.
     ///   - privacy: Its public numbers (`Config/privacy.yaml`) are never flagged.
-    init(identifiers: [RedactedIdentifier], privacy: PrivacyConfiguration = .default) {
+    public init(identifiers: [RedactedIdentifier], privacy: PrivacyConfiguration = .default) {
         scanner = LeakScanner(identifiers: identifiers, redactor: Redactor(privacy: privacy))
     }
 
@@ -26,7 +29,8 @@ struct ReportGate: Sendable {
     ///   - files: The rendered files.
     ///   - root: The output directory, for the names in findings.
     ///   - references: The record ids the files quote (not personal data, even when they look like numbers that are).
-    func inspect(_ files: [ReportTreeWriter.PendingFile], relativeTo root: URL, references: Set<String> = [])
+    /// - Returns: One finding per identifier and file, in file order.
+    public func inspect(_ files: [ReportTreeWriter.PendingFile], relativeTo root: URL, references: Set<String> = [])
         -> [PersonalDataLeak.Finding]
     {
         // The formats repeat the same titles, quotes and names: each distinct segment is scanned once.
@@ -155,7 +159,10 @@ struct ReportGate: Sendable {
 
     /// The text of every XML part of a workbook; an unreadable workbook yields its raw bytes, so it is never skipped.
     static func workbookText(_ data: Data) -> String {
-        guard let archive = try? Archive(data: data, accessMode: .read) else {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
             return String(decoding: data, as: UTF8.self)
         }
         var parts: [String] = []
@@ -168,7 +175,7 @@ struct ReportGate: Sendable {
     }
 
     /// The record ids a region's reports quote, with and without their `source:` prefix.
-    static func references(in reports: [PainMapReport]) -> Set<String> {
+    public static func references(in reports: [PainMapReport]) -> Set<String> {
         var result = Set<String>()
         for report in reports {
             for pain in report.pains {
@@ -188,49 +195,4 @@ struct ReportGate: Sendable {
         let path = url.standardizedFileURL.path
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
-}
-
-/// Reports were not written because they would have shown personal data (exit 65).
-public struct PersonalDataLeak: PainmapFailure {
-    /// One identifier in one file that would have been written.
-    public struct Finding: Sendable, Hashable {
-        /// The file, relative to the output directory.
-        public var file: String
-        /// The identifier's type.
-        public var type: PersonalDataType
-        /// The record it was redacted from at ingest; `nil` when only its pattern gave it away.
-        public var recordID: RecordID?
-        /// The identifier masked but for its last two characters.
-        public var masked: String
-    }
-
-    /// Every finding, in file order.
-    public var findings: [Finding]
-
-    /// Creates the failure.
-    public init(findings: [Finding]) {
-        self.findings = findings
-    }
-
-    public var description: String {
-        var lines = [
-            "ошибка: отчёты не записаны: в них попали бы персональные данные (152-ФЗ); прежние версии отчётов не тронуты"
-        ]
-        for finding in findings.prefix(20) {
-            let origin =
-                finding.recordID.map {
-                    "из записи #\($0.rawValue) (номер в хранилище; в ней они были скрыты при загрузке)"
-                }
-                ?? "не найдено среди скрытых при загрузке — вероятно, в поле, которое не проходит обезличивание"
-            lines.append("  \(finding.file): \(finding.type.russianName) \(finding.masked) — \(origin)")
-        }
-        if findings.count > 20 { lines.append("  … и ещё \(findings.count - 20)") }
-        lines.append(
-            "Проверьте, какие поля выгрузки попадают в отчёт (ведомство, категория), уберите из них персональные данные "
-                + "или добавьте поле в drop в Config/feeds.yaml, загрузите выгрузку заново и повторите painmap run."
-        )
-        return lines.joined(separator: "\n")
-    }
-
-    public var exitStatus: ExitStatus { .dataError }
 }

@@ -1,24 +1,38 @@
 import Foundation
-import PainmapCore
-import PainmapReports
+public import PainmapCore
+public import PainmapReports
 
-/// Builds the all-regions overview of a quarter from the store alone (record counts and stored pains), so a
+/// Builds the all-regions overview of a quarter from stored figures alone (record counts and stored pains), so a
 /// one-region rerun can refresh it without recomputing the other regions.
-struct OverviewBuilder: Sendable {
+public struct OverviewBuilder: Sendable {
     let configuration: PainmapConfiguration
-    let store: any FeedbackStore
-    let configDigest: String
     let generatedAt: String
 
-    func build(quarter: Quarter) async throws -> QuarterOverview {
+    /// Creates a builder.
+    ///
+    /// - Parameters:
+    ///   - configuration: The loaded configuration (regions, life situations).
+    ///   - generatedAt: The overview's timestamp.
+    public init(configuration: PainmapConfiguration, generatedAt: String) {
+        self.configuration = configuration
+        self.generatedAt = generatedAt
+    }
+
+    /// The overview of a quarter.
+    ///
+    /// - Parameters:
+    ///   - quarter: The quarter reported.
+    ///   - current: Classified record counts of every region in the quarter.
+    ///   - previous: The same for the previous quarter.
+    ///   - pains: The stored pains of every region in the quarter.
+    /// - Returns: One row per region with records, in region-code order.
+    public func build(
+        quarter: Quarter,
+        current: [ClassificationCount],
+        previous: [ClassificationCount],
+        pains: [StoredPain]
+    ) -> QuarterOverview {
         let situations = configuration.lifeSituations.situations
-        let current = try await store.classificationCounts(region: nil, quarter: quarter, configDigest: configDigest)
-        let previous = try await store.classificationCounts(
-            region: nil,
-            quarter: quarter.previous,
-            configDigest: configDigest
-        )
-        let pains = try await store.pains(region: nil, quarter: quarter)
         var previousTotals: [String: Int] = [:]
         for count in previous { previousTotals[count.region, default: 0] += count.count }
         var rows: [String: (total: Int, unassigned: Int, bySituation: [String: Int])] = [:]

@@ -53,6 +53,7 @@ struct ReportBuilder: Sendable {
     /// - Parameters:
     ///   - situation: The life situation.
     ///   - analysis: Its clustered records of the quarter.
+    /// - Returns: The report and the pains to store.
     func build(situation: LifeSituation, analysis: SituationAnalysis) -> Output {
         let stages = context.catalog.stages(for: situation)
         let stageOrder = Dictionary(

@@ -1,6 +1,5 @@
+import PainmapCore
 import Testing
-
-@testable import PainmapClustering
 
 @Suite struct SplitMix64Tests {
     @Test func matchesTheReferenceSequence() {
@@ -23,7 +22,7 @@ import Testing
         }
         #expect(seen.count == 7)
         for _ in 0..<1_000 {
-            let unit = generator.nextUnit()
+            let unit = generator.unit()
             #expect(unit >= 0 && unit < 1)
         }
     }

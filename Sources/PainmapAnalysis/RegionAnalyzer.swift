@@ -1,67 +1,93 @@
 import Foundation
-import PainmapClustering
-import PainmapCore
-import PainmapReports
+public import PainmapClustering
+public import PainmapCore
+public import PainmapReports
 import PainmapText
 
-/// Computes every «Карта болей» of one region and quarter from the store: clusters each life situation, matches its
-/// pains to the previous quarter's, ranks them and builds the reports, the region's index and the pains to store.
-struct RegionAnalyzer: Sendable {
-    /// Everything a region run produced.
-    struct Result: Sendable {
+/// Computes every «Карта болей» of one region and quarter from its records: clusters each life situation, matches
+/// its pains to the previous quarter's, ranks them and builds the reports, the region's index and the pains to store.
+///
+/// Values in, values out: the caller reads the records and stored pains and stores what comes back.
+public struct RegionAnalyzer: Sendable {
+    /// Everything a region analysis produced.
+    public struct Result: Sendable {
         /// One report per life situation with records this quarter or pains last quarter, in configuration order.
-        let reports: [PainMapReport]
+        public let reports: [PainMapReport]
         /// The region's index page.
-        let index: RegionIndex
+        public let index: RegionIndex
         /// The pains to store for the region and quarter.
-        let pains: [StoredPain]
+        public let pains: [StoredPain]
+    }
+
+    /// The records and stored pains one analysis reads, fetched by the caller.
+    public struct Input: Sendable {
+        /// The region's classified records of the quarter, in store order.
+        public var records: [ClassifiedRecord]
+        /// The region's classified records of the previous quarter, in store order.
+        public var previousRecords: [ClassifiedRecord]
+        /// The stored pains of the previous quarter, which this quarter's pains are matched to.
+        public var previousPains: [StoredPain]
+        /// The region's stored pains of quarters before this one (for the trend chart).
+        public var history: [StoredPain]
+
+        /// Collects the input of one analysis.
+        public init(
+            records: [ClassifiedRecord],
+            previousRecords: [ClassifiedRecord],
+            previousPains: [StoredPain],
+            history: [StoredPain]
+        ) {
+            self.records = records
+            self.previousRecords = previousRecords
+            self.previousPains = previousPains
+            self.history = history
+        }
     }
 
     let configuration: PainmapConfiguration
-    let store: any FeedbackStore
     let clustering: ClusterConfiguration
     let configDigest: String
     let generatedAt: String
     let threadCount: Int
 
-    /// Analyzes one region and quarter. When the previous quarter has records but no stored pains yet (its reports
-    /// were never made), its pains are computed first and stored, so that this quarter has something to compare with.
-    func analyze(region: Region, quarter: Quarter) async throws -> Result {
-        let previousPains = try await ensurePains(region: region, quarter: quarter.previous)
-        let records = try await store.classifiedRecords(region: region.code, quarter: quarter)
-        let previousRecords = try await store.classifiedRecords(region: region.code, quarter: quarter.previous)
-        let history = try await store.pains(region: region.code, quarter: nil).filter { $0.quarter < quarter }
-        return await analyze(
-            region: region,
-            quarter: quarter,
-            records: records,
-            previousRecords: previousRecords,
-            previousPains: previousPains,
-            history: history
-        )
+    /// Creates an analyzer for one run.
+    ///
+    /// - Parameters:
+    ///   - configuration: The loaded configuration (life situations, priority, analysis settings).
+    ///   - clustering: The engine's settings.
+    ///   - configDigest: The configuration digest the reports carry.
+    ///   - generatedAt: The reports' timestamp.
+    ///   - threadCount: At most this many tasks analyze texts at once.
+    public init(
+        configuration: PainmapConfiguration,
+        clustering: ClusterConfiguration,
+        configDigest: String,
+        generatedAt: String,
+        threadCount: Int
+    ) {
+        self.configuration = configuration
+        self.clustering = clustering
+        self.configDigest = configDigest
+        self.generatedAt = generatedAt
+        self.threadCount = threadCount
     }
 
-    /// The stored pains of a region-quarter, computing and storing them when the quarter has records but none stored.
-    private func ensurePains(region: Region, quarter: Quarter) async throws -> [StoredPain] {
-        let stored = try await store.pains(region: region.code, quarter: quarter)
-        guard stored.isEmpty else { return stored }
-        let records = try await store.classifiedRecords(region: region.code, quarter: quarter)
-        guard records.contains(where: { $0.classification.lifeSituation != nil }) else { return [] }
-        let before = try await store.pains(region: region.code, quarter: quarter.previous)
-        let previousRecords = try await store.classifiedRecords(region: region.code, quarter: quarter.previous)
-        let history = try await store.pains(region: region.code, quarter: nil).filter { $0.quarter < quarter }
-        let result = await analyze(
+    /// Analyzes one region and quarter from its records and stored pains.
+    ///
+    /// - Parameters:
+    ///   - region: The region.
+    ///   - quarter: The quarter reported.
+    ///   - input: The records of the quarter and the previous one, and the stored pains.
+    /// - Returns: The reports, the region index and the pains to store.
+    public func analyze(region: Region, quarter: Quarter, input: Input) async -> Result {
+        await analyze(
             region: region,
             quarter: quarter,
-            records: records,
-            previousRecords: previousRecords,
-            previousPains: before,
-            history: history
+            records: input.records,
+            previousRecords: input.previousRecords,
+            previousPains: input.previousPains,
+            history: input.history
         )
-        FaultPoint.hit("analyze.previous-computed")
-        try await store.replacePains(region: region.code, quarter: quarter, with: result.pains)
-        FaultPoint.hit("analyze.previous-stored")
-        return result.pains
     }
 
     private func analyze(

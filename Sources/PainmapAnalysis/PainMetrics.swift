@@ -74,7 +74,7 @@ struct PainMetrics {
             ?? Date(timeIntervalSince1970: 0)
     }
 
-    /// «1 июля – 30 сентября 2026 г.»
+    /// The quarter's dates as reports print them, such as `1 июля – 30 сентября 2026 г.`.
     static func period(_ quarter: Quarter) -> String {
         let months = [
             "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",

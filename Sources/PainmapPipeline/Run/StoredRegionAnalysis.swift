@@ -1,0 +1,55 @@
+import PainmapAnalysis
+import PainmapCore
+
+/// Feeds ``RegionAnalyzer`` from the store: reads a region's records and stored pains, and stores the pains of a
+/// previous quarter whose reports were never made, so that this quarter has something to compare with.
+struct StoredRegionAnalysis: Sendable {
+    let analyzer: RegionAnalyzer
+    let store: any FeedbackStore
+
+    /// Analyzes one region and quarter.
+    ///
+    /// When the previous quarter has records but no stored pains yet, its pains are
+    /// computed first and stored.
+    func analyze(region: Region, quarter: Quarter) async throws -> RegionAnalyzer.Result {
+        let previousPains = try await ensurePains(region: region, quarter: quarter.previous)
+        let records = try await store.classifiedRecords(region: region.code, quarter: quarter)
+        let previousRecords = try await store.classifiedRecords(region: region.code, quarter: quarter.previous)
+        let history = try await store.pains(region: region.code, quarter: nil).filter { $0.quarter < quarter }
+        return await analyzer.analyze(
+            region: region,
+            quarter: quarter,
+            input: RegionAnalyzer.Input(
+                records: records,
+                previousRecords: previousRecords,
+                previousPains: previousPains,
+                history: history
+            )
+        )
+    }
+
+    /// The stored pains of a region-quarter, computing and storing them when the quarter has records but none stored.
+    private func ensurePains(region: Region, quarter: Quarter) async throws -> [StoredPain] {
+        let stored = try await store.pains(region: region.code, quarter: quarter)
+        guard stored.isEmpty else { return stored }
+        let records = try await store.classifiedRecords(region: region.code, quarter: quarter)
+        guard records.contains(where: { $0.classification.lifeSituation != nil }) else { return [] }
+        let before = try await store.pains(region: region.code, quarter: quarter.previous)
+        let previousRecords = try await store.classifiedRecords(region: region.code, quarter: quarter.previous)
+        let history = try await store.pains(region: region.code, quarter: nil).filter { $0.quarter < quarter }
+        let result = await analyzer.analyze(
+            region: region,
+            quarter: quarter,
+            input: RegionAnalyzer.Input(
+                records: records,
+                previousRecords: previousRecords,
+                previousPains: before,
+                history: history
+            )
+        )
+        FaultPoint.hit("analyze.previous-computed")
+        try await store.replacePains(region: region.code, quarter: quarter, with: result.pains)
+        FaultPoint.hit("analyze.previous-stored")
+        return result.pains
+    }
+}
