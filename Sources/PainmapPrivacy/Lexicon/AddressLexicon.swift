@@ -19,7 +19,7 @@ enum AddressLexicon {
         "ул", "пер", "пр-д", "пр", "б-р", "бул", "ш", "наб", "туп", "пл", "мкр", "мкрн", "мкр-н",
         "микрорайон", "микрорайона", "микрорайоне", "квартал", "квартала",
     ]
-    /// Settlement types: «с. Ивановка, д. 5».
+    /// Settlement types, as in `с. Ивановка, д. 5`.
     static let settlementTypes = WordSet(settlementTypeWords)
     static let settlementTypeWords: [String] = [
         "с", "село", "селе", "д", "дер", "деревня", "деревне", "п", "пос", "посёлок", "поселок", "поселке", "пгт", "рп",
@@ -63,8 +63,10 @@ enum AddressLexicon {
         "живут", "живет", "проживают", "квартира", "квартиру", "ответа",
     ])
 
-    /// What a word can open, in one lookup: bit 0 a street type, 1 a type after the name, 2 a settlement type,
-    /// 3 a house marker. Words in none of these sets are not in the table.
+    /// What a word can open, in one lookup.
+    ///
+    /// Bit 0 a street type, 1 a type after the name, 2 a settlement type, 3 a house marker. Words in none of these
+    /// sets are not in the table.
     static let kinds: WordTable<UInt8> = {
         var bits: [WordKey: UInt8] = [:]
         let sets: [([String], UInt8)] = [

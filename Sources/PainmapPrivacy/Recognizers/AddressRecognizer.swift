@@ -122,8 +122,10 @@ struct AddressRecognizer {
         return joined || hasAddressLead(before: index, in: text) ? (found.start, found.end, true) : nil
     }
 
-    /// The places written after a house, over commas: «…, кв. 239, г. Казань, 420000», «… город Омск 644557»,
-    /// «…, Северск, 636148». Returns the last token of the last place, or `end` when there is none.
+    /// The places written after a house, over commas, such as a flat, a town and a postcode.
+    ///
+    /// Examples: `…, кв. 239, г. Казань, 420000`, «… город Омск 644557», «…, Северск, 636148».
+    /// Returns the last token of the last place, or `end` when there is none.
     func placesAfter(_ end: Int, in text: ScannedText) -> Int {
         let tokens = text.tokens
         var last = end
@@ -191,8 +193,10 @@ struct AddressRecognizer {
         return false
     }
 
-    /// Whether a word may be a street's name without its type: a genitive or adjectival ending («Гагарина»,
-    /// «Дзержинского», «Набережная»), or a first name («Карла Маркса»); capitalised, or lower case with such an ending.
+    /// Whether a word may be a street's name without its type.
+    ///
+    /// It may when it has a genitive or adjectival ending («Гагарина», «Дзержинского», «Набережная») or is a first
+    /// name («Карла Маркса»); capitalised, or lower case with such an ending.
     /// Whether a number follows within the next two words (an untyped street needs its house number).
     @inline(__always)
     static func hasNumberAhead(_ index: Int, in text: ScannedText) -> Bool {

@@ -589,6 +589,6 @@ struct NameRecognizer {
     /// «оглы», «кызы» and their Kazakh, Kyrgyz and Uzbek spellings close a patronymic.
     static let patronymicParticles = WordSet(["оглы", "оглу", "кызы", "кзы", "улы", "уулу", "угли", "кизи", "гызы"])
 
-    /// «им. Пушкина», «имени Ленина», «памяти героев».
+    /// Words that make the next name an honorific one: `им. Пушкина`, «имени Ленина», «памяти героев».
     private static let honorifics = WordSet(["им", "имени", "памяти"])
 }
