@@ -370,7 +370,10 @@ struct NameRecognizer {
             // 3c. An unknown capitalised first name before a surname: «Вугар Расулов», «Севда Алиева», «Тамара Хан».
             if feature.name, !feature.patronymic, let next = nextWord(index), features[next].name,
                 !features[next].patronymic, !tokens[next].isUpper,
-                NameRecognizer.hasSurnameShape(tokens[next].key) || feature.strongFirst,
+                // Two words the dictionary knows neither of («Бред Кредитов», «Мрак Долгов») are no name on an
+                // ending alone: one of them must be a dictionary name.
+                (NameRecognizer.hasSurnameShape(tokens[next].key)
+                    && (features[next].surnameForms != nil || feature.firstForms != nil)) || feature.strongFirst,
                 !NameLexicon.looksLikeVerb(token.key) || feature.strongFirst,
                 !NameLexicon.hasAdjectiveEnding(token.key), !NameRecognizer.isAddressOrOfficeWord(token.key),
                 !isStreetOrHonorific(before: index, in: text)
