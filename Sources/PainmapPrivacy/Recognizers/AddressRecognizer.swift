@@ -193,6 +193,16 @@ struct AddressRecognizer {
         return false
     }
 
+    /// Whether a four-digit number reads as a year of this or the last century (1900–2099).
+    static func isYear(_ token: Token, in text: ScannedText) -> Bool {
+        var value = 0
+        for scalar in text.scalars[token.start..<token.end] {
+            guard let digit = scalar.properties.numericType != nil ? Int(String(scalar)) : nil else { return false }
+            value = value * 10 + digit
+        }
+        return (1900...2099).contains(value)
+    }
+
     /// Whether a word may be a street's name without its type.
     ///
     /// It may when it has a genitive or adjectival ending («Гагарина», «Дзержинского», «Набережная») or is a first
@@ -506,6 +516,8 @@ struct AddressRecognizer {
         if cursor < tokens.count, tokens[cursor].isSymbol("№"), let next = text.next(after: cursor) { cursor = next }
         guard hadMarker || !markerRequired, cursor < tokens.count, tokens[cursor].isNumber, tokens[cursor].length <= 4
         else { return nil }
+        // A year («к 2026 гооду», «с 1998») is no house number unless a house marker names it one.
+        if !hadMarker, tokens[cursor].length == 4, Self.isYear(tokens[cursor], in: text) { return nil }
         if !hadMarker, let following = text.next(after: cursor), let word = text.word(following),
             NumberCue.isDecoySuffix(word.key),
             !AddressLexicon.flatMarkers.contains(word.key)
