@@ -156,7 +156,19 @@ public struct RunJob: Sendable {
             "Worker joined the round",
             metadata: ["run.quarter": "\(options.quarter)", "opened": "\(opened)", "pid": "\(pid)"]
         )
-        let digest = prepared?.digest ?? LifeSituationClassifier(catalog: configuration.lifeSituations).configDigest
+        let digest: String
+        if let prepared {
+            digest = prepared.digest
+        } else {
+            // A worker that joined the round trains the same learned models from the same classified store, so its
+            // digest is the opener's; the classification itself finds nothing stale and writes nothing.
+            digest = try await ClassifyJob(
+                configuration: configuration,
+                store: store,
+                logger: logger,
+                threadCount: threadCount
+            ).run().configDigest
+        }
         let context = regionContext(options, configDigest: digest)
         try await withThrowingTaskGroup(of: (RegionResult, Bool).self) { group in
             for _ in 0..<max(1, workers) {
