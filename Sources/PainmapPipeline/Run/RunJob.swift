@@ -288,7 +288,8 @@ public struct RunJob: Sendable {
             clustering: ClusterConfiguration(
                 mergeThreshold: configuration.analysis.mergeDistance,
                 catchAllThreshold: configuration.analysis.catchAllSimilarity,
-                threadCount: threadCount
+                threadCount: threadCount,
+                representativeCount: ReportBuilder.candidateCount
             ),
             configDigest: configDigest,
             generatedAt: generatedAt,
