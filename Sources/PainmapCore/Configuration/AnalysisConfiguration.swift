@@ -104,25 +104,34 @@ extension AnalysisConfiguration {
     /// were received at most ``windowDays`` apart.
     ///
     /// ```yaml
-    /// cross_channel: {enabled: true, window_days: 1, similarity: 0.6, min_characters: 30}
+    /// cross_channel:
+    ///   {enabled: true, window_days: 7, similarity: 0.6, min_characters: 40, paraphrase_similarity: 0.25}
     /// ```
     public struct CrossChannel: Sendable, Hashable, Codable {
         /// Whether complaints are collapsed at all (default `true`).
         public var isEnabled: Bool
-        /// The longest gap between the two records, in days (default 1).
+        /// The longest gap between the two records, in days (default 7).
         public var windowDays: Int
         /// The least shingle Jaccard of the two contents (default 0.6).
         public var similarity: Double
-        /// Contents shorter than this never link by text: «нет мест» from two people is not one complaint (default 30).
+        /// Contents shorter than this never link by text: «нет мест» from two people is not one complaint (default 40).
         public var minimumCharacters: Int
+        /// The least stem Jaccard of a paraphrase that shares two details or more (default 0.25; 1 turns it off).
+        public var paraphraseSimilarity: Double
 
         /// Creates settings.
-        public init(isEnabled: Bool = true, windowDays: Int = 1, similarity: Double = 0.6, minimumCharacters: Int = 30)
-        {
+        public init(
+            isEnabled: Bool = true,
+            windowDays: Int = 7,
+            similarity: Double = 0.6,
+            minimumCharacters: Int = 40,
+            paraphraseSimilarity: Double = 0.25
+        ) {
             self.isEnabled = isEnabled
             self.windowDays = windowDays
             self.similarity = similarity
             self.minimumCharacters = minimumCharacters
+            self.paraphraseSimilarity = paraphraseSimilarity
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
@@ -130,6 +139,7 @@ extension AnalysisConfiguration {
             case windowDays = "window_days"
             case similarity
             case minimumCharacters = "min_characters"
+            case paraphraseSimilarity = "paraphrase_similarity"
         }
 
         /// Decodes the settings; missing keys keep their defaults.
@@ -144,6 +154,8 @@ extension AnalysisConfiguration {
             similarity = try keys.decodeIfPresent(Double.self, forKey: .similarity) ?? defaults.similarity
             minimumCharacters =
                 try keys.decodeIfPresent(Int.self, forKey: .minimumCharacters) ?? defaults.minimumCharacters
+            paraphraseSimilarity =
+                try keys.decodeIfPresent(Double.self, forKey: .paraphraseSimilarity) ?? defaults.paraphraseSimilarity
             guard windowDays >= 0, minimumCharacters >= 0 else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .windowDays,

@@ -109,6 +109,8 @@ public struct CrossChannelEvaluation: Sendable {
 
     /// Reads known links: one `{"a": key, "b": key}` object per line; blank lines skipped.
     ///
+    /// A key is `"channel:number"` or an object with `source` and `source_record_id` (other fields ignored).
+    ///
     /// - Parameter url: The JSON Lines file.
     /// - Returns: The pairs, each as a sorted two-key array.
     /// - Throws: ``TruthError`` naming the line of a malformed pair; file errors as thrown by `Data(contentsOf:)`.
@@ -118,7 +120,7 @@ public struct CrossChannelEvaluation: Sendable {
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let a = object["a"] as? String, let b = object["b"] as? String, a != b
+                let a = Self.linkKey(object["a"]), let b = Self.linkKey(object["b"]), a != b
             else {
                 throw TruthError(
                     location: "\(url.path):\(offset + 1)",
@@ -128,6 +130,15 @@ public struct CrossChannelEvaluation: Sendable {
             pairs.insert([a, b].sorted())
         }
         return pairs
+    }
+
+    /// A record key from a link: `"channel:number"`, or `{"source": channel, "source_record_id": number}`.
+    static func linkKey(_ value: Any?) -> String? {
+        if let key = value as? String { return key }
+        guard let object = value as? [String: Any], let source = object["source"] as? String,
+            let number = object["source_record_id"] as? String
+        else { return nil }
+        return "\(source):\(number)"
     }
 
     /// Links the records of every region with records in the quarter and compares with `truth` when given.

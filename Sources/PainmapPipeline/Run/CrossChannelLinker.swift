@@ -8,14 +8,17 @@ import PainmapText
 /// Two records of one region and quarter from **different channels** are linked when either
 /// - one names the other's number: its text or «Передано в» field holds «№ N» (or «номер N») and the other record's
 ///   id in its channel is N — the hotline writes «Платформа обратной связи, сообщение № 318660389»; or
-/// - their contents are near-identical: answers and operators' frames removed (``OperatorPhrasing``), at least
-///   ``Settings/minimumCharacters`` long, character-shingle Jaccard ≥ ``Settings/similarity`` (``ShingleSet``),
-///   received within ``Settings/windowDays`` of each other.
+/// - their contents (answers and operators' frames removed by ``OperatorPhrasing``, at least
+///   ``Settings/minimumCharacters`` long, received within ``Settings/windowDays`` of each other) are near-identical
+///   (character-shingle Jaccard ≥ ``Settings/similarity``, ``ShingleSet``) or a paraphrase anchored in the same
+///   details (two shared numbers or names, stem Jaccard ≥ ``Settings/paraphraseSimilarity``), and their numbers and
+///   details do not mostly differ (see ``textLinks(_:)``).
 ///
 /// Linked records form groups (transitively); a group's earliest record (ties: the earlier one in the input) stands
-/// for it in every count, and the group's channels are all listed. Candidate pairs for the text rule come from
-/// MinHash banding (8 bands of 2 hashes of the shingles), so the cost grows with the records, not their pairs; each
-/// record is compared with at most ``maximumComparisons`` others per band, nearest in time first.
+/// for it in every count, and the group's channels are all listed. Candidate pairs for near-identical text come from
+/// MinHash banding (8 bands of 2 hashes of the shingles), those for paraphrases from shared details held by at most
+/// ``maximumDetailRecords`` records, so the cost grows with the records, not their pairs; each record is compared
+/// with at most ``maximumComparisons`` others per band, nearest in time first.
 struct CrossChannelLinker: Sendable {
     /// The rule's parameters (`Config/analysis.yaml`, `cross_channel_*`).
     typealias Settings = AnalysisConfiguration.CrossChannel
@@ -111,17 +114,21 @@ struct CrossChannelLinker: Sendable {
     // MARK: References
 
     /// Pairs where one record's text or «Передано в» names the other's number in its channel.
+    ///
+    /// A number is whatever follows «№» or «номер» (one word may stand between): digits, or an id such as
+    /// «ОГ-СВО-04556/26». A record that cites another «по другому вопросу» is not the same complaint.
     func referenceLinks(_ records: [FeedbackRecord]) -> [Link] {
         var byNumber: [String: [Int]] = [:]
         for (index, record) in records.enumerated() {
-            if let id = record.sourceRecordID, id.allSatisfy(\.isNumber), id.count >= 5 {
-                byNumber[id, default: []].append(index)
-            }
+            if let id = record.sourceRecordID?.lowercased(), id.count >= 5 { byNumber[id, default: []].append(index) }
         }
         guard !byNumber.isEmpty else { return [] }
         var links: [Link] = []
         for (index, record) in records.enumerated() {
-            for number in Self.referencedNumbers(in: (record.organization ?? "") + " " + record.text) {
+            let text = (record.organization ?? "") + " " + record.text
+            let folded = text.lowercased()
+            if Self.otherMatterCues.contains(where: folded.contains) { continue }
+            for number in Self.referencedIDs(in: text) {
                 for other in byNumber[number] ?? [] where other != index && records[other].source != record.source {
                     links.append(Link(a: min(index, other), b: max(index, other), reason: .reference))
                 }
@@ -130,8 +137,17 @@ struct CrossChannelLinker: Sendable {
         return links
     }
 
+    /// Phrases saying a cited record was about something else.
+    static let otherMatterCues = ["по другому вопросу", "по иному вопросу", "другой вопрос", "не по этому вопросу"]
+
     /// Numbers of five or more digits written after «№» or «номер», with at most one word between.
     static func referencedNumbers(in text: String) -> [String] {
+        referencedIDs(in: text).filter { $0.allSatisfy(\.isNumber) }
+    }
+
+    /// Ids of five characters or more, at least one a digit, written after «№» or «номер» (one word may stand
+    /// between), lowercased: «№ 318660389», «№ ОГ-СВО-04556/26», «номер обращения: 301207862».
+    static func referencedIDs(in text: String) -> [String] {
         var result: [String] = []
         let characters = Array(text.lowercased())
         var index = 0
@@ -139,7 +155,9 @@ struct CrossChannelLinker: Sendable {
             var start: Int?
             if characters[index] == "№" {
                 start = index + 1
-            } else if index + 5 <= characters.count, String(characters[index..<(index + 5)]) == "номер" {
+            } else if index + 5 <= characters.count, String(characters[index..<(index + 5)]) == "номер",
+                index == 0 || !characters[index - 1].isLetter
+            {
                 start = index + 5
                 while start.map({ $0 < characters.count && characters[$0].isLetter }) == true { start? += 1 }
             }
@@ -151,17 +169,25 @@ struct CrossChannelLinker: Sendable {
                 while position < characters.count, " :".contains(characters[position]) { position += 1 }
             }
             skipSeparators()
+            var id = ""
+            func readID() {
+                id = ""
+                while position < characters.count,
+                    characters[position].isLetter || characters[position].isNumber
+                        || "-/".contains(characters[position])
+                {
+                    id.append(characters[position])
+                    position += 1
+                }
+            }
+            readID()
             // «номер обращения: N», «№ сообщения N»: one word may stand between.
-            if position < characters.count, characters[position].isLetter {
-                while position < characters.count, characters[position].isLetter { position += 1 }
+            if !id.contains(where: \.isNumber) {
                 skipSeparators()
+                readID()
             }
-            var digits = ""
-            while position < characters.count, characters[position].isASCII, characters[position].isNumber {
-                digits.append(characters[position])
-                position += 1
-            }
-            if digits.count >= 5 { result.append(digits) }
+            while let last = id.last, "-/".contains(last) { id.removeLast() }
+            if id.count >= 5, id.contains(where: \.isNumber) { result.append(id) }
             index = max(position, index + 1)
         }
         return result
@@ -169,12 +195,39 @@ struct CrossChannelLinker: Sendable {
 
     // MARK: Text
 
-    /// Pairs from different channels with near-identical contents received within the window.
+    /// Pairs from different channels received within the window that say the same thing.
+    ///
+    /// Either the contents are near-identical (shingle Jaccard ≥ ``Settings/similarity``), or they are a paraphrase
+    /// anchored in the same details: at least two details in common and a stem Jaccard ≥
+    /// ``Settings/paraphraseSimilarity``. A detail is a number or a capitalised or quoted name inside the text
+    /// («школа № 177», «УК «Наш дом»», «ул. Техническая»); either way, two records whose details are mostly
+    /// different (detail Jaccard < 0.5) are two citizens using one template, not one complaint.
     func textLinks(_ records: [FeedbackRecord]) -> [Link] {
         let contents = records.map { phrasing.content(of: $0.text) }
-        let shingles = contents.map { $0.count >= settings.minimumCharacters ? ShingleSet($0) : nil }
+        let eligible = contents.map { $0.count >= settings.minimumCharacters }
+        let shingles = zip(contents, eligible).map { $1 ? ShingleSet($0) : nil }
+        let details = contents.map(Self.details)
+        let analyzer = TextAnalyzer()
+        var stemCache: [Int: [String]] = [:]
+        func stems(_ index: Int) -> [String] {
+            if let cached = stemCache[index] { return cached }
+            let value = Array(Set(analyzer.analyze(contents[index]).map(\.stem))).sorted()
+            stemCache[index] = value
+            return value
+        }
         let window = Double(settings.windowDays) * 86_400
+        let numbers = details.map { $0.filter { $0.allSatisfy(\.isNumber) } }
+        func consistent(_ x: Int, _ y: Int) -> Bool {
+            if !numbers[x].isEmpty, !numbers[y].isEmpty, Self.jaccard(numbers[x], numbers[y]) < 0.5 { return false }
+            guard !details[x].isEmpty, !details[y].isEmpty else { return true }
+            return Self.jaccard(details[x], details[y]) >= 0.5
+        }
+        func admissible(_ x: Int, _ y: Int) -> Bool {
+            records[x].source != records[y].source
+                && abs(records[x].receivedAt.timeIntervalSince(records[y].receivedAt)) <= window
+        }
         var links = Set<Link>()
+        // Near-identical text: MinHash bands over the shingles.
         for band in 0..<Self.bands {
             var buckets: [UInt64: [Int]] = [:]
             for (index, set) in shingles.enumerated() {
@@ -196,12 +249,79 @@ struct CrossChannelLinker: Sendable {
                         compared += 1
                         let pair = Link(a: min(index, other), b: max(index, other), reason: .text)
                         guard !links.contains(pair), let x = shingles[index], let y = shingles[other] else { continue }
-                        if x.jaccard(y) >= settings.similarity { links.insert(pair) }
+                        if x.jaccard(y) >= settings.similarity, consistent(index, other) { links.insert(pair) }
                     }
                 }
             }
         }
+        // Paraphrases: records sharing two details or more (details in many records are not specific).
+        guard settings.paraphraseSimilarity < 1 else { return Array(links) }
+        var byDetail: [String: [Int]] = [:]
+        for (index, set) in details.enumerated() where eligible[index] {
+            for detail in set { byDetail[detail, default: []].append(index) }
+        }
+        var shared: [Int64: Int] = [:]
+        for detail in byDetail.keys.sorted() {
+            guard let members = byDetail[detail], members.count > 1, members.count <= Self.maximumDetailRecords else {
+                continue
+            }
+            for i in members.indices {
+                for j in members.indices where j > i && admissible(members[i], members[j]) {
+                    shared[Int64(members[i]) << 32 | Int64(members[j]), default: 0] += 1
+                }
+            }
+        }
+        for (key, count) in shared.sorted(by: { $0.key < $1.key }) where count >= 2 {
+            let (x, y) = (Int(key >> 32), Int(key & 0xffff_ffff))
+            let pair = Link(a: min(x, y), b: max(x, y), reason: .text)
+            guard !links.contains(pair), consistent(x, y) else { continue }
+            if Self.jaccard(stems(x), stems(y)) >= settings.paraphraseSimilarity { links.insert(pair) }
+        }
         return Array(links)
+    }
+
+    /// Records a detail may be shared by and still count as specific.
+    static let maximumDetailRecords = 40
+
+    /// A text's details, lowercased and sorted: numbers, and capitalised or quoted words not at a sentence start.
+    static func details(_ text: String) -> [String] {
+        var result = Set<String>()
+        var word = ""
+        var previous: Character = "."
+        var wordStartsSentence = true
+        var quoted = false
+        func close() {
+            defer { word = "" }
+            guard !word.isEmpty else { return }
+            if word.allSatisfy(\.isNumber) {
+                result.insert(word)
+            } else if let first = word.first, word.count >= 3,
+                quoted || (first.isUppercase && !wordStartsSentence && word.dropFirst().contains(where: \.isLowercase))
+            {
+                result.insert(word.lowercased())
+            }
+        }
+        for character in text {
+            if character.isLetter || character.isNumber {
+                if word.isEmpty { wordStartsSentence = ".!?\n".contains(previous) || previous == "." }
+                word.append(character)
+            } else {
+                close()
+                if character == "«" || character == "\"" { quoted = character == "«" ? true : !quoted }
+                if character == "»" { quoted = false }
+                if !character.isWhitespace { previous = character }
+            }
+            if character.isLetter || character.isNumber { previous = "a" }
+        }
+        close()
+        return result.sorted()
+    }
+
+    /// Jaccard overlap of two sorted, unique lists.
+    static func jaccard(_ a: [String], _ b: [String]) -> Double {
+        let shared = Set(a).intersection(b).count
+        let union = a.count + b.count - shared
+        return union == 0 ? 1 : Double(shared) / Double(union)
     }
 
     /// The band's key: its minimum hashes under `rowsPerBand` fixed mixes, combined.
