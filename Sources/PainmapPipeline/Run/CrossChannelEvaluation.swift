@@ -87,7 +87,7 @@ public struct CrossChannelEvaluation: Sendable {
         public let location: String
         /// What is wrong.
         public let message: String
-        /// `path:line: ошибка: …`
+        /// The location and the message, as a compiler prints them.
         public var description: String { "\(location): ошибка: \(message)" }
         /// Input unusable.
         public var exitStatus: ExitStatus { .dataError }
