@@ -9,7 +9,8 @@
     ///   whatever the database's locale.
     /// - Record times stay `double precision` seconds since 1970, as in SQLite: the fingerprinted values round-trip
     ///   exactly. Ledger and classification times are the server's `timestamptz`, one clock for all hosts.
-    /// - `feedback_record` is indexed by (quarter, region, source) rather than list-partitioned: the unique key
+    /// - `feedback_record` is indexed by (region, quarter, source) (since `v6_slice_index`, as in SQLite) rather than
+    ///   list-partitioned: the unique key
     ///   (source, natural_key) cannot include region and quarter, since a later export may move a record to another
     ///   region or quarter, and PostgreSQL requires the partition key in every unique index. A one-region rerun reads and
     ///   writes through that index and through `record_classification`'s primary key only; `pain` is keyed by
@@ -164,6 +165,15 @@
                     error text,
                     PRIMARY KEY (quarter, region)
                 );
+                """
+            ),
+            (
+                // The slice index as SQLite's: region first (`FeedbackRecordColumns.sliceIndex` says why the queries
+                // want it); v1 built (quarter, region, source).
+                "v6_slice_index",
+                """
+                DROP INDEX feedback_record_slice;
+                CREATE INDEX feedback_record_slice ON feedback_record (region, quarter, source);
                 """
             ),
         ]
