@@ -46,15 +46,16 @@ struct LinksCommand: AsyncParsableCommand {
         try await runMapped {
             let configuration = try ConfigurationLoader().load(directory: global.configURL)
             try global.requireExistingStore()
-            let store = try await global.storeLocation.open()
             let known = try truth.map { try CrossChannelEvaluation.loadLinks(URL(fileURLWithPath: $0)) }
-            let report = try await CrossChannelEvaluation(store: store, settings: configuration.analysis.crossChannel)
-                .run(
-                    quarter: try Quarter(quarter).unwrapped(),
+            let quarter = try Quarter(quarter).unwrapped()
+            let report = try await global.storeLocation.withStore { store in
+                try await CrossChannelEvaluation(store: store, settings: configuration.analysis.crossChannel).run(
+                    quarter: quarter,
                     regions: region,
                     rule: CrossChannelEvaluation.Rule(rawValue: rule) ?? .both,
                     truth: known
                 )
+            }
             print(report.text, terminator: "")
             if pairs { print(report.links.joined(separator: "\n")) }
         }
