@@ -367,12 +367,19 @@ public struct RunJob: Sendable {
     private func writeOverview(_ context: RegionContext, into report: inout RunReport) async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let overview = try await OverviewBuilder(
+        var overview = try await OverviewBuilder(
             configuration: configuration,
             store: store,
             configDigest: context.configDigest,
             generatedAt: context.generatedAt
         ).build(quarter: context.quarter)
+        // Link only regions whose directory is there: a `--region 54` run into a new folder wrote no other region.
+        let quarterDirectory = context.outputDirectory.appendingPathComponent(overview.quarter, isDirectory: true)
+        for index in overview.regions.indices {
+            let page = quarterDirectory.appendingPathComponent(overview.regions[index].region.code, isDirectory: true)
+                .appendingPathComponent("index.html")
+            overview.regions[index].hasReport = FileManager.default.fileExists(atPath: page.path)
+        }
         let overviewFiles = try context.writer.render(overview)
         let overviewLeaks = ReportGate(identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil))
             .inspect(overviewFiles, relativeTo: context.outputDirectory)
