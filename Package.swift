@@ -194,8 +194,9 @@ let package = Package(
         .testTarget(
             name: "PainmapPipelineTests",
             dependencies: [
-                "PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports", "PainmapSamples", "PainmapIngest",
-                "PainmapText",
+                "PainmapPipeline", "PainmapAnalysis", "PainmapCore", "PainmapSQLite", "PainmapReports",
+                "PainmapSamples",
+                "PainmapIngest", "PainmapText",
                 "PainmapPrivacy",
                 "PainmapTestSupport",
             ]

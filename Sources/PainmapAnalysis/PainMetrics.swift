@@ -11,6 +11,20 @@ struct PainMetrics {
         return channelCounts(counts, total: records.count)
     }
 
+    /// Complaints per channel, every channel listed, in channel order, with shares of `records.count`: a record
+    /// counts under its own channel and under the channels of the records folded into it (`folded`, by record id),
+    /// once per channel.
+    static func byChannel(_ records: [ClassifiedRecord], folded: [RecordID: [SourceKind]]) -> [ChannelCount] {
+        guard !folded.isEmpty else { return byChannel(records.map(\.record)) }
+        var counts: [SourceKind: Int] = [:]
+        for item in records {
+            var channels: Set<SourceKind> = [item.record.source]
+            channels.formUnion(folded[item.id] ?? [])
+            for channel in channels { counts[channel, default: 0] += 1 }
+        }
+        return channelCounts(counts, total: records.count)
+    }
+
     /// Channel counts in channel order with shares of `total`.
     static func channelCounts(_ counts: [SourceKind: Int], total: Int) -> [ChannelCount] {
         SourceKind.allCases.map { source in

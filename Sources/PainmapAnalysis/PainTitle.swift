@@ -1,44 +1,100 @@
 import Foundation
 import PainmapText
 
-/// Picks a short title for a pain in citizens' own words: the sentence of its most central records that names the
-/// most of the pain's keywords, cut to a readable length.
+/// Picks a short title for a pain in citizens' own words: the sentence (or leading clauses of one) of its most central
+/// records that names the most of the pain's keywords and the fewest details of one record, cut to a readable length.
 ///
 /// The engine's title is the most central short record, often a whole message with a greeting and a story; a pain
-/// table row needs one sentence. Sentences are split at `.`, `!`, `?`, `;` and line breaks; a sentence of fewer than
-/// three words, or with none of the keywords, is not a candidate. Ties go to the shorter sentence, then the earlier
-/// one, so the choice is deterministic.
+/// table row needs one sentence that names the pain in general terms. So:
+/// - every text first loses its answer sentences and operators' frames (``OperatorPhrasing``): «Звонившая жалуется
+///   на отсутствие движения очереди. Рекомендовано обратиться…» offers only «Нет движения очереди»;
+/// - sentences are split at `.`, `!`, `?`, `;` and line breaks (not after abbreviations such as «ул.», «д.»), and
+///   an unpunctuated text also offers its pieces where a new sentence starts without a full stop («…не учли В мфц
+///   приняли…»); sentences lose leading salutations, and each also offers its leading clauses (up to a comma or a
+///   dash), so a trailing detail can be left out;
+/// - a candidate scores two points per keyword stem it names and loses two per kind of detail it carries (digits,
+///   a redaction placeholder such as `[АДРЕС]`, quotation marks, a capitalised name inside the sentence), one per
+///   four words beyond eight (a title is short), and one when an operator wrote it (citizens' wording is preferred
+///   at equal content);
+/// - a candidate of fewer than two content words, or with none of the keywords, is not one. Ties go to the shorter
+///   candidate, then the earlier one, so the choice is deterministic.
 struct PainTitle {
+    /// One text to take a title from.
+    struct Source {
+        /// The text as stored (redacted).
+        let text: String
+        /// Whether an operator wrote it (hotline notes), not the citizen.
+        let isOperatorNote: Bool
+    }
+
     /// The longest title in characters before it is cut at a word boundary.
     static let maximumLength = 110
 
     let analyzer: TextAnalyzer
+    private let phrasing = OperatorPhrasing()
+
+    init(analyzer: TextAnalyzer) {
+        self.analyzer = analyzer
+    }
+
+    /// The title from citizens' texts (most central first); see ``title(sources:keywordTerms:fallback:)``.
+    func title(texts: [String], keywordTerms: [String], fallback: String) -> String {
+        title(
+            sources: texts.map { Source(text: $0, isOperatorNote: false) },
+            keywordTerms: keywordTerms,
+            fallback: fallback
+        )
+    }
 
     /// The title from the central texts (most central first) and the pain's keyword terms (stems, or two stems
-    /// joined by a space).
-    func title(texts: [String], keywordTerms: [String], fallback: String) -> String {
+    /// joined by a space); `fallback` when no sentence names a keyword.
+    func title(sources: [Source], keywordTerms: [String], fallback: String) -> String {
         let keywords = Set(keywordTerms.flatMap { $0.split(separator: " ").map(String.init) })
         var best: (score: Int, length: Int, order: Int, text: String)?
         var order = 0
-        for text in texts {
-            for sentence in Self.sentences(text).map(withoutGreeting) {
-                defer { order += 1 }
-                let stems = analyzer.analyze(sentence).map(\.stem)
-                guard stems.count >= 2 else { continue }
-                let score = Set(stems).intersection(keywords).count
-                guard score > 0 else { continue }
-                let candidate = (score, sentence.count, order, sentence)
-                if let current = best {
-                    if (-candidate.0, candidate.1, candidate.2) < (-current.score, current.length, current.order) {
-                        best = candidate
+        for source in sources {
+            let content = phrasing.content(of: source.text)
+            for sentence in Self.sentences(content, phrasing: phrasing).map(withoutGreeting) {
+                for candidate in Self.leadingClauses(sentence) {
+                    defer { order += 1 }
+                    let stems = analyzer.analyze(candidate).map(\.stem)
+                    guard stems.count >= 2 else { continue }
+                    let hits = Set(stems).intersection(keywords).count
+                    guard hits > 0 else { continue }
+                    let wordCount = candidate.split(separator: " ").count
+                    let score =
+                        2 * hits - 2 * Self.detailKinds(candidate) - max(0, wordCount - 8) / 4
+                        - (source.isOperatorNote ? 1 : 0)
+                    let key = (score, candidate.count, order, candidate)
+                    if let current = best {
+                        if (-key.0, key.1, key.2) < (-current.score, current.length, current.order) { best = key }
+                    } else {
+                        best = key
                     }
-                } else {
-                    best = candidate
                 }
             }
         }
-        let chosen = best?.text ?? fallback
-        return Self.capitalized(ReportBuilder.shorten(chosen, to: Self.maximumLength))
+        let chosen = best?.text ?? phrasing.content(of: fallback)
+        let text = Self.withoutShouting(chosen.isEmpty ? fallback : chosen)
+        return Self.capitalized(ReportBuilder.shorten(text, to: Self.maximumLength))
+    }
+
+    /// Abbreviations kept in capitals when a shouted title is lowercased.
+    static let abbreviations: Set<String> = [
+        "УК", "ДОУ", "МФЦ", "ЦЗН", "ЖКУ", "ЖКХ", "МСЭ", "СФР", "ПФР", "ГВС", "ХВС", "МКД", "ОДН", "ЕПГУ", "ТСЖ", "ФНС",
+        "ГЖИ", "ИПРА", "ИПР", "РФ", "ЦРБ", "СОШ", "ЕДВ", "ОСЗН", "ПОС", "ЖЭУ", "ЖЭК", "ФРГУ", "МКГУ", "ОМС", "ДМС",
+    ]
+
+    /// A text written mostly in capitals («ОЧЕРЕДЬ В ДОУ СТОИТ») in lowercase, abbreviations kept; other text as is.
+    static func withoutShouting(_ text: String) -> String {
+        let letters = text.filter(\.isLetter)
+        guard letters.count >= 8, Double(letters.filter(\.isUppercase).count) >= 0.7 * Double(letters.count) else {
+            return text
+        }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            let core = word.filter(\.isLetter)
+            return abbreviations.contains(String(core)) ? String(word) : word.lowercased()
+        }.joined(separator: " ")
     }
 
     /// Drops leading clauses made only of salutations and fillers («Здравствуйте, …», «Добрый день! …»).
@@ -52,11 +108,62 @@ struct PainTitle {
         return String(rest)
     }
 
-    /// Sentences of a text, trimmed, without their closing punctuation.
-    static func sentences(_ text: String) -> [String] {
-        text.split(whereSeparator: { ".!?;\n\r".contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { $0.split(separator: " ").count >= 3 }
+    /// Sentences of a text of three words or more, trimmed, without their closing punctuation; an unpunctuated run
+    /// is also cut before a capitalised word that follows a lowercase one («…не учли В мфц…»).
+    static func sentences(_ text: String, phrasing: OperatorPhrasing = OperatorPhrasing()) -> [String] {
+        phrasing.sentences(of: text).flatMap { sentence in
+            let pieces = splitAtMissingStops(sentence)
+            return pieces.count > 1 ? [sentence] + pieces : [sentence]
+        }.filter { $0.split(separator: " ").count >= 3 }
+    }
+
+    /// Cuts a sentence before every word that starts with a capital letter followed by a lowercase one (or a
+    /// one-letter word) right after a word of four letters or more ending in a lowercase one: where a full stop was
+    /// left out (after a short word such as «в» a capital is more often a name).
+    static func splitAtMissingStops(_ sentence: String) -> [String] {
+        let words = sentence.split(separator: " ")
+        var parts: [[Substring]] = [[]]
+        for (index, word) in words.enumerated() {
+            if index > 0, words[index - 1].count >= 4, let previous = words[index - 1].last, previous.isLowercase,
+                let first = word.first,
+                first.isUppercase, word.count == 1 || word.dropFirst().first?.isLowercase == true,
+                parts[parts.count - 1].count >= 3
+            {
+                parts.append([])
+            }
+            parts[parts.count - 1].append(word)
+        }
+        return parts.map { $0.joined(separator: " ") }
+    }
+
+    /// The sentence and its shorter leading parts ending before a comma, a colon or a dash.
+    static func leadingClauses(_ sentence: String) -> [String] {
+        var result: [String] = []
+        var index = sentence.startIndex
+        while let cut = sentence[index...].firstIndex(where: { ",:—".contains($0) }) {
+            let clause = sentence[..<cut].trimmingCharacters(in: .whitespaces)
+            if clause.split(separator: " ").count >= 2 { result.append(clause) }
+            index = sentence.index(after: cut)
+        }
+        result.append(sentence)
+        return result
+    }
+
+    /// Kinds of one record's details in a candidate: digits, a redaction placeholder, quotation marks, a name
+    /// (a capitalised word after the first that is not an abbreviation such as «УК» or «МФЦ»).
+    static func detailKinds(_ text: String) -> Int {
+        var kinds = 0
+        if text.contains(where: \.isNumber) { kinds += 1 }
+        if text.contains("[") { kinds += 1 }
+        if text.contains(where: { "«»\"“”„".contains($0) }) { kinds += 1 }
+        let words = text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).dropFirst()
+        if words.contains(where: { word in
+            guard let first = word.first, first.isUppercase, word.count > 1 else { return false }
+            return word.dropFirst().contains(where: \.isLowercase)
+        }) {
+            kinds += 1
+        }
+        return kinds
     }
 
     private static func capitalized(_ text: String) -> String {

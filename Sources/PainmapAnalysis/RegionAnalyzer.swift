@@ -114,6 +114,18 @@ public struct RegionAnalyzer: Sendable {
             }
             return result
         }
+        // One complaint sent through several channels counts once in the situations' reports (the region's record
+        // counts stay records, as the quarter overview counts them from the store).
+        let linker = CrossChannelLinker(settings: configuration.analysis.crossChannel)
+        var folded: [RecordID: [SourceKind]] = [:]
+        var foldedIDs = Set<RecordID>()
+        for batch in [records, previousRecords] {
+            let groups = linker.groups(batch.map(\.record))
+            for (index, representative) in groups.representative.enumerated() where representative != index {
+                folded[batch[representative].id, default: []].append(batch[index].record.source)
+                foldedIDs.insert(batch[index].id)
+            }
+        }
         let current = bySituation(records)
         let before = bySituation(previousRecords)
         let unassigned = records.filter { $0.classification.lifeSituation == nil }.count
@@ -131,7 +143,8 @@ public struct RegionAnalyzer: Sendable {
                 unassignedCount: unassigned,
                 regionByChannel: regionByChannel,
                 history: history,
-                analysis: configuration.analysis
+                analysis: configuration.analysis,
+                folded: folded
             )
         )
 
@@ -149,7 +162,8 @@ public struct RegionAnalyzer: Sendable {
                 previousTokens: previousMembers.map { previousTokens[$0] },
                 quarter: quarter,
                 previous: previousPains.filter { $0.lifeSituation == situation.id },
-                configuration: clustering
+                configuration: clustering,
+                folded: foldedIDs
             )
             let output = builder.build(situation: situation, analysis: analysis)
             FaultPoint.hit("analyze.situation")
@@ -159,9 +173,10 @@ public struct RegionAnalyzer: Sendable {
             entries.append(
                 RegionIndexEntry(
                     lifeSituation: output.report.lifeSituation,
-                    count: output.report.totals.count,
-                    previousCount: output.report.totals.previousCount,
-                    delta: output.report.totals.delta,
+                    // The index counts records, as the region's totals and the quarter overview do.
+                    count: members.count,
+                    previousCount: previousMembers.count,
+                    delta: ReportDelta(current: members.count, previous: previousMembers.count),
                     painCount: active.count,
                     topPains: active.prefix(3).map {
                         IndexPain(

@@ -25,6 +25,9 @@ struct ReportBuilder: Sendable {
         let history: [StoredPain]
         /// `Config/analysis.yaml`: extra stop words and the noise floor of new and vanished pains.
         let analysis: AnalysisConfiguration
+        /// The channels of the records folded into each counted record (one complaint sent through several
+        /// channels), by the counted record's id.
+        var folded: [RecordID: [SourceKind]] = [:]
     }
 
     /// A built report and what the store keeps of it.
@@ -35,6 +38,10 @@ struct ReportBuilder: Sendable {
 
     /// The longest quote, in characters, before it is cut at a word boundary.
     static let quoteLength = 280
+    /// Representative records the engine picks per pain: title and quote candidates.
+    static let candidateCount = 8
+    /// Records of a pain looked at, at most, for its title and quotes.
+    static let candidateLimit = 60
     /// Pains drawn in the trend chart.
     static let trendSeriesCount = 5
 
@@ -61,9 +68,13 @@ struct ReportBuilder: Sendable {
             uniquingKeysWith: { first, _ in first }
         )
         let records = analysis.records
-        let total = records.count
+        // One complaint sent through several channels counts once: the records folded into another are left out.
+        let counted = analysis.counted
+        let total = counted.count
         let quarterEnd = PainMetrics.quarterEnd(context.quarter, utcOffsetHours: context.region.utcOffsetHours)
 
+        // The prior a pain's share of low scores is shrunk towards: the situation's own share this quarter.
+        let situationDissatisfaction = PainMetrics.dissatisfaction(counted.map(\.record))
         var rows: [(pain: ReportPain, stored: StoredPain?)] = []
         for pain in analysis.pains {
             let members = pain.members.map { records[$0] }
@@ -73,11 +84,14 @@ struct ReportBuilder: Sendable {
             let status: PainStatus =
                 context.analysis.isNoise(count, against: previousCount) && previousCount > 0
                 ? .vanished : context.analysis.isNoise(previousCount, against: count) ? .new : .recurring
-            let currentTexts = pain.cluster.representativeDocumentIDs.compactMap(Int.init).map {
-                records[$0].record.text
-            }
+            let candidates = candidateRecords(pain, analysis: analysis)
             let title = PainTitle(analyzer: analyzer).title(
-                texts: [pain.cluster.title] + currentTexts,
+                sources: candidates.map {
+                    PainTitle.Source(
+                        text: records[$0].record.text,
+                        isOperatorNote: records[$0].record.source == .hotline
+                    )
+                },
                 keywordTerms: pain.cluster.keywords.map(\.term),
                 fallback: pain.previous?.title ?? pain.cluster.title
             )
@@ -109,6 +123,7 @@ struct ReportBuilder: Sendable {
                     previousCount: previousCount,
                     severity: severityClass,
                     dissatisfaction: dissatisfaction,
+                    prior: situationDissatisfaction.share ?? 0,
                     configuration: context.priority
                 )
             let row = ReportPain(
@@ -120,7 +135,7 @@ struct ReportBuilder: Sendable {
                 stageDistribution: stageCounts,
                 count: count,
                 share: total > 0 ? Double(count) / Double(total) : 0,
-                byChannel: PainMetrics.byChannel(memberRecords),
+                byChannel: PainMetrics.byChannel(members, folded: context.folded),
                 previousCount: previousCount,
                 delta: ReportDelta(current: count, previous: previousCount),
                 status: status,
@@ -129,7 +144,7 @@ struct ReportBuilder: Sendable {
                 overdue: PainMetrics.overdue(memberRecords, reference: quarterEnd),
                 organizations: PainMetrics.organizations(memberRecords),
                 priority: priority,
-                quotes: quotes(pain.cluster.representativeDocumentIDs, members: pain.members, records: records)
+                quotes: quotes(candidates, records: records, required: min(count, 2))
             )
             let stored =
                 status == .vanished
@@ -176,7 +191,7 @@ struct ReportBuilder: Sendable {
         let stageRows = stages.enumerated().map { offset, stage in
             ReportStage(
                 stage: ReportStageRef(id: stage.id, name: stage.name, order: offset + 1),
-                records: records.filter { $0.classification.stage == stage.id }.count,
+                records: counted.filter { $0.classification.stage == stage.id }.count,
                 pains: active.filter { $0.stage.id == stage.id }.count
             )
         }
@@ -194,12 +209,13 @@ struct ReportBuilder: Sendable {
                 count: total,
                 previousCount: analysis.previousRecordCount,
                 delta: ReportDelta(current: total, previous: analysis.previousRecordCount),
-                byChannel: PainMetrics.byChannel(records.map(\.record)),
+                byChannel: PainMetrics.byChannel(counted, folded: context.folded),
                 regionCount: context.regionCount,
                 unassignedCount: context.unassignedCount,
                 unassignedShare: context.regionCount > 0
                     ? Double(context.unassignedCount) / Double(context.regionCount) : 0,
-                withoutTextCount: analysis.withoutText.count
+                withoutTextCount: analysis.withoutText.count,
+                collapsedCount: counted.reduce(0) { $0 + (context.folded[$1.id]?.count ?? 0) }
             ),
             pains: pains,
             other: analysis.otherMembers.isEmpty
@@ -215,19 +231,29 @@ struct ReportBuilder: Sendable {
         return Output(report: report, pains: stored)
     }
 
-    /// `score = ln(1 + n) × (1 + min(cap, max(0, growth))) × severity × (0.5 + dissatisfied share)`, each factor
-    /// rounded to 3 decimals so that reports compare byte for byte.
+    /// `score = ln(1 + n) × (1 + min(cap, max(0, growth))) × severity × (0.5 + p̂)`, each factor rounded to 3
+    /// decimals so that reports compare byte for byte.
+    ///
+    /// p̂ is the pain's share of 1–2 scores shrunk towards `prior`, the situation's share
+    /// (``PriorityConfiguration/shrunkDissatisfaction(count:base:prior:)``): a pain with one rating of 1 does not
+    /// outrank its neighbours by half, and a pain nobody rated gets the situation's share rather than zero.
     static func priority(
         count: Int,
         previousCount: Int,
         severity: SeverityClass,
         dissatisfaction: RateShare,
+        prior: Double = 0,
         configuration: PriorityConfiguration
     ) -> PainPriority {
         let volume = round3(log(1 + Double(count)))
         let growthFraction = Double(count - previousCount) / Double(max(previousCount, 1))
         let growth = round3(1 + min(configuration.growthCap, max(0, growthFraction)))
-        let unhappy = round3(0.5 + (dissatisfaction.share ?? 0))
+        let estimate = configuration.shrunkDissatisfaction(
+            count: dissatisfaction.count,
+            base: dissatisfaction.base,
+            prior: prior
+        )
+        let unhappy = round3(0.5 + estimate)
         let score = round3(volume * growth * severity.weight * unhappy)
         return PainPriority(
             score: score,
@@ -251,36 +277,62 @@ struct ReportBuilder: Sendable {
         return ReportStageRef(id: id, name: context.catalog.stage(id: id)?.name ?? id, order: stages.count + 1)
     }
 
-    /// Up to three quotes of this quarter's records, cut at a word boundary: the cluster's representative records
-    /// first, then its other members in order, skipping texts already quoted.
+    /// This quarter's records to take a pain's title and quotes from, best first: the engine's representatives (most
+    /// central, spread over channels and wordings), then the other records by how many of the pain's keyword stems
+    /// they name (ties: record order), at most ``candidateLimit`` in all.
+    private func candidateRecords(_ pain: SituationAnalysis.Pain, analysis: SituationAnalysis) -> [Int] {
+        let records = analysis.records
+        var result = pain.cluster.representativeDocumentIDs.compactMap(Int.init).filter {
+            !analysis.folded.contains(records[$0].id)
+        }
+        guard result.count < Self.candidateCount else { return result }
+        let keywords = Set(pain.cluster.keywords.flatMap { $0.term.split(separator: " ").map(String.init) })
+        let taken = Set(result)
+        let rest = pain.members.lazy.filter { !taken.contains($0) }.prefix(Self.candidateLimit)
+        let ranked = rest.map { index in
+            (index, Set(analyzer.analyze(records[index].record.text).map(\.stem)).intersection(keywords).count)
+        }
+        result += ranked.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+        return Array(result.prefix(Self.candidateLimit))
+    }
+
+    /// Two or three quotes that differ in wording and, where possible, in channel.
     ///
-    /// Representatives may be records of the previous quarter (both quarters are clustered together), which this
-    /// report does not hold; the members fill in, so every pain with two or more records has at least two quotes
-    /// (docs/report-schema.md) and one with a single record has one.
-    private func quotes(_ documentIDs: [String], members: [Int], records: [ClassifiedRecord]) -> [ReportQuote] {
-        var chosen: [Int] = []
-        var seen: Set<String> = []
-        for index in documentIDs.compactMap(Int.init) + members where chosen.count < 3 {
-            guard records.indices.contains(index), !chosen.contains(index) else { continue }
-            let text = Self.shorten(records[index].record.text, to: Self.quoteLength)
-            guard !text.isEmpty, seen.insert(text).inserted else { continue }
-            chosen.append(index)
-        }
-        // Identical texts (a copied complaint) still make quotes when nothing else is left.
-        for index in members where chosen.count < min(2, members.count) && !chosen.contains(index) {
-            if !records[index].record.text.isEmpty { chosen.append(index) }
-        }
-        return chosen.map { index in
-            let item = records[index]
+    /// See ``QuoteSelector``; quotes are cut at a word boundary. A hotline record is quoted by its content: the
+    /// operator's frame and answer are left out.
+    private func quotes(_ candidates: [Int], records: [ClassifiedRecord], required: Int) -> [ReportQuote] {
+        let phrasing = OperatorPhrasing()
+        let chosen = QuoteSelector().select(
+            candidates.map { index in
+                let record = records[index].record
+                return QuoteSelector.Candidate(
+                    record: index,
+                    text: Self.shorten(phrasing.content(of: record.text), to: Self.quoteLength),
+                    channel: record.source.rawValue
+                )
+            },
+            required: required
+        )
+        return chosen.map { candidate in
+            let item = records[candidate.record]
             let record = item.record
             return ReportQuote(
-                text: Self.shorten(record.text, to: Self.quoteLength),
+                text: candidate.text,
                 recordID: record.sourceRecordID.map { "\(record.source.rawValue):\($0)" } ?? "#\(item.id.rawValue)",
                 channel: record.source.rawValue,
-                channelName: record.source.russianName,
+                channelName: channelNames(item),
                 date: PainMetrics.localDate(record.receivedAt, utcOffsetHours: context.region.utcOffsetHours)
             )
         }
+    }
+
+    /// The record's channel, followed by the other channels the same complaint came through: «ПОС + Горячие линии».
+    private func channelNames(_ item: ClassifiedRecord) -> String {
+        var names = [item.record.source]
+        for source in SourceKind.allCases where context.folded[item.id]?.contains(source) == true {
+            if !names.contains(source) { names.append(source) }
+        }
+        return names.map(\.russianName).joined(separator: " + ")
     }
 
     /// Collapses whitespace and cuts at the last space before `limit` characters, adding «…».
@@ -320,6 +372,7 @@ struct ReportBuilder: Sendable {
 
     private func methodology(analysis: SituationAnalysis) -> ReportMethodology {
         let configuration = context.priority
+        let situationShare = PainMetrics.dissatisfaction(analysis.counted.map(\.record)).share ?? 0
         let statistics = analysis.statistics
         let signal = configuration.signal
         return ReportMethodology(
@@ -343,8 +396,12 @@ struct ReportBuilder: Sendable {
                 основ; сферический k-means разбивает записи на \(statistics.cellCount) ячеек, близкие ячейки \
                 объединяются (косинус центроидов ≥ \(Self.decimal(context.clustering.mergeThreshold))), записи, далёкие от \
                 всех болей (косинус < \(Self.decimal(context.clustering.catchAllThreshold))), и боли меньше \
-                \(statistics.minimumPainSize) записей уходят в «Прочее». Название боли — самая типичная короткая \
-                формулировка граждан. Обращения этого и прошлого квартала группируются вместе, поэтому у боли одно \
+                \(statistics.minimumPainSize) записей уходят в «Прочее». Название боли — фраза самих граждан из \
+                центральных записей боли, называющая её ключевые слова и без подробностей одной записи (чисел, \
+                адресов, имён); в записях операторов горячей линии берётся суть («Звонившая жалуется на отсутствие \
+                движения очереди» → «Нет движения очереди»), а ответ или рекомендация («Рекомендовано обратиться…») \
+                не бывает ни названием, ни цитатой. Цитаты — 2–3 записи разными словами и по возможности из разных \
+                каналов (почти одинаковые тексты не повторяются). Обращения этого и прошлого квартала группируются вместе, поэтому у боли одно \
                 определение и оба её счётчика (Δ) измерены одинаково. «Новая» — в прошлом квартале у боли не больше \
                 \(context.analysis.noiseRecords) обращений и не больше \(Self.percent(context.analysis.noiseShare)) нынешнего \
                 числа; «исчезла» — то же в обратную сторону. Боль сохраняет номер боли прошлого квартала, с которой \
@@ -353,7 +410,12 @@ struct ReportBuilder: Sendable {
             priorityFormula: """
                 Приоритет = объём × рост × тяжесть × неудовлетворённость, где объём = ln(1 + n), \
                 рост = 1 + min(\(Self.decimal(configuration.growthCap)), max(0, (n − n_прош) / max(n_прош, 1))), \
-                тяжесть — вес класса боли, неудовлетворённость = 0,5 + доля оценок 1–2 среди оценённых записей боли.
+                тяжесть — вес класса боли, неудовлетворённость = 0,5 + p̂. p̂ — доля оценок 1–2 среди оценённых записей \
+                боли, сглаженная к доле по жизненной ситуации: p̂ = (k + m·p₀) / (n + m), где k из n — оценки 1–2 боли, \
+                p₀ = \(Self.percent(situationShare)) — доля оценок 1–2 по ситуации в регионе за квартал, \
+                m = \(Self.decimal(configuration.dissatisfactionPriorRatings)) — вес этой доли в оценках. Так одна \
+                оценка сдвигает p̂ не больше чем на 1/(1 + m), а боль без оценок получает долю ситуации. Рядом с каждой \
+                долей указана её база («k из n»).
                 """,
             severityClasses: configuration.severityClasses.map {
                 SeverityClassNote(id: $0.id, name: $0.name, weight: $0.weight)
@@ -376,4 +438,10 @@ struct ReportBuilder: Sendable {
         if text.hasSuffix(".") { text.removeLast() }
         return text.replacingOccurrences(of: ".", with: ",")
     }
+}
+
+extension RegionAnalyzer {
+    /// How many representative records per pain clustering keeps, so that quote selection has candidates to choose
+    /// distinct wordings and channels from.
+    public static var quoteCandidateCount: Int { ReportBuilder.candidateCount }
 }

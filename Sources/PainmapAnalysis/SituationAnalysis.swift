@@ -13,7 +13,7 @@ struct SituationAnalysis: Sendable {
     struct Pain: Sendable {
         /// The engine's cluster.
         let cluster: PainCluster
-        /// Indices into ``SituationAnalysis/records`` of this quarter's records, in record order.
+        /// Indices into ``SituationAnalysis/records`` of this quarter's counted records, in record order.
         let members: [Int]
         /// Records of the previous quarter in the pain.
         let previousCount: Int
@@ -23,8 +23,12 @@ struct SituationAnalysis: Sendable {
         let previous: StoredPain?
     }
 
-    /// The situation's records of the quarter, in store order.
+    /// The situation's records of the quarter, in store order, folded ones included.
     let records: [ClassifiedRecord]
+    /// Records of either quarter folded into a complaint counted from another channel: clustered, never counted.
+    let folded: Set<RecordID>
+    /// The records of the quarter that are counted: one per complaint.
+    var counted: [ClassifiedRecord] { records.filter { !folded.contains($0.id) } }
     /// The situation's records of the previous quarter.
     let previousRecordCount: Int
     /// Pains in the engine's order.
@@ -49,6 +53,9 @@ struct SituationAnalysis: Sendable {
     ///   - quarter: The quarter, for new pain ids.
     ///   - previous: The stored pains of the same region and situation in the previous quarter.
     ///   - configuration: Clustering parameters.
+    ///   - folded: Records of either quarter folded into a complaint counted from another channel
+    ///     (``CrossChannelLinker``). They are clustered like the others — so that collapsing a few records does not
+    ///     reshape the pains — but counted nowhere.
     init(
         records: [ClassifiedRecord],
         tokens: [[AnalyzedToken]],
@@ -56,16 +63,31 @@ struct SituationAnalysis: Sendable {
         previousTokens: [[AnalyzedToken]],
         quarter: Quarter,
         previous: [StoredPain],
-        configuration: ClusterConfiguration
+        configuration: ClusterConfiguration,
+        folded: Set<RecordID> = []
     ) {
         self.records = records
-        previousRecordCount = previousRecords.count
+        self.folded = folded
+        previousRecordCount = previousRecords.filter { !folded.contains($0.id) }.count
         // This quarter's records first: their order is the engine's tie-break, so they also give titles and quotes.
+        // The engine's title and representatives read the content only: an operator's frame and answer never name
+        // a pain (`OperatorPhrasing`). The channel is the group, so representatives spread over channels.
+        let phrasing = OperatorPhrasing()
         var documents = zip(records.indices, tokens).map { index, words in
-            ClusterDocument(id: String(index), analyzedTokens: words, quoteText: records[index].record.text)
+            ClusterDocument(
+                id: String(index),
+                analyzedTokens: words,
+                quoteText: phrasing.content(of: records[index].record.text),
+                group: records[index].record.source.rawValue
+            )
         }
         documents += zip(previousRecords.indices, previousTokens).map { index, words in
-            ClusterDocument(id: "p\(index)", analyzedTokens: words, quoteText: previousRecords[index].record.text)
+            ClusterDocument(
+                id: "p\(index)",
+                analyzedTokens: words,
+                quoteText: phrasing.content(of: previousRecords[index].record.text),
+                group: previousRecords[index].record.source.rawValue
+            )
         }
         // A small situation is often one problem told a dozen ways: words in most of its records are then its
         // subject, not noise, so the ceiling on document frequency only applies from `smallBatch` records up.
@@ -77,6 +99,8 @@ struct SituationAnalysis: Sendable {
         var withoutText: [Int] = []
         for (index, cluster) in result.assignments.enumerated() {
             let current = index < records.count
+            let record = current ? records[index] : previousRecords[index - records.count]
+            if folded.contains(record.id) { continue }
             if cluster == ClusteringResult.noContent {
                 if current { withoutText.append(index) }
             } else if current {

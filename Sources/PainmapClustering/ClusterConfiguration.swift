@@ -68,6 +68,30 @@ public struct ClusterConfiguration: Sendable, Equatable {
     public var centroidTermCount: Int
     /// The longest document, in tokens, that may serve as a pain's title (default 15).
     public var titleMaxTokens: Int
+    /// How a row of identical texts weighs in k-means: by its records (the default), their square root, or one.
+    ///
+    /// Counts, sizes and «Прочее» always use the records; this only changes how much one frequent reporter
+    /// repeating one phrase pulls the centroids (issue 16).
+    public var duplicateWeighting: DuplicateWeighting = .records
+
+    /// How a row of identical texts weighs in k-means.
+    public enum DuplicateWeighting: String, Sendable, CaseIterable {
+        /// As many as its records.
+        case records
+        /// The square root of its records.
+        case sqrt
+        /// One, however many records repeat it.
+        case one
+
+        /// The k-means weight of a row of `records` identical texts.
+        public func weight(_ records: Int) -> Float {
+            switch self {
+            case .records: Float(records)
+            case .sqrt: Float(records).squareRoot()
+            case .one: 1
+            }
+        }
+    }
 
     /// Creates a configuration; every parameter defaults to the documented value.
     ///

@@ -10,12 +10,20 @@ extension ClusterDocument {
     ///   - analyzedTokens: The analyzer's tokens in text order.
     ///   - quoteText: Redacted display text.
     ///   - weight: Raw records this document represents; values below 1 count as 1.
-    public init(id: String, analyzedTokens: [AnalyzedToken], quoteText: String, weight: Int = 1) {
+    ///   - group: The record's channel or region, for spreading quotes; `nil` when unknown.
+    public init(
+        id: String,
+        analyzedTokens: [AnalyzedToken],
+        quoteText: String,
+        weight: Int = 1,
+        group: String? = nil
+    ) {
         self.init(
             id: id,
             tokens: analyzedTokens.map { ClusterToken(stem: $0.stem, surface: $0.surface) },
             quoteText: quoteText,
-            weight: weight
+            weight: weight,
+            group: group
         )
     }
 }

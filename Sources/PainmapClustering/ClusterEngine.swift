@@ -92,7 +92,7 @@ public struct ClusterEngine: Sendable {
             vocabulary: vocabulary,
             stems: corpus.stems
         )
-        let fit = kMeans.fit(matrix, weights: rowWeights.map { Float($0) })
+        let fit = kMeans.fit(matrix, weights: rowWeights.map(configuration.duplicateWeighting.weight))
         let (groupOfCell, mergeTree) = AverageLinkMerger(
             threshold: configuration.mergeThreshold,
             threadCount: configuration.threadCount

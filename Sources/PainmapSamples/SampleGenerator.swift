@@ -145,6 +145,19 @@ public struct SampleGenerator: Sendable {
         try bulk.write(records: records, to: file)
     }
 
+    /// Writes a labelled evaluation CSV (`id,source,region,created_at,text,label`) whose texts look like real
+    /// citizens' messages: short portal reports or long letters (issue 16).
+    ///
+    /// - Parameters:
+    ///   - records: Rows to write.
+    ///   - style: ``RealisticTextStyle/portal`` or ``RealisticTextStyle/letters``.
+    ///   - file: The CSV to write.
+    /// - Throws: ``SampleGenerationError`` when the file cannot be written.
+    public func writeRealistic(records: Int, style: RealisticTextStyle, to file: URL) throws {
+        var writer = RealisticTextWriter(seed: options.seed, style: style)
+        try writer.write(records: max(0, records), to: file)
+    }
+
     private func validate() throws {
         guard options.scale > 0, options.scale.isFinite, options.scale <= 1_000 else {
             throw SampleGenerationError(message: "масштаб \(options.scale) вне диапазона (0; 1000]", exitStatus: .usage)

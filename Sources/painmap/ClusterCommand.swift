@@ -58,6 +58,13 @@ struct ClusterCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Зерно генератора случайных чисел.")
     var seed: UInt64 = 42
 
+    @Option(
+        name: .customLong("duplicate-weight"),
+        help:
+            "Вес повторов одного текста в k-means: records (по числу записей), sqrt или one; счёт записей не меняется."
+    )
+    var duplicateWeight = "records"
+
     @Option(name: .customLong("truth-column"), help: "Столбец с эталонной разметкой: вывести NMI и ARI.")
     var truthColumn: String?
 
@@ -88,6 +95,9 @@ struct ClusterCommand: AsyncParsableCommand {
             options.encoding = try parsedEncoding()
             options.k = try parsedK()
             options.seed = seed
+            guard options.setDuplicateWeighting(named: duplicateWeight) else {
+                throw LocatedFailure(.usage, message: "--duplicate-weight: records, sqrt или one", status: .usage)
+            }
             if let threads { options.threadCount = threads }
             let report = try await CSVClusterJob(options: options, logger: logger).run()
             print(report.text(showHash: hash), terminator: "")

@@ -18,6 +18,7 @@ struct Painmap: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self, StatusCommand.self, QuarantineCommand.self, ConfigCommand.self, SamplesCommand.self,
             ClusterCommand.self, ClassifyCommand.self, RunCommand.self, PiiEvalCommand.self, PurgeCommand.self,
+            LinksCommand.self,
         ]
     )
 }

@@ -14,6 +14,10 @@ struct SamplesCommand: AsyncParsableCommand {
                     painmap samples --records 1000000 --out bench-out/pos_1m.csv
                     painmap samples --large-hostile --out bench-out/hostile-large
                     painmap samples --records 1000000 --regions 54,41,01,02,03 --out bench-out/pos_5r.csv
+                    painmap samples --records 30000 --style portal --out bench-out/portal_30k.csv
+            --style portal|letters пишет размеченный CSV (id,source,region,created_at,text,label) с текстами как у \
+            настоящих: короткие сообщения портала с повторами и сокращениями или длинные письма на несколько тем; \
+            для painmap cluster --truth-column label.
             Коды, кроме 54 и 41, берутся из Config/regions.yaml: записи образцовых регионов пишутся под их кодом ОКАТО.
             """
     )
@@ -35,6 +39,9 @@ struct SamplesCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Квартал большого файла.")
     var quarter: String = "2026Q3"
+
+    @Option(name: .long, help: "С --records: portal или letters — размеченный CSV с реалистичными текстами вместо ПОС.")
+    var style: String?
 
     @Option(name: .long, help: "Зерно генератора.")
     var seed: UInt64 = 2026
@@ -70,6 +77,18 @@ struct SamplesCommand: AsyncParsableCommand {
             } else if let records {
                 guard records > 0 else {
                     throw LocatedFailure(.usage, message: "--records должно быть больше нуля", status: .usage)
+                }
+                if let style {
+                    guard let parsed = RealisticTextStyle(rawValue: style) else {
+                        throw LocatedFailure(
+                            .usage,
+                            message: "--style: portal или letters, а не «\(style)»",
+                            status: .usage
+                        )
+                    }
+                    try generator.writeRealistic(records: records, style: parsed, to: url)
+                    print("записано строк (\(style)): \(records) → \(out)")
+                    return
                 }
                 let codes = regions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 var relabel: [String: String] = [:]

@@ -23,6 +23,8 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
     public var noiseRecords: Int
     /// The largest share of its records, in the quarter where it is present, that those strays may be (default 0.1).
     public var noiseShare: Double
+    /// When records of different channels are one complaint, counted once.
+    public var crossChannel: CrossChannel
 
     /// The built-in settings used when `Config/analysis.yaml` is absent.
     public static let builtIn = AnalysisConfiguration()
@@ -33,13 +35,15 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
         catchAllSimilarity: Double = 0.1,
         stopWords: [String] = [],
         noiseRecords: Int = 2,
-        noiseShare: Double = 0.1
+        noiseShare: Double = 0.1,
+        crossChannel: CrossChannel = CrossChannel()
     ) {
         self.mergeDistance = mergeDistance
         self.catchAllSimilarity = catchAllSimilarity
         self.stopWords = stopWords
         self.noiseRecords = noiseRecords
         self.noiseShare = noiseShare
+        self.crossChannel = crossChannel
     }
 
     /// Whether `other` records in one quarter are only noise next to `count` in the other: then a pain with `count`
@@ -54,6 +58,7 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
         case stopWords = "stop_words"
         case noiseRecords = "noise_records"
         case noiseShare = "noise_share"
+        case crossChannel = "cross_channel"
     }
 
     /// Decodes the file; missing keys keep their defaults.
@@ -67,6 +72,7 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
         stopWords = try keys.decodeIfPresent([String].self, forKey: .stopWords) ?? []
         noiseRecords = try keys.decodeIfPresent(Int.self, forKey: .noiseRecords) ?? 2
         noiseShare = try keys.decodeIfPresent(Double.self, forKey: .noiseShare) ?? 0.1
+        crossChannel = try keys.decodeIfPresent(CrossChannel.self, forKey: .crossChannel) ?? CrossChannel()
         guard noiseRecords >= 0, (0..<1).contains(noiseShare) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .noiseShare,
@@ -87,6 +93,85 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
                 in: keys,
                 debugDescription: "косинус должен быть в [0; 1)"
             )
+        }
+    }
+}
+
+extension AnalysisConfiguration {
+    /// When records of different channels are one citizen's complaint (`cross_channel` in `Config/analysis.yaml`).
+    ///
+    /// Two records of one region and quarter from different channels are one complaint when one names the other's
+    /// number («Передано в: … сообщение № 318660389»), or when their contents (answers and operators' frames left
+    /// out) are at least ``minimumCharacters`` long, share at least ``similarity`` of their character 4-grams and
+    /// were received at most ``windowDays`` apart.
+    ///
+    /// ```yaml
+    /// cross_channel:
+    ///   {enabled: true, window_days: 7, similarity: 0.6, min_characters: 40, paraphrase_similarity: 0.25}
+    /// ```
+    public struct CrossChannel: Sendable, Hashable, Codable {
+        /// Whether complaints are collapsed at all (default `true`).
+        public var isEnabled: Bool
+        /// The longest gap between the two records, in days (default 7).
+        public var windowDays: Int
+        /// The least shingle Jaccard of the two contents (default 0.6).
+        public var similarity: Double
+        /// Contents shorter than this never link by text: «нет мест» from two people is not one complaint (default 40).
+        public var minimumCharacters: Int
+        /// The least stem Jaccard of a paraphrase that shares two details or more (default 0.25; 1 turns it off).
+        public var paraphraseSimilarity: Double
+
+        /// Creates settings.
+        public init(
+            isEnabled: Bool = true,
+            windowDays: Int = 7,
+            similarity: Double = 0.6,
+            minimumCharacters: Int = 40,
+            paraphraseSimilarity: Double = 0.25
+        ) {
+            self.isEnabled = isEnabled
+            self.windowDays = windowDays
+            self.similarity = similarity
+            self.minimumCharacters = minimumCharacters
+            self.paraphraseSimilarity = paraphraseSimilarity
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case isEnabled = "enabled"
+            case windowDays = "window_days"
+            case similarity
+            case minimumCharacters = "min_characters"
+            case paraphraseSimilarity = "paraphrase_similarity"
+        }
+
+        /// Decodes the settings; missing keys keep their defaults.
+        ///
+        /// - Throws: `DecodingError` on an unknown key, a negative window or length, a similarity outside (0; 1].
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let keys = try decoder.container(keyedBy: CodingKeys.self)
+            let defaults = CrossChannel()
+            isEnabled = try keys.decodeIfPresent(Bool.self, forKey: .isEnabled) ?? defaults.isEnabled
+            windowDays = try keys.decodeIfPresent(Int.self, forKey: .windowDays) ?? defaults.windowDays
+            similarity = try keys.decodeIfPresent(Double.self, forKey: .similarity) ?? defaults.similarity
+            minimumCharacters =
+                try keys.decodeIfPresent(Int.self, forKey: .minimumCharacters) ?? defaults.minimumCharacters
+            paraphraseSimilarity =
+                try keys.decodeIfPresent(Double.self, forKey: .paraphraseSimilarity) ?? defaults.paraphraseSimilarity
+            guard windowDays >= 0, minimumCharacters >= 0 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .windowDays,
+                    in: keys,
+                    debugDescription: "window_days и min_characters не могут быть отрицательными"
+                )
+            }
+            guard similarity > 0, similarity <= 1 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .similarity,
+                    in: keys,
+                    debugDescription: "доля общих 4-грамм должна быть в (0; 1]"
+                )
+            }
         }
     }
 }

@@ -2,7 +2,10 @@
 ///
 /// `priority = volume × growth × severity × dissatisfaction`, with
 /// `volume = ln(1 + n)`, `growth = 1 + min(growth_cap, max(0, (n − n_prev) / max(n_prev, 1)))`,
-/// `severity` = the weight of the pain's severity class and `dissatisfaction = 0.5 + share of 1–2 scores`.
+/// `severity` = the weight of the pain's severity class and `dissatisfaction = 0.5 + p̂`, where p̂ is the pain's share
+/// of 1–2 scores shrunk towards its life situation's share: `p̂ = (k + m·p₀) / (n + m)` for `k` low scores among `n`
+/// rated records, the situation's share `p₀` and the prior strength `m` (``dissatisfactionPriorRatings``). So one
+/// rating moves p̂ by at most `1 / (1 + m)`, and a pain with no ratings gets its situation's share.
 /// Reports print every factor, so an analyst can dispute one.
 ///
 /// ```yaml
@@ -13,6 +16,7 @@
 ///   - {id: convenience, name: Информирование и удобство, weight: 1}
 /// signal: {min_records: 5, min_records_new: 10}
 /// trend_quarters: 4
+/// dissatisfaction_prior_ratings: 10
 /// ```
 public struct PriorityConfiguration: Sendable, Hashable, Codable {
     /// The largest growth fraction that still raises the priority (default 2: at most ×3).
@@ -25,6 +29,8 @@ public struct PriorityConfiguration: Sendable, Hashable, Codable {
     public var signal: SignalRule
     /// How many quarters the trend chart shows, the report's included (default 4).
     public var trendQuarters: Int
+    /// The prior's weight in ratings when a pain's share of 1–2 scores is shrunk towards its situation's (default 10).
+    public var dissatisfactionPriorRatings: Double
 
     /// The built-in policy used when `Config/priority.yaml` is absent: one neutral class.
     public static let builtIn = PriorityConfiguration()
@@ -37,13 +43,28 @@ public struct PriorityConfiguration: Sendable, Hashable, Codable {
         ],
         defaultClass: String = "convenience",
         signal: SignalRule = SignalRule(),
-        trendQuarters: Int = 4
+        trendQuarters: Int = 4,
+        dissatisfactionPriorRatings: Double = 10
     ) {
         self.growthCap = growthCap
         self.severityClasses = severityClasses
         self.defaultClass = defaultClass
         self.signal = signal
         self.trendQuarters = trendQuarters
+        self.dissatisfactionPriorRatings = dissatisfactionPriorRatings
+    }
+
+    /// A pain's share of 1–2 scores shrunk towards its situation's: `(k + m·p₀) / (n + m)`.
+    ///
+    /// - Parameters:
+    ///   - count: The pain's records rated 1–2 (`k`).
+    ///   - base: The pain's rated records (`n`).
+    ///   - prior: The situation's share of 1–2 scores among its rated records (`p₀`), 0 when none is rated.
+    /// - Returns: The estimate in `0 ... 1`.
+    public func shrunkDissatisfaction(count: Int, base: Int, prior: Double) -> Double {
+        let weight = max(0, dissatisfactionPriorRatings)
+        let total = Double(base) + weight
+        return total > 0 ? (Double(count) + weight * prior) / total : prior
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -52,6 +73,7 @@ public struct PriorityConfiguration: Sendable, Hashable, Codable {
         case defaultClass = "default_class"
         case signal
         case trendQuarters = "trend_quarters"
+        case dissatisfactionPriorRatings = "dissatisfaction_prior_ratings"
     }
 
     /// Decodes the file; missing keys keep their defaults.
@@ -68,6 +90,16 @@ public struct PriorityConfiguration: Sendable, Hashable, Codable {
         defaultClass = try keys.decodeIfPresent(String.self, forKey: .defaultClass) ?? severityClasses.last?.id ?? ""
         signal = try keys.decodeIfPresent(SignalRule.self, forKey: .signal) ?? defaults.signal
         trendQuarters = try keys.decodeIfPresent(Int.self, forKey: .trendQuarters) ?? defaults.trendQuarters
+        dissatisfactionPriorRatings =
+            try keys.decodeIfPresent(Double.self, forKey: .dissatisfactionPriorRatings)
+            ?? defaults.dissatisfactionPriorRatings
+        guard dissatisfactionPriorRatings >= 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .dissatisfactionPriorRatings,
+                in: keys,
+                debugDescription: "не может быть отрицательным"
+            )
+        }
         guard growthCap >= 0 else {
             throw DecodingError.dataCorruptedError(
                 forKey: .growthCap,

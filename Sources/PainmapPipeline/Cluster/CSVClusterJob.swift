@@ -45,6 +45,15 @@ public struct CSVClusterJob: Sendable {
         public var threadCount = ProcessInfo.processInfo.activeProcessorCount
         /// Rows per analysis task (default 4,096); results do not depend on it.
         public var analysisChunkSize = 4_096
+        /// How a row of identical texts weighs in k-means (``ClusterConfiguration/duplicateWeighting``).
+        var duplicateWeighting = ClusterConfiguration.DuplicateWeighting.records
+
+        /// Sets ``duplicateWeighting`` from its name (`records`, `sqrt`, `one`); `false` for another name.
+        public mutating func setDuplicateWeighting(named name: String) -> Bool {
+            guard let weighting = ClusterConfiguration.DuplicateWeighting(rawValue: name) else { return false }
+            duplicateWeighting = weighting
+            return true
+        }
 
         /// Creates options with the defaults of `painmap cluster`.
         ///
@@ -148,6 +157,7 @@ public struct CSVClusterJob: Sendable {
 
         var configuration = ClusterConfiguration(k: options.k, seed: options.seed, threadCount: options.threadCount)
         configuration.restarts = Self.restarts
+        configuration.duplicateWeighting = options.duplicateWeighting
         let result = cluster(input, configuration: configuration)
         var rowClusters = [Int32](repeating: -1, count: input.rowCount)
         for (row, document) in input.documentOfRow.enumerated() where document >= 0 {
@@ -158,7 +168,8 @@ public struct CSVClusterJob: Sendable {
             ClusterSummary.Metrics(
                 truthColumn: column,
                 nmi: ClusteringMetrics.normalizedMutualInformation(input.truth, rowClusters),
-                ari: ClusteringMetrics.adjustedRandIndex(input.truth, rowClusters)
+                ari: ClusteringMetrics.adjustedRandIndex(input.truth, rowClusters),
+                ami: ClusteringMetrics.adjustedMutualInformation(input.truth, rowClusters)
             )
         }
         endStage("cluster")

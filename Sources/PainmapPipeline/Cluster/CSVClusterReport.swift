@@ -46,7 +46,8 @@ public struct CSVClusterReport: Sendable {
         if showHash { lines.append("хеш назначений: \(summary.assignmentHash)") }
         if let metrics = summary.metrics {
             lines.append(
-                String(format: "NMI %.4f ARI %.4f", metrics.nmi, metrics.ari) + " (по столбцу «\(metrics.truthColumn)»)"
+                String(format: "NMI %.4f ARI %.4f AMI %.4f", metrics.nmi, metrics.ari, metrics.ami)
+                    + " (по столбцу «\(metrics.truthColumn)»)"
             )
         }
         return lines.map { $0 + "\n" }.joined()

@@ -85,10 +85,12 @@ public struct ClusterSummary: Codable, Sendable, Equatable {
         public var nmi: Double
         /// Adjusted Rand index, over all rows.
         public var ari: Double
+        /// Adjusted mutual information (arithmetic), over all rows.
+        public var ami: Double
 
         enum CodingKeys: String, CodingKey {
             case truthColumn = "truth_column"
-            case nmi, ari
+            case nmi, ari, ami
         }
     }
 

@@ -311,7 +311,8 @@ public struct RunJob: Sendable {
             clustering: ClusterConfiguration(
                 mergeThreshold: configuration.analysis.mergeDistance,
                 catchAllThreshold: configuration.analysis.catchAllSimilarity,
-                threadCount: threadCount
+                threadCount: threadCount,
+                representativeCount: RegionAnalyzer.quoteCandidateCount
             ),
             configDigest: configDigest,
             generatedAt: generatedAt,

@@ -41,6 +41,12 @@ enum RussianNumberFormat {
         return decimal(fraction * 100, places: places) + space + "%"
     }
 
+    /// A share with its base: `100,0 % (1 из 1)`; «нет данных» when the base is 0.
+    static func shareWithBase(_ share: RateShare) -> String {
+        guard share.base > 0 else { return noData }
+        return percent(share.share) + " (" + integer(share.count) + " из " + integer(share.base) + ")"
+    }
+
     /// A relative change: `0.25` → `+25,0 %`, `-0.5` → `−50,0 %`; `nil` (no previous count) → `—`.
     static func signedPercent(_ fraction: Double?, places: Int = 1) -> String {
         guard let fraction, fraction.isFinite else { return dash }

@@ -82,7 +82,17 @@ struct ReportHTMLRenderer {
             "\(RussianNumberFormat.integer(totals.unassignedCount)) из "
                 + "\(RussianNumberFormat.integer(totals.regionCount)) обращений региона"
         )
-        html.raw("</div></div>\n</section>\n")
+        html.raw("</div></div>\n")
+        if totals.collapsedCount > 0 {
+            html.raw(
+                "<div class=\"kpi\"><div class=\"label\">Одна жалоба — несколько каналов</div><div class=\"value\">"
+            )
+            html.text(RussianNumberFormat.integer(totals.collapsedCount))
+            html.raw("</div><div class=\"note\">")
+            html.text("записей других каналов учтены один раз вместе с первой записью той же жалобы")
+            html.raw("</div></div>\n")
+        }
+        html.raw("</section>\n")
         SVGChannelBar.write(totals.byChannel, into: &html)
     }
 

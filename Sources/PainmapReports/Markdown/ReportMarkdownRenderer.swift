@@ -61,6 +61,15 @@ struct ReportMarkdownRenderer {
                     + "(\(RussianNumberFormat.percent(totals.unassignedShare)))"
             ),
         ])
+        if totals.collapsedCount > 0 {
+            text += MarkdownText.row([
+                "Одна жалоба в нескольких каналах",
+                MarkdownText.cell(
+                    "\(RussianNumberFormat.integer(totals.collapsedCount)) записей других каналов учтены один раз "
+                        + "вместе с первой записью той же жалобы"
+                ),
+            ])
+        }
         text += "\n**Каналы:** "
         text += totals.byChannel.map {
             MarkdownText.inline(
@@ -120,8 +129,8 @@ struct ReportMarkdownRenderer {
                 MarkdownText.cell(RussianNumberFormat.signedInteger(pain.delta.absolute)),
                 MarkdownText.cell(RussianNumberFormat.signedPercent(pain.delta.relative)),
                 MarkdownText.cell(pain.status.russianName + (pain.isSignal ? ", сигнал" : "")),
-                MarkdownText.cell(RussianNumberFormat.percent(pain.dissatisfaction.share)),
-                MarkdownText.cell(RussianNumberFormat.percent(pain.overdue.share)),
+                MarkdownText.cell(RussianNumberFormat.shareWithBase(pain.dissatisfaction)),
+                MarkdownText.cell(RussianNumberFormat.shareWithBase(pain.overdue)),
                 pain.organizations.isEmpty
                     ? "—"
                     : pain.organizations.map { MarkdownText.cell("\($0.name) (\($0.count))") }

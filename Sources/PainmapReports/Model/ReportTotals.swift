@@ -6,7 +6,9 @@ public struct ReportTotals: Sendable, Hashable, Codable {
     public var previousCount: Int
     /// `count − previousCount`, absolute and relative.
     public var delta: ReportDelta
-    /// Records per channel (every channel listed, zeros included), in channel order.
+    /// Complaints per channel (every channel listed, zeros included), in channel order.
+    ///
+    /// A complaint that came through several channels counts once in ``count`` and once under each of its channels.
     public var byChannel: [ChannelCount]
     /// All records of the region and quarter, of every situation and unassigned.
     public var regionCount: Int
@@ -16,6 +18,9 @@ public struct ReportTotals: Sendable, Hashable, Codable {
     public var unassignedShare: Double
     /// Records of the situation without words to group (ratings only): counted here, in no pain.
     public var withoutTextCount: Int
+    /// Records folded into a complaint already counted from another channel (the same text, or a reference to the
+    /// other channel's number): not in ``count``.
+    public var collapsedCount: Int
 
     /// Creates totals.
     public init(
@@ -26,7 +31,8 @@ public struct ReportTotals: Sendable, Hashable, Codable {
         regionCount: Int,
         unassignedCount: Int,
         unassignedShare: Double,
-        withoutTextCount: Int = 0
+        withoutTextCount: Int = 0,
+        collapsedCount: Int = 0
     ) {
         self.count = count
         self.previousCount = previousCount
@@ -36,6 +42,7 @@ public struct ReportTotals: Sendable, Hashable, Codable {
         self.unassignedCount = unassignedCount
         self.unassignedShare = unassignedShare
         self.withoutTextCount = withoutTextCount
+        self.collapsedCount = collapsedCount
     }
 
     enum CodingKeys: String, CodingKey {
@@ -47,6 +54,7 @@ public struct ReportTotals: Sendable, Hashable, Codable {
         case unassignedCount = "unassigned_count"
         case unassignedShare = "unassigned_share"
         case withoutTextCount = "without_text_count"
+        case collapsedCount = "collapsed_count"
     }
 }
 

@@ -15,8 +15,9 @@ struct PainTable {
         var headers = ["Ранг", "ID боли", "Боль", "Ключевые слова", "Этап", "Всего", "Доля в ЖС, %"]
         headers += channels.map(\.name)
         headers += [
-            "Прошлый квартал", "Δ", "Δ, %", "Статус", "Сигнал", "Неудовлетворённость, %", "Оценок",
-            "Просрочка, %", "Со сроком", "Ведомства", "Приоритет", "Объём ln(1+n)", "Рост", "Тяжесть",
+            "Прошлый квартал", "Δ", "Δ, %", "Статус", "Сигнал", "Неудовлетворённость, %", "Оценок 1–2",
+            "Оценок", "Просрочка, %", "Просрочено", "Со сроком", "Ведомства", "Приоритет", "Объём ln(1+n)", "Рост",
+            "Тяжесть",
             "Класс тяжести", "Множитель неудовлетворённости", "Цитата 1", "Цитата 2", "Цитата 3",
             "Предлагаемое решение",
         ]
@@ -38,8 +39,9 @@ struct PainTable {
             .integer(pain.previousCount), .integer(pain.delta.absolute),
             pain.delta.relative.map { .percent($0) } ?? .text(RussianNumberFormat.dash),
             .text(pain.status.russianName), .text(pain.isSignal ? "сигнал" : ""),
-            .percent(pain.dissatisfaction.share), .integer(pain.dissatisfaction.base),
-            .percent(pain.overdue.share), .integer(pain.overdue.base),
+            .percent(pain.dissatisfaction.share), .integer(pain.dissatisfaction.count),
+            .integer(pain.dissatisfaction.base), .percent(pain.overdue.share), .integer(pain.overdue.count),
+            .integer(pain.overdue.base),
             .text(pain.organizations.map { "\($0.name) (\($0.count))" }.joined(separator: "; ")),
             .decimal(pain.priority.score, places: 2), .decimal(components.volume, places: 2),
             .decimal(components.growth, places: 2), .decimal(components.severity, places: 2),

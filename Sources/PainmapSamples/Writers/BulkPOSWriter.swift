@@ -42,7 +42,7 @@ struct BulkPOSWriter {
             ? LocalDateTime(year: quarter.year + 1, month: 1, day: 1)
             : LocalDateTime(year: quarter.year, month: quarter.months[2] + 1, day: 1)
         let span = last.minutesSinceEpoch - first.minutesSinceEpoch
-        let handle = try open(file)
+        let handle = try Self.open(file)
         defer { try? handle.close() }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(Self.chunkBytes + 64 * 1024)
@@ -96,13 +96,14 @@ struct BulkPOSWriter {
             ]
             buffer += Array(csv.line(fields).utf8)
             if buffer.count >= Self.chunkBytes {
-                try flush(&buffer, handle, file)
+                try Self.flush(&buffer, handle, file)
             }
         }
-        try flush(&buffer, handle, file)
+        try Self.flush(&buffer, handle, file)
     }
 
-    private func open(_ file: URL) throws -> FileHandle {
+    /// Creates `file` (and its directory) and opens it for writing.
+    static func open(_ file: URL) throws -> FileHandle {
         do {
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(),
@@ -122,7 +123,8 @@ struct BulkPOSWriter {
         }
     }
 
-    private func flush(_ buffer: inout [UInt8], _ handle: FileHandle, _ file: URL) throws {
+    /// Writes and empties the buffer.
+    static func flush(_ buffer: inout [UInt8], _ handle: FileHandle, _ file: URL) throws {
         guard !buffer.isEmpty else { return }
         do {
             try handle.write(contentsOf: buffer)

@@ -19,6 +19,23 @@ import Testing
         #expect(abs(ClusteringMetrics.adjustedRandIndex(truth, predicted) - ari) < 1e-12)
     }
 
+    /// (truth, prediction, AMI) with the values scikit-learn 1.9.1's `adjusted_mutual_info_score` returns.
+    static let amiCases: [([Int], [Int], Double)] = [
+        ([0, 0, 1, 1], [0, 0, 1, 1], 1),
+        ([0, 0, 1, 1], [1, 1, 0, 0], 1),
+        ([0, 0, 1, 1], [0, 1, 0, 1], -0.49999999999999944),
+        ([0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2], 0.2987924581708901),
+        ([0, 0, 0, 0], [0, 0, 0, 0], 1),
+        ([0, 0, 0, 0], [0, 1, 2, 3], 0),
+        ([0, 1, 2, 3], [0, 1, 2, 3], 1),
+        ((0..<300).map { $0 % 5 }, (0..<300).map { $0 % 3 != 0 ? $0 % 5 : ($0 * 7) % 6 }, 0.5191098036409596),
+    ]
+
+    @Test(arguments: amiCases)
+    func adjustedMutualInformationMatchesScikitLearn(truth: [Int], predicted: [Int], ami: Double) {
+        #expect(abs(ClusteringMetrics.adjustedMutualInformation(truth, predicted) - ami) < 1e-9)
+    }
+
     @Test func handComputedAdjustedRandIndex() {
         // Contingency [[2, 1, 0], [0, 1, 2]]: Σ C(n_ij, 2) = 2, rows Σ C(3, 2) = 6, columns Σ C(2, 2) = 3,
         // C(6, 2) = 15, expected 6·3/15 = 1.2, maximum (6 + 3)/2 = 4.5: (2 − 1.2)/(4.5 − 1.2) = 8/33.
