@@ -117,11 +117,14 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The analysts' review loop (issue 13): decisions on pains with an audit trail, for the CLI and the workspace.
+        .target(name: "PainmapReview", dependencies: ["PainmapCore", "PainmapPrivacy"]),
         .executableTarget(
             name: "painmap",
             dependencies: [
                 "PainmapCore",
                 "PainmapPipeline",
+                "PainmapReview",
                 "PainmapSQLite",
                 "PainmapSamples",
                 "PainmapPrivacyEval",
@@ -166,6 +169,13 @@ let package = Package(
                 "PainmapPipeline", "PainmapCore", "PainmapSQLite", "PainmapReports", "PainmapSamples", "PainmapIngest",
                 "PainmapText",
                 "PainmapPrivacy",
+            ]
+        ),
+        .testTarget(
+            name: "PainmapReviewTests",
+            dependencies: [
+                "PainmapReview", "PainmapCore", "PainmapSQLite", "PainmapPipeline",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "painmapCLITests", dependencies: ["painmap"]),

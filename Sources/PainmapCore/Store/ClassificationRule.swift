@@ -10,6 +10,8 @@ public enum ClassificationRule: String, Sendable, Hashable, Codable, CaseIterabl
     case category
     /// The text's keywords scored the situation above the threshold and the runner-up.
     case keywords
+    /// An analyst moved the record to this situation (`painmap review split --situation`); applied over the classifier.
+    case analyst
     /// Nothing decided: the record stays unassigned («Не определена»). Stored and printed as `none`; the case is not
     /// called `none` so that it is never mistaken for `Optional.none`.
     case unassigned = "none"
@@ -21,6 +23,7 @@ public enum ClassificationRule: String, Sendable, Hashable, Codable, CaseIterabl
         case .service: "услуга"
         case .category: "категория"
         case .keywords: "ключевые слова"
+        case .analyst: "решение аналитика"
         case .unassigned: "не определена"
         }
     }

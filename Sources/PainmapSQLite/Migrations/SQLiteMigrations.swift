@@ -146,6 +146,7 @@ enum SQLiteMigrations {
         }
         // v5_region_run is PostgreSQL's claim table for worker processes (one process per SQLite store, so none
         // here); the next SQLite migration is v6.
+        registerReviewDecisions(in: &migrator)
         return migrator
     }
 }
