@@ -111,6 +111,7 @@ let package = Package(
                 "PainmapReports",
                 "PainmapSamples",
                 "PainmapPrivacy",
+                "PainmapReview",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 // The report gate reads back the XML parts of each rendered workbook.
@@ -118,7 +119,7 @@ let package = Package(
             ]
         ),
         // The analysts' review loop (issue 13): decisions on pains with an audit trail, for the CLI and the workspace.
-        .target(name: "PainmapReview", dependencies: ["PainmapCore", "PainmapPrivacy"]),
+        .target(name: "PainmapReview", dependencies: ["PainmapCore", "PainmapPrivacy", "PainmapReports"]),
         .executableTarget(
             name: "painmap",
             dependencies: [
@@ -174,7 +175,7 @@ let package = Package(
         .testTarget(
             name: "PainmapReviewTests",
             dependencies: [
-                "PainmapReview", "PainmapCore", "PainmapSQLite", "PainmapPipeline",
+                "PainmapReview", "PainmapCore", "PainmapSQLite", "PainmapPipeline", "PainmapReports",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -161,6 +161,30 @@
             }
         }
 
+        public func saveAnalysisSnapshot(region: String, quarter: Quarter, body: String) async throws {
+            let logger = self.logger
+            _ = try await transaction(action: "сохранить анализ \(region)/\(quarter)") { connection in
+                try await connection.query(
+                    """
+                    INSERT INTO analysis_snapshot (region, quarter, body) VALUES (\(region), \(quarter.description), \(body))
+                    ON CONFLICT (region, quarter) DO UPDATE SET body = excluded.body
+                    """,
+                    logger: logger
+                )
+                return true
+            }
+        }
+
+        public func analysisSnapshot(region: String, quarter: Quarter) async throws -> String? {
+            var sql = SQLBuilder()
+            sql.append(
+                "SELECT body FROM analysis_snapshot WHERE region = \(sql.bind(region)) AND quarter = \(sql.bind(quarter.description))"
+            )
+            return try await rows(sql, action: "прочитать сохранённый анализ").first.map {
+                try $0["body"].decode(String.self)
+            }
+        }
+
         private static func painDecision(_ row: PostgresRandomAccessRow) throws -> PainDecision? {
             guard let quarter = Quarter(try row["quarter"].decode(String.self)),
                 let status = ReviewStatus(rawValue: try row["status"].decode(String.self))

@@ -51,6 +51,12 @@
                 at text NOT NULL
             );
             CREATE INDEX record_decision_slice ON record_decision (region, quarter);
+            CREATE TABLE analysis_snapshot (
+                region text COLLATE "C" NOT NULL,
+                quarter text COLLATE "C" NOT NULL,
+                body text NOT NULL,
+                PRIMARY KEY (region, quarter)
+            );
             ALTER TABLE record_classification DROP CONSTRAINT record_classification_rule_check;
             ALTER TABLE record_classification ADD CONSTRAINT record_classification_rule_check
                 CHECK (rule IN ('survey_hint', 'service', 'category', 'keywords', 'analyst', 'none'));

@@ -165,6 +165,36 @@ extension SQLiteFeedbackStore: DecisionStore {
         return entries
     }
 
+    public func saveAnalysisSnapshot(region: String, quarter: Quarter, body: String) async throws {
+        try saveAnalysisSnapshotSync(region: region, quarter: quarter, body: body)
+    }
+
+    public func analysisSnapshot(region: String, quarter: Quarter) async throws -> String? {
+        try read("прочитать сохранённый анализ") { db in
+            try String.fetchOne(
+                db,
+                sql: "SELECT body FROM analysis_snapshot WHERE region = ? AND quarter = ?",
+                arguments: [region, quarter.description]
+            )
+        }
+    }
+
+    private func saveAnalysisSnapshotSync(region: String, quarter: Quarter, body: String) throws {
+        do {
+            try pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO analysis_snapshot (region, quarter, body) VALUES (?, ?, ?)
+                        ON CONFLICT (region, quarter) DO UPDATE SET body = excluded.body
+                        """,
+                    arguments: [region, quarter.description, body]
+                )
+            }
+        } catch {
+            throw StoreError(wrapping: error, action: "сохранить анализ \(region)/\(quarter)")
+        }
+    }
+
     private static func painDecision(_ row: Row) -> PainDecision? {
         guard let quarter = Quarter(row["quarter"] as String),
             let status = ReviewStatus(rawValue: row["status"] as String)

@@ -17,7 +17,7 @@ struct Painmap: AsyncParsableCommand {
             """,
         subcommands: [
             IngestCommand.self, StatusCommand.self, QuarantineCommand.self, ConfigCommand.self, SamplesCommand.self,
-            ClusterCommand.self, ClassifyCommand.self, RunCommand.self, PiiEvalCommand.self, ReviewCommand.self,
+            ClusterCommand.self, ClassifyCommand.self, RunCommand.self, PiiEvalCommand.self, ReviewCommand.self, RenderCommand.self,
         ]
     )
 }

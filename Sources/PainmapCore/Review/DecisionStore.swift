@@ -18,4 +18,11 @@ public protocol DecisionStore: Sendable {
 
     /// The audit trail, optionally of one region, quarter and/or pain, in the order it was written.
     func decisionLog(region: String?, quarter: Quarter?, painID: String?) async throws -> [DecisionAuditEntry]
+
+    /// Keeps the analysis a run made of a region-quarter (its report models before decisions, as JSON), replacing the
+    /// earlier one, so `painmap render` can re-render it with new decisions without clustering again.
+    func saveAnalysisSnapshot(region: String, quarter: Quarter, body: String) async throws
+
+    /// The analysis a run kept for a region-quarter, if any.
+    func analysisSnapshot(region: String, quarter: Quarter) async throws -> String?
 }

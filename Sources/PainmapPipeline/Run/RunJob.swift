@@ -312,7 +312,8 @@ public struct RunJob: Sendable {
         guard let region = configuration.regions.region(code: code) else { return result }
         let clock = ContinuousClock()
         var started = clock.now
-        let analysis = try await context.analyzer.analyze(region: region, quarter: context.quarter)
+        let base = try await context.analyzer.analyze(region: region, quarter: context.quarter)
+        let analysis = try await DecidedAnalysis(store: store).apply(to: base)
         FaultPoint.hit("analyze.region-done")
         result.cluster += started.duration(to: clock.now)
 
@@ -338,6 +339,7 @@ public struct RunJob: Sendable {
         try context.writer.write(files)
         FaultPoint.hit("run.region-files-written")
         try await store.replacePains(region: code, quarter: context.quarter, with: analysis.pains)
+        try await DecidedAnalysis(store: store).keep(base, region: code, quarter: context.quarter)
         FaultPoint.hit("run.pains-stored")
         result.render += started.duration(to: clock.now)
         result.outcomes.append(

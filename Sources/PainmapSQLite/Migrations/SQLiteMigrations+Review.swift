@@ -58,6 +58,12 @@ extension SQLiteMigrations {
                         at TEXT NOT NULL
                     );
                     CREATE INDEX record_decision_slice ON record_decision(region, quarter);
+                    CREATE TABLE analysis_snapshot (
+                        region TEXT NOT NULL,
+                        quarter TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        PRIMARY KEY (region, quarter)
+                    );
                     CREATE TABLE record_classification_v7 (
                         record_id INTEGER PRIMARY KEY REFERENCES feedback_record(id),
                         life_situation TEXT,
