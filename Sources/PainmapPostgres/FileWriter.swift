@@ -105,7 +105,7 @@
             if !insertOrder.isEmpty {
                 try await copy(
                     table: "feedback_record",
-                    columns: PostgresRecordColumns.names,
+                    columns: FeedbackRecordColumns.names,
                     lines: insertOrder.lazy.map { records[inserts[$0]!].copyLine }
                 )
             }
@@ -115,7 +115,7 @@
                         PostgresQuery(
                             unsafeSQL: """
                                 CREATE TEMPORARY TABLE painmap_record_update ON COMMIT DROP AS
-                                SELECT \(PostgresRecordColumns.names.joined(separator: ", ")) FROM feedback_record WITH NO DATA
+                                SELECT \(FeedbackRecordColumns.names.joined(separator: ", ")) FROM feedback_record WITH NO DATA
                                 """
                         ),
                         logger: logger
@@ -124,10 +124,10 @@
                 }
                 try await copy(
                     table: "painmap_record_update",
-                    columns: PostgresRecordColumns.names,
+                    columns: FeedbackRecordColumns.names,
                     lines: updateOrder.lazy.map { records[updates[$0]!].copyLine }
                 )
-                let assignments = PostgresRecordColumns.names.dropFirst(2).map { "\($0) = u.\($0)" }.joined(
+                let assignments = FeedbackRecordColumns.names.dropFirst(2).map { "\($0) = u.\($0)" }.joined(
                     separator: ", "
                 )
                 try await connection.query(

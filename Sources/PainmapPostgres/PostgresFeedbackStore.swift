@@ -12,40 +12,61 @@
     /// Semantics match ``SQLiteFeedbackStore``'s: versioned migrations (`schema_migrations`, the same names), one
     /// transaction per input file together with its ledger row, dedup and update by (source, natural key) and content
     /// fingerprint, and the row accounting checked by the ledger's `CHECK`. Bulk rows go in with `COPY … FROM STDIN`
-    /// inside the file's transaction; the adapter reads on its own thread, at most a few batches ahead of the writer.
+    /// inside the file's transaction, pulled from the file's ``IngestRows`` as the adapter reads them.
     ///
     /// Concurrent writers are safe: an ingest takes a transaction-scoped advisory lock per (schema, source), so files of
     /// different sources load in parallel and files of one source one after another, and every other write is a single
-    /// transaction. Open with ``open(_:logger:)``; ``close()`` (or releasing the store) shuts the connection pool down.
+    /// transaction. Use it inside ``withStore(_:logger:_:)``, which runs the connection pool for the length of its body.
     public final class PostgresFeedbackStore: FeedbackStore {
         /// Where the store lives.
         public let address: PostgresStoreAddress
         let client: PostgresClient
         let logger: Logger
-        private let runTask: Task<Void, Never>
 
-        /// Rows per batch handed from the reader thread to the writer.
+        /// Rows per round of `COPY`s.
         static let batchSize = 5_000
-        /// Batches the reader may be ahead of the writer.
-        static let batchesInFlight = 4
 
         private init(address: PostgresStoreAddress, client: PostgresClient, logger: Logger) {
             self.address = address
             self.client = client
             self.logger = logger
-            runTask = Task { await client.run() }
         }
 
-        deinit { runTask.cancel() }
+        /// Regions are shared among worker processes through the store's claim table.
+        public var regionCoordinator: (any RegionRunCoordinator)? { self }
 
-        /// Connects, creates the schema if needed and migrates it.
+        /// Opens the store, runs `body` with it and shuts the connection pool down when `body` returns or throws.
+        ///
+        /// The pool runs as a child task of this call (structured: nothing outlives it).
+        /// - Parameters:
+        ///   - address: The store's address.
+        ///   - logger: postgres-nio's log (never given record text).
+        ///   - body: What to do with the store.
+        /// - Returns: What `body` returns.
+        /// - Throws: ``PostgresStoreError`` from opening (see ``open(_:logger:)``), or what `body` throws.
+        public static func withStore<T>(
+            _ address: PostgresStoreAddress,
+            logger: Logger = Logger(label: "painmap.postgres", factory: { _ in SwiftLogNoOpLogHandler() }),
+            _ body: (PostgresFeedbackStore) async throws -> T
+        ) async throws -> T {
+            let store = try await open(address, logger: logger)
+            return try await withThrowingDiscardingTaskGroup(returning: T.self) { group in
+                group.addTask { await store.client.run() }
+                defer { group.cancelAll() }  // the pool's run ends when cancelled, closing its connections
+                return try await body(store)
+            }
+        }
+
+        /// Connects, creates the schema if needed and migrates it; the returned store's pool runs only inside
+        /// ``withStore(_:logger:_:)``.
         ///
         /// - Parameters:
         ///   - address: The store's address.
         ///   - logger: postgres-nio's log (never given record text).
+        /// - Returns: The migrated store, its pool not running yet.
         /// - Throws: ``PostgresStoreError``: connection refused (75, host and port named), login refused (78), missing
         ///   database (78), disk full (74).
-        public static func open(
+        static func open(
             _ address: PostgresStoreAddress,
             logger: Logger = Logger(label: "painmap.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         ) async throws -> PostgresFeedbackStore {
@@ -81,14 +102,9 @@
             )
         }
 
-        /// Shuts the connection pool down and waits for it.
-        public func close() async {
-            runTask.cancel()
-            await runTask.value
-        }
-
-        /// Drops the store's schema with every table in it, and closes the store: for throwaway stores in tests and
-        /// benchmarks. Refused for the `public` schema.
+        /// Drops the store's schema with every table in it: for throwaway stores in tests and benchmarks.
+        ///
+        /// Refused for the `public` schema; the store is unusable afterwards.
         public func dropSchema() async throws {
             guard address.schema != "public" else {
                 throw PostgresStoreError(
@@ -100,7 +116,6 @@
                 SQLBuilder("DROP SCHEMA \(address.schema) CASCADE"),
                 action: "удалить схему \(address.schema)"
             )
-            await close()
         }
 
         // MARK: Configuration
@@ -294,25 +309,22 @@
             return try await rows(sql, action: "прочитать журнал файлов").first.map(Self.ledger)
         }
 
-        public func ingest(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) async throws
-            -> IngestedFile
-        {
-            try await withoutActuallyEscaping(read) { read in
-                do {
-                    return try await client.withConnection { connection in
-                        try await Self.inTransaction(connection, logger: self.logger) {
-                            try await self.ingest(file, read: read, on: connection)
-                        }
+        public func ingest(_ file: IngestFileIdentity, rows: IngestRows) async throws -> IngestedFile {
+            do {
+                return try await client.withConnection { connection in
+                    try await Self.inTransaction(connection, logger: self.logger) {
+                        try await self.ingest(file, rows: rows, on: connection)
                     }
-                } catch {
-                    throw mapped(error, action: "записать файл \(file.path)")
                 }
+            } catch {
+                throw mapped(error, action: "записать файл \(file.path)")
             }
         }
 
+        /// Writes the file's rows as they arrive, `batchSize` rows per round of `COPY`s, inside the open transaction.
         nonisolated(nonsending) private func ingest(
             _ file: IngestFileIdentity,
-            read: @escaping (any RecordSink) throws -> FileReadSummary,
+            rows: IngestRows,
             on connection: PostgresConnection
         ) async throws -> IngestedFile {
             let lockKey = "painmap/ingest/\(address.schema)/\(file.source.rawValue)"
@@ -341,41 +353,19 @@
                 throw PostgresStoreError(message: "запись журнала файла \(file.path) не создана", status: .software)
             }
 
-            let pipe = IngestPipe(capacity: Self.batchesInFlight)
             let writer = FileWriter(connection: connection, fileID: fileID, logger: logger)
-            ReaderThread.start(
-                read: read,
-                sink: BatchingRecordSink(pipe: pipe, fileID: fileID, batchSize: Self.batchSize),
-                pipe: pipe
-            )
-            var summary: FileReadSummary?
-            var readError: (any Error)?
-            var writeError: (any Error)?
-            for await message in pipe.messages {
-                switch message {
-                case .batch(let batch):
-                    if writeError == nil {
-                        do {
-                            try await writer.write(batch)
-                        } catch {
-                            writeError = error
-                            pipe.abandon()
-                        }
-                    }
-                    pipe.release()
-                case .finished(let result):
-                    summary = result
-                case .failed(let error):
-                    readError = error
+            var pending = PendingBatch()
+            for try await batch in rows {
+                for outcome in batch { pending.append(outcome, fileID: fileID) }
+                if pending.count >= Self.batchSize {
+                    try await writer.write(pending)
+                    pending = PendingBatch()
                 }
             }
-            // The stream also ends when this task is cancelled: stop the reader and wait for it, since `read` must not
-            // outlive this call.
-            if summary == nil && readError == nil { pipe.abandon() }
-            await pipe.waitForReader()
-            if let writeError { throw writeError }
-            if let readError { throw readError }
-            guard let summary else { throw CancellationError() }
+            if pending.count > 0 { try await writer.write(pending) }
+            guard let summary = rows.summary else {
+                throw PostgresStoreError(message: "файл \(file.path) прочитан не до конца", status: .software)
+            }
 
             let tally = writer.tally
             guard tally.isBalanced else {

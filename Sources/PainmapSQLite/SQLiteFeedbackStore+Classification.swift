@@ -10,35 +10,8 @@ public import PainmapCore
 /// returns the record again.
 extension SQLiteFeedbackStore {
     public func storedRecords(region: String?, quarter: Quarter?) async throws -> [StoredRecord] {
-        try storedRecordsSync(region: region, quarter: quarter)
-    }
-
-    public func unclassifiedRecords(configDigest: String, region: String?, quarter: Quarter?) async throws
-        -> [StoredRecord]
-    {
-        try unclassifiedRecordsSync(configDigest: configDigest, region: region, quarter: quarter)
-    }
-
-    public func saveClassifications(_ records: [ClassifiedRecord]) async throws {
-        try saveClassificationsSync(records)
-    }
-
-    public func classifiedRecords(region: String?, quarter: Quarter?) async throws -> [ClassifiedRecord] {
-        try classifiedRecordsSync(region: region, quarter: quarter)
-    }
-
-    public func classificationCounts(region: String?, quarter: Quarter?, configDigest: String) async throws
-        -> [ClassificationCount]
-    {
-        try classificationCountsSync(region: region, quarter: quarter, configDigest: configDigest)
-    }
-
-    // As in the rest of the store, GRDB's synchronous read/write run inside these synchronous bodies (the async
-    // variants demand Sendable closures).
-
-    private func storedRecordsSync(region: String?, quarter: Quarter?) throws -> [StoredRecord] {
         let slice = Self.sliceFilter(region: region, quarter: quarter, table: "f")
-        return try read("прочитать записи") { db in
+        return try await read("прочитать записи") { db in
             try Row.fetchAll(
                 db,
                 sql:
@@ -48,13 +21,12 @@ extension SQLiteFeedbackStore {
         }
     }
 
-    private func unclassifiedRecordsSync(configDigest: String, region: String?, quarter: Quarter?) throws
+    public func unclassifiedRecords(configDigest: String, region: String?, quarter: Quarter?) async throws
         -> [StoredRecord]
     {
         let slice = Self.sliceFilter(region: region, quarter: quarter, table: "f")
-        var arguments: StatementArguments = [configDigest]
-        arguments += slice.arguments
-        return try read("прочитать неклассифицированные записи") { db in
+        let arguments = StatementArguments([configDigest]) + slice.arguments
+        return try await read("прочитать неклассифицированные записи") { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -68,11 +40,11 @@ extension SQLiteFeedbackStore {
         }
     }
 
-    private func saveClassificationsSync(_ records: [ClassifiedRecord]) throws {
+    public func saveClassifications(_ records: [ClassifiedRecord]) async throws {
         guard !records.isEmpty else { return }
         let now = Date().timeIntervalSince1970
         do {
-            try pool.write { db in
+            try await pool.write { db in
                 let statement = try db.cachedStatement(
                     sql: """
                         INSERT INTO record_classification (record_id, life_situation, stage, rule, evidence, stage_rule,
@@ -98,9 +70,9 @@ extension SQLiteFeedbackStore {
         }
     }
 
-    private func classifiedRecordsSync(region: String?, quarter: Quarter?) throws -> [ClassifiedRecord] {
+    public func classifiedRecords(region: String?, quarter: Quarter?) async throws -> [ClassifiedRecord] {
         let slice = Self.sliceFilter(region: region, quarter: quarter, table: "f")
-        return try read("прочитать классификацию записей") { db in
+        return try await read("прочитать классификацию записей") { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -134,13 +106,12 @@ extension SQLiteFeedbackStore {
         }
     }
 
-    private func classificationCountsSync(region: String?, quarter: Quarter?, configDigest: String) throws
+    public func classificationCounts(region: String?, quarter: Quarter?, configDigest: String) async throws
         -> [ClassificationCount]
     {
         let slice = Self.sliceFilter(region: region, quarter: quarter, table: "f")
-        var arguments: StatementArguments = [configDigest]
-        arguments += slice.arguments
-        return try read("подсчитать классификацию записей") { db in
+        let arguments = StatementArguments([configDigest]) + slice.arguments
+        return try await read("подсчитать классификацию записей") { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -168,9 +139,10 @@ extension SQLiteFeedbackStore {
         }
     }
 
-    func read<T>(_ action: String, _ body: (Database) throws -> T) throws -> T {
+    /// Reads through GRDB's async API (on a reader's own thread, never the cooperative pool), wrapping failures.
+    func read<T: Sendable>(_ action: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try pool.read(body)
+            return try await pool.read(body)
         } catch {
             throw StoreError(wrapping: error, action: action)
         }

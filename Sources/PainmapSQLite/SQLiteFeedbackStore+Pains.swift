@@ -8,14 +8,6 @@ public import PainmapCore
 /// is stored as JSON with sorted keys, so the same pains give the same bytes.
 extension SQLiteFeedbackStore {
     public func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws {
-        try replacePainsSync(region: region, quarter: quarter, with: pains)
-    }
-
-    public func pains(region: String?, quarter: Quarter?) async throws -> [StoredPain] {
-        try painsSync(region: region, quarter: quarter)
-    }
-
-    private func replacePainsSync(region: String, quarter: Quarter, with pains: [StoredPain]) throws {
         if let stray = pains.first(where: { $0.region != region || $0.quarter != quarter }) {
             throw StoreError(
                 message:
@@ -26,7 +18,7 @@ extension SQLiteFeedbackStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
-            try pool.write { db in
+            try await pool.write { db in
                 try db.execute(
                     sql: "DELETE FROM pain WHERE region = ? AND quarter = ?",
                     arguments: [region, quarter.description]
@@ -51,10 +43,10 @@ extension SQLiteFeedbackStore {
         }
     }
 
-    private func painsSync(region: String?, quarter: Quarter?) throws -> [StoredPain] {
+    public func pains(region: String?, quarter: Quarter?) async throws -> [StoredPain] {
         let slice = Self.sliceFilter(region: region, quarter: quarter, table: "p")
         let decoder = JSONDecoder()
-        return try read("прочитать боли") { db in
+        return try await read("прочитать боли") { db in
             try Row.fetchAll(
                 db,
                 sql: """

@@ -3,30 +3,17 @@ public import PainmapCore
 
 extension SQLiteFeedbackStore {
     public func redactedIdentifiers(region: String?, quarter: Quarter?) async throws -> [RedactedIdentifier] {
-        try redactedIdentifiersSync(region: region, quarter: quarter)
-    }
-
-    private func redactedIdentifiersSync(region: String?, quarter: Quarter?) throws -> [RedactedIdentifier] {
-        var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let region {
-            conditions.append("r.region = ?")
-            arguments.append(region)
-        }
-        if let quarter {
-            conditions.append("r.quarter = ?")
-            arguments.append(quarter.description)
-        }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let slice = Self.sliceFilter(region: region, quarter: quarter, table: "r")
+        let filter = slice.sql.isEmpty ? "" : "WHERE " + slice.sql
         do {
-            return try pool.read { db in
+            return try await pool.read { db in
                 try Row.fetchAll(
                     db,
                     sql: """
                         SELECT i.record_id, r.region, r.quarter, i.type, i.normalized FROM redacted_identifier i
                         JOIN feedback_record r ON r.id = i.record_id \(filter) ORDER BY i.record_id, i.id
                         """,
-                    arguments: StatementArguments(arguments)
+                    arguments: slice.arguments
                 ).compactMap { row -> RedactedIdentifier? in
                     guard let quarter = Quarter(row["quarter"] as String),
                         let type = PersonalDataType(rawValue: row["type"])

@@ -53,6 +53,9 @@ public struct SQLiteFeedbackStore: FeedbackStore {
         }
     }
 
+    /// `nil`: one process writes a SQLite file at a time (under the run lock), so there is nothing to claim.
+    public var regionCoordinator: (any RegionRunCoordinator)? { nil }
+
     /// Reads back the connection settings, for tests and `painmap status`.
     public func pragmas() throws -> [String: String] {
         try pool.read { db in
@@ -77,31 +80,20 @@ public struct SQLiteFeedbackStore: FeedbackStore {
         }
     }
 
-    public func ingestedFile(digest: String) async throws -> IngestedFile? { try ingestedFileSync(digest: digest) }
-
-    // GRDB offers async and sync variants of read/write; inside an async function Swift picks the async
-    // one, which demands Sendable closures. The sync bodies below keep the store's work synchronous.
-    private func ingestedFileSync(digest: String) throws -> IngestedFile? {
-        try pool.read { db in
+    public func ingestedFile(digest: String) async throws -> IngestedFile? {
+        try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM ingested_file WHERE digest = ?", arguments: [digest]).map(
                 SQLiteFeedbackStore.ledger
             )
         }
     }
 
-    public func ingest(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) async throws
-        -> IngestedFile
-    {
-        try ingestSync(file, read: read)
-    }
-
-    private func ingestSync(_ file: IngestFileIdentity, read: (any RecordSink) throws -> FileReadSummary) throws
-        -> IngestedFile
-    {
-        // GRDB's synchronous write is used on purpose: the adapter's closure is not Sendable and must
-        // run inside this one transaction. The CLI runs one ingest at a time, so blocking is harmless.
+    /// Ingests one file in one `BEGIN IMMEDIATE` transaction on GRDB's writer thread, which pulls the file's batches
+    /// with a blocking ``IngestRows/nextBlocking()``: the cooperative pool, where the rows are read and redacted,
+    /// never waits for SQLite, and SQLite never waits on the pool.
+    public func ingest(_ file: IngestFileIdentity, rows: IngestRows) async throws -> IngestedFile {
         do {
-            return try pool.writeWithoutTransaction { db in
+            return try await pool.writeWithoutTransaction { db in
                 var result: IngestedFile?
                 try db.inTransaction(.immediate) {
                     // A file another run finished meanwhile is not read again: its ledger entry is the answer.
@@ -125,9 +117,19 @@ public struct SQLiteFeedbackStore: FeedbackStore {
                         ]
                     )
                     let fileID = db.lastInsertedRowID
-                    let sink = try SQLiteRecordSink(db: db, fileID: fileID)
-                    let summary = try read(sink)
-                    let tally = sink.tally
+                    let writer = try SQLiteRecordWriter(db: db, fileID: fileID)
+                    while let batch = try rows.nextBlocking() {
+                        for outcome in batch {
+                            switch outcome {
+                            case .record(let record, let line): try writer.store(record, line: line)
+                            case .quarantined(let row): try writer.quarantine(row)
+                            }
+                        }
+                    }
+                    guard let summary = rows.summary else {
+                        throw StoreError(message: "файл \(file.path) прочитан не до конца", status: .software)
+                    }
+                    let tally = writer.tally
                     guard tally.isBalanced else {
                         throw StoreError(
                             message:
@@ -164,12 +166,8 @@ public struct SQLiteFeedbackStore: FeedbackStore {
     }
 
     public func recordRejection(_ file: IngestFileIdentity, error: IngestError) async throws {
-        try recordRejectionSync(file, error: error)
-    }
-
-    private func recordRejectionSync(_ file: IngestFileIdentity, error: IngestError) throws {
         do {
-            try pool.write { db in
+            try await pool.write { db in
                 try db.execute(
                     sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'",
                     arguments: [file.digest]
@@ -190,10 +188,8 @@ public struct SQLiteFeedbackStore: FeedbackStore {
         }
     }
 
-    public func status() async throws -> StoreStatus { try statusSync() }
-
-    private func statusSync() throws -> StoreStatus {
-        try pool.read { db in
+    public func status() async throws -> StoreStatus {
+        try await pool.read { db in
             var bySource: [SourceKind: FileAccounting] = Dictionary(
                 uniqueKeysWithValues: SourceKind.allCases.map { ($0, FileAccounting()) }
             )
@@ -243,11 +239,7 @@ public struct SQLiteFeedbackStore: FeedbackStore {
     }
 
     public func quarantinedRows(reason: QuarantineReason?) async throws -> [QuarantineEntry] {
-        try quarantinedRowsSync(reason: reason)
-    }
-
-    private func quarantinedRowsSync(reason: QuarantineReason?) throws -> [QuarantineEntry] {
-        try pool.read { db in
+        try await pool.read { db in
             var entries = try Row.fetchAll(
                 db,
                 sql: """
@@ -292,35 +284,20 @@ public struct SQLiteFeedbackStore: FeedbackStore {
         }
     }
 
-    public func ingestedFiles() async throws -> [IngestedFile] { try ingestedFilesSync() }
-
-    private func ingestedFilesSync() throws -> [IngestedFile] {
-        try pool.read { db in
+    public func ingestedFiles() async throws -> [IngestedFile] {
+        try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM ingested_file ORDER BY id").map(SQLiteFeedbackStore.ledger)
         }
     }
 
     public func records(region: String?, quarter: Quarter?) async throws -> [FeedbackRecord] {
-        try recordsSync(region: region, quarter: quarter)
-    }
-
-    private func recordsSync(region: String?, quarter: Quarter?) throws -> [FeedbackRecord] {
-        var conditions: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let region {
-            conditions.append("region = ?")
-            arguments.append(region)
-        }
-        if let quarter {
-            conditions.append("quarter = ?")
-            arguments.append(quarter.description)
-        }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try pool.read { db in
+        let slice = Self.sliceFilter(region: region, quarter: quarter, table: "feedback_record")
+        return try await pool.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT * FROM feedback_record \(filter) ORDER BY source, received_at, natural_key",
-                arguments: StatementArguments(arguments)
+                sql:
+                    "SELECT * FROM feedback_record \(slice.sql.isEmpty ? "" : "WHERE " + slice.sql) ORDER BY source, received_at, natural_key",
+                arguments: slice.arguments
             ).compactMap(RecordColumns.record)
         }
     }

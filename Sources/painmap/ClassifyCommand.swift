@@ -51,11 +51,10 @@ struct ClassifyCommand: AsyncParsableCommand {
                 throw CommandFailure("региона «\(region)» нет в Config/regions.yaml", status: .usage)
             }
             try global.requireExistingStore()
-            let lock = try global.acquireRunLock(wait: wait)
-            defer { withExtendedLifetime(lock) {} }
-            let store = try await global.storeLocation.open()
-            let report = try await ClassifyJob(configuration: configuration, store: store, logger: logger)
-                .run(region: region, quarter: quarter.flatMap(Quarter.init), all: all)
+            let report = try await global.storeLocation.withStore(exclusive: true, wait: wait) { store in
+                try await ClassifyJob(configuration: configuration, store: store, logger: logger)
+                    .run(region: region, quarter: quarter.flatMap(Quarter.init), all: all)
+            }
             print(json ? report.json : report.table, terminator: "")
         }
     }

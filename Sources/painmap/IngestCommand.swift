@@ -32,14 +32,14 @@ struct IngestCommand: AsyncParsableCommand {
         try await runMapped {
             let logger = global.makeLogger()
             let configuration = try ConfigurationLoader().load(directory: global.configURL)
-            let lock = try global.acquireRunLock(wait: wait)
-            defer { withExtendedLifetime(lock) {} }
-            let store = try await global.storeLocation.open()
-            let resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: source)
-            let progress = ProgressBar(label: "файлов")
-            let report = try await IngestJob(configuration: configuration, store: store, logger: logger)
-                .run(resolutions) { done, total in progress.update(done, total) }
-            progress.finish()
+            let report = try await global.storeLocation.withStore(exclusive: true, wait: wait) { store in
+                let resolutions = try FeedResolver(configuration: configuration).resolve(paths: paths, source: source)
+                let progress = ProgressBar(label: "файлов")
+                let report = try await IngestJob(configuration: configuration, store: store, logger: logger)
+                    .run(resolutions) { done, total in progress.update(done, total) }
+                progress.finish()
+                return report
+            }
             print(report.table, terminator: "")
             if report.hasFailures {
                 throw CommandFailure(

@@ -40,11 +40,6 @@ struct GlobalOptions: ParsableArguments {
     /// The store named by --store, PAINMAP_STORE or the default.
     var storeLocation: StoreLocation { StoreLocation(option: store) }
 
-    /// Takes the run lock of a SQLite store (`nil` for PostgreSQL, which guards its writers itself).
-    func acquireRunLock(wait: Bool) throws -> RunLock? {
-        try storeLocation.runLockStore.map { try RunLock.acquire(store: $0, wait: wait) }
-    }
-
     /// Fails with «нет хранилища» when a command that reads finds no SQLite file.
     func requireExistingStore() throws {
         guard storeLocation.mayHoldData else {

@@ -22,7 +22,7 @@ struct QuarantineCommand: AsyncParsableCommand {
     func run() async throws {
         try await runMapped {
             try global.requireExistingStore()
-            let entries = try await global.storeLocation.open().quarantinedRows(reason: reason)
+            let entries = try await global.storeLocation.withStore { try await $0.quarantinedRows(reason: reason) }
             if json {
                 print(StatusRendering.json(entries))
             } else {

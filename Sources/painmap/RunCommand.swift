@@ -87,9 +87,6 @@ struct RunCommand: AsyncParsableCommand {
         try await runMapped {
             let logger = global.makeLogger()
             let configuration = try ConfigurationLoader().load(directory: global.configURL)
-            let lock = try global.acquireRunLock(wait: wait)
-            defer { withExtendedLifetime(lock) {} }
-            let store = try await global.storeLocation.open()
             let now = Date()
             let options = RunJob.Options(
                 quarter: QuarterSpecifier(quarter)?.resolve(on: now) ?? Quarter(year: 1970, number: 1)!,
@@ -99,23 +96,24 @@ struct RunCommand: AsyncParsableCommand {
                 ingest: !noIngest,
                 generatedAt: Self.generationTime(default: now)
             )
-            let job = RunJob(
-                configuration: configuration,
-                store: store,
-                logger: logger,
-                threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount
-            )
-            let report: RunReport
-            if allRegions, let coordinator = store as? any RegionRunCoordinator {
-                report = try await job.runWorker(
-                    options,
-                    coordinator: coordinator,
-                    workers: workers,
-                    host: ProcessInfo.processInfo.hostName,
-                    pid: ProcessInfo.processInfo.processIdentifier
+            let report = try await global.storeLocation.withStore(exclusive: true, wait: wait) { store in
+                let job = RunJob(
+                    configuration: configuration,
+                    store: store,
+                    logger: logger,
+                    threadCount: threads ?? ProcessInfo.processInfo.activeProcessorCount
                 )
-            } else {
-                report = try await job.run(options, workers: workers)
+                // Workers of several processes share regions where the store can coordinate them.
+                if allRegions, let coordinator = store.regionCoordinator {
+                    return try await job.runWorker(
+                        options,
+                        coordinator: coordinator,
+                        workers: workers,
+                        host: ProcessInfo.processInfo.hostName,
+                        pid: ProcessInfo.processInfo.processIdentifier
+                    )
+                }
+                return try await job.run(options, workers: workers)
             }
             print(report.summary, terminator: "")
             if !report.leaks.isEmpty { throw PersonalDataLeak(findings: report.leaks) }

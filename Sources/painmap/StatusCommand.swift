@@ -19,7 +19,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         try await runMapped {
             try global.requireExistingStore()
-            let status = try await global.storeLocation.open().status()
+            let status = try await global.storeLocation.withStore { try await $0.status() }
             print(json ? StatusRendering.json(status) : StatusRendering.table(status), terminator: "")
         }
     }

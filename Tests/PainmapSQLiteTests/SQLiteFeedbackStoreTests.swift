@@ -34,12 +34,22 @@ import Testing
             text: "очередь в детский сад не движется"
         )
         record.sourceRecordID = "1"
-        _ = try await store.ingest(IngestFileIdentity(digest: "a", path: "a.csv", feed: "pos-csv", source: .pos)) {
-            sink in
-            try sink.accept(record, line: 2)
-            try sink.quarantine(QuarantinedRow(line: 3, reason: .badDate, message: "x"))
-            return FileReadSummary(encoding: "utf-8")
-        }
+        _ = try await store.ingest(
+            IngestFileIdentity(digest: "a", path: "a.csv", feed: "pos-csv", source: .pos),
+            rows: IngestRows.preloaded([
+                .record(
+                    RedactedRecord(
+                        record: record,
+                        naturalKey: record.naturalKey,
+                        fingerprint: record.contentFingerprint,
+                        identifiers: [],
+                        originals: nil
+                    ),
+                    line: 2
+                ),
+                .quarantined(QuarantinedRow(line: 3, reason: .badDate, message: "x")),
+            ])
+        )
         let stored = try await store.storedRecords(region: nil, quarter: nil)
         let classification = RecordClassification(
             lifeSituation: nil,

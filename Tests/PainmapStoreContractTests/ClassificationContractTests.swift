@@ -7,7 +7,7 @@ import Testing
     private func sample(_ store: any FeedbackStore) async throws {
         _ = try await store.ingest(
             identity("a"),
-            read: feed([
+            rows: feed([
                 try record("1", text: "Очередь в садик не движется"), try record("2", text: "Протечка крыши"),
                 try record("3", region: "41", quarter: "2026Q3", text: "тест"),
             ])
@@ -75,7 +75,7 @@ import Testing
             )
             _ = try await store.ingest(
                 identity("b"),
-                read: feed([try record("1", text: "Очередь в садик не движется", status: "Дан ответ")])
+                rows: feed([try record("1", text: "Очередь в садик не движется", status: "Дан ответ")])
             )
             let stale = try await store.unclassifiedRecords(configDigest: "A", region: nil, quarter: nil)
             #expect(stale.map(\.record.sourceRecordID) == ["1"])

@@ -10,7 +10,7 @@ import Testing
             let bad = QuarantinedRow(line: 9, reason: .badDate, message: "x", raw: [0x00, 0x5C, 0xFF, 0x09])
             let entry = try await store.ingest(
                 identity("a"),
-                read: feed([try record("1"), try record("2"), try record("1")], quarantine: [bad])
+                rows: feed([try record("1"), try record("2"), try record("1")], quarantine: [bad])
             )
             #expect(entry.accounting == FileAccounting(read: 4, stored: 2, updated: 0, quarantined: 1, duplicate: 1))
             #expect(entry.outcome == .done && entry.encoding == "utf-8")
@@ -33,16 +33,13 @@ import Testing
     func reingestingIsIdempotent(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
             let rows = [try record("1"), try record("2"), try record("3")]
-            let first = try await store.ingest(identity("a"), read: feed(rows))
-            // The same file again: the ledger answers, nothing is read.
-            var reads = 0
-            let again = try await store.ingest(identity("a")) { sink in
-                reads += 1
-                return try feed(rows)(sink)
-            }
-            #expect(reads == 0 && again == first)
+            let first = try await store.ingest(identity("a"), rows: feed(rows))
+            // The same file again: the ledger answers, nothing is pulled.
+            let unread = feed(rows)
+            let again = try await store.ingest(identity("a"), rows: unread)
+            #expect(try await unread.next()?.count == 3 && again == first)
             // The same rows in another file: all duplicates, nothing added.
-            let copy = try await store.ingest(identity("b"), read: feed(rows))
+            let copy = try await store.ingest(identity("b"), rows: feed(rows))
             #expect(copy.accounting == FileAccounting(read: 3, stored: 0, updated: 0, quarantined: 0, duplicate: 3))
             #expect(try await store.records(region: nil, quarter: nil).count == 3)
             #expect(try await store.ingestedFiles().map(\.digest) == ["a", "b"])
@@ -52,11 +49,11 @@ import Testing
     @Test(arguments: StoreBackend.runnable)
     func aLaterExportUpdatesInsteadOfDuplicating(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            _ = try await store.ingest(identity("q2"), read: feed([try record("1"), try record("2")]))
+            _ = try await store.ingest(identity("q2"), rows: feed([try record("1"), try record("2")]))
             let before = try await store.storedRecords(region: nil, quarter: nil)
             let later = try await store.ingest(
                 identity("q3"),
-                read: feed([try record("1", status: "Дан ответ"), try record("2")])
+                rows: feed([try record("1", status: "Дан ответ"), try record("2")])
             )
             #expect(later.accounting == FileAccounting(read: 2, stored: 1, updated: 1, quarantined: 0, duplicate: 1))
             let after = try await store.storedRecords(region: nil, quarter: nil)
@@ -73,7 +70,7 @@ import Testing
             // A → B → A within one file: stored, updated, updated; the last version is kept.
             let entry = try await store.ingest(
                 identity("f"),
-                read: feed([
+                rows: feed([
                     try record("7", status: "A"), try record("7", status: "B"), try record("7", status: "A"),
                     try record("7", status: "A"),
                 ])
@@ -92,7 +89,7 @@ import Testing
             for id in 0..<1_000 { rows.append(try record("\(id)")) }
             for id in 100..<200 { rows.append(try record("\(id)", status: "Дан ответ")) }
             for id in 6_000..<10_900 { rows.append(try record("\(id)", region: id.isMultiple(of: 2) ? "54" : "41")) }
-            let entry = try await store.ingest(identity("big"), read: feed(rows))
+            let entry = try await store.ingest(identity("big"), rows: feed(rows))
             #expect(
                 entry.accounting
                     == FileAccounting(read: 12_000, stored: 11_000, updated: 100, quarantined: 0, duplicate: 1_000)
@@ -109,15 +106,15 @@ import Testing
         struct Boom: Error {}
         try await backend.withStore { store in
             await #expect(throws: Boom.self) {
-                _ = try await store.ingest(identity("x")) { sink in
-                    for id in 0..<7_000 { try sink.accept(try record("\(id)"), line: id + 2) }
-                    throw Boom()
-                }
+                _ = try await store.ingest(
+                    identity("x"),
+                    rows: feed(try (0..<7_000).map { try record("\($0)") }, ending: .failure(Boom()))
+                )
             }
             #expect(try await store.ingestedFile(digest: "x") == nil)
             #expect(try await store.status().records.isEmpty)
             // The failure left the store usable.
-            let entry = try await store.ingest(identity("x"), read: feed([try record("1")]))
+            let entry = try await store.ingest(identity("x"), rows: feed([try record("1")]))
             #expect(entry.accounting.stored == 1)
         }
     }
@@ -131,7 +128,7 @@ import Testing
                 message: "нет столбцов"
             )
             await #expect(throws: IngestError.self) {
-                _ = try await store.ingest(identity("e")) { _ in throw error }
+                _ = try await store.ingest(identity("e"), rows: feed([], ending: .failure(error)))
             }
         }
     }
@@ -156,7 +153,7 @@ import Testing
             #expect(try await store.quarantinedRows(reason: nil).map(\.reason) == [.badEncoding])
             #expect(try await store.ingestedFile(digest: "r")?.rejectionReason == .badEncoding)
             #expect(try await store.status().filesRejected == 1)
-            let entry = try await store.ingest(identity("r"), read: feed([try record("5")]))
+            let entry = try await store.ingest(identity("r"), rows: feed([try record("5")]))
             #expect(entry.outcome == .done && entry.accounting.stored == 1)
             let status = try await store.status()
             #expect(status.filesRejected == 0 && status.filesDone == 1)
@@ -170,14 +167,14 @@ import Testing
             let rows = { (lines: [Int]) in
                 lines.map { QuarantinedRow(line: $0, column: "Дата", reason: .badDate, message: "дата «\($0)»") }
             }
-            _ = try await store.ingest(identity("a"), read: feed([try record("1")], quarantine: rows([7, 3])))
+            _ = try await store.ingest(identity("a"), rows: feed([try record("1")], quarantine: rows([7, 3])))
             try await store.recordRejection(
                 identity("z"),
                 error: IngestError(location: SourceLocation(path: "pos_z.csv"), reason: .emptyFile, message: "пусто")
             )
             _ = try await store.ingest(
                 identity("b"),
-                read: feed(
+                rows: feed(
                     [],
                     quarantine: rows([2]) + [QuarantinedRow(line: 5, reason: .unknownRegion, message: "регион")]
                 )
@@ -224,8 +221,8 @@ import Testing
             full.lifeSituationHint = "Рождение ребёнка"
             let hotline = try record("1", source: .hotline)
             let rows = [try record("2"), full, try record("1"), hotline]
-            _ = try await store.ingest(identity("a"), read: feed(Array(rows.prefix(3))))
-            _ = try await store.ingest(identity("h", source: .hotline), read: feed([hotline]))
+            _ = try await store.ingest(identity("a"), rows: feed(Array(rows.prefix(3))))
+            _ = try await store.ingest(identity("h", source: .hotline), rows: feed([hotline]))
             let all = try await store.records(region: nil, quarter: nil)
             // Ordered by source, received time, key.
             #expect(all.map(\.source) == [.hotline, .pos, .pos, .pos])
@@ -248,7 +245,7 @@ import Testing
             first.sourceRecordID = nil
             var second = first
             second.text = "другой текст"
-            let entry = try await store.ingest(identity("h"), read: feed([first, first, second]))
+            let entry = try await store.ingest(identity("h"), rows: feed([first, first, second]))
             #expect(entry.accounting.stored == 2 && entry.accounting.duplicate == 1)
         }
     }
@@ -260,9 +257,9 @@ import Testing
             let a = try (0..<3_000).map { try record("\($0)") }
             let b = try (2_700..<6_000).map { try record("\($0)") }
             let c = try (0..<2_000).map { try record("\($0)", source: .hotline) }
-            async let first = store.ingest(identity("a"), read: feed(a))
-            async let second = store.ingest(identity("b"), read: feed(b))
-            async let third = store.ingest(identity("c", source: .hotline), read: feed(c))
+            async let first = store.ingest(identity("a"), rows: feed(a))
+            async let second = store.ingest(identity("b"), rows: feed(b))
+            async let third = store.ingest(identity("c", source: .hotline), rows: feed(c))
             let entries = try await [first, second, third]
             #expect(entries.allSatisfy { $0.outcome == .done && $0.accounting.isBalanced })
             let pos = entries[0].accounting + entries[1].accounting

@@ -2,6 +2,7 @@
     import Foundation
     import PainmapCore
     @testable import PainmapPostgres
+    import PostgresNIO
     import Testing
 
     /// PostgreSQL-only facts: addresses, failures a person must be able to act on, migrations, what PostgreSQL cannot store.
@@ -47,9 +48,9 @@
         @Test func aRefusedConnectionNamesHostAndPortAndIsTemporary() async throws {
             let port = try closedPort()
             do {
-                _ = try await PostgresFeedbackStore.open(
+                try await PostgresFeedbackStore.withStore(
                     try PostgresStoreAddress("postgres://painmap@127.0.0.1:\(port)/painmap?sslmode=disable")
-                )
+                ) { _ in }
                 Issue.record("a store opened on a closed port")
             } catch let error as PostgresStoreError {
                 #expect(error.exitStatus == .tempFail)
@@ -68,7 +69,7 @@
             missingDatabase.database = "painmap_missing"
             for (address, fragment) in [(wrongPassword, "painmap_secret"), (missingDatabase, "painmap_missing")] {
                 do {
-                    _ = try await PostgresFeedbackStore.open(address)
+                    try await PostgresFeedbackStore.withStore(address) { _ in }
                     Issue.record("opened \(address)")
                 } catch let error as PostgresStoreError {
                     #expect(error.exitStatus == .configError, "\(error.message)")
@@ -81,52 +82,49 @@
         @Test(.enabled(if: StoreBackend.postgresRunnable))
         func migrationsAreRecordedOnceEvenWhenTwoProcessesOpenANewStore() async throws {
             let url = StoreBackend.schemaURL(try #require(StoreBackend.postgresURL))
-            async let first = PostgresFeedbackStore.open(try PostgresStoreAddress(url))
-            async let second = PostgresFeedbackStore.open(try PostgresStoreAddress(url))
-            let stores = try await [first, second]
-            #expect(
-                try await stores[0].appliedMigrations() == [
-                    "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run",
-                ]
-            )
-            await stores[1].close()
-            let reopened = try await PostgresFeedbackStore.open(try PostgresStoreAddress(url))
-            #expect(
-                try await reopened.appliedMigrations() == [
-                    "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run",
-                ]
-            )
-            await reopened.close()
-            try await stores[0].dropSchema()
+            let address = try PostgresStoreAddress(url)
+            async let first = PostgresFeedbackStore.withStore(address) { try await $0.appliedMigrations() }
+            async let second = PostgresFeedbackStore.withStore(address) { try await $0.appliedMigrations() }
+            let all = [
+                "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run", "v6_slice_index",
+            ]
+            #expect(try await [first, second] == [all, all])
+            try await PostgresFeedbackStore.withStore(address) { reopened in
+                #expect(try await reopened.appliedMigrations() == all)
+                try await reopened.dropSchema()
+            }
         }
 
         @Test(.enabled(if: StoreBackend.postgresRunnable))
         func aStoreOfTheFirstPostgreSQLSchemaGetsRedactionAndPainStatus() async throws {
             // What the first PostgreSQL store left: v1, v2 and a v4 `pain` without status and previous count.
             let url = StoreBackend.schemaURL(try #require(StoreBackend.postgresURL))
-            let old = try await PostgresFeedbackStore.open(try PostgresStoreAddress(url))
-            _ = try await old.ingest(identity("a"), read: feed([try record("1")]))
-            for statement in [
-                "DROP TABLE region_run", "DROP TABLE redacted_identifier", "DROP TABLE record_original",
-                "ALTER TABLE pain DROP COLUMN status", "ALTER TABLE pain DROP COLUMN previous_count",
-                "DELETE FROM schema_migrations WHERE name IN ('v3_redaction', 'v5_region_run')",
-            ] {
-                _ = try await old.rows(SQLBuilder(statement), action: "подготовить старую схему")
+            let address = try PostgresStoreAddress(url)
+            try await PostgresFeedbackStore.withStore(address) { old in
+                _ = try await old.ingest(identity("a"), rows: feed([try record("1")]))
+                for statement in [
+                    "DROP TABLE region_run", "DROP TABLE redacted_identifier", "DROP TABLE record_original",
+                    "ALTER TABLE pain DROP COLUMN status", "ALTER TABLE pain DROP COLUMN previous_count",
+                    "DELETE FROM schema_migrations WHERE name IN ('v3_redaction', 'v5_region_run')",
+                ] {
+                    _ = try await old.rows(SQLBuilder(statement), action: "подготовить старую схему")
+                }
             }
-            await old.close()
-            let store = try await PostgresFeedbackStore.open(try PostgresStoreAddress(url))
-            #expect(
-                try await store.appliedMigrations() == [
-                    "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run",
-                ]
-            )
-            let q3 = try #require(Quarter("2026Q3"))
-            let written = try pain("p", rank: 1, count: 12)
-            try await store.replacePains(region: "54", quarter: q3, with: [written])
-            #expect(try await store.pains(region: "54", quarter: q3) == [written])
-            #expect(try await store.redactedIdentifiers(region: nil, quarter: nil).isEmpty)
-            #expect(try await store.records(region: nil, quarter: nil).count == 1)
-            try await store.dropSchema()
+            try await PostgresFeedbackStore.withStore(address) { store in
+                #expect(
+                    try await store.appliedMigrations() == [
+                        "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run",
+                        "v6_slice_index",
+                    ]
+                )
+                let q3 = try #require(Quarter("2026Q3"))
+                let written = try pain("p", rank: 1, count: 12)
+                try await store.replacePains(region: "54", quarter: q3, with: [written])
+                #expect(try await store.pains(region: "54", quarter: q3) == [written])
+                #expect(try await store.redactedIdentifiers(region: nil, quarter: nil).isEmpty)
+                #expect(try await store.records(region: nil, quarter: nil).count == 1)
+                try await store.dropSchema()
+            }
         }
 
         @Test(.enabled(if: StoreBackend.postgresRunnable))
@@ -191,13 +189,54 @@
             try await StoreBackend.postgres.withStore { store in
                 let entry = try await store.ingest(
                     identity("n"),
-                    read: feed([try record("1", text: "до\u{0}после"), try record("2")])
+                    rows: feed([try record("1", text: "до\u{0}после"), try record("2")])
                 )
                 #expect(
                     entry.accounting == FileAccounting(read: 2, stored: 1, updated: 0, quarantined: 1, duplicate: 0)
                 )
                 let rows = try await store.quarantinedRows(reason: .badEncoding)
                 #expect(rows.map(\.line) == [2] && rows.first?.message.contains("U+0000") == true)
+            }
+        }
+
+        @Test(.enabled(if: StoreBackend.postgresRunnable))
+        func feedbackRecordHasTheDescribedColumnsAndSliceIndex() async throws {
+            try await StoreBackend.postgres.withStore { opened in
+                let store = try #require(opened as? PostgresFeedbackStore)
+                let columns = try await store.rows(
+                    SQLBuilder(
+                        """
+                        SELECT column_name, data_type, is_nullable FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND table_name = 'feedback_record' ORDER BY ordinal_position
+                        """
+                    ),
+                    action: "прочитать столбцы"
+                ).map {
+                    "\(try $0["column_name"].decode(String.self)) \(try $0["data_type"].decode(String.self)) \(try $0["is_nullable"].decode(String.self))"
+                }
+                let described = FeedbackRecordColumns.all.map { column -> String in
+                    let type =
+                        switch column.type {
+                        case .text: "text"
+                        case .real: "double precision"
+                        case .integer: "bigint"
+                        case .boolean: "boolean"
+                        }
+                    return "\(column.name) \(type) \(column.isOptional ? "YES" : "NO")"
+                }
+                #expect(columns == ["id bigint NO"] + described)
+                let index = try await store.rows(
+                    SQLBuilder(
+                        """
+                        SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+                        WHERE c.relname = 'feedback_record_slice' AND c.relnamespace = current_schema()::regnamespace
+                        ORDER BY array_position(i.indkey::int2[], a.attnum)
+                        """
+                    ),
+                    action: "прочитать индекс"
+                ).map { try $0["attname"].decode(String.self) }
+                #expect(index == FeedbackRecordColumns.sliceIndex)
             }
         }
 

@@ -2,13 +2,10 @@ import Foundation
 import PainmapCore
 import Testing
 
-/// A sink driver for redacted rows: each record goes in under its original key and fingerprint, as the ingest path's
-/// redacting sink hands it over.
-private func feedRedacted(_ rows: [RedactedRecord]) -> (any RecordSink) throws -> FileReadSummary {
-    { sink in
-        for (index, row) in rows.enumerated() { try sink.accept(row, line: index + 2) }
-        return FileReadSummary(encoding: "utf-8")
-    }
+/// A file of redacted rows: each record goes in under its original key and fingerprint, as the ingest job hands it
+/// over.
+private func feedRedacted(_ rows: [RedactedRecord]) -> IngestRows {
+    IngestRows.preloaded(rows.enumerated().map { index, row in .record(row, line: index + 2) })
 }
 
 /// `original` with its text redacted to `redactedText`, keeping the original's identity.
@@ -43,7 +40,7 @@ private func redacted(
             let third = try record("3", quarter: "2026Q3", text: "без данных")
             _ = try await store.ingest(
                 identity("a"),
-                read: feedRedacted([
+                rows: feedRedacted([
                     redacted(first, to: "звонил [ТЕЛЕФОН], [ФИО]", identifiers: [phone, name]),
                     redacted(second, to: "пишите [EMAIL]", identifiers: [email]),
                     redacted(third, to: "без данных", identifiers: []),
@@ -83,13 +80,13 @@ private func redacted(
             let original = try record("1", text: "звонил 8-913-123-45-67")
             _ = try await store.ingest(
                 identity("a"),
-                read: feedRedacted([redacted(original, to: "звонил [ТЕЛЕФОН]", identifiers: [phone])])
+                rows: feedRedacted([redacted(original, to: "звонил [ТЕЛЕФОН]", identifiers: [phone])])
             )
             let before = try await store.redactedIdentifiers(region: nil, quarter: nil)
             // The same original again in another file: a duplicate, identifiers unchanged (no second copy).
             let copy = try await store.ingest(
                 identity("b"),
-                read: feedRedacted([redacted(original, to: "звонил [ТЕЛЕФОН]", identifiers: [phone])])
+                rows: feedRedacted([redacted(original, to: "звонил [ТЕЛЕФОН]", identifiers: [phone])])
             )
             #expect(copy.accounting.duplicate == 1)
             #expect(try await store.redactedIdentifiers(region: nil, quarter: nil) == before)
@@ -98,7 +95,7 @@ private func redacted(
             changed.text = "СНИЛС 112-233-445 95"
             let update = try await store.ingest(
                 identity("c"),
-                read: feedRedacted([redacted(changed, to: "СНИЛС [СНИЛС]", identifiers: [snils])])
+                rows: feedRedacted([redacted(changed, to: "СНИЛС [СНИЛС]", identifiers: [snils])])
             )
             #expect(update.accounting.updated == 1)
             let after = try await store.redactedIdentifiers(region: nil, quarter: nil)
@@ -108,7 +105,7 @@ private func redacted(
             third.text = "звонил 8-913-123-45-67 и 8-913-123-45-67"
             _ = try await store.ingest(
                 identity("d"),
-                read: feedRedacted([
+                rows: feedRedacted([
                     redacted(original, to: "звонил [ТЕЛЕФОН]", identifiers: [phone]),
                     redacted(third, to: "звонил [ТЕЛЕФОН] и [ТЕЛЕФОН]", identifiers: [phone, snils]),
                 ])
@@ -127,7 +124,7 @@ private func redacted(
             let third = try record("3")
             _ = try await store.ingest(
                 identity("a"),
-                read: feedRedacted([
+                rows: feedRedacted([
                     redacted(withAnswer, to: "звонил [ТЕЛЕФОН]", identifiers: [phone], keepOriginals: true),
                     redacted(
                         plain,
@@ -154,7 +151,7 @@ private func redacted(
             changed.text = "звонил ещё раз"
             _ = try await store.ingest(
                 identity("b"),
-                read: feedRedacted([redacted(changed, to: "звонил ещё раз", identifiers: [])])
+                rows: feedRedacted([redacted(changed, to: "звонил ещё раз", identifiers: [])])
             )
             originals = try await backend.originals(store)
             #expect(originals.keys.sorted() == [id2])

@@ -1,18 +1,15 @@
-/// Reads one export file of one source kind and yields canonical records in file order.
+/// Opens export files of one source kind and yields their rows as records or quarantined rows, in file order.
 ///
 /// Rows it cannot read become ``QuarantinedRow`` values; the adapter never stops on a bad row.
 public protocol IngestAdapter: Sendable {
     /// The source kind this adapter reads.
     var kind: SourceKind { get }
 
-    /// Reads `file`, calling `sink` once per row.
-    /// - Parameters:
-    ///   - file: The export, with the layout its feed declares.
-    ///   - sink: Receives records and quarantined rows.
-    /// - Returns: How the file was decoded.
-    /// - Throws: ``IngestError`` when the file as a whole is unusable (no header, missing columns,
-    ///   forbidden DTD); a sink error is rethrown unchanged.
-    func read(_ file: FeedFile, into sink: some RecordSink) throws -> FileReadSummary
+    /// Opens `file` and checks what must hold for the whole file (header, columns, root element).
+    /// - Parameter file: The export, with the layout its feed declares.
+    /// - Returns: The file's rows, to pull in order.
+    /// - Throws: ``IngestError`` when the file as a whole is unusable (no header, missing columns, forbidden DTD).
+    func open(_ file: FeedFile) throws -> any RowReader
 }
 
 /// What an adapter reports about a whole file after reading it.

@@ -5,23 +5,28 @@ import Foundation
 /// SQLite is the embedded default; other backends implement the same protocol and pass the same
 /// contract tests. The protocol speaks only in domain terms.
 public protocol FeedbackStore: Sendable {
+    /// What shares a quarter's regions among worker processes (`painmap run --all-regions`), when this store can.
+    ///
+    /// A server store (PostgreSQL) answers with its claim table; SQLite answers `nil`: its file admits one writing
+    /// process, so there the regions are shared among tasks of that one process.
+    var regionCoordinator: (any RegionRunCoordinator)? { get }
+
     /// The ledger entry of a file digest, if the store has seen it.
     func ingestedFile(digest: String) async throws -> IngestedFile?
 
     /// Ingests one file in one transaction: all of its rows and its ledger entry, or nothing.
     ///
-    /// A file whose digest the ledger already holds as done (another run finished it meanwhile) is not read again;
-    /// its existing entry is returned. Implementations must let concurrent calls for different files proceed safely.
+    /// The store pulls `rows` inside the transaction, writes each batch and, before committing, checks that every
+    /// row read is stored, quarantined or a duplicate. A file whose digest the ledger already holds as done (another
+    /// run finished it meanwhile) is not read again; its existing entry is returned. Implementations must let
+    /// concurrent calls for different files proceed safely.
     ///
     /// - Parameters:
     ///   - file: Digest, path, feed and source of the file.
-    ///   - read: Reads the file into the sink it is given; throwing rolls everything back.
+    ///   - rows: The file's redacted rows in file order; an error pulled from it rolls everything back.
     /// - Returns: The committed ledger entry.
-    /// - Throws: what `read` throws, or a store failure.
-    func ingest(
-        _ file: IngestFileIdentity,
-        read: (any RecordSink) throws -> FileReadSummary
-    ) async throws -> IngestedFile
+    /// - Throws: what pulling `rows` throws (the adapter's ``IngestError``), or a store failure.
+    func ingest(_ file: IngestFileIdentity, rows: IngestRows) async throws -> IngestedFile
 
     /// Records a file that was rejected as a whole (replacing an earlier rejection of the same digest).
     func recordRejection(_ file: IngestFileIdentity, error: IngestError) async throws

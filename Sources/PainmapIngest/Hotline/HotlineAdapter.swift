@@ -17,8 +17,8 @@ public struct HotlineAdapter: IngestAdapter {
         self.now = now
     }
 
-    /// Reads a CSV or XLSX call log.
-    public func read(_ file: FeedFile, into sink: some RecordSink) throws -> FileReadSummary {
-        try TabularFeedReader(regions: regions, now: now).read(file, into: sink, step: TextRequiredStep())
+    /// Opens a CSV or XLSX call log.
+    public func open(_ file: FeedFile) throws -> any RowReader {
+        try TabularFeedReader(regions: regions, now: now).open(file, step: TextRequiredStep())
     }
 }

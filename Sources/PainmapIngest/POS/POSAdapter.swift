@@ -20,13 +20,13 @@ public struct POSAdapter: IngestAdapter {
         self.now = now
     }
 
-    /// Reads a CSV or JSON export.
-    public func read(_ file: FeedFile, into sink: some RecordSink) throws -> FileReadSummary {
+    /// Opens a CSV or JSON export.
+    public func open(_ file: FeedFile) throws -> any RowReader {
         switch file.feed.format {
         case .json:
-            return try POSJSONReader(regions: regions, now: now).read(file, into: sink)
+            return try POSJSONReader(regions: regions, now: now).open(file)
         case .csv, .xlsx:
-            return try TabularFeedReader(regions: regions, now: now).read(file, into: sink, step: TextRequiredStep())
+            return try TabularFeedReader(regions: regions, now: now).open(file, step: TextRequiredStep())
         case .xml:
             throw IngestError(
                 location: SourceLocation(path: file.displayPath),

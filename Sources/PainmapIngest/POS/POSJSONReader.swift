@@ -8,9 +8,11 @@ struct POSJSONReader {
     let regions: RegionDirectory
     let now: Date
 
-    func read(_ file: FeedFile, into sink: some RecordSink) throws -> FileReadSummary {
+    /// Opens a JSON export: finds the array of records and checks the column map.
+    /// - Throws: ``IngestError`` when there is no array of records.
+    func open(_ file: FeedFile) throws -> any RowReader {
         let location = SourceLocation(path: file.displayPath)
-        var scanner: JSONArrayScanner
+        let scanner: JSONArrayScanner
         do {
             scanner = try JSONArrayScanner(url: file.url)
         } catch JSONArrayScanner.Problem.noArray {
@@ -24,24 +26,58 @@ struct POSJSONReader {
         }
         let paths = file.feed.columns.values.map(\.column)
         let mapper = try RowMapper(feed: file.feed, regions: regions, header: paths, location: location, now: now)
-        var elements = 0
-        while true {
-            let element: JSONArrayScanner.Element?
-            do {
-                element = try scanner.next()
-            } catch {
-                // The array breaks off: the file is truncated. Rows read so far stay accounted.
-                try sink.quarantine(
-                    QuarantinedRow(
-                        line: 0,
-                        reason: .malformedJSON,
-                        message: "JSON обрывается: файл обрезан; записи до обрыва учтены"
+        return Rows(scanner: scanner, mapper: mapper, paths: paths, location: location)
+    }
+
+    /// The elements of the array, one outcome each; a break in the array is one quarantined row at the end.
+    struct Rows: RowReader {
+        var scanner: JSONArrayScanner
+        let mapper: RowMapper
+        let paths: [String]
+        let location: SourceLocation
+        private var elements = 0
+        private var ended = false
+
+        init(scanner: JSONArrayScanner, mapper: RowMapper, paths: [String], location: SourceLocation) {
+            self.scanner = scanner
+            self.mapper = mapper
+            self.paths = paths
+            self.location = location
+        }
+
+        var summary: FileReadSummary { FileReadSummary(encoding: "utf-8") }
+
+        mutating func next() throws -> RowOutcome<FeedbackRecord>? {
+            if !ended {
+                do {
+                    if let element = try scanner.next() {
+                        elements += 1
+                        return outcome(of: element)
+                    }
+                    ended = true
+                } catch {
+                    ended = true
+                    // The array breaks off: the file is truncated. Rows read so far stay accounted.
+                    return .quarantined(
+                        QuarantinedRow(
+                            line: 0,
+                            reason: .malformedJSON,
+                            message: "JSON обрывается: файл обрезан; записи до обрыва учтены"
+                        )
                     )
-                )
-                break
+                }
             }
-            guard let element else { break }
-            elements += 1
+            guard elements > 0 else {
+                throw IngestError(
+                    location: location,
+                    reason: .emptyFile,
+                    message: "массив записей JSON пуст; если обращений за период не было, файл можно не выгружать"
+                )
+            }
+            return nil
+        }
+
+        private func outcome(of element: JSONArrayScanner.Element) -> RowOutcome<FeedbackRecord> {
             switch element {
             case .rejected(let problem, let index, let raw):
                 let (reason, message): (QuarantineReason, String) =
@@ -51,11 +87,11 @@ struct POSJSONReader {
                     case .tooLarge: (.fieldTooLong, "элемент больше \(JSONArrayScanner.maxElementBytes) байт")
                     case .malformed, .noArray: (.malformedJSON, "элемент JSON повреждён")
                     }
-                try sink.quarantine(QuarantinedRow(line: index, reason: reason, message: message, raw: raw))
+                return .quarantined(QuarantinedRow(line: index, reason: reason, message: message, raw: raw))
             case .bytes(let bytes, let index):
                 guard let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
                 else {
-                    try sink.quarantine(
+                    return .quarantined(
                         QuarantinedRow(
                             line: index,
                             reason: .malformedJSON,
@@ -63,10 +99,9 @@ struct POSJSONReader {
                             raw: Array(bytes.prefix(65_536))
                         )
                     )
-                    continue
                 }
                 guard let dictionary = object as? [String: Any] else {
-                    try sink.quarantine(
+                    return .quarantined(
                         QuarantinedRow(
                             line: index,
                             reason: .notAnObject,
@@ -74,15 +109,14 @@ struct POSJSONReader {
                             raw: Array(bytes.prefix(65_536))
                         )
                     )
-                    continue
                 }
                 let cells = paths.map { CellValue.text(POSJSONReader.text(at: $0, in: dictionary)) }
                 switch mapper.map(cells, line: index, raw: Array(bytes.prefix(65_536))) {
                 case .failure(let row):
-                    try sink.quarantine(row)
+                    return .quarantined(row)
                 case .success(var record):
                     if let problem = TextRequiredStep().complete(&record, cells: cells, line: index, raw: []) {
-                        try sink.quarantine(
+                        return .quarantined(
                             QuarantinedRow(
                                 line: index,
                                 reason: problem.reason,
@@ -90,20 +124,11 @@ struct POSJSONReader {
                                 raw: Array(bytes.prefix(65_536))
                             )
                         )
-                    } else {
-                        try sink.accept(record, line: index)
                     }
+                    return .record(record, line: index)
                 }
             }
         }
-        guard elements > 0 else {
-            throw IngestError(
-                location: location,
-                reason: .emptyFile,
-                message: "массив записей JSON пуст; если обращений за период не было, файл можно не выгружать"
-            )
-        }
-        return FileReadSummary(encoding: "utf-8")
     }
 
     /// The value at a dotted key path as text; numbers and booleans are spelled out.

@@ -43,126 +43,145 @@ public struct PortalAdapter: IngestAdapter {
         var comment = ""
     }
 
-    /// Reads one export.
-    public func read(_ file: FeedFile, into sink: some RecordSink) throws -> FileReadSummary {
-        let location = SourceLocation(path: file.displayPath)
-        var reader: XMLStreamReader
+    /// Opens one export.
+    /// - Throws: ``IngestError`` when the file is not strict UTF-8 XML or declares a DTD.
+    public func open(_ file: FeedFile) throws -> any RowReader {
+        let reader: XMLStreamReader
         do {
             reader = try XMLStreamReader(contentsOf: file.url)
         } catch {
             throw PortalAdapter.wholeFile(error, path: file.displayPath)
         }
-        let dates = DateParser(formats: [
+        return Rows(adapter: self, file: file, reader: reader)
+    }
+
+    /// The forms of one export, one outcome each, pulled from the XML stream.
+    struct Rows: RowReader {
+        let adapter: PortalAdapter
+        let file: FeedFile
+        var reader: XMLStreamReader
+        private let dates = DateParser(formats: [
             "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd",
         ])
-        var path: [String] = []
-        var formVersion: String?
-        var draft: FormDraft?
-        var text = ""
-        var seenRoot = false
-        var forms = 0
-        do {
-            while let event = try reader.next() {
-                switch event {
-                case .startElement(let name, let namespace, let attributes, _):  // empty elements also get an endElement
-                    if !seenRoot {
-                        seenRoot = true
-                        guard name == "body", namespace == PortalAdapter.namespace else {
-                            throw IngestError(
-                                location: SourceLocation(path: file.displayPath, line: reader.line),
-                                reason: .malformedXML,
-                                message:
-                                    "корневой элемент не mkgu:body в пространстве имён \(PortalAdapter.namespace): это не выгрузка «Ваш контроль»"
-                            )
-                        }
+        private var path: [String] = []
+        private var formVersion: String?
+        private var draft: FormDraft?
+        private var text = ""
+        private var seenRoot = false
+        private var forms = 0
+        private var ended = false
+
+        init(adapter: PortalAdapter, file: FeedFile, reader: XMLStreamReader) {
+            self.adapter = adapter
+            self.file = file
+            self.reader = reader
+        }
+
+        var summary: FileReadSummary { FileReadSummary(encoding: "utf-8") }
+
+        mutating func next() throws -> RowOutcome<FeedbackRecord>? {
+            if !ended {
+                do {
+                    while let event = try reader.next() {
+                        if let outcome = try handle(event) { return outcome }
                     }
-                    path.append(name)
-                    text = ""
-                    if name == "form", path.count >= 2, path[path.count - 2] == "forms" {
-                        draft = FormDraft(line: reader.line, attributes: attributes)
-                    } else if var current = draft {
-                        switch name {
-                        case "service": current.serviceID = attributes["id"]
-                        case "authority": current.authorityID = attributes["id"]
-                        case "procedure": current.procedureID = attributes["id"]
-                        case "rate":
-                            current.rates.append((attributes["indicator-id"] ?? "", attributes["value-id"] ?? ""))
-                        default: break
-                        }
-                        draft = current
-                    }
-                case .text(let chunk):
-                    text += chunk
-                case .endElement(let name):
-                    try close(
-                        name,
-                        text: text,
-                        path: &path,
-                        draft: &draft,
-                        formVersion: &formVersion,
-                        file: file,
-                        sink: sink,
-                        dates: dates,
-                        forms: &forms
+                    ended = true
+                } catch let error as XMLReadError {
+                    ended = true
+                    if forms == 0 { throw PortalAdapter.wholeFile(error, path: file.displayPath) }
+                    // The document breaks off after some forms: those stay; the break is accounted as one row.
+                    let (reason, message) = PortalAdapter.describe(error)
+                    return .quarantined(
+                        QuarantinedRow(
+                            line: error.line,
+                            reason: reason,
+                            message: message + "; формы до этого места учтены"
+                        )
                     )
-                    text = ""
                 }
             }
-        } catch let error as XMLReadError {
-            if forms == 0 { throw PortalAdapter.wholeFile(error, path: file.displayPath) }
-            // The document breaks off after some forms: those stay; the break is accounted as one row.
-            let (reason, message) = PortalAdapter.describe(error)
-            try sink.quarantine(
-                QuarantinedRow(line: error.line, reason: reason, message: message + "; формы до этого места учтены")
-            )
+            if !seenRoot {
+                throw IngestError(
+                    location: SourceLocation(path: file.displayPath),
+                    reason: .emptyFile,
+                    message: "XML-документ пуст"
+                )
+            }
+            return nil
         }
-        if !seenRoot {
-            throw IngestError(location: location, reason: .emptyFile, message: "XML-документ пуст")
+
+        /// Takes one event; a closed form gives its outcome.
+        private mutating func handle(_ event: XMLEvent) throws -> RowOutcome<FeedbackRecord>? {
+            switch event {
+            case .startElement(let name, let namespace, let attributes, _):  // empty elements also get an endElement
+                if !seenRoot {
+                    seenRoot = true
+                    guard name == "body", namespace == PortalAdapter.namespace else {
+                        throw IngestError(
+                            location: SourceLocation(path: file.displayPath, line: reader.line),
+                            reason: .malformedXML,
+                            message:
+                                "корневой элемент не mkgu:body в пространстве имён \(PortalAdapter.namespace): это не выгрузка «Ваш контроль»"
+                        )
+                    }
+                }
+                path.append(name)
+                text = ""
+                if name == "form", path.count >= 2, path[path.count - 2] == "forms" {
+                    draft = FormDraft(line: reader.line, attributes: attributes)
+                } else if var current = draft {
+                    switch name {
+                    case "service": current.serviceID = attributes["id"]
+                    case "authority": current.authorityID = attributes["id"]
+                    case "procedure": current.procedureID = attributes["id"]
+                    case "rate":
+                        current.rates.append((attributes["indicator-id"] ?? "", attributes["value-id"] ?? ""))
+                    default: break
+                    }
+                    draft = current
+                }
+                return nil
+            case .text(let chunk):
+                text += chunk
+                return nil
+            case .endElement(let name):
+                defer { text = "" }
+                return close(name)
+            }
         }
-        return FileReadSummary(encoding: "utf-8")
+
+        private mutating func close(_ name: String) -> RowOutcome<FeedbackRecord>? {
+            defer { if !path.isEmpty { path.removeLast() } }
+            let value = text.trimmedCell
+            if name == "form-version" {
+                formVersion = value
+                return nil
+            }
+            guard var current = draft else { return nil }
+            switch name {
+            case "service": current.serviceName = value
+            case "authority": current.authorityName = value
+            case "date": current.date = value
+            case "received-date": current.receivedDate = value
+            case "okato": current.okato = value
+            case "comment": current.comment = text
+            case "form":
+                draft = nil
+                forms += 1
+                return adapter.outcome(of: current, version: formVersion, file: file, dates: dates)
+            default: break
+            }
+            draft = current
+            return nil
+        }
     }
 
-    private func close(
-        _ name: String,
-        text: String,
-        path: inout [String],
-        draft: inout FormDraft?,
-        formVersion: inout String?,
-        file: FeedFile,
-        sink: some RecordSink,
-        dates: DateParser,
-        forms: inout Int
-    ) throws {
-        defer { if !path.isEmpty { path.removeLast() } }
-        let value = text.trimmedCell
-        if name == "form-version" {
-            formVersion = value
-            return
-        }
-        guard var current = draft else { return }
-        switch name {
-        case "service": current.serviceName = value
-        case "authority": current.authorityName = value
-        case "date": current.date = value
-        case "received-date": current.receivedDate = value
-        case "okato": current.okato = value
-        case "comment": current.comment = text
-        case "form":
-            draft = nil
-            forms += 1
-            try emit(current, version: formVersion, file: file, sink: sink, dates: dates)
-            return
-        default: break
-        }
-        draft = current
-    }
-
-    private func emit(_ form: FormDraft, version: String?, file: FeedFile, sink: some RecordSink, dates: DateParser)
-        throws
+    private func outcome(of form: FormDraft, version: String?, file: FeedFile, dates: DateParser)
+        -> RowOutcome<FeedbackRecord>
     {
         let id = form.attributes["mkgu-id"] ?? form.attributes["foreign-id"]
-        func reject(_ reason: QuarantineReason, _ message: String) throws {
-            try sink.quarantine(
+        func reject(_ reason: QuarantineReason, _ message: String) -> RowOutcome<FeedbackRecord> {
+            .quarantined(
                 QuarantinedRow(
                     line: form.line,
                     reason: reason,
@@ -172,28 +191,28 @@ public struct PortalAdapter: IngestAdapter {
             )
         }
         guard let version, let definition = forms[version] else {
-            return try reject(
+            return reject(
                 .unknownRateValue,
                 "версия формы «\(version ?? "не указана")» не описана в Config/mkgu-forms.yaml"
             )
         }
         guard let region = regions.resolve(form.okato, system: .okato) else {
-            return try reject(.unknownRegion, "ОКАТО «\(RowMapper.clip(form.okato))» не найден в справочнике регионов")
+            return reject(.unknownRegion, "ОКАТО «\(RowMapper.clip(form.okato))» не найден в справочнике регионов")
         }
         let dateText = form.date.isEmpty ? form.receivedDate : form.date
         guard let received = dates.parse(dateText, utcOffsetHours: region.utcOffsetHours) else {
-            return try reject(
+            return reject(
                 dateText.isEmpty ? .missingRequired : .badDate,
                 "дата оценки «\(RowMapper.clip(dateText))» не разбирается; ожидается ISO 8601"
             )
         }
         guard received >= Date(timeIntervalSince1970: 946_684_800), received <= now.addingTimeInterval(86_400) else {
-            return try reject(.dateOutOfRange, "дата оценки раньше 2000 года или в будущем")
+            return reject(.dateOutOfRange, "дата оценки раньше 2000 года или в будущем")
         }
         var scores: [CriterionScore] = []
         for rate in form.rates {
             guard let score = definition.score(indicator: rate.indicator, valueID: rate.value) else {
-                return try reject(
+                return reject(
                     .unknownRateValue,
                     "оценка с показателем «\(RowMapper.clip(rate.indicator))» и значением «\(RowMapper.clip(rate.value))» не входит в форму \(definition.version)"
                 )
@@ -202,7 +221,7 @@ public struct PortalAdapter: IngestAdapter {
         }
         let local = DateParser.localYearMonth(received, utcOffsetHours: region.utcOffsetHours)
         guard let quarter = Quarter(year: local.year, month: local.month) else {
-            return try reject(.dateOutOfRange, "дата оценки вне допустимого диапазона")
+            return reject(.dateOutOfRange, "дата оценки вне допустимого диапазона")
         }
         var record = FeedbackRecord(
             source: .portal,
@@ -223,7 +242,7 @@ public struct PortalAdapter: IngestAdapter {
         record.ratings = scores
         record.channel = "epgu"
         record.status = .closed
-        try sink.accept(record, line: form.line)
+        return .record(record, line: form.line)
     }
 
     static func describe(_ error: XMLReadError) -> (QuarantineReason, String) {

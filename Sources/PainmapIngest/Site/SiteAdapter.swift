@@ -14,9 +14,9 @@ public struct SiteAdapter: IngestAdapter {
         self.now = now
     }
 
-    /// Reads a CSV or XLSX export.
-    public func read(_ file: FeedFile, into sink: some RecordSink) throws -> FileReadSummary {
-        try TabularFeedReader(regions: regions, now: now).read(file, into: sink, step: TOTKStep())
+    /// Opens a CSV or XLSX export.
+    public func open(_ file: FeedFile) throws -> any RowReader {
+        try TabularFeedReader(regions: regions, now: now).open(file, step: TOTKStep())
     }
 }
 

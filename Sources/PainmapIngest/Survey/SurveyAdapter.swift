@@ -19,8 +19,8 @@ public struct SurveyAdapter: IngestAdapter {
         self.now = now
     }
 
-    /// Reads a survey export.
-    public func read(_ file: FeedFile, into sink: some RecordSink) throws -> FileReadSummary {
+    /// Opens a survey export.
+    public func open(_ file: FeedFile) throws -> any RowReader {
         let location = SourceLocation(path: file.displayPath)
         guard let id = file.feed.questionnaire, let questionnaire = questionnaires[id] else {
             throw IngestError(
@@ -30,9 +30,8 @@ public struct SurveyAdapter: IngestAdapter {
                     "для макета «\(file.feed.name)» не найдена анкета «\(file.feed.questionnaire ?? "")»; задайте questionnaire и опишите её в Config/surveys.yaml"
             )
         }
-        return try TabularFeedReader(regions: regions, now: now).read(
+        return try TabularFeedReader(regions: regions, now: now).open(
             file,
-            into: sink,
             step: SurveyStep(questionnaire: questionnaire)
         )
     }

@@ -8,8 +8,9 @@ struct TabularFeedReader {
     let regions: RegionDirectory
     let now: Date
 
-    /// Reads `file` into `sink`, one call per data row.
-    func read(_ file: FeedFile, into sink: some RecordSink, step: some TabularRowStep) throws -> FileReadSummary {
+    /// Opens `file`: reads the header and checks the layout's and the step's columns.
+    /// - Throws: ``IngestError`` when the header is missing or lacks required columns.
+    func open(_ file: FeedFile, step: some TabularRowStep) throws -> any RowReader {
         var source = try TabularRowSource(file: file)
         let header = try source.header()
         let location = SourceLocation(path: file.displayPath, line: 1)
@@ -31,56 +32,28 @@ struct TabularFeedReader {
             throw error
         }
         let prepared = try step.prepare(header: header, location: location)
-        let format = file.feed.format
-        var rows = 0
-        let encoding = try RowPipeline.run(
-            preparation: sink.preparation,
-            produce: { emit -> String in
-                // Runs on the reader thread; it owns `source`, `mapper` and `prepared` from here on.
-                while let item = try source.next() {
-                    let outcome = TabularFeedReader.outcome(
-                        of: item,
-                        header: header,
-                        format: format,
-                        mapper: mapper,
-                        prepared: prepared
-                    )
-                    guard emit(outcome) else { break }
-                }
-                return source.encodingName
-            },
-            consume: { outcome in
-                rows += 1
-                switch outcome {
-                case .record(let record, let line): try sink.accept(record, line: line)
-                case .prepared(let record, let line): try sink.accept(record, line: line)
-                case .quarantine(let row): try sink.quarantine(row)
-                }
-            }
+        return TabularRows(
+            source: source,
+            header: header,
+            format: file.feed.format,
+            mapper: mapper,
+            prepared: prepared,
+            path: file.displayPath,
+            unmapped: RowMapper.unmapped(header: header, feed: file.feed, extra: prepared.extraColumns)
         )
-        guard rows > 0 else {
-            throw IngestError(
-                location: SourceLocation(path: file.displayPath, line: 2),
-                reason: .emptyFile,
-                message:
-                    "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
-            )
-        }
-        let unmapped = RowMapper.unmapped(header: header, feed: file.feed, extra: prepared.extraColumns)
-        return FileReadSummary(encoding: encoding, unmappedColumns: unmapped)
     }
 
     /// Turns one read item into a record or a quarantined row.
-    private static func outcome(
+    static func outcome(
         of item: TabularItem,
         header: [String],
         format: FeedConfiguration.Format,
         mapper: RowMapper,
         prepared: some PreparedRowStep
-    ) -> RowOutcome {
+    ) -> RowOutcome<FeedbackRecord> {
         switch item {
         case .unreadable(let row):
-            return .quarantine(row)
+            return .quarantined(row)
         case .row(let line, var cells, let raw):
             if format == .xlsx {
                 // Spreadsheets omit trailing empty cells; only non-empty cells past the header count.
@@ -90,7 +63,7 @@ struct TabularFeedReader {
                 }
             }
             if cells.count != header.count {
-                return .quarantine(
+                return .quarantined(
                     QuarantinedRow(
                         line: line,
                         reason: .wrongFieldCount,
@@ -102,15 +75,63 @@ struct TabularFeedReader {
             }
             switch mapper.map(cells, line: line, raw: raw) {
             case .failure(let row):
-                return .quarantine(row)
+                return .quarantined(row)
             case .success(var record):
                 if let problem = prepared.complete(&record, cells: cells, line: line, raw: raw) {
-                    return .quarantine(problem)
+                    return .quarantined(problem)
                 }
                 return .record(record, line: line)
             }
         }
     }
+}
+
+/// The data rows of one tabular file after its header, pulled in file order.
+struct TabularRows<Prepared: PreparedRowStep>: RowReader {
+    var source: TabularRowSource
+    let header: [String]
+    let format: FeedConfiguration.Format
+    let mapper: RowMapper
+    let prepared: Prepared
+    let path: String
+    let unmapped: [String]
+    private var rows = 0
+
+    init(
+        source: TabularRowSource,
+        header: [String],
+        format: FeedConfiguration.Format,
+        mapper: RowMapper,
+        prepared: Prepared,
+        path: String,
+        unmapped: [String]
+    ) {
+        self.source = source
+        self.header = header
+        self.format = format
+        self.mapper = mapper
+        self.prepared = prepared
+        self.path = path
+        self.unmapped = unmapped
+    }
+
+    mutating func next() throws -> RowOutcome<FeedbackRecord>? {
+        guard let item = try source.next() else {
+            guard rows > 0 else {
+                throw IngestError(
+                    location: SourceLocation(path: path, line: 2),
+                    reason: .emptyFile,
+                    message:
+                        "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
+                )
+            }
+            return nil
+        }
+        rows += 1
+        return TabularFeedReader.outcome(of: item, header: header, format: format, mapper: mapper, prepared: prepared)
+    }
+
+    var summary: FileReadSummary { FileReadSummary(encoding: source.encodingName, unmappedColumns: unmapped) }
 }
 
 /// A kind-specific step applied to every mapped row.

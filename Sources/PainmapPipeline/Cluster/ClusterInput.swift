@@ -122,84 +122,57 @@ struct ClusterInput {
         blockBytes: Int = .max
     ) async throws -> ClusterInput? {
         let chunkSize = max(1, chunkSize)
+        let lanes = max(1, threadCount)
         var input = ClusterInput()
-        // One analyzer per running task as well: the analyzer's tables are reference-counted, and two threads
-        // counting references on the same objects for every text contend for their cache lines.
-        let analyzers = (0..<max(1, threadCount)).map { _ in TextAnalyzer() }
         let decoded = columns.decoded
         var decoding = reader.decoding
-        // One cache per running task; a cache only memoizes stems, so which chunk gets which cache
-        // cannot change any token.
-        var caches = (0..<max(1, threadCount)).map {
-            (number: $0, cache: CacheHandOver(StemCache(minimumCapacity: 16_384)))
-        }
-        input.cacheWords = [[(surface: String, stem: String)]](repeating: [], count: caches.count)
-        input.globalOfCacheWord = [[Int32]](repeating: [], count: caches.count)
-        let complete = try await withThrowingTaskGroup(of: (AnalyzedChunk, StemCache).self) { group in
-            var buffer = InOrderBuffer<AnalyzedChunk>()
-            var chunkCount = 0
-            /// Merges the chunks that are next in order; `false` when the file must be read row by row.
-            func absorb(_ done: (chunk: AnalyzedChunk, cache: StemCache)) -> Bool {
-                caches.append((done.chunk.cacheNumber, CacheHandOver(done.cache)))
-                for ready in buffer.add(done.chunk, at: done.chunk.index) {
-                    if ready.failed { return false }
-                    if let ended = ready.decoding {
-                        guard decoding.agrees(with: ended) else { return false }
-                        decoding = decoding.adopting(ended)
-                    }
-                    input.merge(ready)
-                }
-                return true
-            }
-            while true {
-                let source: ChunkSource
+        input.cacheWords = [[(surface: String, stem: String)]](repeating: [], count: lanes)
+        input.globalOfCacheWord = [[Int32]](repeating: [], count: lanes)
+        var blockUnreadable = false
+        var rowError: (any Error)?
+        let merged = await orderedParallelMap(
+            width: lanes,
+            // One analyzer per lane as well: the analyzer's tables are reference-counted, and two threads counting
+            // references on the same objects for every text contend for their cache lines. A cache only memoizes
+            // stems, so which chunk gets which lane cannot change any token.
+            makeState: { number in
+                AnalysisLane(number: number, cache: StemCache(minimumCapacity: 16_384), analyzer: TextAnalyzer())
+            },
+            next: { () -> ChunkSource? in
                 if inBlocks {
-                    let block: DelimitedTextReader.Block?
                     do {
-                        block = try reader.nextBlock(
+                        return try reader.nextBlock(
                             rowLimit: chunkSize,
                             byteLimit: blockBytes,
                             maxRowBytes: Self.maxBlockRowBytes
-                        )
+                        ).map(ChunkSource.block)
                     } catch {
-                        group.cancelAll()
-                        return false
+                        blockUnreadable = true
+                        return nil
                     }
-                    guard let block else { break }
-                    source = .block(block)
-                } else {
+                }
+                do {
                     let rows = try Self.readRows(&reader, decoded: decoded, columns: columns, size: chunkSize)
-                    if rows.ids.isEmpty { break }
-                    source = .rows(rows)
+                    return rows.ids.isEmpty ? nil : .rows(rows)
+                } catch {
+                    rowError = error
+                    return nil
                 }
-                while caches.isEmpty, let done = try await group.next() {
-                    guard absorb(done) else {
-                        group.cancelAll()
-                        return false
-                    }
+            },
+            transform: { source, lane in Self.analyze(source, columns: columns, lane: &lane) },
+            consume: { chunk in
+                // Chunks arrive in file order; `false` when the file must be read row by row.
+                if chunk.failed { return false }
+                if let ended = chunk.decoding {
+                    guard decoding.agrees(with: ended) else { return false }
+                    decoding = decoding.adopting(ended)
                 }
-                let (number, cache) = caches.removeLast()
-                let index = chunkCount
-                chunkCount += 1
-                group.addTask {
-                    Self.analyze(
-                        source,
-                        columns: columns,
-                        index: index,
-                        cacheNumber: number,
-                        cache: cache,
-                        analyzer: analyzers[number]
-                    )
-                }
+                input.merge(chunk)
+                return true
             }
-            while let done = try await group.next() {
-                guard absorb(done) else {
-                    group.cancelAll()
-                    return false
-                }
-            }
-            return true
-        }
+        )
+        if let rowError { throw rowError }
+        let complete = merged && !blockUnreadable
         guard complete else { return nil }
         input.decoding = inBlocks ? decoding : reader.decoding
         input.cacheWords = []
@@ -355,9 +328,8 @@ struct ClusterInput {
         }
     }
 
-    /// One chunk's analysis, tagged with its index so chunks merge in input order.
+    /// One chunk's analysis.
     private struct AnalyzedChunk: Sendable {
-        var index: Int
         /// The ids, truth labels and positions of the chunk's rows (their texts dropped once analyzed).
         var rows: ParsedRows
         /// The block's reader met a row it could not read: the file must be read row by row.
@@ -378,16 +350,16 @@ struct ClusterInput {
         var rowCount: Int { rowOffsets.count - 1 }
     }
 
-    private static func analyze(
-        _ source: ChunkSource,
-        columns: Columns,
-        index: Int,
-        cacheNumber: Int,
-        cache handOver: CacheHandOver,
-        analyzer: TextAnalyzer
-    ) -> (AnalyzedChunk, StemCache) {
-        var cache = handOver.take()
-        let firstNewWord = cache.count
+    /// What one analysis task works with: its stem cache and analyzer, and the cache's number.
+    private struct AnalysisLane {
+        let number: Int
+        var cache: StemCache
+        let analyzer: TextAnalyzer
+    }
+
+    private static func analyze(_ source: ChunkSource, columns: Columns, lane: inout AnalysisLane) -> AnalyzedChunk {
+        let analyzer = lane.analyzer
+        let firstNewWord = lane.cache.count
         var tokens: [Int32] = []
         var rowOffsets = [0]
         var rows: ParsedRows
@@ -399,7 +371,7 @@ struct ClusterInput {
             rowOffsets.reserveCapacity(rows.texts.count + 1)
             tokens.reserveCapacity(16 * rows.texts.count)
             for text in rows.texts {
-                analyzer.appendWordIDs(of: text, cache: &cache, to: &tokens)
+                analyzer.appendWordIDs(of: text, cache: &lane.cache, to: &tokens)
                 rowOffsets.append(tokens.count)
             }
         case .block(let block):
@@ -411,7 +383,7 @@ struct ClusterInput {
             do {
                 while let row = try reader.next(decoding: decoded) {
                     let text = rows.appendKeys(of: row, columns: columns)
-                    analyzer.appendWordIDs(of: text, cache: &cache, to: &tokens)
+                    analyzer.appendWordIDs(of: text, cache: &lane.cache, to: &tokens)
                     rowOffsets.append(tokens.count)
                 }
             } catch {
@@ -420,37 +392,19 @@ struct ClusterInput {
             decoding = reader.decoding
         }
         rows.texts = []
-        let newWords = (firstNewWord..<cache.count).map { (cache.surface(ofWord: $0), cache.stem(ofWord: $0)) }
-        let chunk = AnalyzedChunk(
-            index: index,
+        let newWords = (firstNewWord..<lane.cache.count).map {
+            (lane.cache.surface(ofWord: $0), lane.cache.stem(ofWord: $0))
+        }
+        return AnalyzedChunk(
             rows: rows,
             failed: failed,
             decoding: decoding,
-            cacheNumber: cacheNumber,
+            cacheNumber: lane.number,
             tokens: tokens,
             rowOffsets: rowOffsets,
             firstNewWord: firstNewWord,
             newWords: newWords
         )
-        return (chunk, cache)
-    }
-}
-
-/// Moves a stem cache into an analysis task as its only reference, so the task's additions never copy the
-/// cache's tables (a cache captured by the task's closure would be shared with the closure).
-private final class CacheHandOver: @unchecked Sendable {
-    // Written once before the task starts, taken once inside it.
-    private var cache: StemCache?
-
-    init(_ cache: StemCache) {
-        self.cache = cache
-    }
-
-    /// The cache, leaving nothing behind.
-    func take() -> StemCache {
-        guard let taken = cache else { preconditionFailure("a stem cache is handed over once") }
-        cache = nil
-        return taken
     }
 }
 

@@ -13,8 +13,8 @@ public struct IngestJob: Sendable {
     private let redactionThreads: Int
 
     /// Creates the job.
-    /// - Parameter redactionThreads: Threads a reader may use to redact a batch of records (default: the
-    ///   active processors); what is stored is the same for any count.
+    /// - Parameter redactionThreads: Tasks redacting batches of records at once (default: the active processors);
+    ///   what is stored is the same for any count.
     public init(
         configuration: PainmapConfiguration,
         store: any FeedbackStore,
@@ -78,10 +78,16 @@ public struct IngestJob: Sendable {
         let adapter = registry.adapter(for: file.feed.kind)
         do {
             let redactor = RecordRedactor(keepOriginals: configuration.privacy.keepOriginals)
-            // Records are redacted on their way to the store: only redacted text is stored (issue 6).
             let threads = redactionThreads
-            let entry = try await store.ingest(identity) { sink in
-                try adapter.read(file, into: RedactingSink(base: sink, redactor: redactor, threads: threads))
+            let rows = IngestRows()
+            // Two stages joined by `rows`: the adapter's rows, redacted (only redacted text is stored, issue 6), flow
+            // into the store, which pulls them inside the file's one transaction.
+            let entry = try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    await IngestJob.read(file, with: adapter, redactor: redactor, threads: threads, into: rows)
+                }
+                defer { rows.close() }  // the store is done with the file: stop reading it
+                return try await store.ingest(identity, rows: rows)
             }
             logger.info(
                 "File ingested",
@@ -105,6 +111,55 @@ public struct IngestJob: Sendable {
             )
             try await store.recordRejection(identity, error: error)
             return .init(path: file.displayPath, source: file.feed.kind, outcome: .rejected(error))
+        }
+    }
+
+    /// Rows per batch from the adapter to the store.
+    static let batchSize = 256
+
+    /// Reads `file` with `adapter` and sends its rows to `rows` in batches, each redacted on one of `threads` child
+    /// tasks; batches reach the store in file order, so what is stored does not depend on `threads`.
+    ///
+    /// The natural key and fingerprint are taken from the record as read (``RecordRedactor/redact(_:)``), so a
+    /// record's identity does not depend on the redactor's version. Ends `rows` with the file's summary, or with the
+    /// adapter's error; stops early once the store stopped pulling.
+    static func read(
+        _ file: FeedFile,
+        with adapter: any IngestAdapter,
+        redactor: RecordRedactor,
+        threads: Int,
+        into rows: IngestRows
+    ) async {
+        do {
+            var reader = try adapter.open(file)
+            var failure: (any Error)?
+            let complete = await orderedParallelMap(
+                width: threads,
+                makeState: { _ in () },
+                next: { () -> [RowOutcome<FeedbackRecord>]? in
+                    guard failure == nil else { return nil }
+                    do {
+                        return try reader.nextBatch(maxCount: batchSize)
+                    } catch {
+                        failure = error
+                        return nil
+                    }
+                },
+                transform: { batch, _ in batch.map { $0.map(redactor.redact) } },
+                consume: { batch in
+                    do {
+                        try await rows.send(batch)
+                        return true
+                    } catch {
+                        return false
+                    }
+                }
+            )
+            guard complete else { return }  // the store stopped pulling (it failed, or the file was done already)
+            if let failure { throw failure }
+            rows.finish(reader.summary)
+        } catch {
+            rows.fail(error)
         }
     }
 

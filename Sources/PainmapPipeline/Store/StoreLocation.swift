@@ -43,14 +43,6 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
         #endif
     }
 
-    /// The file the run lock guards, for a SQLite store; `nil` for PostgreSQL, whose writers are made safe inside the
-    /// server (per-source advisory locks for ingest, single-transaction upserts for the rest), so runs on several
-    /// hosts may overlap.
-    public var runLockStore: URL? {
-        if case .sqlite(let url) = self { return url }
-        return nil
-    }
-
     /// Whether a command that only reads can expect data: a SQLite file must exist; a server store is asked.
     public var mayHoldData: Bool {
         switch self {
@@ -67,14 +59,32 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Opens (creating and migrating if needed) the store.
+    /// Opens (creating and migrating if needed) the store for the length of `body`.
     ///
-    /// - Throws: the backend's store error, or ``CommandFailure`` (78) for a PostgreSQL URL in a build without the
-    ///   `PostgreSQL` trait.
-    public func open() async throws -> any FeedbackStore {
+    /// A SQLite file admits one writing process at a time: with `exclusive`, its run lock (`<store>.run.lock`, a
+    /// `flock` the kernel releases if the holder dies) is taken before the file is opened and held until `body`
+    /// returns. A PostgreSQL store guards its writers inside the server (per-source advisory locks for ingest,
+    /// single-transaction upserts for the rest), so runs on several hosts may overlap and no lock is taken; its
+    /// connection pool runs for the length of `body`.
+    ///
+    /// - Parameters:
+    ///   - exclusive: Whether `body` writes (ingest, classify, run) and so needs the store to itself where the store
+    ///     cannot share.
+    ///   - wait: With `exclusive`, wait for another run to finish instead of failing.
+    ///   - body: What to do with the store.
+    /// - Returns: What `body` returns.
+    /// - Throws: ``RunLock/Busy`` when another run holds the lock; the backend's store error; ``CommandFailure`` (78)
+    ///   for a PostgreSQL URL in a build without the `PostgreSQL` trait; what `body` throws.
+    public func withStore<T>(
+        exclusive: Bool = false,
+        wait: Bool = false,
+        _ body: (any FeedbackStore) async throws -> T
+    ) async throws -> T {
         switch self {
         case .sqlite(let url):
-            return try SQLiteFeedbackStore(url: url)
+            let lock = exclusive ? try RunLock.acquire(store: url, wait: wait) : nil
+            defer { withExtendedLifetime(lock) {} }
+            return try await body(try SQLiteFeedbackStore(url: url))
         case .postgres(let text):
             guard Self.isPostgresAvailable else {
                 throw CommandFailure(
@@ -82,17 +92,21 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
                     status: .configError
                 )
             }
-            return try await Self.openPostgres(text)
+            return try await Self.withPostgres(text, body)
         }
     }
 
     #if PostgreSQL
-        private static func openPostgres(_ text: String) async throws -> any FeedbackStore {
-            try await PostgresFeedbackStore.open(try PostgresStoreAddress(text))
+        private static func withPostgres<T>(_ text: String, _ body: (any FeedbackStore) async throws -> T)
+            async throws -> T
+        {
+            try await PostgresFeedbackStore.withStore(try PostgresStoreAddress(text)) { try await body($0) }
         }
     #else
         // Unreachable (guarded by isPostgresAvailable); keeps the call above compiling in the default build.
-        private static func openPostgres(_ text: String) async throws -> any FeedbackStore {
+        private static func withPostgres<T>(_ text: String, _ body: (any FeedbackStore) async throws -> T)
+            async throws -> T
+        {
             throw CommandFailure("painmap собран без PostgreSQL", status: .configError)
         }
     #endif

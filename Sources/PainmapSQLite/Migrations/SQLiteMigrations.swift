@@ -145,7 +145,25 @@ enum SQLiteMigrations {
             )
         }
         // v5_region_run is PostgreSQL's claim table for worker processes (one process per SQLite store, so none
-        // here); the next SQLite migration is v6.
+        // here).
+        //
+        // Both stores' slice index is (region, quarter, source) (`FeedbackRecordColumns.sliceIndex` says why the
+        // queries want region first). SQLite's v1 built it so; PostgreSQL's v1 built (quarter, region, source), which
+        // its v6 rebuilds. Here v6 only makes sure, rebuilding an index of any other shape.
+        migrator.registerMigration("v6_slice_index") { db in
+            let columns = try String.fetchAll(
+                db,
+                sql: "SELECT name FROM pragma_index_info('feedback_record_slice') ORDER BY seqno"
+            )
+            guard columns != ["region", "quarter", "source"] else { return }
+            try db.execute(
+                sql: """
+                    DROP INDEX IF EXISTS feedback_record_slice;
+                    CREATE INDEX feedback_record_slice ON feedback_record(region, quarter, source);
+                    """
+            )
+        }
+        // Analysts' decisions (issue 13), in SQLiteMigrations+Review.swift.
         registerReviewDecisions(in: &migrator)
         return migrator
     }

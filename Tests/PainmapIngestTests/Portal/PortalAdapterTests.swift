@@ -12,14 +12,14 @@ import Testing
         configuration = try ConfigurationLoader().load(directory: PackageRoot.url.appendingPathComponent("Config"))
     }
 
-    func read(_ xml: String) throws -> CollectingSink {
+    func read(_ xml: String) throws -> CollectedRows {
         let directory = try TemporaryDirectory()
         let url = try directory.write("mkgu.xml", text: xml)
         let feed = try #require(configuration.feed(named: "portal-mkgu"))
-        let sink = CollectingSink()
-        _ = try PortalAdapter(regions: configuration.regions, forms: configuration.ratingForms)
-            .read(FeedFile(url: url, displayPath: "mkgu.xml", feed: feed), into: sink)
-        return sink
+        return try CollectedRows(
+            PortalAdapter(regions: configuration.regions, forms: configuration.ratingForms),
+            FeedFile(url: url, displayPath: "mkgu.xml", feed: feed)
+        )
     }
 
     static func document(_ forms: String) -> String {
@@ -97,8 +97,10 @@ import Testing
         let url = try directory.write("bad.xml", [0x3C, 0xF4, 0x3E, 0x3C, 0x2F, 0xF4, 0x3E])
         let feed = try #require(configuration.feed(named: "portal-mkgu"))
         #expect(throws: IngestError.self) {
-            _ = try PortalAdapter(regions: configuration.regions, forms: configuration.ratingForms)
-                .read(FeedFile(url: url, displayPath: "bad.xml", feed: feed), into: CollectingSink())
+            _ = try CollectedRows(
+                PortalAdapter(regions: configuration.regions, forms: configuration.ratingForms),
+                FeedFile(url: url, displayPath: "bad.xml", feed: feed)
+            )
         }
     }
 }

@@ -24,9 +24,10 @@ import Testing
         let directory = try TemporaryDirectory()
         let url = try directory.write("survey.csv", text: csv)
         let feed = try #require(configuration.feed(named: "survey-csv"))
-        let sink = CollectingSink()
-        _ = try SurveyAdapter(regions: configuration.regions, questionnaires: configuration.questionnaires)
-            .read(FeedFile(url: url, displayPath: "survey.csv", feed: feed), into: sink)
+        let sink = try CollectedRows(
+            SurveyAdapter(regions: configuration.regions, questionnaires: configuration.questionnaires),
+            FeedFile(url: url, displayPath: "survey.csv", feed: feed)
+        )
         #expect(sink.records.count == 2)
         let first = sink.records[0]
         #expect(first.ratings.map(\.criterion) == [.queue, .information, .politeness, .time])
@@ -44,8 +45,10 @@ import Testing
         let url = try directory.write("survey.csv", text: csv)
         let feed = try #require(configuration.feed(named: "survey-csv"))
         #expect {
-            _ = try SurveyAdapter(regions: configuration.regions, questionnaires: configuration.questionnaires)
-                .read(FeedFile(url: url, displayPath: "survey.csv", feed: feed), into: CollectingSink())
+            _ = try CollectedRows(
+                SurveyAdapter(regions: configuration.regions, questionnaires: configuration.questionnaires),
+                FeedFile(url: url, displayPath: "survey.csv", feed: feed)
+            )
         } throws: { error in
             (error as? IngestError)?.reason == .missingColumns
                 && (error as? IngestError)?.message.contains("Удобство записи") == true

@@ -2,14 +2,27 @@ import Foundation
 import PainmapCore
 import Testing
 
-/// A sink driver: feeds prepared rows into whatever sink the store hands out.
-func feed(_ records: [FeedbackRecord], quarantine: [QuarantinedRow] = []) -> (any RecordSink) throws -> FileReadSummary
-{
-    { sink in
-        for (index, record) in records.enumerated() { try sink.accept(record, line: index + 2) }
-        for row in quarantine { try sink.quarantine(row) }
-        return FileReadSummary(encoding: "utf-8")
-    }
+/// A file's rows as the ingest job hands them to a store: `records` (lines 2…, unredacted: each under its own key and
+/// fingerprint, no identifiers), then `quarantine`, and then `ending`.
+func feed(
+    _ records: [FeedbackRecord],
+    quarantine: [QuarantinedRow] = [],
+    ending: Result<FileReadSummary, any Error> = .success(FileReadSummary(encoding: "utf-8"))
+) -> IngestRows {
+    let outcomes: [RowOutcome<RedactedRecord>] =
+        records.enumerated().map { index, record in
+            .record(
+                RedactedRecord(
+                    record: record,
+                    naturalKey: record.naturalKey,
+                    fingerprint: record.contentFingerprint,
+                    identifiers: [],
+                    originals: nil
+                ),
+                line: index + 2
+            )
+        } + quarantine.map { .quarantined($0) }
+    return IngestRows.preloaded(outcomes, ending: ending)
 }
 
 /// A ПОС record keyed by `id`, received `id` minutes after a fixed instant.

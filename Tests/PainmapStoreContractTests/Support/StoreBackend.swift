@@ -10,8 +10,8 @@ import Testing
 /// A backend the contract suite runs against: makes a fresh, empty store for one test and disposes of it.
 struct StoreBackend: Sendable, CustomTestStringConvertible {
     let name: String
-    let open: @Sendable () async throws -> any FeedbackStore
-    let dispose: @Sendable (any FeedbackStore) async -> Void
+    /// Runs a body on a fresh, empty store of this backend and disposes of the store afterwards.
+    let scoped: @Sendable (_ body: (any FeedbackStore) async throws -> Void) async throws -> Void
     /// The original texts the store kept (`keep_originals`), read through the backend's own audit API.
     let originals: @Sendable (any FeedbackStore) async throws -> [RecordID: OriginalTexts]
 
@@ -19,28 +19,17 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
 
     /// Runs `body` on a fresh store of this backend.
     func withStore(_ body: (any FeedbackStore) async throws -> Void) async throws {
-        let store = try await open()
-        do {
-            try await body(store)
-        } catch {
-            await dispose(store)
-            throw error
-        }
-        await dispose(store)
+        try await scoped(body)
     }
 
     static let sqlite = StoreBackend(
         name: "SQLite",
-        open: {
+        scoped: { body in
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "painmap-contract-\(UUID().uuidString)"
             )
-            return try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite"))
-        },
-        dispose: { store in
-            if let store = store as? SQLiteFeedbackStore {
-                try? FileManager.default.removeItem(at: store.url.deletingLastPathComponent())
-            }
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try await body(try SQLiteFeedbackStore(url: directory.appendingPathComponent("s.sqlite")))
         },
         originals: { store in try (store as? SQLiteFeedbackStore)?.originalTexts() ?? [:] }
     )
@@ -65,7 +54,7 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
         /// Each test gets its own schema in the test database, dropped afterwards.
         static let postgres = StoreBackend(
             name: "PostgreSQL",
-            open: {
+            scoped: { body in
                 guard let base = postgresURL else {
                     throw PostgresStoreError(
                         message:
@@ -73,9 +62,16 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
                         status: .configError
                     )
                 }
-                return try await PostgresFeedbackStore.open(try PostgresStoreAddress(schemaURL(base)))
+                try await PostgresFeedbackStore.withStore(try PostgresStoreAddress(schemaURL(base))) { store in
+                    do {
+                        try await body(store)
+                    } catch {
+                        try? await store.dropSchema()
+                        throw error
+                    }
+                    try? await store.dropSchema()
+                }
             },
-            dispose: { store in try? await (store as? PostgresFeedbackStore)?.dropSchema() },
             originals: { store in try await (store as? PostgresFeedbackStore)?.originalTexts() ?? [:] }
         )
 

@@ -4,9 +4,9 @@ import PainmapIngest
 import PainmapPipeline
 
 /// Feeds bytes as a whole export file to the adapter of one layout of `Config/feeds.yaml`, exactly as ingest
-/// does (reader → decoder → row mapper), with a sink that keeps nothing.
+/// does (reader → decoder → row mapper), pulling every row and keeping nothing.
 ///
-/// Properties checked: no crash; each row read reaches the sink once (records + quarantined rows never exceed
+/// Properties checked: no crash; each row read is yielded once (records + quarantined rows never exceed
 /// what a reader could have produced is not knowable, so only sanity is asserted); no stored text holds U+FFFD
 /// unless the input did (RELIABILITY.md §4.2: nothing is decoded with replacement characters).
 struct AdapterTarget: FuzzTarget {
@@ -39,8 +39,15 @@ struct AdapterTarget: FuzzTarget {
         guard FileManager.default.createFile(atPath: file.url.path, contents: Data(bytes)) else {
             fatalError("cannot write \(file.url.path)")
         }
-        let sink = CountingSink()
-        _ = try? adapter.read(file, into: sink)
+        var sink = CountingSink()
+        if var reader = try? adapter.open(file) {
+            while let outcome = try? reader.next() {
+                switch outcome {
+                case .record(let record, let line): sink.accept(record, line: line)
+                case .quarantined(let row): sink.quarantine(row)
+                }
+            }
+        }
         if sink.replacementCharacters > 0 {
             let inputHasReplacement = bytes.indices.dropLast(2).contains {
                 bytes[$0] == 0xEF && bytes[$0 + 1] == 0xBF && bytes[$0 + 2] == 0xBD
@@ -50,13 +57,13 @@ struct AdapterTarget: FuzzTarget {
     }
 }
 
-/// Counts what an adapter hands over and looks for replacement characters in stored text.
-final class CountingSink: RecordSink {
+/// Counts what an adapter yields and looks for replacement characters in stored text.
+struct CountingSink {
     private(set) var records = 0
     private(set) var quarantined = 0
     private(set) var replacementCharacters = 0
 
-    func accept(_ record: FeedbackRecord, line: Int) throws {
+    mutating func accept(_ record: FeedbackRecord, line: Int) {
         records += 1
         precondition(line >= 0, "negative line \(line)")
         for text in [record.text, record.answerText ?? "", record.organization ?? "", record.categoryRaw ?? ""]
@@ -65,7 +72,7 @@ final class CountingSink: RecordSink {
         }
     }
 
-    func quarantine(_ row: QuarantinedRow) throws {
+    mutating func quarantine(_ row: QuarantinedRow) {
         quarantined += 1
         precondition(row.raw.count <= 1 << 20, "quarantined raw bytes not capped: \(row.raw.count)")
     }

@@ -3,11 +3,11 @@ import GRDB
 import GRDBSQLite
 import PainmapCore
 
-/// Writes one file's rows inside its open transaction and keeps the file's row accounting.
+/// Writes one file's rows inside its open transaction, on the writer's thread, and keeps the file's row accounting.
 ///
 /// Inserts and updates bind a record's values straight onto GRDB's prepared statements with the SQLite
 /// C API: building GRDB `StatementArguments` boxed every value and cost more than SQLite's own work.
-final class SQLiteRecordSink: RecordSink {
+final class SQLiteRecordWriter {
     private let db: Database
     private let fileID: Int64
     private let insert: Statement
@@ -42,21 +42,8 @@ final class SQLiteRecordSink: RecordSink {
         )
     }
 
-    func accept(_ record: FeedbackRecord, line: Int) throws {
-        try accept(
-            RedactedRecord(
-                record: record,
-                naturalKey: record.naturalKey,
-                fingerprint: record.contentFingerprint,
-                identifiers: [],
-                originals: nil
-            ),
-            line: line
-        )
-    }
-
     /// Stores the redacted record under its original key and fingerprint, with its identifiers and originals.
-    func accept(_ redacted: RedactedRecord, line: Int) throws {
+    func store(_ redacted: RedactedRecord, line: Int) throws {
         FaultPoint.hit("ingest.row")
         tally.read += 1
         let record = redacted.record
@@ -115,7 +102,7 @@ final class SQLiteRecordSink: RecordSink {
     {
         let statement = prepared.sqliteStatement
         var binder = Binder(statement: statement)
-        RecordColumns.bind(record, key: key, digest: digest, fileID: fileID, line: line, into: &binder)
+        FeedbackRecordColumns.write(record, key: key, digest: digest, fileID: fileID, line: line, into: &binder)
         defer {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
