@@ -24,7 +24,7 @@ extension SQLiteFeedbackStore: DecisionStore {
 
     public func painDecisions(region: String?, quarter: Quarter?) async throws -> [PainDecision] {
         let slice = Self.sliceFilter(region: region, quarter: quarter, table: "d")
-        return try read("прочитать решения") { db in
+        return try await read("прочитать решения") { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -38,7 +38,7 @@ extension SQLiteFeedbackStore: DecisionStore {
 
     public func recordDecisions(region: String?, quarter: Quarter?) async throws -> [RecordDecision] {
         let slice = Self.sliceFilter(region: region, quarter: quarter, table: "r")
-        return try read("прочитать переносы записей") { db in
+        return try await read("прочитать переносы записей") { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -71,7 +71,7 @@ extension SQLiteFeedbackStore: DecisionStore {
             slice.arguments += [painID]
         }
         let filter = slice
-        return try read("прочитать журнал решений") { db in
+        return try await read("прочитать журнал решений") { db in
             try Row.fetchAll(
                 db,
                 sql:
@@ -170,7 +170,7 @@ extension SQLiteFeedbackStore: DecisionStore {
     }
 
     public func analysisSnapshot(region: String, quarter: Quarter) async throws -> String? {
-        try read("прочитать сохранённый анализ") { db in
+        try await read("прочитать сохранённый анализ") { db in
             try String.fetchOne(
                 db,
                 sql: "SELECT body FROM analysis_snapshot WHERE region = ? AND quarter = ?",

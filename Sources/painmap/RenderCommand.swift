@@ -36,14 +36,13 @@ struct RenderCommand: AsyncParsableCommand {
         try await runMapped {
             guard let parsed = Quarter(quarter) else { throw CommandFailure("квартал не распознан", status: .usage) }
             try global.requireExistingStore()
-            let lock = try global.acquireRunLock(wait: wait)
-            defer { withExtendedLifetime(lock) {} }
-            let store = try await global.storeLocation.open()
-            let written = try await RenderJob(store: store, logger: global.makeLogger()).run(
-                quarter: parsed,
-                regions: region,
-                outputDirectory: URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
-            )
+            let written = try await global.storeLocation.withStore(exclusive: true, wait: wait) { store in
+                try await RenderJob(store: store, logger: global.makeLogger()).run(
+                    quarter: parsed,
+                    regions: region,
+                    outputDirectory: URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL
+                )
+            }
             for code in region {
                 print("\(code): перерисовано файлов: \(written[code]?.count ?? 0)")
             }

@@ -15,14 +15,15 @@ struct ReviewJunk: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            let service = try await options.service()
-            let key = try options.key(decision.pain)
-            if undo {
-                options.print(try await service.unjunk(key, actor: decision.who, expect: decision.expect))
-            } else {
-                options.print(
-                    try await service.junk(key, reason: reason ?? "", actor: decision.who, expect: decision.expect)
-                )
+            try await options.withService { service in
+                let key = try options.key(decision.pain)
+                if undo {
+                    options.print(try await service.unjunk(key, actor: decision.who, expect: decision.expect))
+                } else {
+                    options.print(
+                        try await service.junk(key, reason: reason ?? "", actor: decision.who, expect: decision.expect)
+                    )
+                }
             }
         }
     }
@@ -39,15 +40,17 @@ struct ReviewMerge: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            let ids = sources.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            options.print(
-                try await options.service().merge(
-                    into: try options.key(decision.pain),
-                    sources: ids,
-                    actor: decision.who,
-                    expect: decision.expect.map { [decision.pain: $0] } ?? [:]
+            try await options.withService { service in
+                let ids = sources.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                options.print(
+                    try await service.merge(
+                        into: try options.key(decision.pain),
+                        sources: ids,
+                        actor: decision.who,
+                        expect: decision.expect.map { [decision.pain: $0] } ?? [:]
+                    )
                 )
-            )
+            }
         }
     }
 }
@@ -72,24 +75,26 @@ struct ReviewSplit: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            var ids: [RecordID] = []
-            for part in records.split(separator: ",") {
-                guard let value = Int64(part.trimmingCharacters(in: .whitespaces)) else {
-                    throw CommandFailure("id записи «\(part)» не число", status: .usage)
+            try await options.withService { service in
+                var ids: [RecordID] = []
+                for part in records.split(separator: ",") {
+                    guard let value = Int64(part.trimmingCharacters(in: .whitespaces)) else {
+                        throw CommandFailure("id записи «\(part)» не число", status: .usage)
+                    }
+                    ids.append(RecordID(rawValue: value))
                 }
-                ids.append(RecordID(rawValue: value))
-            }
-            options.print(
-                try await options.service().split(
-                    try options.key(decision.pain),
-                    records: ids,
-                    toPain: to,
-                    newTitle: newTitle,
-                    toSituation: situation.map { $0 == "none" ? "" : $0 },
-                    actor: decision.who,
-                    expect: decision.expect
+                options.print(
+                    try await service.split(
+                        try options.key(decision.pain),
+                        records: ids,
+                        toPain: to,
+                        newTitle: newTitle,
+                        toSituation: situation.map { $0 == "none" ? "" : $0 },
+                        actor: decision.who,
+                        expect: decision.expect
+                    )
                 )
-            )
+            }
         }
     }
 }
@@ -102,14 +107,16 @@ struct ReviewRename: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            options.print(
-                try await options.service().rename(
-                    try options.key(decision.pain),
-                    title: title,
-                    actor: decision.who,
-                    expect: decision.expect
+            try await options.withService { service in
+                options.print(
+                    try await service.rename(
+                        try options.key(decision.pain),
+                        title: title,
+                        actor: decision.who,
+                        expect: decision.expect
+                    )
                 )
-            )
+            }
         }
     }
 }
@@ -129,21 +136,25 @@ struct ReviewStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            guard let next = ReviewStatus(argument: status) else {
-                throw CommandFailure(
-                    "статус «\(status)» неизвестен; возможны: "
-                        + ReviewStatus.allCases.map { "\($0.rawValue) («\($0.russianName)»)" }.joined(separator: ", "),
-                    status: .usage
+            try await options.withService { service in
+                guard let next = ReviewStatus(argument: status) else {
+                    throw CommandFailure(
+                        "статус «\(status)» неизвестен; возможны: "
+                            + ReviewStatus.allCases.map { "\($0.rawValue) («\($0.russianName)»)" }.joined(
+                                separator: ", "
+                            ),
+                        status: .usage
+                    )
+                }
+                options.print(
+                    try await service.setStatus(
+                        try options.key(decision.pain),
+                        to: next,
+                        actor: decision.who,
+                        expect: decision.expect
+                    )
                 )
             }
-            options.print(
-                try await options.service().setStatus(
-                    try options.key(decision.pain),
-                    to: next,
-                    actor: decision.who,
-                    expect: decision.expect
-                )
-            )
         }
     }
 }
@@ -159,14 +170,16 @@ struct ReviewAssign: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            options.print(
-                try await options.service().assign(
-                    try options.key(decision.pain),
-                    body: body,
-                    actor: decision.who,
-                    expect: decision.expect
+            try await options.withService { service in
+                options.print(
+                    try await service.assign(
+                        try options.key(decision.pain),
+                        body: body,
+                        actor: decision.who,
+                        expect: decision.expect
+                    )
                 )
-            )
+            }
         }
     }
 }
@@ -183,15 +196,17 @@ struct ReviewSolution: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            options.print(
-                try await options.service().setSolution(
-                    try options.key(decision.pain),
-                    solution: text,
-                    due: due,
-                    actor: decision.who,
-                    expect: decision.expect
+            try await options.withService { service in
+                options.print(
+                    try await service.setSolution(
+                        try options.key(decision.pain),
+                        solution: text,
+                        due: due,
+                        actor: decision.who,
+                        expect: decision.expect
+                    )
                 )
-            )
+            }
         }
     }
 }
@@ -204,14 +219,16 @@ struct ReviewComment: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            options.print(
-                try await options.service().comment(
-                    try options.key(decision.pain),
-                    text: text,
-                    actor: decision.who,
-                    expect: decision.expect
+            try await options.withService { service in
+                options.print(
+                    try await service.comment(
+                        try options.key(decision.pain),
+                        text: text,
+                        actor: decision.who,
+                        expect: decision.expect
+                    )
                 )
-            )
+            }
         }
     }
 }

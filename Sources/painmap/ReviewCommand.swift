@@ -55,21 +55,26 @@ struct ReviewOptions: ParsableArguments {
 
     func key(_ pain: String) throws -> PainKey { PainKey(region: region, quarter: try parsedQuarter, painID: pain) }
 
-    /// Opens the store and builds the service; the run lock is not taken (decisions live in their own tables).
-    func service() async throws -> ReviewService {
+    /// Opens the store and runs `body` with a service on it; the run lock is not taken (decisions live in their own
+    /// tables, so analysts may decide while a run is in progress).
+    func withService<T>(_ body: (ReviewService) async throws -> T) async throws -> T {
         let configuration = try ConfigurationLoader().load(directory: global.configURL)
         guard configuration.regions.region(code: region) != nil else {
             throw CommandFailure("региона «\(region)» нет в Config/regions.yaml", status: .usage)
         }
         try global.requireExistingStore()
-        guard let store = try await global.storeLocation.open() as? any FeedbackStore & DecisionStore else {
-            throw CommandFailure("хранилище \(global.storeLocation) не хранит решения", status: .software)
+        return try await global.storeLocation.withStore { store in
+            guard let store = store as? any FeedbackStore & DecisionStore else {
+                throw CommandFailure("хранилище \(global.storeLocation) не хранит решения", status: .software)
+            }
+            return try await body(
+                ReviewService(
+                    store: store,
+                    catalog: configuration.lifeSituations,
+                    bodies: configuration.responsibleBodies
+                )
+            )
         }
-        return ReviewService(
-            store: store,
-            catalog: configuration.lifeSituations,
-            bodies: configuration.responsibleBodies
-        )
     }
 
     /// Prints a decision's outcome: warnings to stderr, the audit entries to stdout.
@@ -111,11 +116,13 @@ struct ReviewList: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            let pains = try await options.service().pains(region: options.region, quarter: try options.parsedQuarter)
-            if options.json {
-                print(ReviewRendering.json(["pains": pains.map(ReviewRendering.object)]), terminator: "")
-            } else {
-                print(TextTable.render(ReviewRendering.rows(pains)), terminator: "")
+            try await options.withService { service in
+                let pains = try await service.pains(region: options.region, quarter: try options.parsedQuarter)
+                if options.json {
+                    print(ReviewRendering.json(["pains": pains.map(ReviewRendering.object)]), terminator: "")
+                } else {
+                    print(TextTable.render(ReviewRendering.rows(pains)), terminator: "")
+                }
             }
         }
     }
@@ -131,18 +138,19 @@ struct ReviewShow: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            let service = try await options.service()
-            let key = try options.key(pain)
-            let reviewed = try await service.pain(key)
-            let log = try await service.log(region: key.region, quarter: key.quarter, painID: key.painID)
-            let bodies = try await service.bodyOptions(key)
-            if options.json {
-                var object = ReviewRendering.object(reviewed)
-                object["log"] = log.map(ReviewRendering.object)
-                object["body_options"] = bodies
-                print(ReviewRendering.json(object), terminator: "")
-            } else {
-                print(ReviewRendering.details(reviewed, log: log, bodyOptions: bodies), terminator: "")
+            try await options.withService { service in
+                let key = try options.key(pain)
+                let reviewed = try await service.pain(key)
+                let log = try await service.log(region: key.region, quarter: key.quarter, painID: key.painID)
+                let bodies = try await service.bodyOptions(key)
+                if options.json {
+                    var object = ReviewRendering.object(reviewed)
+                    object["log"] = log.map(ReviewRendering.object)
+                    object["body_options"] = bodies
+                    print(ReviewRendering.json(object), terminator: "")
+                } else {
+                    print(ReviewRendering.details(reviewed, log: log, bodyOptions: bodies), terminator: "")
+                }
             }
         }
     }
@@ -158,15 +166,17 @@ struct ReviewLog: AsyncParsableCommand {
 
     func run() async throws {
         try await runMapped {
-            let log = try await options.service().log(
-                region: options.region,
-                quarter: try options.parsedQuarter,
-                painID: pain
-            )
-            if options.json {
-                print(ReviewRendering.json(["entries": log.map(ReviewRendering.object)]), terminator: "")
-            } else {
-                print(ReviewRendering.logTable(log), terminator: "")
+            try await options.withService { service in
+                let log = try await service.log(
+                    region: options.region,
+                    quarter: try options.parsedQuarter,
+                    painID: pain
+                )
+                if options.json {
+                    print(ReviewRendering.json(["entries": log.map(ReviewRendering.object)]), terminator: "")
+                } else {
+                    print(ReviewRendering.logTable(log), terminator: "")
+                }
             }
         }
     }

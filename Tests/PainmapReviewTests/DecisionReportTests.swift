@@ -141,3 +141,91 @@ import Testing
         #expect(try await fixture.service.pain(ghost).needsReview)
     }
 }
+
+/// «Решения и их эффект» on SampleFeeds: pains decided during 2026Q2, counted before (2026Q2) and after (2026Q3) by
+/// the 2026Q3 run.
+@Suite struct DecisionEffectTests {
+    @Test func theEffectPageShowsRatesRatiosAndIntervals() async throws {
+        let fixture = try await ReviewFixture.make(quarters: [])
+        defer { fixture.remove() }
+        _ = try await fixture.run(quarter: "2026Q2", regions: ["54"])
+        _ = try await fixture.run(quarter: "2026Q3", regions: ["54"])
+        let q2 = try #require(Quarter("2026Q2"))
+        let q3 = try #require(Quarter("2026Q3"))
+        // Decisions dated 15 May 2026, inside 2026Q2.
+        let service = ReviewService(
+            store: fixture.store,
+            catalog: fixture.configuration.lifeSituations,
+            bodies: fixture.configuration.responsibleBodies,
+            now: { Date(timeIntervalSince1970: 1_778_800_000) }
+        )
+        let continuing = try await fixture.store.pains(region: "54", quarter: q3).filter { $0.id.hasPrefix("2026Q2-") }
+        try #require(continuing.count >= 2)
+        for pain in continuing.prefix(4) {
+            let key = PainKey(region: "54", quarter: q2, painID: ReviewService.reviewID(pain))
+            _ = try await service.setStatus(key, to: .inProgress, actor: "ivanova")
+        }
+        _ = try await service.comment(
+            PainKey(region: "54", quarter: q2, painID: ReviewService.reviewID(continuing[0])),
+            text: "комментарий не решение",
+            actor: "ivanova"
+        )
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        _ = try await RenderJob(store: fixture.store, logger: logger).run(
+            quarter: q3,
+            regions: ["54"],
+            outputDirectory: fixture.directory.appendingPathComponent("out")
+        )
+        let url = fixture.directory.appendingPathComponent("out/2026Q3/54/effect.json")
+        let page = try JSONDecoder().decode(DecisionEffectPage.self, from: Data(contentsOf: url))
+        #expect(page.decisionQuarter == "2026Q2" && page.quarter == "2026Q3")
+        #expect(
+            page.method.configDigest.count >= 12
+                && page.method.analysisVersion == DecisionEffectAnalysis.analysisVersion
+        )
+        #expect(page.effects.count == min(4, continuing.count))
+        for effect in page.effects {
+            let report = try JSONDecoder().decode(
+                PainMapReport.self,
+                from: Data(
+                    contentsOf: fixture.directory.appendingPathComponent("out/2026Q3/54/\(effect.lifeSituation).json")
+                )
+            )
+            let pain = try #require(report.pains.first { $0.id == effect.painID })
+            #expect(effect.after.records == pain.count && effect.before.records == pain.previousCount)
+            #expect(effect.after.situationRecords == report.totals.count)
+            #expect(effect.before.situationRecords == report.totals.previousCount)
+            #expect(effect.decision == "в работе" && effect.decidedBy == "ivanova")
+            let a = Double(max(pain.count, 1)) / Double(report.totals.count)
+            let b = Double(max(pain.previousCount, 1)) / Double(report.totals.previousCount)
+            if pain.count > 0 && pain.previousCount > 0 {
+                #expect(abs(effect.rateRatio - a / b) < 0.0001)
+            }
+            #expect(effect.lower < effect.rateRatio && effect.rateRatio < effect.upper)
+            let spans = effect.lower <= 1 && effect.upper >= 1
+            #expect(effect.verdict == (spans ? "эффект не доказан" : effect.rateRatio < 1 ? "снижение" : "рост"))
+        }
+        let html = try String(contentsOf: url.deletingPathExtension().appendingPathExtension("html"), encoding: .utf8)
+        #expect(html.contains("Решения и их эффект") && html.contains("Отношение частот (95 % ДИ)"))
+    }
+
+    @Test func theRateRatioIntervalFollowsTheLogNormalApproximation() throws {
+        // 40 of 1 000 after, 80 of 1 000 before: RR 0.5, SE = √(1/40 − 1/1000 + 1/80 − 1/1000) = 0.1884.
+        let page = DecisionEffectAnalysis.rateRatioForTesting(
+            after: 40,
+            afterTotal: 1_000,
+            before: 80,
+            beforeTotal: 1_000
+        )
+        #expect(abs(page.0 - 0.5) < 1e-9)
+        #expect(abs(page.1 - 0.5 * exp(-1.96 * 0.188_414)) < 1e-4)
+        #expect(abs(page.2 - 0.5 * exp(1.96 * 0.188_414)) < 1e-4)
+        let flat = DecisionEffectAnalysis.rateRatioForTesting(
+            after: 10,
+            afterTotal: 1_000,
+            before: 11,
+            beforeTotal: 1_000
+        )
+        #expect(flat.1 < 1 && flat.2 > 1)
+    }
+}

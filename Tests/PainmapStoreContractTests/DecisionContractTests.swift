@@ -96,7 +96,7 @@ import Testing
             let q3 = try #require(Quarter("2026Q3"))
             _ = try await store.ingest(
                 identity("d1"),
-                read: feed([try record("1", quarter: "2026Q3"), try record("2", quarter: "2026Q3")])
+                rows: feed([try record("1", quarter: "2026Q3"), try record("2", quarter: "2026Q3")])
             )
             let ids = try await store.storedRecords(region: "54", quarter: q3).map(\.id)
             let decisions = try decisions(store)

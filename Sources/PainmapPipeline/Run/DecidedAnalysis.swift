@@ -14,12 +14,20 @@ struct DecidedAnalysis: Sendable {
         let overlay = DecisionOverlay(
             decisions: try await decisions.painDecisions(region: analysis.index.region.code, quarter: nil)
         )
-        guard !overlay.isEmpty else { return analysis }
+        guard !overlay.isEmpty, let quarter = Quarter(analysis.index.quarter) else { return analysis }
         let reports = analysis.reports.map(overlay.apply(to:))
+        let effects = DecisionEffectAnalysis().page(
+            reports: analysis.reports,
+            log: try await decisions.decisionLog(region: analysis.index.region.code, quarter: nil, painID: nil),
+            region: analysis.index.region,
+            quarter: quarter,
+            generatedAt: analysis.index.generatedAt
+        )
         return RegionAnalyzer.Result(
             reports: reports,
             index: overlay.apply(to: analysis.index, reports: reports),
-            pains: analysis.pains
+            pains: analysis.pains,
+            effects: effects
         )
     }
 

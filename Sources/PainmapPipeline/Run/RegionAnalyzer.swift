@@ -15,6 +15,8 @@ struct RegionAnalyzer: Sendable {
         let index: RegionIndex
         /// The pains to store for the region and quarter.
         let pains: [StoredPain]
+        /// «Решения и их эффект», when pains were decided during the previous quarter (added by `DecidedAnalysis`).
+        var effects: DecisionEffectPage? = nil
     }
 
     let configuration: PainmapConfiguration

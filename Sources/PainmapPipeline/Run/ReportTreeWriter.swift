@@ -73,6 +73,22 @@ struct ReportTreeWriter: Sendable {
                 lifeSituation: nil
             )
         )
+        if let effects = result.effects {
+            files.append(
+                PendingFile(
+                    url: directory.appendingPathComponent("effect.html"),
+                    data: renderer.renderEffects(effects),
+                    lifeSituation: nil
+                )
+            )
+            files.append(
+                PendingFile(
+                    url: directory.appendingPathComponent("effect.json"),
+                    data: try renderer.renderEffectsJSON(effects),
+                    lifeSituation: nil
+                )
+            )
+        }
         files.append(
             PendingFile(
                 url: directory.appendingPathComponent("\(result.index.region.code).xlsx"),
