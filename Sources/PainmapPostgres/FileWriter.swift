@@ -7,7 +7,7 @@
     /// Writes one file's batches inside its open transaction and keeps the file's row accounting.
     ///
     /// Per batch: one indexed lookup of the stored fingerprints of the batch's keys, then, in file order, the same
-    /// decision the SQLite sink makes row by row — a new key is stored, the same key with the same fingerprint is a
+    /// decision the SQLite writer makes row by row — a new key is stored, the same key with the same fingerprint is a
     /// duplicate, a different fingerprint is an update — and finally one `COPY` of the new rows straight into
     /// `feedback_record`, one `COPY` + `UPDATE … FROM` for changed rows, and one `COPY` of quarantined rows. The ingest
     /// holds a per-source advisory lock for its transaction, so no other transaction adds keys of that source between
@@ -147,7 +147,7 @@
             )
         }
 
-        /// Stores what redaction removed from the rows just written, as the SQLite sink does row by row: an update first
+        /// Stores what redaction removed from the rows just written, as the SQLite writer does row by row: an update first
         /// deletes what the earlier export of the record left (identifiers and originals), then each written row's final
         /// version adds its own. Rows are found by (source, natural key), which the file's transaction holds still.
         private func writeRedaction(inserted: [PendingRecord], updated: [PendingRecord]) async throws {

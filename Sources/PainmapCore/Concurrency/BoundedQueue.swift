@@ -47,6 +47,7 @@ public final class BoundedQueue<Element: Sendable, Ending: Sendable>: @unchecked
     /// Appends `element`, suspending while the queue is full.
     /// - Throws: `CancellationError` when the consumer has closed the queue or the producing task is cancelled.
     public func send(_ element: Element) async throws {
+        try Task.checkCancellation()
         while true {
             let wait: Bool = lock.withLock {
                 closed ? false : waiting >= capacity

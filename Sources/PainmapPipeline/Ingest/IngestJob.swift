@@ -155,7 +155,12 @@ public struct IngestJob: Sendable {
                     }
                 }
             )
-            guard complete else { return }  // the store stopped pulling (it failed, or the file was done already)
+            guard complete else {
+                // The store stopped pulling (it failed, or the file was done already), or this task was cancelled:
+                // end the stream either way, so a store still pulling is not left waiting.
+                rows.fail(CancellationError())
+                return
+            }
             if let failure { throw failure }
             rows.finish(reader.summary)
         } catch {

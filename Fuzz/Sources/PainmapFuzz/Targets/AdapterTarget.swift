@@ -39,16 +39,16 @@ struct AdapterTarget: FuzzTarget {
         guard FileManager.default.createFile(atPath: file.url.path, contents: Data(bytes)) else {
             fatalError("cannot write \(file.url.path)")
         }
-        var sink = CountingSink()
+        var counts = RowCounts()
         if var reader = try? adapter.open(file) {
             while let outcome = try? reader.next() {
                 switch outcome {
-                case .record(let record, let line): sink.accept(record, line: line)
-                case .quarantined(let row): sink.quarantine(row)
+                case .record(let record, let line): counts.accept(record, line: line)
+                case .quarantined(let row): counts.quarantine(row)
                 }
             }
         }
-        if sink.replacementCharacters > 0 {
+        if counts.replacementCharacters > 0 {
             let inputHasReplacement = bytes.indices.dropLast(2).contains {
                 bytes[$0] == 0xEF && bytes[$0 + 1] == 0xBF && bytes[$0 + 2] == 0xBD
             }
@@ -58,7 +58,7 @@ struct AdapterTarget: FuzzTarget {
 }
 
 /// Counts what an adapter yields and looks for replacement characters in stored text.
-struct CountingSink {
+struct RowCounts {
     private(set) var records = 0
     private(set) var quarantined = 0
     private(set) var replacementCharacters = 0
