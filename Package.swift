@@ -50,9 +50,17 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         // Personal-data recognizers and the redactor applied at ingest (no dependencies beyond Core).
-        .target(name: "PainmapPrivacy", dependencies: ["PainmapCore"]),
+        // Resources: the name lexicon from OpenCorpora (CC BY-SA 3.0, scripts/dev/build-name-lexicon.py).
+        .target(name: "PainmapPrivacy", dependencies: ["PainmapCore"], resources: [.copy("Resources")]),
         // The labelled PII corpus generator and the evaluation behind `painmap pii-eval`.
-        .target(name: "PainmapPrivacyEval", dependencies: ["PainmapCore", "PainmapPrivacy"]),
+        // The independent corpus goes through the ПОС adapter and the store (Pipeline, SQLite) like a real export.
+        .target(
+            name: "PainmapPrivacyEval",
+            dependencies: [
+                "PainmapCore", "PainmapPrivacy", "PainmapPipeline", "PainmapSQLite",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Source adapters: readers for CSV, XLSX, XML, JSON and the five feed kinds.
         .target(
             name: "PainmapIngest",
@@ -137,7 +145,7 @@ let package = Package(
         .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText"]),
         .testTarget(
             name: "PainmapPrivacyTests",
-            dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore"]
+            dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore", "PainmapPipeline"]
         ),
         .testTarget(name: "PainmapClusteringTests", dependencies: ["PainmapClustering", "PainmapCore", "PainmapText"]),
         .testTarget(

@@ -28,7 +28,8 @@ public struct RecordRedactor: Sendable {
         var identifiers: [FoundIdentifier] = []
         var seen = Set<FoundIdentifier>()
         func collect(_ spans: [RedactedSpan]) {
-            for span in spans {
+            // A date of birth identifies no one alone and is not a recorded identifier type of the stores.
+            for span in spans where span.type != .birthDate {
                 let identifier = FoundIdentifier(type: span.type, normalized: span.normalized)
                 if seen.insert(identifier).inserted { identifiers.append(identifier) }
             }

@@ -1,4 +1,4 @@
-import PainmapCore
+public import PainmapCore
 
 /// Replaces personal data in free text with typed placeholders (`[ТЕЛЕФОН]`, `[ФИО]`, `[АДРЕС]` …).
 ///
@@ -21,8 +21,17 @@ import PainmapCore
 ///
 /// The redactor holds no mutable state and is safe to share between threads.
 public struct Redactor: Sendable {
-    /// Creates a redactor.
-    public init() {}
+    private let publicNumbers: PublicNumbers
+
+    /// Creates a redactor that keeps the standard public numbers (112, 122, 101–104, 8-800 …).
+    public init() {
+        self.init(privacy: .default)
+    }
+
+    /// Creates a redactor that keeps the public numbers and public offices' addresses of `privacy`.
+    public init(privacy: PrivacyConfiguration) {
+        publicNumbers = PublicNumbers(numbers: privacy.publicNumbers, addresses: privacy.publicAddresses)
+    }
 
     /// Redacts `text`.
     /// - Parameter text: Any text; empty and placeholder-only texts come back unchanged.
@@ -100,11 +109,14 @@ public struct Redactor: Sendable {
         let scanned = ScannedText(text)
         var candidates: [Candidate] = []
         EmailRecognizer().find(in: scanned, into: &candidates)
-        NumberRecognizer().find(in: scanned, into: &candidates)
+        ObfuscatedEmailRecognizer().find(in: scanned, into: &candidates)
+        NumberRecognizer(publicNumbers: publicNumbers).find(in: scanned, into: &candidates)
+        BirthDateRecognizer().find(in: scanned, into: &candidates)
         PlateRecognizer().find(in: scanned, into: &candidates)
         AddressRecognizer().find(in: scanned, into: &candidates)
         NameRecognizer().find(in: scanned, into: &candidates)
         if scanned.hasPlaceholders { Redactor.removeCandidates(overlappingPlaceholdersIn: scanned, from: &candidates) }
+        if !publicNumbers.isEmpty { removePublic(from: &candidates, in: scanned) }
         guard !candidates.isEmpty else { return [] }
         Redactor.addUnionsOfOverlappingNames(to: &candidates)
         // Highest priority first, then longest; keep what does not overlap a kept span.
@@ -125,6 +137,16 @@ public struct Redactor: Sendable {
                 range: candidate.start..<candidate.end,
                 normalized: Redactor.normalize(scanned.scalars[candidate.start..<candidate.end], type: candidate.type)
             )
+        }
+    }
+
+    /// Public numbers (phones, and numbers read as any identifier) and public offices' addresses are never redacted.
+    private func removePublic(from candidates: inout [Candidate], in text: ScannedText) {
+        candidates.removeAll { candidate in
+            let scalars = text.scalars[candidate.start..<candidate.end]
+            if candidate.type.isNumeric { return publicNumbers.containsNumber(scalars) }
+            if candidate.type == .address { return publicNumbers.containsAddress(scalars) }
+            return false
         }
     }
 
@@ -196,9 +218,8 @@ public struct Redactor: Sendable {
             if value &- 48 < 10 || value == 64 { return true }  // digit or @
             if value &- 65 < 26 || (value >= 0x410 && value <= 0x42F) || value == 0x401 { return true }  // upper case
         }
-        // All lower case, no digits: only a lower-case name can hide here («меня зовут иван петрович»).
-        return text.contains("зовут") || text.contains("ович") || text.contains("евич") || text.contains("овна")
-            || text.contains("евна")
-            || text.contains("ична")
+        // All lower case, no digits: only a lower-case name can hide here («меня зовут иван петрович», «петров и и»),
+        // and any word may be one; texts of symbols alone hold nothing.
+        return text.unicodeScalars.contains { ScannedText.isLetter($0) }
     }
 }

@@ -74,7 +74,7 @@ enum CorpusTemplates {
     static let innLabelled = ["ИНН {}", "Мой ИНН {}.", "ИНН заявителя {}", "ИНН: {}, проверьте."]
     static let innOrganisation = ["ИНН организации {}", "у управляющей компании ИНН {}"]
     static let innUnlabelled = ["Мои данные {} есть в налоговой."]
-    static let ogrnLabelled = ["ОГРН {}", "ОГРНИП {}", "ИП Соколов, ОГРНИП {}", "ОГРН управляющей компании {}"]
+    static let ogrnLabelled = ["ОГРН {}", "ОГРНИП {}", "ИП, ОГРНИП {}", "ОГРН управляющей компании {}"]
     static let passport = [
         "Паспорт {}.", "Мои данные: паспорт {}.", "паспортные данные {}", "Паспорт: {}, выдан ОУФМС по району.",
     ]
@@ -83,6 +83,29 @@ enum CorpusTemplates {
         "Деньги ушли на карту {} и пропали.",
     ]
     static let cardUnlabelled = ["Реквизиты для перевода {} (Сбербанк)."]
+    static let birthDate = [
+        "Дата рождения {}.", "заявитель {} г.р.", "Мама, {} года рождения, ждёт пенсию.", "д.р. {}",
+        "Ребёнок родился {}, пособие не назначено.", "дата рождения: {}",
+    ]
+
+    /// A date in one of the spellings citizens use: «12.03.1985», «5 марта 1985», «12.03.85».
+    static func date(_ rng: inout EvalRandom) -> String {
+        let day = rng.int(in: 1...28)
+        let month = rng.int(in: 1...12)
+        let year = rng.int(in: 1935...2024)
+        let months = [
+            "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+            "декабря",
+        ]
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        switch rng.below(4) {
+        case 0: return "\(two(day)).\(two(month)).\(year)"
+        case 1: return "\(day) \(months[month - 1]) \(year)"
+        case 2: return "\(two(day)).\(two(month)).\(two(year % 100))"
+        default: return "\(day) \(months[month - 1]) \(year) г."
+        }
+    }
+
     static let plate = [
         "Автомобиль {} каждый день паркуется на газоне.", "госномер {}", "Машина с номером {} перекрыла выезд.",
         "Водитель {} нарушает ПДД у школы.",
@@ -125,6 +148,10 @@ enum CorpusTemplates {
         .fullName: [
             "{} в этом году не выдаёт посылки.", "Отделение {} закрыто.", "Школа имени {} переполнена.",
             "{} опять не приняла документы.",
+        ],
+        .birthDate: [
+            "Заявление подано {}, ответа нет.", "Приём назначен на {}.", "Выплату обещали до {}.",
+            "С {} не работает лифт.",
         ],
     ]
 
@@ -179,6 +206,8 @@ enum CorpusTemplates {
                 rng.pick(["Пушкина", "Гагарина", "Королёва", "Ломоносова"]),
                 rng.pick(["Регистратура", "Бухгалтерия", "Заведующая", "Комиссия"]),
             ][template]
+        case .birthDate:
+            return date(&rng)
         }
     }
 

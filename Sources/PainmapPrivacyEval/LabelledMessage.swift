@@ -71,7 +71,7 @@ struct MessageBuilder {
         let parts = template.components(separatedBy: "{}")
         append(parts[0])
         append(planted.lead)
-        append(planted.core, as: planted.type, role: role)
+        append(planted.core, as: planted.type, role: planted.isPublic ? .decoy : role)
         append(planted.tail)
         if parts.count > 1 { append(parts[1]) }
     }
@@ -83,4 +83,6 @@ struct Planted {
     var core: String
     var lead: String = ""
     var tail: String = ""
+    /// An organisation's number (ИНН of 10 digits, ОГРН of 13): public registry data that must stay.
+    var isPublic = false
 }

@@ -32,7 +32,7 @@ public struct PIICorpusGenerator: Sendable {
         var rng = EvalRandom(seed: seed)
         var messages: [LabelledMessage] = []
         messages.reserveCapacity(perType * 12 + clean)
-        for type in PersonalDataType.allCases {
+        for type in PIICorpusGenerator.firstTypes {
             for index in 0..<perType {
                 messages.append(message(planting: type, role: .positive, index: index, &rng))
             }
@@ -42,7 +42,7 @@ public struct PIICorpusGenerator: Sendable {
                 }
             }
         }
-        for type in PersonalDataType.allCases {
+        for type in PIICorpusGenerator.firstTypes {
             let templates = CorpusTemplates.decoys[type] ?? []
             for index in 0..<decoysPerType {
                 let template = index % templates.count
@@ -64,7 +64,31 @@ public struct PIICorpusGenerator: Sendable {
             closeMessage(&builder, &rng)
             messages.append(LabelledMessage(text: builder.text, spans: [], isClean: true))
         }
+        appendBirthDates(to: &messages)
         return messages
+    }
+
+    /// The types of the first corpus; types added later are generated after the clean messages from a generator of
+    /// their own, so that the corpus of the first types stays the same, byte for byte, and old and new redactors can
+    /// be timed on it.
+    static let firstTypes = PersonalDataType.allCases.filter { $0 != .birthDate }
+
+    /// Dates of birth (`perType` positives, `decoysPerType` plain dates that must stay), appended at the end.
+    private func appendBirthDates(to messages: inout [LabelledMessage]) {
+        var rng = EvalRandom(seed: seed ^ 0xB1D7_DA7E)
+        for index in 0..<perType {
+            messages.append(message(planting: .birthDate, role: .positive, index: index, &rng))
+        }
+        let templates = CorpusTemplates.decoys[.birthDate] ?? []
+        for index in 0..<decoysPerType {
+            let template = index % templates.count
+            var builder = MessageBuilder()
+            openMessage(&builder, &rng)
+            let value = CorpusTemplates.decoyValue(.birthDate, template: template, &rng)
+            builder.append(template: templates[template], planted: Planted(type: .birthDate, core: value), role: .decoy)
+            closeMessage(&builder, &rng)
+            messages.append(LabelledMessage(text: builder.text, spans: builder.spans, isClean: false))
+        }
     }
 
     private func openMessage(_ builder: inout MessageBuilder, _ rng: inout EvalRandom) {
@@ -89,7 +113,7 @@ public struct PIICorpusGenerator: Sendable {
         builder.append(template: template, planted: planted, role: role)
         if role == .positive, rng.chance(0.15) {
             // A second identifier, as real messages often carry a name and a phone together.
-            let other = rng.pick(PersonalDataType.allCases.filter { $0 != type })
+            let other = rng.pick(PIICorpusGenerator.firstTypes.filter { $0 != type })
             builder.append(" ")
             let (secondTemplate, second) = plant(other, role: .positive, person: person, &rng)
             builder.append(template: secondTemplate, planted: second, role: .positive)
@@ -125,7 +149,7 @@ public struct PIICorpusGenerator: Sendable {
             if valid, rng.chance(0.2) {
                 return (
                     rng.pick(CorpusTemplates.innOrganisation),
-                    Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: false, valid: true))
+                    Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: false, valid: true), isPublic: true)
                 )
             }
             if valid, rng.chance(0.15) {
@@ -134,15 +158,25 @@ public struct PIICorpusGenerator: Sendable {
                     Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: true, valid: true))
                 )
             }
+            let personal = rng.chance(0.8)
             return (
                 rng.pick(CorpusTemplates.innLabelled),
-                Planted(type: .inn, core: FakeIdentifiers.inn(&rng, personal: rng.chance(0.8), valid: valid))
+                Planted(
+                    type: .inn,
+                    core: FakeIdentifiers.inn(&rng, personal: personal, valid: valid),
+                    isPublic: !personal
+                )
             )
         case .ogrn:
             let template = rng.pick(CorpusTemplates.ogrnLabelled)
             let individual = template.contains("ОГРНИП")
             return (
-                template, Planted(type: .ogrn, core: FakeIdentifiers.ogrn(&rng, individual: individual, valid: valid))
+                template,
+                Planted(
+                    type: .ogrn,
+                    core: FakeIdentifiers.ogrn(&rng, individual: individual, valid: valid),
+                    isPublic: !individual
+                )
             )
         case .passport:
             return (rng.pick(CorpusTemplates.passport), FakeIdentifiers.passport(&rng))
@@ -162,6 +196,8 @@ public struct PIICorpusGenerator: Sendable {
             return (rng.pick(CorpusTemplates.plate), Planted(type: .vehiclePlate, core: FakeIdentifiers.plate(&rng)))
         case .address:
             return (rng.pick(CorpusTemplates.address), Planted(type: .address, core: CorpusTemplates.address(&rng)))
+        case .birthDate:
+            return (rng.pick(CorpusTemplates.birthDate), Planted(type: .birthDate, core: CorpusTemplates.date(&rng)))
         case .fullName:
             switch rng.below(10) {
             case 0, 1:

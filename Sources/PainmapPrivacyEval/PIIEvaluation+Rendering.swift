@@ -24,7 +24,8 @@ extension PIIEvaluation {
         lines.append(
             String(
                 format:
-                    "throughput: %.0f messages/s on one core (%d messages in %.2f s wall, %.2f s CPU; %d corpus messages)",
+                    "throughput: %.0f messages per CPU second, %.0f per wall second on one core (%d messages in %.2f s wall, %.2f s CPU; %d corpus messages)",
+                messagesPerCPUSecond,
                 messagesPerSecond,
                 timedMessages,
                 wallSeconds,

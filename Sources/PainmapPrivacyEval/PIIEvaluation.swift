@@ -60,6 +60,8 @@ public struct PIIEvaluation: Sendable, Codable {
     public var cleanTouchedShare: Double { cleanMessages == 0 ? 0 : Double(cleanTouched) / Double(cleanMessages) }
     /// Messages per wall second on one core.
     public var messagesPerSecond: Double { wallSeconds > 0 ? Double(timedMessages) / wallSeconds : 0 }
+    /// Messages per CPU second (user + system), the figure that holds on a shared machine.
+    public var messagesPerCPUSecond: Double { cpuSeconds > 0 ? Double(timedMessages) / cpuSeconds : 0 }
     /// Whether every type meets its targets and at most 1 % of clean messages were touched.
     public var meetsTargets: Bool { types.allSatisfy(\.meetsTargets) && cleanTouchedShare <= 0.01 }
 

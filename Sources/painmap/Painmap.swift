@@ -17,7 +17,8 @@ struct Painmap: AsyncParsableCommand {
             """,
         subcommands: [
             IngestCommand.self, StatusCommand.self, QuarantineCommand.self, ConfigCommand.self, SamplesCommand.self,
-            ClusterCommand.self, ClassifyCommand.self, RunCommand.self, PiiEvalCommand.self, ReviewCommand.self, RenderCommand.self,
+            ClusterCommand.self, ClassifyCommand.self, RunCommand.self, PiiEvalCommand.self, PurgeCommand.self,
+            ReviewCommand.self, RenderCommand.self,
         ]
     )
 }

@@ -8,8 +8,10 @@ import Testing
         let corpus = PIICorpusGenerator(seed: 11, perType: 150, clean: 1_500).generate()
         let evaluation = PIIEvaluation.run(corpus, minimumSeconds: 0)
         for row in evaluation.types {
-            #expect(row.spans >= 150, "\(row.type)")
-            #expect(row.decoys == 50, "\(row.type)")
+            // Organisation ИНН and ОГРН are public: they count as look-alikes, not as spans.
+            let organisation = row.type == .inn || row.type == .ogrn
+            #expect(row.spans >= (organisation ? 60 : 150), "\(row.type)")
+            #expect(organisation ? row.decoys > 50 : row.decoys == 50, "\(row.type)")
             #expect(row.recall >= row.recallTarget, "\(row.type): recall \(row.recall)")
             #expect(row.falsePositiveRate <= 0.03, "\(row.type): FP \(row.falsePositiveRate)")
             #expect(row.precision >= 0.97, "\(row.type): precision \(row.precision)")
@@ -19,13 +21,20 @@ import Testing
         #expect(evaluation.meetsTargets)
     }
 
-    @Test func checksumInvalidVariantsArePlantedAndFound() {
+    @Test func checksumInvalidVariantsArePlantedAndFound() throws {
         let corpus = PIICorpusGenerator(seed: 5, perType: 60, clean: 0).generate()
         let evaluation = PIIEvaluation.run(corpus, minimumSeconds: 0)
-        for type in [PersonalDataType.snils, .inn, .ogrn, .card] {
+        for type in [PersonalDataType.snils, .card] {
             let row = evaluation.types.first { $0.type == type }
             #expect(row?.invalidSpans == 20, "\(type)")
             #expect(row?.invalidFound == 20, "\(type)")
+        }
+        // A person's ИНН and ОГРНИП with a wrong control digit are still found; an organisation's stay either way.
+        for type in [PersonalDataType.inn, .ogrn] {
+            let row = try #require(evaluation.types.first { $0.type == type })
+            #expect(row.invalidSpans > 0 && row.invalidSpans < 20, "\(type)")
+            #expect(row.invalidFound == row.invalidSpans, "\(type)")
+            #expect(row.decoysTouched == 0, "\(type)")
         }
     }
 

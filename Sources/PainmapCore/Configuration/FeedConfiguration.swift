@@ -6,7 +6,7 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
     public enum Format: String, Codable, Sendable, CaseIterable {
         /// Delimited text.
         case csv
-        /// Office Open XML workbook, first sheet.
+        /// Office Open XML workbook: the sheet named by `sheet`, else the first whose header matches the layout.
         case xlsx
         /// A JSON array of objects, or an object holding one under `content`.
         case json
@@ -46,6 +46,8 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
     public var questionnaire: String?
     /// The largest field accepted, in bytes; longer fields quarantine their row as `field_too_long`.
     public var maxFieldBytes: Int
+    /// The worksheet to read (XLSX); `nil` to take the first sheet whose header matches the layout's columns.
+    public var sheet: String?
 
     /// Supported legacy encodings.
     public enum LegacyEncoding: String, Codable, Sendable {
@@ -54,7 +56,7 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, kind, format, paths, delimiter, encoding, required, drop, constants, questionnaire, columns
+        case name, kind, format, paths, delimiter, encoding, required, drop, constants, questionnaire, columns, sheet
         case regionCodeSystem = "region_code_system"
         case fixedRegion = "region"
         case dateFormats = "date_formats"
@@ -79,7 +81,8 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
         constants: [RecordField: String] = [:],
         statusMap: [String: RecordStatus] = [:],
         questionnaire: String? = nil,
-        maxFieldBytes: Int = 65_536
+        maxFieldBytes: Int = 65_536,
+        sheet: String? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -97,6 +100,7 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
         self.statusMap = statusMap
         self.questionnaire = questionnaire
         self.maxFieldBytes = maxFieldBytes
+        self.sheet = sheet
     }
 
     /// Decodes one `feeds:` entry, rejecting unknown keys.
@@ -150,6 +154,7 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
         statusMap = try keys.decodeIfPresent([String: RecordStatus].self, forKey: .statusMap) ?? [:]
         questionnaire = try keys.decodeIfPresent(String.self, forKey: .questionnaire)
         maxFieldBytes = try keys.decodeIfPresent(Int.self, forKey: .maxFieldBytes) ?? 65_536
+        sheet = try keys.decodeIfPresent(String.self, forKey: .sheet)
     }
 
     private static func fields<Value>(

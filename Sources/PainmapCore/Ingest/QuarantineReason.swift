@@ -44,6 +44,8 @@ public enum QuarantineReason: String, Codable, Sendable, CaseIterable {
     case zipBomb = "zip_bomb"
     /// A Likert answer outside the questionnaire's scale.
     case badScore = "bad_score"
+    /// An identifier of the wrong shape (an ОКАТО, ФРГУ id or `mkgu-id` that is not the digits it must be).
+    case badIdentifier = "bad_identifier"
 
     /// What the reason means, in Russian, for `painmap quarantine`.
     public var russianDescription: String {
@@ -69,6 +71,7 @@ public enum QuarantineReason: String, Codable, Sendable, CaseIterable {
         case .notZip: "файл не является книгой XLSX"
         case .zipBomb: "часть книги XLSX превышает допустимый размер"
         case .badScore: "оценка вне шкалы анкеты"
+        case .badIdentifier: "идентификатор не той длины или не из цифр"
         }
     }
 }

@@ -23,6 +23,8 @@ public enum PersonalDataType: String, Sendable, Hashable, Codable, CaseIterable,
     case address
     /// A person's name: full, two-part or with initials.
     case fullName = "full_name"
+    /// A date of birth, found only beside its cue («дата рождения», «г.р.», «родился»): other dates stay.
+    case birthDate = "birth_date"
 
     /// The text that replaces a span of this type: `[ТЕЛЕФОН]`, `[ФИО]` …
     public var placeholder: String {
@@ -37,6 +39,7 @@ public enum PersonalDataType: String, Sendable, Hashable, Codable, CaseIterable,
         case .vehiclePlate: "[ГОСНОМЕР]"
         case .address: "[АДРЕС]"
         case .fullName: "[ФИО]"
+        case .birthDate: "[ДАТА РОЖДЕНИЯ]"
         }
     }
 
@@ -53,6 +56,7 @@ public enum PersonalDataType: String, Sendable, Hashable, Codable, CaseIterable,
         case .vehiclePlate: "госномер"
         case .address: "адрес"
         case .fullName: "ФИО"
+        case .birthDate: "дата рождения"
         }
     }
 
@@ -60,7 +64,7 @@ public enum PersonalDataType: String, Sendable, Hashable, Codable, CaseIterable,
     public var isNumeric: Bool {
         switch self {
         case .phone, .snils, .inn, .ogrn, .passport, .card: true
-        case .email, .vehiclePlate, .address, .fullName: false
+        case .email, .vehiclePlate, .address, .fullName, .birthDate: false
         }
     }
 

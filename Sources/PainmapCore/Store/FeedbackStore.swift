@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where records, quarantined rows and the file ledger live.
 ///
@@ -89,6 +89,13 @@ public protocol FeedbackStore: Sendable {
     /// The identifiers the redactor removed at ingest from records of a region and/or quarter, by record id and
     /// text order; the report gate scans rendered reports for them.
     func redactedIdentifiers(region: String?, quarter: Quarter?) async throws -> [RedactedIdentifier]
+
+    // MARK: Retention
+
+    /// Deletes the recorded identifiers and kept originals of records received before `cutoff` (152-ФЗ retention),
+    /// in one transaction; redacted records and every count stay.
+    /// - Returns: The rows deleted by table.
+    func purgePersonalData(receivedBefore cutoff: Date) async throws -> PurgeReport
 }
 
 /// What identifies a file being ingested.

@@ -7,7 +7,7 @@ import Foundation
 /// time in the region's zone (Russian zones keep a fixed offset, so no zone rules are needed).
 struct DateParser: Sendable {
     private enum Token: Sendable, Equatable {
-        case year, month, day, hour, minute, second, fraction, offset
+        case year, shortYear, month, day, hour, minute, second, fraction, offset
         case literal(UInt8)
     }
 
@@ -36,7 +36,8 @@ struct DateParser: Sendable {
             var run = 1
             while index + run < bytes.count, bytes[index + run] == byte { run += 1 }
             switch byte {
-            case UInt8(ascii: "y"): tokens.append(.year)
+            // `yy` (LibreOffice's default short date in ru-RU, «15.07.26») is a year of this century.
+            case UInt8(ascii: "y"): tokens.append(run == 2 ? .shortYear : .year)
             case UInt8(ascii: "M"): tokens.append(.month)
             case UInt8(ascii: "d"): tokens.append(.day)
             case UInt8(ascii: "H"): tokens.append(.hour)
@@ -96,6 +97,9 @@ struct DateParser: Sendable {
             case .year:
                 guard let v = digits(4, 4) else { return nil }
                 year = v
+            case .shortYear:
+                guard let v = digits(2, 2) else { return nil }
+                year = 2000 + v
             case .month:
                 guard let v = digits(1, 2) else { return nil }
                 month = v

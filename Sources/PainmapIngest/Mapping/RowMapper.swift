@@ -44,8 +44,13 @@ struct RowMapper {
             if !unmapped.isEmpty { message += "; в columns не задано: \(unmapped.joined(separator: ", "))" }
             let found = header.prefix(40).map { "«\($0)»" }.joined(separator: ", ")
             message += "; найдены: \(found.isEmpty ? "нет столбцов" : found)"
-            message +=
-                "; проверьте разделитель (\(RowMapper.describe(feed.delimiter))) и columns макета «\(feed.name)» в Config/feeds.yaml"
+            switch feed.format {
+            case .csv:
+                message +=
+                    "; проверьте разделитель (\(RowMapper.describe(feed.delimiter))) и columns макета «\(feed.name)» в Config/feeds.yaml"
+            case .xlsx, .json, .xml:
+                message += "; проверьте columns макета «\(feed.name)» в Config/feeds.yaml"
+            }
             throw IngestError(location: location, reason: .missingColumns, message: message)
         }
         self.columnDates = columnDates
@@ -58,8 +63,11 @@ struct RowMapper {
         return header.filter { !known.contains(headerKey($0)) && !$0.isEmpty }
     }
 
+    /// A header as it is compared: without a byte-order mark, lower-cased, with every run of white space (line
+    /// breaks of a wrapped Excel header, no-break spaces) read as one space.
     static func headerKey(_ text: String) -> String {
-        text.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        text.replacingOccurrences(of: "\u{FEFF}", with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .lowercased()
     }
 
     private static func describe(_ delimiter: UInt8) -> String {

@@ -13,7 +13,8 @@ struct TabularFeedReader {
     func open(_ file: FeedFile, step: some TabularRowStep) throws -> any RowReader {
         var source = try TabularRowSource(file: file)
         let header = try source.header()
-        let location = SourceLocation(path: file.displayPath, line: 1)
+        let place = source.headerPlace
+        let location = SourceLocation(path: file.displayPath, line: place?.row ?? 1)
         let mapper: RowMapper
         do {
             mapper = try RowMapper(feed: file.feed, regions: regions, header: header, location: location, now: now)
@@ -39,6 +40,7 @@ struct TabularFeedReader {
             mapper: mapper,
             prepared: prepared,
             path: file.displayPath,
+            headerPlace: place,
             unmapped: RowMapper.unmapped(header: header, feed: file.feed, extra: prepared.extraColumns)
         )
     }
@@ -67,8 +69,9 @@ struct TabularFeedReader {
                     QuarantinedRow(
                         line: line,
                         reason: .wrongFieldCount,
-                        message:
-                            "полей в строке \(cells.count), в заголовке \(header.count); проверьте разделитель и кавычки",
+                        message: format == .xlsx
+                            ? "в строке заполнены ячейки правее последнего столбца заголовка (ячеек \(cells.count), столбцов \(header.count)); уберите их или дайте столбцу заголовок"
+                            : "полей в строке \(cells.count), в заголовке \(header.count); проверьте разделитель и кавычки",
                         raw: raw
                     )
                 )
@@ -94,6 +97,8 @@ struct TabularRows<Prepared: PreparedRowStep>: RowReader {
     let mapper: RowMapper
     let prepared: Prepared
     let path: String
+    /// The sheet and row a workbook's header was found on (`nil` for CSV).
+    let headerPlace: (sheet: String, row: Int)?
     let unmapped: [String]
     private var rows = 0
 
@@ -104,6 +109,7 @@ struct TabularRows<Prepared: PreparedRowStep>: RowReader {
         mapper: RowMapper,
         prepared: Prepared,
         path: String,
+        headerPlace: (sheet: String, row: Int)?,
         unmapped: [String]
     ) {
         self.source = source
@@ -112,6 +118,7 @@ struct TabularRows<Prepared: PreparedRowStep>: RowReader {
         self.mapper = mapper
         self.prepared = prepared
         self.path = path
+        self.headerPlace = headerPlace
         self.unmapped = unmapped
     }
 
@@ -119,10 +126,12 @@ struct TabularRows<Prepared: PreparedRowStep>: RowReader {
         guard let item = try source.next() else {
             guard rows > 0 else {
                 throw IngestError(
-                    location: SourceLocation(path: path, line: 2),
+                    location: SourceLocation(path: path, line: (headerPlace?.row ?? 1) + 1),
                     reason: .emptyFile,
-                    message:
-                        "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
+                    message: headerPlace.map {
+                        "на листе «\($0.sheet)» под заголовком (строка \($0.row)) нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
+                    }
+                        ?? "в файле только заголовок, нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
                 )
             }
             return nil

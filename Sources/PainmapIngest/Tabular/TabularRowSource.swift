@@ -13,18 +13,24 @@ enum TabularItem {
 struct TabularRowSource {
     private enum Backend {
         case csv(CSVReader, FieldDecoder)
+        /// A workbook whose header row has not been looked for yet.
+        case xlsxUnopened(URL)
         case xlsx(XLSXReader)
     }
 
     private var backend: Backend
     private let location: SourceLocation
     private let maxFieldBytes: Int
+    private let feed: FeedConfiguration
+    /// Where the header was found in a workbook: the sheet and the row (for messages and the ledger).
+    private(set) var headerPlace: (sheet: String, row: Int)?
 
     /// Opens a file according to its feed's format.
     /// - Throws: ``IngestError`` when the file cannot be opened as that format.
     init(file: FeedFile) throws {
         location = SourceLocation(path: file.displayPath)
         maxFieldBytes = file.feed.maxFieldBytes
+        feed = file.feed
         switch file.feed.format {
         case .csv:
             do {
@@ -43,11 +49,7 @@ struct TabularRowSource {
                 )
             }
         case .xlsx:
-            do {
-                backend = .xlsx(try XLSXReader(contentsOf: file.url))
-            } catch {
-                throw IngestError(xlsx: error, location: location)
-            }
+            backend = .xlsxUnopened(file.url)
         case .json, .xml:
             throw IngestError(
                 location: location,
@@ -61,13 +63,25 @@ struct TabularRowSource {
     var encodingName: String {
         switch backend {
         case .csv(_, let decoder): decoder.ledgerName
-        case .xlsx: "xlsx"
+        case .xlsx, .xlsxUnopened: "xlsx"
         }
     }
 
     /// Reads the header row.
-    /// - Throws: ``IngestError`` (`empty_file`, `bad_encoding`) when there is no usable header.
+    ///
+    /// A CSV file's first row; in a workbook, the first row within the first
+    /// ``XLSXHeaderLocator/searchRows`` rows of a sheet that holds the layout's columns (the sheet `sheet:` names,
+    /// else the first such sheet in tab order, visible sheets before hidden ones). Rows above it (a title, merged
+    /// cells, a blank row) are not data and are not counted.
+    /// - Throws: ``IngestError`` (`empty_file`, `bad_encoding`, `missing_columns`, workbook errors) when there is
+    ///   no usable header.
     mutating func header() throws -> [String] {
+        if case .xlsxUnopened(let url) = backend {
+            let found = try XLSXHeaderLocator(feed: feed, location: location).locate(url)
+            backend = .xlsx(found.reader)
+            headerPlace = (found.reader.sheetName, found.row)
+            return found.header
+        }
         switch next0() {
         case .success(nil):
             throw IngestError(
@@ -159,6 +173,8 @@ struct TabularRowSource {
                 )
             }
             return .success(.row(line: row.line, cells: decoded.map(CellValue.text), raw: row.raw))
+        case .xlsxUnopened:
+            return .success(nil)
         case .xlsx(var reader):
             defer { backend = .xlsx(reader) }
             do {

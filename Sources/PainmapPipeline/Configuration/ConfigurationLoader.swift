@@ -108,6 +108,15 @@ public struct ConfigurationLoader: Sendable {
                     )
                 )
             }
+            if let sheet = feed.sheet, feed.format != .xlsx || sheet.isEmpty {
+                errors.append(
+                    ConfigurationError(
+                        location: location,
+                        message:
+                            "\(label): sheet задаёт лист книги и нужен только с format: xlsx и непустым именем листа"
+                    )
+                )
+            }
             switch feed.kind {
             case .survey:
                 if feed.questionnaire.flatMap({ questionnaires[$0] }) == nil {

@@ -77,7 +77,11 @@ public struct IngestJob: Sendable {
         )
         let adapter = registry.adapter(for: file.feed.kind)
         do {
-            let redactor = RecordRedactor(keepOriginals: configuration.privacy.keepOriginals)
+            // Public numbers and offices' addresses of `Config/privacy.yaml` are never redacted.
+            let redactor = RecordRedactor(
+                redactor: Redactor(privacy: configuration.privacy),
+                keepOriginals: configuration.privacy.keepOriginals
+            )
             let threads = redactionThreads
             let rows = IngestRows()
             // Two stages joined by `rows`: the adapter's rows, redacted (only redacted text is stored, issue 6), flow

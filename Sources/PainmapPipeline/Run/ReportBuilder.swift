@@ -128,7 +128,7 @@ struct ReportBuilder: Sendable {
                 overdue: PainMetrics.overdue(memberRecords, reference: quarterEnd),
                 organizations: PainMetrics.organizations(memberRecords),
                 priority: priority,
-                quotes: quotes(pain.cluster.representativeDocumentIDs, records: records)
+                quotes: quotes(pain.cluster.representativeDocumentIDs, members: pain.members, records: records)
             )
             let stored =
                 status == .vanished
@@ -250,9 +250,26 @@ struct ReportBuilder: Sendable {
         return ReportStageRef(id: id, name: context.catalog.stage(id: id)?.name ?? id, order: stages.count + 1)
     }
 
-    /// Up to three quotes from the representative records, cut at a word boundary.
-    private func quotes(_ documentIDs: [String], records: [ClassifiedRecord]) -> [ReportQuote] {
-        documentIDs.compactMap(Int.init).prefix(3).map { index in
+    /// Up to three quotes of this quarter's records, cut at a word boundary: the cluster's representative records
+    /// first, then its other members in order, skipping texts already quoted.
+    ///
+    /// Representatives may be records of the previous quarter (both quarters are clustered together), which this
+    /// report does not hold; the members fill in, so every pain with two or more records has at least two quotes
+    /// (docs/report-schema.md) and one with a single record has one.
+    private func quotes(_ documentIDs: [String], members: [Int], records: [ClassifiedRecord]) -> [ReportQuote] {
+        var chosen: [Int] = []
+        var seen: Set<String> = []
+        for index in documentIDs.compactMap(Int.init) + members where chosen.count < 3 {
+            guard records.indices.contains(index), !chosen.contains(index) else { continue }
+            let text = Self.shorten(records[index].record.text, to: Self.quoteLength)
+            guard !text.isEmpty, seen.insert(text).inserted else { continue }
+            chosen.append(index)
+        }
+        // Identical texts (a copied complaint) still make quotes when nothing else is left.
+        for index in members where chosen.count < min(2, members.count) && !chosen.contains(index) {
+            if !records[index].record.text.isEmpty { chosen.append(index) }
+        }
+        return chosen.map { index in
             let item = records[index]
             let record = item.record
             return ReportQuote(

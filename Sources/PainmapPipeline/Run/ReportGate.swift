@@ -13,8 +13,11 @@ import ZIPFoundation
 struct ReportGate: Sendable {
     let scanner: LeakScanner
 
-    init(identifiers: [RedactedIdentifier]) {
-        scanner = LeakScanner(identifiers: identifiers)
+    /// - Parameters:
+    ///   - identifiers: What the redactor recorded at ingest for the records the files may quote.
+    ///   - privacy: Its public numbers (`Config/privacy.yaml`) are never flagged.
+    init(identifiers: [RedactedIdentifier], privacy: PrivacyConfiguration = .default) {
+        scanner = LeakScanner(identifiers: identifiers, redactor: Redactor(privacy: privacy))
     }
 
     /// The leaks in a set of rendered files.

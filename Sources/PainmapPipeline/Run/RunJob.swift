@@ -265,6 +265,10 @@ public struct RunJob: Sendable {
             }
             report.ingest = try await IngestJob(configuration: configuration, store: store, logger: logger).run(files)
         }
+        if let days = configuration.privacy.retentionDays {
+            let cutoff = RetentionJob.cutoff(retentionDays: days, now: options.generatedAt)
+            report.purge = try await RetentionJob(store: store, logger: logger).purge(before: cutoff)
+        }
         report.timings.ingest = started.duration(to: clock.now)
 
         started = clock.now
@@ -319,7 +323,10 @@ public struct RunJob: Sendable {
 
         started = clock.now
         let files = try context.writer.render(analysis, lifeSituations: context.lifeSituations)
-        let gate = ReportGate(identifiers: try await store.redactedIdentifiers(region: code, quarter: nil))
+        let gate = ReportGate(
+            identifiers: try await store.redactedIdentifiers(region: code, quarter: nil),
+            privacy: configuration.privacy
+        )
         let leaks = gate.inspect(
             files,
             relativeTo: context.outputDirectory,
@@ -368,15 +375,25 @@ public struct RunJob: Sendable {
     private func writeOverview(_ context: RegionContext, into report: inout RunReport) async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let overview = try await OverviewBuilder(
+        var overview = try await OverviewBuilder(
             configuration: configuration,
             store: store,
             configDigest: context.configDigest,
             generatedAt: context.generatedAt
         ).build(quarter: context.quarter)
+        // Link only regions whose directory is there: a `--region 54` run into a new folder wrote no other region.
+        let quarterDirectory = context.outputDirectory.appendingPathComponent(overview.quarter, isDirectory: true)
+        for index in overview.regions.indices {
+            let page = quarterDirectory.appendingPathComponent(overview.regions[index].region.code, isDirectory: true)
+                .appendingPathComponent("index.html")
+            overview.regions[index].hasReport = FileManager.default.fileExists(atPath: page.path)
+        }
         let overviewFiles = try context.writer.render(overview)
-        let overviewLeaks = ReportGate(identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil))
-            .inspect(overviewFiles, relativeTo: context.outputDirectory)
+        let overviewLeaks = ReportGate(
+            identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil),
+            privacy: configuration.privacy
+        )
+        .inspect(overviewFiles, relativeTo: context.outputDirectory)
         if overviewLeaks.isEmpty {
             try context.writer.write(overviewFiles)
             report.overview = overviewFiles.first?.url

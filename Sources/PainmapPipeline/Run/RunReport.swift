@@ -39,6 +39,8 @@ public struct RunReport: Sendable {
     public var outputDirectory: URL
     /// The ingest, when the run ingested.
     public var ingest: IngestReport?
+    /// What the retention period (`retention_days`) removed, when one is configured.
+    public var purge: PurgeReport?
     /// Records classified in this run.
     public var classified = 0
     /// Per region, in code order.

@@ -125,7 +125,7 @@ public struct LeakScanner: Sendable {
         case .phone, .email, .snils, .passport, .card: true
         case .inn: span.normalized.count == 12
         case .ogrn: span.normalized.count == 15
-        case .vehiclePlate, .address, .fullName: false
+        case .vehiclePlate, .address, .fullName, .birthDate: false
         }
     }
 

@@ -30,8 +30,14 @@ struct WordTable<Value: Sendable>: Sendable {
     /// The value stored for `key`, if any.
     @inline(__always)
     subscript(_ key: WordKey) -> Value? {
+        self[key, mixed: key.mixed]
+    }
+
+    /// The value stored for `key`, whose ``WordKey/mixed`` hash the caller has computed already.
+    @inline(__always)
+    subscript(_ key: WordKey, mixed mixed: UInt64) -> Value? {
         guard key.isLexical, key.length > 0 else { return nil }
-        var slot = Int(truncatingIfNeeded: key.mixed >> 32) & mask
+        var slot = Int(truncatingIfNeeded: mixed >> 32) & mask
         while true {
             guard let value = values[slot] else { return nil }
             if keys[slot].sameHead(key) { return value }

@@ -15,36 +15,60 @@ struct AddressRecognizer {
             let token = tokens[index]
             guard token.isWord else { continue }
             var match: (start: Int, end: Int, flat: Bool)?
-            if AddressLexicon.streetTypes.contains(token.key) {
+            let kinds = AddressLexicon.kinds[token.key] ?? 0
+            if kinds & 1 != 0 {
                 match = street(at: index, in: text)
             }
-            if match == nil, AddressLexicon.trailingStreetTypes.contains(token.key) {
+            if match == nil, kinds & 2 != 0 {
                 match = trailingStreet(at: index, in: text)
             }
-            if match == nil, AddressLexicon.settlementTypes.contains(token.key) {
+            if match == nil, kinds & 4 != 0 {
                 match = settlement(at: index, in: text)
             }
+            if match == nil, kinds & 8 != 0 {
+                match = houseBeforeStreet(at: index, in: text)
+            }
+            if match == nil, AddressRecognizer.hasNumberAhead(index, in: text), AddressRecognizer.mayNameStreet(token) {
+                match = untypedStreet(at: index, in: text)
+            }
             guard let found = match else { continue }
-            if !found.flat, isPublicBuilding(before: found.start, in: text) { continue }
-            candidates.append(Candidate(type: .address, start: tokens[found.start].start, end: tokens[found.end].end))
-            index = found.end
+            var start = placesBefore(found.start, in: text)
+            // «садовое товарищество …»: the adjective belongs to the type.
+            if AddressRecognizer.gardenTypes.contains(tokens[start].key),
+                let previous = text.previous(before: start), let word = text.word(previous), word.length >= 5,
+                NameLexicon.hasAdjectiveEnding(word.key) || word.key.hasSuffix(AddressRecognizer.neuterEnding)
+            {
+                start = placesBefore(previous, in: text)
+            }
+            if !found.flat, isPublicBuilding(before: start, in: text) { continue }
+            let end = placesAfter(found.end, in: text)
+            candidates.append(Candidate(type: .address, start: tokens[start].start, end: tokens[end].end))
+            index = end
         }
     }
 
     /// `keyword [.] name… [,] house…`.
     private func street(at keyword: Int, in text: ScannedText) -> (start: Int, end: Int, flat: Bool)? {
+        // «…перегораживает проезд. Телефон МФЦ 8-…»: after a word written in full a dot ends the sentence.
+        if text.tokens[keyword].length > 4, text.isSymbol(keyword + 1, ".") { return nil }
         guard var cursor = afterAbbreviation(keyword, in: text) else { return nil }
+        // «на улице мороз минус 35»: a spelled-out type before a lower-case word is often no address at all.
+        let spelledOut =
+            text.tokens[keyword].length > 4 && cursor < text.tokens.count && text.tokens[cursor].isWord
+            && !text.tokens[cursor].isCapitalized
         var names = 0
         while names < 5, cursor < text.tokens.count {
             let token = text.tokens[cursor]
             if token.isWord, !isMarker(token.key) {
                 names += 1
-            } else if token.isNumber, let next = text.next(after: cursor),
+            } else if names == 0, token.isNumber, let next = text.next(after: cursor),
                 text.tokens[next].start > token.end || text.tokens[next].isSymbol("-"),
                 isNameAfterNumber(next, in: text)
             {
                 // «8 Марта», «50 лет Октября», «1-я Садовая».
                 names += 1
+            } else if token.isSymbol("«") || token.isSymbol("»") || token.isSymbol("\"") {
+                // «СНТ «Ромашка», участок 15».
             } else if token.isSymbol("-") || token.isSymbol("."), names > 0 {
                 // «Немировича-Данченко» is one token; a hyphen or dot inside a name is rare but allowed.
             } else {
@@ -53,15 +77,395 @@ struct AddressRecognizer {
             guard let next = text.next(after: cursor) else { return nil }
             cursor = next
         }
-        guard names > 0 else { return nil }
-        return house(from: cursor, start: keyword, in: text, markerRequired: false)
+        guard names > 0, let found = house(from: cursor, start: keyword, in: text, markerRequired: false) else {
+            return nil
+        }
+        // After a spelled-out type and a lower-case word, a house needs a flat, a marker or an address word before.
+        if spelledOut, !found.flat, !hasAddressLead(before: keyword, in: text),
+            !text.tokens[(keyword + 1)...found.end].contains(where: {
+                $0.isWord && AddressLexicon.houseMarkers.contains($0.key)
+            })
+        {
+            return nil
+        }
+        return found
     }
+
+    /// A street written without its type: «Гагарина 27-258», «лермонтова 3 кв 268», «Карла Маркса 17-75».
+    ///
+    /// «Лермонтова, 10в» counts after a place («г. Тобольск, …») or an address word («адрес», «проживаю»). Without a flat or
+    /// such a lead-in a name and a number are too often something else («Постановление 45-12» has no street shape,
+    /// but «Ленина 5» may be a count).
+    private func untypedStreet(at index: Int, in text: ScannedText) -> (start: Int, end: Int, flat: Bool)? {
+        let tokens = text.tokens
+        if let previous = text.previous(before: index), let word = text.word(previous),
+            AddressLexicon.streetTypes.contains(word.key)
+        {
+            return nil
+        }
+        var last = index
+        // A two-word name: «Карла Маркса», «Героев Труда».
+        if let next = text.next(after: index), tokens[next].isWord,
+            tokens[next].isCapitalized == tokens[index].isCapitalized, !text.lineBreak(between: index, next),
+            NameDictionary.names[firstName: tokens[index].key] != nil
+                || tokens[index].key.sameHead(AddressRecognizer.heroes)
+        {
+            last = next
+        }
+        guard let cursor = text.next(after: last), !text.lineBreak(between: last, cursor),
+            let found = house(from: cursor, start: index, in: text, markerRequired: false)
+        else { return nil }
+        if found.flat { return found }
+        let joined = found.end > cursor && text.tokens[(cursor + 1)...found.end].contains { $0.isSymbol("/") }
+        return joined || hasAddressLead(before: index, in: text) ? (found.start, found.end, true) : nil
+    }
+
+    /// The places written after a house, over commas: «…, кв. 239, г. Казань, 420000», «… город Омск 644557»,
+    /// «…, Северск, 636148». Returns the last token of the last place, or `end` when there is none.
+    func placesAfter(_ end: Int, in text: ScannedText) -> Int {
+        let tokens = text.tokens
+        var last = end
+        var places = 0
+        while places < 4 {
+            guard var cursor = text.next(after: last), !text.lineBreak(between: last, cursor) else { break }
+            if tokens[cursor].isSymbol(",") {
+                guard let next = text.next(after: cursor), !text.lineBreak(between: cursor, next) else { break }
+                cursor = next
+            }
+            if tokens[cursor].isNumber, tokens[cursor].length == 6 {
+                last = cursor
+                places += 1
+                continue
+            }
+            guard let word = text.word(cursor) else { break }
+            if AddressRecognizer.placeTypes.contains(word.key) {
+                // «г. Казань», «город Нижний Тагил»: the type, then one or two words of the name.
+                guard var name = afterAbbreviation(cursor, in: text), name < tokens.count, tokens[name].isWord else {
+                    break
+                }
+                last = name
+                if let second = text.next(after: name), tokens[second].isWord, tokens[second].isCapitalized,
+                    tokens[name].isCapitalized, !text.lineBreak(between: name, second),
+                    !NameLexicon.notPersons.contains(tokens[second].key)
+                {
+                    name = second
+                    last = second
+                }
+                places += 1
+                continue
+            }
+            // «…, Северск, 636148»: a bare town only before a postcode.
+            if word.isCapitalized, var next = text.next(after: cursor) {
+                if tokens[next].isSymbol(","), let after = text.next(after: next) { next = after }
+                if tokens[next].isNumber, tokens[next].length == 6 {
+                    last = next
+                    places += 1
+                    continue
+                }
+            }
+            break
+        }
+        return last
+    }
+
+    /// Whether a place or an address word comes right before `index`.
+    ///
+    /// A place is «г. Тобольск,»; address words are «адрес», «проживаю по».
+    private func hasAddressLead(before index: Int, in text: ScannedText) -> Bool {
+        if placesBefore(index, in: text) != index { return true }
+        var cursor = index
+        var words = 0
+        while words < 3, let previous = text.previous(before: cursor), !text.lineBreak(between: previous, cursor) {
+            cursor = previous
+            guard let word = text.word(previous) else {
+                if text.tokens[previous].isSymbol(":") || text.tokens[previous].isSymbol(",") { continue }
+                return false
+            }
+            if AddressRecognizer.addressLeads.contains(word.key) || AddressLexicon.homeContext.contains(word.key) {
+                return true
+            }
+            words += 1
+        }
+        return false
+    }
+
+    /// Whether a word may be a street's name without its type: a genitive or adjectival ending («Гагарина»,
+    /// «Дзержинского», «Набережная»), or a first name («Карла Маркса»); capitalised, or lower case with such an ending.
+    /// Whether a number follows within the next two words (an untyped street needs its house number).
+    @inline(__always)
+    static func hasNumberAhead(_ index: Int, in text: ScannedText) -> Bool {
+        var cursor = index + 1
+        var words = 0
+        while cursor < text.tokens.count, cursor <= index + 6 {
+            let token = text.tokens[cursor]
+            if token.isNumber { return true }
+            if token.isWord {
+                words += 1
+                if words > 1 { return false }
+            } else if token.hasLineBreak || token.isPlaceholder {
+                return false
+            }
+            cursor += 1
+        }
+        return false
+    }
+
+    static func mayNameStreet(_ token: Token) -> Bool {
+        guard token.length >= 4, token.isWord, !token.isUpper, NumberCue.of(token.key) == nil,
+            !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue
+        else { return false }
+        if streetEndings.containsEnding(of: token.key, lengths: 2...4) { return true }
+        return NameDictionary.names[firstName: token.key] != nil
+    }
+
+    private static let streetEndings = WordSet(endings: [
+        "ова", "ева", "ина", "ына", "ого", "его", "ая", "яя", "ой", "ей", "ий", "ый", "ых", "их", "ена", "ра",
+        "ко", "са", "ля", "ца", "ов", "ев", "цев", "ст",
+    ])
+    private static let heroes = WordKey("героев")
+    private static let neuterEnding = WordKey("ое")
+    private static let street = WordKey("улица")
+    private static let addressLeads = WordSet([
+        "адрес", "адресу", "адреса", "адресом", "прописан", "прописана", "прописаны", "прописка", "проживает",
+        "проживаю", "проживаем", "живу", "живем", "живет", "регистрации", "зарегистрирован", "зарегистрирована",
+        "дома", "доме", "дом", "проживания",
+    ])
+
+    /// `д. 5 по ул. Ленина`, `дом 7 на улице Мира`: the house first, the street after «по»/«на».
+    private func houseBeforeStreet(at marker: Int, in text: ScannedText) -> (start: Int, end: Int, flat: Bool)? {
+        let tokens = text.tokens
+        guard let number = afterAbbreviation(marker, in: text), number < tokens.count, tokens[number].isNumber,
+            tokens[number].length <= 4
+        else { return nil }
+        var cursor = number
+        if cursor + 1 < tokens.count, tokens[cursor + 1].isWord, tokens[cursor + 1].length == 1,
+            tokens[cursor + 1].start == tokens[cursor].end
+        {
+            cursor += 1
+        }
+        // «д. 7/3 по …»
+        if cursor + 2 < tokens.count, tokens[cursor + 1].isSymbol("/"), tokens[cursor + 2].isNumber { cursor += 2 }
+        guard let preposition = text.next(after: cursor), let word = text.word(preposition),
+            AddressRecognizer.streetPrepositions.contains(word.key), let type = text.next(after: preposition),
+            let street = text.word(type)
+        else { return nil }
+        // «д. 16 по Центральной ул., кв. 183»: the name before its type.
+        if !AddressLexicon.streetTypes.contains(street.key), !AddressRecognizer.datives.contains(street.key),
+            let trailing = text.next(after: type), let kind = text.word(trailing),
+            AddressLexicon.trailingStreetTypes.contains(kind.key)
+        {
+            var end = trailing
+            if text.isSymbol(trailing + 1, ".") { end = trailing + 1 }
+            var flat = false
+            if var next = text.next(after: end) {
+                if tokens[next].isSymbol(","), let after = text.next(after: next) { next = after }
+                if let word = text.word(next), AddressLexicon.flatMarkers.contains(word.key),
+                    let value = afterAbbreviation(next, in: text), value < tokens.count, tokens[value].isNumber
+                {
+                    end = value
+                    flat = true
+                }
+            }
+            return (marker, end, flat)
+        }
+        guard AddressLexicon.streetTypes.contains(street.key) || AddressRecognizer.datives.contains(street.key),
+            var name = afterAbbreviation(type, in: text), name < tokens.count, tokens[name].isWord
+        else { return nil }
+        var names = 0
+        var end = name
+        while names < 3, name < tokens.count, tokens[name].isWord, !isMarker(tokens[name].key),
+            !text.lineBreak(between: end, name)
+        {
+            end = name
+            names += 1
+            guard let next = text.next(after: name) else { break }
+            name = next
+        }
+        // «…, кв. 12» after the street.
+        var flat = false
+        var probe = end
+        if var next = text.next(after: probe) {
+            if tokens[next].isSymbol(","), let after = text.next(after: next) { next = after }
+            if let word = text.word(next), AddressLexicon.flatMarkers.contains(word.key),
+                let value = afterAbbreviation(next, in: text), value < tokens.count, tokens[value].isNumber
+            {
+                probe = value
+                flat = true
+            }
+        }
+        return (marker, probe, flat)
+    }
+
+    /// The places written before a street, walking back over commas.
+    ///
+    /// A postcode («630099»), a region («Новосибирская обл.», «Республика Татарстан»), a district, a town or village
+    /// («г. Бердск», «с. Ивановка», «СНТ «Ромашка»»). Returns the first token of the earliest place, or `start` when
+    /// there is none.
+    func placesBefore(_ start: Int, in text: ScannedText) -> Int {
+        let tokens = text.tokens
+        var first = start
+        var places = 0
+        while places < 5 {
+            guard var cursor = text.previous(before: first), !text.lineBreak(between: cursor, first) else { break }
+            if tokens[cursor].isSymbol(",") {
+                guard let before = text.previous(before: cursor), !text.lineBreak(between: before, cursor) else {
+                    break
+                }
+                cursor = before
+            }
+            if tokens[cursor].isNumber, tokens[cursor].length == 6 {
+                first = cursor  // postcode
+                places += 1
+                continue
+            }
+            // «… обл.», «… край», «… р-н»: a trailing type after a name.
+            var typeIndex = cursor
+            if tokens[typeIndex].isSymbol("."), let before = text.previous(before: typeIndex) { typeIndex = before }
+            if let type = text.word(typeIndex), AddressRecognizer.trailingPlaceTypes.contains(type.key),
+                let nameIndex = text.previous(before: typeIndex), let name = text.word(nameIndex), name.length > 2
+            {
+                first = nameIndex
+                places += 1
+                continue
+            }
+            // «г. Бердск», «село Ивановка», «СНТ «Ромашка»»: a type, then a name of one or two words.
+            var nameStart = cursor
+            var nameWords = 0
+            var probe = cursor
+            while nameWords < 3, probe >= 0 {
+                let token = tokens[probe]
+                if token.isWord, !AddressRecognizer.placeTypes.contains(token.key),
+                    !AddressRecognizer.trailingPlaceTypes.contains(token.key),
+                    !AddressRecognizer.addressLeads.contains(token.key),
+                    !AddressLexicon.homeContext.contains(token.key),
+                    !AddressRecognizer.streetPrepositions.contains(token.key), token.length > 1 || token.isCapitalized
+                {
+                    nameWords += 1
+                    nameStart = probe
+                } else if !(token.isSymbol("«") || token.isSymbol("»") || token.isSymbol("\"") || token.isSymbol("-")
+                    || token.isSymbol("(") || token.isSymbol(")") || token.isSymbol("\u{2014}")
+                    || token.isSymbol("\u{2013}"))
+                {
+                    break
+                }
+                guard let before = text.previous(before: probe), !text.lineBreak(between: before, probe) else {
+                    probe = -1
+                    break
+                }
+                probe = before
+                if let word = text.word(probe), AddressRecognizer.placeTypes.contains(word.key) { break }
+                if tokens[probe].isSymbol("."), let word = text.word(text.previous(before: probe)),
+                    AddressRecognizer.placeTypes.contains(word.key)
+                {
+                    break
+                }
+            }
+            guard nameWords > 0, probe >= 0 else { break }
+            var typeToken = probe
+            if tokens[typeToken].isSymbol("."), let before = text.previous(before: typeToken) { typeToken = before }
+            guard let type = text.word(typeToken), AddressRecognizer.placeTypes.contains(type.key) else {
+                // «Новокузнецк, ул. …», «Кемеровская область — Кузбасс, Новокузнецк, …»: a capitalised place
+                // between commas, when a place or a postcode comes before it.
+                if nameWords <= 2, tokens[nameStart].isWord, tokens[nameStart].isCapitalized,
+                    NumberCue.of(tokens[nameStart].key) == nil, !NameLexicon.cue(tokens[nameStart].key).isCue,
+                    first != start || isPlaceAhead(nameStart, text)
+                {
+                    first = nameStart
+                    places += 1
+                    continue
+                }
+                if nameWords == 1, tokens[cursor].isWord, tokens[cursor].isCapitalized,
+                    !NameLexicon.notPersons.contains(tokens[cursor].key), first != start || isPlaceAhead(cursor, text)
+                {
+                    first = cursor
+                    places += 1
+                    continue
+                }
+                break
+            }
+            _ = nameStart
+            first = typeToken
+            // «р.п.», «г.п.»: a one-letter part of the type before it.
+            if let dot = text.previous(before: typeToken), tokens[dot].isSymbol("."), dot >= 1, tokens[dot - 1].isWord,
+                tokens[dot - 1].length == 1
+            {
+                first = dot - 1
+            }
+            places += 1
+        }
+        return first
+    }
+
+    /// Whether a place (a type, a trailing type or a postcode) ends right before the word at `index`, behind a
+    /// comma or a dash.
+    private func isPlaceAhead(_ index: Int, _ text: ScannedText) -> Bool {
+        guard var cursor = text.previous(before: index) else { return true }
+        if text.lineBreak(between: cursor, index) || text.tokens[cursor].isSymbol(":") || text.endsSentence(cursor) {
+            return true
+        }
+        if let word = text.word(cursor),
+            AddressRecognizer.addressLeads.contains(word.key)
+                || AddressLexicon.homeContext.contains(word.key)
+                || AddressRecognizer.trailingPlaceTypes.contains(word.key)
+        {
+            return true
+        }
+        if text.tokens[cursor].isNumber, text.tokens[cursor].length == 6 { return true }
+        if text.tokens[cursor].isSymbol(",") || text.tokens[cursor].isSymbol("\u{2014}")
+            || text.tokens[cursor].isSymbol("-")
+        {
+            guard let before = text.previous(before: cursor) else { return false }
+            cursor = before
+        } else {
+            return false
+        }
+        if text.tokens[cursor].isNumber { return text.tokens[cursor].length == 6 }
+        if text.tokens[cursor].isSymbol("."), let before = text.previous(before: cursor) { cursor = before }
+        guard let word = text.word(cursor) else { return false }
+        if AddressRecognizer.trailingPlaceTypes.contains(word.key) { return true }
+        guard let before = text.previous(before: cursor) else { return false }
+        var typeIndex = before
+        if text.tokens[typeIndex].isSymbol("."), let earlier = text.previous(before: typeIndex) { typeIndex = earlier }
+        return text.word(typeIndex).map { AddressRecognizer.placeTypes.contains($0.key) } ?? false
+    }
+
+    private static let streetPrepositions = WordSet(["по", "на"])
+    private static let datives = WordSet([
+        "проспекту", "переулку", "бульвару", "проезду", "улицам", "тракту", "микрорайону", "набережной", "площади",
+    ])
+    private static let lineWords = WordSet(["линия", "линии", "улица", "аллея", "проезд"])
+    /// Types of garden partnerships, written after an adjective: «садовое товарищество», «дачное некоммерческое …».
+    static let gardenTypes = WordSet(["товарищество", "товарищества", "товариществе", "садоводство", "массив"])
+    /// Types written before a place's name.
+    static let placeTypes = WordSet([
+        "г", "гор", "город", "городе", "с", "село", "селе", "п", "пос", "поселок", "поселке", "пгт", "рп", "д", "дер",
+        "деревня", "деревне", "ст-ца", "станица", "станице", "х", "хутор", "аул", "снт", "днт", "тсн", "сот", "гск",
+        "респ", "республика", "республики", "мкр", "мкрн", "микрорайон", "кп", "нп", "ст", "товарищество",
+        "товарищества", "садоводство",
+    ])
+    /// Types written after a place's name.
+    static let trailingPlaceTypes = WordSet([
+        "обл", "область", "области", "край", "края", "р-н", "район", "района", "ао", "округ", "республика",
+    ])
 
     /// `Name keyword [,] house…` («Красный проспект, 12»).
     private func trailingStreet(at keyword: Int, in text: ScannedText) -> (start: Int, end: Int, flat: Bool)? {
+        // «3-й мкр., д. 24», «9-я линия, 5»: an ordinal number as the name.
+        if let suffix = text.previous(before: keyword), let ending = text.word(suffix), ending.length <= 3,
+            suffix >= 2, text.tokens[suffix - 1].isSymbol("-"), text.tokens[suffix - 2].isNumber,
+            let cursor = afterAbbreviation(keyword, in: text)
+        {
+            return house(from: cursor, start: suffix - 2, in: text, markerRequired: false)
+        }
+        // «Горячая линия 8-800-…» is no street: a line needs its number.
+        guard
+            !AddressRecognizer.lineWords.contains(text.tokens[keyword].key)
+                || text.tokens[keyword].key.sameHead(AddressRecognizer.street)
+        else { return nil }
         guard let previous = text.previous(before: keyword), let name = text.word(previous),
             name.isCapitalized ? !name.isUpper || name.length == 1 : NameLexicon.hasAdjectiveEnding(name.key),
             !AddressLexicon.streetTypes.contains(name.key)
+                || name.isCapitalized && NameLexicon.hasAdjectiveEnding(name.key)
         else { return nil }
         guard let cursor = afterAbbreviation(keyword, in: text) else { return nil }
         return house(from: cursor, start: previous, in: text, markerRequired: false)
@@ -93,6 +497,7 @@ struct AddressRecognizer {
             cursor = next
             hadMarker = true
         }
+        if cursor < tokens.count, tokens[cursor].isSymbol("№"), let next = text.next(after: cursor) { cursor = next }
         guard hadMarker || !markerRequired, cursor < tokens.count, tokens[cursor].isNumber, tokens[cursor].length <= 4
         else { return nil }
         if !hadMarker, let following = text.next(after: cursor), let word = text.word(following),
@@ -103,11 +508,15 @@ struct AddressRecognizer {
         }
         var end = cursor
         var flat = false
-        // A letter glued to the number: «3а», «12Б».
-        if end + 1 < tokens.count, tokens[end + 1].isWord, tokens[end + 1].length == 1,
-            tokens[end + 1].start == tokens[end].end
+        // A letter glued to the number: «3а», «12Б»; a building glued to it: «121к4», «15стр2».
+        if end + 1 < tokens.count, tokens[end + 1].isWord, tokens[end + 1].length <= 3,
+            tokens[end + 1].start == tokens[end].end,
+            tokens[end + 1].length == 1 || AddressLexicon.buildingMarkers.contains(tokens[end + 1].key)
         {
             end += 1
+            if end + 1 < tokens.count, tokens[end + 1].isNumber, tokens[end + 1].start == tokens[end].end {
+                end += 1
+            }
         }
         // «5/2», «5-12» (house-flat), «6/2-68».
         var joins = 0
@@ -118,6 +527,20 @@ struct AddressRecognizer {
             if tokens[end + 1].isSymbol("-") { flat = true }
             end += 2
             joins += 1
+        }
+        // «8-я линия, участок 159»: a garden partnership's line, then the plot.
+        if end + 2 < tokens.count, tokens[end + 1].isSymbol("-"), tokens[end + 2].isWord, tokens[end + 2].length <= 2,
+            let line = text.next(after: end + 2), let word = text.word(line),
+            AddressRecognizer.lineWords.contains(word.key)
+        {
+            var after = line
+            if let comma = text.next(after: line), tokens[comma].isSymbol(",") { after = comma }
+            if let next = text.next(after: after),
+                let rest = house(from: next, start: spanStart, in: text, markerRequired: true)
+            {
+                return (spanStart, rest.end, true)
+            }
+            return (spanStart, line, false)
         }
         // Building and flat parts.
         var parts = 0
@@ -131,8 +554,9 @@ struct AddressRecognizer {
             guard let word = text.word(next) else { break }
             let isFlat = AddressLexicon.flatMarkers.contains(word.key)
             guard isFlat || AddressLexicon.buildingMarkers.contains(word.key) else { break }
-            guard let value = afterAbbreviation(next, in: text), value < tokens.count,
-                tokens[value].isNumber || (tokens[value].isWord && tokens[value].length == 1)
+            guard var value = afterAbbreviation(next, in: text), value < tokens.count else { break }
+            if tokens[value].isSymbol("№"), let after = text.next(after: value) { value = after }
+            guard value < tokens.count, tokens[value].isNumber || (tokens[value].isWord && tokens[value].length == 1)
             else { break }
             probe = value
             if probe + 1 < tokens.count, tokens[probe + 1].isWord, tokens[probe + 1].length == 1,
@@ -188,7 +612,7 @@ struct AddressRecognizer {
                 words += 1
             } else if token.isSymbol("№") {
                 return true
-            } else if text.endsSentence(cursor) {
+            } else if text.endsSentence(cursor) || token.isSymbol(";") {
                 break
             }
             cursor -= 1

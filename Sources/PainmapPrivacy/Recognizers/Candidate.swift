@@ -16,6 +16,7 @@ struct Candidate {
         case .vehiclePlate: 6
         case .address: 5
         case .fullName: 4
+        case .birthDate: 7
         }
     }
 }

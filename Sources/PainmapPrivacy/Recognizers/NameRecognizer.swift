@@ -17,6 +17,14 @@ struct NameRecognizer {
         var strongPatronymic = false
         var surnameLike = false
         var initial = false
+        /// The dictionary's forms of the word as a first name (OpenCorpora `Name`), if it is one.
+        var firstForms: NameDictionary.Forms?
+        /// The dictionary's forms of the word as a surname (OpenCorpora `Surn`), if it is one.
+        var surnameForms: NameDictionary.Forms?
+        /// A first name of the dictionary that is no ordinary word («ольга», «саша», «эльдар»).
+        var strongFirst: Bool { firstForms.map { !$0.contains(.common) } ?? false }
+        /// A surname of the dictionary that is no ordinary word («петров», «ким», «шайхутдинов»).
+        var strongSurname: Bool { surnameForms.map { !$0.contains(.common) } ?? false }
     }
 
     func find(in text: ScannedText, into candidates: inout [Candidate]) {
@@ -27,11 +35,21 @@ struct NameRecognizer {
             let token = tokens[index]
             var feature = Features()
             let lower = token.key
-            feature.firstName = NameLexicon.firstNames.contains(lower)
+            // Two-letter words are almost all prepositions and particles: the dictionary is asked from three letters.
+            if token.length >= 3 {
+                let forms = NameDictionary.names.lookup(lower)
+                feature.firstForms = forms.first.flatMap {
+                    NameRecognizer.patronymicParticles.contains(lower) ? nil : $0
+                }
+                feature.surnameForms = forms.surname
+            }
+            feature.firstName =
+                NameLexicon.firstNames.contains(lower)
+                || (feature.strongFirst && !NameLexicon.notPersons.contains(lower))
             let patronymic = NameLexicon.patronymic(lower)
             feature.patronymic = patronymic.isPatronymic
             feature.strongPatronymic = patronymic.strong
-            feature.surnameLike = NameLexicon.isSurnameLike(lower)
+            feature.surnameLike = NameLexicon.isSurnameLike(lower) || feature.strongSurname
             // «25-Е. ДРУГИХ ДЕТЕЙ»: a letter glued to a number by a hyphen is an ordinal's ending, not an initial.
             feature.initial =
                 token.length == 1 && token.isCapitalized && index + 1 < tokens.count && tokens[index + 1].isSymbol(".")
@@ -39,14 +57,18 @@ struct NameRecognizer {
             let capitalised =
                 token.isCapitalized
                 && (!token.isUpper || token.length == 1 || feature.firstName || feature.patronymic
-                    || feature.surnameLike)
-            // Context words («Гражданин», «Заявитель», «Врач») introduce a name and are never one themselves.
+                    || feature.surnameLike || feature.firstForms != nil)
+            // Context words («Гражданин», «Заявитель», «Врач») introduce a name and are never one themselves; a word
+            // with capitals inside («СанПиН», «МедСервис») is an abbreviation or a brand.
             feature.name =
                 capitalised && !NameLexicon.notPersons.contains(lower) && !NameLexicon.cue(lower).isCue
-                && token.length > 1
+                && token.length > 1 && (token.isUpper || !NameRecognizer.hasInnerCapital(token, text))
             features[index] = feature
-            if feature.firstName || feature.patronymic || feature.initial || NameLexicon.cue(lower).isCue
-                || (feature.name && NameLexicon.hasPersonalSurnameEnding(lower))
+            // Lower-case initials («и.и. петров») come with a surname of the dictionary, which anchors them.
+            if !anyAnchor,
+                feature.firstName || feature.patronymic || feature.initial || feature.firstForms != nil
+                    || feature.surnameForms != nil || (feature.name && NameLexicon.hasPersonalSurnameEnding(lower))
+                    || NameLexicon.cue(lower).isCue
             {
                 anyAnchor = true
             }
@@ -89,6 +111,8 @@ struct NameRecognizer {
             (first...last).contains { features[$0].patronymic && NameLexicon.isNominativePatronymic(tokens[$0].key) }
         }
         func add(_ first: Int, _ last: Int) {
+            // «ООО «Управляющая компания Сибирь»», «ТСЖ "Берёзка"»: an organisation's name in quotes.
+            if isQuotedOrganisation(first) { return }
             // A street or an honorific name is in the genitive («ул. Ивана Петровича», «им. Ивановой Анны Петровны»):
             // a nominative patronymic after «улице» is a person («болтаются на улице Иванова Анна Геннадьевна»).
             guard !isStreetOrHonorific(before: first, in: text) || hasNominativePatronymic(first, last) else { return }
@@ -109,7 +133,8 @@ struct NameRecognizer {
                         features[$0].name && NameLexicon.hasPersonalSurnameEnding(tokens[$0].key)
                     } ?? false)
                 let firstOK =
-                    features[first].firstName && (lowerCase || features[first].name)
+                    (features[first].firstName || features[first].firstForms != nil)
+                    && (lowerCase || features[first].name)
                     || (feature.strongPatronymic && !lowerCase && features[first].name) || threeParts
                 // A lower-case strong patronymic also accepts an unknown lower-case first name («аглая петровна»).
                 let lowerFirst =
@@ -125,8 +150,14 @@ struct NameRecognizer {
                             ? !NameLexicon.cue(word).isCue && !NameLexicon.notPersons.contains(word)
                                 && (features[surname].surnameLike || NameLexicon.hasAdjectiveEnding(word)
                                     || !NameLexicon.looksLikeVerb(word))
-                            : features[surname].name
-                                && (features[surname].surnameLike || !NameLexicon.looksLikeVerb(word))
+                            : (features[surname].name
+                                && (features[surname].surnameLike || features[surname].surnameForms != nil
+                                    || !NameLexicon.looksLikeVerb(word)
+                                    || (feature.strongPatronymic && features[first].firstForms != nil
+                                        && (word.length <= 4 || NameRecognizer.hasSurnameShape(word)))))
+                                || (features[surname].strongSurname && !NameLexicon.notPersons.contains(word))
+                                || (NameLexicon.hasPersonalSurnameEnding(word) && !NameLexicon.cue(word).isCue
+                                    && !NameLexicon.notPersons.contains(word))
                         return accepted ? surname : nil
                     }
                     let after = nextWord(index).flatMap { surname -> Int? in
@@ -147,7 +178,12 @@ struct NameRecognizer {
                 let last = initials(at: index)
             {
                 let double = last > index + 1
-                func isSurname(_ word: Int) -> Bool { features[word].name && (double || features[word].surnameLike) }
+                func isSurname(_ word: Int) -> Bool {
+                    features[word].name
+                        && (double || features[word].surnameLike || features[word].surnameForms != nil
+                            || NameLexicon.patronymic(tokens[word].key).isPatronymic
+                                && !features[word].strongPatronymic)
+                }
                 /// How much a word looks like a surname: a possessive ending (-ов, -ина …) over any surname suffix.
                 func likeness(_ word: Int) -> Int {
                     NameLexicon.hasPersonalSurnameEnding(tokens[word].key) ? 2 : features[word].surnameLike ? 1 : 0
@@ -176,9 +212,9 @@ struct NameRecognizer {
             }
             // 3b. A surname by its suffix followed by a capitalised word: «Андреева Мирослава» — unless initials before it
             // already make the name («Со слов И. И. Сидорова Ситуация повторяется»).
-            if feature.name, feature.surnameLike, NameLexicon.hasPersonalSurnameEnding(token.key),
-                let next = nextWord(index),
-                features[next].name, !features[next].surnameLike, !features[next].patronymic, !features[next].firstName,
+            if feature.name, !feature.patronymic, let next = nextWord(index), features[next].name,
+                !features[next].surnameLike, !features[next].patronymic, !features[next].firstName,
+                NameLexicon.hasPersonalSurnameEnding(token.key) || NameRecognizer.hasSurnameShape(token.key),
                 !(text.previous(before: index).map { tokens[$0].isSymbol(".") && $0 > 0 && features[$0 - 1].initial }
                     ?? false)
             {
@@ -188,9 +224,25 @@ struct NameRecognizer {
             let cue = NameLexicon.cue(token.key)
             if cue.isCue {
                 guard var cursor = text.next(after: index) else { continue }
+                // «Заявитель: Зима, а в подъезде…»: a speaker's label, the words after it are what was said.
+                let afterColon = tokens[cursor].isSymbol(":")
                 if tokens[cursor].isSymbol(",") || tokens[cursor].isSymbol(":") || tokens[cursor].isSymbol("-") {
                     guard let next = text.next(after: cursor) else { continue }
                     cursor = next
+                }
+                // «Мастер участка Зима», «старший по дому Саркисян»: a role's complement before the name.
+                if !cue.open, !afterColon, tokens[cursor].isWord, !tokens[cursor].isCapitalized,
+                    !features[cursor].strongSurname, !features[cursor].strongFirst
+                {
+                    var probe = cursor
+                    if NameRecognizer.complementPrepositions.contains(tokens[probe].key), let next = nextWord(probe) {
+                        probe = next
+                    }
+                    if let next = nextWord(probe), tokens[next].isCapitalized || isLowerName(next),
+                        !NameLexicon.notPersons.contains(tokens[next].key)
+                    {
+                        cursor = next
+                    }
                 }
                 var start: Int?
                 var end = cursor
@@ -209,11 +261,20 @@ struct NameRecognizer {
                     }
                     guard tokens[cursor].isWord else { break }
                     let candidate = features[cursor]
+                    // After a role a lone surname that is also an ordinary word is a name («сосед Кузнец»), and so is
+                    // a lower-case one of the dictionary («заведующая петрова»).
                     let accepted =
                         cue.open
                         ? (candidate.name || (!tokens[cursor].isCapitalized && isLowerName(cursor)))
                         : (candidate.name
-                            && (candidate.surnameLike || candidate.firstName || candidate.patronymic || words > 0))
+                            && (candidate.surnameLike || candidate.firstName || candidate.patronymic || words > 0
+                                || candidate.surnameForms != nil || candidate.firstForms != nil
+                                || (words == 0 && !tokens[cursor].isUpper && !afterColon
+                                    && !text.lineBreak(between: index, cursor)
+                                    && !NameRecognizer.nonRoleCues.contains(token.key))))
+                            || (!tokens[cursor].isCapitalized
+                                && (candidate.strongSurname || candidate.strongFirst || candidate.patronymic
+                                    || (words > 0 && isLowerName(cursor))))
                     guard accepted else { break }
                     start = start ?? cursor
                     end = cursor
@@ -224,6 +285,222 @@ struct NameRecognizer {
                 }
                 if let start { add(start, end) }
             }
+            // 5. A first name and a surname of the dictionary side by side, in any case and order, agreeing in gender
+            // and case: «иванов петр», «Петра Иванова», «Ким Виктор», «саша петрова».
+            if feature.firstForms != nil, !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue
+            {
+                for neighbour in [nextWord(index), previousWord(index)] {
+                    guard let neighbour, isPair(first: index, surname: neighbour) else { continue }
+                    var end = max(index, neighbour)
+                    if neighbour < index, let patronymic = nextWord(index), features[patronymic].patronymic {
+                        end = patronymic
+                    }
+                    add(min(index, neighbour), end)
+                    break
+                }
+            }
+            // 6. Initials in any case, with or without dots, beside a surname: «петров и и», «и.и. петров», «Петров И И».
+            if hasSingleLetterBeside(index), isSurnameForInitials(index) {
+                if let last = looseInitials(after: index) { add(index, last) }
+                if let first = looseInitials(before: index) { add(first, index) }
+            }
+            // 7. «Мамедов Эльдар Рашид оглы»: the father's name and «оглы»/«кызы» close a name of up to two words.
+            if NameRecognizer.patronymicParticles.contains(token.key), let father = previousWord(index),
+                tokens[father].isCapitalized || features[father].firstForms != nil
+            {
+                var start = father
+                var words = 0
+                while words < 2, let before = previousWord(start),
+                    features[before].name || features[before].firstForms != nil
+                        || features[before].strongSurname
+                {
+                    start = before
+                    words += 1
+                }
+                if words > 0 { add(start, index) }
+            }
+            // 8. A capitalised word that is only a person's name in the dictionary stands for a person even alone:
+            // a surname in any case («вместе с Фроловым», «Кириллова не отвечает»), a first name or its diminutive
+            // («Ксюша из соцзащиты»). A word that is also an ordinary word or a place never does alone.
+            if token.isCapitalized, !token.isUpper || token.length <= 3, token.length >= 3, feature.name,
+                !feature.patronymic,
+                // A plural form alone («Готовы», «Ивановы») is no one person's name.
+                (feature.surnameForms ?? feature.firstForms).map({
+                    !$0.intersection(.agreement).subtracting(.plural).isEmpty
+                }) ?? true
+            {
+                // A surname of the dictionary that is also a possessive adjective or a village («Антонова»,
+                // «Воронову») still is one when it ends like a surname and no «в»/«из» makes it a place.
+                // Computed only when needed: most capitalised words are in neither list and have no such ending.
+                func personal() -> Bool {
+                    NameLexicon.hasPersonalSurnameEnding(token.key)
+                        && !(previousWord(index).map { NameRecognizer.placePrepositions.contains(tokens[$0].key) }
+                            ?? false)
+                }
+                var lone = false
+                if let forms = feature.surnameForms {
+                    // Without a surname's ending, only inside a sentence: «Мороз -30, дети мёрзнут» opens one.
+                    lone =
+                        personal()
+                        || (!forms.contains(.common) && !forms.contains(.place) && !isSentenceStart(index)
+                            && !NameLexicon.hasAdjectiveEnding(token.key))
+                } else if let forms = feature.firstForms {
+                    lone = !forms.contains(.common) && !forms.contains(.place)
+                } else {
+                    // Not in the dictionary, but a surname's ending inside a sentence («вместе с Мельничук»).
+                    lone = !isSentenceStart(index) && personal()
+                }
+                // «Октябрьский пр-т», «Партизанская ул.»: a street's name, not a person.
+                if lone,
+                    !(nextWord(index).map {
+                        AddressLexicon.trailingStreetTypes.contains(tokens[$0].key)
+                            || AddressLexicon.streetTypes.contains(tokens[$0].key)
+                    } ?? false)
+                {
+                    add(index, index)
+                }
+            }
+            // 8b. A lower-case first name alone that is no ordinary word: «надя из управляйки», «галя сказала».
+            if !token.isCapitalized, token.length >= 4, feature.strongFirst, feature.surnameForms == nil,
+                !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue
+            {
+                add(index, index)
+            }
+            // 3c. An unknown capitalised first name before a surname: «Вугар Расулов», «Севда Алиева», «Тамара Хан».
+            if feature.name, !feature.patronymic, let next = nextWord(index), features[next].name,
+                !features[next].patronymic, !tokens[next].isUpper,
+                NameRecognizer.hasSurnameShape(tokens[next].key) || feature.strongFirst,
+                !NameLexicon.looksLikeVerb(token.key) || feature.strongFirst,
+                !NameLexicon.hasAdjectiveEnding(token.key), !NameRecognizer.isAddressOrOfficeWord(token.key),
+                !isStreetOrHonorific(before: index, in: text)
+            {
+                add(index, next)
+            }
+        }
+
+        /// Whether the word at `index` stands inside quotes opened after an organisation's word («ООО «…»»).
+        func isQuotedOrganisation(_ index: Int) -> Bool {
+            var cursor = index
+            var words = 0
+            while words < 4, let previous = text.previous(before: cursor), !text.lineBreak(between: previous, cursor) {
+                let token = tokens[previous]
+                if token.isSymbol("«") || token.isSymbol("\"") || token.isSymbol("\u{201C}")
+                    || token.isSymbol("\u{201E}")
+                {
+                    guard let before = text.previous(before: previous), let word = text.word(before) else {
+                        return false
+                    }
+                    return NameRecognizer.organisationForms.contains(word.key) || NumberCue.of(word.key) == .publicLine
+                }
+                if token.isWord { words += 1 } else if !token.isSpace { return false }
+                cursor = previous
+            }
+            return false
+        }
+
+        /// Whether the word at `index` opens a sentence or a line.
+        func isSentenceStart(_ index: Int) -> Bool {
+            guard let previous = text.previous(before: index) else { return true }
+            return text.lineBreak(between: previous, index) || text.endsSentence(previous)
+                || tokens[previous].isSymbol(":")
+                || tokens[previous].isSymbol("-") || tokens[previous].isSymbol("\u{2014}")
+                || tokens[previous].isSymbol(".")
+                || tokens[previous].isSymbol(";")
+        }
+
+        /// Whether `first` (a first name of the dictionary) and `surname` beside it make a name.
+        func isPair(first: Int, surname: Int) -> Bool {
+            let given = features[first]
+            let family = features[surname]
+            let key = tokens[surname].key
+            guard !NameLexicon.notPersons.contains(key), !NameLexicon.cue(key).isCue,
+                !family.patronymic || (family.surnameForms != nil && !family.strongPatronymic),
+                family.firstForms == nil || family.surnameForms != nil
+            else { return false }
+            let capitalised = tokens[first].isCapitalized && tokens[surname].isCapitalized
+            if let forms = family.surnameForms {
+                if let given = given.firstForms, !forms.agrees(with: given) { return false }
+                // An ordinary word («Кузнец», «волк») is a surname only beside a capitalised, unmistakable first name,
+                // or when it ends like a possessive surname («горшков вадим»).
+                if forms.contains(.common),
+                    !(given.strongFirst && (capitalised || NameLexicon.hasPersonalSurnameEnding(key)))
+                {
+                    return false
+                }
+            } else if !(NameLexicon.hasPersonalSurnameEnding(key) && (capitalised || !NameLexicon.looksLikeVerb(key))) {
+                return false
+            }
+            // A first name that is also a word («вера», «роман») needs capitals and an unmistakable surname.
+            return given.strongFirst || given.firstName || (capitalised && family.strongSurname)
+        }
+
+        /// Whether the word at `index` can carry initials: a surname of the dictionary or with a possessive ending;
+        /// an ordinary word only when capitalised.
+        /// Whether a one-letter word follows `index`, or a dot after one precedes it: initials may be there.
+        func hasSingleLetterBeside(_ index: Int) -> Bool {
+            if let next = text.next(after: index), tokens[next].isWord, tokens[next].length == 1 { return true }
+            if let dot = text.previous(before: index), tokens[dot].isSymbol("."), dot >= 1, tokens[dot - 1].isWord,
+                tokens[dot - 1].length == 1
+            {
+                return true
+            }
+            return false
+        }
+
+        func isSurnameForInitials(_ index: Int) -> Bool {
+            let feature = features[index]
+            let key = tokens[index].key
+            guard tokens[index].length >= 2, !feature.patronymic, !NameLexicon.notPersons.contains(key),
+                !NameLexicon.cue(key).isCue
+            else { return false }
+            if feature.strongSurname { return true }
+            if feature.surnameForms != nil || NameLexicon.hasPersonalSurnameEnding(key) {
+                return tokens[index].isCapitalized || !NameLexicon.looksLikeVerb(key)
+            }
+            return false
+        }
+
+        /// One or two single letters after `index` («и.и.», «и. и.», «И И»; one letter only with its dot): the last
+        /// token.
+        func looseInitials(after index: Int) -> Int? {
+            var letters = 0
+            var dots = 0
+            var last = index
+            var cursor = index
+            while letters < 2, let next = text.next(after: cursor), !text.lineBreak(between: cursor, next),
+                tokens[next].isWord, tokens[next].length == 1, ScannedText.isLetter(tokens[next].scalar)
+            {
+                letters += 1
+                last = next
+                cursor = next
+                if text.isSymbol(next + 1, ".") {
+                    dots += 1
+                    last = next + 1
+                    cursor = next + 1
+                }
+            }
+            // Without dots the letters must not read as words: «Петрова и я», «Иванов с ним» are no initials.
+            if letters == 2, dots == 0, let second = text.previous(before: last + 1),
+                NameRecognizer.oneLetterWords.contains(tokens[second].key), !tokens[second].isCapitalized
+            {
+                return nil
+            }
+            return letters == 2 || (letters == 1 && dots == 1) ? last : nil
+        }
+
+        /// One or two single letters with dots before `index` («и.и. петров», «и. петров»): the first token.
+        func looseInitials(before index: Int) -> Int? {
+            var first: Int?
+            var cursor = index
+            var letters = 0
+            while letters < 2, let dot = text.previous(before: cursor), tokens[dot].isSymbol("."), dot >= 1,
+                tokens[dot - 1].isWord, tokens[dot - 1].length == 1, !text.lineBreak(between: dot, cursor)
+            {
+                first = dot - 1
+                cursor = dot - 1
+                letters += 1
+            }
+            return first
         }
 
     }
@@ -240,10 +517,75 @@ struct NameRecognizer {
             }
             previous = before
         }
-        guard let word = text.word(previous) else { return false }
-        return AddressLexicon.streetTypes.contains(word.key) || NameRecognizer.honorifics.contains(word.key)
-            || AddressLexicon.trailingStreetTypes.contains(word.key)
+        // «ул. Дуси Ковальчук»: look past one capitalised word of the street's name.
+        for _ in 0..<3 {
+            guard let word = text.word(previous) else { return false }
+            if AddressLexicon.streetTypes.contains(word.key) || NameRecognizer.honorifics.contains(word.key)
+                || AddressLexicon.trailingStreetTypes.contains(word.key)
+            {
+                return true
+            }
+            guard word.isCapitalized, let before = text.previous(before: previous),
+                !text.lineBreak(between: before, previous)
+            else { return false }
+            previous = before
+            if text.tokens[previous].isSymbol("."), let earlier = text.previous(before: previous) { previous = earlier }
+        }
+        return false
     }
+
+    /// Cues that are no role nouns («я», «пишет», «со слов»): after them a capitalised word needs a name's shape.
+    static let nonRoleCues = WordSet([
+        "я", "пишет", "написал", "написала", "обратился", "обратилась", "слов", "зам", "глава", "главы", "ребенок",
+        "ребенка", "сын", "сына", "дочь", "дочери", "мать", "отец", "муж", "жена", "мужа", "жены", "внук", "внучка",
+    ])
+    /// «старший по дому», «мастер на участке».
+    static let complementPrepositions = WordSet(["по", "на", "в", "из"])
+
+    /// Whether a capital follows the first letter other than right after a hyphen («СанПиН», not «Петрова-Водкина»).
+    static func hasInnerCapital(_ token: Token, _ text: ScannedText) -> Bool {
+        var previous: Unicode.Scalar = "-"
+        for scalar in text.scalars[token.start..<token.end].dropFirst() {
+            if ScannedText.isUpper(scalar), previous != "-" { return true }
+            previous = scalar
+        }
+        return false
+    }
+
+    /// Words of addresses and offices that a capitalised word beside a surname never is a first name of: «Улица
+    /// Кирова», «Школа Петрова», «Отделение Иванова».
+    static func isAddressOrOfficeWord(_ key: WordKey) -> Bool {
+        AddressLexicon.streetTypes.contains(key) || AddressLexicon.trailingStreetTypes.contains(key)
+            || AddressLexicon.settlementTypes.contains(key) || AddressLexicon.publicBuildings.contains(key)
+            || NumberCue.of(key) != nil || honorifics.contains(key)
+    }
+
+    /// Prepositions before which a word is a place: «в Королеве», «из Антонова».
+    static let placePrepositions = WordSet(["в", "во", "из", "под", "до", "г", "город", "села", "деревни", "поселка"])
+
+    /// Endings of surnames of the peoples of Russia and its neighbours, beyond «-ов/-ин».
+    static let surnameShapes = WordSet(endings: [
+        "ов", "ев", "ин", "ова", "ева", "ина", "ян", "янц", "дзе", "швили", "ани", "ели", "ули", "енко", "чук", "юк",
+        "ский", "цкий", "ская", "цкая", "ич", "ых", "их", "ук", "ко", "ус",
+    ])
+
+    /// Whether a word ends like a surname of any of those peoples.
+    static func hasSurnameShape(_ key: WordKey) -> Bool {
+        key.length >= 4 && surnameShapes.containsEnding(of: key, lengths: 2...5)
+    }
+
+    /// Legal forms and kinds of organisations written before a quoted name.
+    static let organisationForms = WordSet([
+        "ооо", "оао", "зао", "пао", "ао", "нко", "ано", "ип", "тсж", "тсн", "жск", "снт", "ук", "мку", "мбу", "мау",
+        "гбу", "гку", "фгбу", "компания", "компании", "фирма", "фирмы", "магазин", "магазина", "кафе", "центр",
+        "клиника", "клиники", "организация", "предприятие", "завод", "фонд", "банк",
+    ])
+
+    /// One-letter words that end a pair of undotted lower-case letters only as words, never as an initial.
+    static let oneLetterWords = WordSet(["я", "в", "к", "с", "у"])
+
+    /// «оглы», «кызы» and their Kazakh, Kyrgyz and Uzbek spellings close a patronymic.
+    static let patronymicParticles = WordSet(["оглы", "оглу", "кызы", "кзы", "улы", "уулу", "угли", "кизи", "гызы"])
 
     /// «им. Пушкина», «имени Ленина», «памяти героев».
     private static let honorifics = WordSet(["им", "имени", "памяти"])

@@ -10,6 +10,9 @@ import PainmapCore
 /// that identifier's type as its cue, and a placeholder stands for the identifier it replaced, so the redacted text
 /// reads the same («тел. [ТЕЛЕФОН] или 223344»). A placeholder is never a cue itself and never part of a chain.
 struct NumberRecognizer {
+    /// Numbers never redacted; a chain that is one of them is skipped whole, never tried in parts.
+    var publicNumbers = PublicNumbers(numbers: [], addresses: [])
+
     func find(in text: ScannedText, into candidates: inout [Candidate]) {
         let tokens = text.tokens
         var index = 0
@@ -55,6 +58,11 @@ struct NumberRecognizer {
             let suffixDecoy =
                 text.word(text.next(after: groups[groups.count - 1])).map { NumberCue.isDecoySuffix($0.key) } ?? false
             var cue = cueBefore(index, in: text)
+            // An organisation's line or a public number is skipped whole: its parts are no phones either.
+            if cue == .publicLine || isPublicChain(groups, in: text) {
+                index = groups[groups.count - 1] + 1
+                continue
+            }
             if cue == nil, !suffixDecoy, let listed = typeListed(before: index, in: text, lastTyped: lastTyped) {
                 cue = NumberCue.of(listed)
             }
@@ -82,6 +90,11 @@ struct NumberRecognizer {
                             spanStart -= 1
                         }
                         if spanEnd < text.scalars.count, text.scalars[spanEnd] == ")" { spanEnd += 1 }
+                        if type == .phone,
+                            let extensionEnd = NumberRecognizer.phoneExtension(after: slice[slice.count - 1], in: text)
+                        {
+                            spanEnd = extensionEnd
+                        }
                         candidates.append(Candidate(type: type, start: spanStart, end: spanEnd))
                         lastTyped = (slice[slice.count - 1], type)
                         start = end
@@ -95,6 +108,46 @@ struct NumberRecognizer {
             index = groups[groups.count - 1] + 1
         }
         findSplitPassports(in: text, into: &candidates)
+    }
+
+    /// The end of an extension right after a phone's last group, if any: «доб 123», «(доб 45)», «добавочный 123».
+    static func phoneExtension(after group: Int, in text: ScannedText) -> Int? {
+        var cursor = group + 1
+        var opened = false
+        while cursor < text.tokens.count,
+            text.tokens[cursor].isSpace || text.tokens[cursor].isSymbol(",")
+                || text.tokens[cursor].isSymbol("(")
+        {
+            if text.tokens[cursor].isSymbol("(") { opened = true }
+            if text.tokens[cursor].hasLineBreak { return nil }
+            cursor += 1
+        }
+        guard let word = text.word(cursor), extensionWords.contains(word.key) else { return nil }
+        cursor += 1
+        while cursor < text.tokens.count,
+            text.tokens[cursor].isSpace || text.tokens[cursor].isSymbol(".")
+                || text.tokens[cursor].isSymbol(":")
+        {
+            cursor += 1
+        }
+        guard cursor < text.tokens.count, text.tokens[cursor].isNumber, text.tokens[cursor].length <= 6 else {
+            return nil
+        }
+        var end = text.tokens[cursor].end
+        if opened, cursor + 1 < text.tokens.count, text.tokens[cursor + 1].isSymbol(")") { end += 1 }
+        return end
+    }
+
+    private static let extensionWords = WordSet(["доб", "добавочный", "добавочного", "вн", "внутр", "ext", "extension"])
+
+    /// Whether the chain's digits are a public number (8-800 …, or one of `Config/privacy.yaml`).
+    private func isPublicChain(_ groups: [Int], in text: ScannedText) -> Bool {
+        guard !publicNumbers.isEmpty else { return false }
+        var number = PublicNumbers.Digits()
+        for group in groups {
+            for scalar in text.scalars[text.tokens[group].start..<text.tokens[group].end] { number.append(scalar) }
+        }
+        return publicNumbers.contains(number)
     }
 
     /// Words that join the items of a list: «8-913-123-45-67 или 223344».
@@ -135,6 +188,12 @@ struct NumberRecognizer {
         return nil
     }
 
+    /// Words that make a number the writer's own: «мой», «мне», «личный».
+    private static let personalWords = WordSet([
+        "мой", "моя", "мое", "мои", "моего", "моему", "мне", "меня", "мною", "личный", "личного", "сотовый",
+        "мобильный", "мобильного", "сотового", "перезвоните", "перезвонить", "свяжитесь", "связаться",
+    ])
+
     private static let seriesWords = WordSet(["серия", "серии"])
     private static let numberWords = WordSet(["номер", "ном", "н", "n"])
 
@@ -165,23 +224,49 @@ struct NumberRecognizer {
     func cueBefore(_ index: Int, in text: ScannedText) -> NumberCue? {
         var cursor = index - 1
         var words = 0
-        while cursor >= 0, words < 4 {
+        var organisation = false
+        var phone = false
+        while cursor >= 0, words < 6 {
             let token = text.tokens[cursor]
             switch token.kind {
             case .word:
-                if let cue = NumberCue.of(token.key) { return cue }
+                // «ОГРН управляющей компании N», «ИНН МФЦ N»: an organisation's word is the cue only for a phone;
+                // an identifier's cue further back still types the number. «в МФЦ по телефону N» is the office's
+                // phone, «мой телефон N» the citizen's.
+                if NumberRecognizer.personalWords.contains(token.key), phone || organisation {
+                    return .phone
+                }
+                if let cue = NumberCue.of(token.key) {
+                    if cue == .publicLine {
+                        if phone { return .publicLine }
+                        organisation = true
+                    } else if cue == .phone {
+                        if organisation { return .publicLine }
+                        phone = true
+                    } else if words < 4, !phone {
+                        return cue == .decoy && organisation ? .publicLine : cue
+                    }
+                }
                 words += 1
+                if phone, words >= 3 { return .phone }
             case .number, .placeholder:
                 // A placeholder reads like the number it replaced: the cue search stops there.
-                return nil
+                return organisation ? .publicLine : phone ? .phone : nil
             case .space:
-                if token.hasLineBreak { return nil }
+                if token.hasLineBreak { return organisation ? .publicLine : phone ? .phone : nil }
             case .symbol:
-                if token.isSymbol(";") || text.endsSentence(cursor) { return nil }
+                // «Пасп. 5097630746»: an abbreviated cue's dot ends no sentence.
+                let abbreviatedCue =
+                    token.isSymbol(".") && cursor > 0 && text.tokens[cursor - 1].isWord
+                    && text.tokens[cursor - 1].length <= 4
+                    && NumberCue.of(text.tokens[cursor - 1].key).map { $0 != .publicLine && $0 != .decoy } ?? false
+                if !abbreviatedCue, token.isSymbol(";") || text.endsSentence(cursor) {
+                    return organisation ? .publicLine : phone ? .phone : nil
+                }
             }
             cursor -= 1
         }
-        return nil
+        return organisation ? .publicLine : phone ? .phone : nil
     }
 
     /// The type of a chain of digit groups, or `nil` when it is not personal data.
@@ -209,13 +294,20 @@ struct NumberRecognizer {
         switch cue {
         case .snils?: if (9...13).contains(count) { return .snils }
         case .inn?:
-            if count == 13 || count == 15, IdentifierChecksums.isValidOGRN(digits) { return .ogrn }
-            if (9...13).contains(count) { return .inn }
-        case .ogrn?: if (12...16).contains(count) { return .ogrn }
+            // An organisation's ИНН (10 digits) and ОГРН (13) are public registry data, not a person's.
+            if count == 15, IdentifierChecksums.isValidOGRN(digits) { return .ogrn }
+            if count == 13, IdentifierChecksums.isValidOGRN(digits) { return nil }
+            if count == 10 || count == 9 { return nil }
+            if (11...13).contains(count) { return .inn }
+        case .ogrn?:
+            if count <= 13 { return nil }
+            if (14...16).contains(count) { return .ogrn }
         case .passport?: if (9...11).contains(count) { return .passport }
         case .card?: if (13...19).contains(count) { return .card }
         case .phone?:
             if (5...7).contains(count) || (10...12).contains(count) { return .phone }
+        case .publicLine?:
+            return nil
         case .decoy?:
             // An application or code number; only an unmistakable +7 phone overrides the label.
             if plus, count == 11, digits[0] == 7 { return .phone }
@@ -241,14 +333,14 @@ struct NumberRecognizer {
             if lengths == [4, 6] || lengths == [2, 2, 6] { return .passport }
             if first == 9, lengths.count > 1 || parenthesised { return .phone }
             if first == 9, lengths == [10] { return .phone }
-            if lengths == [10], IdentifierChecksums.isValidINN(digits) { return .inn }
+            if lengths == [10], IdentifierChecksums.isValidINN(digits) { return nil }  // an organisation's ИНН
             if parenthesised, first >= 3 { return .phone }
             return nil
         case 12:
             if lengths == [12], IdentifierChecksums.isValidINN(digits) { return .inn }
             return nil
         case 13, 15:
-            if lengths == [count], IdentifierChecksums.isValidOGRN(digits) { return .ogrn }
+            if lengths == [count], IdentifierChecksums.isValidOGRN(digits) { return count == 15 ? .ogrn : nil }
             if count == 13, IdentifierChecksums.isValidLuhn(digits), IdentifierChecksums.hasCardPrefix(digits) {
                 return .card
             }

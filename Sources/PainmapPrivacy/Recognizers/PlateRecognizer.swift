@@ -16,11 +16,19 @@ struct PlateRecognizer {
             guard let letters = following(digits, in: text), tokens[letters].isWord, tokens[letters].length == 2,
                 PlateRecognizer.isPlateLetters(tokens[letters].key)
             else { continue }
-            guard let region = following(letters, in: text), tokens[region].isNumber,
-                (2...3).contains(tokens[region].length)
-            else { continue }
             // Lower-case plates only with all parts lower case, upper-case ones with both letter groups upper case.
             guard first.isUpper == tokens[letters].isUpper else { continue }
+            // The region code may be left out («Н492КА», «в 178 вх»); then nothing may follow that reads as one.
+            guard let region = following(letters, in: text), tokens[region].isNumber,
+                (2...3).contains(tokens[region].length)
+            else {
+                let next = letters + 1 < tokens.count ? tokens[letters + 1] : nil
+                if next.map({ !$0.isWord && !$0.isNumber }) ?? true {
+                    candidates.append(Candidate(type: .vehiclePlate, start: first.start, end: tokens[letters].end))
+                    index = letters
+                }
+                continue
+            }
             var end = tokens[region].end
             if let rus = following(region, in: text), tokens[rus].isWord,
                 PlateRecognizer.countryMarks.contains(tokens[rus].key)

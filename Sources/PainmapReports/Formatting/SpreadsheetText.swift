@@ -2,7 +2,8 @@
 ///
 /// OWASP's rule: a cell starting with `=`, `+`, `-`, `@`, a tab, a carriage return (or NUL) is evaluated, or starts
 /// a DDE call, when a CSV or XLSX file is opened; prefixing an apostrophe makes the program show it as text.
-/// The CSV renderer and ``XLSXWriter`` both use this one rule.
+/// The CSV renderer applies it; ``XLSXWriter`` stores text as typed inline strings, which are never evaluated, and
+/// uses ``formulaTriggers`` only to give such text the `quotePrefix` style.
 public enum SpreadsheetText {
     /// The first characters that make a spreadsheet program evaluate a cell.
     public static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{0}"]

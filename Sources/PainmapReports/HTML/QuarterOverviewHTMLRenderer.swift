@@ -40,11 +40,19 @@ struct QuarterOverviewHTMLRenderer {
             uniquingKeysWith: { first, _ in first }
         )
         for row in overview.regions {
-            html.raw("<tr><td><a")
-            html.attribute("href", "\(URLPathComponent.encoded(row.region.code))/index.html")
-            html.raw(">")
-            html.text(row.region.name)
-            html.raw("</a><span class=\"small\">")
+            if row.hasReport {
+                html.raw("<tr><td><a")
+                html.attribute("href", "\(URLPathComponent.encoded(row.region.code))/index.html")
+                html.raw(">")
+                html.text(row.region.name)
+                html.raw("</a>")
+            } else {
+                // No report directory was written for this region (a one-region run into a new folder): no link.
+                html.raw("<tr><td>")
+                html.text(row.region.name)
+                html.raw("<span class=\"small\">отчёт не записан в эту папку</span>")
+            }
+            html.raw("<span class=\"small\">")
             html.text(
                 "код \(row.region.code)"
                     + (row.region.population.map { " · население \(RussianNumberFormat.integer($0))" } ?? "")

@@ -60,6 +60,8 @@ public struct OverviewRegion: Sendable, Hashable, Codable {
     public var topPain: IndexPain?
     /// The life situation id of ``topPain``.
     public var topPainSituation: String?
+    /// Whether the region's directory (`<code>/index.html`) exists in the output, so the overview may link to it.
+    public var hasReport: Bool
 
     /// Creates a row.
     public init(
@@ -71,7 +73,8 @@ public struct OverviewRegion: Sendable, Hashable, Codable {
         unassignedCount: Int,
         bySituation: [Int],
         topPain: IndexPain?,
-        topPainSituation: String?
+        topPainSituation: String?,
+        hasReport: Bool = true
     ) {
         self.region = region
         self.count = count
@@ -82,6 +85,7 @@ public struct OverviewRegion: Sendable, Hashable, Codable {
         self.bySituation = bySituation
         self.topPain = topPain
         self.topPainSituation = topPainSituation
+        self.hasReport = hasReport
     }
 
     enum CodingKeys: String, CodingKey {
@@ -93,5 +97,6 @@ public struct OverviewRegion: Sendable, Hashable, Codable {
         case bySituation = "by_situation"
         case topPain = "top_pain"
         case topPainSituation = "top_pain_situation"
+        case hasReport = "has_report"
     }
 }

@@ -11,6 +11,15 @@ struct XLSXMarkup {
         bytes.append(contentsOf: markup.utf8)
     }
 
+    /// Whether ``appendEscaped(_:inAttribute:)`` drops `scalar` (XML 1.0 cannot carry it).
+    static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
     /// Appends text as element content or an attribute value.
     ///
     /// Escapes `& < > "`, writes a carriage return as `&#13;` (a parser would turn a literal one into a line

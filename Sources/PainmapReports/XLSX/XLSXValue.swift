@@ -2,9 +2,10 @@ public import Foundation
 
 /// One cell of a sheet that ``XLSXWriter`` writes.
 public enum XLSXValue: Sendable, Hashable {
-    /// Text, stored as an inline string. Text starting with `=`, `+`, `-`, `@`, a tab, a carriage return or NUL
-    /// gets a leading apostrophe so no spreadsheet program evaluates it as a formula; characters XML 1.0 cannot
-    /// carry (most C0 controls) are dropped; text longer than Excel's 32,767-character cell limit is cut and ends
+    /// Text, stored as an inline string — a typed string no spreadsheet program evaluates, so it is stored as
+    /// written; text starting with `=`, `+`, `-`, `@`, a tab or a carriage return also gets the `quotePrefix` cell
+    /// style, so it stays text when a user edits the cell. Characters XML 1.0 cannot carry (most C0 controls) are
+    /// dropped; text longer than Excel's 32,767-character cell limit is cut and ends
     /// with «…». Empty text is written as an empty cell.
     case text(String)
     /// A number; it must be finite.

@@ -16,6 +16,8 @@ extension XLSXWriter {
     private enum Style {
         static let header = 1
         static let date = 2
+        /// Text that begins like a formula: shown as written, with Excel's «quote prefix» flag.
+        static let quotedText = 3
     }
 
     static func contentTypes(sheetCount: Int) -> [UInt8] {
@@ -51,6 +53,8 @@ extension XLSXWriter {
         return markup.bytes
     }
 
+    /// The workbook part: the sheets in tab order, and each sheet's row 1 as its print titles (repeated on every
+    /// printed page).
     static func workbook(sheetNames: [String]) -> [UInt8] {
         var markup = XLSXMarkup()
         markup.append(declaration)
@@ -63,7 +67,13 @@ extension XLSXWriter {
             markup.appendEscaped(name, inAttribute: true)
             markup.append("\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>")
         }
-        markup.append("</sheets></workbook>")
+        markup.append("</sheets><definedNames>")
+        for (index, name) in sheetNames.enumerated() {
+            markup.append("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">")
+            markup.appendEscaped("'\(name.replacingOccurrences(of: "'", with: "''"))'!$1:$1")
+            markup.append("</definedName>")
+        }
+        markup.append("</definedNames></workbook>")
         return markup.bytes
     }
 
@@ -84,7 +94,8 @@ extension XLSXWriter {
         return markup.bytes
     }
 
-    /// Three cell styles: 0 default, 1 bold (``Style/header``), 2 `dd.mm.yyyy hh:mm` (``Style/date``).
+    /// Four cell styles: 0 default, 1 bold (``Style/header``), 2 `dd.mm.yyyy hh:mm` (``Style/date``), 3 text with
+    /// the quote prefix (``Style/quotedText``).
     static func styles() -> [UInt8] {
         var markup = XLSXMarkup()
         markup.append(declaration)
@@ -99,10 +110,12 @@ extension XLSXWriter {
                 + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
                 + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
                 + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-                + "<cellXfs count=\"3\">"
+                + "<cellXfs count=\"4\">"
                 + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
                 + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
                 + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+                + "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" "
+                + "quotePrefix=\"1\"/>"
                 + "</cellXfs>"
                 + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
                 + "</styleSheet>"
@@ -116,6 +129,8 @@ extension XLSXWriter {
         var markup = XLSXMarkup(capacity: min(1_024 + sheet.rows.count * max(columnCount, 1) * 48, 64 << 20))
         markup.append(declaration)
         markup.append("<worksheet xmlns=\"\(spreadsheetNamespace)\" xmlns:r=\"\(relationshipsNamespace)\">")
+        // Printing: fit to the page width (as many pages down as needed), see `pageSetup` below.
+        markup.append("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
         let lastCell =
             columnCount > 0 && !sheet.rows.isEmpty ? "\(columnName(columnCount - 1))\(sheet.rows.count)" : nil
         markup.append("<dimension ref=\"A1\(lastCell.map { ":" + $0 } ?? "")\"/>")
@@ -152,7 +167,11 @@ extension XLSXWriter {
             }
             markup.append("</row>")
         }
-        markup.append("</sheetData></worksheet>")
+        // A4 (paper size 9) landscape, one page wide; row 1 repeats on every page (`_xlnm.Print_Titles`).
+        markup.append(
+            "</sheetData><pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>"
+                + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
+        )
         return markup.bytes
     }
 
@@ -172,8 +191,15 @@ extension XLSXWriter {
             guard !text.isEmpty else { return }
             let scalars = text.unicodeScalars
             let preserve = [scalars.first, scalars.last].contains { $0?.properties.isWhitespace == true }
+            // An inline string is a typed string: no program evaluates it, so the text is stored as written. Text
+            // that begins like a formula also gets the quote-prefix style, which keeps it text when a user edits the
+            // cell (the apostrophe Excel shows only in the formula bar).
+            let looksLikeFormula =
+                scalars.first { !XLSXMarkup.isDropped($0) }
+                .map(SpreadsheetText.formulaTriggers.contains) ?? false
+            let textStyle = !isHeader && looksLikeFormula ? " s=\"\(Style.quotedText)\"" : style
             markup.append(
-                "<c r=\"\(reference)\"\(style) t=\"inlineStr\"><is><t\(preserve ? " xml:space=\"preserve\"" : "")>"
+                "<c r=\"\(reference)\"\(textStyle) t=\"inlineStr\"><is><t\(preserve ? " xml:space=\"preserve\"" : "")>"
             )
             markup.appendEscaped(text)
             markup.append("</t></is></c>")
@@ -192,9 +218,8 @@ extension XLSXWriter {
         }
     }
 
-    /// Text as it goes into a cell: neutralized against formula injection, then cut to Excel's cell limit.
+    /// Text as it goes into a cell: as written (an inline string is never evaluated), cut to Excel's cell limit.
     static func cellText(_ text: String) -> String {
-        let text = SpreadsheetText.neutralized(text)
         guard text.utf16.count > maxCellLength else { return text }
         return truncated(text, to: maxCellLength - 1) + "…"
     }

@@ -12,11 +12,12 @@ import ZIPFoundation
 /// The package is the minimal valid SpreadsheetML set: `[Content_Types].xml`, `_rels/.rels`, `xl/workbook.xml`,
 /// `xl/_rels/workbook.xml.rels`, `xl/styles.xml` (a bold header style and a `dd.mm.yyyy hh:mm` date style) and one
 /// `xl/worksheets/sheetN.xml` per sheet. Text is stored as inline strings, so no shared-string table is needed;
-/// the header row is bold and frozen; column widths are applied.
+/// the header row is bold and frozen; column widths are applied. Every sheet prints on A4 landscape, one page
+/// wide, with its header row repeated on each page.
 ///
-/// Report text comes from citizens, so every text cell is neutralized against formula injection (a leading `=`,
-/// `+`, `-`, `@`, tab, CR or NUL gets an apostrophe, per OWASP's CSV-injection rule, which spreadsheet programs
-/// share) and XML-escaped; see ``XLSXValue/text(_:)``. Sheet names are made valid and unique, see
+/// Report text comes from citizens. An inline string is a typed string that no spreadsheet program evaluates, so
+/// text is stored as written (no apostrophe shows); text that begins like a formula (`=`, `+`, `-`, `@`, tab, CR)
+/// gets the `quotePrefix` style, so it stays text when edited; see ``XLSXValue/text(_:)``. Sheet names are made valid and unique, see
 /// ``sanitizedSheetNames(_:)``.
 ///
 /// Output is deterministic: parts are written in a fixed order, deflated, with the fixed modification time

@@ -12,6 +12,16 @@ import Testing
         configuration = try ConfigurationLoader().load(directory: PackageRoot.url.appendingPathComponent("Config"))
     }
 
+    @Test func headersMatchWhateverTheWhiteSpace() {
+        // A header wrapped in its cell (Alt+Enter), a no-break space, a byte-order mark, another case.
+        for header in [
+            "Дата\nрегистрации", "Дата\u{00A0}регистрации", "\u{FEFF} дата  регистрации ", "ДАТА\r\nРЕГИСТРАЦИИ",
+        ] {
+            #expect(RowMapper.headerKey(header) == RowMapper.headerKey("Дата регистрации"), "\(header)")
+        }
+        #expect(RowMapper.headerKey("Дата регистрации") != RowMapper.headerKey("Датарегистрации"))
+    }
+
     @Test func missingRequiredColumnNamesWhatWasFoundAndExpected() throws {
         let feed = try #require(configuration.feed(named: "pos-csv"))
         let location = SourceLocation(path: "SampleFeeds/pos/x.csv", line: 1)

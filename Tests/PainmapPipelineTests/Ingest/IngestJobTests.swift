@@ -94,6 +94,27 @@ private func ingest(_ paths: [String], source: SourceKind? = nil, into store: SQ
         #expect(encodings == ["utf-8", "utf-8-bom", "cp1251"])
     }
 
+    @Test func realRatesMessagesStoreTheirValidFormsThroughTheStore() async throws {
+        let fixtures = root.appendingPathComponent("Tests/Fixtures/exports")
+        let store = try temporaryStore()
+        let report = try await ingest(
+            ["mkgu_queue_signed_v002.xml", "smev3_rates_request.xml"].map { fixtures.appendingPathComponent($0).path },
+            source: .portal,
+            into: store
+        )
+        #expect(!report.hasFailures)
+        let files = try await store.ingestedFiles().sorted { $0.path < $1.path }
+        #expect(files.map(\.encoding) == ["utf-8+xmldsig", "utf-8"])
+        #expect(
+            files.map(\.accounting) == [
+                FileAccounting(read: 4, stored: 2, quarantined: 2), FileAccounting(read: 3, stored: 2, quarantined: 1),
+            ]
+        )
+        let reasons = try await store.quarantinedRows(reason: nil).map(\.reason)
+        #expect(reasons.sorted { $0.rawValue < $1.rawValue } == [.badDate, .badIdentifier, .badIdentifier])
+        #expect(try await store.records(region: "54", quarter: nil).count == 4)
+    }
+
     @Test func aBadFileIsRejectedAndTheRunGoesOn() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "painmap-bad-\(UUID().uuidString)"

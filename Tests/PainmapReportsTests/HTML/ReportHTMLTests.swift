@@ -96,4 +96,17 @@ import Testing
         #expect(html.contains("33,9"))
         #expect(html.contains("Запись ребёнка в детский сад"))
     }
+
+    @Test func overviewDoesNotLinkARegionWhoseDirectoryWasNotWritten() throws {
+        var overview = ReportFixture.overview()
+        let index = try #require(overview.regions.firstIndex { $0.region.code == "42" })
+        overview.regions[index].hasReport = false
+        let html = try #require(String(data: ReportRenderer().renderOverview(overview), encoding: .utf8))
+        #expect(html.contains("href=\"54/index.html\""))
+        #expect(!html.contains("href=\"42/index.html\""))
+        #expect(html.contains("отчёт не записан в эту папку"))
+        let data = try ReportRenderer().renderOverviewJSON(overview)
+        let json = try #require(String(data: data, encoding: .utf8))
+        #expect(json.contains("\"has_report\" : false"))
+    }
 }

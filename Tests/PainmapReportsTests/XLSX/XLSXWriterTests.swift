@@ -66,28 +66,60 @@ import ZIPFoundation
         #expect(XLSXReader.date(fromSerial: earlySerial, timeZone: Self.utc) == early)
     }
 
-    static let injectionPayloads: [(payload: String, expected: String)] = [
-        ("=cmd|'/c calc'!A1", "'=cmd|'/c calc'!A1"),
-        ("=HYPERLINK(\"http://evil.invalid\",\"Нажмите\")", "'=HYPERLINK(\"http://evil.invalid\",\"Нажмите\")"),
-        ("+7 912 345-67-89", "'+7 912 345-67-89"),
-        ("-2+3+cmd|' /C calc'!D2", "'-2+3+cmd|' /C calc'!D2"),
-        ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"),
-        ("\t=1+1", "'\t=1+1"),
-        ("\r=1+1", "'\r=1+1"),
-        ("\u{0}=1+1", "'=1+1"),  // NUL cannot be stored in XML; the apostrophe stays
-        ("Обычный текст", "Обычный текст"),
-        (" =не первый символ", " =не первый символ"),
-        ("1-2", "1-2"),
-        ("'уже с апострофом", "'уже с апострофом"),
+    /// Text that begins like a formula, and what a reader gets back: the text as written (an inline string is a
+    /// typed string, never evaluated), with the quote-prefix style when it starts with a formula trigger.
+    static let injectionPayloads: [(payload: String, expected: String, quoted: Bool)] = [
+        ("=cmd|'/c calc'!A1", "=cmd|'/c calc'!A1", true),
+        ("=HYPERLINK(\"http://evil.invalid\",\"Нажмите\")", "=HYPERLINK(\"http://evil.invalid\",\"Нажмите\")", true),
+        ("+7 912 345-67-89", "+7 912 345-67-89", true),
+        ("-2+3+cmd|' /C calc'!D2", "-2+3+cmd|' /C calc'!D2", true),
+        ("@SUM(1+1)*cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", true),
+        ("\t=1+1", "\t=1+1", true),
+        ("\r=1+1", "\r=1+1", true),
+        ("\u{0}=1+1", "=1+1", true),  // NUL cannot be stored in XML; what remains starts with «=»
+        ("Обычный текст", "Обычный текст", false),
+        (" =не первый символ", " =не первый символ", false),
+        ("1-2", "1-2", false),
+        ("'уже с апострофом", "'уже с апострофом", false),
     ]
 
     @Test(arguments: injectionPayloads)
-    func formulaInjectionIsNeutralized(_ payload: String, _ expected: String) throws {
+    func textIsATypedStringNeverAFormula(_ payload: String, _ expected: String, _ quoted: Bool) throws {
         let data = try XLSXWriter().data([XLSXSheet(name: "S", rows: [[.text("Заголовок")], [.text(payload)]])])
         let rows = try Self.readBack(data)
         #expect(rows.last?.cells == [.text(expected)])
         let sheet = try #require(try Self.parts(data).first { $0.path == "xl/worksheets/sheet1.xml" })
         #expect(!sheet.text.contains("<f>"))
+        #expect(sheet.text.contains("<c r=\"A2\" s=\"3\" t=\"inlineStr\">") == quoted)
+        let styles = try #require(try Self.parts(data).first { $0.path == "xl/styles.xml" })
+        #expect(styles.text.contains("quotePrefix=\"1\""))
+    }
+
+    @Test func everySheetPrintsOnA4LandscapeOnePageWideWithItsHeaderRepeated() throws {
+        let data = try XLSXWriter().data([
+            XLSXSheet(name: "Сводка", rows: [[.text("a")]]), XLSXSheet(name: "Д'ети", rows: [[.text("b")]]),
+        ])
+        let parts = try Self.parts(data)
+        for path in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
+            let sheet = try #require(parts.first { $0.path == path })
+            #expect(sheet.text.contains("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"))
+            #expect(
+                sheet.text.contains(
+                    "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+                )
+            )
+        }
+        let workbook = try #require(parts.first { $0.path == "xl/workbook.xml" })
+        #expect(
+            workbook.text.contains(
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Сводка'!$1:$1</definedName>"
+            )
+        )
+        #expect(
+            workbook.text.contains(
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Д''ети'!$1:$1</definedName>"
+            )
+        )
     }
 
     @Test func charactersIllegalInXMLAreDropped() throws {

@@ -46,6 +46,8 @@ public struct XLSXReader {
 
     /// The names of the workbook's worksheets in tab order (chart sheets are not listed).
     public let sheetNames: [String]
+    /// The names of the worksheets the workbook hides (`state="hidden"` or `"veryHidden"`).
+    public let hiddenSheetNames: Set<String>
     /// The name of the worksheet being read.
     public let sheetName: String
     /// Whether the workbook uses the 1904 date system; ``XLSXCell/date(_:)`` values are converted to 1900 anyway.
@@ -101,13 +103,13 @@ public struct XLSXReader {
             source: workbookPart,
             limits: limits.xml
         )
-        let worksheets = workbook.sheets.compactMap { sheet -> (name: String, path: String?)? in
+        let worksheets = workbook.sheets.compactMap { sheet -> (name: String, path: String?, hidden: Bool)? in
             guard let relationship = relationships.relationship(id: sheet.relationshipID),
                 relationship.type.hasSuffix("/worksheet")
             else { return nil }
-            return (sheet.name, relationship.path)
+            return (sheet.name, relationship.path, sheet.isHidden)
         }
-        let chosen: (name: String, path: String?)
+        let chosen: (name: String, path: String?, hidden: Bool)
         if let wanted {
             let folded = wanted.lowercased()
             guard
@@ -139,6 +141,7 @@ public struct XLSXReader {
 
         sheet = try XLSXPartReader(part: sheetPart, data: package.requiredPart(sheetPart), limits: limits.xml)
         sheetNames = worksheets.map(\.name)
+        hiddenSheetNames = Set(worksheets.filter(\.hidden).map(\.name))
         sheetName = chosen.name
         usesDate1904 = workbook.usesDate1904
         sharedStrings = strings

@@ -5,6 +5,8 @@ struct XLSXWorkbook {
     struct Sheet {
         let name: String
         let relationshipID: String
+        /// `state="hidden"` or `"veryHidden"`.
+        let isHidden: Bool
     }
 
     private(set) var sheets: [Sheet] = []
@@ -25,7 +27,10 @@ struct XLSXWorkbook {
             case .startElement("sheet", _, let attributes, _) where inSheets:
                 // `r:id`: attributes are keyed by local name.
                 guard let name = attributes["name"], let id = attributes["id"] else { throw reader.malformed() }
-                sheets.append(Sheet(name: name, relationshipID: id))
+                let state = attributes["state"]
+                sheets.append(
+                    Sheet(name: name, relationshipID: id, isHidden: state == "hidden" || state == "veryHidden")
+                )
             default:
                 continue
             }

@@ -80,6 +80,11 @@ public struct XMLStreamReader {
     /// The line libxml2 has parsed up to (1-based); it may be slightly ahead of the last event.
     public var line: Int { cursor.line }
 
+    /// The line of the start tag of the element that opened last (1-based), for messages that point at an element:
+    /// while a ``XMLEvent/startElement(localName:namespaceURI:attributes:isEmpty:)`` is the latest event, the line of
+    /// that element; ``line`` when libxml2 does not know it.
+    public var elementLine: Int { cursor.elementLine }
+
     /// Returns the next event, or `nil` after the root element has closed and the document ended cleanly.
     ///
     /// - Returns: The next event in document order, or `nil` at the end.
@@ -114,6 +119,7 @@ private final class Cursor {
     private var finished = false
     private var sawRoot = false
     private var depth = 0
+    private(set) var elementLine = 0
     private var pending: [XMLEvent] = []
     private var pendingIndex = 0
     private var textBytes: [UInt8] = []
@@ -181,6 +187,9 @@ private final class Cursor {
             }
             switch xmlTextReaderNodeType(reader) {
             case nodeType(XML_READER_TYPE_ELEMENT):
+                // libxml2 keeps a node's line in 16 bits unless XML_PARSE_BIG_LINES; 65535 means "this or later".
+                let nodeLine = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
+                elementLine = nodeLine > 0 && nodeLine < 65_535 ? nodeLine : line
                 let start = try startElement(reader)
                 pending.append(start.event)
                 if start.isEmpty {
