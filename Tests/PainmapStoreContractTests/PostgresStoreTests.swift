@@ -157,8 +157,10 @@
                 #expect(try await b.unfinished(quarter: q3) == 1)
                 // a's session ends without an outcome (a killed worker): the server frees its lock, 41 is claimable.
                 await a.close()
+                // The server frees the lock when it notices the closed session; poll for that event with a generous
+                // bound (two minutes) rather than a fixed short wait that a loaded machine can outrun.
                 var again: RegionRun?
-                for _ in 0..<50 where again == nil {
+                for _ in 0..<1200 where again == nil {
                     again = try await b.claimNext(quarter: q3)
                     if again == nil { try await Task.sleep(for: .milliseconds(100)) }
                 }

@@ -37,15 +37,8 @@ import Testing
             at: store.deletingLastPathComponent(),
             withIntermediateDirectories: true
         )
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["--no-fork", store.path + ".run.lock", "sleep", "30"]
-        try holder.run()
-        defer {
-            kill(holder.processIdentifier, SIGKILL)
-            holder.waitUntilExit()
-        }
-        usleep(300_000)
+        let holder = try LockHolder(path: store.path + ".run.lock")  // returns once the lock is held
+        defer { holder.release() }
         let result = try runProcess(
             URL(fileURLWithPath: "/bin/bash"),
             [cliPackageRoot.appendingPathComponent("scripts/cron/painmap-quarterly").path],
