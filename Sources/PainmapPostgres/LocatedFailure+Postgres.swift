@@ -1,6 +1,6 @@
 #if PostgreSQL
     import NIOCore
-    public import PainmapCore
+    import PainmapCore
     import PostgresNIO
 
     /// PostgreSQL store failures with a Russian message a person can act on.
