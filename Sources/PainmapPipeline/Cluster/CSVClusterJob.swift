@@ -260,7 +260,12 @@ public struct CSVClusterJob: Sendable {
                 "stages.seconds": "\(stageTimes)",
             ]
         )
-        return CSVClusterReport(summary: summary, stages: stages)
+        let pains = result.clusters.filter { !$0.isCatchAll && $0.size > 0 }
+        let painRecords = pains.reduce(0) { $0 + $1.size }
+        let cohesion =
+            painRecords > 0
+            ? pains.reduce(0) { $0 + Double($1.size) * $1.meanSimilarity } / Double(painRecords) : nil
+        return CSVClusterReport(summary: summary, stages: stages, cohesion: cohesion)
     }
 
     // MARK: - Input

@@ -29,7 +29,7 @@ import Testing
 
     /// The summary and the cluster of every row, by id.
     private static func run(_ directory: TemporaryDirectory, plain: Bool) async throws -> (
-        summary: ClusterSummary, clusterOf: [String: String]
+        summary: ClusterSummary, clusterOf: [String: String], text: String
     ) {
         var options = CSVClusterJob.Options(
             inputPath: try input(in: directory).path,
@@ -42,14 +42,15 @@ import Testing
             enabled: !plain,
             synonymsPath: RepositoryRoot.url.appendingPathComponent("Config/synonyms.yaml").path
         )
-        let summary = try await CSVClusterJob(options: options, logger: logger).run().summary
+        let report = try await CSVClusterJob(options: options, logger: logger).run()
+        let summary = report.summary
         var clusterOf: [String: String] = [:]
         let lines = try String(contentsOfFile: options.outputPath, encoding: .utf8).split(separator: "\n").dropFirst()
         for line in lines {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             clusterOf[String(fields[0])] = String(fields[1])
         }
-        return (summary, clusterOf)
+        return (summary, clusterOf, report.text(showHash: false))
     }
 
     /// Whether a keyword holds the word.
@@ -59,18 +60,20 @@ import Testing
 
     @Test func synonymsOfTheConfigAreOneTermAndOnePain() async throws {
         let directory = try TemporaryDirectory("synonyms")
-        let (summary, clusterOf) = try await Self.run(directory, plain: false)
+        let (summary, clusterOf, text) = try await Self.run(directory, plain: false)
         let keywords = summary.clusters.flatMap(\.keywords)
         #expect(keywords.contains("управляющая компания"))
         #expect(!Self.mentions(keywords, "ук"))
         #expect(!Self.mentions(keywords, "управляйка"))
         // «УК», «управляйка» and «управляющая компания» reports share one pain.
         #expect(Set((0..<20).compactMap { clusterOf["s\($0)"] }).count == 1)
+        // How the number of pains was chosen, and the pains' cohesion, are printed.
+        #expect(text.contains("слиты при косинусном расстоянии ≤ 0.85; связность болей"), "\(text)")
     }
 
     @Test func plainTermsKeepTheVariants() async throws {
         let directory = try TemporaryDirectory("synonyms-plain")
-        let (summary, _) = try await Self.run(directory, plain: true)
+        let (summary, _, _) = try await Self.run(directory, plain: true)
         let keywords = summary.clusters.flatMap(\.keywords)
         #expect(Self.mentions(keywords, "ук") || Self.mentions(keywords, "управляйка"))
     }
