@@ -14,7 +14,7 @@ extension FailureCode {
     /// A part cannot be decompressed, fails its CRC check, or decompresses to a size other than it declares (65).
     public static let xlsxCorruptPart = FailureCode(rawValue: "xlsx.corrupt_part")
     /// A part is compressed with a method other than stored (0) or deflated (8), which Excel and LibreOffice never
-    /// use (e.g. 12, bzip2, or 14, LZMA) (65).
+    /// use: 12 is bzip2, 14 LZMA (65).
     public static let xlsxUnsupportedCompression = FailureCode(rawValue: "xlsx.unsupported_compression")
     /// A part is encrypted at the ZIP level (a password-protected Excel workbook is not a ZIP archive at all) (65).
     public static let xlsxEncryptedPart = FailureCode(rawValue: "xlsx.encrypted_part")
