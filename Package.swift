@@ -160,7 +160,7 @@ let package = Package(
         .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText", "PainmapTestSupport"]),
         .testTarget(
             name: "PainmapPrivacyTests",
-            dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore", "PainmapPipeline"]
+            dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore", "PainmapPipeline", "PainmapTestSupport"]
         ),
         .testTarget(name: "PainmapClusteringTests", dependencies: ["PainmapClustering", "PainmapCore", "PainmapText"]),
         .testTarget(

@@ -1,4 +1,5 @@
 public import Foundation
+public import PainmapCore
 
 extension ReportRenderer {
     /// «Решения и их эффект» as a self-contained HTML page.

@@ -64,7 +64,7 @@ import Testing
         let fixture = packageRoot.appendingPathComponent("Tests/Fixtures/crosschannel-independent")
         let configuration = try ConfigurationLoader().load(directory: packageRoot.appendingPathComponent("Config"))
         let store = try SQLiteFeedbackStore(
-            url: FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString).sqlite")
+            url: TemporaryDirectory.url("links").appendingPathComponent("links.sqlite")
         )
         let resolutions = try FeedResolver(configuration: configuration).resolve(paths: [fixture.path], source: nil)
         _ = try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(
