@@ -99,6 +99,43 @@ struct ReviewSplit: AsyncParsableCommand {
     }
 }
 
+/// `painmap review move`: records in the wrong place go to another life situation, from then on.
+struct ReviewMove: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "move",
+        abstract:
+            "Перенести записи боли в другую жизненную ситуацию («none» — «Не определена»); классификация учитывает это и дальше."
+    )
+    @OptionGroup var options: ReviewOptions
+    @OptionGroup var decision: DecisionOptions
+    @Option(name: .long, help: "Id записей в хранилище через запятую (record_id в цитатах отчёта).") var records: String
+    @Option(name: .long, help: "Жизненная ситуация (id из Config/life-situations.yaml) или «none».") var situation:
+        String
+
+    func run() async throws {
+        try await runMapped {
+            try await options.withService { service in
+                var ids: [RecordID] = []
+                for part in records.split(separator: ",") {
+                    guard let value = Int64(part.trimmingCharacters(in: .whitespaces)) else {
+                        throw LocatedFailure(.usage, message: "id записи «\(part)» не число", status: .usage)
+                    }
+                    ids.append(RecordID(rawValue: value))
+                }
+                options.print(
+                    try await service.move(
+                        try options.key(decision.pain),
+                        records: ids,
+                        toSituation: situation == "none" ? "" : situation,
+                        actor: decision.who,
+                        expect: decision.expect
+                    )
+                )
+            }
+        }
+    }
+}
+
 struct ReviewRename: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rename", abstract: "Дать боли своё название.")
     @OptionGroup var options: ReviewOptions
