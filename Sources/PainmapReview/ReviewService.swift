@@ -130,6 +130,28 @@ public struct ReviewService: Sendable {
         return (own + named + bodies.bodies(region: key.region)).filter { seen.insert($0).inserted }
     }
 
+    /// The store ids of records named as the reports name them: `pos:318661436` (a quote's `record_id`: channel and
+    /// the source's own id), `#812` or `812` (the store id).
+    ///
+    /// - Throws: ``ReviewError`` (66) when a reference names no record of the region-quarter.
+    public func recordIDs(_ references: [String], region: String, quarter: Quarter) async throws -> [RecordID] {
+        var bySource: [String: RecordID] = [:]
+        var known = Set<RecordID>()
+        for item in try await store.classifiedRecords(region: region, quarter: quarter) {
+            known.insert(item.id)
+            if let source = item.record.sourceRecordID {
+                bySource["\(item.record.source.rawValue):\(source)"] = item.id
+            }
+        }
+        return try references.map { reference in
+            let text = reference.trimmingCharacters(in: .whitespaces)
+            let number = text.hasPrefix("#") ? String(text.dropFirst()) : text
+            if let value = Int64(number), known.contains(RecordID(rawValue: value)) { return RecordID(rawValue: value) }
+            if let id = bySource[text] { return id }
+            throw ReviewError(.notFound, "записи «\(text)» нет среди записей \(region)/\(quarter)")
+        }
+    }
+
     // MARK: Decisions on one pain
 
     /// Marks a pain «не боль» (spam, off-topic, thanks) with the reason; it stays stored and listed.
