@@ -60,10 +60,15 @@ public struct ClassifyJob: Sendable {
     ///   - region: Only this 2-digit region, if given.
     ///   - quarter: Only this quarter, if given.
     ///   - all: Re-classify every record, not only new, changed or stale ones.
+    ///   - counting: Count the selected slices' records per situation × stage for the report (a quarterly run needs
+    ///     only the digest and leaves the counts empty).
     /// - Returns: How many records were classified now, and per slice the counts per situation × stage.
     /// - Throws: ``LocatedFailure`` (``FailureCode/configuration``) when `Config/life-situations.yaml` is missing; a ``PainmapFailure`` from the
     ///   store when it cannot read or write.
-    public func run(region: String? = nil, quarter: Quarter? = nil, all: Bool = false) async throws -> ClassifyReport {
+    public func run(region: String? = nil, quarter: Quarter? = nil, all: Bool = false, counting: Bool = true)
+        async throws
+        -> ClassifyReport
+    {
         let catalog = configuration.lifeSituations
         guard !catalog.isEmpty else {
             let path = configuration.directory.appendingPathComponent("life-situations.yaml").path
@@ -129,6 +134,22 @@ public struct ClassifyJob: Sendable {
 
         // 2. Finish the drafts that wait for a model, re-classify what another digest classified, save.
         var classified = 0
+        // Rows wait here until a batch is full: slices of a federal quarter hold a few thousand records each, and one
+        // transaction per slice would cost one WAL sync per slice.
+        var waiting: [ClassificationBatch.Row] = []
+        func flush(_ minimum: Int) async throws {
+            while waiting.count >= max(1, minimum) {
+                let count = min(Self.saveBatchSize, waiting.count)
+                let batch = Array(waiting[..<count])
+                waiting.removeFirst(count)
+                FaultPoint.hit("classify.before-save")
+                try await inputs.saveClassifications(
+                    ClassificationBatch(classifications: table.items, rows: batch, configDigest: digest)
+                )
+                FaultPoint.hit("classify.saved")
+                classified += batch.count
+            }
+        }
         for slice in everySlice where selected.contains(slice) {
             guard let sliceDrafts = drafts.removeValue(forKey: slice) else { continue }
             let finished = await finish(sliceDrafts.pending, with: classifier)
@@ -156,17 +177,8 @@ public struct ClassifyJob: Sendable {
                     }
                 }
             }
-            lap("finish \(slice.region)")
-            for start in stride(from: 0, to: rows.count, by: Self.saveBatchSize) {
-                let batch = Array(rows[start..<min(start + Self.saveBatchSize, rows.count)])
-                FaultPoint.hit("classify.before-save")
-                try await inputs.saveClassifications(
-                    ClassificationBatch(classifications: table.items, rows: batch, configDigest: digest)
-                )
-                FaultPoint.hit("classify.saved")
-            }
-            classified += rows.count
-            lap("save \(slice.region)")
+            waiting += rows
+            try await flush(Self.saveBatchSize)
             guard !rows.isEmpty else { continue }
             logger.info(
                 "Slice classified",
@@ -177,8 +189,10 @@ public struct ClassifyJob: Sendable {
                 ]
             )
         }
+        try await flush(1)
         lap("classification")
-        let counts = try await store.classificationCounts(region: region, quarter: quarter, configDigest: digest)
+        let counts =
+            counting ? try await store.classificationCounts(region: region, quarter: quarter, configDigest: digest) : []
         lap("counts")
         logger.info("Classification timed", metadata: [ClassifyLogKey.seconds: "\(seconds.joined(separator: ", "))"])
         return ClassifyReport(
