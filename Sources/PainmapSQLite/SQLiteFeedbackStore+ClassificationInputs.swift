@@ -30,9 +30,6 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
             while true {
                 let arguments: StatementArguments = [region, quarter.description, source.rawValue, after, limit]
                 let page = try await read("прочитать записи для классификации") { db in
-                    // Pages are read straight from the OS cache instead of copied into each reader's own cache: the
-                    // pass reads every record once, on whichever reader connection is free.
-                    try db.execute(sql: "PRAGMA mmap_size = \(Self.classificationMapSize)")
                     var inputs: [ClassificationInput] = []
                     inputs.reserveCapacity(limit)
                     let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -117,9 +114,6 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
             throw StoreError(wrapping: error, action: "сохранить классификацию записей")
         }
     }
-
-    /// How much of the file a classification read maps into memory (SQLite caps it at its compile-time maximum).
-    static let classificationMapSize = 1 << 30
 
     /// The upsert of `rows` classifications in one statement.
     static func upsertClassifications(rows: Int) -> String {
