@@ -111,7 +111,7 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
                 }
             }
         } catch {
-            throw StoreError(wrapping: error, action: "сохранить классификацию записей")
+            throw LocatedFailure(sqlite: error, action: "сохранить классификацию записей")
         }
     }
 

@@ -177,6 +177,8 @@ public struct ClassifyJob: Sendable {
                     }
                 }
             }
+            let moves = try await analystMoves(region: slice.region, quarter: slice.quarter)
+            rows = try await applying(moves, to: rows, table: &table, region: slice.region, quarter: slice.quarter)
             waiting += rows
             try await flush(Self.saveBatchSize)
             guard !rows.isEmpty else { continue }
@@ -288,6 +290,54 @@ public struct ClassifyJob: Sendable {
             makeState: { ClassifierScratch() },
             transform: { draft, scratch in classifier.finish(draft, scratch: &scratch) }
         )
+    }
+
+    /// Records analysts moved to another life situation in a region-quarter (none when the store keeps no decisions).
+    private func analystMoves(region: String, quarter: Quarter) async throws -> [RecordID: RecordDecision] {
+        guard let decisions = store as? any DecisionStore else { return [:] }
+        let moves = try await decisions.recordDecisions(region: region, quarter: quarter).filter(\.movesSituation)
+        return Dictionary(moves.map { ($0.recordID, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The rows to save with analysts' moves applied over the classifier's: the rows just classified, plus moved
+    /// records classified earlier whose stored situation does not show the move yet.
+    private func applying(
+        _ moves: [RecordID: RecordDecision],
+        to rows: [ClassificationBatch.Row],
+        table: inout ClassificationTable,
+        region: String,
+        quarter: Quarter
+    ) async throws -> [ClassificationBatch.Row] {
+        guard !moves.isEmpty else { return rows }
+        func moved(_ classification: RecordClassification, of id: RecordID) -> RecordClassification {
+            guard let move = moves[id] else { return classification }
+            var classification = classification
+            classification.lifeSituation = move.lifeSituation
+            classification.rule = move.lifeSituation == nil ? .unassigned : .analyst
+            classification.evidence = "перенесено аналитиком \(move.actor), \(move.at)"
+            return classification
+        }
+        var result = rows
+        for index in result.indices where moves[result[index].id] != nil {
+            let row = result[index]
+            result[index].classification = table.index(of: moved(table.items[Int(row.classification)], of: row.id))
+        }
+        let fresh = Set(rows.map(\.id))
+        // Records not classified in this run are current under this run's digest, which the batch names.
+        for item in try await store.classifiedRecords(region: region, quarter: quarter)
+        where moves[item.id] != nil && !fresh.contains(item.id) {
+            let updated = moved(item.classification, of: item.id)
+            if updated != item.classification {
+                result.append(
+                    ClassificationBatch.Row(
+                        id: item.id,
+                        fingerprint: item.fingerprint,
+                        classification: table.index(of: updated)
+                    )
+                )
+            }
+        }
+        return result
     }
 
     /// Classifies records in fixed chunks on up to ``threadCount`` tasks; the output is in input order.
