@@ -19,6 +19,7 @@ import Testing
         "",
         "|||;;;",
         "8 (913) 555-12-34 | СНИЛС 112-233-445 95 ; № 5 — ₽ → ▲",
+        "\u{FEFF}p\u{0302} = Δ₀ | x\u{0302}\u{0301}; \u{0302}после пробела|\u{FEFF}\u{0302}",
     ]
 
     @Test func scalarsSplitAsCharactersDo() throws {
@@ -37,6 +38,8 @@ import Testing
         #expect(LeakScanner.simpleSegments("Детский сад | очередь; «запись» 8 (913) 555-12-34 — № 5\r\n") != nil)
         #expect(LeakScanner.simpleSegments("знак|\u{0301}после") == nil)
         #expect(LeakScanner.simpleSegments("семья 👨‍👩‍👧") == nil)
+        #expect(LeakScanner.simpleSegments("\u{FEFF}доля p\u{0302} | ΔN₀") != nil)
+        #expect(LeakScanner.simpleSegments("пробел \u{0302}знак") == nil)
         #expect(LeakScanner.segments("a\r\nb|c\rd") == ["a\r\nb", "c", "d"])
     }
 }
