@@ -167,7 +167,7 @@ public struct RunJob: Sendable {
                 store: store,
                 logger: logger,
                 threadCount: threadCount
-            ).run().configDigest
+            ).run(counting: false).configDigest
         }
         let context = regionContext(options, configDigest: digest)
         try await withThrowingTaskGroup(of: (RegionResult, Bool).self) { group in
@@ -297,7 +297,7 @@ public struct RunJob: Sendable {
             store: store,
             logger: logger,
             threadCount: threadCount
-        ).run()
+        ).run(counting: false)
         report.classified = classified.classified
         report.timings.classify = started.duration(to: clock.now)
         let present = Set(try await store.status().records.filter { $0.quarter == options.quarter }.map(\.region))
