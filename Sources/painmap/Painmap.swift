@@ -19,8 +19,17 @@ struct Painmap: AsyncParsableCommand {
             IngestCommand.self, StatusCommand.self, QuarantineCommand.self, ConfigCommand.self, SamplesCommand.self,
             ClusterCommand.self, ClassifyCommand.self, RunCommand.self, PiiEvalCommand.self, PurgeCommand.self,
             LinksCommand.self,
-        ]
+        ] + workspaceCommands
     )
+
+    /// `serve` and `users`, in a build with the Workspace trait.
+    static var workspaceCommands: [any ParsableCommand.Type] {
+        #if Workspace
+            [ServeCommand.self, UsersCommand.self]
+        #else
+            []
+        #endif
+    }
 }
 
 /// Options every command that touches the store or config shares.

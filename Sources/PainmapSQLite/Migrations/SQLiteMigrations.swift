@@ -192,6 +192,7 @@ enum SQLiteMigrations {
                     """
             )
         }
+        registerWorkspaceUsers(in: &migrator)
         return migrator
     }
 }
