@@ -140,6 +140,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The analysts' review loop (issue 13): decisions on pains with an audit trail, for the CLI and the workspace.
+        // The service layer over `DecisionStore`; applying decisions to reports is analysis (PainmapAnalysis/Decisions).
+        .target(name: "PainmapReview", dependencies: ["PainmapCore", "PainmapPrivacy"]),
         // The analysts' web workspace behind `painmap serve` (trait Workspace): accounts, sessions, CSRF, pages
         // scoped to a user's regions, every page through the reports' leak scan. Its sources are `#if Workspace`.
         .target(
@@ -147,6 +150,7 @@ let package = Package(
             dependencies: [
                 "PainmapCore",
                 "PainmapPipeline",
+                "PainmapReview",
                 "PainmapReports",
                 "PainmapPrivacy",
                 "PainmapText",
@@ -166,6 +170,7 @@ let package = Package(
             dependencies: [
                 "PainmapCore",
                 "PainmapPipeline",
+                "PainmapReview",
                 .target(name: "PainmapWorkspace", condition: .when(traits: ["Workspace"])),
                 "PainmapSQLite",
                 "PainmapSamples",
@@ -231,6 +236,14 @@ let package = Package(
                 "PainmapIngest", "PainmapText",
                 "PainmapPrivacy",
                 "PainmapTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "PainmapReviewTests",
+            dependencies: [
+                "PainmapReview", "PainmapAnalysis", "PainmapCore", "PainmapSQLite", "PainmapPipeline",
+                "PainmapReports", "PainmapTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "painmapCLITests", dependencies: ["painmap", "PainmapTestSupport"]),

@@ -220,7 +220,7 @@ def decision_flow(driver, situation, pains):
     page = driver.page_source
     if "913 123-45-67" in page:
         fail("a phone number typed into the solution reached the page")
-    if "персональные данные" not in page:
+    if not driver.find_elements(By.CSS_SELECTOR, "p.redaction-warning"):
         fail("no visible warning about personal data replaced in the analyst's text")
     ok("a phone typed into the solution is redacted on save, with a visible warning")
     ok("junk, merge, status, responsible body and solution saved through the forms")

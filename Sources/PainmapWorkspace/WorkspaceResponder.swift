@@ -5,6 +5,7 @@
     import NIOCore
     import Logging
     import PainmapCore
+    import PainmapReview
 
     /// Answers every request of the workspace: static style sheet, login and logout, then — for a live session —
     /// pages scoped to the account's regions and the forms, each checked for the session's CSRF token.
@@ -22,6 +23,11 @@
         let options: WorkspaceOptions
         let logger: Logger
         let styleSheet: String
+        /// The store, for re-rendering a region's reports from its stored pains and decisions.
+        let store: any FeedbackStore
+        /// Decisions on pains (the same service as `painmap review`).
+        let review: ReviewService
+        let configuration: PainmapConfiguration
 
         static let sessionCookie = "pm_session"
         static let loginCookie = "pm_login"

@@ -1,6 +1,7 @@
 #if Workspace
     import Hummingbird
     import NIOCore
+    import PainmapReview
     public import Logging
     public import PainmapCore
 
@@ -13,6 +14,7 @@
     public struct WorkspaceServer: Sendable {
         let store: any FeedbackStore
         let users: any WorkspaceUserStore
+        let decisions: any FeedbackStore & DecisionStore
         let configuration: PainmapConfiguration
         let options: WorkspaceOptions
         let logger: Logger
@@ -35,8 +37,12 @@
                     status: .configError
                 )
             }
+            guard let decisions = store as? any FeedbackStore & DecisionStore else {
+                throw LocatedFailure(.storeLocation, message: "это хранилище не хранит решения", status: .configError)
+            }
             self.store = store
             self.users = users
+            self.decisions = decisions
             self.configuration = configuration
             self.options = options
             self.logger = logger
@@ -59,7 +65,14 @@
                 throttle: LoginThrottle(),
                 options: options,
                 logger: logger,
-                styleSheet: WorkspacePage.styleSheet
+                styleSheet: WorkspacePage.styleSheet,
+                store: store,
+                review: ReviewService(
+                    store: decisions,
+                    catalog: configuration.lifeSituations,
+                    bodies: configuration.responsibleBodies
+                ),
+                configuration: configuration
             )
             let app = Application(
                 responder: responder,

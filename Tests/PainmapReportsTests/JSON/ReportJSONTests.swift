@@ -6,7 +6,7 @@ import Testing
     @Test func schemaNamesFromIssueFive() throws {
         let data = try ReportRenderer().render(ReportFixture.kindergarten(), as: .json)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["schema_version"] as? Int == 1)
+        #expect(object["schema_version"] as? Int == 2)
         #expect((object["region"] as? [String: Any])?["code"] as? String == "54")
         #expect(object["quarter"] as? String == "2026Q3")
         #expect((object["life_situation"] as? [String: Any])?["id"] as? String == "kindergarten")
