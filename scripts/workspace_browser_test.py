@@ -23,6 +23,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 URL = sys.argv[1].rstrip("/")
 SCREENSHOT = sys.argv[sys.argv.index("--screenshot") + 1] if "--screenshot" in sys.argv else None
@@ -160,6 +162,9 @@ def submit(driver, form_id, fields):
             element.clear()
             element.send_keys(value)
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    # The click returns once the request is sent; wait for the answer's page (events, not time: up to 2 minutes).
+    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(form))
+    WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def browser_flow(situation, pains):
@@ -168,7 +173,9 @@ def browser_flow(situation, pains):
         driver.get(URL + "/")
         driver.find_element(By.ID, "name").send_keys("analyst54")
         driver.find_element(By.ID, "password").send_keys(PASSWORDS["analyst54"])
-        driver.find_element(By.ID, "login").click()
+        button = driver.find_element(By.ID, "login")
+        button.click()
+        WebDriverWait(driver, 120).until(expected_conditions.staleness_of(button))
         if "/login" in driver.current_url:
             fail("Chromium login failed")
         ok("Chromium: logged in as analyst54")
@@ -224,6 +231,29 @@ def decision_flow(driver, situation, pains):
         fail("no visible warning about personal data replaced in the analyst's text")
     ok("a phone typed into the solution is redacted on save, with a visible warning")
     ok("junk, merge, status, responsible body and solution saved through the forms")
+    # A stale version: another session comments while this page is open; this page's form is then refused.
+    other = http_login("analyst54")
+    path = f"/q/{QUARTER}/54/{situation}/{urllib.parse.quote(target, safe='')}"
+    status, page, _ = request(other, path)
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    status, _, _ = request(other, path + "/comment", {"_csrf": csrf_of(page), "version": version, "text": "проверю в понедельник"})
+    if status != 200:
+        fail(f"comment from a second session answered {status}")
+    submit(driver, "assign-form", {"body": "Администрация города"})
+    error = driver.find_elements(By.ID, "decision-error")
+    if not error or "изменилась" not in error[0].text or "комментарий" not in error[0].text:
+        fail("a decision on a stale version was not refused with what changed")
+    ok("a decision on a stale version is refused, showing the change made meanwhile (a comment by analyst54)")
+    # Move one record of the pain to «Не определена».
+    driver.get(pain_url(situation, target))
+    boxes = driver.find_elements(By.CSS_SELECTOR, "table.records input[type=checkbox]")
+    if not boxes:
+        fail("no record checkboxes for the move form")
+    moved = boxes[0].get_attribute("value")
+    boxes[0].click()
+    submit(driver, "move-form", {"situation": ""})
+    expect_notice(driver, "move")
+    ok(f"record {moved} moved to «Не определена» through the form")
     # Re-render and see the report change.
     submit(driver, "render-form", {})
     expect_notice(driver, "render")
@@ -233,10 +263,13 @@ def decision_flow(driver, situation, pains):
     ok("re-render rewrote the report with the decisions (responsible body in the JSON)")
     driver.get(f"{URL}/q/{QUARTER}/54/log")
     entries = driver.find_elements(By.CSS_SELECTOR, "table.audit tbody tr")
-    if len(entries) < 6:
+    if len(entries) < 9:
         fail(f"the audit log lists {len(entries)} entries")
     ok(f"audit log lists {len(entries)} decisions with who and when")
+    # A readable title again, for the screenshot.
     driver.get(pain_url(situation, target))
+    submit(driver, "rename-form", {"title": "Направление в сад, в который не записывались"})
+    expect_notice(driver, "rename back")
 
 
 def expect_notice(driver, what):
@@ -244,7 +277,7 @@ def expect_notice(driver, what):
     if errors:
         fail(f"{what}: {errors[0].text}")
     if not driver.find_elements(By.ID, "notice"):
-        fail(f"{what}: no confirmation on the page ({driver.current_url})")
+        fail(f"{what}: no confirmation on the page ({driver.current_url}): {driver.page_source[:3000]}")
 
 
 def main():
@@ -254,7 +287,9 @@ def main():
         if SCREENSHOT:
             driver.save_screenshot(SCREENSHOT)
             ok(f"screenshot saved to {SCREENSHOT}")
-        driver.find_element(By.ID, "logout").click()
+        button = driver.find_element(By.ID, "logout")
+        button.click()
+        WebDriverWait(driver, 120).until(expected_conditions.staleness_of(button))
         driver.get(URL + "/")
         if "/login" not in driver.current_url:
             fail("still logged in after logout")

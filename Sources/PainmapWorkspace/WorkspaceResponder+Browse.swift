@@ -6,6 +6,7 @@
     import NIOCore
     import PainmapCore
     import PainmapReports
+    import PainmapReview
 
     extension WorkspaceResponder {
         /// Quarters with reports and, per quarter, the account's regions.
@@ -119,17 +120,19 @@
                 (report.lifeSituation.name, nil),
             ]
             page.runNote = Self.runNote(report)
+            let decisions = try await decisions(quarter: quarter, region: region)
             page.body.raw(
                 "<table class=\"pains\"><thead><tr><th class=\"num\">№</th><th>Боль</th><th class=\"num\">Обращений</th>"
-                    + "<th class=\"num\">Изменение</th><th>Этап</th><th>Статус</th><th>Предлагаемое решение</th>"
-                    + "</tr></thead><tbody>"
+                    + "<th class=\"num\">Изменение</th><th>Этап</th><th>Статус</th><th>Ответственный</th>"
+                    + "<th>Предлагаемое решение</th></tr></thead><tbody>"
             )
             for pain in report.pains {
+                let decision = decisions[situation + "/" + pain.id]
                 page.body.raw("<tr><td class=\"rank\">\(pain.rank.map(String.init) ?? "—")</td><td>")
                 page.body.raw(
                     "<a class=\"title\" href=\"\(Self.situationPath(quarter, region, situation))/\(HTMLBuffer.pathSegment(pain.id))\">"
                 )
-                page.body.text(leakGuard.clean(pain.title, record: nil, logger: logger))
+                page.body.text(leakGuard.clean(decision?.title ?? pain.title, record: nil, logger: logger))
                 page.body.raw("</a><span class=\"kw\">")
                 page.body.text(pain.keywords.joined(separator: ", "))
                 page.body.raw("</span></td><td class=\"num count\">\(pain.count)</td><td class=\"num\">")
@@ -140,8 +143,21 @@
                 page.body.text(pain.status.russianName)
                 page.body.raw("</span>")
                 if pain.isSignal { page.body.raw("<span class=\"badge signal\">сигнал</span>") }
+                if let decision, decision.isDecided {
+                    page.body.raw("<span class=\"small\">")
+                    page.body.text(
+                        decision.isJunk
+                            ? "не боль"
+                            : decision.mergedInto.map { "объединена с \($0)" } ?? decision.status.russianName
+                    )
+                    page.body.raw("</span>")
+                }
                 page.body.raw("</td><td>")
-                page.body.text(leakGuard.clean(pain.proposedSolution, record: nil, logger: logger))
+                page.body.text(leakGuard.clean(decision?.responsibleBody ?? "", record: nil, logger: logger))
+                page.body.raw("</td><td>")
+                page.body.text(
+                    leakGuard.clean(decision?.solution ?? pain.proposedSolution, record: nil, logger: logger)
+                )
                 page.body.raw("</td></tr>")
             }
             page.body.raw("</tbody></table>")

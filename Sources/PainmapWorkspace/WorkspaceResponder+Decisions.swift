@@ -10,6 +10,14 @@
     import PainmapReview
 
     extension WorkspaceResponder {
+        /// The decisions of a region-quarter's pains by decision id (`situation/pain id`).
+        func decisions(quarter: Quarter, region: String) async throws -> [String: PainDecision] {
+            Dictionary(
+                try await review.pains(region: region, quarter: quarter).map { ($0.key.painID, $0.decision) },
+                uniquingKeysWith: { first, _ in first }
+            )
+        }
+
         /// The decision key of a report's pain: decisions name pains `situation/pain id`.
         static func decisionKey(
             _ quarter: Quarter,
