@@ -136,6 +136,13 @@ def http_checks():
     if status != 200:
         fail(f"viewer41 on its own region: {status}")
     ok("viewer41 gets 404 on region 54's pain, region and situation pages, 200 on region 41")
+    # Search: titles and keywords of the account's own regions only.
+    for opener, own, other in ((analyst, "54", "41"), (viewer, "41", "54")):
+        status, page, _ = request(opener, "/search?q=" + urllib.parse.quote("сад"))
+        links = re.findall(r'href="/q/2026Q3/(\d\d)/', page)
+        if status != 200 or not links or set(links) != {own}:
+            fail(f"search as the region-{own} account: {status}, regions linked {sorted(set(links))}")
+    ok("search over titles and keywords finds pains of the account's own region only")
     return situation, pains
 
 
