@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 import PainmapReports
 import Testing
 
@@ -38,12 +39,9 @@ import Testing
     @Test func nonFiniteNumberIsNamedInTheError() throws {
         var report = ReportFixture.kindergarten()
         report.pains[1].priority.score = .nan
-        #expect(throws: ReportRenderError.self) { try ReportRenderer().render(report, as: .json) }
-        do {
-            _ = try ReportRenderer().render(report, as: .json)
-        } catch {
-            #expect(error.field == "pains[1].priority.score")
-            #expect(error.description.contains("pains[1].priority.score"))
-        }
+        let error = try #require(throws: LocatedFailure.self) { try ReportRenderer().render(report, as: .json) }
+        #expect(error.code == .reportUnencodable)
+        #expect(error.exitStatus == .software)
+        #expect(error.description.hasPrefix("ошибка: отчёт: pains[1].priority.score: "))
     }
 }
