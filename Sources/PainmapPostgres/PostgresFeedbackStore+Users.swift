@@ -45,7 +45,7 @@
         private static func user(_ row: PostgresRandomAccessRow) throws -> WorkspaceUser {
             let roleName = try row["role"].decode(String.self)
             guard let role = WorkspaceRole(rawValue: roleName) else {
-                throw PostgresStoreError(message: "неизвестная роль «\(roleName)» в workspace_user", status: .software)
+                throw LocatedFailure.store(.storeInternal, message: "неизвестная роль «\(roleName)» в workspace_user")
             }
             return WorkspaceUser(
                 name: try row["name"].decode(String.self),

@@ -52,10 +52,8 @@ extension SQLiteFeedbackStore: WorkspaceUserStore {
     {
         do {
             return try await pool.read(body)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError(wrapping: error, action: action)
+            throw LocatedFailure(sqlite: error, action: action)
         }
     }
 
@@ -65,14 +63,14 @@ extension SQLiteFeedbackStore: WorkspaceUserStore {
         do {
             return try await pool.write(body)
         } catch {
-            throw StoreError(wrapping: error, action: action)
+            throw LocatedFailure(sqlite: error, action: action)
         }
     }
 
     private static func user(_ row: Row) throws -> WorkspaceUser {
         let roleName: String = row["role"]
         guard let role = WorkspaceRole(rawValue: roleName) else {
-            throw StoreError(message: "неизвестная роль «\(roleName)» в workspace_user", status: .software)
+            throw LocatedFailure.store(.storeInternal, message: "неизвестная роль «\(roleName)» в workspace_user")
         }
         return WorkspaceUser(
             name: row["name"],
