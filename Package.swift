@@ -142,7 +142,10 @@ let package = Package(
         ),
         // The analysts' review loop (issue 13): decisions on pains with an audit trail, for the CLI and the workspace.
         // The service layer over `DecisionStore`; applying decisions to reports is analysis (PainmapAnalysis/Decisions).
-        .target(name: "PainmapReview", dependencies: ["PainmapCore", "PainmapPrivacy"]),
+        .target(
+            name: "PainmapReview",
+            dependencies: ["PainmapCore", "PainmapPrivacy", "PainmapAnalysis", "PainmapReports"]
+        ),
         // The analysts' web workspace behind `painmap serve` (trait Workspace): accounts, sessions, CSRF, pages
         // scoped to a user's regions, every page through the reports' leak scan. Its sources are `#if Workspace`.
         .target(
@@ -193,7 +196,7 @@ let package = Package(
         .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText", "PainmapTestSupport"]),
         .testTarget(
             name: "PainmapPrivacyTests",
-            dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore", "PainmapPipeline"]
+            dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore", "PainmapPipeline", "PainmapTestSupport"]
         ),
         .testTarget(name: "PainmapClusteringTests", dependencies: ["PainmapClustering", "PainmapCore", "PainmapText"]),
         .testTarget(
