@@ -47,6 +47,9 @@ public struct CSVClusterJob: Sendable {
         public var analysisChunkSize = 4_096
         /// How a row of identical texts weighs in k-means (``ClusterConfiguration/duplicateWeighting``).
         var duplicateWeighting = ClusterConfiguration.DuplicateWeighting.records
+        /// Above this many distinct texts, cluster a sample of this many and place the rest
+        /// (``ClusterConfiguration/sampleAbove``); `nil` clusters every row.
+        public var sampleAbove: Int?
 
         /// Sets ``duplicateWeighting`` from its name (`records`, `sqrt`, `one`); `false` for another name.
         public mutating func setDuplicateWeighting(named name: String) -> Bool {
@@ -158,6 +161,7 @@ public struct CSVClusterJob: Sendable {
         var configuration = ClusterConfiguration(k: options.k, seed: options.seed, threadCount: options.threadCount)
         configuration.restarts = Self.restarts
         configuration.duplicateWeighting = options.duplicateWeighting
+        configuration.sampleAbove = options.sampleAbove
         let result = cluster(input, configuration: configuration)
         var rowClusters = [Int32](repeating: -1, count: input.rowCount)
         for (row, document) in input.documentOfRow.enumerated() where document >= 0 {
