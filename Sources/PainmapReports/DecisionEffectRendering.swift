@@ -1,4 +1,5 @@
 public import Foundation
+public import PainmapCore
 
 extension ReportRenderer {
     /// «Решения и их эффект» as a self-contained HTML page.
@@ -8,8 +9,8 @@ extension ReportRenderer {
 
     /// «Решения и их эффект» as JSON (sorted keys; ratios rounded to 4 decimals like the reports).
     ///
-    /// - Throws: ``ReportRenderError`` when a number is NaN or infinite.
-    public func renderEffectsJSON(_ page: DecisionEffectPage) throws(ReportRenderError) -> Data {
+    /// - Throws: ``LocatedFailure`` (`report.unencodable`) when a number is NaN or infinite.
+    public func renderEffectsJSON(_ page: DecisionEffectPage) throws(LocatedFailure) -> Data {
         var rounded = page
         func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
         for index in rounded.effects.indices {

@@ -18,7 +18,7 @@ extension SQLiteFeedbackStore: DecisionStore {
         } catch let error as StaleDecisionError {
             throw error
         } catch {
-            throw StoreError(wrapping: error, action: "сохранить решение")
+            throw LocatedFailure(sqlite: error, action: "сохранить решение")
         }
     }
 
@@ -191,7 +191,7 @@ extension SQLiteFeedbackStore: DecisionStore {
                 )
             }
         } catch {
-            throw StoreError(wrapping: error, action: "сохранить анализ \(region)/\(quarter)")
+            throw LocatedFailure(sqlite: error, action: "сохранить анализ \(region)/\(quarter)")
         }
     }
 
