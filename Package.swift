@@ -132,7 +132,10 @@ let package = Package(
         ),
         // The analysts' review loop (issue 13): decisions on pains with an audit trail, for the CLI and the workspace.
         // The service layer over `DecisionStore`; applying decisions to reports is analysis (PainmapAnalysis/Decisions).
-        .target(name: "PainmapReview", dependencies: ["PainmapCore", "PainmapPrivacy"]),
+        .target(
+            name: "PainmapReview",
+            dependencies: ["PainmapCore", "PainmapPrivacy", "PainmapAnalysis", "PainmapReports"]
+        ),
         .executableTarget(
             name: "painmap",
             dependencies: [
@@ -160,7 +163,7 @@ let package = Package(
         .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText", "PainmapTestSupport"]),
         .testTarget(
             name: "PainmapPrivacyTests",
-            dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore", "PainmapPipeline"]
+            dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore", "PainmapPipeline", "PainmapTestSupport"]
         ),
         .testTarget(name: "PainmapClusteringTests", dependencies: ["PainmapClustering", "PainmapCore", "PainmapText"]),
         .testTarget(

@@ -7,13 +7,7 @@
     /// deletes through the primary key's (region, quarter) prefix, so a one-region rerun touches only its rows.
     extension PostgresFeedbackStore {
         public func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws {
-            if let stray = pains.first(where: { $0.region != region || $0.quarter != quarter }) {
-                throw LocatedFailure.store(
-                    .storeInvalidWrite,
-                    message:
-                        "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)"
-                )
-            }
+            try StoredPain.requireSlice(pains, region: region, quarter: quarter)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let centroids = try pains.map { String(decoding: try encoder.encode($0.centroid), as: UTF8.self) }

@@ -367,21 +367,9 @@
                 }
             }
             if pending.count > 0 { try await writer.write(pending) }
-            guard let summary = rows.summary else {
-                throw LocatedFailure.store(
-                    .storeInternal,
-                    message: "файл \(file.path) прочитан не до конца"
-                )
-            }
-
+            let summary = try rows.requireSummary(path: file.path)
             let tally = writer.tally
-            guard tally.isBalanced else {
-                throw LocatedFailure.store(
-                    .storeInternal,
-                    message:
-                        "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)"
-                )
-            }
+            try tally.requireBalanced(path: file.path)
             let updated = try await connection.query(
                 """
                 UPDATE ingested_file SET encoding = \(summary.encoding), rows_read = \(tally.read), rows_stored = \(tally.stored),

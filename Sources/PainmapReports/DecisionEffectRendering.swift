@@ -9,7 +9,7 @@ extension ReportRenderer {
 
     /// «Решения и их эффект» as JSON (sorted keys; ratios rounded to 4 decimals like the reports).
     ///
-    /// - Throws: ``LocatedFailure`` (`report.unencodable`) when a number is NaN or infinite.
+    /// - Throws: ``LocatedFailure`` (``FailureCode/reportUnencodable``) when a number is NaN or infinite.
     public func renderEffectsJSON(_ page: DecisionEffectPage) throws(LocatedFailure) -> Data {
         var rounded = page
         func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

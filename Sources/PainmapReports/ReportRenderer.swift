@@ -74,8 +74,8 @@ public struct ReportRenderer: Sendable {
     ///   - reports: The region's reports of one quarter.
     ///   - index: The region's index, which orders the sheets and fills the summary.
     /// - Returns: The `.xlsx` file's bytes.
-    /// - Throws: ``XLSXWriteError`` when the workbook cannot be assembled.
-    public func regionWorkbook(_ reports: [PainMapReport], index: RegionIndex) throws(XLSXWriteError) -> Data {
+    /// - Throws: ``LocatedFailure`` when the workbook cannot be assembled.
+    public func regionWorkbook(_ reports: [PainMapReport], index: RegionIndex) throws(LocatedFailure) -> Data {
         try XLSXWriter().data(RegionWorkbook(reports: reports, index: index).sheets())
     }
 }

@@ -8,13 +8,7 @@ public import PainmapCore
 /// is stored as JSON with sorted keys, so the same pains give the same bytes.
 extension SQLiteFeedbackStore {
     public func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws {
-        if let stray = pains.first(where: { $0.region != region || $0.quarter != quarter }) {
-            throw LocatedFailure.store(
-                .storeInvalidWrite,
-                message:
-                    "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)"
-            )
-        }
+        try StoredPain.requireSlice(pains, region: region, quarter: quarter)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {

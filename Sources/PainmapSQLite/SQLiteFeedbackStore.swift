@@ -124,17 +124,9 @@ public struct SQLiteFeedbackStore: FeedbackStore {
                             }
                         }
                     }
-                    guard let summary = rows.summary else {
-                        throw LocatedFailure.store(.storeInternal, message: "файл \(file.path) прочитан не до конца")
-                    }
+                    let summary = try rows.requireSummary(path: file.path)
                     let tally = writer.tally
-                    guard tally.isBalanced else {
-                        throw LocatedFailure.store(
-                            .storeInternal,
-                            message:
-                                "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)"
-                        )
-                    }
+                    try tally.requireBalanced(path: file.path)
                     try db.execute(
                         sql: """
                             UPDATE ingested_file SET encoding = ?, rows_read = ?, rows_stored = ?, rows_updated = ?,

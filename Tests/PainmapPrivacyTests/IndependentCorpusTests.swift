@@ -3,10 +3,10 @@ import PainmapCore
 import PainmapPipeline
 import PainmapPrivacy
 import PainmapPrivacyEval
+import PainmapTestSupport
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = RepositoryRoot.url
 
 /// The independent corpus goes through the ПОС adapter, ingest-time redaction and the SQLite store.
 ///

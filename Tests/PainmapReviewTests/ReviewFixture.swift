@@ -4,11 +4,11 @@ import PainmapCore
 import PainmapPipeline
 import PainmapReview
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
 /// The package root (SampleFeeds and Config live there).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+let packageRoot = RepositoryRoot.url
 
 /// A SQLite store made by `painmap run` over SampleFeeds (2026Q2, optionally 2026Q3) and a review service on it.
 struct ReviewFixture: Sendable {

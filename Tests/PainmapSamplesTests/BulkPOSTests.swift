@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func rejectsUnknownRegionsAndQuarters() {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("never-written.csv")
+        let file = TemporaryDirectory.url("bulk-refused").appendingPathComponent("never-written.csv")
         for (regions, quarter) in [(["77"], "2026Q2"), (["54"], "весна")] {
             let failure = #expect(throws: LocatedFailure.self) {
                 try SampleGenerator().writeBulkPOS(records: 1, regions: regions, quarter: quarter, to: file)

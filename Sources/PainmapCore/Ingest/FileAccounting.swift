@@ -23,6 +23,21 @@ public struct FileAccounting: Sendable, Hashable, Codable {
     /// Whether every row read is accounted for.
     public var isBalanced: Bool { read == stored + quarantined + duplicate }
 
+    /// Checks the row-accounting invariant before a store commits a file: every row read is stored, quarantined or
+    /// counted as a duplicate.
+    ///
+    /// - Parameter path: The file, named in the failure.
+    /// - Throws: ``LocatedFailure`` with ``FailureCode/storeInternal`` when a row is unaccounted for.
+    public func requireBalanced(path: String) throws(LocatedFailure) {
+        guard isBalanced else {
+            throw LocatedFailure.store(
+                .storeInternal,
+                message:
+                    "нарушен учёт строк файла \(path): прочитано \(read), учтено \(stored + quarantined + duplicate)"
+            )
+        }
+    }
+
     /// Adds another accounting.
     public static func + (lhs: FileAccounting, rhs: FileAccounting) -> FileAccounting {
         FileAccounting(

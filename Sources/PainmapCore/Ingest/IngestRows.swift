@@ -65,6 +65,18 @@ public final class IngestRows: AsyncSequence, Sendable {
     /// How the adapter decoded the file, once the last batch has been pulled; `nil` before.
     public var summary: FileReadSummary? { queue.ending }
 
+    /// The summary after the last batch; a store calls it before it commits the file.
+    ///
+    /// - Parameter path: The file, named in the failure.
+    /// - Returns: The summary.
+    /// - Throws: ``LocatedFailure`` with ``FailureCode/storeInternal`` when the reader has not finished.
+    public func requireSummary(path: String) throws(LocatedFailure) -> FileReadSummary {
+        guard let summary else {
+            throw LocatedFailure.store(.storeInternal, message: "файл \(path) прочитан не до конца")
+        }
+        return summary
+    }
+
     /// Stops the stream from the store's side (or the job's, once the store returned): the producer stops at its
     /// next batch.
     public func close() { queue.close() }

@@ -61,3 +61,22 @@ public struct StoredPain: Sendable, Hashable, Codable {
         self.centroid = centroid
     }
 }
+
+extension StoredPain {
+    /// Checks that every pain belongs to the region-quarter a store is asked to replace.
+    ///
+    /// - Parameters:
+    ///   - pains: The pains to store.
+    ///   - region: The region being replaced.
+    ///   - quarter: The quarter being replaced.
+    /// - Throws: ``LocatedFailure`` with ``FailureCode/storeInvalidWrite`` naming the first pain of another slice.
+    public static func requireSlice(_ pains: [StoredPain], region: String, quarter: Quarter) throws(LocatedFailure) {
+        if let stray = pains.first(where: { $0.region != region || $0.quarter != quarter }) {
+            throw LocatedFailure.store(
+                .storeInvalidWrite,
+                message:
+                    "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)"
+            )
+        }
+    }
+}

@@ -8,17 +8,15 @@ public import PainmapCore
 public struct HotlineAdapter: IngestAdapter {
     /// Always ``SourceKind/hotline``.
     public var kind: SourceKind { .hotline }
-    private let regions: RegionDirectory
-    private let now: Date
+    private let tabular: TabularFeedReader
 
     /// Creates the adapter.
     public init(regions: RegionDirectory, now: Date = Date()) {
-        self.regions = regions
-        self.now = now
+        tabular = TabularFeedReader(regions: regions, now: now)
     }
 
     /// Opens a CSV or XLSX call log.
     public func open(_ file: FeedFile) throws -> any RowReader {
-        try TabularFeedReader(regions: regions, now: now).open(file, step: TextRequiredStep())
+        try tabular.open(file, step: TextRequiredStep())
     }
 }

@@ -8,25 +8,23 @@ public import PainmapCore
 public struct POSAdapter: IngestAdapter {
     /// Always ``SourceKind/pos``.
     public var kind: SourceKind { .pos }
-    private let regions: RegionDirectory
-    private let now: Date
+    private let tabular: TabularFeedReader
 
     /// Creates the adapter.
     /// - Parameters:
     ///   - regions: The region table used to resolve region codes.
     ///   - now: The ingest time; received dates after it (plus a day) are quarantined.
     public init(regions: RegionDirectory, now: Date = Date()) {
-        self.regions = regions
-        self.now = now
+        tabular = TabularFeedReader(regions: regions, now: now)
     }
 
     /// Opens a CSV or JSON export.
     public func open(_ file: FeedFile) throws -> any RowReader {
         switch file.feed.format {
         case .json:
-            return try POSJSONReader(regions: regions, now: now).open(file)
+            return try POSJSONReader(regions: tabular.regions, now: tabular.now).open(file)
         case .csv, .xlsx:
-            return try TabularFeedReader(regions: regions, now: now).open(file, step: TextRequiredStep())
+            return try tabular.open(file, step: TextRequiredStep())
         case .xml:
             throw LocatedFailure.unusableFile(
                 .malformedXML,

@@ -78,16 +78,15 @@ public struct PortalAdapter: IngestAdapter {
                         }
                     }
                     ended = true
-                } catch let error as XMLReadError {
+                } catch let error as LocatedFailure where error.code.isXML {
                     ended = true
                     if forms == 0 { throw PortalAdapter.wholeFile(error, path: file.displayPath) }
                     // The document breaks off after some forms: those stay; the break is accounted as one row.
-                    let (reason, message) = PortalAdapter.describe(error)
                     return .quarantined(
                         QuarantinedRow(
                             line: error.line,
-                            reason: reason,
-                            message: message + "; формы до этого места учтены"
+                            reason: error.code.xmlQuarantineReason,
+                            message: error.message + "; формы до этого места учтены"
                         )
                     )
                 }
@@ -125,35 +124,18 @@ public struct PortalAdapter: IngestAdapter {
         }
     }
 
-    static func describe(_ error: XMLReadError) -> (QuarantineReason, String) {
-        switch error.code {
-        case .notUTF8: (.notUTF8, "XML содержит байты не в UTF-8")
-        case .dtdForbidden:
-            (
-                .dtdForbidden,
-                "XML содержит DOCTYPE/ENTITY: такие файлы не обрабатываются (защита от XXE и «billion laughs»)"
-            )
-        case .tooDeep: (.tooDeep, "слишком глубокая вложенность XML")
-        case .fieldTooLong: (.fieldTooLong, "текст элемента XML слишком длинный")
-        case .empty: (.emptyFile, "XML-документ пуст")
-        case .unreadable: (.emptyFile, "файл не читается")
-        case .malformed: (.malformedXML, "XML повреждён (строка \(error.line)): проверьте, что файл выгружен целиком")
-        }
-    }
-
     static func wholeFile(_ error: any Error, path: String) -> LocatedFailure {
-        guard let error = error as? XMLReadError else {
+        guard let error = error as? LocatedFailure, error.code.isXML else {
             return LocatedFailure.unusableFile(
                 .malformedXML,
                 at: SourceLocation(path: path),
                 message: "XML не читается"
             )
         }
-        let (reason, message) = describe(error)
         return LocatedFailure.unusableFile(
-            reason,
-            at: SourceLocation(path: path, line: error.line > 0 ? error.line : nil),
-            message: message
+            error.code.xmlQuarantineReason,
+            at: SourceLocation(path: path, line: error.location?.line),
+            message: error.message
         )
     }
 }

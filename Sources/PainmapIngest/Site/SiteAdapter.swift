@@ -5,18 +5,16 @@ public import PainmapCore
 public struct SiteAdapter: IngestAdapter {
     /// Always ``SourceKind/site``.
     public var kind: SourceKind { .site }
-    private let regions: RegionDirectory
-    private let now: Date
+    private let tabular: TabularFeedReader
 
     /// Creates the adapter.
     public init(regions: RegionDirectory, now: Date = Date()) {
-        self.regions = regions
-        self.now = now
+        tabular = TabularFeedReader(regions: regions, now: now)
     }
 
     /// Opens a CSV or XLSX export.
     public func open(_ file: FeedFile) throws -> any RowReader {
-        try TabularFeedReader(regions: regions, now: now).open(file, step: TOTKStep())
+        try tabular.open(file, step: TOTKStep())
     }
 }
 

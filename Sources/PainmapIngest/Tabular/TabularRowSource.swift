@@ -210,74 +210,29 @@ struct TabularRowSource {
 }
 
 extension LocatedFailure {
-    /// Wraps an XLSX reader error with a Russian message.
+    /// Wraps an XLSX reader failure as the rejection of the workbook at `location`.
+    ///
+    /// The reader's message is kept; a part's XML failure is prefixed with the part («часть книги xl/…: …»), and a
+    /// SpreadsheetML failure takes its line.
     init(xlsx error: any Error, location: SourceLocation) {
-        guard let error = error as? XLSXReadError else {
+        guard let error = error as? LocatedFailure, error.code.isXML || error.code.isXLSX else {
             self = .unusableFile(.notZip, at: location, message: "книга XLSX не читается")
             return
         }
-        switch error {
-        case .notZip:
+        if error.code.isXML {
             self = .unusableFile(
-                .notZip,
+                error.code.xmlQuarantineReason,
                 at: location,
-                message: "файл не является книгой XLSX (не ZIP-архив); сохраните выгрузку как .xlsx"
+                message: "часть книги \(error.location?.path ?? ""): \(error.message)"
             )
-        case .unreadable:
-            self = .unusableFile(
-                .notZip,
-                at: location,
-                message: "книга XLSX не читается; проверьте путь и права доступа"
-            )
-        case .zipBomb(let part):
-            self = .unusableFile(
-                .zipBomb,
-                at: location,
-                message: "часть книги \(part) распаковывается в слишком большой объём; файл отклонён"
-            )
-        case .tooManySharedStrings(let limit):
-            self = .unusableFile(.zipBomb, at: location, message: "в книге больше \(limit) общих строк; файл отклонён")
-        case .unsafeEntry:
-            self = .unusableFile(
-                .notZip,
-                at: location,
-                message:
-                    "в архиве есть файл с путём за пределами книги (../ или абсолютный путь): это не выгрузка Excel, файл отклонён"
-            )
-        case .unsupportedCompression(let part, let method):
-            self = .unusableFile(
-                .notZip,
-                at: location,
-                message:
-                    "часть книги \(part) сжата методом ZIP №\(method), а читаются только методы 0 и 8 (так сохраняют Excel и LibreOffice); пересохраните файл в Excel или LibreOffice"
-            )
-        case .encryptedPart(let part):
-            self = .unusableFile(
-                .notZip,
-                at: location,
-                message: "часть книги \(part) зашифрована; сохраните выгрузку без пароля"
-            )
-        case .missingPart(let part), .corruptPart(let part):
-            self = .unusableFile(
-                .notZip,
-                at: location,
-                message: "в книге XLSX нет целой части \(part); пересохраните файл в Excel или LibreOffice"
-            )
-        case .missingSheet(let name):
-            self = .unusableFile(.notZip, at: location, message: "в книге нет листа «\(name)»")
-        case .malformed(let part, let line):
+        } else if error.code == .xlsxMalformed {
             self = .unusableFile(
                 .malformedXML,
-                at: SourceLocation(path: location.path, line: line),
-                message: "часть книги \(part) повреждена (строка \(line) XML)"
+                at: SourceLocation(path: location.path, line: error.location?.line),
+                message: error.message
             )
-        case .xml(let part, let xmlError):
-            let (reason, message) = PortalAdapter.describe(xmlError)
-            self = .unusableFile(
-                reason == .malformedXML ? .malformedXML : reason,
-                at: location,
-                message: "часть книги \(part): \(message)"
-            )
+        } else {
+            self = .unusableFile(error.code.xlsxQuarantineReason, at: location, message: error.message)
         }
     }
 }

@@ -82,18 +82,6 @@ public struct CrossChannelEvaluation: Sendable {
         private static func format(_ value: Double) -> String { String(format: "%.3f", value) }
     }
 
-    /// A known link could not be read.
-    public struct TruthError: PainmapFailure {
-        /// The file and line.
-        public let location: String
-        /// What is wrong.
-        public let message: String
-        /// The location and the message, as a compiler prints them.
-        public var description: String { "\(location): ошибка: \(message)" }
-        /// Input unusable.
-        public var exitStatus: ExitStatus { .dataError }
-    }
-
     let store: any FeedbackStore
     let settings: AnalysisConfiguration.CrossChannel
 
@@ -114,7 +102,7 @@ public struct CrossChannelEvaluation: Sendable {
     ///
     /// - Parameter url: The JSON Lines file.
     /// - Returns: The pairs, each as a sorted two-key array.
-    /// - Throws: ``TruthError`` naming the line of a malformed pair; file errors as thrown by `Data(contentsOf:)`.
+    /// - Throws: ``LocatedFailure`` (``FailureCode/malformedLinks``) naming the line of a malformed pair; file errors as thrown by `Data(contentsOf:)`.
     public static func loadLinks(_ url: URL) throws -> Set<[String]> {
         let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
         var pairs = Set<[String]>()
@@ -123,9 +111,11 @@ public struct CrossChannelEvaluation: Sendable {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let a = Self.linkKey(object["a"]), let b = Self.linkKey(object["b"]), a != b
             else {
-                throw TruthError(
-                    location: "\(url.path):\(offset + 1)",
-                    message: "ожидалась пара {\"a\": \"канал:номер\", \"b\": \"канал:номер\"} двух разных записей"
+                throw LocatedFailure(
+                    .malformedLinks,
+                    at: SourceLocation(path: url.path, line: offset + 1),
+                    message: "ожидалась пара {\"a\": \"канал:номер\", \"b\": \"канал:номер\"} двух разных записей",
+                    status: .dataError
                 )
             }
             pairs.insert([a, b].sorted())
@@ -210,4 +200,9 @@ public struct CrossChannelEvaluation: Sendable {
             }
         )
     }
+}
+
+extension FailureCode {
+    /// A file of known cross-channel links has a line that is no pair of two record keys (65).
+    public static let malformedLinks = FailureCode(rawValue: "links.malformed")
 }

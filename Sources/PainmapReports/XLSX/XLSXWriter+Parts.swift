@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 
 /// The XML of each package part.
 extension XLSXWriter {
@@ -123,8 +124,8 @@ extension XLSXWriter {
         return markup.bytes
     }
 
-    static func worksheet(_ sheet: XLSXSheet, index: Int, isFirst: Bool) throws(XLSXWriteError) -> [UInt8] {
-        guard sheet.rows.count <= maxRows else { throw .tooManyRows(sheet: index) }
+    static func worksheet(_ sheet: XLSXSheet, index: Int, isFirst: Bool) throws(LocatedFailure) -> [UInt8] {
+        guard sheet.rows.count <= maxRows else { throw .workbookTooManyRows(sheet: index) }
         let columnCount = sheet.rows.map(\.count).max() ?? 0
         var markup = XLSXMarkup(capacity: min(1_024 + sheet.rows.count * max(columnCount, 1) * 48, 64 << 20))
         markup.append(declaration)
@@ -153,7 +154,7 @@ extension XLSXWriter {
         }
         markup.append("<sheetData>")
         for (rowIndex, row) in sheet.rows.enumerated() where row.contains(where: { $0 != .empty }) {
-            guard row.count <= maxColumns else { throw .tooManyColumns(sheet: index, row: rowIndex + 1) }
+            guard row.count <= maxColumns else { throw .workbookTooManyColumns(sheet: index, row: rowIndex + 1) }
             let rowNumber = rowIndex + 1
             markup.append("<row r=\"\(rowNumber)\">")
             for (column, value) in row.enumerated() {
@@ -181,7 +182,7 @@ extension XLSXWriter {
         isHeader: Bool,
         to markup: inout XLSXMarkup,
         location: (sheet: Int, row: Int, column: Int)
-    ) throws(XLSXWriteError) {
+    ) throws(LocatedFailure) {
         let style = isHeader ? " s=\"\(Style.header)\"" : ""
         switch value {
         case .empty:
@@ -205,14 +206,14 @@ extension XLSXWriter {
             markup.append("</t></is></c>")
         case .number(let number):
             guard number.isFinite else {
-                throw .nonFiniteNumber(sheet: location.sheet, row: location.row, column: location.column)
+                throw .workbookNonFiniteNumber(sheet: location.sheet, row: location.row, column: location.column)
             }
             markup.append("<c r=\"\(reference)\"\(style)><v>\(numberText(number))</v></c>")
         case .integer(let integer):
             markup.append("<c r=\"\(reference)\"\(style)><v>\(integer)</v></c>")
         case .date(let date):
             guard let serial = serial(of: date) else {
-                throw .dateOutOfRange(sheet: location.sheet, row: location.row, column: location.column)
+                throw .workbookDateOutOfRange(sheet: location.sheet, row: location.row, column: location.column)
             }
             markup.append("<c r=\"\(reference)\" s=\"\(Style.date)\"><v>\(numberText(serial))</v></c>")
         }

@@ -1,4 +1,5 @@
 public import Foundation
+public import PainmapCore
 import ZIPFoundation
 
 #if canImport(Glibc)
@@ -43,15 +44,15 @@ public struct XLSXWriter: Sendable {
     /// - Parameters:
     ///   - sheets: The sheets in tab order; at least one.
     ///   - url: The destination file URL.
-    /// - Throws: ``XLSXWriteError``: the content errors ``data(_:)`` reports, or ``XLSXWriteError/io(path:errno:)``.
-    public func write(_ sheets: [XLSXSheet], to url: URL) throws(XLSXWriteError) {
+    /// - Throws: ``LocatedFailure``: the content errors ``data(_:)`` reports, or ``LocatedFailure/workbookIO(path:errno:)``.
+    public func write(_ sheets: [XLSXSheet], to url: URL) throws(LocatedFailure) {
         let bytes = try data(sheets)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         let temporaryPath = temporary.path
-        do throws(XLSXWriteError) {
+        do throws(LocatedFailure) {
             try Self.writeDurably(bytes, to: temporaryPath)
-            guard rename(temporaryPath, url.path) == 0 else { throw .io(path: url.path, errno: errno) }
+            guard rename(temporaryPath, url.path) == 0 else { throw .workbookIO(path: url.path, errno: errno) }
         } catch {
             unlink(temporaryPath)
             throw error
@@ -63,11 +64,11 @@ public struct XLSXWriter: Sendable {
     ///
     /// - Parameter sheets: The sheets in tab order; at least one.
     /// - Returns: A complete `.xlsx` file.
-    /// - Throws: ``XLSXWriteError``: ``XLSXWriteError/noSheets``, ``XLSXWriteError/tooManyRows(sheet:)``,
-    ///   ``XLSXWriteError/tooManyColumns(sheet:row:)``, ``XLSXWriteError/nonFiniteNumber(sheet:row:column:)``,
-    ///   ``XLSXWriteError/dateOutOfRange(sheet:row:column:)`` or ``XLSXWriteError/packaging``.
-    public func data(_ sheets: [XLSXSheet]) throws(XLSXWriteError) -> Data {
-        guard !sheets.isEmpty else { throw .noSheets }
+    /// - Throws: ``LocatedFailure``: ``LocatedFailure/workbookNoSheets``, ``LocatedFailure/workbookTooManyRows(sheet:)``,
+    ///   ``LocatedFailure/workbookTooManyColumns(sheet:row:)``, ``LocatedFailure/workbookNonFiniteNumber(sheet:row:column:)``,
+    ///   ``LocatedFailure/workbookDateOutOfRange(sheet:row:column:)`` or ``LocatedFailure/workbookPackaging``.
+    public func data(_ sheets: [XLSXSheet]) throws(LocatedFailure) -> Data {
+        guard !sheets.isEmpty else { throw .workbookNoSheets }
         let names = Self.sanitizedSheetNames(sheets.map(\.name))
         var parts: [(path: String, bytes: [UInt8])] = [
             ("[Content_Types].xml", Self.contentTypes(sheetCount: sheets.count)),
@@ -87,7 +88,7 @@ public struct XLSXWriter: Sendable {
     /// 1980-01-01T00:00:00Z, the earliest time a ZIP (MS-DOS) timestamp can hold.
     private static let entryDate = Date(timeIntervalSince1970: 315_532_800)
 
-    private static func package(_ parts: [(path: String, bytes: [UInt8])]) throws(XLSXWriteError) -> Data {
+    private static func package(_ parts: [(path: String, bytes: [UInt8])]) throws(LocatedFailure) -> Data {
         do {
             let archive = try Archive(accessMode: .create)
             for part in parts {
@@ -105,16 +106,16 @@ public struct XLSXWriter: Sendable {
                     }
                 )
             }
-            guard let data = archive.data else { throw XLSXWriteError.packaging }
+            guard let data = archive.data else { throw LocatedFailure.workbookPackaging }
             return data
         } catch {
-            throw .packaging
+            throw .workbookPackaging
         }
     }
 
-    private static func writeDurably(_ data: Data, to path: String) throws(XLSXWriteError) {
+    private static func writeDurably(_ data: Data, to path: String) throws(LocatedFailure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io(path: path, errno: errno) }
+        guard descriptor >= 0 else { throw .workbookIO(path: path, errno: errno) }
         var failure: Int32 = 0
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -130,7 +131,7 @@ public struct XLSXWriter: Sendable {
         }
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
-        if failure != 0 { throw .io(path: path, errno: failure) }
+        if failure != 0 { throw .workbookIO(path: path, errno: failure) }
     }
 
     /// Makes the rename durable; best effort, since some file systems refuse to sync a directory.

@@ -126,14 +126,17 @@ struct MessagePlanner {
         }.map(\.element)
     }
 
-    /// Picks a pain of `situation` for a rating or survey comment, honouring planted trends.
+    /// Picks a pain of `situation` for a rating or survey comment written in `region` on `date`, honouring planted
+    /// trends.
     func pickPain(
         in situation: SituationDefinition,
-        region: String,
+        region: SampleRegion,
         quarter: SampleQuarter,
-        month: Int,
+        on date: LocalDateTime,
         _ rng: inout SplitMix64
     ) -> PainDefinition? {
+        let region = region.kladr
+        let month = date.month
         let weights = situation.pains.map { pain -> Double in
             let id = situation.painID(pain)
             let months = PlantedTrends.monthWeights(painID: id, region: region, quarter: quarter)

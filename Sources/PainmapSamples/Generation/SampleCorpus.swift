@@ -517,13 +517,7 @@ struct SampleCorpus {
             let roll = rng.unit()
             if roll < 0.4 {
                 if rng.chance(0.75),
-                    let pain = planner.pickPain(
-                        in: situation,
-                        region: region.kladr,
-                        quarter: quarter,
-                        month: date.month,
-                        &rng
-                    )
+                    let pain = planner.pickPain(in: situation, region: region, quarter: quarter, on: date, &rng)
                 {
                     comment = .text(composer.shortPhrase(pain: pain, filler: &filler, &rng))
                     label.painID = situation.painID(pain)
@@ -608,13 +602,7 @@ struct SampleCorpus {
                 var likert: [Int?] = (0..<5).map { _ in Self.score([2, 5, 15, 30, 48], &rng) }
                 var difficulties = ""
                 if rng.chance(0.45),
-                    let pain = planner.pickPain(
-                        in: situation,
-                        region: region.kladr,
-                        quarter: quarter,
-                        month: date.month,
-                        &rng
-                    )
+                    let pain = planner.pickPain(in: situation, region: region, quarter: quarter, on: date, &rng)
                 {
                     difficulties = composer.shortPhrase(pain: pain, filler: &filler, &rng)
                     label.painID = situation.painID(pain)

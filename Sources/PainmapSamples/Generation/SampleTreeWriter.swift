@@ -92,16 +92,38 @@ struct SampleTreeWriter {
         return .text(dateOnly ? date.russianDate : date.russianDateTime)
     }
 
-    private func xlsx(_ name: String, header: [String], rows: [[XLSXValue]], widths: [Double]) throws -> [UInt8] {
+    /// Builds a one-sheet workbook and adds it to the tree as an XLSX export.
+    private mutating func addWorkbook(
+        _ path: String,
+        sheet name: String,
+        header: [String],
+        rows: [[XLSXValue]],
+        widths: [Double],
+        source: String,
+        regions: [String],
+        quarter: SampleQuarter,
+        labels: [RecordLabel]
+    ) throws {
         let sheet = XLSXSheet(name: name, rows: [header.map { XLSXValue.text($0) }] + rows, columnWidths: widths)
+        let bytes: [UInt8]
         do {
-            return [UInt8](try XLSXWriter().data([sheet]))
+            bytes = [UInt8](try XLSXWriter().data([sheet]))
         } catch {
             throw LocatedFailure.samples(
                 .sampleGeneration,
                 message: "не удалось собрать книгу XLSX «\(name)»: \(error)"
             )
         }
+        add(
+            path,
+            bytes,
+            source: source,
+            format: "xlsx",
+            encoding: "",
+            regions: regions,
+            quarter: quarter,
+            labels: labels
+        )
     }
 
     // MARK: ПОС
@@ -202,18 +224,13 @@ struct SampleTreeWriter {
                     .text(record.applicantAddress), .text(record.email),
                 ])
             }
-            let bytes = try xlsx(
-                "Обращения",
+            try addWorkbook(
+                path,
+                sheet: "Обращения",
                 header: Self.siteHeader,
                 rows: rows,
-                widths: [16, 17, 17, 17, 8, 24, 30, 20, 80, 18, 40, 30, 40, 28]
-            )
-            add(
-                path,
-                bytes,
+                widths: [16, 17, 17, 17, 8, 24, 30, 20, 80, 18, 40, 30, 40, 28],
                 source: "site",
-                format: "xlsx",
-                encoding: "",
                 regions: [region.kladr],
                 quarter: quarter,
                 labels: records.map(\.label)
@@ -263,18 +280,13 @@ struct SampleTreeWriter {
                     .text(record.passedTo), .text(record.phone), .text(record.caller),
                 ])
             }
-            let bytes = try xlsx(
-                "Звонки 122",
+            try addWorkbook(
+                base + ".xlsx",
+                sheet: "Звонки 122",
                 header: Self.hotlineHeader,
                 rows: rows,
-                widths: [20, 17, 24, 26, 18, 30, 80, 24, 40, 18, 30]
-            )
-            add(
-                base + ".xlsx",
-                bytes,
+                widths: [20, 17, 24, 26, 18, 30, 80, 24, 40, 18, 30],
                 source: "hotline",
-                format: "xlsx",
-                encoding: "",
                 regions: [region.kladr],
                 quarter: quarter,
                 labels: records.map(\.label)
@@ -344,18 +356,13 @@ struct SampleTreeWriter {
                 row += [.text(response.difficulties), .text(response.suggestions)]
                 rows.append(row)
             }
-            let bytes = try xlsx(
-                "Анкеты",
+            try addWorkbook(
+                "survey/survey_\(quarter.fileLabel).xlsx",
+                sheet: "Анкеты",
                 header: Self.surveyHeader,
                 rows: rows,
-                widths: [12, 12, 8, 24, 30, 50, 36, 10, 10, 10, 10, 10, 40, 40]
-            )
-            add(
-                "survey/survey_\(quarter.fileLabel).xlsx",
-                bytes,
+                widths: [12, 12, 8, 24, 30, 50, 36, 10, 10, 10, 10, 10, 40, 40],
                 source: "survey",
-                format: "xlsx",
-                encoding: "",
                 regions: regions,
                 quarter: quarter,
                 labels: responses.map(\.label)

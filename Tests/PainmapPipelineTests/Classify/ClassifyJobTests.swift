@@ -252,7 +252,8 @@ private func file(of record: FeedbackRecord, in manifest: Manifest) -> Manifest.
         #expect(model.trainingByClass.first { $0.id == "other" }.map { $0.records > 100 } == true)
         // A hotline export with a rubric adds certain records: the model and the digest change, every record is
         // classified again (bare-text records may now be decided differently).
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("painmap-retrain-\(UUID())")
+        let temporary = try TemporaryDirectory("retrain")
+        let directory = temporary.url
         let hotline = directory.appendingPathComponent("hotline")
         try FileManager.default.createDirectory(at: hotline, withIntermediateDirectories: true)
         let csv = """

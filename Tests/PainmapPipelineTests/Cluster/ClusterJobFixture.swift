@@ -72,11 +72,9 @@ enum ClusterJobFixture {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory, removed when the test process exits.
     static func temporaryDirectory() throws -> URL {
-        let url = TemporaryDirectory.url("cluster")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        TemporaryDirectory.url("cluster")
     }
 
     /// Parses RFC 4180 CSV text into rows of fields (enough for the job's own output).

@@ -1,18 +1,17 @@
 import Foundation
 import PainmapCore
 import PainmapPipeline
+import PainmapTestSupport
 import Testing
 
 /// `sheet:` in `Config/feeds.yaml`: the worksheet an XLSX layout reads.
 @Suite struct SheetConfigTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = RepositoryRoot.url
 
     /// The repository's configuration with `feeds.yaml` edited by `change`.
     static func load(_ change: (String) -> String) throws -> Result<PainmapConfiguration, ConfigurationErrors> {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "painmap-sheet-config-\(UUID().uuidString)"
-        )
+        let temporary = try TemporaryDirectory("sheet-config")
+        let directory = temporary.url.appendingPathComponent("Config")
         try FileManager.default.copyItem(at: root.appendingPathComponent("Config"), to: directory)
         let feeds = directory.appendingPathComponent("feeds.yaml")
         try Data(change(try String(contentsOf: feeds, encoding: .utf8)).utf8).write(to: feeds)

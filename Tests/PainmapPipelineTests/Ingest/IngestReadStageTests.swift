@@ -2,14 +2,14 @@ import Foundation
 import PainmapCore
 import PainmapIngest
 import PainmapPrivacy
+import PainmapTestSupport
 import Testing
 
 @testable import PainmapPipeline
 
 /// The reading stage of ingest (`IngestJob.read`): adapter → redaction → `IngestRows`, seen from the store's side.
 @Suite struct IngestReadStageTests {
-    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    private static let root = RepositoryRoot.url
 
     private static func posFile() throws -> (FeedFile, any IngestAdapter) {
         let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))

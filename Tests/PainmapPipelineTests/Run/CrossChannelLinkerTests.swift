@@ -3,6 +3,7 @@ import Logging
 import PainmapCore
 import PainmapReports
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
 @testable import PainmapAnalysis
@@ -20,15 +21,13 @@ import Testing
     }
 
     @Test func knownLinksAreReadWithTheLineOfABadOne() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString).jsonl")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try Data("{\"a\": \"pos:1\", \"b\": \"hotline:x\"}\n\n{\"a\": \"pos:2\"}\n".utf8).write(to: url)
-        #expect(throws: CrossChannelEvaluation.TruthError.self) { try CrossChannelEvaluation.loadLinks(url) }
-        do {
-            _ = try CrossChannelEvaluation.loadLinks(url)
-        } catch let error as CrossChannelEvaluation.TruthError {
-            #expect(error.location.hasSuffix(":3"))
-        }
+        let directory = try TemporaryDirectory()
+        let url = try directory.write(
+            "links.jsonl",
+            text: "{\"a\": \"pos:1\", \"b\": \"hotline:x\"}\n\n{\"a\": \"pos:2\"}\n"
+        )
+        let failure = #expect(throws: LocatedFailure.self) { try CrossChannelEvaluation.loadLinks(url) }
+        #expect(failure?.code == .malformedLinks && failure?.location == SourceLocation(path: url.path, line: 3))
         try Data("{\"a\": \"pos:1\", \"b\": \"hotline:x\"}\n".utf8).write(to: url)
         #expect(try CrossChannelEvaluation.loadLinks(url) == [["hotline:x", "pos:1"]])
     }
@@ -65,7 +64,7 @@ import Testing
         let fixture = packageRoot.appendingPathComponent("Tests/Fixtures/crosschannel-independent")
         let configuration = try ConfigurationLoader().load(directory: packageRoot.appendingPathComponent("Config"))
         let store = try SQLiteFeedbackStore(
-            url: FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString).sqlite")
+            url: TemporaryDirectory.url("links").appendingPathComponent("links.sqlite")
         )
         let resolutions = try FeedResolver(configuration: configuration).resolve(paths: [fixture.path], source: nil)
         _ = try await IngestJob(configuration: configuration, store: store, logger: Logger(label: "test")).run(

@@ -4,6 +4,7 @@ import Logging
 import PainmapCore
 import PainmapPipeline
 import PainmapSQLite
+import PainmapTestSupport
 import Testing
 
 /// A store written by the release before the one-way ingest (commit 3523716) opens with this release, migrates
@@ -13,9 +14,7 @@ import Testing
 /// a SQL text dump after `painmap samples` + `ingest` + `classify`, its `status --json` and `quarantine --json`, and
 /// the SHA-256 of every file its `run --no-ingest` wrote from that store.
 @Suite struct OldReleaseStoreTests {
-    private static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    private static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures/old-release-store")
+    private static let fixtures = RepositoryRoot.url.appendingPathComponent("Tests/Fixtures/old-release-store")
     /// `SOURCE_DATE_EPOCH` of the fixture's reports.
     private static let generatedAt = Date(timeIntervalSince1970: 1_767_225_600)
 
@@ -34,11 +33,8 @@ import Testing
     }
 
     @Test func theOldStoreMigratesAndGivesTheSameDataAndReports() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "painmap-old-store-\(UUID().uuidString)"
-        )
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let temporary = try TemporaryDirectory("old-store")
+        let directory = temporary.url
         let store = try Self.openOldStore(in: directory)
 
         // Migrated: v6 and v7 (review decisions) recorded, the slice index as described.
@@ -66,7 +62,9 @@ import Testing
             StatusRendering.json(try await store.quarantinedRows(reason: nil)) + "\n"
                 == (try Self.text("quarantine.json"))
         )
-        let configuration = try ConfigurationLoader().load(directory: Self.packageRoot.appendingPathComponent("Config"))
+        let configuration = try ConfigurationLoader().load(
+            directory: RepositoryRoot.url.appendingPathComponent("Config")
+        )
         let classified = try await store.classifiedRecords(region: nil, quarter: nil)
         #expect(classified.count == status.records.map(\.count).reduce(0, +))
         #expect(

@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 import PainmapIngest
 import PainmapReports
 import PainmapTestSupport
@@ -240,17 +241,17 @@ import ZIPFoundation
 
     @Test func invalidContentThrows() throws {
         let writer = XLSXWriter()
-        #expect(throws: XLSXWriteError.noSheets) { try writer.data([]) }
-        #expect(throws: XLSXWriteError.nonFiniteNumber(sheet: 1, row: 2, column: 3)) {
+        #expect(throws: LocatedFailure.workbookNoSheets) { try writer.data([]) }
+        #expect(throws: LocatedFailure.workbookNonFiniteNumber(sheet: 1, row: 2, column: 3)) {
             try writer.data([
                 XLSXSheet(name: "A", rows: []),
                 XLSXSheet(name: "B", rows: [[], [.empty, .empty, .number(.nan)]]),
             ])
         }
-        #expect(throws: XLSXWriteError.dateOutOfRange(sheet: 0, row: 1, column: 1)) {
+        #expect(throws: LocatedFailure.workbookDateOutOfRange(sheet: 0, row: 1, column: 1)) {
             try writer.data([XLSXSheet(name: "A", rows: [[.date(Date(timeIntervalSince1970: -2_300_000_000))]])])
         }
-        #expect(throws: XLSXWriteError.tooManyColumns(sheet: 0, row: 1)) {
+        #expect(throws: LocatedFailure.workbookTooManyColumns(sheet: 0, row: 1)) {
             try writer.data([XLSXSheet(name: "A", rows: [Array(repeating: .integer(1), count: 16_385)])])
         }
     }
@@ -266,11 +267,12 @@ import ZIPFoundation
         #expect(try reader.next()?.cells == [.text("новый")])
 
         // A failing write keeps the old file and leaves nothing behind.
-        #expect(throws: XLSXWriteError.noSheets) { try XLSXWriter().write([], to: report) }
+        #expect(throws: LocatedFailure.workbookNoSheets) { try XLSXWriter().write([], to: report) }
         let missing = directory.appendingPathComponent("no-such-dir").appendingPathComponent("r.xlsx")
-        #expect(throws: XLSXWriteError.self) {
+        let failure = #expect(throws: LocatedFailure.self) {
             try XLSXWriter().write([XLSXSheet(name: "S", rows: [])], to: missing)
         }
+        #expect(failure?.code == .io && failure?.exitStatus == .ioError)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report.xlsx"])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 
 /// Read-only access to the parts of an XLSX package (a ZIP archive), with size caps.
 ///
@@ -7,7 +8,7 @@ import Foundation
 /// (``ZIPEntry/contents(in:maxBytes:part:)``): stored and deflated parts only, CRC-32 checked, input bounded by
 /// the entry's compressed size, so a deflate stream that never ends fails instead of hanging. An archive with an
 /// entry whose name leaves the package (`../../evil`, `/etc/passwd`, `..\evil`) is refused all the same
-/// (``XLSXReadError/unsafeEntry(_:)``): Excel and LibreOffice never write one, so it is a crafted file, and refusing
+/// (``LocatedFailure/xlsxUnsafeEntry(_:)``): Excel and LibreOffice never write one, so it is a crafted file, and refusing
 /// it keeps such names out of every later tool that might extract it. Every other entry, whatever its name, type or
 /// size, is ignored.
 ///
@@ -19,7 +20,7 @@ struct XLSXPackage {
     private let directory: ZIPCentralDirectory
     private let maxPartBytes: Int
 
-    init(contentsOf url: URL, maxPartBytes: Int) throws(XLSXReadError) {
+    init(contentsOf url: URL, maxPartBytes: Int) throws(LocatedFailure) {
         let data: Data
         do {
             // An empty file is not mapped: Foundation's fallback read of a 0-byte file leaks a 4 KiB buffer
@@ -27,27 +28,27 @@ struct XLSXPackage {
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             data = size == 0 ? Data() : try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw .unreadable
+            throw .xlsxUnreadable
         }
         try self.init(data: data, maxPartBytes: maxPartBytes)
     }
 
-    init(data: Data, maxPartBytes: Int) throws(XLSXReadError) {
+    init(data: Data, maxPartBytes: Int) throws(LocatedFailure) {
         archive = data
         directory = try data.withUnsafeBytes { bytes in
-            Result { () throws(XLSXReadError) in try ZIPCentralDirectory(archive: bytes) }
+            Result { () throws(LocatedFailure) in try ZIPCentralDirectory(archive: bytes) }
         }.get()
         self.maxPartBytes = maxPartBytes
         try Self.refuseUnsafeEntries(directory.entries)
     }
 
-    /// Throws ``XLSXReadError/unsafeEntry(_:)`` for the first entry whose name is absolute or climbs out with `..`.
-    private static func refuseUnsafeEntries(_ entries: [ZIPEntry]) throws(XLSXReadError) {
+    /// Throws ``LocatedFailure/xlsxUnsafeEntry(_:)`` for the first entry whose name is absolute or climbs out with `..`.
+    private static func refuseUnsafeEntries(_ entries: [ZIPEntry]) throws(LocatedFailure) {
         for entry in entries {
             let path = entry.path
             let segments = path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
             if path.hasPrefix("/") || path.hasPrefix("\\") || segments.contains("..") || path.contains(":") {
-                throw .unsafeEntry(String(path.prefix(200)))
+                throw .xlsxUnsafeEntry(String(path.prefix(200)))
             }
         }
     }
@@ -55,7 +56,7 @@ struct XLSXPackage {
     /// Returns the decompressed bytes of a part, or `nil` if the package has no such file entry.
     ///
     /// OPC part names are case-insensitive, so an exact match is tried first and then a case-insensitive one.
-    func part(_ name: String) throws(XLSXReadError) -> Data? {
+    func part(_ name: String) throws(LocatedFailure) -> Data? {
         let wanted = name.lowercased()
         let entries = directory.entries
         guard
@@ -63,16 +64,16 @@ struct XLSXPackage {
                 ?? entries.first(where: { $0.path.lowercased() == wanted }),
             entry.kind == .file
         else { return nil }
-        guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw .zipBomb(part: name) }
+        guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw .xlsxZipBomb(part: name) }
         let cap = maxPartBytes
         return try archive.withUnsafeBytes { bytes in
-            Result { () throws(XLSXReadError) in try entry.contents(in: bytes, maxBytes: cap, part: name) }
+            Result { () throws(LocatedFailure) in try entry.contents(in: bytes, maxBytes: cap, part: name) }
         }.get()
     }
 
     /// Returns the decompressed bytes of a part the workbook cannot do without.
-    func requiredPart(_ name: String) throws(XLSXReadError) -> Data {
-        guard let data = try part(name) else { throw .missingPart(name) }
+    func requiredPart(_ name: String) throws(LocatedFailure) -> Data {
+        guard let data = try part(name) else { throw .xlsxMissingPart(name) }
         return data
     }
 }

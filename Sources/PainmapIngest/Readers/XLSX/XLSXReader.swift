@@ -1,4 +1,5 @@
 public import Foundation
+public import PainmapCore
 
 /// Streams the rows of one worksheet of an untrusted `.xlsx` workbook.
 ///
@@ -66,13 +67,13 @@ public struct XLSXReader {
     ///   - sheetName: The worksheet to read (matched exactly, then ignoring case as Excel does), or `nil` for the
     ///     first worksheet in tab order.
     ///   - limits: Size caps for hostile files.
-    /// - Throws: ``XLSXReadError``: ``XLSXReadError/unreadable``, ``XLSXReadError/notZip``,
-    ///   ``XLSXReadError/missingPart(_:)``, ``XLSXReadError/missingSheet(_:)``, ``XLSXReadError/zipBomb(part:)``,
-    ///   ``XLSXReadError/corruptPart(_:)``, ``XLSXReadError/unsupportedCompression(part:method:)``,
-    ///   ``XLSXReadError/encryptedPart(_:)``, ``XLSXReadError/unsafeEntry(_:)``,
-    ///   ``XLSXReadError/tooManySharedStrings(limit:)``,
-    ///   ``XLSXReadError/malformed(part:line:)`` or ``XLSXReadError/xml(part:error:)``.
-    public init(contentsOf url: URL, sheetName: String? = nil, limits: Limits = Limits()) throws(XLSXReadError) {
+    /// - Throws: ``LocatedFailure``: ``LocatedFailure/xlsxUnreadable``, ``LocatedFailure/xlsxNotZip``,
+    ///   ``LocatedFailure/xlsxMissingPart(_:)``, ``LocatedFailure/xlsxMissingSheet(_:)``, ``LocatedFailure/xlsxZipBomb(part:)``,
+    ///   ``LocatedFailure/xlsxCorruptPart(_:)``, ``LocatedFailure/xlsxUnsupportedCompression(part:method:)``,
+    ///   ``LocatedFailure/xlsxEncryptedPart(_:)``, ``LocatedFailure/xlsxUnsafeEntry(_:)``,
+    ///   ``LocatedFailure/xlsxTooManySharedStrings(limit:)``,
+    ///   ``LocatedFailure/xlsxMalformed(part:line:)`` or an `xml.*` failure located in the part.
+    public init(contentsOf url: URL, sheetName: String? = nil, limits: Limits = Limits()) throws(LocatedFailure) {
         let package = try XLSXPackage(contentsOf: url, maxPartBytes: limits.maxPartBytes)
         try self.init(package: package, sheetName: sheetName, limits: limits)
     }
@@ -83,13 +84,13 @@ public struct XLSXReader {
     ///   - data: The bytes of an `.xlsx` file.
     ///   - sheetName: The worksheet to read, or `nil` for the first one.
     ///   - limits: Size caps for hostile files.
-    /// - Throws: ``XLSXReadError``, as ``init(contentsOf:sheetName:limits:)`` does.
-    public init(data: Data, sheetName: String? = nil, limits: Limits = Limits()) throws(XLSXReadError) {
+    /// - Throws: ``LocatedFailure``, as ``init(contentsOf:sheetName:limits:)`` does.
+    public init(data: Data, sheetName: String? = nil, limits: Limits = Limits()) throws(LocatedFailure) {
         let package = try XLSXPackage(data: data, maxPartBytes: limits.maxPartBytes)
         try self.init(package: package, sheetName: sheetName, limits: limits)
     }
 
-    private init(package: XLSXPackage, sheetName wanted: String?, limits: Limits) throws(XLSXReadError) {
+    private init(package: XLSXPackage, sheetName wanted: String?, limits: Limits) throws(LocatedFailure) {
         let workbookPart = try Self.workbookPartName(in: package, limits: limits)
         let workbook = try XLSXWorkbook(
             data: package.requiredPart(workbookPart),
@@ -115,13 +116,13 @@ public struct XLSXReader {
             guard
                 let match = worksheets.first(where: { $0.name == wanted })
                     ?? worksheets.first(where: { $0.name.lowercased() == folded })
-            else { throw .missingSheet(wanted) }
+            else { throw .xlsxMissingSheet(wanted) }
             chosen = match
         } else {
-            guard let first = worksheets.first else { throw .missingPart("a worksheet") }
+            guard let first = worksheets.first else { throw .xlsxMissingPart("a worksheet") }
             chosen = first
         }
-        guard let sheetPart = chosen.path else { throw .missingPart("the worksheet \(chosen.name)") }
+        guard let sheetPart = chosen.path else { throw .xlsxMissingPart("the worksheet \(chosen.name)") }
 
         var strings: [String] = []
         let stringsPart = Self.partPath(relationships, typeSuffix: "sharedStrings", default: "xl/sharedStrings.xml")
@@ -151,10 +152,10 @@ public struct XLSXReader {
     /// Returns the next row that the worksheet stores, or `nil` at the end of the sheet.
     ///
     /// - Returns: The row, with its 1-based number and dense cells.
-    /// - Throws: ``XLSXReadError/malformed(part:line:)`` for invalid SpreadsheetML (a bad cell reference or
-    ///   type, a number that is not one, a shared-string index out of range), ``XLSXReadError/xml(part:error:)``
+    /// - Throws: ``LocatedFailure/xlsxMalformed(part:line:)`` for invalid SpreadsheetML (a bad cell reference or
+    ///   type, a number that is not one, a shared-string index out of range), an `xml.*` failure located in the part
     ///   for XML errors. Treat the sheet as failed once this throws.
-    public mutating func next() throws(XLSXReadError) -> XLSXRow? {
+    public mutating func next() throws(LocatedFailure) -> XLSXRow? {
         var row: RowBuilder?
         var cell: CellBuilder?
         while let event = try sheet.next() {
@@ -225,7 +226,7 @@ public struct XLSXReader {
         return nil
     }
 
-    private func value(of cell: CellBuilder) throws(XLSXReadError) -> XLSXCell {
+    private func value(of cell: CellBuilder) throws(LocatedFailure) -> XLSXCell {
         let raw = cell.value.map { Self.trimmed($0) }
         switch cell.type {
         case nil, "n":
@@ -273,7 +274,7 @@ public struct XLSXReader {
 
     /// Finds the workbook part through the package relationships (`_rels/.rels`), falling back to the
     /// conventional `xl/workbook.xml`.
-    private static func workbookPartName(in package: XLSXPackage, limits: Limits) throws(XLSXReadError) -> String {
+    private static func workbookPartName(in package: XLSXPackage, limits: Limits) throws(LocatedFailure) -> String {
         let fallback = "xl/workbook.xml"
         let rootPart = "_rels/.rels"
         guard let data = try package.part(rootPart) else { return fallback }

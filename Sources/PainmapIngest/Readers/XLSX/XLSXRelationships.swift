@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 
 /// The relationships of one OPC part (`_rels/*.rels`): which part plays which role.
 struct XLSXRelationships {
@@ -13,7 +14,7 @@ struct XLSXRelationships {
     private(set) var ordered: [(id: String, relationship: Relationship)] = []
 
     /// Parses the relationships of the part named `source` (whose targets are relative to its folder).
-    init(data: Data, part: String, source: String, limits: XMLStreamReader.Limits) throws(XLSXReadError) {
+    init(data: Data, part: String, source: String, limits: XMLStreamReader.Limits) throws(LocatedFailure) {
         var reader = try XLSXPartReader(part: part, data: data, limits: limits)
         while let event = try reader.next() {
             guard case .startElement("Relationship", _, let attributes, _) = event else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 
 /// Reads `xl/sharedStrings.xml`: one string per `<si>`, rich-text runs (`<r><t>`) concatenated, phonetic
 /// guides (`<rPh>`) left out.
@@ -8,7 +9,7 @@ enum XLSXSharedStrings {
         part: String,
         maxCount: Int,
         limits: XMLStreamReader.Limits
-    ) throws(XLSXReadError) -> [String] {
+    ) throws(LocatedFailure) -> [String] {
         var reader = try XLSXPartReader(part: part, data: data, limits: limits)
         var strings: [String] = []
         var current = ""
@@ -22,7 +23,7 @@ enum XLSXSharedStrings {
                     strings.reserveCapacity(min(declared, maxCount, 1 << 20))
                 }
             case .startElement("si", _, _, _):
-                guard strings.count < maxCount else { throw .tooManySharedStrings(limit: maxCount) }
+                guard strings.count < maxCount else { throw .xlsxTooManySharedStrings(limit: maxCount) }
                 inItem = true
                 current = ""
             case .endElement("si"):

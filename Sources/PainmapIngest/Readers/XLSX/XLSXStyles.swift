@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 
 /// Which cell styles (`s="N"`, an index into `cellXfs`) format numbers as dates or times.
 struct XLSXStyles {
@@ -7,7 +8,7 @@ struct XLSXStyles {
 
     init() {}
 
-    init(data: Data, part: String, limits: XMLStreamReader.Limits) throws(XLSXReadError) {
+    init(data: Data, part: String, limits: XMLStreamReader.Limits) throws(LocatedFailure) {
         var reader = try XLSXPartReader(part: part, data: data, limits: limits)
         var customFormats: [Int: String] = [:]
         var formatIDs: [Int] = []

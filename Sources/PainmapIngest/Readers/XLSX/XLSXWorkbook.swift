@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 
 /// What `xl/workbook.xml` says: the sheets in tab order and the date system.
 struct XLSXWorkbook {
@@ -12,7 +13,7 @@ struct XLSXWorkbook {
     private(set) var sheets: [Sheet] = []
     private(set) var usesDate1904 = false
 
-    init(data: Data, part: String, limits: XMLStreamReader.Limits) throws(XLSXReadError) {
+    init(data: Data, part: String, limits: XMLStreamReader.Limits) throws(LocatedFailure) {
         var reader = try XLSXPartReader(part: part, data: data, limits: limits)
         var inSheets = false
         while let event = try reader.next() {

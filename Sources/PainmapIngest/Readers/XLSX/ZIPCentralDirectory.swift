@@ -1,7 +1,9 @@
+import PainmapCore
+
 /// The list of entries of a ZIP archive, read from its central directory (APPNOTE 4.3.12–4.3.16), ZIP64 included.
 ///
 /// Every offset and length is checked against the archive's size before it is read, so a truncated or crafted
-/// directory is refused as ``XLSXReadError/notZip`` rather than read out of bounds. Only the directory is parsed
+/// directory is refused as ``LocatedFailure/xlsxNotZip`` rather than read out of bounds. Only the directory is parsed
 /// here; an entry's local header and data are read when the entry is decompressed
 /// (``ZIPEntry/contents(in:maxBytes:part:)``).
 ///
@@ -19,9 +21,9 @@ struct ZIPCentralDirectory {
 
     /// Parses the central directory of the archive in `archive`.
     ///
-    /// - Throws: ``XLSXReadError/notZip`` when no end-of-central-directory record is found, the archive spans
+    /// - Throws: ``LocatedFailure/xlsxNotZip`` when no end-of-central-directory record is found, the archive spans
     ///   several disks, or the directory does not fit in the archive or does not parse.
-    init(archive: UnsafeRawBufferPointer) throws(XLSXReadError) {
+    init(archive: UnsafeRawBufferPointer) throws(LocatedFailure) {
         let bytes = LittleEndianBytes(archive)
         guard let end = Self.endRecordOffset(in: bytes),
             let disk = bytes.uint16(at: end + 4), let directoryDisk = bytes.uint16(at: end + 6),
@@ -29,7 +31,7 @@ struct ZIPCentralDirectory {
             var size = bytes.uint32(at: end + 12).map(UInt64.init),
             var offset = bytes.uint32(at: end + 16).map(UInt64.init),
             disk == 0, directoryDisk == 0
-        else { throw .notZip }
+        else { throw .xlsxNotZip }
 
         // A ZIP64 archive keeps the real count, size and offset in a second record that a locator just before the
         // classic end record points at.
@@ -39,19 +41,21 @@ struct ZIPCentralDirectory {
                 let zip64Count = bytes.uint64(at: recordOffset + 32),
                 let zip64Size = bytes.uint64(at: recordOffset + 40),
                 let zip64Offset = bytes.uint64(at: recordOffset + 48)
-            else { throw .notZip }
+            else { throw .xlsxNotZip }
             (count, size, offset) = (zip64Count, zip64Size, zip64Offset)
         }
         guard let start = Int(exactly: offset), let length = Int(exactly: size),
             start <= bytes.count, length <= bytes.count - start,
             count <= UInt64(length / Self.entryHeaderSize)
-        else { throw .notZip }
+        else { throw .xlsxNotZip }
 
         var entries: [ZIPEntry] = []
         entries.reserveCapacity(Int(count))
         var position = start
         for _ in 0..<count {
-            guard let (entry, next) = Self.entry(at: position, in: bytes), next <= start + length else { throw .notZip }
+            guard let (entry, next) = Self.entry(at: position, in: bytes), next <= start + length else {
+                throw .xlsxNotZip
+            }
             entries.append(entry)
             position = next
         }

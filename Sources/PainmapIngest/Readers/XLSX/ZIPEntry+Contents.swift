@@ -1,5 +1,6 @@
 import CLibZ
 import Foundation
+import PainmapCore
 
 extension ZIPEntry {
     private static let localHeaderSignature: UInt32 = 0x0403_4B50
@@ -18,15 +19,15 @@ extension ZIPEntry {
     ///   - maxBytes: The most bytes the entry may decompress to; the declared size must already be within it.
     ///   - part: The part name to report in errors.
     /// - Returns: The decompressed bytes.
-    /// - Throws: ``XLSXReadError/zipBomb(part:)`` when the data decompresses past `maxBytes`,
-    ///   ``XLSXReadError/unsupportedCompression(part:method:)`` for a method other than stored or deflated,
-    ///   ``XLSXReadError/encryptedPart(_:)`` for an encrypted entry, and ``XLSXReadError/corruptPart(_:)`` when
+    /// - Throws: ``LocatedFailure/xlsxZipBomb(part:)`` when the data decompresses past `maxBytes`,
+    ///   ``LocatedFailure/xlsxUnsupportedCompression(part:method:)`` for a method other than stored or deflated,
+    ///   ``LocatedFailure/xlsxEncryptedPart(_:)`` for an encrypted entry, and ``LocatedFailure/xlsxCorruptPart(_:)`` when
     ///   the local header is missing, the data runs past the archive, the deflate stream is invalid or ends early,
     ///   or the size or CRC-32 differs from the declared one.
-    func contents(in archive: UnsafeRawBufferPointer, maxBytes: Int, part: String) throws(XLSXReadError) -> Data {
-        guard !isEncrypted else { throw .encryptedPart(part) }
+    func contents(in archive: UnsafeRawBufferPointer, maxBytes: Int, part: String) throws(LocatedFailure) -> Data {
+        guard !isEncrypted else { throw .xlsxEncryptedPart(part) }
         guard method == Self.stored || method == Self.deflated else {
-            throw .unsupportedCompression(part: part, method: Int(method))
+            throw .xlsxUnsupportedCompression(part: part, method: Int(method))
         }
         let bytes = LittleEndianBytes(archive)
         guard let header = Int(exactly: localHeaderOffset),
@@ -35,28 +36,28 @@ extension ZIPEntry {
             let extraLength = bytes.uint16(at: header + 28),
             let inputCount = Int(exactly: compressedSize),
             let declared = Int(exactly: uncompressedSize), declared <= maxBytes
-        else { throw .corruptPart(part) }
+        else { throw .xlsxCorruptPart(part) }
         let start = header + Self.localHeaderSize + Int(nameLength) + Int(extraLength)
         guard start <= archive.count, inputCount <= archive.count - start, let base = archive.baseAddress else {
-            throw .corruptPart(part)
+            throw .xlsxCorruptPart(part)
         }
         let input = UnsafeRawBufferPointer(start: base + start, count: inputCount)
 
         let data: Data
         if method == Self.stored {
-            guard inputCount == declared else { throw .corruptPart(part) }
+            guard inputCount == declared else { throw .xlsxCorruptPart(part) }
             data = Data(input)
         } else {
             var output = Data(count: declared)
             let outcome = output.withUnsafeMutableBytes { Self.inflate(input, into: $0, maxBytes: maxBytes) }
             switch outcome {
             case .complete: data = output
-            case .tooLarge: throw .zipBomb(part: part)
-            case .corrupt: throw .corruptPart(part)
+            case .tooLarge: throw .xlsxZipBomb(part: part)
+            case .corrupt: throw .xlsxCorruptPart(part)
             }
         }
         let checksum = data.withUnsafeBytes { crc32_z(0, $0.bindMemory(to: Bytef.self).baseAddress, $0.count) }
-        guard UInt32(truncatingIfNeeded: checksum) == crc32 else { throw .corruptPart(part) }
+        guard UInt32(truncatingIfNeeded: checksum) == crc32 else { throw .xlsxCorruptPart(part) }
         return data
     }
 

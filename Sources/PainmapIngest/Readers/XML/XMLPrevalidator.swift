@@ -1,16 +1,17 @@
 public import Foundation
+public import PainmapCore
 
 /// Checks raw bytes before any XML parser sees them.
 ///
 /// libxml2 is a C library fed with untrusted files; the cheapest way to keep its riskier paths unreachable is to
 /// refuse the inputs that need them. ``check(_:maxDepth:)`` makes one pass for strict UTF-8 and one pass over the
 /// markup that:
-/// - rejects every markup declaration (`<!DOCTYPE`, `<!ENTITY`, `<!ELEMENT`, …) with ``XMLReadError/Code/dtdForbidden``
+/// - rejects every markup declaration (`<!DOCTYPE`, `<!ENTITY`, `<!ELEMENT`, …) with ``FailureCode/xmlDTDForbidden``
 ///   (OWASP: "the safest way to prevent XXE is always to disable DTDs completely"). As a conservative extra,
 ///   the literal strings `<!DOCTYPE` and `<!ENTITY` are refused anywhere, even inside comments or CDATA;
-/// - counts element nesting, so that a too-deep document fails with ``XMLReadError/Code/tooDeep`` here rather than
+/// - counts element nesting, so that a too-deep document fails with ``FailureCode/xmlTooDeep`` here rather than
 ///   with libxml2's own depth error (256 without `XML_PARSE_HUGE`), which its read-ahead can hit first;
-/// - reports a document without any element as ``XMLReadError/Code/empty``.
+/// - reports a document without any element as ``FailureCode/xmlEmpty``.
 ///
 /// Well-formedness is not checked here: libxml2 does that, and a malformed document that slips past this scan
 /// is still rejected by ``XMLStreamReader``.
@@ -20,15 +21,11 @@ public enum XMLPrevalidator {
     /// - Parameters:
     ///   - bytes: The whole document.
     ///   - maxDepth: The deepest element nesting accepted; the root element is at depth 1.
-    /// - Throws: ``XMLReadError`` with code ``XMLReadError/Code/notUTF8``, ``XMLReadError/Code/dtdForbidden``,
-    ///   ``XMLReadError/Code/tooDeep`` or ``XMLReadError/Code/empty``.
-    public static func check(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = 256) throws(XMLReadError) {
+    /// - Throws: ``LocatedFailure`` with code ``FailureCode/xmlNotUTF8``, ``FailureCode/xmlDTDForbidden``,
+    ///   ``FailureCode/xmlTooDeep`` or ``FailureCode/xmlEmpty``.
+    public static func check(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = 256) throws(LocatedFailure) {
         if let offset = firstInvalidUTF8Offset(bytes) {
-            throw XMLReadError(
-                code: .notUTF8,
-                line: lineNumber(in: bytes, at: offset),
-                detail: "The document is not valid UTF-8."
-            )
+            throw LocatedFailure.xml(.xmlNotUTF8, line: lineNumber(in: bytes, at: offset))
         }
         if let error = scanMarkup(bytes, maxDepth: maxDepth) { throw error }
     }
@@ -38,10 +35,10 @@ public enum XMLPrevalidator {
     /// - Parameters:
     ///   - data: The whole document.
     ///   - maxDepth: The deepest element nesting accepted; the root element is at depth 1.
-    /// - Throws: ``XMLReadError``, as the `UnsafeRawBufferPointer` variant does.
-    public static func check(_ data: Data, maxDepth: Int = 256) throws(XMLReadError) {
-        let failure: XMLReadError? = data.withUnsafeBytes { bytes in
-            do throws(XMLReadError) {
+    /// - Throws: ``LocatedFailure``, as the `UnsafeRawBufferPointer` variant does.
+    public static func check(_ data: Data, maxDepth: Int = 256) throws(LocatedFailure) {
+        let failure: LocatedFailure? = data.withUnsafeBytes { bytes in
+            do throws(LocatedFailure) {
                 try check(bytes, maxDepth: maxDepth)
                 return nil
             } catch {
@@ -119,7 +116,7 @@ public enum XMLPrevalidator {
     private static let newline = UInt8(ascii: "\n")
 
     // Markup scan over bytes already known to be UTF-8 (all markup characters are ASCII, so byte tests suffice).
-    private static func scanMarkup(_ bytes: UnsafeRawBufferPointer, maxDepth: Int) -> XMLReadError? {
+    private static func scanMarkup(_ bytes: UnsafeRawBufferPointer, maxDepth: Int) -> LocatedFailure? {
         let count = bytes.count
         var state = State.content
         var depth = 0
@@ -141,11 +138,7 @@ public enum XMLPrevalidator {
             let byte = bytes[index]
             if byte == newline { line += 1 }
             if byte == lessThan, hasPrefix("<!DOCTYPE", at: index) || hasPrefix("<!ENTITY", at: index) {
-                return XMLReadError(
-                    code: .dtdForbidden,
-                    line: line,
-                    detail: "Document type and entity declarations are not accepted."
-                )
+                return LocatedFailure.xml(.xmlDTDForbidden, line: line)
             }
             switch state {
             case .content:
@@ -163,11 +156,7 @@ public enum XMLPrevalidator {
                     state = .cdata
                     index += 9
                 } else if hasPrefix("<!", at: index) {
-                    return XMLReadError(
-                        code: .dtdForbidden,
-                        line: line,
-                        detail: "Markup declarations are not accepted."
-                    )
+                    return LocatedFailure.xml(.xmlDTDForbidden, line: line)
                 } else if hasPrefix("<?", at: index) {
                     state = .processingInstruction
                     index += 2
@@ -179,11 +168,7 @@ public enum XMLPrevalidator {
                     depth += 1
                     sawElement = true
                     if depth > maxDepth {
-                        return XMLReadError(
-                            code: .tooDeep,
-                            line: line,
-                            detail: "Elements are nested deeper than the limit of \(maxDepth)."
-                        )
+                        return LocatedFailure.xml(.xmlTooDeep, line: line)
                     }
                     state = .startTag(quote: nil)
                     index += 1
@@ -225,7 +210,7 @@ public enum XMLPrevalidator {
             }
         }
         if !sawElement, !sawStrayContent {
-            return XMLReadError(code: .empty, line: line, detail: "The document has no root element.")
+            return LocatedFailure.xml(.xmlEmpty, line: line)
         }
         return nil
     }

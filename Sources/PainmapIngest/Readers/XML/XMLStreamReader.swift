@@ -1,5 +1,6 @@
 internal import CLibXML2
 public import Foundation
+public import PainmapCore
 
 /// Streams an untrusted XML document as ``XMLEvent`` values, one node at a time, over libxml2's `xmlTextReader`.
 ///
@@ -9,7 +10,7 @@ public import Foundation
 ///
 /// libxml2 runs non-recovering, with `XML_PARSE_NONET` and without `XML_PARSE_RECOVER`, `XML_PARSE_NOENT`,
 /// `XML_PARSE_DTDLOAD` or `XML_PARSE_HUGE`: the first error of any kind ends the document with an
-/// ``XMLReadError``, including truncated input, content after the root element and empty input. Because events
+/// ``LocatedFailure``, including truncated input, content after the root element and empty input. Because events
 /// stream, some may already have been delivered when a later error is found: treat the document as failed as a
 /// whole when ``next()`` throws.
 ///
@@ -26,7 +27,7 @@ public struct XMLStreamReader {
     public struct Limits: Sendable, Hashable {
         /// The deepest element nesting accepted; the root element is at depth 1.
         ///
-        /// libxml2 itself refuses nesting beyond 256 (as ``XMLReadError/Code/malformed``) because `XML_PARSE_HUGE`
+        /// libxml2 itself refuses nesting beyond 256 (as ``FailureCode/xmlMalformed``) because `XML_PARSE_HUGE`
         /// is never set, so values above 256 do not raise the real limit.
         public var maxDepth: Int
         /// The longest text node (adjacent text and CDATA merged) or attribute value accepted, in UTF-8 bytes.
@@ -50,9 +51,9 @@ public struct XMLStreamReader {
     /// - Parameters:
     ///   - url: A file URL.
     ///   - limits: Depth and text-size limits.
-    /// - Throws: ``XMLReadError`` with ``XMLReadError/Code/unreadable`` when the file cannot be read, or any code
+    /// - Throws: ``LocatedFailure`` with ``FailureCode/xmlUnreadable`` when the file cannot be read, or any code
     ///   ``XMLPrevalidator`` reports.
-    public init(contentsOf url: URL, limits: Limits = Limits()) throws(XMLReadError) {
+    public init(contentsOf url: URL, limits: Limits = Limits()) throws(LocatedFailure) {
         let data: Data
         do {
             // An empty file is not mapped: Foundation's fallback read of a 0-byte file leaks a 4 KiB buffer (found by
@@ -60,7 +61,7 @@ public struct XMLStreamReader {
             let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
             data = size == 0 ? Data() : try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw XMLReadError(code: .unreadable, line: 0, detail: "The file could not be opened or read.")
+            throw LocatedFailure.xml(.xmlUnreadable, line: 0)
         }
         try self.init(data: data, limits: limits)
     }
@@ -71,8 +72,8 @@ public struct XMLStreamReader {
     /// - Parameters:
     ///   - data: The whole document.
     ///   - limits: Depth and text-size limits.
-    /// - Throws: ``XMLReadError`` with any code ``XMLPrevalidator`` reports.
-    public init(data: Data, limits: Limits = Limits()) throws(XMLReadError) {
+    /// - Throws: ``LocatedFailure`` with any code ``XMLPrevalidator`` reports.
+    public init(data: Data, limits: Limits = Limits()) throws(LocatedFailure) {
         try XMLPrevalidator.check(data, maxDepth: limits.maxDepth)
         cursor = try Cursor(data: data, limits: limits)
     }
@@ -88,11 +89,11 @@ public struct XMLStreamReader {
     /// Returns the next event, or `nil` after the root element has closed and the document ended cleanly.
     ///
     /// - Returns: The next event in document order, or `nil` at the end.
-    /// - Throws: ``XMLReadError``: ``XMLReadError/Code/malformed`` for any libxml2 error,
-    ///   ``XMLReadError/Code/tooDeep``, ``XMLReadError/Code/fieldTooLong``, ``XMLReadError/Code/empty``, or
-    ///   ``XMLReadError/Code/dtdForbidden`` should a DTD node get past the prevalidator. After an error every
+    /// - Throws: ``LocatedFailure``: ``FailureCode/xmlMalformed`` for any libxml2 error,
+    ///   ``FailureCode/xmlTooDeep``, ``FailureCode/xmlFieldTooLong``, ``FailureCode/xmlEmpty``, or
+    ///   ``FailureCode/xmlDTDForbidden`` should a DTD node get past the prevalidator. After an error every
     ///   further call throws the same error.
-    public mutating func next() throws(XMLReadError) -> XMLEvent? {
+    public mutating func next() throws(LocatedFailure) -> XMLEvent? {
         try cursor.next()
     }
 }
@@ -115,7 +116,7 @@ private final class Cursor {
     private let limits: XMLStreamReader.Limits
     private var reader: xmlTextReaderPtr?
     private var libxmlError: (code: Int32, line: Int32)?
-    private var failure: XMLReadError?
+    private var failure: LocatedFailure?
     private var finished = false
     private var sawRoot = false
     private var depth = 0
@@ -128,7 +129,7 @@ private final class Cursor {
     private var names: [UnsafePointer<xmlChar>: String] = [:]
     private static let nameCacheLimit = 4_096
 
-    init(data: Data, limits: XMLStreamReader.Limits) throws(XMLReadError) {
+    init(data: Data, limits: XMLStreamReader.Limits) throws(LocatedFailure) {
         _ = libxml2Initialized
         self.data = data
         self.limits = limits
@@ -137,7 +138,7 @@ private final class Cursor {
         // The input was checked to be UTF-8; forcing the encoding (and ignoring the declaration) keeps libxml2
         // from transcoding bytes as, say, windows-1251 because the prolog claims so.
         guard let reader = xmlReaderForIO(Cursor.read, nil, context, nil, "UTF-8", options) else {
-            throw XMLReadError(code: .malformed, line: 0, detail: "libxml2 could not create a reader.")
+            throw LocatedFailure.xml(.xmlMalformed, line: 0)
         }
         // Installed before the first read: it also keeps libxml2 from printing messages, which quote the
         // document, to standard error.
@@ -154,9 +155,9 @@ private final class Cursor {
         return Int(xmlTextReaderGetParserLineNumber(reader))
     }
 
-    func next() throws(XMLReadError) -> XMLEvent? {
+    func next() throws(LocatedFailure) -> XMLEvent? {
         if let failure { throw failure }
-        do throws(XMLReadError) {
+        do throws(LocatedFailure) {
             return try advance()
         } catch {
             failure = error
@@ -164,7 +165,7 @@ private final class Cursor {
         }
     }
 
-    private func advance() throws(XMLReadError) -> XMLEvent? {
+    private func advance() throws(LocatedFailure) -> XMLEvent? {
         if pendingIndex < pending.count {
             let event = pending[pendingIndex]
             pendingIndex += 1
@@ -181,7 +182,7 @@ private final class Cursor {
             if status == 0 {
                 finished = true
                 guard sawRoot else {
-                    throw XMLReadError(code: .empty, line: line, detail: "The document has no root element.")
+                    throw LocatedFailure.xml(.xmlEmpty, line: line)
                 }
                 return try flushText()
             }
@@ -205,11 +206,7 @@ private final class Cursor {
                 continue
             case nodeType(XML_READER_TYPE_DOCUMENT_TYPE), nodeType(XML_READER_TYPE_ENTITY),
                 nodeType(XML_READER_TYPE_ENTITY_REFERENCE), nodeType(XML_READER_TYPE_NOTATION):
-                throw XMLReadError(
-                    code: .dtdForbidden,
-                    line: line,
-                    detail: "Document type and entity declarations are not accepted."
-                )
+                throw LocatedFailure.xml(.xmlDTDForbidden, line: line)
             default:
                 continue  // comments, processing instructions, the XML declaration
             }
@@ -220,7 +217,7 @@ private final class Cursor {
 
     private func startElement(
         _ reader: xmlTextReaderPtr
-    ) throws(XMLReadError) -> (event: XMLEvent, localName: String, isEmpty: Bool) {
+    ) throws(LocatedFailure) -> (event: XMLEvent, localName: String, isEmpty: Bool) {
         let localName = name(xmlTextReaderConstLocalName(reader))
         let namespaceURI = xmlTextReaderConstNamespaceUri(reader).map(name)
         let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
@@ -238,11 +235,7 @@ private final class Cursor {
         depth += 1
         sawRoot = true
         if depth > limits.maxDepth {
-            throw XMLReadError(
-                code: .tooDeep,
-                line: line,
-                detail: "Elements are nested deeper than the limit of \(limits.maxDepth)."
-            )
+            throw LocatedFailure.xml(.xmlTooDeep, line: line)
         }
         let event = XMLEvent.startElement(
             localName: localName,
@@ -253,37 +246,33 @@ private final class Cursor {
         return (event, localName, isEmpty)
     }
 
-    private func checkLibxmlError(status: Int32) throws(XMLReadError) {
+    private func checkLibxmlError(status: Int32) throws(LocatedFailure) {
         if let libxmlError {
             // Truly empty documents were caught by the prevalidator; libxml2's "document is empty" here means
             // content that is not XML at all, so every libxml2 error is `malformed`.
             let reportedLine = libxmlError.line > 0 ? Int(libxmlError.line) : line
-            throw XMLReadError(
-                code: .malformed,
-                line: reportedLine,
-                detail: "The document is not well-formed XML (libxml2 error \(libxmlError.code))."
-            )
+            throw LocatedFailure.xml(.xmlMalformed, line: reportedLine)
         }
         if status < 0 {
-            throw XMLReadError(code: .malformed, line: line, detail: "libxml2 stopped reading the document.")
+            throw LocatedFailure.xml(.xmlMalformed, line: line)
         }
     }
 
-    private func appendText(_ value: UnsafePointer<xmlChar>?) throws(XMLReadError) {
+    private func appendText(_ value: UnsafePointer<xmlChar>?) throws(LocatedFailure) {
         guard let value else { return }
         let count = Int(xmlStrlen(value))
         guard textBytes.count + count <= limits.maxTextBytes else { throw fieldTooLong() }
         textBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: count))
     }
 
-    private func flushText() throws(XMLReadError) -> XMLEvent? {
+    private func flushText() throws(LocatedFailure) -> XMLEvent? {
         guard !textBytes.isEmpty else { return nil }
         defer { textBytes.removeAll(keepingCapacity: textBytes.capacity <= 65_536) }
         guard let text = String(validating: textBytes, as: UTF8.self) else { throw invalidOutput() }
         return .text(text)
     }
 
-    private func string(_ value: UnsafePointer<xmlChar>?) throws(XMLReadError) -> String {
+    private func string(_ value: UnsafePointer<xmlChar>?) throws(LocatedFailure) -> String {
         guard let value else { return "" }
         let count = Int(xmlStrlen(value))
         guard count <= limits.maxTextBytes else { throw fieldTooLong() }
@@ -303,16 +292,12 @@ private final class Cursor {
         return text
     }
 
-    private func fieldTooLong() -> XMLReadError {
-        XMLReadError(
-            code: .fieldTooLong,
-            line: line,
-            detail: "A text or attribute value is longer than the limit of \(limits.maxTextBytes) bytes."
-        )
+    private func fieldTooLong() -> LocatedFailure {
+        LocatedFailure.xml(.xmlFieldTooLong, line: line)
     }
 
-    private func invalidOutput() -> XMLReadError {
-        XMLReadError(code: .notUTF8, line: line, detail: "libxml2 returned text that is not valid UTF-8.")
+    private func invalidOutput() -> LocatedFailure {
+        LocatedFailure.xml(.xmlNotUTF8, line: line)
     }
 
     private func nodeType(_ type: xmlReaderTypes) -> Int32 { Int32(bitPattern: type.rawValue) }

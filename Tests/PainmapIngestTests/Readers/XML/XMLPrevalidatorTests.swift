@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 import PainmapIngest
 import Testing
 
@@ -15,8 +16,8 @@ import Testing
         }
     }
 
-    static func code(_ bytes: [UInt8]) -> XMLReadError.Code? {
-        do throws(XMLReadError) {
+    static func code(_ bytes: [UInt8]) -> FailureCode? {
+        do throws(LocatedFailure) {
             try XMLPrevalidator.check(Data(bytes))
             return nil
         } catch {
@@ -44,17 +45,17 @@ import Testing
             }
             let expectedValid = String(validating: body, as: UTF8.self) != nil
             let code = Self.code(Array("<r>".utf8) + body + Array("</r>".utf8))
-            #expect((code != .notUTF8) == expectedValid, "seed \(seed), bytes \(body)")
+            #expect((code != .xmlNotUTF8) == expectedValid, "seed \(seed), bytes \(body)")
         }
     }
 
     @Test func doctypeTextInsideCDATAIsRefusedConservatively() {
-        #expect(Self.code(Array("<r><![CDATA[<!DOCTYPE html>]]></r>".utf8)) == .dtdForbidden)
+        #expect(Self.code(Array("<r><![CDATA[<!DOCTYPE html>]]></r>".utf8)) == .xmlDTDForbidden)
     }
 
     @Test func lowercaseDoctypeIsNotADeclarationButStillMarkup() {
         // XML keywords are case-sensitive: `<!doctype` is no DOCTYPE, but any other `<!` is refused too.
-        #expect(Self.code(Array("<!doctype r><r/>".utf8)) == .dtdForbidden)
+        #expect(Self.code(Array("<!doctype r><r/>".utf8)) == .xmlDTDForbidden)
     }
 
     @Test func markupCharactersInAttributesAndCommentsDoNotCountAsTags() {
@@ -62,7 +63,7 @@ import Testing
         var limits = 1
         #expect(throws: Never.self) { try XMLPrevalidator.check(Data(xml.utf8), maxDepth: limits) }
         limits = 0
-        #expect(throws: XMLReadError.self) { try XMLPrevalidator.check(Data(xml.utf8), maxDepth: limits) }
+        #expect(throws: LocatedFailure.self) { try XMLPrevalidator.check(Data(xml.utf8), maxDepth: limits) }
     }
 
     @Test func selfClosingElementsDoNotDeepen() {

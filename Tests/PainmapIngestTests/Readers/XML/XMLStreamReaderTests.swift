@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 import PainmapIngest
 import PainmapTestSupport
 import Testing
@@ -7,13 +8,13 @@ import Testing
 struct HostileXML: Sendable, CustomTestStringConvertible {
     let name: String
     let bytes: [UInt8]
-    let code: XMLReadError.Code
+    let code: FailureCode
 
-    init(_ name: String, _ text: String, _ code: XMLReadError.Code) {
+    init(_ name: String, _ text: String, _ code: FailureCode) {
         self.init(name, Array(text.utf8), code)
     }
 
-    init(_ name: String, _ bytes: [UInt8], _ code: XMLReadError.Code) {
+    init(_ name: String, _ bytes: [UInt8], _ code: FailureCode) {
         self.name = name
         self.bytes = bytes
         self.code = code
@@ -23,15 +24,15 @@ struct HostileXML: Sendable, CustomTestStringConvertible {
 
     static let all: [HostileXML] = [
         // RELIABILITY §4.1: the 7-byte input that crashes FoundationXML, and a bad byte in an attribute name.
-        HostileXML("bad byte in element name", [0x3C, 0xF4, 0x3E, 0x3C, 0x2F, 0xF4, 0x3E], .notUTF8),
-        HostileXML("bad byte in attribute name", Array("<a r".utf8) + [0xFF] + Array("=\"1\"/>".utf8), .notUTF8),
-        HostileXML("overlong slash", Array("<a>".utf8) + [0xC0, 0xAF] + Array("</a>".utf8), .notUTF8),
-        HostileXML("overlong three-byte", Array("<a>".utf8) + [0xE0, 0x80, 0xAF] + Array("</a>".utf8), .notUTF8),
-        HostileXML("surrogate", Array("<a>".utf8) + [0xED, 0xA0, 0x80] + Array("</a>".utf8), .notUTF8),
-        HostileXML("past U+10FFFF", Array("<a>".utf8) + [0xF4, 0x90, 0x80, 0x80] + Array("</a>".utf8), .notUTF8),
-        HostileXML("truncated sequence at end", Array("<a></a>".utf8) + [0xD0], .notUTF8),
-        HostileXML("cp1251 text", Array("<a>".utf8) + [0xCF, 0xF0, 0xE8] + Array("</a>".utf8), .notUTF8),
-        HostileXML("UTF-16 with BOM", [0xFF, 0xFE, 0x3C, 0x00, 0x61, 0x00, 0x2F, 0x00, 0x3E, 0x00], .notUTF8),
+        HostileXML("bad byte in element name", [0x3C, 0xF4, 0x3E, 0x3C, 0x2F, 0xF4, 0x3E], .xmlNotUTF8),
+        HostileXML("bad byte in attribute name", Array("<a r".utf8) + [0xFF] + Array("=\"1\"/>".utf8), .xmlNotUTF8),
+        HostileXML("overlong slash", Array("<a>".utf8) + [0xC0, 0xAF] + Array("</a>".utf8), .xmlNotUTF8),
+        HostileXML("overlong three-byte", Array("<a>".utf8) + [0xE0, 0x80, 0xAF] + Array("</a>".utf8), .xmlNotUTF8),
+        HostileXML("surrogate", Array("<a>".utf8) + [0xED, 0xA0, 0x80] + Array("</a>".utf8), .xmlNotUTF8),
+        HostileXML("past U+10FFFF", Array("<a>".utf8) + [0xF4, 0x90, 0x80, 0x80] + Array("</a>".utf8), .xmlNotUTF8),
+        HostileXML("truncated sequence at end", Array("<a></a>".utf8) + [0xD0], .xmlNotUTF8),
+        HostileXML("cp1251 text", Array("<a>".utf8) + [0xCF, 0xF0, 0xE8] + Array("</a>".utf8), .xmlNotUTF8),
+        HostileXML("UTF-16 with BOM", [0xFF, 0xFE, 0x3C, 0x00, 0x61, 0x00, 0x2F, 0x00, 0x3E, 0x00], .xmlNotUTF8),
         HostileXML(
             "billion laughs",
             """
@@ -44,51 +45,51 @@ struct HostileXML: Sendable, CustomTestStringConvertible {
             ]>
             <lolz>&lol9;</lolz>
             """,
-            .dtdForbidden
+            .xmlDTDForbidden
         ),
         HostileXML(
             "XXE",
             "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>",
-            .dtdForbidden
+            .xmlDTDForbidden
         ),
         HostileXML(
             "parameter entity",
             "<!DOCTYPE r [<!ENTITY % p SYSTEM \"http://example.invalid/x.dtd\"> %p;]><r/>",
-            .dtdForbidden
+            .xmlDTDForbidden
         ),
-        HostileXML("external DTD", "<!DOCTYPE r SYSTEM \"file:///etc/passwd\"><r/>", .dtdForbidden),
-        HostileXML("entity declaration inside a comment", "<r><!-- <!ENTITY x \"y\"> --></r>", .dtdForbidden),
-        HostileXML("other markup declaration", "<!ELEMENT r ANY><r/>", .dtdForbidden),
-        HostileXML("truncated", "<r><a>text", .malformed),
-        HostileXML("mismatched end tag", "<r><a></r><b>more</b>", .malformed),
-        HostileXML("garbage after root", "<r/>garbage", .malformed),
-        HostileXML("second root", "<r/><r/>", .malformed),
-        HostileXML("no markup at all", "hello", .malformed),
-        HostileXML("cut inside a tag", "<r><a href=\"x", .malformed),
-        HostileXML("undeclared prefix", "<p:r/>", .malformed),
-        HostileXML("undefined entity", "<r>&x;</r>", .malformed),
-        HostileXML("NUL character", "<r>a\u{0}b</r>", .malformed),
-        HostileXML("unescaped ampersand", "<r>a & b</r>", .malformed),
-        HostileXML("duplicate attribute", "<r a=\"1\" a=\"2\"/>", .malformed),
-        HostileXML("empty input", "", .empty),
-        HostileXML("whitespace only", " \n\t ", .empty),
-        HostileXML("declaration only", "<?xml version=\"1.0\"?>\n", .empty),
-        HostileXML("comment only", "<!-- nothing -->", .empty),
-        HostileXML("BOM only", [0xEF, 0xBB, 0xBF], .empty),
+        HostileXML("external DTD", "<!DOCTYPE r SYSTEM \"file:///etc/passwd\"><r/>", .xmlDTDForbidden),
+        HostileXML("entity declaration inside a comment", "<r><!-- <!ENTITY x \"y\"> --></r>", .xmlDTDForbidden),
+        HostileXML("other markup declaration", "<!ELEMENT r ANY><r/>", .xmlDTDForbidden),
+        HostileXML("truncated", "<r><a>text", .xmlMalformed),
+        HostileXML("mismatched end tag", "<r><a></r><b>more</b>", .xmlMalformed),
+        HostileXML("garbage after root", "<r/>garbage", .xmlMalformed),
+        HostileXML("second root", "<r/><r/>", .xmlMalformed),
+        HostileXML("no markup at all", "hello", .xmlMalformed),
+        HostileXML("cut inside a tag", "<r><a href=\"x", .xmlMalformed),
+        HostileXML("undeclared prefix", "<p:r/>", .xmlMalformed),
+        HostileXML("undefined entity", "<r>&x;</r>", .xmlMalformed),
+        HostileXML("NUL character", "<r>a\u{0}b</r>", .xmlMalformed),
+        HostileXML("unescaped ampersand", "<r>a & b</r>", .xmlMalformed),
+        HostileXML("duplicate attribute", "<r a=\"1\" a=\"2\"/>", .xmlMalformed),
+        HostileXML("empty input", "", .xmlEmpty),
+        HostileXML("whitespace only", " \n\t ", .xmlEmpty),
+        HostileXML("declaration only", "<?xml version=\"1.0\"?>\n", .xmlEmpty),
+        HostileXML("comment only", "<!-- nothing -->", .xmlEmpty),
+        HostileXML("BOM only", [0xEF, 0xBB, 0xBF], .xmlEmpty),
         HostileXML(
             "nested 300 deep",
             String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300),
-            .tooDeep
+            .xmlTooDeep
         ),
-        HostileXML("nested 100 000 deep", String(repeating: "<a>", count: 100_000), .tooDeep),
+        HostileXML("nested 100 000 deep", String(repeating: "<a>", count: 100_000), .xmlTooDeep),
     ]
 }
 
 @Suite struct XMLStreamReaderTests {
     /// Reads every event, returning them with the error that stopped the reader, if any.
-    static func read(_ data: Data, limits: XMLStreamReader.Limits = .init()) -> ([XMLEvent], XMLReadError?) {
+    static func read(_ data: Data, limits: XMLStreamReader.Limits = .init()) -> ([XMLEvent], LocatedFailure?) {
         var events: [XMLEvent] = []
-        do throws(XMLReadError) {
+        do throws(LocatedFailure) {
             var reader = try XMLStreamReader(data: data, limits: limits)
             while let event = try reader.next() { events.append(event) }
             return (events, nil)
@@ -146,7 +147,7 @@ struct HostileXML: Sendable, CustomTestStringConvertible {
         let (events, error) = Self.read(Data(sample.bytes))
         let failure = try #require(error)
         #expect(failure.code == sample.code)
-        #expect(failure.line >= 1)
+        #expect((failure.location?.line ?? 0) >= 1)
         // Whatever streamed before the error, nothing after the broken markup was delivered.
         #expect(!events.contains(.text("more")))
     }
@@ -154,29 +155,29 @@ struct HostileXML: Sendable, CustomTestStringConvertible {
     @Test func errorReportsTheLine() throws {
         let (_, error) = Self.read(Data("<r>\n<a>\n</b>\n</r>".utf8))
         let failure = try #require(error)
-        #expect(failure.code == .malformed)
-        #expect(failure.line == 3)
+        #expect(failure.code == .xmlMalformed)
+        #expect(failure.location?.line == 3)
     }
 
     @Test func doctypeErrorReportsTheLine() throws {
         let (_, error) = Self.read(Data("<?xml version=\"1.0\"?>\n\n<!DOCTYPE r>\n<r/>".utf8))
         let failure = try #require(error)
-        #expect(failure.code == .dtdForbidden)
-        #expect(failure.line == 3)
+        #expect(failure.code == .xmlDTDForbidden)
+        #expect(failure.location?.line == 3)
     }
 
     @Test func errorNeverQuotesTheDocument() throws {
         let (_, error) = Self.read(Data("<r><ivanov-secret>Иванов</r>".utf8))
         let failure = try #require(error)
-        #expect(failure.code == .malformed)
+        #expect(failure.code == .xmlMalformed)
         #expect(!failure.description.contains("ivanov"))
         #expect(!failure.description.contains("Иванов"))
     }
 
     @Test func errorRepeatsAfterFailure() throws {
         var reader = try XMLStreamReader(data: Data("<r><a>text".utf8))
-        var first: XMLReadError?
-        do throws(XMLReadError) {
+        var first: LocatedFailure?
+        do throws(LocatedFailure) {
             while try reader.next() != nil {}
         } catch {
             first = error
@@ -188,12 +189,12 @@ struct HostileXML: Sendable, CustomTestStringConvertible {
     @Test func textLongerThanTheLimitThrows() throws {
         let limits = XMLStreamReader.Limits(maxTextBytes: 16)
         let (_, textError) = Self.read(Data("<r>\(String(repeating: "я", count: 9))</r>".utf8), limits: limits)
-        #expect(textError?.code == .fieldTooLong)
+        #expect(textError?.code == .xmlFieldTooLong)
         let (_, attributeError) = Self.read(
             Data("<r a=\"\(String(repeating: "x", count: 17))\"/>".utf8),
             limits: limits
         )
-        #expect(attributeError?.code == .fieldTooLong)
+        #expect(attributeError?.code == .xmlFieldTooLong)
         let (events, fitting) = Self.read(Data("<r>\(String(repeating: "я", count: 8))</r>".utf8), limits: limits)
         #expect(fitting == nil)
         #expect(events.contains(.text(String(repeating: "я", count: 8))))
@@ -202,7 +203,7 @@ struct HostileXML: Sendable, CustomTestStringConvertible {
     @Test func mergedTextCountsAgainstTheLimit() throws {
         let limits = XMLStreamReader.Limits(maxTextBytes: 10)
         let (_, error) = Self.read(Data("<r>123456<![CDATA[7890]]>1</r>".utf8), limits: limits)
-        #expect(error?.code == .fieldTooLong)
+        #expect(error?.code == .xmlFieldTooLong)
     }
 
     @Test(arguments: [2, 3, 4])
@@ -212,7 +213,7 @@ struct HostileXML: Sendable, CustomTestStringConvertible {
         }
         let limits = XMLStreamReader.Limits(maxDepth: maxDepth)
         #expect(Self.read(nested(maxDepth), limits: limits).1 == nil)
-        #expect(Self.read(nested(maxDepth + 1), limits: limits).1?.code == .tooDeep)
+        #expect(Self.read(nested(maxDepth + 1), limits: limits).1?.code == .xmlTooDeep)
     }
 
     @Test func longTextArrivesWhole() throws {
@@ -249,17 +250,17 @@ struct HostileXML: Sendable, CustomTestStringConvertible {
 
         let empty = directory.appendingPathComponent("empty.xml")
         try Data().write(to: empty)
-        #expect(throws: XMLReadError.self) { try XMLStreamReader(contentsOf: empty) }
+        #expect(throws: LocatedFailure.self) { try XMLStreamReader(contentsOf: empty) }
         do {
             _ = try XMLStreamReader(contentsOf: empty)
         } catch {
-            #expect(error.code == .empty)
+            #expect(error.code == .xmlEmpty)
         }
         do {
             _ = try XMLStreamReader(contentsOf: directory.appendingPathComponent("missing.xml"))
             Issue.record("a missing file was read")
         } catch {
-            #expect(error.code == .unreadable)
+            #expect(error.code == .xmlUnreadable)
         }
     }
 }
