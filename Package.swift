@@ -237,7 +237,7 @@ let package = Package(
             name: "PainmapPipelineTests",
             dependencies: [
                 "PainmapPipeline", "PainmapAnalysis", "PainmapCore", "PainmapSQLite", "PainmapReports",
-                "PainmapSamples",
+                "PainmapSamples", "PainmapClustering",
                 "PainmapIngest", "PainmapText",
                 "PainmapPrivacy",
                 "PainmapTestSupport",

@@ -14,12 +14,17 @@ struct PainMetrics {
     /// Complaints per channel, every channel listed, in channel order, with shares of `records.count`: a record
     /// counts under its own channel and under the channels of the records folded into it (`folded`, by record id),
     /// once per channel.
-    static func byChannel(_ records: [ClassifiedRecord], folded: [RecordID: [SourceKind]]) -> [ChannelCount] {
-        guard !folded.isEmpty else { return byChannel(records.map(\.record)) }
+    static func byChannel(_ records: some Collection<ClassifiedRecord>, folded: [RecordID: [SourceKind]])
+        -> [ChannelCount]
+    {
         var counts: [SourceKind: Int] = [:]
         for item in records {
+            guard let other = folded[item.id] else {
+                counts[item.record.source, default: 0] += 1
+                continue
+            }
             var channels: Set<SourceKind> = [item.record.source]
-            channels.formUnion(folded[item.id] ?? [])
+            channels.formUnion(other)
             for channel in channels { counts[channel, default: 0] += 1 }
         }
         return channelCounts(counts, total: records.count)
@@ -39,9 +44,14 @@ struct PainMetrics {
     }
 
     /// Records whose lowest score is 1 or 2, among records that carry any score (МКГУ, surveys).
-    static func dissatisfaction(_ records: [FeedbackRecord]) -> RateShare {
-        let rated = records.filter { !$0.ratings.isEmpty }
-        return RateShare(count: rated.filter { $0.ratings.contains(where: \.isDissatisfied) }.count, base: rated.count)
+    static func dissatisfaction(_ records: some Sequence<FeedbackRecord>) -> RateShare {
+        var rated = 0
+        var dissatisfied = 0
+        for record in records where !record.ratings.isEmpty {
+            rated += 1
+            if record.ratings.contains(where: \.isDissatisfied) { dissatisfied += 1 }
+        }
+        return RateShare(count: dissatisfied, base: rated)
     }
 
     /// Records answered after their deadline, or still unanswered when the deadline passed before `reference`,

@@ -38,9 +38,9 @@ public struct RegionAnalyzer: Sendable {
     /// The records and stored pains one analysis reads, fetched by the caller.
     public struct Input: Sendable {
         /// The region's classified records of the quarter, in store order.
-        public var records: [ClassifiedRecord]
+        public var records: AnalysisRecords
         /// The region's classified records of the previous quarter, in store order.
-        public var previousRecords: [ClassifiedRecord]
+        public var previousRecords: AnalysisRecords
         /// The stored pains of the previous quarter, which this quarter's pains are matched to.
         public var previousPains: [StoredPain]
         /// The region's stored pains of quarters before this one (for the trend chart).
@@ -51,8 +51,8 @@ public struct RegionAnalyzer: Sendable {
 
         /// Collects the input of one analysis.
         public init(
-            records: [ClassifiedRecord],
-            previousRecords: [ClassifiedRecord],
+            records: AnalysisRecords,
+            previousRecords: AnalysisRecords,
             previousPains: [StoredPain],
             history: [StoredPain],
             replacedPains: [StoredPain] = []
@@ -115,44 +115,47 @@ public struct RegionAnalyzer: Sendable {
     private func analyze(
         region: Region,
         quarter: Quarter,
-        records: [ClassifiedRecord],
-        previousRecords: [ClassifiedRecord],
+        records: AnalysisRecords,
+        previousRecords: AnalysisRecords,
         previousPains: [StoredPain],
         history: [StoredPain],
         replacedPains: [StoredPain]
     ) async -> Result {
         let analyzer = TextAnalyzer(stopWords: StopWords(extra: configuration.analysis.stopWords))
-        let allTokens = await orderedParallelMap(
-            (records + previousRecords).map(\.record.text),
-            threadCount: threadCount,
-            makeState: { StemCache() },
-            transform: { text, cache in analyzer.analyze(text, cache: &cache) }
+        // Words as ids (this quarter's records, then the previous quarter's): no `String` per word is kept.
+        let currentCount = records.count
+        let texts = await AnalyzedTexts.analyze(
+            count: records.count + previousRecords.count,
+            text: { $0 < currentCount ? records.text(at: $0) : previousRecords.text(at: $0 - currentCount) },
+            analyzer: analyzer,
+            threadCount: threadCount
         )
-        let tokens = Array(allTokens[..<records.count])
-        let previousTokens = Array(allTokens[records.count...])
-        func bySituation(_ items: [ClassifiedRecord]) -> [String: [Int]] {
+        func bySituation(_ items: AnalysisRecords) -> [String: [Int]] {
             var result: [String: [Int]] = [:]
-            for (index, item) in items.enumerated() {
-                if let situation = item.classification.lifeSituation { result[situation, default: []].append(index) }
+            for index in items.indices {
+                if let situation = items.lifeSituation(at: index) { result[situation, default: []].append(index) }
             }
             return result
         }
         // One complaint sent through several channels counts once in the situations' reports (the region's record
-        // counts stay records, as the quarter overview counts them from the store).
+        // counts stay records, as the quarter overview counts them from the store). Only records of different
+        // channels link, so a batch of one channel has nothing to fold.
         let linker = CrossChannelLinker(settings: configuration.analysis.crossChannel)
         var folded: [RecordID: [SourceKind]] = [:]
         var foldedIDs = Set<RecordID>()
-        for batch in [records, previousRecords] {
+        for batch in [records, previousRecords] where Set(batch.indices.lazy.map(batch.source(at:))).count > 1 {
             let groups = linker.groups(batch.map(\.record))
             for (index, representative) in groups.representative.enumerated() where representative != index {
-                folded[batch[representative].id, default: []].append(batch[index].record.source)
-                foldedIDs.insert(batch[index].id)
+                folded[batch.id(at: representative), default: []].append(batch.source(at: index))
+                foldedIDs.insert(batch.id(at: index))
             }
         }
         let current = bySituation(records)
         let before = bySituation(previousRecords)
-        let unassigned = records.filter { $0.classification.lifeSituation == nil }.count
-        let regionByChannel = PainMetrics.byChannel(records.map(\.record))
+        let unassigned = records.indices.reduce(0) { $0 + (records.lifeSituation(at: $1) == nil ? 1 : 0) }
+        var channelCounts: [SourceKind: Int] = [:]
+        for index in records.indices { channelCounts[records.source(at: index), default: 0] += 1 }
+        let regionByChannel = PainMetrics.channelCounts(channelCounts, total: records.count)
         let builder = ReportBuilder(
             context: ReportBuilder.Context(
                 region: region,
@@ -171,6 +174,10 @@ public struct RegionAnalyzer: Sendable {
             )
         )
 
+        // Above the configured size a situation is clustered on a sample, the rest placed in the nearest pain.
+        var clustering = clustering
+        let sampleAbove = configuration.analysis.clusterSampleAbove
+        clustering.sampleAbove = sampleAbove > 0 ? sampleAbove : nil
         var reports: [PainMapReport] = []
         var pains: [StoredPain] = []
         var entries: [RegionIndexEntry] = []
@@ -178,11 +185,24 @@ public struct RegionAnalyzer: Sendable {
             let members = current[situation.id] ?? []
             let previousMembers = before[situation.id] ?? []
             guard !members.isEmpty || !previousMembers.isEmpty else { continue }
+            // The documents a list of `ClusterDocument`s would give: words and channels numbered by first appearance.
+            var documents = InternedDocuments.Builder()
+            var localOfWord: [Int32] = []
+            var groupOfSource: [SourceKind: Int32] = [:]
+            func group(_ source: SourceKind) -> Int32 {
+                if let known = groupOfSource[source] { return known }
+                let id = Int32(groupOfSource.count)
+                groupOfSource[source] = id
+                return id
+            }
+            documents.append(texts, indices: members, localOfWord: &localOfWord) { group(records.source(at: $0)) }
+            documents.append(texts, indices: previousMembers.map { currentCount + $0 }, localOfWord: &localOfWord) {
+                group(previousRecords.source(at: $0 - currentCount))
+            }
             let analysis = SituationAnalysis(
-                records: members.map { records[$0] },
-                tokens: members.map { tokens[$0] },
-                previousRecords: previousMembers.map { previousRecords[$0] },
-                previousTokens: previousMembers.map { previousTokens[$0] },
+                records: RecordSelection(base: records, positions: members),
+                previousRecords: RecordSelection(base: previousRecords, positions: previousMembers),
+                documents: documents.documents,
                 quarter: quarter,
                 previous: previousPains.filter { $0.lifeSituation == situation.id },
                 replaced: replacedPains.filter { $0.lifeSituation == situation.id },

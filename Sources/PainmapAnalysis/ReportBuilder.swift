@@ -74,7 +74,7 @@ struct ReportBuilder: Sendable {
         let quarterEnd = PainMetrics.quarterEnd(context.quarter, utcOffsetHours: context.region.utcOffsetHours)
 
         // The prior a pain's share of low scores is shrunk towards: the situation's own share this quarter.
-        let situationDissatisfaction = PainMetrics.dissatisfaction(counted.map(\.record))
+        let situationDissatisfaction = PainMetrics.dissatisfaction(counted.lazy.map(\.record))
         var rows: [(pain: ReportPain, stored: StoredPain?)] = []
         for pain in analysis.pains {
             let members = pain.members.map { records[$0] }
@@ -191,7 +191,7 @@ struct ReportBuilder: Sendable {
         let stageRows = stages.enumerated().map { offset, stage in
             ReportStage(
                 stage: ReportStageRef(id: stage.id, name: stage.name, order: offset + 1),
-                records: counted.filter { $0.classification.stage == stage.id }.count,
+                records: counted.reduce(0) { $0 + ($1.classification.stage == stage.id ? 1 : 0) },
                 pains: active.filter { $0.stage.id == stage.id }.count
             )
         }
@@ -300,7 +300,7 @@ struct ReportBuilder: Sendable {
     ///
     /// See ``QuoteSelector``; quotes are cut at a word boundary. A hotline record is quoted by its content: the
     /// operator's frame and answer are left out.
-    private func quotes(_ candidates: [Int], records: [ClassifiedRecord], required: Int) -> [ReportQuote] {
+    private func quotes(_ candidates: [Int], records: RecordSelection, required: Int) -> [ReportQuote] {
         let phrasing = OperatorPhrasing()
         let chosen = QuoteSelector().select(
             candidates.map { index in
@@ -372,7 +372,7 @@ struct ReportBuilder: Sendable {
 
     private func methodology(analysis: SituationAnalysis) -> ReportMethodology {
         let configuration = context.priority
-        let situationShare = PainMetrics.dissatisfaction(analysis.counted.map(\.record)).share ?? 0
+        let situationShare = PainMetrics.dissatisfaction(analysis.counted.lazy.map(\.record)).share ?? 0
         let statistics = analysis.statistics
         let signal = configuration.signal
         return ReportMethodology(
@@ -406,7 +406,7 @@ struct ReportBuilder: Sendable {
                 \(context.analysis.noiseRecords) обращений и не больше \(Self.percent(context.analysis.noiseShare)) нынешнего \
                 числа; «исчезла» — то же в обратную сторону. Боль сохраняет номер боли прошлого квартала, с которой \
                 совпадает по центроиду (косинус ≥ 0,5). Результат воспроизводим: те же данные дают те же боли.
-                """,
+                """ + sampleNote(statistics),
             priorityFormula: """
                 Приоритет = объём × рост × тяжесть × неудовлетворённость, где объём = ln(1 + n), \
                 рост = 1 + min(\(Self.decimal(configuration.growthCap)), max(0, (n − n_прош) / max(n_прош, 1))), \
@@ -426,6 +426,16 @@ struct ReportBuilder: Sendable {
                 """,
             configDigest: context.configDigest
         )
+    }
+
+    /// The methodology's sentence on the sample, when the situation was clustered on one (``ClusteringStatistics/sampledDocumentCount``).
+    private func sampleNote(_ statistics: ClusteringStatistics) -> String {
+        guard let sampled = statistics.sampledDocumentCount else { return "" }
+        return """
+             Обращений больше, чем группируется целиком (\(context.analysis.clusterSampleAbove) различных текстов): \
+            боли найдены по выборке из \(sampled) обращений (тексты с наименьшим хешем — выборка воспроизводима), \
+            остальные обращения отнесены к ближайшей боли по косинусу или в «Прочее».
+            """
     }
 
     /// A share as a whole percentage: «10 %».

@@ -25,12 +25,19 @@ struct SituationAnalysis: Sendable {
         let previous: StoredPain?
     }
 
-    /// The situation's records of the quarter, in store order, folded ones included.
-    let records: [ClassifiedRecord]
+    /// The situation's records of the quarter, in store order, folded ones included: a view of the region's records,
+    /// not a copy.
+    let records: RecordSelection
     /// Records of either quarter folded into a complaint counted from another channel: clustered, never counted.
     let folded: Set<RecordID>
     /// The records of the quarter that are counted: one per complaint.
-    var counted: [ClassifiedRecord] { records.filter { !folded.contains($0.id) } }
+    var counted: RecordSelection {
+        guard !folded.isEmpty else { return records }
+        return RecordSelection(
+            base: records.base,
+            positions: records.positions.filter { !folded.contains(records.base.id(at: $0)) }
+        )
+    }
     /// The situation's records of the previous quarter.
     let previousRecordCount: Int
     /// Pains in the engine's order.
@@ -49,9 +56,9 @@ struct SituationAnalysis: Sendable {
     ///
     /// - Parameters:
     ///   - records: The situation's records of the quarter.
-    ///   - tokens: The analyzed words of each record (same order).
     ///   - previousRecords: The situation's records of the previous quarter.
-    ///   - previousTokens: Their analyzed words.
+    ///   - documents: Their analyzed words: this quarter's records, then the previous quarter's, in that order, each
+    ///     grouped by its channel (``AnalyzedTexts``).
     ///   - quarter: The quarter, for new pain ids.
     ///   - previous: The stored pains of the same region and situation in the previous quarter.
     ///   - replaced: On a rerun, the pains of the same region, situation and quarter the last run stored.
@@ -60,10 +67,9 @@ struct SituationAnalysis: Sendable {
     ///     (``CrossChannelLinker``). They are clustered like the others — so that collapsing a few records does not
     ///     reshape the pains — but counted nowhere.
     init(
-        records: [ClassifiedRecord],
-        tokens: [[AnalyzedToken]],
-        previousRecords: [ClassifiedRecord],
-        previousTokens: [[AnalyzedToken]],
+        records: RecordSelection,
+        previousRecords: RecordSelection,
+        documents: InternedDocuments,
         quarter: Quarter,
         previous: [StoredPain],
         replaced: [StoredPain] = [],
@@ -72,39 +78,31 @@ struct SituationAnalysis: Sendable {
     ) {
         self.records = records
         self.folded = folded
-        previousRecordCount = previousRecords.filter { !folded.contains($0.id) }.count
+        previousRecordCount = previousRecords.reduce(0) { $0 + (folded.contains($1.id) ? 0 : 1) }
         // This quarter's records first: their order is the engine's tie-break, so they also give titles and quotes.
         // The engine's title and representatives read the content only: an operator's frame and answer never name
-        // a pain (`OperatorPhrasing`). The channel is the group, so representatives spread over channels.
+        // a pain (`OperatorPhrasing`), and only the few title candidates' contents are ever computed. The channel is
+        // the group, so representatives spread over channels.
         let phrasing = OperatorPhrasing()
-        var documents = zip(records.indices, tokens).map { index, words in
-            ClusterDocument(
-                id: String(index),
-                analyzedTokens: words,
-                quoteText: phrasing.content(of: records[index].record.text),
-                group: records[index].record.source.rawValue
-            )
-        }
-        documents += zip(previousRecords.indices, previousTokens).map { index, words in
-            ClusterDocument(
-                id: "p\(index)",
-                analyzedTokens: words,
-                quoteText: phrasing.content(of: previousRecords[index].record.text),
-                group: previousRecords[index].record.source.rawValue
-            )
+        let currentCount = records.count
+        func record(_ document: Int) -> ClassifiedRecord {
+            document < currentCount ? records[document] : previousRecords[document - currentCount]
         }
         // A small situation is often one problem told a dozen ways: words in most of its records are then its
         // subject, not noise, so the ceiling on document frequency only applies from `smallBatch` records up.
         var configuration = configuration
         if documents.count < Self.smallBatch { configuration.maxDocumentFrequency = 1 }
-        let result = ClusterEngine(configuration: configuration).cluster(documents)
+        let result = ClusterEngine(configuration: configuration).cluster(
+            documents,
+            documentID: { $0 < currentCount ? String($0) : "p\($0 - currentCount)" },
+            quoteText: { phrasing.content(of: record($0).record.text) }
+        )
         var members = [[Int]](repeating: [], count: result.clusters.count)
         var previousCounts = [Int](repeating: 0, count: result.clusters.count)
         var withoutText: [Int] = []
         for (index, cluster) in result.assignments.enumerated() {
-            let current = index < records.count
-            let record = current ? records[index] : previousRecords[index - records.count]
-            if folded.contains(record.id) { continue }
+            let current = index < currentCount
+            if folded.contains(record(index).id) { continue }
             if cluster == ClusteringResult.noContent {
                 if current { withoutText.append(index) }
             } else if current {
@@ -183,4 +181,17 @@ struct SituationAnalysis: Sendable {
         }
         return ids
     }
+}
+
+/// Some records of a region, picked by index: a view of the region's array, so a situation's records are not copied.
+struct RecordSelection: RandomAccessCollection, Sendable {
+    /// The region's records.
+    let base: AnalysisRecords
+    /// The picked records' indices in ``base``, in order.
+    let positions: [Int]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { positions.count }
+
+    subscript(position: Int) -> ClassifiedRecord { base[positions[position]] }
 }

@@ -76,6 +76,16 @@ public struct ClusterConfiguration: Sendable, Equatable {
     /// How stems become terms beyond plain unigrams and bigrams: synonyms, ignored words, spelling folding
     /// (default: none, ``TextFeatures/plain``).
     public var textFeatures = TextFeatures.plain
+    /// Above this many distinct texts, the engine clusters a sample of this many and places every other document in
+    /// the nearest pain found (`nil`, the default: always the whole batch).
+    ///
+    /// The sample is the distinct texts (stem sequences) whose seeded hash is smallest, with all their copies: which
+    /// texts it holds depends on the texts and ``seed`` alone, never on their order or the thread count. Vocabulary,
+    /// k-means, merge, keywords, titles and representatives come from the sample; every other document is weighted
+    /// with the sample's vocabulary and idf and goes to the pain whose centroid is most similar, or to «Прочее» below
+    /// ``catchAllThreshold``, or is «без содержания» when no term of the sample's vocabulary is in it. Memory and time
+    /// then grow linearly with the batch beyond the sample.
+    public var sampleAbove: Int?
 
     /// How a row of identical texts weighs in k-means.
     public enum DuplicateWeighting: String, Sendable, CaseIterable {

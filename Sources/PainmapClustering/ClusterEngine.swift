@@ -57,6 +57,31 @@ public struct ClusterEngine: Sendable {
         documentID: (Int) -> String = { String($0) },
         quoteText: ((Int) -> String)? = nil
     ) -> ClusteringResult {
+        if let sample = SampledBatch(documents: documents, configuration: configuration) {
+            return clusterSampled(documents, sample: sample, documentID: documentID, quoteText: quoteText)
+        }
+        return clusterAll(documents, documentID: documentID, quoteText: quoteText).result
+    }
+
+    /// What a run of the full pipeline leaves besides its result: what the sample path needs to place the other
+    /// documents in the pains found.
+    struct FittedModel {
+        /// The pruned vocabulary and its idf.
+        let vocabulary: TermVocabulary
+        /// Unit class centroids, class-major `(painCount + 1) × vocabulary.count` (pains, then «Прочее»).
+        let centroids: [Float]
+        /// Pains, not counting «Прочее».
+        let painCount: Int
+        /// Cosine of each document to its class centroid (`0` for documents without content).
+        let similarities: [Float]
+    }
+
+    /// The full pipeline over every document (``cluster(_:documentID:quoteText:)`` below the sample threshold).
+    func clusterAll(
+        _ documents: InternedDocuments,
+        documentID: (Int) -> String,
+        quoteText: ((Int) -> String)?
+    ) -> (result: ClusteringResult, model: FittedModel) {
         let corpus = StemCorpus(
             documents: documents,
             features: configuration.textFeatures,
@@ -154,6 +179,7 @@ public struct ClusterEngine: Sendable {
         }
         var assignments = [Int](repeating: ClusteringResult.noContent, count: documents.count)
         var cellAssignments = assignments
+        var documentSimilarities = [Float](repeating: 0, count: documents.count)
         var noContentCount = 0
         for document in 0..<documents.count {
             let row = Int(rows.rowOfDocument[document])
@@ -165,6 +191,7 @@ public struct ClusterEngine: Sendable {
             let cls = Int(partition.classOfRow[matrixRow])
             assignments[document] = cls
             cellAssignments[document] = Int(fit.assignments[matrixRow])
+            documentSimilarities[document] = partition.similarities[matrixRow]
             documentCounts[cls] += 1
         }
 
@@ -207,7 +234,7 @@ public struct ClusterEngine: Sendable {
             objective: fit.objective,
             seededCellCount: min(kMeans.fixedCenters?.rowCount ?? 0, fit.clusterCount)
         )
-        return ClusteringResult(
+        let result = ClusteringResult(
             assignments: assignments,
             clusters: clusters,
             catchAllIndex: catchAllIndex,
@@ -217,6 +244,13 @@ public struct ClusterEngine: Sendable {
             mergeTree: mergeTree,
             statistics: statistics
         )
+        let model = FittedModel(
+            vocabulary: vocabulary,
+            centroids: partition.centroids,
+            painCount: partition.painCount,
+            similarities: documentSimilarities
+        )
+        return (result, model)
     }
 
     /// The strongest `limit` terms of a class centroid (ties: lower column), keyed by term.

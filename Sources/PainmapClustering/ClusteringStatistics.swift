@@ -26,6 +26,9 @@ public struct ClusteringStatistics: Sendable, Hashable {
     /// k-means cells that started from ``ClusterConfiguration/seedPains`` and
     /// ``ClusterConfiguration/previousCentroids`` (those with a term in this batch's vocabulary).
     public let seededCellCount: Int
+    /// Documents the engine clustered when it clustered a sample (``ClusterConfiguration/sampleAbove``), `nil` when
+    /// it clustered the whole batch; the figures above are then the sample's.
+    public let sampledDocumentCount: Int?
 
     /// Creates statistics.
     ///
@@ -42,6 +45,7 @@ public struct ClusteringStatistics: Sendable, Hashable {
     ///   - iterations: Its iterations.
     ///   - objective: Its objective.
     ///   - seededCellCount: Cells seeded from analysts' pains and previous centroids.
+    ///   - sampledDocumentCount: Documents clustered when the engine clustered a sample.
     public init(
         contentRecordCount: Int,
         distinctRowCount: Int,
@@ -54,7 +58,8 @@ public struct ClusteringStatistics: Sendable, Hashable {
         restart: Int,
         iterations: Int,
         objective: Double,
-        seededCellCount: Int = 0
+        seededCellCount: Int = 0,
+        sampledDocumentCount: Int? = nil
     ) {
         self.contentRecordCount = contentRecordCount
         self.distinctRowCount = distinctRowCount
@@ -68,5 +73,6 @@ public struct ClusteringStatistics: Sendable, Hashable {
         self.iterations = iterations
         self.objective = objective
         self.seededCellCount = seededCellCount
+        self.sampledDocumentCount = sampledDocumentCount
     }
 }

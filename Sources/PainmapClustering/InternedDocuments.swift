@@ -85,6 +85,28 @@ public struct InternedDocuments: Sendable {
         words(of: document).map { surfaces[Int(surfaceOfWord[Int($0)])] }.joined(separator: " ")
     }
 
+    /// The given documents, in the given order, with this batch's word, stem and surface ids (so a vocabulary built
+    /// on the subset applies to every document of the batch).
+    ///
+    /// - Parameter selection: Document numbers, `0 ..< count`.
+    /// - Returns: A batch whose document `i` is document `selection[i]` of this one, with its weight and group.
+    func subset(_ selection: [Int]) -> InternedDocuments {
+        var result = InternedDocuments()
+        result.surfaces = surfaces
+        result.stems = stems
+        result.surfaceOfWord = surfaceOfWord
+        result.stemOfWord = stemOfWord
+        result.wordOffsets.reserveCapacity(selection.count + 1)
+        result.weights.reserveCapacity(selection.count)
+        for document in selection {
+            result.words.append(contentsOf: words(of: document))
+            result.wordOffsets.append(result.words.count)
+            result.weights.append(weights[document])
+            if !groups.isEmpty { result.groups.append(groups[document]) }
+        }
+        return result
+    }
+
     /// Builds an ``InternedDocuments`` word by word and document by document.
     ///
     /// Surfaces, stems and (surface, stem) words get ids in first-seen order, so the same calls in the

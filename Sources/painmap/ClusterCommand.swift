@@ -83,6 +83,13 @@ struct ClusterCommand: AsyncParsableCommand {
     )
     var noSpellingFold = false
 
+    @Option(
+        name: .customLong("sample-above"),
+        help:
+            "Больше стольких различных текстов — группировать выборку из стольких, остальные строки отнести к ближайшей боли."
+    )
+    var sampleAbove: Int?
+
     @Option(name: .customLong("truth-column"), help: "Столбец с эталонной разметкой: вывести NMI и ARI.")
     var truthColumn: String?
 
@@ -97,6 +104,9 @@ struct ClusterCommand: AsyncParsableCommand {
         _ = try parsedDelimiter()
         _ = try parsedEncoding()
         if let threads, threads < 1 { throw ValidationError("--threads: нужно целое число ≥ 1, получено \(threads)") }
+        if let sampleAbove, sampleAbove < 1 {
+            throw ValidationError("--sample-above: нужно целое число ≥ 1, получено \(sampleAbove)")
+        }
     }
 
     func run() async throws {
@@ -122,6 +132,7 @@ struct ClusterCommand: AsyncParsableCommand {
                 synonymsPath: synonyms,
                 foldsSpelling: !noSpellingFold
             )
+            options.sampleAbove = sampleAbove
             let report = try await CSVClusterJob(options: options, logger: logger).run()
             print(report.text(showHash: hash), terminator: "")
         }

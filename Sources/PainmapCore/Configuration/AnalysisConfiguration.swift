@@ -25,6 +25,11 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
     public var noiseShare: Double
     /// When records of different channels are one complaint, counted once.
     public var crossChannel: CrossChannel
+    /// Above this many distinct texts in one situation's batch (both quarters), clustering runs on a sample of this
+    /// many and places every other record in the nearest pain (default 100,000; `0` always clusters the whole batch).
+    ///
+    /// Bounds the memory and keeps the time linear for a region-quarter of a million records; below it nothing changes.
+    public var clusterSampleAbove: Int
 
     /// The built-in settings used when `Config/analysis.yaml` is absent.
     public static let builtIn = AnalysisConfiguration()
@@ -36,7 +41,8 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
         stopWords: [String] = [],
         noiseRecords: Int = 2,
         noiseShare: Double = 0.1,
-        crossChannel: CrossChannel = CrossChannel()
+        crossChannel: CrossChannel = CrossChannel(),
+        clusterSampleAbove: Int = AnalysisConfiguration.defaultClusterSampleAbove
     ) {
         self.mergeDistance = mergeDistance
         self.catchAllSimilarity = catchAllSimilarity
@@ -44,7 +50,11 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
         self.noiseRecords = noiseRecords
         self.noiseShare = noiseShare
         self.crossChannel = crossChannel
+        self.clusterSampleAbove = clusterSampleAbove
     }
+
+    /// The default of ``clusterSampleAbove``.
+    public static let defaultClusterSampleAbove = 100_000
 
     /// Whether `other` records in one quarter are only noise next to `count` in the other: then a pain with `count`
     /// now and `other` before is new, and one with `other` now and `count` before has vanished.
@@ -59,6 +69,7 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
         case noiseRecords = "noise_records"
         case noiseShare = "noise_share"
         case crossChannel = "cross_channel"
+        case clusterSampleAbove = "cluster_sample_above"
     }
 
     /// Decodes the file; missing keys keep their defaults.
@@ -73,6 +84,15 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
         noiseRecords = try keys.decodeIfPresent(Int.self, forKey: .noiseRecords) ?? 2
         noiseShare = try keys.decodeIfPresent(Double.self, forKey: .noiseShare) ?? 0.1
         crossChannel = try keys.decodeIfPresent(CrossChannel.self, forKey: .crossChannel) ?? CrossChannel()
+        clusterSampleAbove =
+            try keys.decodeIfPresent(Int.self, forKey: .clusterSampleAbove) ?? Self.defaultClusterSampleAbove
+        guard clusterSampleAbove == 0 || clusterSampleAbove >= 1_000 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .clusterSampleAbove,
+                in: keys,
+                debugDescription: "0 (без выборки) или не меньше 1000 различных текстов"
+            )
+        }
         guard noiseRecords >= 0, (0..<1).contains(noiseShare) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .noiseShare,

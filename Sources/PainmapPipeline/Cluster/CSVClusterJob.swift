@@ -76,6 +76,9 @@ public struct CSVClusterJob: Sendable {
             }
             textFeatures.synonyms = try SynonymsLoader().load(URL(fileURLWithPath: path))
         }
+        /// Above this many distinct texts, cluster a sample of this many and place the rest
+        /// (``ClusterConfiguration/sampleAbove``); `nil` clusters every row.
+        public var sampleAbove: Int?
 
         /// Sets ``duplicateWeighting`` from its name (`records`, `sqrt`, `one`); `false` for another name.
         public mutating func setDuplicateWeighting(named name: String) -> Bool {
@@ -188,6 +191,7 @@ public struct CSVClusterJob: Sendable {
         configuration.restarts = Self.restarts
         configuration.duplicateWeighting = options.duplicateWeighting
         configuration.textFeatures = options.textFeatures
+        configuration.sampleAbove = options.sampleAbove
         let result = cluster(input, configuration: configuration)
         var rowClusters = [Int32](repeating: -1, count: input.rowCount)
         for (row, document) in input.documentOfRow.enumerated() where document >= 0 {

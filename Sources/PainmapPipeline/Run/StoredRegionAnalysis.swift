@@ -14,8 +14,8 @@ struct StoredRegionAnalysis: Sendable {
     /// them keep their ids, and with them the analysts' decisions.
     func analyze(region: Region, quarter: Quarter) async throws -> RegionAnalyzer.Result {
         let previousPains = try await ensurePains(region: region, quarter: quarter.previous)
-        let records = try await store.classifiedRecords(region: region.code, quarter: quarter)
-        let previousRecords = try await store.classifiedRecords(region: region.code, quarter: quarter.previous)
+        let records = try await classified(region: region, quarter: quarter)
+        let previousRecords = try await classified(region: region, quarter: quarter.previous)
         let stored = try await store.pains(region: region.code, quarter: nil)
         return await analyzer.analyze(
             region: region,
@@ -34,10 +34,10 @@ struct StoredRegionAnalysis: Sendable {
     private func ensurePains(region: Region, quarter: Quarter) async throws -> [StoredPain] {
         let stored = try await store.pains(region: region.code, quarter: quarter)
         guard stored.isEmpty else { return stored }
-        let records = try await store.classifiedRecords(region: region.code, quarter: quarter)
-        guard records.contains(where: { $0.classification.lifeSituation != nil }) else { return [] }
+        let records = try await classified(region: region, quarter: quarter)
+        guard records.indices.contains(where: { records.lifeSituation(at: $0) != nil }) else { return [] }
         let before = try await store.pains(region: region.code, quarter: quarter.previous)
-        let previousRecords = try await store.classifiedRecords(region: region.code, quarter: quarter.previous)
+        let previousRecords = try await classified(region: region, quarter: quarter.previous)
         let history = try await store.pains(region: region.code, quarter: nil).filter { $0.quarter < quarter }
         let result = await analyzer.analyze(
             region: region,
@@ -53,5 +53,16 @@ struct StoredRegionAnalysis: Sendable {
         try await store.replacePains(region: region.code, quarter: quarter, with: result.pains)
         FaultPoint.hit("analyze.previous-stored")
         return result.pains
+    }
+
+    /// A region-quarter's classified records: the store's lean read when it has one (``AnalysisRecordStore``: only the
+    /// fields analysis reads, streamed from a cursor into columns), otherwise every record read whole and its analysis
+    /// fields kept.
+    private func classified(region: Region, quarter: Quarter) async throws -> AnalysisRecords {
+        if let lean = store as? any AnalysisRecordStore {
+            return try await lean.analysisRecords(region: region.code, quarter: quarter)
+        }
+        let records = try await store.classifiedRecords(region: region.code, quarter: quarter)
+        return AnalysisRecords(records, region: region.code, quarter: quarter)
     }
 }
