@@ -70,6 +70,7 @@ struct PiiEvalCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await runMapped { try Redactor.requireLexicon() }
         if !redact.isEmpty {
             for text in redact { print(Redactor().redact(text).text) }
             return
