@@ -130,11 +130,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The analysts' review loop (issue 13): decisions on pains with an audit trail, for the CLI and the workspace.
+        // The service layer over `DecisionStore`; applying decisions to reports is analysis (PainmapAnalysis/Decisions).
+        .target(name: "PainmapReview", dependencies: ["PainmapCore", "PainmapPrivacy"]),
         .executableTarget(
             name: "painmap",
             dependencies: [
                 "PainmapCore",
                 "PainmapPipeline",
+                "PainmapReview",
                 "PainmapSQLite",
                 "PainmapSamples",
                 "PainmapPrivacyEval",
@@ -199,6 +203,14 @@ let package = Package(
                 "PainmapIngest", "PainmapText",
                 "PainmapPrivacy",
                 "PainmapTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "PainmapReviewTests",
+            dependencies: [
+                "PainmapReview", "PainmapAnalysis", "PainmapCore", "PainmapSQLite", "PainmapPipeline",
+                "PainmapReports", "PainmapTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "painmapCLITests", dependencies: ["painmap", "PainmapTestSupport"]),

@@ -17,6 +17,22 @@ public struct RegionAnalyzer: Sendable {
         public let index: RegionIndex
         /// The pains to store for the region and quarter.
         public let pains: [StoredPain]
+        /// «Решения и их эффект», when pains were decided during the previous quarter (added by ``DecisionOverlay``'s
+        /// caller from ``DecisionEffectAnalysis``).
+        public var effects: DecisionEffectPage?
+
+        /// Collects an analysis' output.
+        public init(
+            reports: [PainMapReport],
+            index: RegionIndex,
+            pains: [StoredPain],
+            effects: DecisionEffectPage? = nil
+        ) {
+            self.reports = reports
+            self.index = index
+            self.pains = pains
+            self.effects = effects
+        }
     }
 
     /// The records and stored pains one analysis reads, fetched by the caller.

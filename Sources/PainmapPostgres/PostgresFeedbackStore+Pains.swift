@@ -8,10 +8,10 @@
     extension PostgresFeedbackStore {
         public func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws {
             if let stray = pains.first(where: { $0.region != region || $0.quarter != quarter }) {
-                throw PostgresStoreError(
+                throw LocatedFailure.store(
+                    .storeInvalidWrite,
                     message:
-                        "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)",
-                    status: .software
+                        "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)"
                 )
             }
             let encoder = JSONEncoder()

@@ -85,7 +85,7 @@
                     logger: logger
                 )
             } catch {
-                throw PostgresStoreError(wrapping: error, action: action, address: address)
+                throw LocatedFailure(postgres: error, action: action, address: address)
             }
         }
 

@@ -43,7 +43,7 @@
         ///   - logger: postgres-nio's log (never given record text).
         ///   - body: What to do with the store.
         /// - Returns: What `body` returns.
-        /// - Throws: ``PostgresStoreError`` from opening (see ``open(_:logger:)``), or what `body` throws.
+        /// - Throws: ``LocatedFailure`` from opening (see ``open(_:logger:)``), or what `body` throws.
         public static func withStore<T>(
             _ address: PostgresStoreAddress,
             logger: Logger = Logger(label: "painmap.postgres", factory: { _ in SwiftLogNoOpLogHandler() }),
@@ -64,7 +64,7 @@
         ///   - address: The store's address.
         ///   - logger: postgres-nio's log (never given record text).
         /// - Returns: The migrated store, its pool not running yet.
-        /// - Throws: ``PostgresStoreError``: connection refused (75, host and port named), login refused (78), missing
+        /// - Throws: ``LocatedFailure``: connection refused (75, host and port named), login refused (78), missing
         ///   database (78), disk full (74).
         static func open(
             _ address: PostgresStoreAddress,
@@ -81,7 +81,7 @@
             } catch let failure as any PainmapFailure {
                 throw failure
             } catch {
-                throw PostgresStoreError(wrapping: error, action: "открыть хранилище \(address)", address: address)
+                throw LocatedFailure(postgres: error, action: "открыть хранилище \(address)", address: address)
             }
             do {
                 try await migrate(connection, address: address, logger: logger)
@@ -89,8 +89,8 @@
             } catch {
                 try? await connection.close()
                 if let failure = error as? any PainmapFailure { throw failure }
-                throw PostgresStoreError(
-                    wrapping: error,
+                throw LocatedFailure(
+                    postgres: error,
                     action: "обновить схему хранилища \(address)",
                     address: address
                 )
@@ -107,7 +107,8 @@
         /// Refused for the `public` schema; the store is unusable afterwards.
         public func dropSchema() async throws {
             guard address.schema != "public" else {
-                throw PostgresStoreError(
+                throw LocatedFailure(
+                    .usage,
                     message: "схема public не удаляется; удаляйте только отдельные схемы (?schema=…)",
                     status: .usage
                 )
@@ -268,7 +269,7 @@
 
         // MARK: Queries
 
-        /// Runs a query and collects its rows, mapping failures to ``PostgresStoreError``.
+        /// Runs a query and collects its rows, mapping failures to ``LocatedFailure``.
         func rows(_ sql: SQLBuilder, action: String) async throws -> [PostgresRandomAccessRow] {
             do {
                 var result: [PostgresRandomAccessRow] = []
@@ -298,7 +299,7 @@
         /// Wraps postgres-nio's errors; anything else (an adapter's error from `read`, a store failure) passes unchanged.
         func mapped(_ error: any Error, action: String) -> any Error {
             guard error is PSQLError || error is PostgresDecodingError else { return error }
-            return PostgresStoreError(wrapping: error, action: action, address: address)
+            return LocatedFailure(postgres: error, action: action, address: address)
         }
 
         // MARK: Ledger and ingest
@@ -350,7 +351,10 @@
             )
             for try await id in inserted.decode(Int64.self) { fileID = id }
             guard let fileID else {
-                throw PostgresStoreError(message: "запись журнала файла \(file.path) не создана", status: .software)
+                throw LocatedFailure.store(
+                    .storeInternal,
+                    message: "запись журнала файла \(file.path) не создана"
+                )
             }
 
             let writer = FileWriter(connection: connection, fileID: fileID, logger: logger)
@@ -364,15 +368,18 @@
             }
             if pending.count > 0 { try await writer.write(pending) }
             guard let summary = rows.summary else {
-                throw PostgresStoreError(message: "файл \(file.path) прочитан не до конца", status: .software)
+                throw LocatedFailure.store(
+                    .storeInternal,
+                    message: "файл \(file.path) прочитан не до конца"
+                )
             }
 
             let tally = writer.tally
             guard tally.isBalanced else {
-                throw PostgresStoreError(
+                throw LocatedFailure.store(
+                    .storeInternal,
                     message:
-                        "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)",
-                    status: .software
+                        "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)"
                 )
             }
             let updated = try await connection.query(
@@ -384,13 +391,13 @@
                 logger: logger
             )
             for try await row in updated { return try Self.ledger(row.makeRandomAccess()) }
-            throw PostgresStoreError(
-                message: "запись журнала файла \(file.path) не найдена после загрузки",
-                status: .software
+            throw LocatedFailure.store(
+                .storeInternal,
+                message: "запись журнала файла \(file.path) не найдена после загрузки"
             )
         }
 
-        public func recordRejection(_ file: IngestFileIdentity, error: IngestError) async throws {
+        public func recordRejection(_ file: IngestFileIdentity, error: LocatedFailure) async throws {
             _ = try await transaction(action: "записать отказ по файлу \(file.path)") { connection in
                 try await connection.query(
                     "DELETE FROM ingested_file WHERE digest = \(file.digest) AND outcome = 'rejected'",
@@ -399,7 +406,7 @@
                 try await connection.query(
                     """
                     INSERT INTO ingested_file (digest, path, feed, source, outcome, rejection_reason, rejection_message)
-                    VALUES (\(file.digest), \(file.path), \(file.feed), \(file.source.rawValue), 'rejected', \(error.reason.rawValue), \(error.description))
+                    VALUES (\(file.digest), \(file.path), \(file.feed), \(file.source.rawValue), 'rejected', \(error.code.ingestReason?.rawValue ?? error.code.rawValue), \(error.description))
                     """,
                     logger: self.logger
                 )

@@ -188,6 +188,8 @@
                     CHECK (stage_rule IN ('criteria_text', 'criteria', 'text', 'learned', 'default'));
                 """
             ),
+            // Analysts' decisions (issue 13), in PostgresMigrations+Review.swift.
+            reviewDecisions,
         ]
 
         /// Brings `pain` tables made by the first PostgreSQL `v4_pains` (before pains stored their status, as SQLite's

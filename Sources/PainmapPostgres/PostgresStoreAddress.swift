@@ -46,21 +46,21 @@
         /// - Parameters:
         ///   - text: The URL.
         ///   - environment: Where `PGPASSWORD` and `USER` are looked up.
-        /// - Throws: ``PostgresStoreError`` (configuration) naming what is wrong.
+        /// - Throws: ``LocatedFailure`` (configuration) naming what is wrong.
         public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
             guard Self.isPostgresURL(text), let components = URLComponents(string: text) else {
-                throw PostgresStoreError(
+                throw LocatedFailure.store(
+                    .storeLocation,
                     message:
-                        "адрес хранилища «\(Self.redacted(text))» не разобран; пишите postgres://пользователь@хост:порт/база",
-                    status: .configError
+                        "адрес хранилища «\(Self.redacted(text))» не разобран; пишите postgres://пользователь@хост:порт/база"
                 )
             }
             let items = components.queryItems ?? []
             func option(_ name: String) -> String? { items.first(where: { $0.name == name })?.value }
             for item in items where !["schema", "sslmode", "host"].contains(item.name) {
-                throw PostgresStoreError(
-                    message: "неизвестный параметр «\(item.name)» в адресе хранилища; допустимы schema, sslmode, host",
-                    status: .configError
+                throw LocatedFailure.store(
+                    .storeLocation,
+                    message: "неизвестный параметр «\(item.name)» в адресе хранилища; допустимы schema, sslmode, host"
                 )
             }
             user =
@@ -70,25 +70,25 @@
             let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
             database = path.removingPercentEncoding ?? path
             guard !database.isEmpty, !database.contains("/") else {
-                throw PostgresStoreError(
+                throw LocatedFailure.store(
+                    .storeLocation,
                     message:
-                        "в адресе хранилища «\(Self.redacted(text))» не указана база данных: postgres://пользователь@хост:порт/база",
-                    status: .configError
+                        "в адресе хранилища «\(Self.redacted(text))» не указана база данных: postgres://пользователь@хост:порт/база"
                 )
             }
             schema = option("schema") ?? "public"
             guard Self.isPlainIdentifier(schema) else {
-                throw PostgresStoreError(
+                throw LocatedFailure.store(
+                    .storeLocation,
                     message:
-                        "имя схемы «\(schema)» недопустимо: только строчные латинские буквы, цифры и _, не с цифры",
-                    status: .configError
+                        "имя схемы «\(schema)» недопустимо: только строчные латинские буквы, цифры и _, не с цифры"
                 )
             }
             let mode = option("sslmode") ?? "prefer"
             guard let tls = TLSMode(rawValue: mode) else {
-                throw PostgresStoreError(
-                    message: "sslmode=\(mode) не поддерживается; укажите disable, prefer или require",
-                    status: .configError
+                throw LocatedFailure.store(
+                    .storeLocation,
+                    message: "sslmode=\(mode) не поддерживается; укажите disable, prefer или require"
                 )
             }
             self.tls = tls
@@ -99,10 +99,10 @@
                 host = name
                 unixSocketPath = nil
             } else {
-                throw PostgresStoreError(
+                throw LocatedFailure.store(
+                    .storeLocation,
                     message:
-                        "в адресе хранилища «\(Self.redacted(text))» нет хоста; укажите хост или ?host=/каталог/сокета",
-                    status: .configError
+                        "в адресе хранилища «\(Self.redacted(text))» нет хоста; укажите хост или ?host=/каталог/сокета"
                 )
             }
         }

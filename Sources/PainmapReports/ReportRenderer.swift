@@ -1,4 +1,5 @@
 public import Foundation
+public import PainmapCore
 
 /// Renders the report model in every format: the facade the pipeline calls.
 ///
@@ -24,9 +25,9 @@ public struct ReportRenderer: Sendable {
     ///   - report: The report.
     ///   - format: The format.
     /// - Returns: The file's bytes (UTF-8; CSV starts with a byte-order mark).
-    /// - Throws: ``ReportRenderError`` for JSON when a number in the model is NaN or infinite (the other formats
+    /// - Throws: ``LocatedFailure`` (``FailureCode/reportUnencodable``) for JSON when a number in the model is NaN or infinite (the other formats
     ///   print «—» for such a number).
-    public func render(_ report: PainMapReport, as format: ReportFormat) throws(ReportRenderError) -> Data {
+    public func render(_ report: PainMapReport, as format: ReportFormat) throws(LocatedFailure) -> Data {
         switch format {
         case .html: Data(ReportHTMLRenderer(report: report).render().utf8)
         case .md: Data(ReportMarkdownRenderer(report: report).render().utf8)
@@ -54,15 +55,15 @@ public struct ReportRenderer: Sendable {
 
     /// A region index as JSON, in the same conventions as a report's JSON.
     ///
-    /// - Throws: ``ReportRenderError`` when a number is NaN or infinite.
-    public func renderIndexJSON(_ index: RegionIndex) throws(ReportRenderError) -> Data {
+    /// - Throws: ``LocatedFailure`` (``FailureCode/reportUnencodable``) when a number is NaN or infinite.
+    public func renderIndexJSON(_ index: RegionIndex) throws(LocatedFailure) -> Data {
         try ReportJSONEncoder.encode(index.rounded())
     }
 
     /// A quarter overview as JSON, in the same conventions as a report's JSON.
     ///
-    /// - Throws: ``ReportRenderError`` when a number is NaN or infinite.
-    public func renderOverviewJSON(_ overview: QuarterOverview) throws(ReportRenderError) -> Data {
+    /// - Throws: ``LocatedFailure`` (``FailureCode/reportUnencodable``) when a number is NaN or infinite.
+    public func renderOverviewJSON(_ overview: QuarterOverview) throws(LocatedFailure) -> Data {
         try ReportJSONEncoder.encode(overview.rounded())
     }
 

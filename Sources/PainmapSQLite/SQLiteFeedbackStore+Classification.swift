@@ -66,7 +66,7 @@ extension SQLiteFeedbackStore {
                 }
             }
         } catch {
-            throw StoreError(wrapping: error, action: "сохранить классификацию записей")
+            throw LocatedFailure(sqlite: error, action: "сохранить классификацию записей")
         }
     }
 
@@ -144,7 +144,7 @@ extension SQLiteFeedbackStore {
         do {
             return try await pool.read(body)
         } catch {
-            throw StoreError(wrapping: error, action: action)
+            throw LocatedFailure(sqlite: error, action: action)
         }
     }
 

@@ -9,10 +9,10 @@ public import PainmapCore
 extension SQLiteFeedbackStore {
     public func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws {
         if let stray = pains.first(where: { $0.region != region || $0.quarter != quarter }) {
-            throw StoreError(
+            throw LocatedFailure.store(
+                .storeInvalidWrite,
                 message:
-                    "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)",
-                status: .software
+                    "боль \(stray.id) относится к \(stray.region)/\(stray.quarter), а заменяются боли \(region)/\(quarter)"
             )
         }
         let encoder = JSONEncoder()
@@ -39,7 +39,7 @@ extension SQLiteFeedbackStore {
                 }
             }
         } catch {
-            throw StoreError(wrapping: error, action: "сохранить боли \(region)/\(quarter)")
+            throw LocatedFailure(sqlite: error, action: "сохранить боли \(region)/\(quarter)")
         }
     }
 

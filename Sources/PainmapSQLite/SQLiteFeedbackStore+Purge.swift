@@ -15,7 +15,7 @@ extension SQLiteFeedbackStore {
                 return PurgeReport(cutoff: cutoff, identifiers: identifiers, originals: db.changesCount)
             }
         } catch {
-            throw StoreError(wrapping: error, action: "удалить устаревшие персональные данные")
+            throw LocatedFailure(sqlite: error, action: "удалить устаревшие персональные данные")
         }
     }
 }

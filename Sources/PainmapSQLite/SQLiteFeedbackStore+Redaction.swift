@@ -28,7 +28,7 @@ extension SQLiteFeedbackStore {
                 }
             }
         } catch {
-            throw StoreError(wrapping: error, action: "прочитать удалённые персональные данные")
+            throw LocatedFailure(sqlite: error, action: "прочитать удалённые персональные данные")
         }
     }
 
@@ -49,7 +49,7 @@ extension SQLiteFeedbackStore {
                 return result
             }
         } catch {
-            throw StoreError(wrapping: error, action: "прочитать исходные тексты")
+            throw LocatedFailure(sqlite: error, action: "прочитать исходные тексты")
         }
     }
 }

@@ -13,7 +13,7 @@ public struct SQLiteFeedbackStore: FeedbackStore {
     public let url: URL
 
     /// Opens (creating if needed) the store at `url` and migrates it.
-    /// - Throws: ``StoreError`` when the file cannot be opened or WAL mode is unavailable.
+    /// - Throws: ``LocatedFailure`` when the file cannot be opened or WAL mode is unavailable.
     public init(url: URL) throws {
         self.url = url
         var configuration = Configuration()
@@ -34,22 +34,20 @@ public struct SQLiteFeedbackStore: FeedbackStore {
             try pool.write { db in
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
                 guard mode.lowercased() == "wal" else {
-                    throw StoreError(
+                    throw LocatedFailure.store(
+                        .storeIO,
                         message:
-                            "SQLite не включил режим WAL (\(mode)); хранилище на сетевом диске? Укажите --store на локальном диске",
-                        status: .ioError
+                            "SQLite не включил режим WAL (\(mode)); хранилище на сетевом диске? Укажите --store на локальном диске"
                     )
                 }
                 let foreignKeys = try Int.fetchOne(db, sql: "PRAGMA foreign_keys") ?? 0
                 guard foreignKeys == 1 else {
-                    throw StoreError(message: "SQLite не включил foreign_keys", status: .software)
+                    throw LocatedFailure.store(.storeInternal, message: "SQLite не включил foreign_keys")
                 }
             }
             try SQLiteMigrations.migrator.migrate(pool)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError(wrapping: error, action: "открыть хранилище \(url.path)")
+            throw LocatedFailure(sqlite: error, action: "открыть хранилище \(url.path)")
         }
     }
 
@@ -127,14 +125,14 @@ public struct SQLiteFeedbackStore: FeedbackStore {
                         }
                     }
                     guard let summary = rows.summary else {
-                        throw StoreError(message: "файл \(file.path) прочитан не до конца", status: .software)
+                        throw LocatedFailure.store(.storeInternal, message: "файл \(file.path) прочитан не до конца")
                     }
                     let tally = writer.tally
                     guard tally.isBalanced else {
-                        throw StoreError(
+                        throw LocatedFailure.store(
+                            .storeInternal,
                             message:
-                                "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)",
-                            status: .software
+                                "нарушен учёт строк файла \(file.path): прочитано \(tally.read), учтено \(tally.stored + tally.quarantined + tally.duplicate)"
                         )
                     }
                     try db.execute(
@@ -154,18 +152,21 @@ public struct SQLiteFeedbackStore: FeedbackStore {
                 }
                 FaultPoint.hit("ingest.committed")
                 guard let result else {
-                    throw StoreError(message: "запись журнала файла не найдена после фиксации", status: .software)
+                    throw LocatedFailure.store(
+                        .storeInternal,
+                        message: "запись журнала файла не найдена после фиксации"
+                    )
                 }
                 return result
             }
         } catch let error as any PainmapFailure {
             throw error
         } catch let error as DatabaseError {
-            throw StoreError(wrapping: error, action: "записать файл \(file.path)")
+            throw LocatedFailure(sqlite: error, action: "записать файл \(file.path)")
         }
     }
 
-    public func recordRejection(_ file: IngestFileIdentity, error: IngestError) async throws {
+    public func recordRejection(_ file: IngestFileIdentity, error: LocatedFailure) async throws {
         do {
             try await pool.write { db in
                 try db.execute(
@@ -178,13 +179,14 @@ public struct SQLiteFeedbackStore: FeedbackStore {
                         VALUES (?, ?, ?, ?, 'rejected', ?, ?, ?)
                         """,
                     arguments: [
-                        file.digest, file.path, file.feed, file.source.rawValue, error.reason.rawValue,
+                        file.digest, file.path, file.feed, file.source.rawValue,
+                        error.code.ingestReason?.rawValue ?? error.code.rawValue,
                         error.description, Date().timeIntervalSince1970,
                     ]
                 )
             }
         } catch {
-            throw StoreError(wrapping: error, action: "записать отказ по файлу \(file.path)")
+            throw LocatedFailure(sqlite: error, action: "записать отказ по файлу \(file.path)")
         }
     }
 

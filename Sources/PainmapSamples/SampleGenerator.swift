@@ -53,7 +53,7 @@ public struct SampleGenerator: Sendable {
     /// Files of the same names are overwritten; other files in `directory` are left alone.
     /// - Parameter directory: The SampleFeeds directory; created if missing.
     /// - Returns: The manifest: record counts per file and the planted facts.
-    /// - Throws: ``SampleGenerationError`` when the options are invalid or a file cannot be written.
+    /// - Throws: ``LocatedFailure`` when the options are invalid or a file cannot be written.
     @discardableResult
     public func writeSampleFeeds(to directory: URL) throws -> SampleManifest {
         try validate()
@@ -101,7 +101,7 @@ public struct SampleGenerator: Sendable {
     ///     records are the sample regions' records (54 for the 1st, 3rd… such code in `regions`, 41 for the 2nd,
     ///     4th…) written under its own code, so a run sees many regions; the output is as deterministic as before.
     ///   - file: The output file; replaced if it exists.
-    /// - Throws: ``SampleGenerationError`` for an unsupported region, a malformed quarter or a write failure.
+    /// - Throws: ``LocatedFailure`` for an unsupported region, a malformed quarter or a write failure.
     public func writeBulkPOS(
         records: Int,
         regions: [String],
@@ -111,13 +111,10 @@ public struct SampleGenerator: Sendable {
     ) throws {
         try validate()
         guard records >= 0 else {
-            throw SampleGenerationError(message: "число записей должно быть неотрицательным", exitStatus: .usage)
+            throw LocatedFailure.samples(.usage, message: "число записей должно быть неотрицательным")
         }
         guard let parsedQuarter = SampleQuarter(parsing: quarter) else {
-            throw SampleGenerationError(
-                message: "квартал «\(quarter)» не разобран; ожидается вид 2026Q2",
-                exitStatus: .usage
-            )
+            throw LocatedFailure.samples(.usage, message: "квартал «\(quarter)» не разобран; ожидается вид 2026Q2")
         }
         var resolved: [SampleRegion] = []
         var relabelled = 0
@@ -131,15 +128,15 @@ public struct SampleGenerator: Sendable {
                 region.okato = okato
                 resolved.append(region)
             } else {
-                throw SampleGenerationError(
+                throw LocatedFailure.samples(
+                    .usage,
                     message:
-                        "регион «\(code)» не поддерживается генератором; доступны коды КЛАДР 54 и 41 и коды из Config/regions.yaml с ОКАТО",
-                    exitStatus: .usage
+                        "регион «\(code)» не поддерживается генератором; доступны коды КЛАДР 54 и 41 и коды из Config/regions.yaml с ОКАТО"
                 )
             }
         }
         guard !resolved.isEmpty else {
-            throw SampleGenerationError(message: "не указан ни один регион", exitStatus: .usage)
+            throw LocatedFailure.samples(.usage, message: "не указан ни один регион")
         }
         var bulk = BulkPOSWriter(seed: options.seed, regions: resolved, quarter: parsedQuarter)
         try bulk.write(records: records, to: file)
@@ -152,7 +149,7 @@ public struct SampleGenerator: Sendable {
     ///   - records: Rows to write.
     ///   - style: ``RealisticTextStyle/portal`` or ``RealisticTextStyle/letters``.
     ///   - file: The CSV to write.
-    /// - Throws: ``SampleGenerationError`` when the file cannot be written.
+    /// - Throws: ``LocatedFailure`` when the file cannot be written.
     public func writeRealistic(records: Int, style: RealisticTextStyle, to file: URL) throws {
         var writer = RealisticTextWriter(seed: options.seed, style: style)
         try writer.write(records: max(0, records), to: file)
@@ -160,7 +157,7 @@ public struct SampleGenerator: Sendable {
 
     private func validate() throws {
         guard options.scale > 0, options.scale.isFinite, options.scale <= 1_000 else {
-            throw SampleGenerationError(message: "масштаб \(options.scale) вне диапазона (0; 1000]", exitStatus: .usage)
+            throw LocatedFailure.samples(.usage, message: "масштаб \(options.scale) вне диапазона (0; 1000]")
         }
     }
 
@@ -170,7 +167,7 @@ public struct SampleGenerator: Sendable {
         do {
             return Array(try encoder.encode(manifest)) + [0x0A]
         } catch {
-            throw SampleGenerationError(message: "не удалось записать manifest.json: \(error)")
+            throw LocatedFailure.samples(.sampleGeneration, message: "не удалось записать manifest.json: \(error)")
         }
     }
 
@@ -182,10 +179,7 @@ public struct SampleGenerator: Sendable {
             )
             try Data(bytes).write(to: url, options: .atomic)
         } catch {
-            throw SampleGenerationError(
-                message: "не удалось записать \(url.path): \(error.localizedDescription)",
-                exitStatus: .ioError
-            )
+            throw LocatedFailure.samples(.io, message: "не удалось записать \(url.path): \(error.localizedDescription)")
         }
     }
 }

@@ -19,6 +19,7 @@ struct Painmap: AsyncParsableCommand {
             IngestCommand.self, StatusCommand.self, QuarantineCommand.self, ConfigCommand.self, SamplesCommand.self,
             ClusterCommand.self, ClassifyCommand.self, RunCommand.self, PiiEvalCommand.self, PurgeCommand.self,
             LinksCommand.self,
+            ReviewCommand.self, RenderCommand.self,
         ]
     )
 }

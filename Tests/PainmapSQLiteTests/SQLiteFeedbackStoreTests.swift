@@ -63,11 +63,12 @@ import Testing
         )
         var refused = classification
         refused.lifeSituation = "housing"
-        await #expect(throws: StoreError.self) {
+        let failure = await #expect(throws: LocatedFailure.self) {
             try await store.saveClassifications(
                 stored.map { ClassifiedRecord($0, classification: refused, configDigest: "A") }
             )
         }
+        #expect(failure?.code == .storeConstraint && failure?.exitStatus == .software)
         let pain = StoredPain(
             region: "54",
             quarter: try #require(Quarter("2026Q3")),

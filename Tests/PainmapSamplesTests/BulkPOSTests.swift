@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 import PainmapSamples
 import PainmapTestSupport
 import Testing
@@ -32,11 +33,11 @@ import Testing
 
     @Test func rejectsUnknownRegionsAndQuarters() {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("never-written.csv")
-        #expect(throws: SampleGenerationError.self) {
-            try SampleGenerator().writeBulkPOS(records: 1, regions: ["77"], quarter: "2026Q2", to: file)
-        }
-        #expect(throws: SampleGenerationError.self) {
-            try SampleGenerator().writeBulkPOS(records: 1, regions: ["54"], quarter: "весна", to: file)
+        for (regions, quarter) in [(["77"], "2026Q2"), (["54"], "весна")] {
+            let failure = #expect(throws: LocatedFailure.self) {
+                try SampleGenerator().writeBulkPOS(records: 1, regions: regions, quarter: quarter, to: file)
+            }
+            #expect(failure?.code == .usage && failure?.exitStatus == .usage)
         }
     }
 }

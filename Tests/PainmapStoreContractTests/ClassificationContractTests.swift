@@ -143,7 +143,7 @@ import Testing
             let pending = try await store.unclassifiedRecords(configDigest: "A", region: nil, quarter: nil)
             var contradictory = classification(nil)
             contradictory.lifeSituation = "housing"
-            await expectStoreFailure {
+            await expectStoreFailure(.storeConstraint) {
                 try await store.saveClassifications([
                     ClassifiedRecord(pending[1], classification: classification("housing"), configDigest: "A"),
                     ClassifiedRecord(pending[0], classification: contradictory, configDigest: "A"),
@@ -158,7 +158,7 @@ import Testing
     func aClassificationOfAnUnknownRecordIsRefused(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
             let unknown = StoredRecord(id: RecordID(rawValue: 999), fingerprint: 1, record: try record("9", text: "x"))
-            await expectStoreFailure {
+            await expectStoreFailure(.storeConstraint) {
                 try await store.saveClassifications([
                     ClassifiedRecord(unknown, classification: classification(nil), configDigest: "A")
                 ])

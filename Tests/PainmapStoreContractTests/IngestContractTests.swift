@@ -120,30 +120,31 @@ import Testing
     }
 
     @Test(arguments: StoreBackend.runnable)
-    func anIngestErrorFromTheReaderArrivesUnchanged(_ backend: StoreBackend) async throws {
+    func anIngestFailureFromTheReaderArrivesUnchanged(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            let error = IngestError(
-                location: SourceLocation(path: "pos_e.csv", line: 1),
-                reason: .missingColumns,
+            let error = LocatedFailure.unusableFile(
+                .missingColumns,
+                at: SourceLocation(path: "pos_e.csv", line: 1),
                 message: "нет столбцов"
             )
-            await #expect(throws: IngestError.self) {
+            let arrived = await #expect(throws: LocatedFailure.self) {
                 _ = try await store.ingest(identity("e"), rows: feed([], ending: .failure(error)))
             }
+            #expect(arrived == error)
         }
     }
 
     @Test(arguments: StoreBackend.runnable)
     func aRejectionIsListedReplacedAndClearedByALaterIngest(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            let first = IngestError(
-                location: SourceLocation(path: "pos_r.csv", line: 1),
-                reason: .missingColumns,
+            let first = LocatedFailure.unusableFile(
+                .missingColumns,
+                at: SourceLocation(path: "pos_r.csv", line: 1),
                 message: "нет столбцов"
             )
-            let second = IngestError(
-                location: SourceLocation(path: "pos_r.csv", line: 1),
-                reason: .badEncoding,
+            let second = LocatedFailure.unusableFile(
+                .badEncoding,
+                at: SourceLocation(path: "pos_r.csv", line: 1),
                 message: "не UTF-8"
             )
             try await store.recordRejection(identity("r"), error: first)
@@ -170,7 +171,7 @@ import Testing
             _ = try await store.ingest(identity("a"), rows: feed([try record("1")], quarantine: rows([7, 3])))
             try await store.recordRejection(
                 identity("z"),
-                error: IngestError(location: SourceLocation(path: "pos_z.csv"), reason: .emptyFile, message: "пусто")
+                error: LocatedFailure.unusableFile(.emptyFile, at: SourceLocation(path: "pos_z.csv"), message: "пусто")
             )
             _ = try await store.ingest(
                 identity("b"),

@@ -51,7 +51,7 @@ import Testing
         try await backend.withStore { store in
             let q3 = try #require(Quarter("2026Q3"))
             try await store.replacePains(region: "54", quarter: q3, with: [try pain("a", rank: 1, count: 1)])
-            await expectStoreFailure {
+            await expectStoreFailure(.storeInvalidWrite) {
                 try await store.replacePains(
                     region: "54",
                     quarter: q3,
@@ -59,7 +59,7 @@ import Testing
                 )
             }
             // A refused write inside the transaction (negative count) rolls the delete back too.
-            await expectStoreFailure {
+            await expectStoreFailure(.storeConstraint) {
                 try await store.replacePains(region: "54", quarter: q3, with: [try pain("c", rank: 1, count: -1)])
             }
             #expect(try await store.pains(region: "54", quarter: q3).map(\.id) == ["a"])

@@ -27,22 +27,26 @@
                 "postgres://ivan@host:5432/", "postgres://ivan@host/db?schema=Robert'); DROP",
                 "postgres://ivan@host/db?sslmode=verify-full", "postgres://ivan@host/db?port=1",
             ] {
-                #expect(throws: PostgresStoreError.self, "\(bad)") { try PostgresStoreAddress(bad, environment: [:]) }
+                let failure = #expect(throws: LocatedFailure.self, "\(bad)") {
+                    try PostgresStoreAddress(bad, environment: [:])
+                }
+                #expect(failure?.code == .storeLocation, "\(bad)")
             }
             do {
                 _ = try PostgresStoreAddress("postgres://ivan:secret@host/", environment: [:])
-            } catch let error as PostgresStoreError {
+            } catch let error as LocatedFailure {
                 #expect(!error.message.contains("secret") && error.exitStatus == .configError)
             }
         }
 
         @Test func sqlStatesMapToActionableStatuses() throws {
             let address = try PostgresStoreAddress("postgres://ivan@db:5432/painmap", environment: [:])
-            #expect(PostgresStoreError.classify(sqlState: "53100", address: address).0 == .ioError)
-            #expect(PostgresStoreError.classify(sqlState: "28P01", address: address).0 == .configError)
-            #expect(PostgresStoreError.classify(sqlState: "3D000", address: address).1.contains("createdb painmap"))
-            #expect(PostgresStoreError.classify(sqlState: "40P01", address: address).0 == .tempFail)
-            #expect(PostgresStoreError.classify(sqlState: "23514", address: address).0 == .software)
+            #expect(LocatedFailure.classifyPostgres(sqlState: "53100", address: address).0 == .storeIO)
+            #expect(LocatedFailure.classifyPostgres(sqlState: "28P01", address: address).0 == .storeLocation)
+            #expect(LocatedFailure.classifyPostgres(sqlState: "3D000", address: address).1.contains("createdb painmap"))
+            #expect(LocatedFailure.classifyPostgres(sqlState: "40P01", address: address).0 == .storeUnavailable)
+            #expect(LocatedFailure.classifyPostgres(sqlState: "23514", address: address).0 == .storeConstraint)
+            #expect(LocatedFailure.store(.storeConstraint, message: "").exitStatus == .software)
         }
 
         @Test func aRefusedConnectionNamesHostAndPortAndIsTemporary() async throws {
@@ -52,8 +56,8 @@
                     try PostgresStoreAddress("postgres://painmap@127.0.0.1:\(port)/painmap?sslmode=disable")
                 ) { _ in }
                 Issue.record("a store opened on a closed port")
-            } catch let error as PostgresStoreError {
-                #expect(error.exitStatus == .tempFail)
+            } catch let error as LocatedFailure {
+                #expect(error.code == .storeUnavailable && error.exitStatus == .tempFail)
                 #expect(error.message.contains("127.0.0.1:\(port)"), "\(error.message)")
             }
         }
@@ -71,8 +75,8 @@
                 do {
                     try await PostgresFeedbackStore.withStore(address) { _ in }
                     Issue.record("opened \(address)")
-                } catch let error as PostgresStoreError {
-                    #expect(error.exitStatus == .configError, "\(error.message)")
+                } catch let error as LocatedFailure {
+                    #expect(error.code == .storeLocation && error.exitStatus == .configError, "\(error.message)")
                     #expect(error.message.contains(fragment), "\(error.message)")
                     #expect(!error.message.contains("wrong"))
                 }
@@ -87,7 +91,7 @@
             async let second = PostgresFeedbackStore.withStore(address) { try await $0.appliedMigrations() }
             let all = [
                 "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run", "v6_slice_index",
-                "v7_classification_learned",
+                "v7_classification_learned", "v8_review_decisions",
             ]
             #expect(try await [first, second] == [all, all])
             try await PostgresFeedbackStore.withStore(address) { reopened in
@@ -115,7 +119,7 @@
                 #expect(
                     try await store.appliedMigrations() == [
                         "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run",
-                        "v6_slice_index", "v7_classification_learned",
+                        "v6_slice_index", "v7_classification_learned", "v8_review_decisions",
                     ]
                 )
                 let q3 = try #require(Quarter("2026Q3"))

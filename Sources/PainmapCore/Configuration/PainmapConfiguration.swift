@@ -22,6 +22,8 @@ public struct PainmapConfiguration: Sendable {
     public var analysis: AnalysisConfiguration
     /// Personal-data handling at ingest (`Config/privacy.yaml`); ``PrivacyConfiguration/default`` without it.
     public var privacy: PrivacyConfiguration
+    /// Bodies a pain may be assigned to (`Config/responsible-bodies.yaml`); ``ResponsibleBodyDirectory/empty`` without it.
+    public var responsibleBodies: ResponsibleBodyDirectory
 
     /// Creates a configuration from its parts.
     public init(
@@ -34,7 +36,8 @@ public struct PainmapConfiguration: Sendable {
         lifeSituations: LifeSituationCatalog = .empty,
         priority: PriorityConfiguration = .builtIn,
         analysis: AnalysisConfiguration = .builtIn,
-        privacy: PrivacyConfiguration = .default
+        privacy: PrivacyConfiguration = .default,
+        responsibleBodies: ResponsibleBodyDirectory = .empty
     ) {
         self.directory = directory
         self.root = root
@@ -46,6 +49,7 @@ public struct PainmapConfiguration: Sendable {
         self.priority = priority
         self.analysis = analysis
         self.privacy = privacy
+        self.responsibleBodies = responsibleBodies
     }
 
     /// The layout with a name.

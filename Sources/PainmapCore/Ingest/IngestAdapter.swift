@@ -8,7 +8,7 @@ public protocol IngestAdapter: Sendable {
     /// Opens `file` and checks what must hold for the whole file (header, columns, root element).
     /// - Parameter file: The export, with the layout its feed declares.
     /// - Returns: The file's rows, to pull in order.
-    /// - Throws: ``IngestError`` when the file as a whole is unusable (no header, missing columns, forbidden DTD).
+    /// - Throws: ``LocatedFailure`` with an ``FailureCode/ingest(_:)`` code when the file as a whole is unusable (no header, missing columns, forbidden DTD).
     func open(_ file: FeedFile) throws -> any RowReader
 }
 
@@ -26,24 +26,36 @@ public struct FileReadSummary: Sendable, Hashable {
     }
 }
 
-/// A whole file is unusable: it is recorded as rejected, and the run goes on with the next file.
-public struct IngestError: PainmapFailure, Equatable {
-    /// Where the problem is.
-    public var location: SourceLocation
-    /// The reason code, from the same closed set as row quarantine.
-    public var reason: QuarantineReason
-    /// What is wrong and what to do, in Russian.
-    public var message: String
-
-    /// Creates an ingest error.
-    public init(location: SourceLocation, reason: QuarantineReason, message: String) {
-        self.location = location
-        self.reason = reason
-        self.message = message
+extension FailureCode {
+    /// A whole input file is unusable for `reason` (`ingest.<reason>`, such as `ingest.missing_columns`); the file is
+    /// recorded as rejected, and the run goes on with the next file (65).
+    ///
+    /// - Parameter reason: The reason, from the same closed set as row quarantine.
+    /// - Returns: The code.
+    public static func ingest(_ reason: QuarantineReason) -> FailureCode {
+        FailureCode(rawValue: ingestPrefix + reason.rawValue)
     }
 
-    /// `SampleFeeds/hotline/x.csv:1: ошибка: …`.
-    public var description: String { "\(location): ошибка: \(message)" }
-    /// Always ``ExitStatus/dataError``.
-    public var exitStatus: ExitStatus { .dataError }
+    /// The reason of an ``ingest(_:)`` code; `nil` for any other code.
+    public var ingestReason: QuarantineReason? {
+        guard rawValue.hasPrefix(Self.ingestPrefix) else { return nil }
+        return QuarantineReason(rawValue: String(rawValue.dropFirst(Self.ingestPrefix.count)))
+    }
+
+    private static let ingestPrefix = "ingest."
+}
+
+extension LocatedFailure {
+    /// A whole file is unusable: it is recorded as rejected, and the run goes on with the next file (65).
+    ///
+    /// - Parameters:
+    ///   - reason: The reason code, from the same closed set as row quarantine.
+    ///   - location: Where the problem is: `SampleFeeds/hotline/x.csv:1`.
+    ///   - message: What is wrong and what to do, in Russian.
+    /// - Returns: A failure with code ``FailureCode/ingest(_:)`` and ``ExitStatus/dataError``.
+    public static func unusableFile(_ reason: QuarantineReason, at location: SourceLocation, message: String)
+        -> LocatedFailure
+    {
+        LocatedFailure(.ingest(reason), at: location, message: message, status: .dataError)
+    }
 }

@@ -3,7 +3,7 @@
 /// The ingest job produces them (adapter → redaction) while the store writes; at most ``capacity`` batches wait, so
 /// memory is bounded for any file size. A store pulls with ``nextBlocking()`` on a writer thread of its own (SQLite)
 /// or with `for try await` (PostgreSQL); after the last batch, ``summary`` says how the file was decoded. If reading
-/// fails, the pull throws the adapter's error (an ``IngestError``) and the store rolls the file back.
+/// fails, the pull throws the adapter's error (an ``LocatedFailure``) and the store rolls the file back.
 public final class IngestRows: AsyncSequence, Sendable {
     /// One batch: consecutive rows of the file.
     public typealias Batch = [RowOutcome<RedactedRecord>]

@@ -3,7 +3,7 @@
 /// A reader is used by one task at a time and owns its reading state (file handle, decoder, parser).
 public protocol RowReader {
     /// The next row's outcome, or `nil` after the last row.
-    /// - Throws: ``IngestError`` when the file turns out unusable as a whole (no data rows, an XLSX part broken
+    /// - Throws: ``LocatedFailure`` when the file turns out unusable as a whole (no data rows, an XLSX part broken
     ///   off); the rows read before it are then not stored either.
     mutating func next() throws -> RowOutcome<FeedbackRecord>?
 

@@ -13,6 +13,8 @@ public enum ClassificationRule: String, Sendable, Hashable, Codable, CaseIterabl
     /// No rule above decided, and the model learned from the store's certain records (survey answers, service ids,
     /// source categories) placed the text confidently; the evidence names the words that decided.
     case learned
+    /// An analyst moved the record to this situation (`painmap review split --situation`); applied over the classifier.
+    case analyst
     /// Nothing decided: the record stays unassigned («Не определена»). Stored and printed as `none`; the case is not
     /// called `none` so that it is never mistaken for `Optional.none`.
     case unassigned = "none"
@@ -25,6 +27,7 @@ public enum ClassificationRule: String, Sendable, Hashable, Codable, CaseIterabl
         case .category: "категория"
         case .keywords: "ключевые слова"
         case .learned: "обученная модель"
+        case .analyst: "решение аналитика"
         case .unassigned: "не определена"
         }
     }

@@ -25,11 +25,16 @@ public protocol FeedbackStore: Sendable {
     ///   - file: Digest, path, feed and source of the file.
     ///   - rows: The file's redacted rows in file order; an error pulled from it rolls everything back.
     /// - Returns: The committed ledger entry.
-    /// - Throws: what pulling `rows` throws (the adapter's ``IngestError``), or a store failure.
+    /// - Throws: what pulling `rows` throws (the adapter's ``LocatedFailure``), or a store failure.
     func ingest(_ file: IngestFileIdentity, rows: IngestRows) async throws -> IngestedFile
 
     /// Records a file that was rejected as a whole (replacing an earlier rejection of the same digest).
-    func recordRejection(_ file: IngestFileIdentity, error: IngestError) async throws
+    ///
+    /// - Parameters:
+    ///   - file: The file.
+    ///   - error: Why: a failure with an ``FailureCode/ingest(_:)`` code, whose reason the ledger keeps.
+    /// - Throws: A store failure when the ledger cannot be written.
+    func recordRejection(_ file: IngestFileIdentity, error: LocatedFailure) async throws
 
     /// Totals for `painmap status`.
     func status() async throws -> StoreStatus

@@ -15,7 +15,7 @@ struct RowMapper {
     private let now: Date
 
     /// Checks the header and prepares the mapping.
-    /// - Throws: ``IngestError`` with `missing_columns`, listing what was found and what is expected.
+    /// - Throws: ``LocatedFailure`` with `missing_columns`, listing what was found and what is expected.
     init(
         feed: FeedConfiguration,
         regions: RegionDirectory,
@@ -53,7 +53,7 @@ struct RowMapper {
             case .xlsx, .json, .xml:
                 message += "; проверьте columns макета «\(feed.name)» в Config/feeds.yaml"
             }
-            throw IngestError(location: location, reason: .missingColumns, message: message)
+            throw LocatedFailure.unusableFile(.missingColumns, at: location, message: message)
         }
         self.columnDates = columnDates
         self.indices = indices

@@ -28,9 +28,9 @@ public struct POSAdapter: IngestAdapter {
         case .csv, .xlsx:
             return try TabularFeedReader(regions: regions, now: now).open(file, step: TextRequiredStep())
         case .xml:
-            throw IngestError(
-                location: SourceLocation(path: file.displayPath),
-                reason: .malformedXML,
+            throw LocatedFailure.unusableFile(
+                .malformedXML,
+                at: SourceLocation(path: file.displayPath),
                 message: "ПОС не выгружается в XML; укажите format: csv или json"
             )
         }

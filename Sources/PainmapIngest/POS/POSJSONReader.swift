@@ -9,20 +9,20 @@ struct POSJSONReader {
     let now: Date
 
     /// Opens a JSON export: finds the array of records and checks the column map.
-    /// - Throws: ``IngestError`` when there is no array of records.
+    /// - Throws: ``LocatedFailure`` when there is no array of records.
     func open(_ file: FeedFile) throws -> any RowReader {
         let location = SourceLocation(path: file.displayPath)
         let scanner: JSONArrayScanner
         do {
             scanner = try JSONArrayScanner(url: file.url)
         } catch JSONArrayScanner.Problem.noArray {
-            throw IngestError(
-                location: location,
-                reason: .emptyFile,
+            throw LocatedFailure.unusableFile(
+                .emptyFile,
+                at: location,
                 message: "в JSON нет массива записей (ожидается [...] или {\"content\": [...]})"
             )
         } catch {
-            throw IngestError(location: location, reason: .malformedJSON, message: "JSON повреждён в начале файла")
+            throw LocatedFailure.unusableFile(.malformedJSON, at: location, message: "JSON повреждён в начале файла")
         }
         let paths = file.feed.columns.values.map(\.column)
         let mapper = try RowMapper(feed: file.feed, regions: regions, header: paths, location: location, now: now)
@@ -68,9 +68,9 @@ struct POSJSONReader {
                 }
             }
             guard elements > 0 else {
-                throw IngestError(
-                    location: location,
-                    reason: .emptyFile,
+                throw LocatedFailure.unusableFile(
+                    .emptyFile,
+                    at: location,
                     message: "массив записей JSON пуст; если обращений за период не было, файл можно не выгружать"
                 )
             }

@@ -39,7 +39,7 @@ public struct PortalAdapter: IngestAdapter {
     ///
     /// Each `form` is checked on its own (``PortalFormValidator``); the summary's encoding reads `utf-8+xmldsig`
     /// when the message carries an enveloped XML-DSig `Signature` (recorded, not verified).
-    /// - Throws: ``IngestError`` when the file is not strict UTF-8 XML or declares a DTD.
+    /// - Throws: ``LocatedFailure`` when the file is not strict UTF-8 XML or declares a DTD.
     public func open(_ file: FeedFile) throws -> any RowReader {
         let reader: XMLStreamReader
         do {
@@ -93,9 +93,9 @@ public struct PortalAdapter: IngestAdapter {
                 }
             }
             if parser == nil {
-                throw IngestError(
-                    location: SourceLocation(path: file.displayPath),
-                    reason: .emptyFile,
+                throw LocatedFailure.unusableFile(
+                    .emptyFile,
+                    at: SourceLocation(path: file.displayPath),
                     message: "XML-документ пуст"
                 )
             }
@@ -106,9 +106,9 @@ public struct PortalAdapter: IngestAdapter {
         private mutating func start(with event: XMLEvent) throws {
             guard case .startElement(let name, let namespace, _, _) = event else { return }
             guard let dialect = PortalDialect(root: name, namespace: namespace) else {
-                throw IngestError(
-                    location: SourceLocation(path: file.displayPath, line: reader.line),
-                    reason: .malformedXML,
+                throw LocatedFailure.unusableFile(
+                    .malformedXML,
+                    at: SourceLocation(path: file.displayPath, line: reader.line),
                     message:
                         "корневой элемент «\(RowMapper.clip(name))» не mkgu:body в пространстве имён \(PortalAdapter.namespace) и не RatesRequest в \(PortalAdapter.ratesNamespace): это не выгрузка «Ваш контроль»"
                 )
@@ -141,14 +141,18 @@ public struct PortalAdapter: IngestAdapter {
         }
     }
 
-    static func wholeFile(_ error: any Error, path: String) -> IngestError {
+    static func wholeFile(_ error: any Error, path: String) -> LocatedFailure {
         guard let error = error as? XMLReadError else {
-            return IngestError(location: SourceLocation(path: path), reason: .malformedXML, message: "XML не читается")
+            return LocatedFailure.unusableFile(
+                .malformedXML,
+                at: SourceLocation(path: path),
+                message: "XML не читается"
+            )
         }
         let (reason, message) = describe(error)
-        return IngestError(
-            location: SourceLocation(path: path, line: error.line > 0 ? error.line : nil),
-            reason: reason,
+        return LocatedFailure.unusableFile(
+            reason,
+            at: SourceLocation(path: path, line: error.line > 0 ? error.line : nil),
             message: message
         )
     }

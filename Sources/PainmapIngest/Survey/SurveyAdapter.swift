@@ -23,9 +23,9 @@ public struct SurveyAdapter: IngestAdapter {
     public func open(_ file: FeedFile) throws -> any RowReader {
         let location = SourceLocation(path: file.displayPath)
         guard let id = file.feed.questionnaire, let questionnaire = questionnaires[id] else {
-            throw IngestError(
-                location: location,
-                reason: .missingColumns,
+            throw LocatedFailure.unusableFile(
+                .missingColumns,
+                at: location,
                 message:
                     "для макета «\(file.feed.name)» не найдена анкета «\(file.feed.questionnaire ?? "")»; задайте questionnaire и опишите её в Config/surveys.yaml"
             )
@@ -48,9 +48,9 @@ struct SurveyStep: TabularRowStep {
         let freeText = questionnaire.freeText.map { ($0, index($0)) }
         let missing = likert.filter { $0.1 == nil }.map(\.0.column) + freeText.filter { $0.1 == nil }.map(\.0)
         if !missing.isEmpty {
-            throw IngestError(
-                location: location,
-                reason: .missingColumns,
+            throw LocatedFailure.unusableFile(
+                .missingColumns,
+                at: location,
                 message:
                     "нет столбцов анкеты «\(questionnaire.id)»: \(missing.map { "«\($0)»" }.joined(separator: ", ")); найдены: \(header.prefix(40).map { "«\($0)»" }.joined(separator: ", "))"
             )

@@ -9,7 +9,7 @@ struct TabularFeedReader {
     let now: Date
 
     /// Opens `file`: reads the header and checks the layout's and the step's columns.
-    /// - Throws: ``IngestError`` when the header is missing or lacks required columns.
+    /// - Throws: ``LocatedFailure`` when the header is missing or lacks required columns.
     func open(_ file: FeedFile, step: some TabularRowStep) throws -> any RowReader {
         var source = try TabularRowSource(file: file)
         let header = try source.header()
@@ -18,14 +18,14 @@ struct TabularFeedReader {
         let mapper: RowMapper
         do {
             mapper = try RowMapper(feed: file.feed, regions: regions, header: header, location: location, now: now)
-        } catch let error as IngestError where source.encodingName == "cp1251" {
+        } catch let error as LocatedFailure where source.encodingName == "cp1251" {
             // Read through the legacy fallback and not one configured column recognised: the file is in
             // some third encoding (KOI8-R, UTF-16…), not a file with a few renamed columns.
             let known = Set(file.feed.columns.values.map { RowMapper.headerKey($0.column) })
             guard header.contains(where: { known.contains(RowMapper.headerKey($0)) }) else {
-                throw IngestError(
-                    location: location,
-                    reason: .badEncoding,
+                throw LocatedFailure.unusableFile(
+                    .badEncoding,
+                    at: location,
                     message:
                         "файл не в UTF-8, а прочитанный как CP1251 заголовок не содержит ни одного столбца макета «\(file.feed.name)»; пересохраните выгрузку в UTF-8 или CP1251"
                 )
@@ -125,9 +125,9 @@ struct TabularRows<Prepared: PreparedRowStep>: RowReader {
     mutating func next() throws -> RowOutcome<FeedbackRecord>? {
         guard let item = try source.next() else {
             guard rows > 0 else {
-                throw IngestError(
-                    location: SourceLocation(path: path, line: (headerPlace?.row ?? 1) + 1),
-                    reason: .emptyFile,
+                throw LocatedFailure.unusableFile(
+                    .emptyFile,
+                    at: SourceLocation(path: path, line: (headerPlace?.row ?? 1) + 1),
                     message: headerPlace.map {
                         "на листе «\($0.sheet)» под заголовком (строка \($0.row)) нет ни одной строки данных; если обращений за период не было, файл можно не выгружать"
                     }

@@ -26,7 +26,7 @@ struct TabularRowSource {
     private(set) var headerPlace: (sheet: String, row: Int)?
 
     /// Opens a file according to its feed's format.
-    /// - Throws: ``IngestError`` when the file cannot be opened as that format.
+    /// - Throws: ``LocatedFailure`` when the file cannot be opened as that format.
     init(file: FeedFile) throws {
         location = SourceLocation(path: file.displayPath)
         maxFieldBytes = file.feed.maxFieldBytes
@@ -41,18 +41,18 @@ struct TabularRowSource {
                 )
                 backend = .csv(reader, FieldDecoder(legacy: file.feed.legacyEncoding, bomSeen: false))
             } catch {
-                throw IngestError(
-                    location: location,
-                    reason: .emptyFile,
+                throw LocatedFailure.unusableFile(
+                    .emptyFile,
+                    at: location,
                     message: "файл не читается; проверьте путь и права доступа"
                 )
             }
         case .xlsx:
             backend = .xlsxUnopened(file.url)
         case .json, .xml:
-            throw IngestError(
-                location: location,
-                reason: .malformedJSON,
+            throw LocatedFailure.unusableFile(
+                .malformedJSON,
+                at: location,
                 message: "формат \(file.feed.format.rawValue) не табличный"
             )
         }
@@ -72,7 +72,7 @@ struct TabularRowSource {
     /// ``XLSXHeaderLocator/searchRows`` rows of a sheet that holds the layout's columns (the sheet `sheet:` names,
     /// else the first such sheet in tab order, visible sheets before hidden ones). Rows above it (a title, merged
     /// cells, a blank row) are not data and are not counted.
-    /// - Throws: ``IngestError`` (`empty_file`, `bad_encoding`, `missing_columns`, workbook errors) when there is
+    /// - Throws: ``LocatedFailure`` (`empty_file`, `bad_encoding`, `missing_columns`, workbook errors) when there is
     ///   no usable header.
     mutating func header() throws -> [String] {
         if case .xlsxUnopened(let url) = backend {
@@ -83,17 +83,17 @@ struct TabularRowSource {
         }
         switch next0() {
         case .success(nil):
-            throw IngestError(
-                location: SourceLocation(path: location.path, line: 1),
-                reason: .emptyFile,
+            throw LocatedFailure.unusableFile(
+                .emptyFile,
+                at: SourceLocation(path: location.path, line: 1),
                 message: "файл пуст: нет строки заголовка"
             )
         case .success(.row(_, let cells, _)?):
             return cells.map(\.text)
         case .success(.unreadable(let row)?):
-            throw IngestError(
-                location: SourceLocation(path: location.path, line: row.line),
-                reason: row.reason,
+            throw LocatedFailure.unusableFile(
+                row.reason,
+                at: SourceLocation(path: location.path, line: row.line),
                 message: "заголовок не читается: \(row.message)"
             )
         case .failure(let error):
@@ -102,12 +102,12 @@ struct TabularRowSource {
     }
 
     /// Reads the next data row; `nil` at the end.
-    /// - Throws: ``IngestError`` when the file breaks off unreadably mid-way (XLSX).
+    /// - Throws: ``LocatedFailure`` when the file breaks off unreadably mid-way (XLSX).
     mutating func next() throws -> TabularItem? {
         try next0().get()
     }
 
-    private mutating func next0() -> Result<TabularItem?, IngestError> {
+    private mutating func next0() -> Result<TabularItem?, LocatedFailure> {
         switch backend {
         case .csv(var reader, var decoder):
             defer { backend = .csv(reader, decoder) }
@@ -115,7 +115,7 @@ struct TabularRowSource {
             do {
                 row = try reader.next()
             } catch {
-                return .failure(IngestError(location: location, reason: .emptyFile, message: "ошибка чтения файла"))
+                return .failure(LocatedFailure.unusableFile(.emptyFile, at: location, message: "ошибка чтения файла"))
             }
             guard let row else { return .success(nil) }
             if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
@@ -203,83 +203,79 @@ struct TabularRowSource {
                 }
                 return .success(.row(line: row.number, cells: cells, raw: raw))
             } catch {
-                return .failure(IngestError(xlsx: error, location: location))
+                return .failure(LocatedFailure(xlsx: error, location: location))
             }
         }
     }
 }
 
-extension IngestError {
+extension LocatedFailure {
     /// Wraps an XLSX reader error with a Russian message.
     init(xlsx error: any Error, location: SourceLocation) {
         guard let error = error as? XLSXReadError else {
-            self.init(location: location, reason: .notZip, message: "книга XLSX не читается")
+            self = .unusableFile(.notZip, at: location, message: "книга XLSX не читается")
             return
         }
         switch error {
         case .notZip:
-            self.init(
-                location: location,
-                reason: .notZip,
+            self = .unusableFile(
+                .notZip,
+                at: location,
                 message: "файл не является книгой XLSX (не ZIP-архив); сохраните выгрузку как .xlsx"
             )
         case .unreadable:
-            self.init(
-                location: location,
-                reason: .notZip,
+            self = .unusableFile(
+                .notZip,
+                at: location,
                 message: "книга XLSX не читается; проверьте путь и права доступа"
             )
         case .zipBomb(let part):
-            self.init(
-                location: location,
-                reason: .zipBomb,
+            self = .unusableFile(
+                .zipBomb,
+                at: location,
                 message: "часть книги \(part) распаковывается в слишком большой объём; файл отклонён"
             )
         case .tooManySharedStrings(let limit):
-            self.init(
-                location: location,
-                reason: .zipBomb,
-                message: "в книге больше \(limit) общих строк; файл отклонён"
-            )
+            self = .unusableFile(.zipBomb, at: location, message: "в книге больше \(limit) общих строк; файл отклонён")
         case .unsafeEntry:
-            self.init(
-                location: location,
-                reason: .notZip,
+            self = .unusableFile(
+                .notZip,
+                at: location,
                 message:
                     "в архиве есть файл с путём за пределами книги (../ или абсолютный путь): это не выгрузка Excel, файл отклонён"
             )
         case .unsupportedCompression(let part, let method):
-            self.init(
-                location: location,
-                reason: .notZip,
+            self = .unusableFile(
+                .notZip,
+                at: location,
                 message:
                     "часть книги \(part) сжата методом ZIP №\(method), а читаются только методы 0 и 8 (так сохраняют Excel и LibreOffice); пересохраните файл в Excel или LibreOffice"
             )
         case .encryptedPart(let part):
-            self.init(
-                location: location,
-                reason: .notZip,
+            self = .unusableFile(
+                .notZip,
+                at: location,
                 message: "часть книги \(part) зашифрована; сохраните выгрузку без пароля"
             )
         case .missingPart(let part), .corruptPart(let part):
-            self.init(
-                location: location,
-                reason: .notZip,
+            self = .unusableFile(
+                .notZip,
+                at: location,
                 message: "в книге XLSX нет целой части \(part); пересохраните файл в Excel или LibreOffice"
             )
         case .missingSheet(let name):
-            self.init(location: location, reason: .notZip, message: "в книге нет листа «\(name)»")
+            self = .unusableFile(.notZip, at: location, message: "в книге нет листа «\(name)»")
         case .malformed(let part, let line):
-            self.init(
-                location: SourceLocation(path: location.path, line: line),
-                reason: .malformedXML,
+            self = .unusableFile(
+                .malformedXML,
+                at: SourceLocation(path: location.path, line: line),
                 message: "часть книги \(part) повреждена (строка \(line) XML)"
             )
         case .xml(let part, let xmlError):
             let (reason, message) = PortalAdapter.describe(xmlError)
-            self.init(
-                location: location,
-                reason: reason == .malformedXML ? .malformedXML : reason,
+            self = .unusableFile(
+                reason == .malformedXML ? .malformedXML : reason,
+                at: location,
                 message: "часть книги \(part): \(message)"
             )
         }

@@ -40,14 +40,14 @@ struct XLSXHeaderLocator {
     }
 
     /// Opens `url` and finds the header.
-    /// - Throws: ``IngestError``: the workbook's own errors, `missing_columns` when no sheet holds the header (or the
+    /// - Throws: ``LocatedFailure``: the workbook's own errors, `missing_columns` when no sheet holds the header (or the
     ///   sheet `sheet:` names does not exist), `empty_file` when every sheet is empty.
     func locate(_ url: URL) throws -> Found {
         let first: XLSXReader
         do {
             first = try XLSXReader(contentsOf: url)
         } catch {
-            throw IngestError(xlsx: error, location: location)
+            throw LocatedFailure(xlsx: error, location: location)
         }
         let names: [String]
         if let wanted = feed.sheet {
@@ -56,9 +56,9 @@ struct XLSXHeaderLocator {
                 let name = first.sheetNames.first(where: { $0 == wanted })
                     ?? first.sheetNames.first(where: { $0.lowercased() == folded })
             else {
-                throw IngestError(
-                    location: location,
-                    reason: .missingColumns,
+                throw LocatedFailure.unusableFile(
+                    .missingColumns,
+                    at: location,
                     message:
                         "в книге нет листа «\(wanted)», названного в sheet: макета «\(feed.name)»; листы книги: \(first.sheetNames.map { "«\($0)»" }.joined(separator: ", "))"
                 )
@@ -81,7 +81,7 @@ struct XLSXHeaderLocator {
                     reader = try XLSXReader(contentsOf: url, sheetName: name)
                 }
             } catch {
-                throw IngestError(xlsx: error, location: location)
+                throw LocatedFailure(xlsx: error, location: location)
             }
             var preview: (sheet: String, row: Int, cells: [String])?
             var seen = 0
@@ -90,7 +90,7 @@ struct XLSXHeaderLocator {
                 do {
                     row = try reader.next()
                 } catch {
-                    throw IngestError(xlsx: error, location: location)
+                    throw LocatedFailure(xlsx: error, location: location)
                 }
                 guard let row else { break }
                 let cells = row.cells.map(Self.headerText)
@@ -110,7 +110,7 @@ struct XLSXHeaderLocator {
         sheets: [String],
         hidden: Set<String>,
         previews: [(sheet: String, row: Int, cells: [String])?]
-    ) -> IngestError {
+    ) -> LocatedFailure {
         let described = zip(sheets, previews).map { sheet, preview -> String in
             let name = hidden.contains(sheet) ? "\(sheet)» (скрытый)" : "\(sheet)»"
             guard let preview else { return "«\(name) — пуст" }
@@ -118,9 +118,9 @@ struct XLSXHeaderLocator {
             return "«\(name) — строка \(preview.row): \(cells.joined(separator: ", "))"
         }
         if previews.allSatisfy({ $0 == nil }) {
-            return IngestError(
-                location: location,
-                reason: .emptyFile,
+            return LocatedFailure.unusableFile(
+                .emptyFile,
+                at: location,
                 message:
                     "в книге нет ни одной заполненной строки: \(sheets.count == 1 ? "лист" : "листы") \(sheets.map { "«\($0)»" }.joined(separator: ", ")) без данных; проверьте, что выгрузка сохранена целиком"
             )
@@ -129,9 +129,9 @@ struct XLSXHeaderLocator {
         let wanted = feed.columns.values.map(\.column).filter { signature.required.contains(RowMapper.headerKey($0)) }
         let columns = (wanted.isEmpty ? feed.columns.values.map(\.column) : wanted).sorted().map { "«\($0)»" }
         let scope = feed.sheet == nil ? "ни на одном листе книги" : "на листе «\(sheets.first ?? "")»"
-        return IngestError(
-            location: location,
-            reason: .missingColumns,
+        return LocatedFailure.unusableFile(
+            .missingColumns,
+            at: location,
             message:
                 "\(scope) в первых \(Self.searchRows) строках нет строки заголовка макета «\(feed.name)» со столбцами \(columns.joined(separator: ", ")); первые строки листов: \(described.joined(separator: "; ")); поправьте columns макета в Config/feeds.yaml или укажите лист ключом sheet:"
         )

@@ -104,9 +104,15 @@ public struct ClassifyJob: Sendable {
         for slice in slices {
             let records = try await records(of: slice, staleFor: all ? nil : digest)
             lap("read \(slice.region)")
-            guard !records.isEmpty else { continue }
-            let results = try await classify(records, with: classifier)
-            let items = zip(records, results).map { ClassifiedRecord($0, classification: $1, configDigest: digest) }
+            let moves = try await analystMoves(region: slice.region, quarter: slice.quarter)
+            var items: [ClassifiedRecord] = []
+            if !records.isEmpty {
+                let results = try await classify(records, with: classifier)
+                items = zip(records, results).map { ClassifiedRecord($0, classification: $1, configDigest: digest) }
+            }
+            items = try await applying(moves, to: items, region: slice.region, quarter: slice.quarter)
+            guard !items.isEmpty else { continue }
+            let results = items.map(\.classification)
             lap("classify \(slice.region)")
             FaultPoint.hit("classify.before-save")
             try await store.saveClassifications(items)
@@ -178,6 +184,40 @@ public struct ClassifyJob: Sendable {
             if let part { training.merge(part) }
         }
         return training
+    }
+
+    /// Records analysts moved to another life situation in a region-quarter (none when the store keeps no decisions).
+    private func analystMoves(region: String, quarter: Quarter) async throws -> [RecordID: RecordDecision] {
+        guard let decisions = store as? any DecisionStore else { return [:] }
+        let moves = try await decisions.recordDecisions(region: region, quarter: quarter).filter(\.movesSituation)
+        return Dictionary(moves.map { ($0.recordID, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The classifications to save with analysts' moves applied over the classifier's: the records just classified,
+    /// plus moved records classified earlier whose stored situation does not show the move yet.
+    private func applying(
+        _ moves: [RecordID: RecordDecision],
+        to items: [ClassifiedRecord],
+        region: String,
+        quarter: Quarter
+    ) async throws -> [ClassifiedRecord] {
+        guard !moves.isEmpty else { return items }
+        func moved(_ item: ClassifiedRecord) -> ClassifiedRecord {
+            guard let move = moves[item.id] else { return item }
+            var item = item
+            item.classification.lifeSituation = move.lifeSituation
+            item.classification.rule = move.lifeSituation == nil ? .unassigned : .analyst
+            item.classification.evidence = "перенесено аналитиком \(move.actor), \(move.at)"
+            return item
+        }
+        var result = items.map(moved)
+        let fresh = Set(items.map(\.id))
+        for item in try await store.classifiedRecords(region: region, quarter: quarter)
+        where moves[item.id] != nil && !fresh.contains(item.id) {
+            let updated = moved(item)
+            if updated.classification != item.classification { result.append(updated) }
+        }
+        return result
     }
 
     /// Classifies records in fixed chunks on up to ``threadCount`` tasks; the output is in input order.

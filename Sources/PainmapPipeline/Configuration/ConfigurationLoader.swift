@@ -55,6 +55,12 @@ public struct ConfigurationLoader: Sendable {
         let priority: PriorityConfiguration? = decode("priority.yaml", in: directory, optional: true, errors: &errors)
         let analysis: AnalysisConfiguration? = decode("analysis.yaml", in: directory, optional: true, errors: &errors)
         let privacy: PrivacyConfiguration? = decode("privacy.yaml", in: directory, optional: true, errors: &errors)
+        let bodies: ResponsibleBodyDirectory? = decode(
+            "responsible-bodies.yaml",
+            in: directory,
+            optional: true,
+            errors: &errors
+        )
 
         let feeds = feedsFile?.feeds ?? []
         let regions = regionsFile?.regions ?? []
@@ -190,7 +196,8 @@ public struct ConfigurationLoader: Sendable {
             lifeSituations: lifeSituations ?? .empty,
             priority: priority ?? .builtIn,
             analysis: analysis ?? .builtIn,
-            privacy: privacy ?? .default
+            privacy: privacy ?? .default,
+            responsibleBodies: bodies ?? .empty
         )
     }
 

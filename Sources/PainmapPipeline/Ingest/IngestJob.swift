@@ -70,9 +70,9 @@ public struct IngestJob: Sendable {
                 path: file.displayPath,
                 source: file.feed.kind,
                 outcome: .rejected(
-                    IngestError(
-                        location: SourceLocation(path: file.displayPath),
-                        reason: .emptyFile,
+                    LocatedFailure.unusableFile(
+                        .emptyFile,
+                        at: SourceLocation(path: file.displayPath),
                         message: "файл не читается"
                     )
                 )
@@ -121,10 +121,13 @@ public struct IngestJob: Sendable {
                 source: file.feed.kind,
                 outcome: .ingested(entry.accounting, encoding: entry.encoding ?? "")
             )
-        } catch let error as IngestError {
+        } catch let error as LocatedFailure where error.code.ingestReason != nil {
             logger.warning(
                 "File rejected",
-                metadata: [LogKey.file: "\(file.displayPath)", LogKey.reason: "\(error.reason.rawValue)"]
+                metadata: [
+                    LogKey.file: "\(file.displayPath)",
+                    LogKey.reason: "\(error.code.ingestReason?.rawValue ?? error.code.rawValue)",
+                ]
             )
             try await store.recordRejection(identity, error: error)
             return .init(path: file.displayPath, source: file.feed.kind, outcome: .rejected(error))

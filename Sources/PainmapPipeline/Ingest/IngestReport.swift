@@ -11,7 +11,7 @@ public struct IngestReport: Sendable {
             /// Already ingested (same digest); nothing was added.
             case skipped(FileAccounting)
             /// Unusable as a whole; recorded as rejected.
-            case rejected(IngestError)
+            case rejected(LocatedFailure)
             /// No layout covers the file; `explicit` when the user named it (an error), else skipped.
             case unmatched(String, explicit: Bool)
         }
@@ -61,7 +61,10 @@ public struct IngestReport: Sendable {
             case .skipped:
                 rows.append([file.path, kind, "0", "0", "0", "0", "0", "уже загружен, пропущен"])
             case .rejected(let error):
-                rows.append([file.path, kind, "—", "—", "—", "—", "—", "отклонён: \(error.reason.rawValue)"])
+                rows.append([
+                    file.path, kind, "—", "—", "—", "—", "—",
+                    "отклонён: \(error.code.ingestReason?.rawValue ?? error.code.rawValue)",
+                ])
             case .unmatched(_, let explicit):
                 rows.append([
                     file.path, kind, "—", "—", "—", "—", "—", explicit ? "нет макета" : "нет макета, пропущен",

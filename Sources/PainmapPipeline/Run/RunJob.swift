@@ -338,7 +338,8 @@ public struct RunJob: Sendable {
         guard let region = configuration.regions.region(code: code) else { return result }
         let clock = ContinuousClock()
         var started = clock.now
-        let analysis = try await context.analyzer.analyze(region: region, quarter: context.quarter)
+        let base = try await context.analyzer.analyze(region: region, quarter: context.quarter)
+        let analysis = try await DecidedAnalysis(store: store).apply(to: base)
         FaultPoint.hit("analyze.region-done")
         result.cluster += started.duration(to: clock.now)
 
@@ -346,7 +347,8 @@ public struct RunJob: Sendable {
         let files = try context.writer.render(
             analysis.reports,
             index: analysis.index,
-            lifeSituations: context.lifeSituations
+            lifeSituations: context.lifeSituations,
+            effects: analysis.effects
         )
         let gate = ReportGate(
             identifiers: try await store.redactedIdentifiers(region: code, quarter: nil),
@@ -371,6 +373,7 @@ public struct RunJob: Sendable {
         try context.writer.write(files)
         FaultPoint.hit("run.region-files-written")
         try await store.replacePains(region: code, quarter: context.quarter, with: analysis.pains)
+        try await DecidedAnalysis(store: store).keep(base, region: code, quarter: context.quarter)
         FaultPoint.hit("run.pains-stored")
         result.render += started.duration(to: clock.now)
         result.outcomes.append(

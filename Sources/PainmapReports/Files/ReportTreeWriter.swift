@@ -50,11 +50,15 @@ public struct ReportTreeWriter: Sendable {
     ///   - index: The region's index page.
     ///   - lifeSituations: Only these situations' report files (all when empty); the index and workbook always cover
     ///     every situation.
-    /// - Returns: The files, reports first, then the index, its JSON twin and the workbook.
+    ///   - effects: «Решения и их эффект» (`effect.html`, `effect.json`), when the region has one this quarter.
+    /// - Returns: The files, reports first, then the index, its JSON twin, the effect page and the workbook.
     /// - Throws: A renderer's error when a report cannot be encoded.
-    public func render(_ reports: [PainMapReport], index: RegionIndex, lifeSituations: Set<String>) throws
-        -> [PendingFile]
-    {
+    public func render(
+        _ reports: [PainMapReport],
+        index: RegionIndex,
+        lifeSituations: Set<String>,
+        effects: DecisionEffectPage? = nil
+    ) throws -> [PendingFile] {
         let directory = regionDirectory(quarter: index.quarter, region: index.region.code)
         var files: [PendingFile] = []
         for report in reports where lifeSituations.isEmpty || lifeSituations.contains(report.lifeSituation.id) {
@@ -82,6 +86,22 @@ public struct ReportTreeWriter: Sendable {
                 lifeSituation: nil
             )
         )
+        if let effects {
+            files.append(
+                PendingFile(
+                    url: directory.appendingPathComponent("effect.html"),
+                    data: renderer.renderEffects(effects),
+                    lifeSituation: nil
+                )
+            )
+            files.append(
+                PendingFile(
+                    url: directory.appendingPathComponent("effect.json"),
+                    data: try renderer.renderEffectsJSON(effects),
+                    lifeSituation: nil
+                )
+            )
+        }
         files.append(
             PendingFile(
                 url: directory.appendingPathComponent("\(index.region.code).xlsx"),

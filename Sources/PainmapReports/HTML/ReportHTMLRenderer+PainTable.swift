@@ -6,7 +6,7 @@ extension ReportHTMLRenderer {
         ("№", false, 2.5), ("Боль и ключевые слова", false, 14), ("Этап пути", false, 7.5),
         ("Обращений, по каналам", true, 10), ("Динамика и статус", true, 9), ("Неудовл. (оценки 1–2)", true, 6.5),
         ("Просрочка ответа", true, 6.5), ("Ведомства", false, 10), ("Приоритет = произведение множителей", false, 10),
-        ("Цитаты", false, 17), ("Предлагаемое решение", false, 7),
+        ("Цитаты", false, 17), ("Разбор и предлагаемое решение", false, 7),
     ]
 
     func writePainTable(into html: inout HTMLText) {
@@ -45,6 +45,33 @@ extension ReportHTMLRenderer {
                 "\(RussianNumberFormat.integer(other.count)) обращений (\(RussianNumberFormat.percent(other.share)))"
                     + " не вошли ни в одну боль"
             )
+            html.raw("</td></tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n</section>\n")
+        writeExcluded(report.excluded ?? [], heading: "Исключено при разборе", into: &html)
+        writeExcluded(report.needsReview ?? [], heading: "Требует пересмотра", into: &html)
+    }
+
+    /// «Исключено при разборе» / «Требует пересмотра»: a small table of what analysts left out, with who and why.
+    private func writeExcluded(_ pains: [ExcludedPain], heading: String, into html: inout HTMLText) {
+        guard !pains.isEmpty else { return }
+        html.raw("<section class=\"excluded\">\n<h2>")
+        html.text(heading)
+        html.raw("</h2>\n<table class=\"pains\">\n<thead><tr><th>Боль</th><th class=\"num\">Записей</th>")
+        html.raw("<th>Причина</th><th>Кто</th><th>Когда</th></tr></thead>\n<tbody>\n")
+        for pain in pains {
+            html.raw("<tr><td><span class=\"title\">")
+            html.text(pain.title)
+            html.raw("</span><br><span class=\"flat\">")
+            html.text(pain.id)
+            html.raw("</span></td><td class=\"num\">")
+            html.text(RussianNumberFormat.integer(pain.count))
+            html.raw("</td><td>")
+            html.text(pain.reason)
+            html.raw("</td><td>")
+            html.text(pain.decidedBy)
+            html.raw("</td><td>")
+            html.text(pain.decidedAt)
             html.raw("</td></tr>\n")
         }
         html.raw("</tbody>\n</table>\n</section>\n")
@@ -116,6 +143,20 @@ extension ReportHTMLRenderer {
             html.raw("</span></blockquote>")
         }
         html.raw("</td>\n<td class=\"solution\">")
+        if let review = pain.review {
+            html.raw("<span class=\"review\">")
+            html.text(PainTable.reviewStatus(review))
+            html.raw("</span>")
+            if let body = review.responsibleBody {
+                html.raw("<br>")
+                html.text(body)
+            }
+            if let due = review.dueDate {
+                html.raw("<br>")
+                html.text("срок " + due)
+            }
+            if !pain.proposedSolution.isEmpty { html.raw("<br>") }
+        }
         html.text(pain.proposedSolution)
         html.raw("</td>\n</tr>\n")
     }

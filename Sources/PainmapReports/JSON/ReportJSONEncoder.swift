@@ -1,11 +1,12 @@
 import Foundation
+import PainmapCore
 
 /// Encodes report models as the documented JSON (`docs/report-schema.md`): sorted keys, two-space indentation,
 /// unescaped slashes, numbers rounded by ``ReportRounding``, a final line feed.
 enum ReportJSONEncoder {
     /// The JSON of `value`.
-    /// - Throws: ``ReportRenderError`` naming the field when a number is NaN or infinite.
-    static func encode(_ value: some Encodable) throws(ReportRenderError) -> Data {
+    /// - Throws: ``LocatedFailure`` (``FailureCode/reportUnencodable``) naming the field when a number is NaN or infinite.
+    static func encode(_ value: some Encodable) throws(LocatedFailure) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         do {
@@ -13,12 +14,12 @@ enum ReportJSONEncoder {
             data.append(0x0A)
             return data
         } catch let EncodingError.invalidValue(_, context) {
-            throw ReportRenderError(
+            throw LocatedFailure.unencodableReport(
                 field: path(context.codingPath),
                 message: "число не конечно (NaN или бесконечность); это ошибка построения отчёта"
             )
         } catch {
-            throw ReportRenderError(field: "", message: "JSON не удалось построить")
+            throw LocatedFailure.unencodableReport(field: "", message: "JSON не удалось построить")
         }
     }
 

@@ -96,6 +96,21 @@ struct ReportMarkdownRenderer {
         }
     }
 
+    /// «Исключено при разборе» / «Требует пересмотра»: id, title, records, reason, who and when.
+    private func writeExcluded(_ pains: [ExcludedPain], heading: String, into text: inout String) {
+        guard !pains.isEmpty else { return }
+        text += "\n### \(heading)\n\n"
+        text += MarkdownText.row(["Боль", "Записей", "Причина", "Кто", "Когда"])
+        text += MarkdownText.delimiter([false, true, false, false, false])
+        for pain in pains {
+            text += MarkdownText.row([
+                "**\(MarkdownText.cell(pain.title))**<br>\(MarkdownText.cell(pain.id))",
+                MarkdownText.cell(RussianNumberFormat.integer(pain.count)), MarkdownText.cell(pain.reason),
+                MarkdownText.cell(pain.decidedBy), MarkdownText.cell(pain.decidedAt),
+            ])
+        }
+    }
+
     private func writePainTable(into text: inout String) {
         text += "\n## Все боли\n\nПо убыванию приоритета; боли прошлого квартала, которые в этом не встретились, — "
         text += "в конце (ранг «—»).\n\n"
@@ -103,12 +118,13 @@ struct ReportMarkdownRenderer {
         var headers = ["№", "Боль", "Этап", "Всего"] + channels.map { MarkdownText.cell($0.name) }
         headers += [
             "Прошлый кв.", "Δ", "Δ, %", "Статус", "Неудовлетворённость", "Просрочка", "Ведомства",
-            "Приоритет = объём × рост × тяжесть × неудовл.", "Предлагаемое решение",
+            "Приоритет = объём × рост × тяжесть × неудовл.", "Разбор: статус, ответственный, срок",
+            "Предлагаемое решение",
         ]
         text += MarkdownText.row(headers)
         text += MarkdownText.delimiter(
             [true, false, false, true] + channels.map { _ in true }
-                + [true, true, true, false, true, true, false, false, false]
+                + [true, true, true, false, true, true, false, false, false, false]
         )
         for pain in report.pains {
             let components = pain.priority.components
@@ -143,10 +159,16 @@ struct ReportMarkdownRenderer {
                         + "(\(components.severityName)) × "
                         + RussianNumberFormat.decimal(components.dissatisfaction, places: 2)
                 ),
+                pain.review.map { review in
+                    [PainTable.reviewStatus(review), review.responsibleBody, review.dueDate.map { "срок " + $0 }]
+                        .compactMap { $0 }.map(MarkdownText.cell).joined(separator: "<br>")
+                } ?? "",
                 MarkdownText.cell(pain.proposedSolution),
             ]
             text += MarkdownText.row(cells)
         }
+        writeExcluded(report.excluded ?? [], heading: "Исключено при разборе", into: &text)
+        writeExcluded(report.needsReview ?? [], heading: "Требует пересмотра", into: &text)
         if let other = report.other {
             text += "\n«Прочее»: \(RussianNumberFormat.integer(other.count)) обращений "
             text += "(\(RussianNumberFormat.percent(other.share))) не вошли ни в одну боль.\n"

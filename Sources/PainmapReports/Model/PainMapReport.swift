@@ -6,7 +6,7 @@
 /// runs over the same data give byte-identical reports apart from that one field.
 public struct PainMapReport: Sendable, Hashable, Codable {
     /// The version of this schema; bumped only for incompatible changes.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     /// ``currentSchemaVersion`` when written.
     public var schemaVersion: Int
@@ -32,6 +32,10 @@ public struct PainMapReport: Sendable, Hashable, Codable {
     public var trend: ReportTrend
     /// How the report was made.
     public var methodology: ReportMethodology
+    /// «Исключено при разборе»: pains analysts marked «не боль»; absent when none.
+    public var excluded: [ExcludedPain]?
+    /// «Требует пересмотра»: decisions whose pain a rerun no longer found; absent when none.
+    public var needsReview: [ExcludedPain]?
 
     /// Creates a report.
     public init(
@@ -68,7 +72,8 @@ public struct PainMapReport: Sendable, Hashable, Codable {
         case region, quarter
         case previousQuarter = "previous_quarter"
         case lifeSituation = "life_situation"
-        case totals, pains, other, stages, trend, methodology
+        case totals, pains, other, stages, trend, methodology, excluded
+        case needsReview = "needs_review"
     }
 }
 

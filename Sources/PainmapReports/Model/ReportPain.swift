@@ -37,8 +37,10 @@ public struct ReportPain: Sendable, Hashable, Codable {
     public var priority: PainPriority
     /// Two or three redacted quotes nearest the pain's centre, from distinct wordings.
     public var quotes: [ReportQuote]
-    /// «Предлагаемое решение»: empty, for analysts to fill in.
+    /// «Предлагаемое решение»: the analysts' solution (`painmap review solution`), empty until they give one.
     public var proposedSolution: String
+    /// The analysts' decisions (status, responsible body, due date, flags); absent when nobody decided anything.
+    public var review: PainReview?
 
     /// Creates a pain row.
     public init(
@@ -60,7 +62,8 @@ public struct ReportPain: Sendable, Hashable, Codable {
         organizations: [NamedCount],
         priority: PainPriority,
         quotes: [ReportQuote],
-        proposedSolution: String = ""
+        proposedSolution: String = "",
+        review: PainReview? = nil
     ) {
         self.id = id
         self.rank = rank
@@ -81,6 +84,7 @@ public struct ReportPain: Sendable, Hashable, Codable {
         self.priority = priority
         self.quotes = quotes
         self.proposedSolution = proposedSolution
+        self.review = review
     }
 
     enum CodingKeys: String, CodingKey {
@@ -93,6 +97,7 @@ public struct ReportPain: Sendable, Hashable, Codable {
         case isSignal = "is_signal"
         case dissatisfaction, overdue, organizations, priority, quotes
         case proposedSolution = "proposed_solution"
+        case review
     }
 }
 

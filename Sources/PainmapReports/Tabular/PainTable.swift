@@ -19,7 +19,7 @@ struct PainTable {
             "Оценок", "Просрочка, %", "Просрочено", "Со сроком", "Ведомства", "Приоритет", "Объём ln(1+n)", "Рост",
             "Тяжесть",
             "Класс тяжести", "Множитель неудовлетворённости", "Цитата 1", "Цитата 2", "Цитата 3",
-            "Предлагаемое решение",
+            "Статус разбора", "Ответственный", "Срок", "Предлагаемое решение",
         ]
         self.headers = headers
         rows = report.pains.map { Self.row($0, channels: channels) }
@@ -50,8 +50,21 @@ struct PainTable {
         for position in 0..<3 {
             cells.append(position < pain.quotes.count ? .text(quote(pain.quotes[position])) : .empty)
         }
-        cells.append(.text(pain.proposedSolution))
+        cells += [
+            .text(pain.review.map(Self.reviewStatus) ?? ""), .text(pain.review?.responsibleBody ?? ""),
+            .text(pain.review?.dueDate ?? ""), .text(pain.proposedSolution),
+        ]
         return cells
+    }
+
+    /// «в работе», with «вернулась», «предложено: не боль» and what was merged in.
+    static func reviewStatus(_ review: PainReview) -> String {
+        var parts = [review.statusName]
+        if review.returned { parts.append("вернулась") }
+        if review.proposedJunk { parts.append("предложено: не боль") }
+        if !review.merged.isEmpty { parts.append("объединена с " + review.merged.joined(separator: ", ")) }
+        if let quarter = review.carriedFrom { parts.append("решение из \(quarter)") }
+        return parts.joined(separator: "; ")
     }
 
     /// `«text» — № id, channel, dd.mm.yyyy`.

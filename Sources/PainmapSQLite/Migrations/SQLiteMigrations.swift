@@ -192,6 +192,8 @@ enum SQLiteMigrations {
                     """
             )
         }
+        // Analysts' decisions (issue 13), in SQLiteMigrations+Review.swift.
+        registerReviewDecisions(in: &migrator)
         return migrator
     }
 }

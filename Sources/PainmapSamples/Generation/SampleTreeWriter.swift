@@ -97,7 +97,10 @@ struct SampleTreeWriter {
         do {
             return [UInt8](try XLSXWriter().data([sheet]))
         } catch {
-            throw SampleGenerationError(message: "не удалось собрать книгу XLSX «\(name)»: \(error)")
+            throw LocatedFailure.samples(
+                .sampleGeneration,
+                message: "не удалось собрать книгу XLSX «\(name)»: \(error)"
+            )
         }
     }
 
@@ -173,7 +176,7 @@ struct SampleTreeWriter {
         do {
             return try encoding.encode(text)
         } catch {
-            throw SampleGenerationError(message: "\(path): \(error)")
+            throw LocatedFailure.samples(.sampleGeneration, message: "\(path): \(error)")
         }
     }
 

@@ -110,16 +110,13 @@ struct BulkPOSWriter {
                 withIntermediateDirectories: true
             )
             guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
-                throw SampleGenerationError(message: "не удалось создать \(file.path)", exitStatus: .ioError)
+                throw LocatedFailure.samples(.io, message: "не удалось создать \(file.path)")
             }
             return try FileHandle(forWritingTo: file)
-        } catch let error as SampleGenerationError {
+        } catch let error as LocatedFailure {
             throw error
         } catch {
-            throw SampleGenerationError(
-                message: "не удалось открыть \(file.path): \(error.localizedDescription)",
-                exitStatus: .ioError
-            )
+            throw LocatedFailure.samples(.io, message: "не удалось открыть \(file.path): \(error.localizedDescription)")
         }
     }
 
@@ -129,9 +126,9 @@ struct BulkPOSWriter {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw SampleGenerationError(
-                message: "не удалось записать \(file.path): \(error.localizedDescription)",
-                exitStatus: .ioError
+            throw LocatedFailure.samples(
+                .io,
+                message: "не удалось записать \(file.path): \(error.localizedDescription)"
             )
         }
         buffer.removeAll(keepingCapacity: true)

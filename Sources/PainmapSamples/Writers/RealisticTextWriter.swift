@@ -59,7 +59,7 @@ struct RealisticTextWriter {
 
     /// Writes `records` rows to `file`.
     ///
-    /// - Throws: ``SampleGenerationError`` when the file cannot be created or written.
+    /// - Throws: ``LocatedFailure`` when the file cannot be created or written.
     mutating func write(records: Int, to file: URL) throws {
         var rng = SplitMix64.derived(seed: seed, label: "realistic/\(style.rawValue)")
         var pairs: [(SituationDefinition, PainDefinition)] = []

@@ -34,8 +34,9 @@ import Testing
                 location: location
             )
         } throws: { error in
-            guard let error = error as? IngestError else { return false }
-            return error.reason == .missingColumns && error.description.hasPrefix("SampleFeeds/pos/x.csv:1: ошибка: ")
+            guard let error = error as? LocatedFailure else { return false }
+            return error.code == .ingest(.missingColumns) && error.exitStatus == .dataError
+                && error.description.hasPrefix("SampleFeeds/pos/x.csv:1: ошибка: ")
                 && error.message.contains("«Текст сообщения»") && error.message.contains("найдены: «Номер сообщения»")
         }
     }

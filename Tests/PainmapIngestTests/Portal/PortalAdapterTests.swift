@@ -88,8 +88,8 @@ import Testing
         do {
             _ = try read(xml)
             Issue.record("expected a rejection")
-        } catch let error as IngestError {
-            #expect(error.reason == reason)
+        } catch let error as LocatedFailure {
+            #expect(error.code == .ingest(reason))
         }
     }
 
@@ -97,11 +97,12 @@ import Testing
         let directory = try TemporaryDirectory()
         let url = try directory.write("bad.xml", [0x3C, 0xF4, 0x3E, 0x3C, 0x2F, 0xF4, 0x3E])
         let feed = try #require(configuration.feed(named: "portal-mkgu"))
-        #expect(throws: IngestError.self) {
+        let failure = #expect(throws: LocatedFailure.self) {
             _ = try CollectedRows(
                 PortalAdapter(regions: configuration.regions, forms: configuration.ratingForms),
                 FeedFile(url: url, displayPath: "bad.xml", feed: feed)
             )
         }
+        #expect(failure?.code.ingestReason != nil && failure?.location?.path == "bad.xml")
     }
 }

@@ -51,8 +51,8 @@ import Testing
                 FeedFile(url: url, displayPath: "survey.csv", feed: feed)
             )
         } throws: { error in
-            (error as? IngestError)?.reason == .missingColumns
-                && (error as? IngestError)?.message.contains("Удобство записи") == true
+            (error as? LocatedFailure)?.code == .ingest(.missingColumns)
+                && (error as? LocatedFailure)?.message.contains("Удобство записи") == true
         }
     }
 }

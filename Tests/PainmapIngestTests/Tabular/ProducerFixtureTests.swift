@@ -95,19 +95,19 @@ import Testing
     }
 
     @Test func aNamedSheetThatDoesNotExistListsTheSheets() throws {
-        let error = try #require(throws: IngestError.self) {
+        let error = try #require(throws: LocatedFailure.self) {
             try read("openpyxl_summary_sheet_first.xlsx", feed: feed("site-xlsx") { $0.sheet = "Обращения" })
         }
-        #expect(error.reason == .missingColumns)
+        #expect(error.code == .ingest(.missingColumns))
         #expect(error.message.contains("«Лист1», «Служебный», «Сводка», «Данные»"))
     }
 
     @Test func whenNoSheetMatchesTheMessageListsTheSheetsAndTheirFirstRows() throws {
         let feed = try feed("site-xlsx") { $0.columns[.text] = ColumnSpec(column: "Текст обращения") }
-        let error = try #require(throws: IngestError.self) {
+        let error = try #require(throws: LocatedFailure.self) {
             try read("openpyxl_summary_sheet_first.xlsx", feed: feed)
         }
-        #expect(error.reason == .missingColumns)
+        #expect(error.code == .ingest(.missingColumns))
         #expect(error.message.contains("«Лист1» — пуст"))
         #expect(error.message.contains("«Сводка» — строка 1: «Тематика», «Количество»"))
         #expect(error.message.contains("«Данные» — строка 1: «Рег. номер», «Дата регистрации»"))
@@ -119,10 +119,10 @@ import Testing
 
     @Test func aWorkbookWithAnEmptyFirstSheetOnlyIsNotCalledAnEmptyFile() throws {
         let feed = try feed("site-xlsx") { $0.sheet = "Лист1" }
-        let error = try #require(throws: IngestError.self) {
+        let error = try #require(throws: LocatedFailure.self) {
             try read("openpyxl_summary_sheet_first.xlsx", feed: feed)
         }
-        #expect(error.reason == .emptyFile)
+        #expect(error.code == .ingest(.emptyFile))
         #expect(error.message.contains("лист «Лист1» без данных"))
         #expect(!error.message.contains("файл пуст") && !error.message.contains("разделител"))
     }

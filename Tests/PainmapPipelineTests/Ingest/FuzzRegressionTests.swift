@@ -97,9 +97,9 @@ private let regressions = root.appendingPathComponent("Tests/Fixtures/fuzz-regre
                 if case .record(let record, _) = row { texts.append(record.text) }
             }
             outcome = .read
-        } catch let error as IngestError {
+        } catch let error as LocatedFailure {
             #expect(!error.message.isEmpty)
-            outcome = .rejected(error.reason)
+            outcome = .rejected(try #require(error.code.ingestReason, "\(error.code)"))
         }
         #expect(
             outcome == Self.outcomes[input],

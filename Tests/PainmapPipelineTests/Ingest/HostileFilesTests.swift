@@ -177,7 +177,7 @@ private let root = RepositoryRoot.url
         let file = try #require(report.files.first)
         switch file.outcome {
         case .rejected(let error):
-            #expect(error.reason == expected.rejected)
+            #expect(error.code.ingestReason == expected.rejected)
             #expect(error.description.contains(expected.file))
         case .ingested(let accounting, _):
             #expect(expected.rejected == nil)

@@ -56,7 +56,7 @@ private let root = RepositoryRoot.url
             #expect(file.path == path)
             switch file.outcome {
             case .rejected(let error):
-                #expect(error.reason == expected.rejected, "\(expected.file): rejected as \(error.reason)")
+                #expect(error.code.ingestReason == expected.rejected, "\(expected.file): rejected as \(error.code)")
             case .ingested(let accounting, _):
                 #expect(
                     expected.rejected == nil,

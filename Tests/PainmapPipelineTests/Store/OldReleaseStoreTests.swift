@@ -41,7 +41,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try Self.openOldStore(in: directory)
 
-        // Migrated: v6 recorded, the slice index as described.
+        // Migrated: v6 and v7 (review decisions) recorded, the slice index as described.
         let (migrations, index) = try await DatabaseQueue(path: store.url.path).read { db in
             (
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
@@ -54,7 +54,7 @@ import Testing
         #expect(
             migrations == [
                 "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v6_slice_index",
-                "v7_classification_learned",
+                "v7_classification_learned", "v8_review_decisions",
             ]
         )
         #expect(index == FeedbackRecordColumns.sliceIndex)

@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 import PainmapReports
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
     @Test func schemaNamesFromIssueFive() throws {
         let data = try ReportRenderer().render(ReportFixture.kindergarten(), as: .json)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["schema_version"] as? Int == 1)
+        #expect(object["schema_version"] as? Int == 2)
         #expect((object["region"] as? [String: Any])?["code"] as? String == "54")
         #expect(object["quarter"] as? String == "2026Q3")
         #expect((object["life_situation"] as? [String: Any])?["id"] as? String == "kindergarten")
@@ -38,12 +39,9 @@ import Testing
     @Test func nonFiniteNumberIsNamedInTheError() throws {
         var report = ReportFixture.kindergarten()
         report.pains[1].priority.score = .nan
-        #expect(throws: ReportRenderError.self) { try ReportRenderer().render(report, as: .json) }
-        do {
-            _ = try ReportRenderer().render(report, as: .json)
-        } catch {
-            #expect(error.field == "pains[1].priority.score")
-            #expect(error.description.contains("pains[1].priority.score"))
-        }
+        let error = try #require(throws: LocatedFailure.self) { try ReportRenderer().render(report, as: .json) }
+        #expect(error.code == .reportUnencodable)
+        #expect(error.exitStatus == .software)
+        #expect(error.description.hasPrefix("ошибка: отчёт: pains[1].priority.score: "))
     }
 }

@@ -95,20 +95,19 @@ func pain(
     )
 }
 
-/// Expects `body` to throw a ``PainmapFailure`` (a store refusing something), not any other error.
+/// Expects `body` to throw a ``LocatedFailure`` with `code` (a store refusing something), not any other error.
 func expectStoreFailure(
+    _ code: FailureCode,
     _ comment: Comment? = nil,
     sourceLocation: Testing.SourceLocation = #_sourceLocation,
     _ body: () async throws -> Void
 ) async {
     do {
         try await body()
-        Issue.record("expected a store failure, nothing was thrown", sourceLocation: sourceLocation)
+        Issue.record("expected a store failure \(code), nothing was thrown", sourceLocation: sourceLocation)
+    } catch let failure as LocatedFailure {
+        #expect(failure.code == code, "\(failure)", sourceLocation: sourceLocation)
     } catch {
-        #expect(
-            error is any PainmapFailure,
-            "\(type(of: error)) is not a PainmapFailure",
-            sourceLocation: sourceLocation
-        )
+        Issue.record("expected a store failure \(code), got \(type(of: error))", sourceLocation: sourceLocation)
     }
 }

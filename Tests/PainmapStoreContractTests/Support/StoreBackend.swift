@@ -56,10 +56,10 @@ struct StoreBackend: Sendable, CustomTestStringConvertible {
             name: "PostgreSQL",
             scoped: { body in
                 guard let base = postgresURL else {
-                    throw PostgresStoreError(
+                    throw LocatedFailure.store(
+                        .storeLocation,
                         message:
-                            "PAINMAP_TEST_POSTGRES_URL не задан: контрактные тесты PostgreSQL требуют сервер; запустите scripts/test (он поднимает кластер через scripts/dev/pg-cluster)",
-                        status: .configError
+                            "PAINMAP_TEST_POSTGRES_URL не задан: контрактные тесты PostgreSQL требуют сервер; запустите scripts/test (он поднимает кластер через scripts/dev/pg-cluster)"
                     )
                 }
                 try await PostgresFeedbackStore.withStore(try PostgresStoreAddress(schemaURL(base))) { store in

@@ -1,0 +1,232 @@
+import Foundation
+import Logging
+import PainmapAnalysis
+import PainmapCore
+import PainmapPipeline
+import PainmapReports
+import PainmapReview
+import PainmapSQLite
+import Testing
+
+/// Decisions in the reports on SampleFeeds: `painmap render` without re-clustering, reruns that keep decisions, and
+/// carry-over from 2026Q2 to the matching 2026Q3 pains.
+@Suite(.serialized) struct DecisionReportTests {
+    private func report(_ fixture: ReviewFixture, _ quarter: String, _ region: String, _ situation: String) throws
+        -> PainMapReport
+    {
+        let url = fixture.directory.appendingPathComponent("out/\(quarter)/\(region)/\(situation).json")
+        return try JSONDecoder().decode(PainMapReport.self, from: Data(contentsOf: url))
+    }
+
+    private func files(_ fixture: ReviewFixture, _ relative: String) throws -> [String: Data] {
+        let base = fixture.directory.appendingPathComponent("out/\(relative)")
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: base.path) where !name.hasPrefix(".") {
+            result[name] = try Data(contentsOf: base.appendingPathComponent(name))
+        }
+        return result
+    }
+
+    private func render(_ fixture: ReviewFixture, _ quarter: String, _ region: String) async throws {
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        _ = try await RenderJob(store: fixture.store, logger: logger).run(
+            quarter: try #require(Quarter(quarter)),
+            regions: [region],
+            outputDirectory: fixture.directory.appendingPathComponent("out")
+        )
+    }
+
+    @Test func renderIsByteIdenticalWithoutDecisionsAndChangesOnlyDecidedPains() async throws {
+        let fixture = try await ReviewFixture.make(quarters: [])
+        defer { fixture.remove() }
+        _ = try await fixture.run(quarter: "2026Q2", regions: ["54"])
+        let before = try files(fixture, "2026Q2/54")
+        #expect(before.count >= 10)
+        try await render(fixture, "2026Q2", "54")
+        #expect(try files(fixture, "2026Q2/54") == before)
+
+        let q2 = try #require(Quarter("2026Q2"))
+        let pains = try await fixture.service.pains(region: "54", quarter: q2)
+        let situation = try #require(pains.first?.pain?.lifeSituation)
+        let ofSituation = pains.filter { $0.pain?.lifeSituation == situation }
+        try #require(ofSituation.count >= 3)
+        let (junked, renamed, decided) = (ofSituation[0], ofSituation[1], ofSituation[2])
+        _ = try await fixture.service.junk(junked.key, reason: "благодарности, не жалобы", actor: "ivanova")
+        _ = try await fixture.service.rename(renamed.key, title: "<script>alert(1)</script>", actor: "ivanova")
+        _ = try await fixture.service.setStatus(decided.key, to: .inProgress, actor: "ivanova")
+        _ = try await fixture.service.assign(decided.key, body: "МФЦ", actor: "ivanova")
+        _ = try await fixture.service.setSolution(decided.key, solution: "Открыть окно", due: "2026-12-31", actor: "p")
+        try await render(fixture, "2026Q2", "54")
+
+        let after = try files(fixture, "2026Q2/54")
+        for (name, data) in before
+        where !name.hasPrefix(situation + ".") && name != "index.html" && name != "index.json"
+            && !name.hasSuffix(".xlsx")
+        {
+            #expect(after[name] == data, "\(name) changed though none of its pains was decided")
+        }
+        let report = try report(fixture, "2026Q2", "54", situation)
+        let junkedID = try #require(junked.pain?.id)
+        #expect(!report.pains.contains { $0.id == junkedID })
+        #expect(report.excluded?.map(\.id) == [junkedID])
+        #expect(report.excluded?.first?.reason == "благодарности, не жалобы")
+        #expect(report.excluded?.first?.decidedBy == "ivanova")
+        #expect(report.pains.first { $0.id == renamed.pain?.id }?.title == "<script>alert(1)</script>")
+        let row = try #require(report.pains.first { $0.id == decided.pain?.id })
+        #expect(row.review?.status == "in_progress" && row.review?.responsibleBody == "МФЦ")
+        #expect(row.review?.dueDate == "2026-12-31" && row.proposedSolution == "Открыть окно")
+        #expect(report.pains.compactMap(\.rank) == Array(1...report.pains.compactMap(\.rank).count))
+        // Every pain not decided is the same as before but for its rank.
+        let original = try JSONDecoder().decode(PainMapReport.self, from: try #require(before[situation + ".json"]))
+        for pain in report.pains where pain.review == nil {
+            var old = try #require(original.pains.first { $0.id == pain.id })
+            old.rank = pain.rank
+            #expect(old == pain)
+        }
+        let html = String(decoding: try #require(after[situation + ".html"]), as: UTF8.self)
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script>alert"))
+        #expect(html.contains("Исключено при разборе"))
+        let csv = String(decoding: try #require(after[situation + ".csv"]), as: UTF8.self)
+        #expect(csv.contains("Статус разбора") && csv.contains("в работе") && csv.contains("Открыть окно"))
+        let markdown = String(decoding: try #require(after[situation + ".md"]), as: UTF8.self)
+        #expect(markdown.contains("### Исключено при разборе") && markdown.contains("МФЦ"))
+    }
+
+    @Test func decisionsCarryToTheMatchingPainsOfTheNextQuarterAndSurviveReruns() async throws {
+        let fixture = try await ReviewFixture.make(quarters: [])
+        defer { fixture.remove() }
+        _ = try await fixture.run(quarter: "2026Q2", regions: ["54"])
+        _ = try await fixture.run(quarter: "2026Q3", regions: ["54"])
+        let q2 = try #require(Quarter("2026Q2"))
+        let q3 = try #require(Quarter("2026Q3"))
+        // Pains of 2026Q3 that continue a 2026Q2 pain keep its id.
+        let continuing = try await fixture.store.pains(region: "54", quarter: q3).filter { $0.id.hasPrefix("2026Q2-") }
+        try #require(continuing.count >= 3)
+        let key = { (pain: StoredPain) in PainKey(region: "54", quarter: q2, painID: ReviewService.reviewID(pain)) }
+        let (worked, resolved, junked) = (continuing[0], continuing[1], continuing[2])
+        _ = try await fixture.service.setStatus(key(worked), to: .inProgress, actor: "ivanova")
+        _ = try await fixture.service.assign(key(worked), body: "Отделение Социального фонда России", actor: "ivanova")
+        _ = try await fixture.service.setSolution(key(worked), solution: "Сократить срок", due: nil, actor: "ivanova")
+        _ = try await fixture.service.setStatus(key(resolved), to: .inProgress, actor: "ivanova")
+        _ = try await fixture.service.setStatus(key(resolved), to: .resolved, actor: "ivanova")
+        _ = try await fixture.service.junk(key(junked), reason: "не по теме", actor: "petrov")
+        // A decision of 2026Q3 on a pain the rerun will not find.
+        _ = try await fixture.service.log(region: "54", quarter: q3)
+        let ghost = PainKey(region: "54", quarter: q3, painID: "\(worked.lifeSituation)/2026Q3-99")
+        var state = PainDecision(key: ghost)
+        state.status = .inProgress
+        _ = try await fixture.store.applyDecisions(
+            DecisionBatch(changes: [.init(expectedVersion: 0, kind: .status, state: state)], actor: "x", at: "t")
+        )
+
+        _ = try await fixture.run(quarter: "2026Q3", regions: ["54"])  // the rerun re-clusters and replaces pains
+        let report = try report(fixture, "2026Q3", "54", worked.lifeSituation)
+        let carried = try #require(report.pains.first { $0.id == worked.id }?.review)
+        #expect(carried.status == "in_progress" && carried.carriedFrom == "2026Q2")
+        #expect(carried.responsibleBody == "Отделение Социального фонда России")
+        #expect(report.pains.first { $0.id == worked.id }?.proposedSolution == "Сократить срок")
+
+        let resolvedReport = try self.report(fixture, "2026Q3", "54", resolved.lifeSituation)
+        let back = try #require(resolvedReport.pains.first { $0.id == resolved.id })
+        #expect(back.review?.status == "resolved")
+        #expect(
+            back.review?.returned == (back.count > 0 && (back.previousCount == 0 || back.count > back.previousCount))
+        )
+
+        let junkReport = try self.report(fixture, "2026Q3", "54", junked.lifeSituation)
+        let proposed = try #require(junkReport.pains.first { $0.id == junked.id })
+        #expect(proposed.review?.proposedJunk == true)  // proposed, still counted, not excluded
+        #expect(junkReport.excluded == nil || !(junkReport.excluded ?? []).contains { $0.id == junked.id })
+
+        #expect(report.needsReview?.map(\.id) == ["2026Q3-99"])
+        #expect(try await fixture.service.pain(ghost).needsReview)
+    }
+}
+
+/// «Решения и их эффект» on SampleFeeds: pains decided during 2026Q2, counted before (2026Q2) and after (2026Q3) by
+/// the 2026Q3 run.
+@Suite struct DecisionEffectTests {
+    @Test func theEffectPageShowsRatesRatiosAndIntervals() async throws {
+        let fixture = try await ReviewFixture.make(quarters: [])
+        defer { fixture.remove() }
+        _ = try await fixture.run(quarter: "2026Q2", regions: ["54"])
+        _ = try await fixture.run(quarter: "2026Q3", regions: ["54"])
+        let q2 = try #require(Quarter("2026Q2"))
+        let q3 = try #require(Quarter("2026Q3"))
+        // Decisions dated 15 May 2026, inside 2026Q2.
+        let service = ReviewService(
+            store: fixture.store,
+            catalog: fixture.configuration.lifeSituations,
+            bodies: fixture.configuration.responsibleBodies,
+            now: { Date(timeIntervalSince1970: 1_778_800_000) }
+        )
+        let continuing = try await fixture.store.pains(region: "54", quarter: q3).filter { $0.id.hasPrefix("2026Q2-") }
+        try #require(continuing.count >= 2)
+        for pain in continuing.prefix(4) {
+            let key = PainKey(region: "54", quarter: q2, painID: ReviewService.reviewID(pain))
+            _ = try await service.setStatus(key, to: .inProgress, actor: "ivanova")
+        }
+        _ = try await service.comment(
+            PainKey(region: "54", quarter: q2, painID: ReviewService.reviewID(continuing[0])),
+            text: "комментарий не решение",
+            actor: "ivanova"
+        )
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        _ = try await RenderJob(store: fixture.store, logger: logger).run(
+            quarter: q3,
+            regions: ["54"],
+            outputDirectory: fixture.directory.appendingPathComponent("out")
+        )
+        let url = fixture.directory.appendingPathComponent("out/2026Q3/54/effect.json")
+        let page = try JSONDecoder().decode(DecisionEffectPage.self, from: Data(contentsOf: url))
+        #expect(page.decisionQuarter == "2026Q2" && page.quarter == "2026Q3")
+        #expect(
+            page.method.configDigest.count >= 12
+                && page.method.analysisVersion == DecisionEffectAnalysis.analysisVersion
+        )
+        #expect(page.effects.count == min(4, continuing.count))
+        for effect in page.effects {
+            let report = try JSONDecoder().decode(
+                PainMapReport.self,
+                from: Data(
+                    contentsOf: fixture.directory.appendingPathComponent("out/2026Q3/54/\(effect.lifeSituation).json")
+                )
+            )
+            let pain = try #require(report.pains.first { $0.id == effect.painID })
+            #expect(effect.after.records == pain.count && effect.before.records == pain.previousCount)
+            #expect(effect.after.situationRecords == report.totals.count)
+            #expect(effect.before.situationRecords == report.totals.previousCount)
+            #expect(effect.decision == "в работе" && effect.decidedBy == "ivanova")
+            let a = Double(max(pain.count, 1)) / Double(report.totals.count)
+            let b = Double(max(pain.previousCount, 1)) / Double(report.totals.previousCount)
+            if pain.count > 0 && pain.previousCount > 0 {
+                #expect(abs(effect.rateRatio - a / b) < 0.0001)
+            }
+            #expect(effect.lower < effect.rateRatio && effect.rateRatio < effect.upper)
+            let spans = effect.lower <= 1 && effect.upper >= 1
+            #expect(effect.verdict == (spans ? "эффект не доказан" : effect.rateRatio < 1 ? "снижение" : "рост"))
+        }
+        let html = try String(contentsOf: url.deletingPathExtension().appendingPathExtension("html"), encoding: .utf8)
+        #expect(html.contains("Решения и их эффект") && html.contains("Отношение частот (95 % ДИ)"))
+    }
+
+    @Test func theRateRatioIntervalFollowsTheLogNormalApproximation() throws {
+        // 40 of 1 000 after, 80 of 1 000 before: RR 0.5, SE = √(1/40 − 1/1000 + 1/80 − 1/1000) = 0.1884.
+        let page = DecisionEffectAnalysis.rateRatioForTesting(
+            after: 40,
+            afterTotal: 1_000,
+            before: 80,
+            beforeTotal: 1_000
+        )
+        #expect(abs(page.0 - 0.5) < 1e-9)
+        #expect(abs(page.1 - 0.5 * exp(-1.96 * 0.188_414)) < 1e-4)
+        #expect(abs(page.2 - 0.5 * exp(1.96 * 0.188_414)) < 1e-4)
+        let flat = DecisionEffectAnalysis.rateRatioForTesting(
+            after: 10,
+            afterTotal: 1_000,
+            before: 11,
+            beforeTotal: 1_000
+        )
+        #expect(flat.1 < 1 && flat.2 > 1)
+    }
+}
