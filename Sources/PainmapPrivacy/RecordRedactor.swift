@@ -22,6 +22,13 @@ public struct RecordRedactor: Sendable {
     /// - Returns: The redacted record with the original's key and fingerprint, the identifiers found (no
     ///   repeats, text before answer) and, when kept, the originals.
     public func redact(_ record: FeedbackRecord) -> RedactedRecord {
+        var cache = RedactionCache(capacity: 0)
+        return redact(record, cache: &cache)
+    }
+
+    /// Redacts `record`, taking repeated texts from `cache` (the result is the same as without it).
+    /// - Returns: As ``redact(_:)``.
+    public func redact(_ record: FeedbackRecord, cache: inout RedactionCache) -> RedactedRecord {
         let key = record.naturalKey
         let fingerprint = record.contentFingerprint
         var redacted = record
@@ -34,15 +41,20 @@ public struct RecordRedactor: Sendable {
                 if seen.insert(identifier).inserted { identifiers.append(identifier) }
             }
         }
-        let text = redactor.redact(record.text)
-        redacted.text = text.text
+        // A text without spans is kept as read (its own storage, not the cache's copy of the same bytes), and a text
+        // with spans always changed: placeholders are never part of a span, so no span is its own placeholder.
+        let text = cache.redaction(of: record.text, by: redactor)
+        var changed = !text.spans.isEmpty
+        if changed { redacted.text = text.text }
         collect(text.spans)
         if let answer = record.answerText {
-            let result = redactor.redact(answer)
-            redacted.answerText = result.text
+            let result = cache.redaction(of: answer, by: redactor)
+            if !result.spans.isEmpty {
+                redacted.answerText = result.text
+                changed = true
+            }
             collect(result.spans)
         }
-        let changed = redacted.text != record.text || redacted.answerText != record.answerText
         return RedactedRecord(
             record: redacted,
             naturalKey: key,

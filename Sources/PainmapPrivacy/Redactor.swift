@@ -1,3 +1,4 @@
+public import Foundation
 public import PainmapCore
 
 /// Replaces personal data in free text with typed placeholders (`[ТЕЛЕФОН]`, `[ФИО]`, `[АДРЕС]` …).
@@ -33,13 +34,33 @@ public struct Redactor: Sendable {
         publicNumbers = PublicNumbers(numbers: privacy.publicNumbers, addresses: privacy.publicAddresses)
     }
 
+    /// Checks that the name lexicon (`painmap_PainmapPrivacy.resources`) is beside the program.
+    ///
+    /// Without it the redactor still runs but misses most names, so whatever stores or checks redacted text calls this
+    /// first.
+    /// - Throws: ``LocatedFailure`` with code ``FailureCode/lexiconMissing``: where the files were looked for and what
+    ///   to copy there.
+    public static func requireLexicon() throws(LocatedFailure) {
+        if case .failure(let failure) = LexiconBundle.located { throw failure }
+    }
+
+    /// Checks that the name lexicon is in one of `directories` (as a `painmap_PainmapPrivacy.resources` bundle).
+    /// - Parameter directories: Folders that may hold the bundle, searched in order.
+    /// - Returns: The folder holding the lexicon files.
+    /// - Throws: As ``requireLexicon()``, naming the first folder.
+    @discardableResult
+    public static func requireLexicon(searching directories: [URL]) throws(LocatedFailure) -> URL {
+        try LexiconBundle.locate(in: directories).get()
+    }
+
     /// Redacts `text`.
     /// - Parameter text: Any text; empty and placeholder-only texts come back unchanged.
     /// - Returns: The redacted text and the spans found in the original.
     public func redact(_ text: String) -> Redaction {
-        let spans = find(in: text)
+        let scanned = ScannedText(text)
+        let spans = find(in: scanned)
         guard !spans.isEmpty else { return Redaction(text: text, spans: []) }
-        return Redaction(text: Redactor.replace(spans, in: Array(text.unicodeScalars)), spans: spans)
+        return Redaction(text: Redactor.string(Redactor.replace(spans, in: scanned.scalars)), spans: spans)
     }
 
     /// The most passes ``find(in:)`` makes.
@@ -55,12 +76,16 @@ public struct Redactor: Sendable {
     /// Replacing them with placeholders gives a text in which this method finds nothing (within ``maxPasses``).
     /// Placeholders already in `text` are never part of a span.
     public func find(in text: String) -> [RedactedSpan] {
-        var spans = findOnce(in: text)
+        find(in: ScannedText(text))
+    }
+
+    /// ``find(in:)`` over a text scanned already; later passes scan the redacted scalars, never a `String`.
+    private func find(in scanned: ScannedText) -> [RedactedSpan] {
+        var spans = findOnce(in: scanned)
         guard !spans.isEmpty else { return [] }
-        let scalars = Array(text.unicodeScalars)
         var pass = 1
         while pass < Redactor.maxPasses {
-            let further = findOnce(in: Redactor.replace(spans, in: scalars))
+            let further = findOnce(in: ScannedText(scalars: Redactor.replace(spans, in: scanned.scalars)))
             guard !further.isEmpty else { break }
             spans = Redactor.merge(further, into: spans)
             pass += 1
@@ -69,16 +94,42 @@ public struct Redactor: Sendable {
     }
 
     /// `scalars` with each span replaced by its placeholder.
-    static func replace(_ spans: [RedactedSpan], in scalars: [Unicode.Scalar]) -> String {
-        var output = String.UnicodeScalarView()
+    static func replace(_ spans: [RedactedSpan], in scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(scalars.count + 16 * spans.count)
         var cursor = 0
         for span in spans {
             output.append(contentsOf: scalars[cursor..<span.range.lowerBound])
-            output.append(contentsOf: span.type.placeholder.unicodeScalars)
+            output.append(contentsOf: span.type.placeholderScalars)
             cursor = span.range.upperBound
         }
         output.append(contentsOf: scalars[cursor..<scalars.count])
-        return String(output)
+        return output
+    }
+
+    /// The string of `scalars`, encoded to UTF-8 in one buffer.
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: value))
+            } else if value < 0x800 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xC0 | (value >> 6)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F)))
+            } else if value < 0x10000 {
+                bytes.append(UInt8(truncatingIfNeeded: 0xE0 | (value >> 12)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((value >> 6) & 0x3F)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F)))
+            } else {
+                bytes.append(UInt8(truncatingIfNeeded: 0xF0 | (value >> 18)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((value >> 12) & 0x3F)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((value >> 6) & 0x3F)))
+                bytes.append(UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `spans` (in the original text) with `further` (found in the text `spans` redact, outside their placeholders)
@@ -92,10 +143,10 @@ public struct Redactor: Sendable {
             // Pass every first-pass span whose placeholder ends at or before this span.
             while index < spans.count {
                 let first = spans[index]
-                let placeholderEnd = first.range.lowerBound - shift + first.type.placeholder.unicodeScalars.count
+                let placeholderEnd = first.range.lowerBound - shift + first.type.placeholderScalars.count
                 guard placeholderEnd <= span.range.lowerBound else { break }
                 merged.append(first)
-                shift += first.range.count - first.type.placeholder.unicodeScalars.count
+                shift += first.range.count - first.type.placeholderScalars.count
                 index += 1
             }
             span.range = (span.range.lowerBound + shift)..<(span.range.upperBound + shift)
@@ -105,10 +156,9 @@ public struct Redactor: Sendable {
         return merged
     }
 
-    /// One pass of the recognizers over `text`.
-    private func findOnce(in text: String) -> [RedactedSpan] {
-        guard Redactor.mayHoldPersonalData(text) else { return [] }
-        let scanned = ScannedText(text)
+    /// One pass of the recognizers over `scanned`.
+    private func findOnce(in scanned: ScannedText) -> [RedactedSpan] {
+        guard Redactor.mayHoldPersonalData(scanned.scalars) else { return [] }
         var candidates: [Candidate] = []
         EmailRecognizer().find(in: scanned, into: &candidates)
         ObfuscatedEmailRecognizer().find(in: scanned, into: &candidates)
@@ -216,14 +266,26 @@ public struct Redactor: Sendable {
 
     /// A cheap pre-check: texts without digits, «@», upper-case letters or a name/cue word cannot hold any of the
     /// recognized types, and most short comments skip the scan entirely.
-    static func mayHoldPersonalData(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
+    static func mayHoldPersonalData(_ scalars: [Unicode.Scalar]) -> Bool {
+        for scalar in scalars {
             let value = scalar.value
             if value &- 48 < 10 || value == 64 { return true }  // digit or @
             if value &- 65 < 26 || (value >= 0x410 && value <= 0x42F) || value == 0x401 { return true }  // upper case
         }
         // All lower case, no digits: only a lower-case name can hide here («меня зовут иван петрович», «петров и и»),
         // and any word may be one; texts of symbols alone hold nothing.
-        return text.unicodeScalars.contains { ScannedText.isLetter($0) }
+        return scalars.contains { ScannedText.isLetter($0) }
     }
+}
+
+extension PersonalDataType {
+    /// The placeholder's scalars.
+    var placeholderScalars: [Unicode.Scalar] { Redactor.placeholderScalars[self] ?? Array(placeholder.unicodeScalars) }
+}
+
+extension Redactor {
+    /// Every type's placeholder as scalars, made once.
+    fileprivate static let placeholderScalars: [PersonalDataType: [Unicode.Scalar]] = Dictionary(
+        uniqueKeysWithValues: PersonalDataType.allCases.map { ($0, Array($0.placeholder.unicodeScalars)) }
+    )
 }

@@ -45,6 +45,15 @@ struct PiiEvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Только показать, как редактируется этот текст (можно несколько раз).")
     var redact: [String] = []
 
+    @Option(
+        name: .customLong("dump-redactions"),
+        help: "Записать в файл редактирование каждого сообщения обоих корпусов и текстов --texts (JSON Lines) и выйти."
+    )
+    var dumpRedactions: String?
+
+    @Option(name: .long, help: "Файл с текстами для --dump-redactions: по одному JSON-объекту с полем text на строку.")
+    var texts: [String] = []
+
     @Flag(name: .long, help: "Вывести JSON вместо таблицы.")
     var json = false
 
@@ -61,12 +70,17 @@ struct PiiEvalCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await runMapped { try Redactor.requireLexicon() }
         if !redact.isEmpty {
             for text in redact { print(Redactor().redact(text).text) }
             return
         }
         let corpus = PIICorpusGenerator(seed: seed, perType: perType, clean: clean).generate()
         let redactor = Redactor()
+        if let dumpRedactions {
+            try dump(corpus, redactor: redactor, to: dumpRedactions)
+            return
+        }
         let evaluation = PIIEvaluation.run(corpus, redactor: redactor, minimumSeconds: minSeconds)
         let load =
             (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(
@@ -114,6 +128,23 @@ struct PiiEvalCommand: AsyncParsableCommand {
             print(evaluation.table(), terminator: "")
         }
         return evaluation.meetsTargets
+    }
+
+    /// Writes the redaction of every text of both corpora and of `texts` to `path`.
+    private func dump(_ corpus: [LabelledMessage], redactor: Redactor, to path: String) throws {
+        var all = corpus.map(\.text)
+        if !independent.isEmpty, FileManager.default.fileExists(atPath: independent) {
+            all += try IndependentMessage.load(URL(fileURLWithPath: independent)).map(\.text)
+        }
+        struct Line: Decodable { var text: String }
+        for file in texts {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+                all.append(try JSONDecoder().decode(Line.self, from: Data(line)).text)
+            }
+        }
+        try RedactionDump.lines(all, redactor: redactor).write(toFile: path, atomically: true, encoding: .utf8)
+        print("\(all.count) texts redacted into \(path)")
     }
 
     private func printErrors(_ corpus: [LabelledMessage], redactor: Redactor) {

@@ -45,6 +45,8 @@ public struct IngestJob: Sendable {
     public func run(_ resolutions: [FeedResolver.Resolution], progress: (@Sendable (Int, Int) -> Void)? = nil)
         async throws -> IngestReport
     {
+        // Without the name lexicon beside the program names would go unredacted: stop before reading anything.
+        try Redactor.requireLexicon()
         var report = IngestReport()
         let registry = AdapterRegistry(configuration: configuration, now: now)
         for (index, resolution) in resolutions.enumerated() {
@@ -153,7 +155,7 @@ public struct IngestJob: Sendable {
             var failure: (any Error)?
             let complete = await orderedParallelMap(
                 width: threads,
-                makeState: { _ in () },
+                makeState: { _ in RedactionCache() },
                 next: { () -> [RowOutcome<FeedbackRecord>]? in
                     guard failure == nil else { return nil }
                     do {
@@ -163,7 +165,8 @@ public struct IngestJob: Sendable {
                         return nil
                     }
                 },
-                transform: { batch, _ in batch.map { $0.map(redactor.redact) } },
+                // Each lane keeps the redactions of the texts it saw (templated answers repeat): same output, less work.
+                transform: { batch, cache in batch.map { $0.map { redactor.redact($0, cache: &cache) } } },
                 consume: { batch in
                     do {
                         try await rows.send(batch)

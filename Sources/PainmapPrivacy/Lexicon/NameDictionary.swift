@@ -77,10 +77,14 @@ enum NameDictionary {
 
     /// Reads one lexicon file: a form and a hexadecimal mask per line, `#` comments.
     ///
-    /// An unreadable file gives an empty table, and the redactor falls back on its suffix rules and built-in names.
+    /// A missing or unreadable file gives an empty table (never a crash): ingest and the pii harness stop first with
+    /// ``Redactor/requireLexicon()``'s message, which says where the files were looked for.
     private static func load(_ name: String) -> [(WordKey, Forms)] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
-            let data = try? Data(contentsOf: url, options: .mappedIfSafe)
+        guard case .success(let folder) = LexiconBundle.located,
+            let data = try? Data(
+                contentsOf: folder.appendingPathComponent(name).appendingPathExtension("txt"),
+                options: .mappedIfSafe
+            )
         else { return [] }
         var entries: [(WordKey, Forms)] = []
         entries.reserveCapacity(data.count / 14)

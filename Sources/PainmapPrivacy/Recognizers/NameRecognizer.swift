@@ -43,6 +43,14 @@ struct NameRecognizer {
                     NameRecognizer.patronymicParticles.contains(lower) ? nil : $0
                 }
                 feature.surnameForms = forms.surname
+                // Korean surnames of Russia («пак», «когай») are missing from the dictionary.
+                if forms.surname == nil, token.length <= 5 {
+                    feature.surnameForms = NameRecognizer.koreanSurnames[lower]
+                }
+                // «Светка», «Лёшку», «Петькой»: a first name's pejorative diminutive stands for that name.
+                if forms.first == nil, token.isCapitalized, !token.isUpper {
+                    feature.firstForms = NameRecognizer.diminutiveForms(lower)
+                }
             }
             feature.firstName =
                 NameLexicon.firstNames.contains(lower)
@@ -288,7 +296,8 @@ struct NameRecognizer {
             }
             // 5. A first name and a surname of the dictionary side by side, in any case and order, agreeing in gender
             // and case: «иванов петр», «Петра Иванова», «Ким Виктор», «саша петрова».
-            if feature.firstForms != nil, !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue
+            if feature.firstForms != nil || feature.firstName, !NameLexicon.notPersons.contains(token.key),
+                !NameLexicon.cue(token.key).isCue
             {
                 for neighbour in [nextWord(index), previousWord(index)] {
                     guard let neighbour, isPair(first: index, surname: neighbour) else { continue }
@@ -346,7 +355,10 @@ struct NameRecognizer {
                         || (!forms.contains(.common) && !forms.contains(.place) && !isSentenceStart(index)
                             && !NameLexicon.hasAdjectiveEnding(token.key))
                 } else if let forms = feature.firstForms {
-                    lone = !forms.contains(.common) && !forms.contains(.place)
+                    // «Люда» is also a word in the dictionary, but only a name in a citizen's text.
+                    lone =
+                        !forms.contains(.common) && !forms.contains(.place)
+                        || NameRecognizer.diminutives.contains(token.key)
                 } else {
                     // Not in the dictionary, but a surname's ending inside a sentence («вместе с Мельничук»).
                     lone = !isSentenceStart(index) && personal()
@@ -431,7 +443,11 @@ struct NameRecognizer {
                 {
                     return false
                 }
-            } else if !(NameLexicon.hasPersonalSurnameEnding(key) && (capitalised || !NameLexicon.looksLikeVerb(key))) {
+            } else if NameRecognizer.ambiguousKoreanSurnames.contains(key) {
+                return capitalised && surname < first && given.strongFirst
+            } else if !(NameLexicon.hasPersonalSurnameEnding(key) && (capitalised || !NameLexicon.looksLikeVerb(key)))
+                && !NameRecognizer.hasCaucasianSurnameEnding(key)
+            {
                 return false
             }
             // A first name that is also a word («вера», «роман») needs capitals and an unmistakable surname.
@@ -578,6 +594,70 @@ struct NameRecognizer {
     static func hasSurnameShape(_ key: WordKey) -> Bool {
         key.length >= 4 && surnameShapes.containsEnding(of: key, lengths: 2...5)
     }
+
+    /// Armenian and Georgian surname endings (-ян, -янц, -швили, -дзе, -ели, -иани) in any case, for a word beside a first
+    /// name: «саркисян анаит», «церетели тамара».
+    static func hasCaucasianSurnameEnding(_ key: WordKey) -> Bool {
+        key.length >= 6 && caucasianSurnameEndings.containsEnding(of: key, lengths: 2...5)
+            || key.length >= 8 && key.hasSuffix(georgianEnding)
+    }
+    private static let caucasianSurnameEndings = WordSet(endings: [
+        "ян", "яна", "яну", "яном", "яне", "янц", "швили", "дзе", "иани",
+    ])
+    /// «-ели» ends many plural nouns too («недели», «качели»): only long words count.
+    private static let georgianEnding = WordKey("ели")
+
+    /// Surnames of the Korean people of Russia and Central Asia (indeclinable, any gender).
+    static let koreanSurnames: WordTable<NameDictionary.Forms> = {
+        let anyForm = NameDictionary.Forms.agreement.subtracting(.plural)
+        let surnames = [
+            "пак", "тен", "тян", "цой", "чен", "чой", "когай", "огай", "югай", "пегай", "лигай", "тегай", "хегай",
+            "шегай", "дегай", "кигай", "тхай", "хван", "чжон", "ням",
+        ]
+        return WordTable(surnames.map { ($0, anyForm) })
+    }()
+
+    /// Korean surnames that are also ordinary Russian words: a surname only written before an unmistakable capitalised
+    /// first name («Нам Виктор»), never after a name («Пишет Иванов Иван Нам нужен…»).
+    static let ambiguousKoreanSurnames = WordSet(["нам", "хан", "кан", "шин", "мин", "юн", "мун"])
+
+    /// Diminutives a citizen writes for a person that the dictionary also lists as ordinary words.
+    static let diminutives = WordSet([
+        "люда", "люды", "люде", "люду", "людой", "саша", "маша", "таня", "оля", "наташа", "света", "катя", "женя",
+        "галя", "надя", "ира", "юля", "леша", "миша", "коля", "вася", "петя", "дима", "вова", "толя", "гоша", "паша",
+        "сережа", "костя", "витя", "валя", "зина", "нюра", "шура", "клава", "соня", "аня", "настя", "ксюша", "даша",
+        "лиза", "вика", "гуля", "люся", "тося", "ваня",
+    ])
+
+    /// The forms of a pejorative diminutive built with «-к-» from a first name: «светка» (света), «лешку» (леша),
+    /// «петькой» (петя), «наташки» (наташа); `nil` when the word is not one.
+    static func diminutiveForms(_ key: WordKey) -> NameDictionary.Forms? {
+        guard key.length >= 5, key.length <= 12 else { return nil }
+        let cut: Int
+        if diminutiveEndings.containsEnding(of: key, lengths: 2...2) {
+            cut = 2
+        } else if diminutiveEndings.containsEnding(of: key, lengths: 3...3) {
+            cut = 3
+        } else {
+            return nil
+        }
+        var length = key.length - cut
+        // «-ька» comes from a name in «-я» (Толя → Толька, Катя → Катька), «-ка» from one in «-а» (Света → Светка):
+        // «Толку», «Какой» are no one's diminutive.
+        let soft = key.byte(at: length - 1) == softSign
+        if soft { length -= 1 }
+        guard length >= 2 else { return nil }
+        var name = key.prefix(length)
+        name.append(soft ? ya : a)
+        let isName =
+            NameLexicon.firstNames.contains(name)
+            || NameDictionary.names[firstName: name].map { !$0.contains(.common) && !$0.contains(.place) } ?? false
+        return isName ? NameDictionary.Forms.agreement.subtracting(.plural) : nil
+    }
+    private static let diminutiveEndings = WordSet(endings: ["ка", "ки", "ке", "ку", "кой"])
+    private static let softSign = WordKey("ь").last
+    private static let a = WordKey("а").last
+    private static let ya = WordKey("я").last
 
     /// Legal forms and kinds of organisations written before a quoted name.
     static let organisationForms = WordSet([

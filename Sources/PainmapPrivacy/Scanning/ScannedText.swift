@@ -11,10 +11,48 @@ struct ScannedText {
     /// Whether any token is a placeholder.
     private(set) var hasPlaceholders = false
 
+    /// Scans `text`.
     init(_ text: String) {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        self.init(scalars: ScannedText.scalars(of: text))
+    }
+
+    /// The scalars of `text`, decoded from its UTF-8 in one loop (a Swift string's UTF-8 is always valid).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        let decoded = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = UInt32(bytes[index])
+                var value: UInt32
+                if lead < 0x80 {
+                    value = lead
+                    index &+= 1
+                } else if lead < 0xE0, index &+ 1 < count {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
+                    index &+= 2
+                } else if lead < 0xF0, index &+ 2 < count {
+                    value =
+                        (lead & 0x0F) << 12 | UInt32(bytes[index &+ 1] & 0x3F) << 6 | UInt32(bytes[index &+ 2] & 0x3F)
+                    index &+= 3
+                } else if index &+ 3 < count {
+                    value = (lead & 0x07) << 18 | UInt32(bytes[index &+ 1] & 0x3F) << 12
+                    value |= UInt32(bytes[index &+ 2] & 0x3F) << 6 | UInt32(bytes[index &+ 3] & 0x3F)
+                    index &+= 4
+                } else {
+                    value = 0xFFFD
+                    index = count
+                }
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            }
+            return scalars
+        }
+        return decoded ?? Array(text.unicodeScalars)
+    }
+
+    /// Scans a text given as its scalars (a redacted text between passes).
+    init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
         tokens.reserveCapacity(scalars.count / 3 + 4)
         var index = 0

@@ -52,6 +52,20 @@ struct WordKey: Hashable {
     /// Whether the word fits the head, so that it can equal a lexicon entry.
     var isLexical: Bool { length <= WordKey.headCapacity }
 
+    /// The byte at `index` (0…15; 0 past the head).
+    func byte(at index: Int) -> UInt8 {
+        if index < 8 { return UInt8(truncatingIfNeeded: head0 >> UInt64(index &* 8)) }
+        if index < 16 { return UInt8(truncatingIfNeeded: head1 >> UInt64((index &- 8) &* 8)) }
+        return 0
+    }
+
+    /// The key of the first `count` bytes (at most 16).
+    func prefix(_ count: Int) -> WordKey {
+        var key = WordKey()
+        for index in 0..<min(count, length, WordKey.headCapacity) { key.append(byte(at: index)) }
+        return key
+    }
+
     /// The last byte (0 for an empty key).
     var last: UInt8 { UInt8(truncatingIfNeeded: tail) }
 
