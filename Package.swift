@@ -160,7 +160,9 @@ let package = Package(
         .testTarget(name: "PainmapTextTests", dependencies: ["PainmapText", "PainmapTestSupport"]),
         .testTarget(
             name: "PainmapPrivacyTests",
-            dependencies: ["PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore", "PainmapPipeline", "PainmapTestSupport"]
+            dependencies: [
+                "PainmapPrivacy", "PainmapPrivacyEval", "PainmapCore", "PainmapPipeline", "PainmapTestSupport",
+            ]
         ),
         .testTarget(name: "PainmapClusteringTests", dependencies: ["PainmapClustering", "PainmapCore", "PainmapText"]),
         .testTarget(

@@ -19,10 +19,10 @@ import PainmapText
 /// the model's counts are integers. The report counts every record of the selected slices, classified in this run or
 /// before.
 public struct ClassifyJob: Sendable {
-    private let configuration: PainmapConfiguration
-    private let store: any FeedbackStore
-    private let logger: Logger
-    private let threadCount: Int
+    let configuration: PainmapConfiguration
+    let store: any FeedbackStore
+    let logger: Logger
+    let threadCount: Int
 
     /// Creates the job.
     ///
