@@ -15,6 +15,12 @@ let package = Package(
             name: "PostgreSQL",
             description: "PostgreSQL store on postgres-nio: --store postgres://user@host:port/db"
         ),
+        // The analysts' web workspace (issue 13, `painmap serve`, `painmap users`) on Hummingbird 2, off by default so
+        // the default build stays lean. `swift build --traits Workspace`; scripts/test builds it with PostgreSQL.
+        .trait(
+            name: "Workspace",
+            description: "Web workspace for analysts: painmap serve and painmap users (Hummingbird, bcrypt)"
+        ),
         .default(enabledTraits: []),
     ],
     dependencies: [
@@ -27,6 +33,10 @@ let package = Package(
         // Already in postgres-nio's graph; named here because PainmapPostgres imports NIOCore and NIOSSL itself.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // The workspace (trait Workspace): HTTP server and bcrypt.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Domain model, configuration types and the protocols outer targets implement.
@@ -132,13 +142,39 @@ let package = Package(
         ),
         // The analysts' review loop (issue 13): decisions on pains with an audit trail, for the CLI and the workspace.
         // The service layer over `DecisionStore`; applying decisions to reports is analysis (PainmapAnalysis/Decisions).
-        .target(name: "PainmapReview", dependencies: ["PainmapCore", "PainmapPrivacy"]),
+        .target(
+            name: "PainmapReview",
+            dependencies: ["PainmapCore", "PainmapPrivacy", "PainmapAnalysis", "PainmapReports"]
+        ),
+        // The analysts' web workspace behind `painmap serve` (trait Workspace): accounts, sessions, CSRF, pages
+        // scoped to a user's regions, every page through the reports' leak scan. Its sources are `#if Workspace`.
+        .target(
+            name: "PainmapWorkspace",
+            dependencies: [
+                "PainmapCore",
+                "PainmapPipeline",
+                "PainmapReview",
+                "PainmapReports",
+                "PainmapPrivacy",
+                "PainmapText",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Workspace"])),
+                .product(
+                    name: "HummingbirdBcrypt",
+                    package: "hummingbird-auth",
+                    condition: .when(traits: ["Workspace"])
+                ),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Workspace"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Workspace"])),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "painmap",
             dependencies: [
                 "PainmapCore",
                 "PainmapPipeline",
                 "PainmapReview",
+                .target(name: "PainmapWorkspace", condition: .when(traits: ["Workspace"])),
                 "PainmapSQLite",
                 "PainmapSamples",
                 "PainmapPrivacyEval",
@@ -216,6 +252,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "painmapCLITests", dependencies: ["painmap", "PainmapTestSupport"]),
+        // Accounts, sessions, CSRF, region scoping and the pages' leak scan (sources `#if Workspace`).
+        .testTarget(
+            name: "PainmapWorkspaceTests",
+            dependencies: [
+                "PainmapCore", "PainmapSQLite", "PainmapPipeline", "PainmapTestSupport",
+                .target(name: "PainmapWorkspace", condition: .when(traits: ["Workspace"])),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,8 +11,11 @@ import PainmapText
 /// - their contents (answers and operators' frames removed by ``OperatorPhrasing``, at least
 ///   ``Settings/minimumCharacters`` long, received within ``Settings/windowDays`` of each other) are near-identical
 ///   (character-shingle Jaccard ≥ ``Settings/similarity``, ``ShingleSet``) or a paraphrase anchored in the same
-///   details (two shared numbers or names, stem Jaccard ≥ ``Settings/paraphraseSimilarity``), and their numbers and
-///   details do not mostly differ (see ``textLinks(_:)``).
+///   details (two shared numbers or names and a stem Jaccard ≥ ``Settings/paraphraseSimilarity`` within
+///   ``Settings/windowDays``; when one of the shared details is a number of two digits or more,
+///   ``paraphraseSimilarity(_:_:)`` — which
+///   also counts a summary contained in a letter — within ``paraphraseWindowDays`` if every number of one is among
+///   the other's), and their numbers and details do not mostly differ (see ``textLinks(_:)``).
 ///
 /// Linked records form groups (transitively); a group's earliest record (ties: the earlier one in the input) stands
 /// for it in every count, and the group's channels are all listed. Candidate pairs for near-identical text come from
@@ -221,14 +224,24 @@ public struct CrossChannelLinker: Sendable {
         }
         let window = Double(settings.windowDays) * 86_400
         let numbers = details.map { $0.filter { $0.allSatisfy(\.isNumber) } }
+        let clockNumbers = contents.map(Self.clockNumbers)
         func consistent(_ x: Int, _ y: Int) -> Bool {
             if !numbers[x].isEmpty, !numbers[y].isEmpty, Self.jaccard(numbers[x], numbers[y]) < 0.5 { return false }
             guard !details[x].isEmpty, !details[y].isEmpty else { return true }
             return Self.jaccard(details[x], details[y]) >= 0.5
         }
+        let paraphraseWindow = Double(max(settings.windowDays, Self.paraphraseWindowDays)) * 86_400
+        func gap(_ x: Int, _ y: Int) -> Double {
+            abs(records[x].receivedAt.timeIntervalSince(records[y].receivedAt))
+        }
         func admissible(_ x: Int, _ y: Int) -> Bool {
-            records[x].source != records[y].source
-                && abs(records[x].receivedAt.timeIntervalSince(records[y].receivedAt)) <= window
+            records[x].source != records[y].source && gap(x, y) <= paraphraseWindow
+        }
+        // Past the text window a paraphrase must keep its numbers: every number of the record with fewer numbers is
+        // one of the other's (a summary drops details, it does not change them).
+        func keepsNumbers(_ x: Int, _ y: Int) -> Bool {
+            let (fewer, more) = numbers[x].count <= numbers[y].count ? (x, y) : (y, x)
+            return Set(numbers[fewer]).isSubset(of: numbers[more])
         }
         var links = Set<Link>()
         // Near-identical text: MinHash bands over the shingles.
@@ -279,7 +292,19 @@ public struct CrossChannelLinker: Sendable {
             let (x, y) = (Int(key >> 32), Int(key & 0xffff_ffff))
             let pair = Link(a: min(x, y), b: max(x, y), reason: .text)
             guard !links.contains(pair), consistent(x, y) else { continue }
-            if Self.jaccard(stems(x), stems(y)) >= settings.paraphraseSimilarity { links.insert(pair) }
+            // A shared number of two digits or more (a house, a school, a sum; not a time of day) anchors a
+            // paraphrase: then a summary's
+            // containment counts and the longer window applies. Shared names, quotes or small counts alone
+            // («Отправлено в ведомство», «3 года») are often a template's words, so they link only a close wording
+            // within the text window.
+            let anchored = numbers[x].contains {
+                $0.count >= 2 && numbers[y].contains($0) && !clockNumbers[x].contains($0)
+                    && !clockNumbers[y].contains($0)
+            }
+            guard gap(x, y) <= window || (anchored && keepsNumbers(x, y)) else { continue }
+            let similarity =
+                anchored ? Self.paraphraseSimilarity(stems(x), stems(y)) : Self.jaccard(stems(x), stems(y))
+            if similarity >= settings.paraphraseSimilarity { links.insert(pair) }
         }
         return Array(links)
     }
@@ -319,6 +344,51 @@ public struct CrossChannelLinker: Sendable {
         }
         close()
         return result.sorted()
+    }
+
+    /// The longest gap, in days, between a paraphrase and its original when they share two details or more, one of
+    /// them a number of two digits or more, their details do not mostly differ and every number of one is among the other's: a shared
+    /// house, school number or sum is the evidence there, so a citizen's rewrite or an operator's summary weeks later
+    /// still links, while text without such a number keeps ``Settings/windowDays``.
+    static let paraphraseWindowDays = 30
+
+    /// How much two contents' stems say the same thing: their Jaccard overlap, or half the share of the shorter
+    /// one's stems found in the longer one when that is higher.
+    ///
+    /// An operator's two-line summary of a long letter shares few of its stems (low Jaccard) but
+    /// most of the summary's own; half the containment puts a summary whose stems are all in the letter at 0.5 and
+    /// one with half its stems there at the default threshold 0.25.
+    static func paraphraseSimilarity(_ a: [String], _ b: [String]) -> Double {
+        let shared = Set(a).intersection(b).count
+        let smaller = min(a.count, b.count)
+        let containment = smaller == 0 ? 0 : Double(shared) / Double(smaller)
+        return max(jaccard(a, b), containment / 2)
+    }
+
+    /// The hours and minutes of the times of day in a text («до 19:00» gives 19 and 00): opening hours and
+    /// appointments are common to many messages, so they never anchor a paraphrase.
+    static func clockNumbers(_ text: String) -> Set<String> {
+        var result = Set<String>()
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            guard characters[index].isNumber else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < characters.count, characters[end].isNumber { end += 1 }
+            let hour = String(characters[index..<end])
+            if end + 2 < characters.count, characters[end] == ":", hour.count <= 2,
+                characters[end + 1].isNumber, characters[end + 2].isNumber,
+                end + 3 == characters.count || !characters[end + 3].isNumber
+            {
+                result.insert(hour)
+                result.insert(String(characters[(end + 1)...(end + 2)]))
+            }
+            index = end
+        }
+        return result
     }
 
     /// Jaccard overlap of two sorted, unique lists.

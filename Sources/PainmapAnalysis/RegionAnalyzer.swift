@@ -45,18 +45,23 @@ public struct RegionAnalyzer: Sendable {
         public var previousPains: [StoredPain]
         /// The region's stored pains of quarters before this one (for the trend chart).
         public var history: [StoredPain]
+        /// On a rerun, the quarter's pains the last run stored: a new pain that matches one takes its id, so the
+        /// decisions made on it re-attach (empty on a quarter's first run).
+        public var replacedPains: [StoredPain]
 
         /// Collects the input of one analysis.
         public init(
             records: [ClassifiedRecord],
             previousRecords: [ClassifiedRecord],
             previousPains: [StoredPain],
-            history: [StoredPain]
+            history: [StoredPain],
+            replacedPains: [StoredPain] = []
         ) {
             self.records = records
             self.previousRecords = previousRecords
             self.previousPains = previousPains
             self.history = history
+            self.replacedPains = replacedPains
         }
     }
 
@@ -102,7 +107,8 @@ public struct RegionAnalyzer: Sendable {
             records: input.records,
             previousRecords: input.previousRecords,
             previousPains: input.previousPains,
-            history: input.history
+            history: input.history,
+            replacedPains: input.replacedPains
         )
     }
 
@@ -112,7 +118,8 @@ public struct RegionAnalyzer: Sendable {
         records: [ClassifiedRecord],
         previousRecords: [ClassifiedRecord],
         previousPains: [StoredPain],
-        history: [StoredPain]
+        history: [StoredPain],
+        replacedPains: [StoredPain]
     ) async -> Result {
         let analyzer = TextAnalyzer(stopWords: StopWords(extra: configuration.analysis.stopWords))
         let allTokens = await orderedParallelMap(
@@ -178,6 +185,7 @@ public struct RegionAnalyzer: Sendable {
                 previousTokens: previousMembers.map { previousTokens[$0] },
                 quarter: quarter,
                 previous: previousPains.filter { $0.lifeSituation == situation.id },
+                replaced: replacedPains.filter { $0.lifeSituation == situation.id },
                 configuration: clustering,
                 folded: foldedIDs
             )

@@ -7,7 +7,9 @@ import PainmapText
 /// The records of both quarters are clustered together, so that one pain has one definition and its two counts are
 /// measured with the same yardstick: a pain with no records last quarter is new, one with none this quarter has
 /// vanished. Pains then take the id of the stored previous-quarter pain whose centroid they match (cosine ≥ 0.5),
-/// or a new id, so a pain keeps its id from quarter to quarter.
+/// or a new id, so a pain keeps its id from quarter to quarter. On a rerun of the quarter, a pain no previous one
+/// matches takes, by the same matching, the id of the pain it replaces (the quarter's pains the last run stored), so
+/// the analysts' decisions, kept by pain id, re-attach to it; a new id never reuses a replaced pain's.
 struct SituationAnalysis: Sendable {
     /// One pain (not «Прочее») with the records in it.
     struct Pain: Sendable {
@@ -52,6 +54,7 @@ struct SituationAnalysis: Sendable {
     ///   - previousTokens: Their analyzed words.
     ///   - quarter: The quarter, for new pain ids.
     ///   - previous: The stored pains of the same region and situation in the previous quarter.
+    ///   - replaced: On a rerun, the pains of the same region, situation and quarter the last run stored.
     ///   - configuration: Clustering parameters.
     ///   - folded: Records of either quarter folded into a complaint counted from another channel
     ///     (``CrossChannelLinker``). They are clustered like the others — so that collapsing a few records does not
@@ -63,6 +66,7 @@ struct SituationAnalysis: Sendable {
         previousTokens: [[AnalyzedToken]],
         quarter: Quarter,
         previous: [StoredPain],
+        replaced: [StoredPain] = [],
         configuration: ClusterConfiguration,
         folded: Set<RecordID> = []
     ) {
@@ -114,11 +118,16 @@ struct SituationAnalysis: Sendable {
             clusters: result.clusters
         )
         let previousByID = Dictionary(previous.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ids = Self.ids(
+            clusters: result.clusters,
+            continuing: matching.matchedIDs,
+            replaced: replaced.filter { previousByID[$0.id] == nil },
+            quarter: quarter
+        )
         var pains: [Pain] = []
         for cluster in result.clusters where !cluster.isCatchAll {
             let matched = matching.matchedIDs[cluster.index]
-            let number = cluster.index + 1
-            let id = matched ?? "\(quarter)-\(number < 10 ? "0" : "")\(number)"
+            let id = ids[cluster.index]
             pains.append(
                 Pain(
                     cluster: cluster,
@@ -133,5 +142,45 @@ struct SituationAnalysis: Sendable {
         otherMembers = result.catchAllIndex.map { members[$0] } ?? []
         self.withoutText = withoutText
         statistics = result.statistics
+    }
+
+    /// Each cluster's pain id: the previous pain's it continues; else, on a rerun, the replaced pain's it matches
+    /// (cosine ≥ 0.5, same greedy matching); else `<quarter>-<NN>` by cluster position, skipping every id a replaced
+    /// pain had, so a decision on a pain that is gone is never attached to a different one.
+    static func ids(
+        clusters: [PainCluster],
+        continuing: [String?],
+        replaced: [StoredPain],
+        quarter: Quarter
+    ) -> [String] {
+        func newID(_ number: Int) -> String { "\(quarter)-\(number < 10 ? "0" : "")\(number)" }
+        var ids = clusters.map { continuing[$0.index] ?? newID($0.index + 1) }
+        guard !replaced.isEmpty else { return ids }
+        let open = clusters.filter { !$0.isCatchAll && continuing[$0.index] == nil }
+        let rematch = PainMatcher().match(
+            previous: replaced.map { PreviousPain(id: $0.id, centroid: $0.centroid) },
+            clusters: open
+        )
+        var reserved = Set(replaced.map(\.id)).union(continuing.compactMap { $0 })
+        var unnamed: [Int] = []
+        for (position, cluster) in open.enumerated() {
+            if let id = rematch.matchedIDs[position] {
+                ids[cluster.index] = id
+            } else {
+                unnamed.append(cluster.index)
+            }
+        }
+        var number = 1
+        for index in unnamed {
+            let natural = newID(index + 1)
+            if !reserved.contains(natural) {
+                ids[index] = natural
+            } else {
+                while reserved.contains(newID(number)) || clusters.indices.contains(number - 1) { number += 1 }
+                ids[index] = newID(number)
+            }
+            reserved.insert(ids[index])
+        }
+        return ids
     }
 }

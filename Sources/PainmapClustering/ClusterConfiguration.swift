@@ -73,6 +73,9 @@ public struct ClusterConfiguration: Sendable, Equatable {
     /// Counts, sizes and «Прочее» always use the records; this only changes how much one frequent reporter
     /// repeating one phrase pulls the centroids (issue 16).
     public var duplicateWeighting: DuplicateWeighting = .records
+    /// How stems become terms beyond plain unigrams and bigrams: synonyms, ignored words, spelling folding
+    /// (default: none, ``TextFeatures/plain``).
+    public var textFeatures = TextFeatures.plain
 
     /// How a row of identical texts weighs in k-means.
     public enum DuplicateWeighting: String, Sendable, CaseIterable {

@@ -57,7 +57,11 @@ public struct ClusterEngine: Sendable {
         documentID: (Int) -> String = { String($0) },
         quoteText: ((Int) -> String)? = nil
     ) -> ClusteringResult {
-        let corpus = StemCorpus(documents: documents)
+        let corpus = StemCorpus(
+            documents: documents,
+            features: configuration.textFeatures,
+            minDocumentFrequency: configuration.resolvedMinDocumentFrequency(contentCount:)
+        )
         let rows = DistinctRows(corpus: corpus)
         let contentRecords = rows.weights.reduce(0, +)
         let minDocumentFrequency = configuration.resolvedMinDocumentFrequency(contentCount: contentRecords)

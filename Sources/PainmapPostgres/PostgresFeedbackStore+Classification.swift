@@ -5,7 +5,7 @@
 
     /// Life situation and stage per record, in `record_classification` (migration `v2_classification`), as in the SQLite
     /// store: keyed by the record's id, stale when the record's fingerprint or the configuration digest changed.
-    extension PostgresFeedbackStore {
+    extension PostgresFeedbackStore: ClassificationInputStore {
         private static let recordOrder = "ORDER BY f.source, f.received_at, f.natural_key"
 
         public func storedRecords(region: String?, quarter: Quarter?) async throws -> [StoredRecord] {
@@ -76,6 +76,117 @@
                 }
                 return true
             }
+        }
+
+        /// Saves a batch in one transaction: multi-row upserts of up to 5,000 rows (nine parameters a row stay well
+        /// under the protocol's 65,535).
+        public func saveClassifications(_ batch: ClassificationBatch) async throws {
+            guard !batch.rows.isEmpty else { return }
+            let logger = self.logger
+            _ = try await transaction(action: "сохранить классификацию записей") { connection in
+                for start in stride(from: 0, to: batch.rows.count, by: 5_000) {
+                    var sql = SQLBuilder(
+                        """
+                        INSERT INTO record_classification (record_id, life_situation, stage, rule, evidence, stage_rule,
+                            stage_evidence, config_digest, record_digest) VALUES
+                        """
+                    )
+                    var first = true
+                    for row in batch.rows[start..<min(start + 5_000, batch.rows.count)] {
+                        let c = batch.classifications[Int(row.classification)]
+                        let values = [
+                            sql.bind(row.id.rawValue), sql.bind(c.lifeSituation), sql.bind(c.stage),
+                            sql.bind(c.rule.rawValue), sql.bind(c.evidence), sql.bind(c.stageRule.rawValue),
+                            sql.bind(c.stageEvidence), sql.bind(batch.configDigest),
+                            sql.bind(Int64(bitPattern: row.fingerprint)),
+                        ]
+                        sql.append((first ? " (" : ", (") + values.joined(separator: ", ") + ")")
+                        first = false
+                    }
+                    sql.append(
+                        """
+                         ON CONFLICT (record_id) DO UPDATE SET life_situation = excluded.life_situation, stage = excluded.stage,
+                            rule = excluded.rule, evidence = excluded.evidence, stage_rule = excluded.stage_rule,
+                            stage_evidence = excluded.stage_evidence, config_digest = excluded.config_digest,
+                            record_digest = excluded.record_digest, classified_at = now()
+                        """
+                    )
+                    try await connection.query(sql.query, logger: logger)
+                }
+                return true
+            }
+        }
+
+        /// Streams a slice's records with the fields classification reads, in `batchSize` batches, ordered by source
+        /// and id: the rows arrive as `body` takes them (postgres-nio asks the server for more as they are consumed).
+        public func classificationInputs(
+            region: String,
+            quarter: Quarter,
+            batchSize: Int,
+            _ body: ([ClassificationInput]) async throws -> Void
+        ) async throws {
+            var sql = SQLBuilder()
+            sql.append(
+                """
+                SELECT f.id, f.content_digest, f.source, f.text, f.category_raw, f.subcategory_raw, f.category_code,
+                    f.service_id, f.service_name, f.life_situation_hint, f.ratings,
+                    CASE WHEN c.record_digest = f.content_digest THEN c.config_digest END
+                FROM feedback_record f LEFT JOIN record_classification c ON c.record_id = f.id
+                WHERE f.region = \(sql.bind(region)) AND f.quarter = \(sql.bind(quarter.description))
+                ORDER BY f.source, f.id
+                """
+            )
+            let size = max(1, batchSize)
+            let epoch = Date(timeIntervalSince1970: 0)
+            var batch: [ClassificationInput] = []
+            batch.reserveCapacity(size)
+            do {
+                for try await row in try await client.query(sql.query, logger: logger) {
+                    let (
+                        id, digest, sourceName, text, category, subcategory, code, serviceID, serviceName, hint,
+                        ratings, current
+                    ) =
+                        try row.decode(
+                            (
+                                Int64, Int64, String, String, String?, String?, String?, String?, String?, String?,
+                                String, String?
+                            ).self
+                        )
+                    guard let source = SourceKind(rawValue: sourceName) else { continue }
+                    var record = FeedbackRecord(
+                        source: source,
+                        feed: "",
+                        receivedAt: epoch,
+                        region: region,
+                        regionRaw: "",
+                        regionCodeSystem: .okato,
+                        quarter: quarter,
+                        text: text
+                    )
+                    record.categoryRaw = category
+                    record.subcategoryRaw = subcategory
+                    record.categoryCode = code
+                    record.serviceID = serviceID
+                    record.serviceName = serviceName
+                    record.lifeSituationHint = hint
+                    if !ratings.isEmpty { record.ratings = FeedbackRecordColumns.decode(ratings) }
+                    batch.append(
+                        ClassificationInput(
+                            id: RecordID(rawValue: id),
+                            fingerprint: UInt64(bitPattern: digest),
+                            record: record,
+                            classifiedUnder: current
+                        )
+                    )
+                    if batch.count == size {
+                        try await body(batch)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+            } catch {
+                throw mapped(error, action: "прочитать записи для классификации")
+            }
+            if !batch.isEmpty { try await body(batch) }
         }
 
         public func classifiedRecords(region: String?, quarter: Quarter?) async throws -> [ClassifiedRecord] {

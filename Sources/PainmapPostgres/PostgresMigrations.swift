@@ -190,6 +190,8 @@
             ),
             // Analysts' decisions (issue 13), in PostgresMigrations+Review.swift.
             reviewDecisions,
+            // The workspace's accounts (issue 13, painmap serve), in PostgresMigrations+Workspace.swift.
+            workspaceUsers,
         ]
 
         /// Brings `pain` tables made by the first PostgreSQL `v4_pains` (before pains stored their status, as SQLite's

@@ -16,7 +16,13 @@ public enum ReviewRendering {
             "status": decision.status.rawValue,
             "status_name": decision.status.russianName,
             "needs_review": pain.needsReview,
+            "proposed_junk": pain.proposedJunk,
         ]
+        if let carried = pain.carried {
+            object["carried_from"] = carried.key.quarter.description
+            object["carried_status"] = carried.status.rawValue
+            object["carried_responsible_body"] = carried.responsibleBody ?? NSNull()
+        }
         if let stored = pain.pain {
             object["computed_title"] = stored.title
             object["life_situation"] = stored.lifeSituation
@@ -61,6 +67,12 @@ public enum ReviewRendering {
             if pain.decision.isJunk { status = "не боль" }
             if let into = pain.decision.mergedInto { status = "объединена → \(into)" }
             if pain.needsReview { status += " (требует пересмотра)" }
+            if let carried = pain.carried {
+                status =
+                    pain.proposedJunk
+                    ? "предложено: не боль (из \(carried.key.quarter))"
+                    : "\(carried.status.russianName) (из \(carried.key.quarter))"
+            }
             lines.append(
                 [
                     pain.key.painID, String(pain.decision.version), pain.pain.map { String($0.count) } ?? "—",
@@ -97,6 +109,14 @@ public enum ReviewRendering {
             lines.append("требует пересмотра: повторный запуск не нашёл эту боль")
         }
         lines.append("статус: \(decision.status.russianName)")
+        if let carried = pain.carried {
+            lines.append(
+                pain.proposedJunk
+                    ? "предложено: не боль — предшественник в \(carried.key.quarter) исключён: \(carried.junkReason ?? "")"
+                    : "решение из \(carried.key.quarter): \(carried.status.russianName)"
+                        + (carried.responsibleBody.map { ", ответственный \($0)" } ?? "")
+            )
+        }
         if decision.isJunk { lines.append("не боль: \(decision.junkReason ?? "")") }
         if let into = decision.mergedInto { lines.append("объединена с: \(into)") }
         if let from = decision.splitFrom { lines.append("выделена из: \(from)") }

@@ -1,6 +1,8 @@
 public import Foundation
+import PainmapAnalysis
 public import PainmapCore
 import PainmapPrivacy
+import PainmapReports
 
 /// The analysts' review loop over a store.
 ///
@@ -43,18 +45,28 @@ public struct ReviewService: Sendable {
 
     /// The pains of a region-quarter with their decisions, in the run's order (situation, rank); decisions whose
     /// pain no longer exists (and pains a split made) follow, by id.
+    ///
+    /// A pain nobody decided on this quarter carries the latest decision on it of an earlier quarter
+    /// (``ReviewedPain/carried``), as the reports show it: a junked pain's successor is proposed as «не боль».
     public func pains(region: String, quarter: Quarter) async throws -> [ReviewedPain] {
         let stored = try await store.pains(region: region, quarter: quarter)
+        let every = try await store.painDecisions(region: region, quarter: nil)
         var decisions = Dictionary(
-            try await store.painDecisions(region: region, quarter: quarter).map { ($0.key.painID, $0) },
+            every.filter { $0.key.quarter == quarter }.map { ($0.key.painID, $0) },
             uniquingKeysWith: { first, _ in first }
         )
+        var earlier: [String: PainDecision] = [:]
+        for decision in every where decision.key.quarter < quarter && decision.isDecided {
+            if let known = earlier[decision.key.painID], known.key.quarter > decision.key.quarter { continue }
+            earlier[decision.key.painID] = decision
+        }
         var result: [ReviewedPain] = []
         for pain in stored {
             let id = Self.reviewID(pain)
             let key = PainKey(region: region, quarter: quarter, painID: id)
+            let decision = decisions.removeValue(forKey: id) ?? PainDecision(key: key)
             result.append(
-                ReviewedPain(pain: pain, decision: decisions.removeValue(forKey: id) ?? PainDecision(key: key))
+                ReviewedPain(pain: pain, decision: decision, carried: decision.isDecided ? nil : earlier[id])
             )
         }
         for decision in decisions.values.sorted(by: { $0.key < $1.key }) {
@@ -91,11 +103,21 @@ public struct ReviewService: Sendable {
         try await log(region: key.region, quarter: key.quarter, painID: key.painID).filter { $0.kind == .comment }
     }
 
-    /// The responsible bodies to offer for a pain: organisations named in the records of its life situation in the
-    /// region-quarter, most frequent first, then the directory's bodies for the region, without repeats.
+    /// The responsible bodies to offer for a pain: the organisations named in the pain's own records (as the run
+    /// counted them, most frequent first), then those named in the other records of its life situation in the
+    /// region-quarter, then the directory's bodies for the region, without repeats.
     public func bodyOptions(_ key: PainKey) async throws -> [String] {
         let reviewed = try await pain(key)
         let situation = reviewed.pain?.lifeSituation
+        var own: [String] = []
+        if let stored = reviewed.pain,
+            let body = try await store.analysisSnapshot(region: key.region, quarter: key.quarter),
+            let snapshot = try? AnalysisSnapshot(decoding: body),
+            let row = snapshot.reports.first(where: { $0.lifeSituation.id == stored.lifeSituation })?.pains
+                .first(where: { $0.id == stored.id })
+        {
+            own = row.organizations.map(\.name)
+        }
         var counts: [String: Int] = [:]
         for item in try await store.classifiedRecords(region: key.region, quarter: key.quarter)
         where item.classification.lifeSituation == situation {
@@ -105,7 +127,29 @@ public struct ReviewService: Sendable {
         }
         let named = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
         var seen = Set<String>()
-        return (named + bodies.bodies(region: key.region)).filter { seen.insert($0).inserted }
+        return (own + named + bodies.bodies(region: key.region)).filter { seen.insert($0).inserted }
+    }
+
+    /// The store ids of records named as the reports name them: `pos:318661436` (a quote's `record_id`: channel and
+    /// the source's own id), `#812` or `812` (the store id).
+    ///
+    /// - Throws: ``ReviewError`` (66) when a reference names no record of the region-quarter.
+    public func recordIDs(_ references: [String], region: String, quarter: Quarter) async throws -> [RecordID] {
+        var bySource: [String: RecordID] = [:]
+        var known = Set<RecordID>()
+        for item in try await store.classifiedRecords(region: region, quarter: quarter) {
+            known.insert(item.id)
+            if let source = item.record.sourceRecordID {
+                bySource["\(item.record.source.rawValue):\(source)"] = item.id
+            }
+        }
+        return try references.map { reference in
+            let text = reference.trimmingCharacters(in: .whitespaces)
+            let number = text.hasPrefix("#") ? String(text.dropFirst()) : text
+            if let value = Int64(number), known.contains(RecordID(rawValue: value)) { return RecordID(rawValue: value) }
+            if let id = bySource[text] { return id }
+            throw ReviewError(.notFound, "записи «\(text)» нет среди записей \(region)/\(quarter)")
+        }
     }
 
     // MARK: Decisions on one pain
@@ -259,6 +303,24 @@ public struct ReviewService: Sendable {
             )
         )
         return try await apply(DecisionBatch(changes: changes, actor: actor, at: timestamp()), warnings: [])
+    }
+
+    /// Moves records in the wrong place to another life situation (`""` = «Не определена»).
+    ///
+    /// A decision on the pain the records came from, audited like the others, which `painmap classify` applies from
+    /// then on over the classifier (rule `analyst`, also after a configuration change). The same as `split` with
+    /// `toSituation`.
+    ///
+    /// - Throws: ``ReviewError`` when a record is not classified in the pain's situation or the situation is unknown,
+    ///   ``StaleDecisionError`` on a stale version.
+    public func move(
+        _ key: PainKey,
+        records: [RecordID],
+        toSituation situation: String,
+        actor: String,
+        expect: Int? = nil
+    ) async throws -> ReviewOutcome {
+        try await split(key, records: records, toSituation: situation, actor: actor, expect: expect)
     }
 
     /// Moves chosen records out of a pain: into another pain of the region-quarter (`toPain`), into a new pain

@@ -65,6 +65,24 @@ struct ClusterCommand: AsyncParsableCommand {
     )
     var duplicateWeight = "records"
 
+    @Flag(
+        name: .customLong("text-features"),
+        help: ArgumentHelp(
+            "Признаки для коротких и «грязных» текстов: синонимы и сокращения, склейка редких опечаток с частыми словами.",
+            discussion: "Синонимы — из --synonyms или Config/synonyms.yaml, если такой файл есть в текущем каталоге."
+        )
+    )
+    var textFeatures = false
+
+    @Option(name: .long, help: "Файл синонимов (YAML) для --text-features; none — без синонимов.")
+    var synonyms: String?
+
+    @Flag(
+        name: .customLong("no-spelling-fold"),
+        help: "С --text-features: не склеивать редкие опечатки с частыми словами."
+    )
+    var noSpellingFold = false
+
     @Option(name: .customLong("truth-column"), help: "Столбец с эталонной разметкой: вывести NMI и ARI.")
     var truthColumn: String?
 
@@ -99,6 +117,11 @@ struct ClusterCommand: AsyncParsableCommand {
                 throw LocatedFailure(.usage, message: "--duplicate-weight: records, sqrt или one", status: .usage)
             }
             if let threads { options.threadCount = threads }
+            try options.setTextFeatures(
+                enabled: textFeatures || synonyms != nil,
+                synonymsPath: synonyms,
+                foldsSpelling: !noSpellingFold
+            )
             let report = try await CSVClusterJob(options: options, logger: logger).run()
             print(report.text(showHash: hash), terminator: "")
         }

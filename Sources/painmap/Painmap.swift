@@ -20,8 +20,17 @@ struct Painmap: AsyncParsableCommand {
             ClusterCommand.self, ClassifyCommand.self, RunCommand.self, PiiEvalCommand.self, PurgeCommand.self,
             LinksCommand.self,
             ReviewCommand.self, RenderCommand.self,
-        ]
+        ] + workspaceCommands
     )
+
+    /// `serve` and `users`, in a build with the Workspace trait.
+    static var workspaceCommands: [any ParsableCommand.Type] {
+        #if Workspace
+            [ServeCommand.self, UsersCommand.self]
+        #else
+            []
+        #endif
+    }
 }
 
 /// Options every command that touches the store or config shares.

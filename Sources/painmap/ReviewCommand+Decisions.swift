@@ -63,7 +63,8 @@ struct ReviewSplit: AsyncParsableCommand {
     )
     @OptionGroup var options: ReviewOptions
     @OptionGroup var decision: DecisionOptions
-    @Option(name: .long, help: "Id записей в хранилище через запятую.") var records: String
+    @Option(name: .long, help: "Записи через запятую: record_id из цитат отчёта (pos:318661436) или id в хранилище.")
+    var records: String
     @Option(name: .long, help: "Боль, в которую перенести записи.") var to: String?
     @Option(name: .customLong("new-title"), help: "Название новой боли из этих записей.") var newTitle: String?
     @Option(
@@ -76,13 +77,11 @@ struct ReviewSplit: AsyncParsableCommand {
     func run() async throws {
         try await runMapped {
             try await options.withService { service in
-                var ids: [RecordID] = []
-                for part in records.split(separator: ",") {
-                    guard let value = Int64(part.trimmingCharacters(in: .whitespaces)) else {
-                        throw LocatedFailure(.usage, message: "id записи «\(part)» не число", status: .usage)
-                    }
-                    ids.append(RecordID(rawValue: value))
-                }
+                let ids = try await service.recordIDs(
+                    records.split(separator: ",").map(String.init),
+                    region: options.region,
+                    quarter: try options.parsedQuarter
+                )
                 options.print(
                     try await service.split(
                         try options.key(decision.pain),
@@ -90,6 +89,42 @@ struct ReviewSplit: AsyncParsableCommand {
                         toPain: to,
                         newTitle: newTitle,
                         toSituation: situation.map { $0 == "none" ? "" : $0 },
+                        actor: decision.who,
+                        expect: decision.expect
+                    )
+                )
+            }
+        }
+    }
+}
+
+/// `painmap review move`: records in the wrong place go to another life situation, from then on.
+struct ReviewMove: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "move",
+        abstract:
+            "Перенести записи боли в другую жизненную ситуацию («none» — «Не определена»); классификация учитывает это и дальше."
+    )
+    @OptionGroup var options: ReviewOptions
+    @OptionGroup var decision: DecisionOptions
+    @Option(name: .long, help: "Записи через запятую: record_id из цитат отчёта (pos:318661436) или id в хранилище.")
+    var records: String
+    @Option(name: .long, help: "Жизненная ситуация (id из Config/life-situations.yaml) или «none».") var situation:
+        String
+
+    func run() async throws {
+        try await runMapped {
+            try await options.withService { service in
+                let ids = try await service.recordIDs(
+                    records.split(separator: ",").map(String.init),
+                    region: options.region,
+                    quarter: try options.parsedQuarter
+                )
+                options.print(
+                    try await service.move(
+                        try options.key(decision.pain),
+                        records: ids,
+                        toSituation: situation == "none" ? "" : situation,
                         actor: decision.who,
                         expect: decision.expect
                     )

@@ -15,7 +15,8 @@ struct ReviewCommand: AsyncParsableCommand {
             Решение по устаревшей версии боли отклоняется с кодом 75 и списком изменений.
             """,
         subcommands: [
-            ReviewList.self, ReviewShow.self, ReviewJunk.self, ReviewMerge.self, ReviewSplit.self, ReviewRename.self,
+            ReviewList.self, ReviewShow.self, ReviewJunk.self, ReviewMerge.self, ReviewSplit.self, ReviewMove.self,
+            ReviewRename.self,
             ReviewStatusCommand.self, ReviewAssign.self, ReviewSolution.self, ReviewComment.self, ReviewLog.self,
         ]
     )

@@ -140,6 +140,20 @@ import Testing
 
         #expect(report.needsReview?.map(\.id) == ["2026Q3-99"])
         #expect(try await fixture.service.pain(ghost).needsReview)
+
+        // `painmap review list` shows the carried decisions too: the junked pain's successor is proposed, visibly.
+        let listed = try await fixture.service.pains(region: "54", quarter: q3)
+        let successor = try #require(
+            listed.first { $0.pain?.id == junked.id && $0.pain?.lifeSituation == junked.lifeSituation }
+        )
+        #expect(successor.proposedJunk && successor.carried?.key.quarter == q2 && !successor.decision.isJunk)
+        let row = try #require(ReviewRendering.rows(listed).first { $0[0] == successor.key.painID })
+        #expect(row[3] == "предложено: не боль (из 2026Q2)")
+        #expect(ReviewRendering.object(successor)["proposed_junk"] as? Bool == true)
+        let workedRow = try #require(
+            listed.first { $0.pain?.id == worked.id && $0.pain?.lifeSituation == worked.lifeSituation }
+        )
+        #expect(workedRow.carried?.responsibleBody == "Отделение Социального фонда России" && !workedRow.proposedJunk)
     }
 }
 
@@ -228,5 +242,60 @@ import Testing
             beforeTotal: 1_000
         )
         #expect(flat.1 < 1 && flat.2 > 1)
+    }
+}
+
+/// The changes SampleFeeds plants in region 54 (`SampleFeeds/MANIFEST.md`) as «Решения и их эффект» shows them when
+/// every continuing pain was decided during 2026Q2.
+@Suite struct PlantedEffectTests {
+    @Test func thePlantedHeatingDropShowsAsADecreaseWithItsInterval() async throws {
+        let fixture = try await ReviewFixture.make(quarters: [])
+        defer { fixture.remove() }
+        _ = try await fixture.run(quarter: "2026Q2", regions: ["54"])
+        _ = try await fixture.run(quarter: "2026Q3", regions: ["54"])
+        let q2 = try #require(Quarter("2026Q2"))
+        let q3 = try #require(Quarter("2026Q3"))
+        let service = ReviewService(
+            store: fixture.store,
+            catalog: fixture.configuration.lifeSituations,
+            bodies: fixture.configuration.responsibleBodies,
+            now: { Date(timeIntervalSince1970: 1_778_800_000) }  // 15 May 2026, inside 2026Q2
+        )
+        let continuing = try await fixture.store.pains(region: "54", quarter: q3).filter { $0.id.hasPrefix("2026Q2-") }
+        for pain in continuing {
+            let key = PainKey(region: "54", quarter: q2, painID: ReviewService.reviewID(pain))
+            _ = try await service.setStatus(key, to: .inProgress, actor: "ivanova")
+        }
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        _ = try await RenderJob(store: fixture.store, logger: logger).run(
+            quarter: q3,
+            regions: ["54"],
+            outputDirectory: fixture.directory.appendingPathComponent("out")
+        )
+        let url = fixture.directory.appendingPathComponent("out/2026Q3/54/effect.json")
+        let page = try JSONDecoder().decode(DecisionEffectPage.self, from: Data(contentsOf: url))
+        #expect(page.effects.count == continuing.count)
+        if ProcessInfo.processInfo.environment["PAINMAP_PRINT_EFFECTS"] == "1" {
+            for effect in page.effects {
+                print(
+                    "effect \(effect.lifeSituation)/\(effect.painID) \(effect.before.records)/\(effect.before.situationRecords)"
+                        + " → \(effect.after.records)/\(effect.after.situationRecords)"
+                        + " RR \(String(format: "%.2f", effect.rateRatio))"
+                        + " [\(String(format: "%.2f", effect.lower)); \(String(format: "%.2f", effect.upper))]"
+                        + " \(effect.verdict) «\(effect.title)»"
+                )
+            }
+        }
+        // housing.heating: 65 → 10 records planted (−85 %); its pain must show a decrease whose interval excludes 1.
+        let heating = try #require(
+            page.effects.first { $0.lifeSituation == "housing" && $0.title.lowercased().contains("отоплен") }
+        )
+        #expect(heating.verdict == "снижение" && heating.upper < 1 && heating.rateRatio < 0.5)
+        // Every row's interval holds its ratio, and the verdict follows the interval.
+        for effect in page.effects {
+            #expect(effect.lower < effect.rateRatio && effect.rateRatio < effect.upper)
+            let spans = effect.lower <= 1 && effect.upper >= 1
+            #expect(effect.verdict == (spans ? "эффект не доказан" : effect.rateRatio < 1 ? "снижение" : "рост"))
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PainmapCore
 import PainmapPipeline
+import PainmapReports
 import PainmapReview
 import PainmapSQLite
 import Testing
@@ -168,6 +169,24 @@ import Testing
         #expect(!directory.contains(options[0]))
         #expect(!fixture.configuration.responsibleBodies.bodies(region: "41").contains(directory[0]))
     }
+
+    @Test func bodyOptionsOfferThePainsOwnOrganisationsFirst() async throws {
+        let fixture = try await ReviewFixture.make()
+        defer { fixture.remove() }
+        let q2 = try #require(Quarter("2026Q2"))
+        var checked = 0
+        for reviewed in try await fixture.service.pains(region: "54", quarter: q2) {
+            let stored = try #require(reviewed.pain)
+            let url = fixture.directory.appendingPathComponent("out/2026Q2/54/\(stored.lifeSituation).json")
+            let report = try JSONDecoder().decode(PainMapReport.self, from: Data(contentsOf: url))
+            let named = try #require(report.pains.first { $0.id == stored.id }).organizations.map(\.name)
+            guard !named.isEmpty else { continue }
+            let options = try await fixture.service.bodyOptions(reviewed.key)
+            #expect(Array(options.prefix(named.count)) == named, "\(reviewed.key)")
+            checked += 1
+        }
+        #expect(checked >= 3)  // SampleFeeds' records name organisations in several pains
+    }
 }
 
 /// A record an analyst moves to another life situation is classified there from then on.
@@ -182,7 +201,7 @@ import Testing
             try await fixture.store.classifiedRecords(region: "54", quarter: q2)
                 .first { $0.classification.lifeSituation == "kindergarten" }
         )
-        _ = try await fixture.service.split(pain.key, records: [record.id], toSituation: "housing", actor: "ivanova")
+        _ = try await fixture.service.move(pain.key, records: [record.id], toSituation: "housing", actor: "ivanova")
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let job = ClassifyJob(
             configuration: fixture.configuration,

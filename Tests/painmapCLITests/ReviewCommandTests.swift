@@ -58,5 +58,24 @@ import Testing
         #expect(show.status == 0)
         #expect(show.stdout.contains("статус: в работе"))
         #expect(show.stdout.contains("комментарии:"))
+
+        // A record in the wrong place, named as the report's quote names it, moved to «Не определена».
+        let situation = try #require(pain.split(separator: "/").first.map(String.init))
+        let reportURL = directory.appendingPathComponent("out/2026Q2/54/\(situation).json")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: reportURL)) as? [String: Any]
+        )
+        let rows = try #require(report["pains"] as? [[String: Any]])
+        let row = try #require(rows.first { "\(situation)/\($0["id"] as? String ?? "")" == pain })
+        let quote = try #require((row["quotes"] as? [[String: Any]])?.first?["record_id"] as? String)
+        let move = try painmap(
+            ["review", "move", "--pain", pain, "--records", quote, "--situation", "none", "--as", "ivanova"] + slice
+        )
+        #expect(move.status == 0, "\(move.stderr)")
+        #expect(move.stdout.contains("life_situation=Не определена"))
+        #expect(
+            try painmap(["review", "move", "--pain", pain, "--records", "pos:0", "--situation", "none"] + slice).status
+                == 66
+        )
     }
 }

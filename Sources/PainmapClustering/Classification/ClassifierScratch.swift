@@ -18,6 +18,10 @@ public struct ClassifierScratch: Sendable {
     var certain: [CertainKey: LifeSituationClassifier.CertainOutcome] = [:]
     /// The stem keys of category, subcategory and service-name segments, per distinct segment.
     var segments: [String: [UInt64]] = [:]
+    /// The stem keys of the record being read (reused; see ``takeStemBuffer()``).
+    private var stemBuffer: [UInt64] = []
+    /// The learned models' features of the record being read (reused).
+    var features: [UInt64] = []
 
     /// The fields rules 1–3 read.
     struct CertainKey: Hashable {
@@ -35,6 +39,19 @@ public struct ClassifierScratch: Sendable {
     /// Creates an empty scratch.
     public init() {
         cache = StemCache(minimumCapacity: 4096)
+    }
+
+    /// Lends the reusable stem-key buffer, emptied: the caller owns it alone, so appending never copies it.
+    mutating func takeStemBuffer() -> [UInt64] {
+        var buffer = stemBuffer
+        stemBuffer = []
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
+    }
+
+    /// Takes the stem-key buffer back for the next record.
+    mutating func returnStemBuffer(_ buffer: [UInt64]) {
+        stemBuffer = buffer
     }
 
     /// Registers the words the cache learned since the last call.

@@ -53,7 +53,7 @@ public struct LifeSituationClassifier: Sendable {
     /// The model the `learned` stage rule applies, if any.
     public private(set) var stageModel: LearnedSituationModel?
 
-    private let analyzer = KeywordAnalyzer()
+    let analyzer = KeywordAnalyzer()
     private let keywords: PhraseMatcher
     private let categories: CategoryMatcher
     private let serviceIDs: [String: (situation: Int, evidence: String)]
@@ -163,30 +163,7 @@ public struct LifeSituationClassifier: Sendable {
         to training: inout ClassifierTraining,
         scratch: inout ClassifierScratch
     ) {
-        let certainStage = certainStage(of: record)
-        var label: Int?
-        var keys: [UInt64] = []
-        keys.reserveCapacity(64)
-        var textCount = 0
-        switch certainSituation(of: record, scratch: &scratch) {
-        case .situation(let index, _, _):
-            label = index
-        case .undecided(let note, let hasCategory):
-            if hasCategory, note.isEmpty {
-                textCount = Self.appendKeys(of: record, analyzer: analyzer, scratch: &scratch, to: &keys)
-                if case .decided = keywordSituation(keys, note: "") {} else { label = catalog.situations.count }
-            }
-        }
-        guard label != nil || certainStage != nil else { return }
-        if keys.isEmpty {
-            analyzer.appendKeys(record.text, scratch: &scratch, to: &keys)
-            textCount = keys.count
-        }
-        var features: [UInt64] = []
-        LearnedSituationModel.features(of: keys[..<textCount], into: &features)
-        guard !features.isEmpty else { return }
-        if let label { training.situations.add(features, to: label) }
-        if let certainStage { training.stages.add(features, to: certainStage) }
+        _ = analyse(record, train: true, draft: false, into: &training, scratch: &scratch)
     }
 
     /// The default stage (index) a record's low ratings point at when they point at exactly one.
@@ -218,36 +195,10 @@ public struct LifeSituationClassifier: Sendable {
     ///   - scratch: The calling task's own scratch.
     /// - Returns: Its situation (or none), stage, rules and evidence.
     public func classify(_ record: FeedbackRecord, scratch: inout ClassifierScratch) -> RecordClassification {
-        var stems: [UInt64] = []
-        stems.reserveCapacity(64)
-        let textCount = Self.appendKeys(of: record, analyzer: analyzer, scratch: &scratch, to: &stems)
-        var features: [UInt64] = []
-        if model != nil || stageModel != nil {
-            LearnedSituationModel.features(of: stems[..<textCount], into: &features)
+        switch draft(record, scratch: &scratch) {
+        case .done(let classification): return classification
+        case .pending(let pending): return finish(pending, scratch: &scratch)
         }
-        let (situation, rule, evidence) = situation(
-            of: record,
-            stems: stems,
-            textCount: textCount,
-            features: features,
-            scratch: &scratch
-        )
-        let (stage, stageRule, stageEvidence) = stage(
-            of: record,
-            situation: situation,
-            stems: stems,
-            textCount: textCount,
-            features: features,
-            scratch: &scratch
-        )
-        return RecordClassification(
-            lifeSituation: situation.map { catalog.situations[$0].id },
-            stage: stage,
-            rule: rule,
-            evidence: evidence,
-            stageRule: stageRule,
-            stageEvidence: stageEvidence
-        )
     }
 
     /// What the rules that need no text say: survey answer, service, category.
@@ -355,30 +306,16 @@ public struct LifeSituationClassifier: Sendable {
         return .undecided(note + "ничья: \(tied)", candidates: candidates)
     }
 
-    /// The situation rules, in precedence order.
-    private func situation(
-        of record: FeedbackRecord,
+    /// The learned rule for a record rules 1–4 left undecided, or the undecided outcome when no model decides.
+    func learnedSituation(
+        reason: String,
+        candidates: [Int],
+        text: String,
         stems: [UInt64],
         textCount: Int,
         features: [UInt64],
         scratch: inout ClassifierScratch
     ) -> (Int?, ClassificationRule, String) {
-        let note: String
-        switch certainSituation(of: record, scratch: &scratch) {
-        case .situation(let index, let rule, let evidence):
-            return (index, rule, evidence)
-        case .undecided(let text, _):
-            note = text
-        }
-        let reason: String
-        let candidates: [Int]
-        switch keywordSituation(stems, note: note) {
-        case .decided(let index, let evidence):
-            return (index, .keywords, evidence)
-        case .undecided(let text, let named):
-            reason = text
-            candidates = named
-        }
         guard let model else { return (nil, .unassigned, reason) }
         let words = Set(stems[..<textCount])
         guard let prediction = model.predict(features, words: words) else { return (nil, .unassigned, reason) }
@@ -395,7 +332,7 @@ public struct LifeSituationClassifier: Sendable {
         else {
             return (nil, .unassigned, reason + "; модель: \(id) \(confidence), \(known) — неуверенно")
         }
-        let named = Self.words(prediction.evidence.prefix(4), in: record.text, analyzer: analyzer, scratch: &scratch)
+        let named = Self.words(prediction.evidence.prefix(4), in: text, analyzer: analyzer, scratch: &scratch)
         return (prediction.label, .learned, "обученная модель: \(named) (\(confidence); \(known))")
     }
 
@@ -426,26 +363,20 @@ public struct LifeSituationClassifier: Sendable {
         return hundredths == 100 ? "1,00" : "0,\(hundredths < 10 ? "0" : "")\(hundredths)"
     }
 
-    /// The stage rules: low scores and stage keywords, else the default stage.
-    private func stage(
-        of record: FeedbackRecord,
-        situation: Int?,
-        stems: [UInt64],
-        textCount: Int,
-        features: [UInt64],
-        scratch: inout ClassifierScratch
-    ) -> (String, StageRule, String) {
+    /// The stage rules that need no model: low scores and stage keywords; `nil` when neither decides, and the stage
+    /// falls to ``stageFallback(situation:text:stems:textCount:features:scratch:)``.
+    func stageRules(ratings: [CriterionScore], situation: Int?, stems: [UInt64]) -> (String, StageRule, String)? {
         let set = stageSets[situation ?? catalog.situations.count]
         let stages = set.stages
         let text = set.matcher.scores(stems)
         var candidates: [Int] = []
-        var ratings = ""
-        let low = record.ratings.filter(\.isDissatisfied)
+        var ratingsNote = ""
+        let low = ratings.filter(\.isDissatisfied)
         if let minimum = low.map(\.score).min() {
             let lowest = RatingCriterion.allCases.filter { criterion in
                 low.contains { $0.criterion == criterion && $0.score == minimum }
             }
-            ratings = "оценки: " + lowest.map { "\($0.rawValue)=\(minimum)" }.joined(separator: ", ")
+            ratingsNote = "оценки: " + lowest.map { "\($0.rawValue)=\(minimum)" }.joined(separator: ", ")
             for criterion in lowest {
                 for id in catalog.criteria[criterion] ?? [] {
                     if let index = stages.firstIndex(where: { $0.id == id }), !candidates.contains(index) {
@@ -468,19 +399,32 @@ public struct LifeSituationClassifier: Sendable {
         }
         if !candidates.isEmpty {
             if let index = strongest(candidates) {
-                return (stages[index].id, .criteriaText, "\(ratings); слова: \(Self.list(text[index].labels))")
+                return (stages[index].id, .criteriaText, "\(ratingsNote); слова: \(Self.list(text[index].labels))")
             }
             if let index = strongest(Array(stages.indices)) {
                 return (
                     stages[index].id, .text,
-                    "слова: \(Self.list(text[index].labels)); \(ratings) — их этапов в тексте нет"
+                    "слова: \(Self.list(text[index].labels)); \(ratingsNote) — их этапов в тексте нет"
                 )
             }
-            return (stages[candidates[0]].id, .criteria, ratings)
+            return (stages[candidates[0]].id, .criteria, ratingsNote)
         }
         if let index = strongest(Array(stages.indices)) {
             return (stages[index].id, .text, "слова: \(Self.list(text[index].labels))")
         }
+        return nil
+    }
+
+    /// The stage when neither low scores nor stage keywords decide: the learned stage model, else the default stage.
+    func stageFallback(
+        situation: Int?,
+        text: String,
+        stems: [UInt64],
+        textCount: Int,
+        features: [UInt64],
+        scratch: inout ClassifierScratch
+    ) -> (String, StageRule, String) {
+        let stages = stageSets[situation ?? catalog.situations.count].stages
         let fallback =
             stages.contains { $0.id == catalog.defaultStage }
             ? catalog.defaultStage : (stages.first?.id ?? catalog.defaultStage)
@@ -490,7 +434,7 @@ public struct LifeSituationClassifier: Sendable {
         {
             let named = Self.words(
                 prediction.evidence.prefix(4),
-                in: record.text,
+                in: text,
                 analyzer: analyzer,
                 scratch: &scratch
             )
@@ -507,7 +451,7 @@ public struct LifeSituationClassifier: Sendable {
     ///
     /// - Returns: How many keys the text itself gave.
     @discardableResult
-    private static func appendKeys(
+    static func appendKeys(
         of record: FeedbackRecord,
         analyzer: KeywordAnalyzer,
         scratch: inout ClassifierScratch,

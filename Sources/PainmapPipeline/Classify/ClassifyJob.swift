@@ -6,23 +6,34 @@ import PainmapText
 
 /// Gives every stored record a life situation and a journey stage (`painmap classify`).
 ///
-/// Two passes over the store, one region × quarter slice at a time in the regions' order:
-/// 1. *Training*: every record of the store whose situation is certain (survey answer, service id, source category;
+/// Each record's text is read and analysed once, streamed from the store one region × quarter slice at a time in the
+/// regions' order (in pages along the store's slice index):
+/// 1. *Reading*: every record of the store whose situation is certain (survey answer, service id, source category;
 ///    see ``LifeSituationClassifier/addTraining(_:to:scratch:)``) is counted into a ``LearnedSituationModel``, whatever
-///    `region` and `quarter` select, so a one-region run classifies exactly as a whole run. The model's digest joins
-///    the configuration digest: new or changed certain records re-classify what the model decides.
-/// 2. *Classification*: the selected slices' records whose classification is missing or stale (made under another
-///    digest, or before a later export changed the record) — or every record with `all` — are classified on up to
-///    `threadCount` tasks and saved one slice per transaction.
+///    `region` and `quarter` select, so a one-region run classifies exactly as a whole run. In the same pass the
+///    selected slices' records that need a classification — never classified, changed since, or every record with
+///    `all` — are drafted: the rules that need no model decide most of them at once
+///    (``LifeSituationClassifier/Draft``); the few that fall to a learned model keep their stem keys.
+/// 2. *Saving*: the model's digest joins the configuration digest; the drafts waiting for a model are finished, and
+///    each slice's classifications are saved in batches, one transaction per batch. A record already classified under
+///    this very digest is not classified again; one classified under another digest (new or changed certain records
+///    re-classify what the model decides) is read and classified again in this step.
 ///
-/// Results do not depend on the thread count: each task handles a fixed chunk, chunks are merged in input order, and
-/// the model's counts are integers. The report counts every record of the selected slices, classified in this run or
-/// before.
+/// Results do not depend on the thread count: each record's classification depends on the record and the models
+/// alone, and the models' counts are integers summed per task. The report counts every record of the selected
+/// slices, classified in this run or before.
 public struct ClassifyJob: Sendable {
     let configuration: PainmapConfiguration
     let store: any FeedbackStore
     let logger: Logger
     let threadCount: Int
+
+    /// Records read from the store at once.
+    static let pageSize = 8_192
+    /// Records analysed by one task at once.
+    static let chunkSize = 512
+    /// Classifications saved in one transaction at most.
+    static let saveBatchSize = 50_000
 
     /// Creates the job.
     ///
@@ -49,10 +60,15 @@ public struct ClassifyJob: Sendable {
     ///   - region: Only this 2-digit region, if given.
     ///   - quarter: Only this quarter, if given.
     ///   - all: Re-classify every record, not only new, changed or stale ones.
+    ///   - counting: Count the selected slices' records per situation × stage for the report (a quarterly run needs
+    ///     only the digest and leaves the counts empty).
     /// - Returns: How many records were classified now, and per slice the counts per situation × stage.
     /// - Throws: ``LocatedFailure`` (``FailureCode/configuration``) when `Config/life-situations.yaml` is missing; a ``PainmapFailure`` from the
     ///   store when it cannot read or write.
-    public func run(region: String? = nil, quarter: Quarter? = nil, all: Bool = false) async throws -> ClassifyReport {
+    public func run(region: String? = nil, quarter: Quarter? = nil, all: Bool = false, counting: Bool = true)
+        async throws
+        -> ClassifyReport
+    {
         let catalog = configuration.lifeSituations
         guard !catalog.isEmpty else {
             let path = configuration.directory.appendingPathComponent("life-situations.yaml").path
@@ -63,6 +79,8 @@ public struct ClassifyJob: Sendable {
             )
         }
         let rules = LifeSituationClassifier(catalog: catalog)
+        let inputs: any ClassificationInputStore =
+            store as? any ClassificationInputStore ?? GenericClassificationInputs(store: store)
         let clock = ContinuousClock()
         var mark = clock.now
         var seconds: [String] = []
@@ -76,14 +94,30 @@ public struct ClassifyJob: Sendable {
         let everySlice = Set(try await store.status().records.map { Slice(region: $0.region, quarter: $0.quarter) })
             .sorted()
         lap("status")
-        var training = rules.makeTraining()
+        let selected = Set(
+            everySlice.filter { (region == nil || $0.region == region) && (quarter == nil || $0.quarter == quarter) }
+        )
+
+        // 1. One pass over every slice: training counts for all, drafts for the selected slices' records.
+        let lanes = (0..<threadCount).map { _ in Lane(training: rules.makeTraining()) }
+        var table = ClassificationTable()
+        var drafts: [Slice: SliceDrafts] = [:]
         for slice in everySlice {
-            let records = try await records(of: slice, staleFor: nil)
-            lap("read \(slice.region)")
-            training.merge(await train(records, with: rules))
-            lap("train \(slice.region)")
+            let drafting = selected.contains(slice)
+            var sliceDrafts = SliceDrafts()
+            try await inputs.classificationInputs(
+                region: slice.region,
+                quarter: slice.quarter,
+                batchSize: Self.pageSize
+            ) { page in
+                let parts = await analyse(page, with: rules, drafting: drafting, all: all, lanes: lanes)
+                for part in parts { sliceDrafts.append(part, into: &table) }
+            }
+            if drafting { drafts[slice] = sliceDrafts }
         }
-        lap("training")
+        lap("read and draft")
+        var training = rules.makeTraining()
+        for lane in lanes { training.merge(lane.training) }
         let model = LearnedSituationModel(training.situations)
         let stageModel = LearnedSituationModel(training.stages)
         let classifier = rules.withModels(model, stageModel: stageModel)
@@ -97,39 +131,70 @@ public struct ClassifyJob: Sendable {
             ]
         )
         lap("models")
-        let slices = everySlice.filter {
-            (region == nil || $0.region == region) && (quarter == nil || $0.quarter == quarter)
-        }
+
+        // 2. Finish the drafts that wait for a model, re-classify what another digest classified, save.
         var classified = 0
-        for slice in slices {
-            let records = try await records(of: slice, staleFor: all ? nil : digest)
-            lap("read \(slice.region)")
-            let moves = try await analystMoves(region: slice.region, quarter: slice.quarter)
-            var items: [ClassifiedRecord] = []
-            if !records.isEmpty {
-                let results = try await classify(records, with: classifier)
-                items = zip(records, results).map { ClassifiedRecord($0, classification: $1, configDigest: digest) }
+        // Rows wait here until a batch is full: slices of a federal quarter hold a few thousand records each, and one
+        // transaction per slice would cost one WAL sync per slice.
+        var waiting: [ClassificationBatch.Row] = []
+        func flush(_ minimum: Int) async throws {
+            while waiting.count >= max(1, minimum) {
+                let count = min(Self.saveBatchSize, waiting.count)
+                let batch = Array(waiting[..<count])
+                waiting.removeFirst(count)
+                FaultPoint.hit("classify.before-save")
+                try await inputs.saveClassifications(
+                    ClassificationBatch(classifications: table.items, rows: batch, configDigest: digest)
+                )
+                FaultPoint.hit("classify.saved")
+                classified += batch.count
             }
-            items = try await applying(moves, to: items, region: slice.region, quarter: slice.quarter)
-            guard !items.isEmpty else { continue }
-            let results = items.map(\.classification)
-            lap("classify \(slice.region)")
-            FaultPoint.hit("classify.before-save")
-            try await store.saveClassifications(items)
-            FaultPoint.hit("classify.saved")
-            lap("save \(slice.region)")
-            classified += items.count
+        }
+        for slice in everySlice where selected.contains(slice) {
+            guard let sliceDrafts = drafts.removeValue(forKey: slice) else { continue }
+            let finished = await finish(sliceDrafts.pending, with: classifier)
+            var rows = sliceDrafts.rows(finishing: finished, into: &table)
+            var unassigned = finished.filter { $0.lifeSituation == nil }.count
+            // Records classified under another digest (the models or the configuration changed) were not drafted:
+            // read them again.
+            if sliceDrafts.classifiedUnder.contains(where: { $0 != digest }) {
+                try await inputs.classificationInputs(
+                    region: slice.region,
+                    quarter: slice.quarter,
+                    batchSize: Self.pageSize
+                ) { page in
+                    let again = page.filter { $0.classifiedUnder != nil && $0.classifiedUnder != digest }
+                    let results = await classify(again.map(\.record), with: classifier)
+                    for (input, classification) in zip(again, results) {
+                        rows.append(
+                            ClassificationBatch.Row(
+                                id: input.id,
+                                fingerprint: input.fingerprint,
+                                classification: table.index(of: classification)
+                            )
+                        )
+                        if classification.lifeSituation == nil { unassigned += 1 }
+                    }
+                }
+            }
+            let moves = try await analystMoves(region: slice.region, quarter: slice.quarter)
+            rows = try await applying(moves, to: rows, table: &table, region: slice.region, quarter: slice.quarter)
+            waiting += rows
+            try await flush(Self.saveBatchSize)
+            guard !rows.isEmpty else { continue }
             logger.info(
                 "Slice classified",
                 metadata: [
                     ClassifyLogKey.region: "\(slice.region)", ClassifyLogKey.quarter: "\(slice.quarter)",
-                    ClassifyLogKey.classified: "\(items.count)",
-                    ClassifyLogKey.unassigned: "\(results.filter { $0.lifeSituation == nil }.count)",
+                    ClassifyLogKey.classified: "\(rows.count)",
+                    ClassifyLogKey.unassigned: "\(unassigned)",
                 ]
             )
         }
+        try await flush(1)
         lap("classification")
-        let counts = try await store.classificationCounts(region: region, quarter: quarter, configDigest: digest)
+        let counts =
+            counting ? try await store.classificationCounts(region: region, quarter: quarter, configDigest: digest) : []
         lap("counts")
         logger.info("Classification timed", metadata: [ClassifyLogKey.seconds: "\(seconds.joined(separator: ", "))"])
         return ClassifyReport(
@@ -143,47 +208,88 @@ public struct ClassifyJob: Sendable {
         )
     }
 
-    /// A slice's records — only those not classified under `digest`, when given — through the store's lean read when
-    /// it has one.
-    private func records(of slice: Slice, staleFor digest: String?) async throws -> [StoredRecord] {
-        if let lean = store as? any ClassificationInputStore {
-            return try await lean.classificationInputs(region: slice.region, quarter: slice.quarter, staleFor: digest)
-        }
-        if let digest {
-            return try await store.unclassifiedRecords(
-                configDigest: digest,
-                region: slice.region,
-                quarter: slice.quarter
-            )
-        }
-        return try await store.storedRecords(region: slice.region, quarter: slice.quarter)
+    /// Reads one page on up to ``threadCount`` tasks, each with its own lane (stem cache and training counts), in
+    /// chunks of ``chunkSize`` records; the chunks come back in page order.
+    private func analyse(
+        _ page: [ClassificationInput],
+        with rules: LifeSituationClassifier,
+        drafting: Bool,
+        all: Bool,
+        lanes: [Lane]
+    ) async -> [DraftChunk] {
+        var start = 0
+        var parts: [DraftChunk] = []
+        _ = await orderedParallelMap(
+            width: lanes.count,
+            makeState: { lanes[$0] },
+            next: { () -> ArraySlice<ClassificationInput>? in
+                guard start < page.count else { return nil }
+                defer { start += Self.chunkSize }
+                return page[start..<min(start + Self.chunkSize, page.count)]
+            },
+            transform: { chunk, lane in
+                Self.analyse(chunk, with: rules, drafting: drafting, all: all, lane: lane)
+            },
+            consume: { part in
+                parts.append(part)
+                return true
+            }
+        )
+        return parts
     }
 
-    /// Counts the records whose class is certain, in ``threadCount`` fixed chunks merged in input order.
-    private func train(_ records: [StoredRecord], with classifier: LifeSituationClassifier) async
-        -> ClassifierTraining
-    {
-        let chunkSize = max(1_024, (records.count + threadCount - 1) / threadCount)
-        let starts = Array(stride(from: 0, to: records.count, by: chunkSize))
-        let parts = await withTaskGroup(of: (Int, ClassifierTraining).self) { group in
-            for (index, start) in starts.enumerated() {
-                let chunk = records[start..<min(start + chunkSize, records.count)]
-                group.addTask {
-                    var training = classifier.makeTraining()
-                    var scratch = ClassifierScratch()
-                    for stored in chunk { classifier.addTraining(stored.record, to: &training, scratch: &scratch) }
-                    return (index, training)
+    /// Counts a chunk's records for training and drafts those that need a classification.
+    private static func analyse(
+        _ chunk: ArraySlice<ClassificationInput>,
+        with rules: LifeSituationClassifier,
+        drafting: Bool,
+        all: Bool,
+        lane: Lane
+    ) -> DraftChunk {
+        var part = DraftChunk()
+        var local: [RecordClassification: Int32] = [:]
+        for input in chunk {
+            let draft = drafting && (all || input.classifiedUnder == nil)
+            if drafting, !draft, let digest = input.classifiedUnder { part.classifiedUnder.insert(digest) }
+            let analysis = rules.analyse(
+                input.record,
+                train: true,
+                draft: draft,
+                into: &lane.training,
+                scratch: &lane.scratch
+            )
+            guard let result = analysis.draft else { continue }
+            part.ids.append(input.id)
+            part.fingerprints.append(input.fingerprint)
+            switch result {
+            case .done(let classification):
+                if let known = local[classification] {
+                    part.slots.append(known)
+                } else {
+                    let slot = Int32(part.local.count)
+                    local[classification] = slot
+                    part.local.append(classification)
+                    part.slots.append(slot)
                 }
+            case .pending(let pending):
+                part.slots.append(-1)
+                part.pending.append(pending)
             }
-            var parts = [ClassifierTraining?](repeating: nil, count: starts.count)
-            for await (index, part) in group { parts[index] = part }
-            return parts
         }
-        var training = classifier.makeTraining()
-        for part in parts {
-            if let part { training.merge(part) }
-        }
-        return training
+        return part
+    }
+
+    /// Finishes drafts with the learned models, in fixed chunks on up to ``threadCount`` tasks, in input order.
+    private func finish(
+        _ pending: [LifeSituationClassifier.PendingClassification],
+        with classifier: LifeSituationClassifier
+    ) async -> [RecordClassification] {
+        await orderedParallelMap(
+            pending,
+            threadCount: threadCount,
+            makeState: { ClassifierScratch() },
+            transform: { draft, scratch in classifier.finish(draft, scratch: &scratch) }
+        )
     }
 
     /// Records analysts moved to another life situation in a region-quarter (none when the store keeps no decisions).
@@ -193,52 +299,79 @@ public struct ClassifyJob: Sendable {
         return Dictionary(moves.map { ($0.recordID, $0) }, uniquingKeysWith: { _, last in last })
     }
 
-    /// The classifications to save with analysts' moves applied over the classifier's: the records just classified,
-    /// plus moved records classified earlier whose stored situation does not show the move yet.
+    /// The rows to save with analysts' moves applied over the classifier's: the rows just classified, plus moved
+    /// records classified earlier whose stored situation does not show the move yet.
     private func applying(
         _ moves: [RecordID: RecordDecision],
-        to items: [ClassifiedRecord],
+        to rows: [ClassificationBatch.Row],
+        table: inout ClassificationTable,
         region: String,
         quarter: Quarter
-    ) async throws -> [ClassifiedRecord] {
-        guard !moves.isEmpty else { return items }
-        func moved(_ item: ClassifiedRecord) -> ClassifiedRecord {
-            guard let move = moves[item.id] else { return item }
-            var item = item
-            item.classification.lifeSituation = move.lifeSituation
-            item.classification.rule = move.lifeSituation == nil ? .unassigned : .analyst
-            item.classification.evidence = "перенесено аналитиком \(move.actor), \(move.at)"
-            return item
+    ) async throws -> [ClassificationBatch.Row] {
+        guard !moves.isEmpty else { return rows }
+        func moved(_ classification: RecordClassification, of id: RecordID) -> RecordClassification {
+            guard let move = moves[id] else { return classification }
+            var classification = classification
+            classification.lifeSituation = move.lifeSituation
+            classification.rule = move.lifeSituation == nil ? .unassigned : .analyst
+            classification.evidence = "перенесено аналитиком \(move.actor), \(move.at)"
+            return classification
         }
-        var result = items.map(moved)
-        let fresh = Set(items.map(\.id))
+        var result = rows
+        for index in result.indices where moves[result[index].id] != nil {
+            let row = result[index]
+            result[index].classification = table.index(of: moved(table.items[Int(row.classification)], of: row.id))
+        }
+        let fresh = Set(rows.map(\.id))
+        // Records not classified in this run are current under this run's digest, which the batch names.
         for item in try await store.classifiedRecords(region: region, quarter: quarter)
         where moves[item.id] != nil && !fresh.contains(item.id) {
-            let updated = moved(item)
-            if updated.classification != item.classification { result.append(updated) }
+            let updated = moved(item.classification, of: item.id)
+            if updated != item.classification {
+                result.append(
+                    ClassificationBatch.Row(
+                        id: item.id,
+                        fingerprint: item.fingerprint,
+                        classification: table.index(of: updated)
+                    )
+                )
+            }
         }
         return result
     }
 
     /// Classifies records in fixed chunks on up to ``threadCount`` tasks; the output is in input order.
-    private func classify(_ records: [StoredRecord], with classifier: LifeSituationClassifier) async throws
+    private func classify(_ records: [FeedbackRecord], with classifier: LifeSituationClassifier) async
         -> [RecordClassification]
     {
         await orderedParallelMap(
             records,
             threadCount: threadCount,
             makeState: { ClassifierScratch() },
-            transform: { record, scratch in classifier.classify(record.record, scratch: &scratch) }
+            transform: { record, scratch in classifier.classify(record, scratch: &scratch) }
         )
     }
 
     /// One region × quarter.
-    private struct Slice: Hashable, Comparable {
+    struct Slice: Hashable, Comparable {
         let region: String
         let quarter: Quarter
 
         static func < (lhs: Slice, rhs: Slice) -> Bool {
             lhs.region != rhs.region ? lhs.region < rhs.region : lhs.quarter < rhs.quarter
+        }
+    }
+
+    /// One task's working state across the pages of a run: its stem cache and its training counts.
+    ///
+    /// `@unchecked Sendable` is safe here: `orderedParallelMap` hands a lane to one transform at a time, and the job
+    /// reads the counts only after the last page.
+    final class Lane: @unchecked Sendable {
+        var scratch = ClassifierScratch()
+        var training: ClassifierTraining
+
+        init(training: ClassifierTraining) {
+            self.training = training
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 public import Logging
-import PainmapClustering
+public import PainmapClustering
 public import PainmapCore
 import PainmapIngest
 import PainmapReports
@@ -47,6 +47,35 @@ public struct CSVClusterJob: Sendable {
         public var analysisChunkSize = 4_096
         /// How a row of identical texts weighs in k-means (``ClusterConfiguration/duplicateWeighting``).
         var duplicateWeighting = ClusterConfiguration.DuplicateWeighting.records
+        /// Synonyms, ignored words and spelling folding (``ClusterConfiguration/textFeatures``); default none.
+        public var textFeatures = TextFeatures.plain
+
+        /// Sets ``textFeatures`` as `painmap cluster --text-features` does: spelling folding (unless `foldsSpelling` is
+        /// `false`) and the synonyms of `synonymsPath` (`nil`: `Config/synonyms.yaml` when that file exists; `none`: no
+        /// synonyms); plain stems when `enabled` is `false`.
+        ///
+        /// - Throws: ``PainmapCore/LocatedFailure`` for a named file that is missing (66) or malformed (78).
+        public mutating func setTextFeatures(enabled: Bool, synonymsPath: String? = nil, foldsSpelling: Bool = true)
+            throws
+        {
+            guard enabled else {
+                textFeatures = .plain
+                return
+            }
+            textFeatures = TextFeatures(foldsSpellingVariants: foldsSpelling)
+            let path = synonymsPath ?? "Config/" + SynonymsLoader.fileName
+            guard path != "none" else { return }
+            guard FileManager.default.fileExists(atPath: path) else {
+                if synonymsPath == nil { return }
+                throw LocatedFailure(
+                    .missingInput,
+                    at: SourceLocation(path: path),
+                    message: "нет файла синонимов; укажите --synonyms ФАЙЛ или none",
+                    status: .noInput
+                )
+            }
+            textFeatures.synonyms = try SynonymsLoader().load(URL(fileURLWithPath: path))
+        }
 
         /// Sets ``duplicateWeighting`` from its name (`records`, `sqrt`, `one`); `false` for another name.
         public mutating func setDuplicateWeighting(named name: String) -> Bool {
@@ -158,6 +187,7 @@ public struct CSVClusterJob: Sendable {
         var configuration = ClusterConfiguration(k: options.k, seed: options.seed, threadCount: options.threadCount)
         configuration.restarts = Self.restarts
         configuration.duplicateWeighting = options.duplicateWeighting
+        configuration.textFeatures = options.textFeatures
         let result = cluster(input, configuration: configuration)
         var rowClusters = [Int32](repeating: -1, count: input.rowCount)
         for (row, document) in input.documentOfRow.enumerated() where document >= 0 {
@@ -230,7 +260,12 @@ public struct CSVClusterJob: Sendable {
                 "stages.seconds": "\(stageTimes)",
             ]
         )
-        return CSVClusterReport(summary: summary, stages: stages)
+        let pains = result.clusters.filter { !$0.isCatchAll && $0.size > 0 }
+        let painRecords = pains.reduce(0) { $0 + $1.size }
+        let cohesion =
+            painRecords > 0
+            ? pains.reduce(0) { $0 + Double($1.size) * $1.meanSimilarity } / Double(painRecords) : nil
+        return CSVClusterReport(summary: summary, stages: stages, cohesion: cohesion)
     }
 
     // MARK: - Input

@@ -14,6 +14,11 @@ public struct CSVClusterReport: Sendable {
     public let summary: ClusterSummary
     /// Wall time per stage, in run order.
     public let stages: [Stage]
+    /// The pains' cohesion, the quality criterion printed beside the number of pains.
+    ///
+    /// The mean cosine of a clustered record to its pain's centroid, records weighted, «Прочее» left out; `nil` when
+    /// there is no pain.
+    public let cohesion: Double?
 
     /// Data rows read.
     public var rowCount: Int { summary.rows }
@@ -27,9 +32,11 @@ public struct CSVClusterReport: Sendable {
     /// - Parameters:
     ///   - summary: The summary of the run.
     ///   - stages: Wall time per stage.
-    public init(summary: ClusterSummary, stages: [Stage]) {
+    ///   - cohesion: The pains' mean record-to-centroid cosine, if known.
+    public init(summary: ClusterSummary, stages: [Stage], cohesion: Double? = nil) {
         self.summary = summary
         self.stages = stages
+        self.cohesion = cohesion
     }
 
     /// A short Russian account for the terminal.
@@ -43,6 +50,14 @@ public struct CSVClusterReport: Sendable {
                 + String(format: "%.1f", summary.catchAllShare * 100)
                 + " %); без содержания: \(summary.noContent)"
         ]
+        if let cohesion {
+            // How the number of pains was chosen, and how tight the pains are.
+            lines.append(
+                "число болей: \(summary.parameters.cells) ячеек k-means слиты при косинусном расстоянии ≤ "
+                    + String(format: "%.2f", summary.parameters.mergeThreshold) + "; связность болей (средний косинус"
+                    + " записи к центру) " + String(format: "%.3f", cohesion)
+            )
+        }
         if showHash { lines.append("хеш назначений: \(summary.assignmentHash)") }
         if let metrics = summary.metrics {
             lines.append(

@@ -167,7 +167,7 @@ public struct RunJob: Sendable {
         } else {
             // A worker that joined the round trains the same learned models from the same classified store, so its
             // digest is the opener's; the classification itself finds nothing stale and writes nothing.
-            digest = try await classification.run().configDigest
+            digest = try await classification.run(counting: false).configDigest
         }
         let context = regionContext(options, configDigest: digest)
         try await withThrowingTaskGroup(of: (RegionResult, Bool).self) { group in
@@ -292,7 +292,7 @@ public struct RunJob: Sendable {
         report.timings.ingest = started.duration(to: clock.now)
 
         started = clock.now
-        let classified = try await classification.run()
+        let classified = try await classification.run(counting: false)
         report.classified = classified.classified
         report.timings.classify = started.duration(to: clock.now)
         let present = Set(try await store.status().records.filter { $0.quarter == options.quarter }.map(\.region))

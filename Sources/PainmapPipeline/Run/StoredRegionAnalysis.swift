@@ -10,12 +10,13 @@ struct StoredRegionAnalysis: Sendable {
     /// Analyzes one region and quarter.
     ///
     /// When the previous quarter has records but no stored pains yet, its pains are
-    /// computed first and stored.
+    /// computed first and stored. On a rerun the quarter's stored pains are the ones replaced: new pains that match
+    /// them keep their ids, and with them the analysts' decisions.
     func analyze(region: Region, quarter: Quarter) async throws -> RegionAnalyzer.Result {
         let previousPains = try await ensurePains(region: region, quarter: quarter.previous)
         let records = try await store.classifiedRecords(region: region.code, quarter: quarter)
         let previousRecords = try await store.classifiedRecords(region: region.code, quarter: quarter.previous)
-        let history = try await store.pains(region: region.code, quarter: nil).filter { $0.quarter < quarter }
+        let stored = try await store.pains(region: region.code, quarter: nil)
         return await analyzer.analyze(
             region: region,
             quarter: quarter,
@@ -23,7 +24,8 @@ struct StoredRegionAnalysis: Sendable {
                 records: records,
                 previousRecords: previousRecords,
                 previousPains: previousPains,
-                history: history
+                history: stored.filter { $0.quarter < quarter },
+                replacedPains: stored.filter { $0.quarter == quarter }
             )
         )
     }

@@ -150,7 +150,75 @@ public struct LeakScanner: Sendable {
     /// The
     /// gate scans each distinct segment once, however many formats repeat it.
     public static func segments(_ text: String) -> [Substring] {
+        simpleSegments(text) ?? characterSegments(text)
+    }
+
+    /// ``segments(_:)`` as defined: split on the separator characters, whitespace-only parts dropped.
+    static func characterSegments(_ text: String) -> [Substring] {
         text.split(whereSeparator: { "\n\r|;\t\"«»".contains($0) }).filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// ``characterSegments(_:)`` scalar by scalar, or `nil` when the text holds a scalar that may join its neighbours
+    /// into one character (a combining mark, a format control, an emoji, a script outside the list below).
+    ///
+    /// Where every scalar is a character of its own — the only pair that joins is CR LF, one character that is no
+    /// separator — splitting scalars splits characters, at a fraction of the cost of finding character boundaries.
+    static func simpleSegments(_ text: String) -> [Substring]? {
+        let scalars = text.unicodeScalars
+        var result: [Substring] = []
+        var start = scalars.startIndex
+        var index = start
+        func cut(at end: String.Index) {
+            guard start < end else { return }
+            let part = text[start..<end]
+            if !part.unicodeScalars.allSatisfy(\.properties.isWhitespace) { result.append(part) }
+        }
+        var previous: Unicode.Scalar?
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            defer { previous = scalar }
+            if (0x300...0x36F).contains(scalar.value) {
+                // A combining mark joins the character before it: harmless after a letter, digit or mark (the
+                // character stays no separator and no whitespace), undecided after anything else.
+                guard let previous,
+                    previous.value > 0x7F || previous.properties.isAlphabetic
+                        || ("0"..."9").contains(previous), !previous.properties.isWhitespace,
+                    previous != "«", previous != "»"
+                else { return nil }
+                index = scalars.index(after: index)
+                continue
+            }
+            guard isOwnCharacter(scalar) else { return nil }
+            let next = scalars.index(after: index)
+            switch scalar {
+            case "\r" where next < scalars.endIndex && scalars[next] == "\n":
+                index = scalars.index(after: next)  // CR LF is one character, and not a separator
+                continue
+            case "\n", "\r", "|", ";", "\t", "\"", "«", "»":
+                cut(at: index)
+                start = next
+            default:
+                break
+            }
+            index = next
+        }
+        cut(at: scalars.endIndex)
+        return result
+    }
+
+    /// Scalars that never join a neighbour into one character (grapheme cluster break property Other, or an ASCII
+    /// control, which always stands alone): ASCII, Latin-1 and Latin letters, Cyrillic letters (not its combining
+    /// marks), Greek, spaces, general punctuation, super- and subscripts, currency, letterlike symbols, arrows,
+    /// mathematical operators, box drawing and geometric shapes, the byte order mark.
+    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x7F, 0xA0...0xAC, 0xAE...0x2FF: true
+        case 0x370...0x3FF, 0x400...0x482, 0x48A...0x52F: true
+        case 0x2000...0x200A, 0x2010...0x2027, 0x202F...0x205F, 0x2070...0x209F: true
+        case 0x20A0...0x20C0, 0x2100...0x214F, 0x2190...0x22FF, 0x2500...0x25FF: true
+        case 0xFEFF: true  // a format control: a character of its own on both sides
+        default: false
+        }
     }
 
     /// The digits compared for a numeric identifier: a phone's last ten, other numbers whole.

@@ -75,7 +75,62 @@ public struct ReportGate: Sendable {
 
     /// Inline elements become a space and every other tag a line break (text in separate cells or blocks never
     /// reads as one run, so adjacent numbers do not join into something that looks like a СНИЛС); entities are decoded.
+    ///
+    /// Works on the UTF-8 bytes: `<` and `>` are single bytes, so the text between tags is copied as it is; a tag whose
+    /// name is not plain ASCII is named as ``markupTextByScalars(_:)`` names it.
     static func markupText(_ markup: String) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(markup.utf8.count)
+        var tag: [UInt8] = []
+        var inTag = false
+        for byte in markup.utf8 {
+            if byte == UInt8(ascii: "<") {
+                inTag = true
+                tag.removeAll(keepingCapacity: true)
+            } else if byte == UInt8(ascii: ">"), inTag {
+                inTag = false
+                text.append(isInline(tag: tag) ? UInt8(ascii: " ") : UInt8(ascii: "\n"))
+            } else if inTag {
+                tag.append(byte)
+            } else {
+                text.append(byte)
+            }
+        }
+        return decodeEntities(String(decoding: text, as: UTF8.self))
+    }
+
+    /// Whether a tag's contents (between `<` and `>`) name an inline element: its name is the lower-cased letters and
+    /// digits after any leading `/`.
+    static func isInline(tag: [UInt8]) -> Bool {
+        var start = 0
+        while start < tag.count, tag[start] == UInt8(ascii: "/") { start += 1 }
+        var name = ""
+        var end = start
+        while end < tag.count {
+            let byte = tag[end]
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                name.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                name.unicodeScalars.append(Unicode.Scalar(byte + 32))
+            case 0x80...:
+                // A non-ASCII letter, a mark joining the name's last letter: name it by characters.
+                return inlineElements.contains(scalarTagName(String(decoding: tag, as: UTF8.self)))
+            default:
+                return inlineElements.contains(name)
+            }
+            end += 1
+        }
+        return inlineElements.contains(name)
+    }
+
+    /// A tag's name as characters: lower-cased, leading `/` dropped, letters and digits up to the first other character.
+    static func scalarTagName(_ tag: String) -> String {
+        String(tag.lowercased().drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }))
+    }
+
+    /// ``markupText(_:)`` scalar by scalar, as first written: the reference the byte version is tested against.
+    static func markupTextByScalars(_ markup: String) -> String {
         var text = String.UnicodeScalarView()
         var tag = String.UnicodeScalarView()
         var inTag = false
@@ -85,10 +140,7 @@ public struct ReportGate: Sendable {
                 tag = String.UnicodeScalarView()
             } else if scalar == ">", inTag {
                 inTag = false
-                let name = String(tag).lowercased().drop(while: { $0 == "/" }).prefix(while: {
-                    $0.isLetter || $0.isNumber
-                })
-                text.append(inlineElements.contains(String(name)) ? " " : "\n")
+                text.append(inlineElements.contains(scalarTagName(String(tag))) ? " " : "\n")
             } else if inTag {
                 tag.append(scalar)
             } else {

@@ -194,6 +194,8 @@ enum SQLiteMigrations {
         }
         // Analysts' decisions (issue 13), in SQLiteMigrations+Review.swift.
         registerReviewDecisions(in: &migrator)
+        // The workspace's accounts (issue 13, painmap serve), in SQLiteMigrations+Workspace.swift.
+        registerWorkspaceUsers(in: &migrator)
         return migrator
     }
 }

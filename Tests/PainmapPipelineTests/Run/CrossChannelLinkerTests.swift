@@ -20,6 +20,24 @@ import Testing
         #expect(CrossChannelLinker.referencedNumbers(in: "садик № 140, заявка №1234").isEmpty)
     }
 
+    @Test func summaryContainedInALetterIsSimilar() {
+        let letter = [
+            "бебел", "видн", "двор", "дом", "дорожник", "колес", "машин", "ноч", "подава", "посмотр", "приезжа",
+            "фонар",
+            "яма",
+        ]
+        let summary = ["дом", "машин", "яма"]
+        // Jaccard sees three of thirteen; half the containment (all of the summary) says 0.5.
+        #expect(CrossChannelLinker.jaccard(letter.sorted(), summary.sorted()) < 0.25)
+        #expect(CrossChannelLinker.paraphraseSimilarity(letter.sorted(), summary.sorted()) == 0.5)
+        #expect(CrossChannelLinker.paraphraseSimilarity(["лифт"], ["вод"]) == 0)
+    }
+
+    @Test func timesOfDayNeverAnchorAParaphrase() {
+        #expect(CrossChannelLinker.clockNumbers("Работаю до 19:00, приём с 8:30.") == ["19", "00", "8", "30"])
+        #expect(CrossChannelLinker.clockNumbers("дом 19, кв. 00, счёт 12:345").isEmpty)
+    }
+
     @Test func knownLinksAreReadWithTheLineOfABadOne() throws {
         let directory = try TemporaryDirectory()
         let url = try directory.write(
@@ -74,8 +92,9 @@ import Testing
         #expect(truth.count == 230)
         let report = try await CrossChannelEvaluation(store: store, settings: configuration.analysis.crossChannel)
             .run(quarter: try #require(Quarter("2026Q3")), regions: [], rule: .both, truth: truth)
-        // Measured 0.796 / 0.322 (BENCHMARKS.md); the floor leaves room, a regression below it fails.
-        #expect((report.precision ?? 0) >= 0.75, "\(report.text)")
-        #expect((report.recall ?? 0) >= 0.3, "\(report.text)")
+        // Measured 0.787 / 0.304 before paraphrases got their own window and containment, PRECISION / RECALL after
+        // (BENCHMARKS.md); the floor leaves room, a regression below it fails.
+        #expect((report.precision ?? 0) >= 0.78, "\(report.text)")
+        #expect((report.recall ?? 0) >= 0.45, "\(report.text)")
     }
 }

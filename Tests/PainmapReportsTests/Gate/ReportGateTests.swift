@@ -6,6 +6,23 @@ import Testing
 
 /// The zero-leak gate reads report files as a reader sees them.
 @Suite struct ReportGateTests {
+    @Test func markupIsReadByBytesAsByScalars() throws {
+        var pages = [
+            "<td>8&#160;(913)</td><B>Жирный</B><SPAN class=x>в строке</SPAN><//span>два<a href='/ж'>ссылка</a>",
+            "<bб>не имя</bб><b\u{0301}>знак</b\u{0301}><İ>точка</İ><Td>ячейка</tD>",
+            "текст > не тег <i>курсив</i> <незакрытый",
+            "<p>абзац</p><br/><wbr>перенос<time datetime=\"2026\">время</time><h1>заголовок</h1>",
+            "",
+        ]
+        for name in ["index.html", "kindergarten.html", "overview.html"] {
+            pages.append(try String(contentsOf: GoldenFile.directory.appendingPathComponent(name), encoding: .utf8))
+        }
+        for page in pages {
+            #expect(ReportGate.markupText(page) == ReportGate.markupTextByScalars(page), "\(page.prefix(40))")
+        }
+        #expect(ReportGate.markupText("<B>а</B><TD>б</TD>") == " а \nб\n")
+    }
+
     @Test func filesAreScannedAsTheyRead() throws {
         #expect(
             ReportGate.visibleText(

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import PainmapPrivacy
+
+/// The gate splits rendered text scalar by scalar where every scalar is a character of its own, and by characters
+/// otherwise; both must give the same segments.
+@Suite struct LeakScannerSegmentsTests {
+    /// Texts where characters and scalars differ, or nearly do.
+    static let hostile = [
+        "Иванов|Иван;Петрович\t«цитата»\"кавычки\"",
+        "строка\r\nследующая\rодна\nдругая\r\n\r\n",
+        "знак|\u{0301}после черты; «\u{0301}ударение»",
+        "кириллица\u{0483}титло;дальше",
+        "мягкий\u{00AD}перенос|неразрывный\u{202F}пробел|\u{00A0}",
+        "эмодзи 👍🏽|семья 👨‍👩‍👧;флаг 🇷🇺|конец",
+        "한국어|텍스트;\u{200D}|\u{2028}строка",
+        "   |\t\t|\r\n|  \u{00A0}  ;x",
+        "",
+        "|||;;;",
+        "8 (913) 555-12-34 | СНИЛС 112-233-445 95 ; № 5 — ₽ → ▲",
+        "\u{FEFF}p\u{0302} = Δ₀ | x\u{0302}\u{0301}; \u{0302}после пробела|\u{FEFF}\u{0302}",
+    ]
+
+    @Test func scalarsSplitAsCharactersDo() throws {
+        var texts = Self.hostile
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("PainmapReportsTests/Golden")
+        for name in ["index.html", "kindergarten.md", "kindergarten.csv", "kindergarten.json", "overview.html"] {
+            texts.append(try String(contentsOf: golden.appendingPathComponent(name), encoding: .utf8))
+        }
+        for text in texts {
+            #expect(LeakScanner.segments(text) == LeakScanner.characterSegments(text), "\(text.prefix(40))")
+        }
+    }
+
+    @Test func plainRussianTextTakesTheScalarPath() {
+        #expect(LeakScanner.simpleSegments("Детский сад | очередь; «запись» 8 (913) 555-12-34 — № 5\r\n") != nil)
+        #expect(LeakScanner.simpleSegments("знак|\u{0301}после") == nil)
+        #expect(LeakScanner.simpleSegments("семья 👨‍👩‍👧") == nil)
+        #expect(LeakScanner.simpleSegments("\u{FEFF}доля p\u{0302} | ΔN₀") != nil)
+        #expect(LeakScanner.simpleSegments("пробел \u{0302}знак") == nil)
+        #expect(LeakScanner.segments("a\r\nb|c\rd") == ["a\r\nb", "c", "d"])
+    }
+}
