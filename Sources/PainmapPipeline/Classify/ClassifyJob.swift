@@ -23,10 +23,10 @@ import PainmapText
 /// alone, and the models' counts are integers summed per task. The report counts every record of the selected
 /// slices, classified in this run or before.
 public struct ClassifyJob: Sendable {
-    private let configuration: PainmapConfiguration
-    private let store: any FeedbackStore
-    private let logger: Logger
-    private let threadCount: Int
+    let configuration: PainmapConfiguration
+    let store: any FeedbackStore
+    let logger: Logger
+    let threadCount: Int
 
     /// Records read from the store at once.
     static let pageSize = 8_192

@@ -46,10 +46,13 @@ public struct RunJob: Sendable {
         }
     }
 
-    private let configuration: PainmapConfiguration
-    private let store: any FeedbackStore
-    private let logger: Logger
-    private let threadCount: Int
+    /// The classification stage of the run; it holds the configuration, store, logger and thread count the run
+    /// shares with it.
+    private let classification: ClassifyJob
+    private var configuration: PainmapConfiguration { classification.configuration }
+    private var store: any FeedbackStore { classification.store }
+    private var logger: Logger { classification.logger }
+    private var threadCount: Int { classification.threadCount }
 
     /// Creates the job.
     ///
@@ -64,10 +67,12 @@ public struct RunJob: Sendable {
         logger: Logger,
         threadCount: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
-        self.configuration = configuration
-        self.store = store
-        self.logger = logger
-        self.threadCount = max(1, threadCount)
+        classification = ClassifyJob(
+            configuration: configuration,
+            store: store,
+            logger: logger,
+            threadCount: threadCount
+        )
     }
 
     /// Runs the job.
@@ -162,12 +167,7 @@ public struct RunJob: Sendable {
         } else {
             // A worker that joined the round trains the same learned models from the same classified store, so its
             // digest is the opener's; the classification itself finds nothing stale and writes nothing.
-            digest = try await ClassifyJob(
-                configuration: configuration,
-                store: store,
-                logger: logger,
-                threadCount: threadCount
-            ).run(counting: false).configDigest
+            digest = try await classification.run(counting: false).configDigest
         }
         let context = regionContext(options, configDigest: digest)
         try await withThrowingTaskGroup(of: (RegionResult, Bool).self) { group in
@@ -292,12 +292,7 @@ public struct RunJob: Sendable {
         report.timings.ingest = started.duration(to: clock.now)
 
         started = clock.now
-        let classified = try await ClassifyJob(
-            configuration: configuration,
-            store: store,
-            logger: logger,
-            threadCount: threadCount
-        ).run(counting: false)
+        let classified = try await classification.run(counting: false)
         report.classified = classified.classified
         report.timings.classify = started.duration(to: clock.now)
         let present = Set(try await store.status().records.filter { $0.quarter == options.quarter }.map(\.region))
