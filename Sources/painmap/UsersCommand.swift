@@ -53,19 +53,23 @@
             }
         }
 
+        /// Disables or re-enables an account and says which (`users disable` and `users enable`).
+        static func setDisabled(_ global: GlobalOptions, name: String, disabled: Bool) async throws {
+            try await runMapped {
+                try await UsersCommand.withAdministration(global) {
+                    try await $0.setDisabled(name: name, disabled: disabled)
+                }
+                print("учётная запись \(name) \(disabled ? "отключена" : "включена")")
+            }
+        }
+
         struct Disable: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Отключить учётную запись (вход и сеансы).")
             @OptionGroup var global: GlobalOptions
             @Argument var name: String
 
             func run() async throws {
-                try await runMapped {
-                    let name = name
-                    try await UsersCommand.withAdministration(global) {
-                        try await $0.setDisabled(name: name, disabled: true)
-                    }
-                    print("учётная запись \(name) отключена")
-                }
+                try await UsersCommand.setDisabled(global, name: name, disabled: true)
             }
         }
 
@@ -75,13 +79,7 @@
             @Argument var name: String
 
             func run() async throws {
-                try await runMapped {
-                    let name = name
-                    try await UsersCommand.withAdministration(global) {
-                        try await $0.setDisabled(name: name, disabled: false)
-                    }
-                    print("учётная запись \(name) включена")
-                }
+                try await UsersCommand.setDisabled(global, name: name, disabled: false)
             }
         }
 
