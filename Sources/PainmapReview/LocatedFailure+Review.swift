@@ -1,29 +1,28 @@
 public import PainmapCore
 
-/// A review request that cannot be carried out: an unknown pain or record, or a decision that does not fit.
-public struct ReviewError: PainmapFailure {
-    /// Why the request was refused.
-    public enum Code: Sendable, Hashable {
-        /// The pain or record does not exist (66).
-        case notFound
-        /// The request does not fit the pain's state (64).
-        case invalid
+extension FailureCode {
+    /// The pain or record a review request names does not exist (66).
+    public static let reviewNotFound = FailureCode(rawValue: "review.not_found")
+    /// A review request does not fit the pain's state (64).
+    public static let reviewInvalid = FailureCode(rawValue: "review.invalid")
+}
+
+/// Review requests that cannot be carried out; a decision on a stale version is Core's
+/// ``LocatedFailure/staleDecision(_:)``, since the stores throw it.
+extension LocatedFailure {
+    /// The pain or record does not exist (66).
+    ///
+    /// - Parameter message: What is missing and where to look, in Russian.
+    /// - Returns: A failure with code ``FailureCode/reviewNotFound``.
+    public static func reviewNotFound(_ message: String) -> LocatedFailure {
+        LocatedFailure(.reviewNotFound, message: message, status: .noInput)
     }
 
-    /// Why.
-    public var code: Code
-    /// What is wrong and what to do, in Russian.
-    public var message: String
-
-    /// Creates an error.
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
+    /// The request does not fit the pain's state (64).
+    ///
+    /// - Parameter message: What does not fit and what would, in Russian.
+    /// - Returns: A failure with code ``FailureCode/reviewInvalid``.
+    public static func reviewInvalid(_ message: String) -> LocatedFailure {
+        LocatedFailure(.reviewInvalid, message: message, status: .usage)
     }
-
-    /// `ошибка: …`.
-    public var description: String { "ошибка: \(message)" }
-
-    /// 66 for something missing, 64 for a request that does not fit.
-    public var exitStatus: ExitStatus { code == .notFound ? .noInput : .usage }
 }
