@@ -207,6 +207,7 @@ public struct RegionAnalyzer: Sendable {
                 previous: previousPains.filter { $0.lifeSituation == situation.id },
                 replaced: replacedPains.filter { $0.lifeSituation == situation.id },
                 configuration: clustering,
+                noise: configuration.analysis,
                 folded: foldedIDs
             )
             let output = builder.build(situation: situation, analysis: analysis)

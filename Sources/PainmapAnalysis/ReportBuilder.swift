@@ -144,7 +144,8 @@ struct ReportBuilder: Sendable {
                 overdue: PainMetrics.overdue(memberRecords, reference: quarterEnd),
                 organizations: PainMetrics.organizations(memberRecords),
                 priority: priority,
-                quotes: quotes(candidates, records: records, required: min(count, 2))
+                quotes: quotes(candidates, records: records, required: min(count, 2)),
+                predecessorID: pain.predecessorID
             )
             let stored =
                 status == .vanished
@@ -404,8 +405,11 @@ struct ReportBuilder: Sendable {
                 каналов (почти одинаковые тексты не повторяются). Обращения этого и прошлого квартала группируются вместе, поэтому у боли одно \
                 определение и оба её счётчика (Δ) измерены одинаково. «Новая» — в прошлом квартале у боли не больше \
                 \(context.analysis.noiseRecords) обращений и не больше \(Self.percent(context.analysis.noiseShare)) нынешнего \
-                числа; «исчезла» — то же в обратную сторону. Боль сохраняет номер боли прошлого квартала, с которой \
-                совпадает по центроиду (косинус ≥ 0,5). Результат воспроизводим: те же данные дают те же боли.
+                числа; «исчезла» — то же в обратную сторону. Боль сохраняет номер боли прошлого квартала, обращения \
+                которой она содержит (больше \(context.analysis.noiseRecords) и не меньше половины; обращение прошлого \
+                квартала относится к боли с ближайшим центроидом), сколько бы она ни выросла; иначе — той, с которой \
+                совпадает по центроиду (косинус ≥ 0,5). Новая боль всегда получает новый номер. Результат \
+                воспроизводим: те же данные дают те же боли.
                 """ + sampleNote(statistics),
             priorityFormula: """
                 Приоритет = объём × рост × тяжесть × неудовлетворённость, где объём = ln(1 + n), \
