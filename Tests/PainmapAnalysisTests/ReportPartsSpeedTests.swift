@@ -95,7 +95,7 @@ import Testing
             fallback: "Очередь"
         )
         #expect(fromContent == fromText)
-        #expect(fromText == "Нет движения очереди в детский сад")
+        #expect(fromText == "Очередь в детский сад стоит")
     }
 
     /// `organizations` as first written: every record's name trimmed and counted.
