@@ -171,7 +171,8 @@ public struct RegionAnalyzer: Sendable {
                 history: history,
                 analysis: configuration.analysis,
                 folded: folded
-            )
+            ),
+            analyzer: analyzer
         )
 
         // Above the configured size a situation is clustered on a sample, the rest placed in the nearest pain.

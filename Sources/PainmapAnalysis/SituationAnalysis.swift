@@ -86,15 +86,20 @@ struct SituationAnalysis: Sendable {
     ) {
         self.records = records
         self.folded = folded
-        previousRecordCount = previousRecords.reduce(0) { $0 + (folded.contains($1.id) ? 0 : 1) }
+        previousRecordCount = previousRecords.indices.reduce(0) {
+            $0 + (folded.contains(previousRecords.id(at: $1)) ? 0 : 1)
+        }
         // This quarter's records first: their order is the engine's tie-break, so they also give titles and quotes.
         // The engine's title and representatives read the content only: an operator's frame and answer never name
         // a pain (`OperatorPhrasing`), and only the few title candidates' contents are ever computed. The channel is
         // the group, so representatives spread over channels.
         let phrasing = OperatorPhrasing()
         let currentCount = records.count
-        func record(_ document: Int) -> ClassifiedRecord {
-            document < currentCount ? records[document] : previousRecords[document - currentCount]
+        func id(_ document: Int) -> RecordID {
+            document < currentCount ? records.id(at: document) : previousRecords.id(at: document - currentCount)
+        }
+        func text(_ document: Int) -> String {
+            document < currentCount ? records.text(at: document) : previousRecords.text(at: document - currentCount)
         }
         // A small situation is often one problem told a dozen ways: words in most of its records are then its
         // subject, not noise, so the ceiling on document frequency only applies from `smallBatch` records up.
@@ -103,14 +108,14 @@ struct SituationAnalysis: Sendable {
         let result = ClusterEngine(configuration: configuration).cluster(
             documents,
             documentID: { $0 < currentCount ? String($0) : "p\($0 - currentCount)" },
-            quoteText: { phrasing.content(of: record($0).record.text) }
+            quoteText: { phrasing.content(of: text($0)) }
         )
         var members = [[Int]](repeating: [], count: result.clusters.count)
         var previousCounts = [Int](repeating: 0, count: result.clusters.count)
         var withoutText: [Int] = []
         for (index, cluster) in result.assignments.enumerated() {
             let current = index < currentCount
-            if folded.contains(record(index).id) { continue }
+            if !folded.isEmpty, folded.contains(id(index)) { continue }
             if cluster == ClusteringResult.noContent {
                 if current { withoutText.append(index) }
             } else if current {
@@ -243,4 +248,11 @@ struct RecordSelection: RandomAccessCollection, Sendable {
     var endIndex: Int { positions.count }
 
     subscript(position: Int) -> ClassifiedRecord { base[positions[position]] }
+
+    /// The id of the picked record at a position, without building the record.
+    func id(at position: Int) -> RecordID { base.id(at: positions[position]) }
+    /// The text of the picked record at a position, without building the record.
+    func text(at position: Int) -> String { base.text(at: positions[position]) }
+    /// The channel of the picked record at a position, without building the record.
+    func source(at position: Int) -> SourceKind { base.source(at: positions[position]) }
 }
