@@ -198,6 +198,8 @@ enum SQLiteMigrations {
         registerWorkspaceUsers(in: &migrator)
         // Each pain's records (issue 13, the workspace's record pages), in SQLiteMigrations+PainMembers.swift.
         registerPainMembers(in: &migrator)
+        // The last classification's digest and training size (issue 17), in SQLiteMigrations+ClassificationModel.swift.
+        registerClassificationModel(in: &migrator)
         return migrator
     }
 }

@@ -52,6 +52,7 @@ import Testing
             migrations == [
                 "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v6_slice_index",
                 "v7_classification_learned", "v8_review_decisions", "v9_workspace_users", "v10_pain_members",
+                "v11_classification_model",
             ]
         )
         #expect(index == FeedbackRecordColumns.sliceIndex)
