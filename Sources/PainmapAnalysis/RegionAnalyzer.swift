@@ -17,6 +17,8 @@ public struct RegionAnalyzer: Sendable {
         public let index: RegionIndex
         /// The pains to store for the region and quarter.
         public let pains: [StoredPain]
+        /// The records of each pain to store (``PainMembers``), in the order of ``pains``.
+        public let members: [PainMembers]
         /// «Решения и их эффект», when pains were decided during the previous quarter (added by ``DecisionOverlay``'s
         /// caller from ``DecisionEffectAnalysis``).
         public var effects: DecisionEffectPage?
@@ -26,11 +28,13 @@ public struct RegionAnalyzer: Sendable {
             reports: [PainMapReport],
             index: RegionIndex,
             pains: [StoredPain],
+            members: [PainMembers] = [],
             effects: DecisionEffectPage? = nil
         ) {
             self.reports = reports
             self.index = index
             self.pains = pains
+            self.members = members
             self.effects = effects
         }
     }
@@ -181,6 +185,7 @@ public struct RegionAnalyzer: Sendable {
         clustering.sampleAbove = sampleAbove > 0 ? sampleAbove : nil
         var reports: [PainMapReport] = []
         var pains: [StoredPain] = []
+        var storedMembers: [PainMembers] = []
         var entries: [RegionIndexEntry] = []
         for situation in configuration.lifeSituations.situations {
             let members = current[situation.id] ?? []
@@ -215,6 +220,7 @@ public struct RegionAnalyzer: Sendable {
             FaultPoint.hit("analyze.situation")
             reports.append(output.report)
             pains += output.pains
+            storedMembers += output.members
             let active = output.report.pains.filter { $0.status != .vanished }
             entries.append(
                 RegionIndexEntry(
@@ -248,6 +254,6 @@ public struct RegionAnalyzer: Sendable {
             byChannel: regionByChannel,
             situations: entries
         )
-        return Result(reports: reports, index: index, pains: pains)
+        return Result(reports: reports, index: index, pains: pains, members: storedMembers)
     }
 }

@@ -34,6 +34,8 @@ struct ReportBuilder: Sendable {
     struct Output: Sendable {
         let report: PainMapReport
         let pains: [StoredPain]
+        /// The records of each stored pain, in the order of ``pains``.
+        let members: [PainMembers]
     }
 
     /// The longest quote, in characters, before it is cut at a word boundary.
@@ -82,7 +84,7 @@ struct ReportBuilder: Sendable {
 
         // The prior a pain's share of low scores is shrunk towards: the situation's own share this quarter.
         let situationDissatisfaction = PainMetrics.dissatisfaction(counted.lazy.map(\.record))
-        var rows: [(pain: ReportPain, stored: StoredPain?)] = []
+        var rows: [(pain: ReportPain, stored: StoredPain?, members: [Int])] = []
         for pain in analysis.pains {
             let members = pain.members.map { records[$0] }
             let memberRecords = members.map(\.record)
@@ -176,7 +178,7 @@ struct ReportBuilder: Sendable {
                     previousCount: previousCount,
                     centroid: pain.cluster.centroid
                 )
-            rows.append((row, stored))
+            rows.append((row, stored, pain.members))
         }
         rows.sort {
             let (a, b) = ($0.pain, $1.pain)
@@ -187,6 +189,7 @@ struct ReportBuilder: Sendable {
         }
         var pains: [ReportPain] = []
         var stored: [StoredPain] = []
+        var members: [PainMembers] = []
         for (index, row) in rows.enumerated() {
             var pain = row.pain
             guard var keep = row.stored else {
@@ -197,6 +200,13 @@ struct ReportBuilder: Sendable {
             keep.rank = index + 1
             pains.append(pain)
             stored.append(keep)
+            members.append(
+                PainMembers(
+                    lifeSituation: situation.id,
+                    painID: keep.id,
+                    records: Self.newestFirst(row.members, records: records)
+                )
+            )
         }
         let active = pains.filter { $0.status != .vanished }
 
@@ -240,7 +250,18 @@ struct ReportBuilder: Sendable {
             trend: trend(situation: situation.id, active: active),
             methodology: methodology(analysis: analysis)
         )
-        return Output(report: report, pains: stored)
+        return Output(report: report, pains: stored, members: members)
+    }
+
+    /// The ids of a pain's records (indices into `records`), newest first: received time, then id, both descending.
+    static func newestFirst(_ members: [Int], records: RecordSelection) -> [RecordID] {
+        let base = records.base
+        return members.map { records.positions[$0] }
+            .sorted {
+                let (a, b) = (base.receivedTime(at: $0), base.receivedTime(at: $1))
+                return a != b ? a > b : base.id(at: $0) > base.id(at: $1)
+            }
+            .map(base.id(at:))
     }
 
     /// `score = ln(1 + n) × (1 + min(cap, max(0, growth))) × severity × (0.5 + p̂)`, each factor rounded to 3

@@ -3,11 +3,22 @@
     public import PainmapCore
     import PostgresNIO
 
-    /// Pains per region, quarter and life situation, in `pain` (migration `v4_pains`). Replacing one region-quarter
-    /// deletes through the primary key's (region, quarter) prefix, so a one-region rerun touches only its rows.
+    /// Pains per region, quarter and life situation, in `pain` (migration `v4_pains`), and their records in
+    /// `pain_member` (`v10_pain_members`). Replacing one region-quarter deletes through the primary keys'
+    /// (region, quarter) prefix, so a one-region rerun touches only its rows; pains and members change in one
+    /// transaction.
     extension PostgresFeedbackStore {
-        public func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws {
+        /// Member ids sent in one `INSERT … SELECT … unnest` (one array parameter).
+        static let memberBatch = 10_000
+
+        public func replacePains(
+            region: String,
+            quarter: Quarter,
+            with pains: [StoredPain],
+            members: [PainMembers]
+        ) async throws {
             try StoredPain.requireSlice(pains, region: region, quarter: quarter)
+            try PainMembers.requirePains(members, in: pains)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let centroids = try pains.map { String(decoding: try encoder.encode($0.centroid), as: UTF8.self) }
@@ -15,6 +26,10 @@
             _ = try await transaction(action: "сохранить боли \(region)/\(quarter)") { connection in
                 try await connection.query(
                     "DELETE FROM pain WHERE region = \(region) AND quarter = \(quarter.description)",
+                    logger: logger
+                )
+                try await connection.query(
+                    "DELETE FROM pain_member WHERE region = \(region) AND quarter = \(quarter.description)",
                     logger: logger
                 )
                 for start in stride(from: 0, to: pains.count, by: 2_000) {
@@ -35,6 +50,23 @@
                         sql.append((index == start ? " (" : ", (") + values.joined(separator: ", ") + ")")
                     }
                     try await connection.query(sql.query, logger: logger)
+                }
+                // Each pain's ids as one bigint[] per batch, numbered by the server from the batch's first position.
+                for list in members {
+                    for start in stride(from: 0, to: list.records.count, by: Self.memberBatch) {
+                        let ids = list.records[start..<min(start + Self.memberBatch, list.records.count)].map(
+                            \.rawValue
+                        )
+                        var sql = SQLBuilder(
+                            "INSERT INTO pain_member (region, quarter, life_situation, pain_id, position, record_id) "
+                        )
+                        sql.append(
+                            "SELECT \(sql.bind(region)), \(sql.bind(quarter.description)), \(sql.bind(list.lifeSituation)), "
+                                + "\(sql.bind(list.painID)), m.position + \(sql.bind(Int64(start))), m.id "
+                                + "FROM unnest(\(sql.bind(ids))::bigint[]) WITH ORDINALITY AS m(id, position)"
+                        )
+                        try await connection.query(sql.query, logger: logger)
+                    }
                 }
                 return true
             }
@@ -71,6 +103,37 @@
                     centroid: centroid
                 )
             }
+        }
+
+        public func painMembers(
+            region: String,
+            quarter: Quarter,
+            lifeSituation: String,
+            painID: String,
+            offset: Int,
+            limit: Int
+        ) async throws -> PainMemberPage {
+            let action = "прочитать записи боли \(lifeSituation)/\(painID)"
+            func keyed(_ sql: inout SQLBuilder) {
+                sql.append(
+                    " WHERE m.region = \(sql.bind(region)) AND m.quarter = \(sql.bind(quarter.description))"
+                        + " AND m.life_situation = \(sql.bind(lifeSituation)) AND m.pain_id = \(sql.bind(painID))"
+                )
+            }
+            var count = SQLBuilder("SELECT count(*) AS total FROM pain_member m")
+            keyed(&count)
+            let total = try await rows(count, action: action).first.map { try $0["total"].decode(Int.self) } ?? 0
+            guard total > 0, limit > 0 else { return PainMemberPage(total: total, records: []) }
+            // A range of the primary key; a record gone from the store (none is deleted today) is left out.
+            var sql = SQLBuilder(
+                "SELECT \(PostgresRecordColumns.selectList("f")) FROM pain_member m JOIN feedback_record f ON f.id = m.record_id"
+            )
+            keyed(&sql)
+            sql.append(
+                " AND m.position > \(sql.bind(Int64(max(0, offset)))) ORDER BY m.position LIMIT \(sql.bind(Int64(limit)))"
+            )
+            let records = try await rows(sql, action: action).compactMap(PostgresRecordColumns.storedRecord)
+            return PainMemberPage(total: total, records: records)
         }
     }
 #endif

@@ -240,14 +240,19 @@
             }
         }
 
-        /// The names of the migrations applied, in order.
+        /// The names of the migrations applied, in the order of ``PostgresMigrations/all`` (by name, `v10_…` would
+        /// sort before `v1_…`); names it does not know (a newer release's) follow, by name.
         public func appliedMigrations() async throws -> [String] {
-            try await rows(
+            let order = Dictionary(
+                PostgresMigrations.all.enumerated().map { ($1.name, $0) },
+                uniquingKeysWith: { first, _ in first }
+            )
+            return try await rows(
                 SQLBuilder("SELECT name FROM schema_migrations ORDER BY name"),
                 action: "прочитать версию схемы"
             ).map {
                 try $0["name"].decode(String.self)
-            }
+            }.sorted { (order[$0] ?? order.count, $0) < (order[$1] ?? order.count, $1) }
         }
 
         /// Runs `body` between BEGIN and COMMIT, rolling back when it throws.

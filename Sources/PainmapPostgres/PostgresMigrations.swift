@@ -192,6 +192,8 @@
             reviewDecisions,
             // The workspace's accounts (issue 13, painmap serve), in PostgresMigrations+Workspace.swift.
             workspaceUsers,
+            // Each pain's records (issue 13, the workspace's record pages), in PostgresMigrations+PainMembers.swift.
+            painMembers,
         ]
 
         /// Brings `pain` tables made by the first PostgreSQL `v4_pains` (before pains stored their status, as SQLite's

@@ -48,8 +48,19 @@ public struct ReviewService: Sendable {
     ///
     /// A pain nobody decided on this quarter carries the latest decision on it of an earlier quarter
     /// (``ReviewedPain/carried``), as the reports show it: a junked pain's successor is proposed as «не боль».
-    public func pains(region: String, quarter: Quarter) async throws -> [ReviewedPain] {
-        let stored = try await store.pains(region: region, quarter: quarter)
+    ///
+    /// - Parameters:
+    ///   - region: The region code.
+    ///   - quarter: The quarter.
+    ///   - known: The region-quarter's stored pains when the caller has read them already (the workspace keeps them
+    ///     per run); `nil` reads them.
+    /// - Returns: The reviewed pains.
+    /// - Throws: The store's failure when it cannot be read.
+    public func pains(region: String, quarter: Quarter, stored known: [StoredPain]? = nil) async throws
+        -> [ReviewedPain]
+    {
+        let stored: [StoredPain]
+        if let known { stored = known } else { stored = try await store.pains(region: region, quarter: quarter) }
         let every = try await store.painDecisions(region: region, quarter: nil)
         var decisions = Dictionary(
             every.filter { $0.key.quarter == quarter }.map { ($0.key.painID, $0) },
@@ -81,10 +92,14 @@ public struct ReviewService: Sendable {
 
     /// One pain with its decisions.
     ///
+    /// - Parameters:
+    ///   - key: The pain.
+    ///   - stored: The region-quarter's stored pains when the caller has read them already; `nil` reads them.
+    /// - Returns: The pain with its decisions.
     /// - Throws: ``LocatedFailure/reviewNotFound(_:)`` (66) when the region-quarter has no such pain.
-    public func pain(_ key: PainKey) async throws -> ReviewedPain {
-        guard let pain = try await pains(region: key.region, quarter: key.quarter).first(where: { $0.key == key })
-        else {
+    public func pain(_ key: PainKey, stored: [StoredPain]? = nil) async throws -> ReviewedPain {
+        let all = try await pains(region: key.region, quarter: key.quarter, stored: stored)
+        guard let pain = all.first(where: { $0.key == key }) else {
             throw LocatedFailure.reviewNotFound(
                 "боли \(key.painID) нет в \(key.region)/\(key.quarter); список: painmap review list --region \(key.region) --quarter \(key.quarter)"
             )
@@ -107,26 +122,10 @@ public struct ReviewService: Sendable {
     /// region-quarter, then the directory's bodies for the region, without repeats.
     public func bodyOptions(_ key: PainKey) async throws -> [String] {
         let reviewed = try await pain(key)
-        let situation = reviewed.pain?.lifeSituation
-        var own: [String] = []
-        if let stored = reviewed.pain,
-            let body = try await store.analysisSnapshot(region: key.region, quarter: key.quarter),
-            let snapshot = try? AnalysisSnapshot(decoding: body),
-            let row = snapshot.reports.first(where: { $0.lifeSituation.id == stored.lifeSituation })?.pains
-                .first(where: { $0.id == stored.id })
-        {
-            own = row.organizations.map(\.name)
-        }
-        var counts: [String: Int] = [:]
-        for item in try await store.classifiedRecords(region: key.region, quarter: key.quarter)
-        where item.classification.lifeSituation == situation {
-            if let name = item.record.organization?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
-                counts[name, default: 0] += 1
-            }
-        }
-        let named = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
-        var seen = Set<String>()
-        return (own + named + bodies.bodies(region: key.region)).filter { seen.insert($0).inserted }
+        return try await BodyOptionSources(store: store, region: key.region, quarter: key.quarter).options(
+            for: reviewed.pain,
+            directory: bodies.bodies(region: key.region)
+        )
     }
 
     /// The store ids of records named as the reports name them: `pos:318661436` (a quote's `record_id`: channel and

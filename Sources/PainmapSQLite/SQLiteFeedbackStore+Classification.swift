@@ -164,7 +164,7 @@ extension SQLiteFeedbackStore {
         return (conditions.joined(separator: " AND "), arguments)
     }
 
-    private static func storedRecord(_ row: Row) -> StoredRecord? {
+    static func storedRecord(_ row: Row) -> StoredRecord? {
         guard let record = RecordColumns.record(row) else { return nil }
         return StoredRecord(
             id: RecordID(rawValue: row["id"]),

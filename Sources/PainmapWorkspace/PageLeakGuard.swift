@@ -10,25 +10,29 @@
     /// Texts shown on a page (titles, quotes, records) are already redacted at ingest; still, each passes the same
     /// scanner as the reports (``LeakScanner`` over the identifiers `redacted_identifier` holds for the region-quarter,
     /// plus structured patterns) before it enters a page, and a segment with a hit is masked and logged by record id.
-    /// The whole page is then scanned again by ``ReportGate/inspect(page:name:)``; a page that still has a hit is not
-    /// sent.
+    /// The whole page is then scanned again by ``ReportGate/inspect(page:name:memo:)``; a page that still has a hit is
+    /// not sent.
+    ///
+    /// The scanner is built once per guard (the catalog keeps one per region-quarter), and what it found in each
+    /// segment is remembered (``LeakScanMemo``): every segment of every page is still checked against the scanner, but
+    /// a title, quote or record text seen on an earlier page is not scanned again.
     struct PageLeakGuard: Sendable {
-        private let scanner: LeakScanner
         private let gate: ReportGate
+        private let memo: LeakScanMemo
 
         /// What a masked segment shows.
         static let mask = "[скрыто: возможные персональные данные]"
 
         init(identifiers: [RedactedIdentifier], privacy: PrivacyConfiguration) {
-            scanner = LeakScanner(identifiers: identifiers, redactor: Redactor(privacy: privacy))
             gate = ReportGate(identifiers: identifiers, privacy: privacy)
+            memo = LeakScanMemo()
         }
 
         /// `text` with every segment that has a hit replaced by ``mask``; hits are logged (record id, type).
         func clean(_ text: String, record: String?, logger: Logger) -> String {
             var result = text
             for segment in LeakScanner.segments(text) {
-                let leaks = scanner.scan(String(segment))
+                let leaks = gate.scan(segment: segment, memo: memo)
                 guard !leaks.isEmpty else { continue }
                 for leak in leaks {
                     logger.warning(
@@ -46,7 +50,7 @@
 
         /// The findings of the reports' gate on a whole page.
         func inspect(page html: String, name: String) -> [PersonalDataLeak.Finding] {
-            gate.inspect(page: html, name: name)
+            gate.inspect(page: html, name: name, memo: memo)
         }
     }
 #endif

@@ -3,6 +3,7 @@
     import Logging
     import PainmapCore
     import PainmapReports
+    import PainmapReview
 
     /// What the workspace reads, cached: the report tree a run wrote (`--out`), the store's records and identifiers.
     ///
@@ -13,7 +14,7 @@
         let reportsDirectory: URL
         let store: any FeedbackStore
         let privacy: PrivacyConfiguration
-        /// How long store-derived values (identifiers, record index) are kept before they are read again.
+        /// How long store-derived values (identifiers) are kept before they are read again.
         let refreshInterval: TimeInterval
 
         /// The guard for pages outside one region-quarter (lists, search): structured patterns only.
@@ -21,9 +22,11 @@
 
         private var reports: [String: (modified: Date, report: PainMapReport)] = [:]
         private var indexes: [String: (modified: Date, index: RegionIndex)] = [:]
-        private var guards: [String: (loaded: Date, guard: PageLeakGuard)] = [:]
-        private var recordIndexes: [String: (loaded: Date, index: PainRecordIndex)] = [:]
-        private var building: [String: [CheckedContinuation<PainRecordIndex, any Error>]] = [:]
+        private var guards: [String: (loaded: Date, run: Date, guard: PageLeakGuard)] = [:]
+        private var guardsWaiting: [String: [CheckedContinuation<PageLeakGuard, any Error>]] = [:]
+        private var bodySources: [String: (run: Date, sources: BodyOptionSources)] = [:]
+        private var storedPains: [String: (loaded: Date, run: Date, pains: [StoredPain])] = [:]
+        private var bodySourcesWaiting: [String: [CheckedContinuation<BodyOptionSources, any Error>]] = [:]
 
         init(
             reportsDirectory: URL,
@@ -79,43 +82,82 @@
 
         // MARK: The store
 
-        /// The leak guard of a region-quarter (its recorded identifiers), re-read every ``refreshInterval``.
+        /// The leak guard of a region-quarter (its recorded identifiers, its scanner built once), re-read every
+        /// ``refreshInterval`` and when the run's region index changes.
+        ///
+        /// One build at a time per region-quarter: while a refresh is being built, requests use the guard built before
+        /// it (identifiers are only ever added, by ingest, which a page's records follow at the next run); without one,
+        /// they wait for the build.
         func leakGuard(quarter: Quarter, region: String) async throws -> PageLeakGuard {
             let key = "\(quarter)/\(region)"
-            if let cached = guards[key], Date().timeIntervalSince(cached.loaded) < refreshInterval {
+            let run =
+                Self.modified(reportsDirectory.appendingPathComponent("\(quarter)/\(region)/index.json"))
+                ?? .distantPast
+            let cached = guards[key]
+            if let cached, cached.run == run, Date().timeIntervalSince(cached.loaded) < refreshInterval {
                 return cached.guard
             }
-            let identifiers = try await store.redactedIdentifiers(region: region, quarter: quarter)
-            let made = PageLeakGuard(identifiers: identifiers, privacy: privacy)
-            guards[key] = (Date(), made)
-            return made
+            if guardsWaiting[key] != nil {
+                if let cached { return cached.guard }
+                return try await withCheckedThrowingContinuation { guardsWaiting[key, default: []].append($0) }
+            }
+            guardsWaiting[key] = []
+            do {
+                let identifiers = try await store.redactedIdentifiers(region: region, quarter: quarter)
+                let made = PageLeakGuard(identifiers: identifiers, privacy: privacy)
+                guards[key] = (Date(), run, made)
+                for waiter in guardsWaiting.removeValue(forKey: key) ?? [] { waiter.resume(returning: made) }
+                return made
+            } catch {
+                for waiter in guardsWaiting.removeValue(forKey: key) ?? [] { waiter.resume(throwing: error) }
+                throw error
+            }
         }
 
-        /// The records of each pain of a region-quarter; built once per run and ``refreshInterval`` (one build at a
-        /// time per region-quarter: concurrent requests wait for it).
-        func recordIndex(quarter: Quarter, region: String) async throws -> PainRecordIndex {
+        /// The stored pains of a region-quarter (what decisions attach to), re-read when the run's region index changes
+        /// and every ``refreshInterval`` (a run writes the index just before it stores the pains).
+        ///
+        /// Reading them costs a JSON decode of every pain's centroid; before this cache, that was a third of a pain
+        /// page's CPU.
+        func pains(quarter: Quarter, region: String) async throws -> [StoredPain] {
             let key = "\(quarter)/\(region)"
-            if let cached = recordIndexes[key], Date().timeIntervalSince(cached.loaded) < refreshInterval {
-                return cached.index
+            let run =
+                Self.modified(reportsDirectory.appendingPathComponent("\(quarter)/\(region)/index.json"))
+                ?? .distantPast
+            if let cached = storedPains[key], cached.run == run,
+                Date().timeIntervalSince(cached.loaded) < refreshInterval
+            {
+                return cached.pains
             }
-            if building[key] != nil {
-                return try await withCheckedThrowingContinuation { building[key, default: []].append($0) }
+            let pains = try await store.pains(region: region, quarter: quarter)
+            storedPains[key] = (Date(), run, pains)
+            return pains
+        }
+
+        /// What a region-quarter's responsible-body options are drawn from, read once per run: kept until the run's
+        /// region index (`OUT/<quarter>/<region>/index.json`) changes (a rerun or a re-render); one read at a time
+        /// per region-quarter, concurrent requests wait for it.
+        func bodyOptionSources(
+            quarter: Quarter,
+            region: String,
+            store: any FeedbackStore & DecisionStore
+        ) async throws -> BodyOptionSources {
+            let key = "\(quarter)/\(region)"
+            let run =
+                Self.modified(reportsDirectory.appendingPathComponent("\(quarter)/\(region)/index.json"))
+                ?? .distantPast
+            if let cached = bodySources[key], cached.run == run { return cached.sources }
+            if bodySourcesWaiting[key] != nil {
+                return try await withCheckedThrowingContinuation { bodySourcesWaiting[key, default: []].append($0) }
             }
-            building[key] = []
+            bodySourcesWaiting[key] = []
             do {
-                let pains = try await store.pains(region: region, quarter: quarter)
-                let index: PainRecordIndex
-                if let cached = recordIndexes[key], cached.index.signature == PainRecordIndex.signature(pains) {
-                    index = cached.index
-                } else {
-                    let records = try await store.classifiedRecords(region: region, quarter: quarter)
-                    index = PainRecordIndex(pains: pains, records: records)
-                }
-                recordIndexes[key] = (Date(), index)
-                for waiter in building.removeValue(forKey: key) ?? [] { waiter.resume(returning: index) }
-                return index
+                let sources = try await BodyOptionSources(store: store, region: region, quarter: quarter)
+                bodySources[key] = (run, sources)
+                for waiter in bodySourcesWaiting.removeValue(forKey: key) ?? [] { waiter.resume(returning: sources) }
+                return sources
             } catch {
-                for waiter in building.removeValue(forKey: key) ?? [] { waiter.resume(throwing: error) }
+                for waiter in bodySourcesWaiting.removeValue(forKey: key) ?? [] { waiter.resume(throwing: error) }
                 throw error
             }
         }

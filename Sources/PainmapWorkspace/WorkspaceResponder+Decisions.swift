@@ -42,7 +42,10 @@
             let key = Self.decisionKey(quarter, region, situation, pain.id)
             let reviewed: ReviewedPain
             do {
-                reviewed = try await review.pain(key)
+                reviewed = try await review.pain(
+                    key,
+                    stored: try await catalog.pains(quarter: quarter, region: region)
+                )
             } catch let failure as LocatedFailure where failure.code == .reviewNotFound {
                 html.raw(
                     "<h2>Решения</h2><p class=\"empty\">Этой боли нет среди сохранённых болей запуска; "
@@ -131,7 +134,9 @@
                 "<input type=\"text\" name=\"body\" list=\"bodies\" value=\"\(HTMLBuffer.escape(clean(decision.responsibleBody ?? "")))\">"
             )
             html.raw("<datalist id=\"bodies\">")
-            for body in try await review.bodyOptions(key).prefix(30) {
+            let bodyOptions = try await catalog.bodyOptionSources(quarter: quarter, region: region, store: review.store)
+                .options(for: reviewed.pain, directory: review.bodies.bodies(region: region))
+            for body in bodyOptions.prefix(30) {
                 html.raw("<option value=\"\(HTMLBuffer.escape(clean(body)))\">")
             }
             html.raw("</datalist>")

@@ -6,6 +6,7 @@
     import NIOCore
     import PainmapCore
     import PainmapReports
+    import PainmapReview
 
     extension WorkspaceResponder {
         /// One pain: figures, trend, channels, quotes, its records (redacted text, paged) and the decision forms.
@@ -78,15 +79,22 @@
             }
             page.body.raw("</section></div>")
             page.body.raw(panel.markup.markup)
-            try await records(
-                &page.body,
+            try await PainRecordsTable(
                 quarter: quarter,
                 region: region,
                 situation: situation,
-                pain: pain,
+                painID: pain.id,
+                count: pain.count,
+                pageSize: options.recordsPerPage
+            )
+            .render(
+                into: &page.body,
                 page: number,
+                store: store,
+                moves: try await review.store.recordDecisions(region: region, quarter: quarter),
                 selectable: panel.canMoveRecords,
-                leakGuard: leakGuard
+                leakGuard: leakGuard,
+                logger: logger
             )
             return send(page, guard: leakGuard, name: Self.painPath(quarter, region, situation, pain.id))
         }
@@ -137,63 +145,8 @@
             html.raw("</ul>")
         }
 
-        /// The pain's records, newest first, `recordsPerPage` a page: date, channel, record id, redacted text.
-        private func records(
-            _ html: inout HTMLBuffer,
-            quarter: Quarter,
-            region: String,
-            situation: String,
-            pain: ReportPain,
-            page number: Int,
-            selectable: Bool,
-            leakGuard: PageLeakGuard
-        ) async throws {
-            let all = try await catalog.recordIndex(quarter: quarter, region: region).records(
-                situation: situation,
-                pain: pain.id
-            )
-            let size = options.recordsPerPage
-            let pages = max(1, (all.count + size - 1) / size)
-            let current = min(max(1, number), pages)
-            html.raw("<h2 id=\"records\">Записи боли</h2><p class=\"lead\">")
-            html.text(
-                "\(all.count) записей квартала, ближайших к этой боли (тексты обезличены при загрузке); страница \(current) из \(pages)."
-            )
-            html.raw("</p><table class=\"records\"><thead><tr>")
-            if selectable { html.raw("<th>Перенести</th>") }
-            html.raw("<th>Запись</th><th>Дата</th><th>Канал</th><th>Текст</th>")
-            html.raw("</tr></thead><tbody>")
-            let path = Self.painPath(quarter, region, situation, pain.id)
-            for item in all.dropFirst((current - 1) * size).prefix(size) {
-                html.raw("<tr>")
-                if selectable {
-                    html.raw(
-                        "<td><input type=\"checkbox\" name=\"records\" value=\"\(item.id)\" form=\"move-form\" "
-                            + "aria-label=\"перенести запись \(item.id)\"></td>"
-                    )
-                }
-                html.raw("<td class=\"num\">\(item.id)</td><td>")
-                html.text(Self.day(item.record.receivedAt))
-                html.raw("</td><td>")
-                html.text(item.record.source.rawValue)
-                html.raw("</td><td class=\"text\">")
-                html.text(leakGuard.clean(item.record.text, record: item.id.description, logger: logger))
-                html.raw("</td></tr>")
-            }
-            html.raw("</tbody></table><nav class=\"pager\">")
-            if current > 1 { html.raw("<a rel=\"prev\" href=\"\(path)?page=\(current - 1)#records\">← предыдущая</a>") }
-            if current < pages {
-                html.raw("<a rel=\"next\" href=\"\(path)?page=\(current + 1)#records\">следующая →</a>")
-            }
-            html.raw("</nav>")
-        }
-
         static func percent(_ share: Double) -> String {
             String(format: "%.1f %%", share * 100).replacingOccurrences(of: ".", with: ",")
         }
-
-        static let dayStyle = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day()
-
-        static func day(_ date: Date) -> String { dayStyle.format(date) }
     }
 #endif

@@ -91,7 +91,7 @@
             async let second = PostgresFeedbackStore.withStore(address) { try await $0.appliedMigrations() }
             let all = [
                 "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run", "v6_slice_index",
-                "v7_classification_learned", "v8_review_decisions", "v9_workspace_users",
+                "v7_classification_learned", "v8_review_decisions", "v9_workspace_users", "v10_pain_members",
             ]
             #expect(try await [first, second] == [all, all])
             try await PostgresFeedbackStore.withStore(address) { reopened in
@@ -120,6 +120,7 @@
                     try await store.appliedMigrations() == [
                         "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run",
                         "v6_slice_index", "v7_classification_learned", "v8_review_decisions", "v9_workspace_users",
+                        "v10_pain_members",
                     ]
                 )
                 let q3 = try #require(Quarter("2026Q3"))

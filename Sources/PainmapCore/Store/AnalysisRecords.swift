@@ -180,6 +180,8 @@ public struct AnalysisRecords: RandomAccessCollection, Sendable {
     public func source(at position: Int) -> SourceKind { sources[position] }
     /// The text of the record at a position.
     public func text(at position: Int) -> String { texts[position] }
+    /// When the record at a position was received, in seconds since 1970.
+    public func receivedTime(at position: Int) -> Double { received[position] }
     /// The life situation of the record at a position, `nil` when none was found.
     public func lifeSituation(at position: Int) -> String? { string(situations[position]) }
 }

@@ -85,18 +85,42 @@ public protocol FeedbackStore: Sendable {
 
     // MARK: Pains (what a run found, for the next quarter's matching and trend charts)
 
-    /// Replaces every stored pain of one region and quarter in one transaction (a rerun of the region-quarter
-    /// overwrites what an earlier run left).
+    /// Replaces every stored pain of one region and quarter, and the records of each, in one transaction (a rerun of
+    /// the region-quarter overwrites what an earlier run left; a failure leaves the earlier pains and members).
     ///
     /// - Parameters:
     ///   - region: The 2-digit region code.
     ///   - quarter: The quarter.
     ///   - pains: The pains of all situations of that region and quarter; each must carry the same region and quarter.
-    /// - Throws: The store's failure for a pain of another slice or an invalid value; nothing changes then.
-    func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws
+    ///   - members: The records of each pain (``PainMembers``), each list naming one of `pains`; a pain without a
+    ///     list keeps no members. Written in batches, in the order given.
+    /// - Throws: The store's failure for a pain of another slice, members of no pain in `pains` or an invalid value;
+    ///   nothing changes then.
+    func replacePains(region: String, quarter: Quarter, with pains: [StoredPain], members: [PainMembers]) async throws
 
     /// Stored pains, optionally of one region and/or quarter, ordered by region, quarter, life situation and rank.
     func pains(region: String?, quarter: Quarter?) async throws -> [StoredPain]
+
+    /// One page of the records stored as a pain's members (``PainMembers``), in their stored order (newest first).
+    ///
+    /// - Parameters:
+    ///   - region: The 2-digit region code.
+    ///   - quarter: The quarter.
+    ///   - lifeSituation: The pain's life situation id.
+    ///   - painID: The pain id.
+    ///   - offset: Members skipped before the page.
+    ///   - limit: The most records on the page.
+    /// - Returns: The pain's member count and the page's records; a pain stored without members (by a run before
+    ///   `v10_pain_members`) or not stored answers a total of 0.
+    /// - Throws: The store's failure when it cannot be read.
+    func painMembers(
+        region: String,
+        quarter: Quarter,
+        lifeSituation: String,
+        painID: String,
+        offset: Int,
+        limit: Int
+    ) async throws -> PainMemberPage
     // MARK: Redaction
 
     /// The identifiers the redactor removed at ingest from records of a region and/or quarter, by record id and
@@ -109,6 +133,19 @@ public protocol FeedbackStore: Sendable {
     /// in one transaction; redacted records and every count stay.
     /// - Returns: The rows deleted by table.
     func purgePersonalData(receivedBefore cutoff: Date) async throws -> PurgeReport
+}
+
+extension FeedbackStore {
+    /// Replaces every stored pain of one region and quarter, keeping no members for them.
+    ///
+    /// - Parameters:
+    ///   - region: The 2-digit region code.
+    ///   - quarter: The quarter.
+    ///   - pains: The pains of all situations of that region and quarter.
+    /// - Throws: What ``replacePains(region:quarter:with:members:)`` throws.
+    public func replacePains(region: String, quarter: Quarter, with pains: [StoredPain]) async throws {
+        try await replacePains(region: region, quarter: quarter, with: pains, members: [])
+    }
 }
 
 /// What identifies a file being ingested.

@@ -27,6 +27,7 @@ struct DecidedAnalysis: Sendable {
             reports: reports,
             index: overlay.apply(to: analysis.index, reports: reports),
             pains: analysis.pains,
+            members: analysis.members,
             effects: effects
         )
     }

@@ -370,7 +370,12 @@ public struct RunJob: Sendable {
         started = clock.now
         try context.writer.write(files)
         FaultPoint.hit("run.region-files-written")
-        try await store.replacePains(region: code, quarter: context.quarter, with: analysis.pains)
+        try await store.replacePains(
+            region: code,
+            quarter: context.quarter,
+            with: analysis.pains,
+            members: analysis.members
+        )
         try await DecidedAnalysis(store: store).keep(base, region: code, quarter: context.quarter)
         FaultPoint.hit("run.pains-stored")
         result.render += started.duration(to: clock.now)

@@ -50,7 +50,12 @@ struct StoredRegionAnalysis: Sendable {
             )
         )
         FaultPoint.hit("analyze.previous-computed")
-        try await store.replacePains(region: region.code, quarter: quarter, with: result.pains)
+        try await store.replacePains(
+            region: region.code,
+            quarter: quarter,
+            with: result.pains,
+            members: result.members
+        )
         FaultPoint.hit("analyze.previous-stored")
         return result.pains
     }

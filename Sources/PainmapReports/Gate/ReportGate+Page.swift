@@ -1,5 +1,5 @@
 public import PainmapCore
-import PainmapPrivacy
+public import PainmapPrivacy
 
 extension ReportGate {
     /// Scans one HTML page the way ``inspect(_:relativeTo:references:)`` scans a rendered report: the text a reader
@@ -9,17 +9,29 @@ extension ReportGate {
     /// - Parameters:
     ///   - html: The page's markup.
     ///   - name: What the findings name as the file (the page's path).
+    ///   - memo: Segments this gate scanned before, with their findings; `nil` scans every segment.
     /// - Returns: The findings; empty when the page may be shown.
-    public func inspect(page html: String, name: String) -> [PersonalDataLeak.Finding] {
+    public func inspect(page html: String, name: String, memo: LeakScanMemo? = nil) -> [PersonalDataLeak.Finding] {
         var seen = Set<LeakScanner.Leak>()
         var findings: [PersonalDataLeak.Finding] = []
         for segment in LeakScanner.segments(Self.markupText(html)) {
-            for leak in scanner.scan(String(segment)) where seen.insert(leak).inserted {
+            for leak in scan(segment: segment, memo: memo) where seen.insert(leak).inserted {
                 findings.append(
                     PersonalDataLeak.Finding(file: name, type: leak.type, recordID: leak.recordID, masked: leak.masked)
                 )
             }
         }
         return findings
+    }
+
+    /// The leaks in one segment of visible text (``LeakScanner/segments(_:)``), as the gate scans report files.
+    ///
+    /// - Parameters:
+    ///   - segment: The segment.
+    ///   - memo: Segments this gate scanned before, with their findings; `nil` scans the segment.
+    /// - Returns: The leaks found.
+    public func scan(segment: Substring, memo: LeakScanMemo? = nil) -> [LeakScanner.Leak] {
+        guard let memo else { return scanner.scan(String(segment)) }
+        return memo.leaks(in: segment) { scanner.scan($0) }
     }
 }

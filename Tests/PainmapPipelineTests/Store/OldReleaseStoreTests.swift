@@ -40,7 +40,8 @@ import Testing
         // Migrated: v6 and v7 (review decisions) recorded, the slice index as described.
         let (migrations, index) = try await DatabaseQueue(path: store.url.path).read { db in
             (
-                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
+                // In the order applied: by name, `v10_…` would sort before `v1_…`.
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid"),
                 try String.fetchAll(
                     db,
                     sql: "SELECT name FROM pragma_index_info('feedback_record_slice') ORDER BY seqno"
@@ -49,9 +50,9 @@ import Testing
         }
         #expect(
             migrations == [
-                // Sorted as text: v11 comes before v1_.
-                "v11_classification_model", "v1_feedback", "v2_classification", "v3_redaction", "v4_pains",
-                "v6_slice_index", "v7_classification_learned", "v8_review_decisions", "v9_workspace_users",
+                "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v6_slice_index",
+                "v7_classification_learned", "v8_review_decisions", "v9_workspace_users", "v10_pain_members",
+                "v11_classification_model",
             ]
         )
         #expect(index == FeedbackRecordColumns.sliceIndex)
