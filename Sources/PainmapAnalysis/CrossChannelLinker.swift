@@ -133,9 +133,13 @@ public struct CrossChannelLinker: Sendable {
         var links: [Link] = []
         for (index, record) in records.enumerated() {
             let text = (record.organization ?? "") + " " + record.text
+            // Most texts cite no number: a scan of their scalars proves it before the character-level reading.
+            guard Self.mayCiteNumber(text) else { continue }
+            let ids = Self.referencedIDs(in: text)
+            guard ids.contains(where: { byNumber[$0] != nil }) else { continue }
             let folded = text.lowercased()
             if Self.otherMatterCues.contains(where: folded.contains) { continue }
-            for number in Self.referencedIDs(in: text) {
+            for number in ids {
                 for other in byNumber[number] ?? [] where other != index && records[other].source != record.source {
                     links.append(Link(a: min(index, other), b: max(index, other), reason: .reference))
                 }
@@ -146,6 +150,25 @@ public struct CrossChannelLinker: Sendable {
 
     /// Phrases saying a cited record was about something else.
     static let otherMatterCues = ["по другому вопросу", "по иному вопросу", "другой вопрос", "не по этому вопросу"]
+
+    /// Whether the text holds «№» or the letters «номер» in any case — the only starts ``referencedIDs(in:)``
+    /// reads an id after.
+    static func mayCiteNumber(_ text: String) -> Bool {
+        let word: [UInt32] = [0x43D, 0x43E, 0x43C, 0x435, 0x440]  // н о м е р
+        var matched = 0
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            if value == 0x2116 { return true }  // №
+            if (0x410...0x42F).contains(value) { value += 0x20 }  // А–Я to а–я
+            if value == word[matched] {
+                matched += 1
+                if matched == word.count { return true }
+            } else {
+                matched = value == word[0] ? 1 : 0
+            }
+        }
+        return false
+    }
 
     /// Numbers of five or more digits written after «№» or «номер», with at most one word between.
     static func referencedNumbers(in text: String) -> [String] {

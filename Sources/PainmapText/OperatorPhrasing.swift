@@ -32,6 +32,9 @@ public struct OperatorPhrasing: Sendable {
         "вам рекомендовано", "необходимо обратиться", "следует обратиться",
     ]
 
+    /// The length, in characters, of the longest of ``answerStarts``.
+    static let longestAnswerStart = answerStarts.map(\.count).max() ?? 0
+
     /// Lowercase abbreviations a full stop follows inside a sentence: addresses, money, units.
     public static let abbreviations: Set<String> = [
         "ул", "д", "кв", "г", "гг", "р", "руб", "коп", "пр", "просп", "им", "т", "тел", "корп", "стр", "пос", "обл",
@@ -67,7 +70,9 @@ public struct OperatorPhrasing: Sendable {
 
     /// Whether a sentence is an answer, a recommendation or a note of what was done («Рекомендовано обратиться…»).
     public func isAnswer(_ sentence: String) -> Bool {
-        let folded = Self.folded(sentence).drop(while: { !$0.isLetter })
+        // Only the start can match: fold the first letters, not the whole sentence.
+        let start = sentence.drop(while: { !$0.isLetter }).prefix(Self.longestAnswerStart)
+        let folded = Self.folded(start)
         return Self.answerStarts.contains { folded.hasPrefix($0) }
     }
 
@@ -209,31 +214,51 @@ public struct OperatorPhrasing: Sendable {
             current = ""
         }
         for character in text {
-            if ".!?;\n\r".contains(character) {
+            if Self.endsSentence(character) {
                 let isAbbreviation = character == "." && Self.abbreviations.contains(word)
                 if isAbbreviation {
                     current.append(character)
                 } else {
                     close()
                 }
-                word = ""
+                word.removeAll(keepingCapacity: true)
             } else {
                 current.append(character)
-                word = character.isLetter ? word + String(character) : ""
+                if character.isLetter { word.append(character) } else { word.removeAll(keepingCapacity: true) }
             }
         }
         close()
         return result
     }
 
+    /// Whether the character is one of `.`, `!`, `?`, `;`, `\n`, `\r` on its own (a `\r\n` pair is one
+    /// `Character` and, as before, not one of them).
+    static func endsSentence(_ character: Character) -> Bool {
+        let utf8 = character.utf8
+        guard utf8.count == 1, let byte = utf8.first else { return false }
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), 0x0A, 0x0D: return true
+        default: return false
+        }
+    }
+
     static func matches(_ word: String, _ starts: [String]) -> Bool {
-        let lower = folded(word).trimmingCharacters(in: .punctuationCharacters)
+        let lower = trimmingPunctuation(folded(word))
         return starts.contains { lower.hasPrefix($0) }
     }
 
     /// Lowercased with ё as е.
     static func folded(_ text: some StringProtocol) -> String {
-        text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let lower = text.lowercased()
+        guard lower.contains(where: { $0 == "ё" }) else { return lower }
+        return String(lower.map { $0 == "ё" ? "е" : $0 })
+    }
+
+    /// The text without leading and trailing punctuation (Unicode general category P).
+    static func trimmingPunctuation(_ text: String) -> String {
+        guard text.first?.isPunctuation == true || text.last?.isPunctuation == true else { return text }
+        let head = text.drop(while: \.isPunctuation)
+        return String(head.reversed().drop(while: \.isPunctuation).reversed())
     }
 
     static func capitalized(_ text: String) -> String {

@@ -20,6 +20,22 @@ import Testing
         #expect(CrossChannelLinker.referencedNumbers(in: "садик № 140, заявка №1234").isEmpty)
     }
 
+    /// The scalar pre-scan never skips a text the full reading would find an id in, whatever the letters' case.
+    @Test func preScanFindsEveryCueTheReadingUses() {
+        let citing = [
+            "сообщение № 318660389", "НОМЕР обращения 301207862", "Номер: 301207862", "нОмЕр 12345",
+            "ранее писала (номер 55555)",
+        ]
+        for text in citing {
+            #expect(CrossChannelLinker.mayCiteNumber(text), "\(text)")
+            #expect(!CrossChannelLinker.referencedIDs(in: text).isEmpty, "\(text)")
+        }
+        for text in ["", "номинал 12345", "нОМ ер 12345", "Отопление не работает с 12.10"] {
+            #expect(!CrossChannelLinker.mayCiteNumber(text), "\(text)")
+            #expect(CrossChannelLinker.referencedIDs(in: text).isEmpty, "\(text)")
+        }
+    }
+
     @Test func summaryContainedInALetterIsSimilar() {
         let letter = [
             "бебел", "видн", "двор", "дом", "дорожник", "колес", "машин", "ноч", "подава", "посмотр", "приезжа",
