@@ -585,8 +585,10 @@ struct NameRecognizer {
             {
                 return true
             }
-            guard word.isCapitalized, let before = text.previous(before: previous),
-                !text.lineBreak(between: before, previous)
+            // A cue or a sentence's word is no part of a street's name: in «болтаются на улице Пишет Киселев М.Г.»
+            // and «…на улице Спасибо. Пишет Макарова Н.В.» a signature follows the street word.
+            guard word.isCapitalized, !NameLexicon.cue(word.key).isCue, !NameLexicon.notPersons.contains(word.key),
+                let before = text.previous(before: previous), !text.lineBreak(between: before, previous)
             else { return false }
             previous = before
             if text.tokens[previous].isSymbol("."), let earlier = text.previous(before: previous) { previous = earlier }
