@@ -204,9 +204,8 @@ let package = Package(
         .testTarget(
             name: "PainmapIngestTests",
             dependencies: [
-                "PainmapIngest", "PainmapCore", "PainmapPipeline", "PainmapTestSupport",
-                // XLSXFixture builds test workbooks with ZIPFoundation's writer.
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // XLSXFixture writes test workbooks with Core's ZIPWriter, deflating with PainmapReports' entry.
+                "PainmapIngest", "PainmapCore", "PainmapReports", "PainmapPipeline", "PainmapTestSupport",
             ]
         ),
         .testTarget(

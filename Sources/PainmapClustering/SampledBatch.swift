@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// The documents of a large batch that the engine clusters when the batch holds more distinct texts than
 /// ``ClusterConfiguration/sampleAbove``: the distinct texts whose seeded hash is smallest, with all their copies.
 ///
@@ -60,11 +62,9 @@ struct SampledBatch {
         sampledTextCount = sampledTexts
     }
 
-    /// SplitMix64's finalizer.
+    /// SplitMix64's first output seeded with `value`: its finalizer over `value` plus the golden-ratio step.
     static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var generator = SplitMix64(seed: value)
+        return generator.next()
     }
 }

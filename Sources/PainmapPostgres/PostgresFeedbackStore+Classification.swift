@@ -37,71 +37,44 @@
         }
 
         public func saveClassifications(_ records: [ClassifiedRecord]) async throws {
-            guard !records.isEmpty else { return }
-            let logger = self.logger
-            // Ten parameters a row; 5,000 rows stay well under the protocol's 65,535 parameters.
-            let chunks = stride(from: 0, to: records.count, by: 5_000).map {
-                Array(records[$0..<min($0 + 5_000, records.count)])
-            }
-            _ = try await transaction(action: "сохранить классификацию записей") { connection in
-                for chunk in chunks {
-                    var sql = SQLBuilder(
-                        """
-                        INSERT INTO record_classification (record_id, life_situation, stage, rule, evidence, stage_rule,
-                            stage_evidence, config_digest, record_digest) VALUES
-                        """
-                    )
-                    var first = true
-                    for item in chunk {
-                        let c = item.classification
-                        let values = [
-                            sql.bind(item.id.rawValue), sql.bind(c.lifeSituation), sql.bind(c.stage),
-                            sql.bind(c.rule.rawValue),
-                            sql.bind(c.evidence), sql.bind(c.stageRule.rawValue), sql.bind(c.stageEvidence),
-                            sql.bind(item.configDigest),
-                            sql.bind(Int64(bitPattern: item.fingerprint)),
-                        ]
-                        sql.append((first ? " (" : ", (") + values.joined(separator: ", ") + ")")
-                        first = false
-                    }
-                    sql.append(
-                        """
-                         ON CONFLICT (record_id) DO UPDATE SET life_situation = excluded.life_situation, stage = excluded.stage,
-                            rule = excluded.rule, evidence = excluded.evidence, stage_rule = excluded.stage_rule,
-                            stage_evidence = excluded.stage_evidence, config_digest = excluded.config_digest,
-                            record_digest = excluded.record_digest, classified_at = now()
-                        """
-                    )
-                    try await connection.query(sql.query, logger: logger)
-                }
-                return true
+            try await upsertClassifications(records.count) { index in
+                let item = records[index]
+                return (item.id, item.classification, item.configDigest, item.fingerprint)
             }
         }
 
-        /// Saves a batch in one transaction: multi-row upserts of up to 5,000 rows (nine parameters a row stay well
-        /// under the protocol's 65,535).
+        /// Saves a batch in one transaction (see ``upsertClassifications(_:_:)``).
         public func saveClassifications(_ batch: ClassificationBatch) async throws {
-            guard !batch.rows.isEmpty else { return }
+            try await upsertClassifications(batch.rows.count) { index in
+                let row = batch.rows[index]
+                return (row.id, batch.classifications[Int(row.classification)], batch.configDigest, row.fingerprint)
+            }
+        }
+
+        /// Writes `count` rows in one transaction: multi-row upserts of up to 5,000 rows (nine parameters a row stay
+        /// well under the protocol's 65,535).
+        private func upsertClassifications(
+            _ count: Int,
+            _ row: @escaping @Sendable (Int) -> (RecordID, RecordClassification, String, UInt64)
+        ) async throws {
+            guard count > 0 else { return }
             let logger = self.logger
             _ = try await transaction(action: "сохранить классификацию записей") { connection in
-                for start in stride(from: 0, to: batch.rows.count, by: 5_000) {
+                for start in stride(from: 0, to: count, by: 5_000) {
                     var sql = SQLBuilder(
                         """
                         INSERT INTO record_classification (record_id, life_situation, stage, rule, evidence, stage_rule,
                             stage_evidence, config_digest, record_digest) VALUES
                         """
                     )
-                    var first = true
-                    for row in batch.rows[start..<min(start + 5_000, batch.rows.count)] {
-                        let c = batch.classifications[Int(row.classification)]
+                    for index in start..<min(start + 5_000, count) {
+                        let (id, c, configDigest, fingerprint) = row(index)
                         let values = [
-                            sql.bind(row.id.rawValue), sql.bind(c.lifeSituation), sql.bind(c.stage),
+                            sql.bind(id.rawValue), sql.bind(c.lifeSituation), sql.bind(c.stage),
                             sql.bind(c.rule.rawValue), sql.bind(c.evidence), sql.bind(c.stageRule.rawValue),
-                            sql.bind(c.stageEvidence), sql.bind(batch.configDigest),
-                            sql.bind(Int64(bitPattern: row.fingerprint)),
+                            sql.bind(c.stageEvidence), sql.bind(configDigest), sql.bind(Int64(bitPattern: fingerprint)),
                         ]
-                        sql.append((first ? " (" : ", (") + values.joined(separator: ", ") + ")")
-                        first = false
+                        sql.append((index == start ? " (" : ", (") + values.joined(separator: ", ") + ")")
                     }
                     sql.append(
                         """

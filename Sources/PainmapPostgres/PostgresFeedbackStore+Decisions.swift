@@ -31,13 +31,7 @@
                     ) {
                         current = try Self.painDecision(row.makeRandomAccess()) ?? current
                     }
-                    guard current.version == change.expectedVersion else {
-                        throw StaleDecisionError(
-                            key: key,
-                            expectedVersion: change.expectedVersion,
-                            currentVersion: current.version
-                        )
-                    }
+                    try change.requireCurrent(version: current.version)
                     var next = change.state
                     next.version = current.version + 1
                     next.updatedBy = batch.actor
@@ -71,16 +65,7 @@
                         id = try row.decode(Int64.self)
                     }
                     entries.append(
-                        DecisionAuditEntry(
-                            id: id,
-                            key: key,
-                            version: next.version,
-                            kind: change.kind,
-                            actor: batch.actor,
-                            at: batch.at,
-                            before: before,
-                            after: after
-                        )
+                        batch.auditEntry(id: id, of: change, version: next.version, before: before, after: after)
                     )
                 }
                 for record in batch.records {

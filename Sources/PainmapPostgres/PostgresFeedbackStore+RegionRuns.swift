@@ -76,6 +76,11 @@
             }
         }
 
+        /// The name whose `hashtext` keys the session advisory lock a claim session holds on a running region.
+        func regionLockKey(_ quarter: Quarter, _ region: String) -> String {
+            "painmap/region/\(address.schema)/\(quarter)/\(region)"
+        }
+
         /// A connection outside the pool, for session-level advisory locks that must live exactly as long as it does.
         func dedicatedConnection(action: String) async throws -> PostgresConnection {
             do {
@@ -119,7 +124,7 @@
         }
 
         private func lockKey(_ quarter: Quarter, _ region: String) -> String {
-            "painmap/region/\(store.address.schema)/\(quarter)/\(region)"
+            store.regionLockKey(quarter, region)
         }
 
         func claimNext(quarter: Quarter) async throws -> RegionRun? {

@@ -58,14 +58,14 @@ public struct POSRoundTrip: Sendable {
             let date = String(format: "%02d.04.2026 %02d:%02d", day, hour, minute)
             let fields = [
                 recordID(index), date, "", "", "30", "Петропавловск-Камчатский городской округ", "30701000",
-                "Социальное обслуживание", "Пособия", quoted(text), "", "Принято", "", "epgu_form", "Нет",
+                "Социальное обслуживание", "Пособия", CSVField.text(text, rule: Self.textRule), "", "Принято", "",
+                "epgu_form", "Нет",
             ]
             lines.append(fields.joined(separator: ";"))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// The message text is always quoted, as the ПОС export quotes it.
+    private static let textRule = CSVField.Rule(delimiter: UInt8(ascii: ";"), quotesAll: true)
 }

@@ -18,35 +18,15 @@ public enum RedactionDump {
         var output = ""
         for text in texts {
             let redaction = redactor.redact(text)
-            var line = "{\"text\":" + quoted(redaction.text) + ",\"spans\":["
+            var line = "{\"text\":" + JSONString.literal(redaction.text) + ",\"spans\":["
             for (index, span) in redaction.spans.enumerated() {
                 if index > 0 { line += "," }
-                line += "[" + quoted(span.type.rawValue) + ",\(span.range.lowerBound),\(span.range.upperBound),"
-                line += quoted(span.normalized) + "]"
+                line +=
+                    "[" + JSONString.literal(span.type.rawValue) + ",\(span.range.lowerBound),\(span.range.upperBound),"
+                line += JSONString.literal(span.normalized) + "]"
             }
             output += line + "]}\n"
         }
         return output
-    }
-
-    /// `text` as a JSON string literal.
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(format: "%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -81,12 +81,11 @@ public struct ReviewService: Sendable {
 
     /// One pain with its decisions.
     ///
-    /// - Throws: ``ReviewError`` (66) when the region-quarter has no such pain.
+    /// - Throws: ``LocatedFailure/reviewNotFound(_:)`` (66) when the region-quarter has no such pain.
     public func pain(_ key: PainKey) async throws -> ReviewedPain {
         guard let pain = try await pains(region: key.region, quarter: key.quarter).first(where: { $0.key == key })
         else {
-            throw ReviewError(
-                .notFound,
+            throw LocatedFailure.reviewNotFound(
                 "боли \(key.painID) нет в \(key.region)/\(key.quarter); список: painmap review list --region \(key.region) --quarter \(key.quarter)"
             )
         }
@@ -133,7 +132,7 @@ public struct ReviewService: Sendable {
     /// The store ids of records named as the reports name them: `pos:318661436` (a quote's `record_id`: channel and
     /// the source's own id), `#812` or `812` (the store id).
     ///
-    /// - Throws: ``ReviewError`` (66) when a reference names no record of the region-quarter.
+    /// - Throws: ``LocatedFailure/reviewNotFound(_:)`` (66) when a reference names no record of the region-quarter.
     public func recordIDs(_ references: [String], region: String, quarter: Quarter) async throws -> [RecordID] {
         var bySource: [String: RecordID] = [:]
         var known = Set<RecordID>()
@@ -148,7 +147,7 @@ public struct ReviewService: Sendable {
             let number = text.hasPrefix("#") ? String(text.dropFirst()) : text
             if let value = Int64(number), known.contains(RecordID(rawValue: value)) { return RecordID(rawValue: value) }
             if let id = bySource[text] { return id }
-            throw ReviewError(.notFound, "записи «\(text)» нет среди записей \(region)/\(quarter)")
+            throw LocatedFailure.reviewNotFound("записи «\(text)» нет среди записей \(region)/\(quarter)")
         }
     }
 
@@ -158,9 +157,9 @@ public struct ReviewService: Sendable {
     public func junk(_ key: PainKey, reason: String, actor: String, expect: Int? = nil) async throws -> ReviewOutcome {
         var warnings: [String] = []
         let reason = redacted(reason, field: "причина", warnings: &warnings)
-        guard !reason.isEmpty else { throw ReviewError(.invalid, "укажите причину (--reason)") }
+        guard !reason.isEmpty else { throw LocatedFailure.reviewInvalid("укажите причину (--reason)") }
         return try await change(key, kind: .junk, actor: actor, expect: expect, warnings: warnings) { state in
-            guard !state.isJunk else { throw ReviewError(.invalid, "боль \(key.painID) уже отмечена «не боль»") }
+            guard !state.isJunk else { throw LocatedFailure.reviewInvalid("боль \(key.painID) уже отмечена «не боль»") }
             state.isJunk = true
             state.junkReason = reason
         }
@@ -169,7 +168,7 @@ public struct ReviewService: Sendable {
     /// Withdraws «не боль».
     public func unjunk(_ key: PainKey, actor: String, expect: Int? = nil) async throws -> ReviewOutcome {
         try await change(key, kind: .unjunk, actor: actor, expect: expect, warnings: []) { state in
-            guard state.isJunk else { throw ReviewError(.invalid, "боль \(key.painID) не отмечена «не боль»") }
+            guard state.isJunk else { throw LocatedFailure.reviewInvalid("боль \(key.painID) не отмечена «не боль»") }
             state.isJunk = false
             state.junkReason = nil
         }
@@ -179,7 +178,7 @@ public struct ReviewService: Sendable {
     public func rename(_ key: PainKey, title: String, actor: String, expect: Int? = nil) async throws -> ReviewOutcome {
         var warnings: [String] = []
         let title = redacted(title, field: "название", warnings: &warnings)
-        guard !title.isEmpty else { throw ReviewError(.invalid, "название не может быть пустым") }
+        guard !title.isEmpty else { throw LocatedFailure.reviewInvalid("название не может быть пустым") }
         return try await change(key, kind: .rename, actor: actor, expect: expect, warnings: warnings) { state in
             state.title = title
         }
@@ -192,8 +191,7 @@ public struct ReviewService: Sendable {
         try await change(key, kind: .status, actor: actor, expect: expect, warnings: []) { state in
             guard state.status.allows(status) else {
                 let allowed = ReviewStatus.allCases.filter(state.status.allows).map { "«\($0.russianName)»" }
-                throw ReviewError(
-                    .invalid,
+                throw LocatedFailure.reviewInvalid(
                     "из статуса «\(state.status.russianName)» нельзя перейти в «\(status.russianName)»; можно: "
                         + allowed.joined(separator: ", ")
                 )
@@ -206,7 +204,7 @@ public struct ReviewService: Sendable {
     public func assign(_ key: PainKey, body: String, actor: String, expect: Int? = nil) async throws -> ReviewOutcome {
         var warnings: [String] = []
         let body = redacted(body, field: "ответственный", warnings: &warnings)
-        guard !body.isEmpty else { throw ReviewError(.invalid, "укажите ответственный орган") }
+        guard !body.isEmpty else { throw LocatedFailure.reviewInvalid("укажите ответственный орган") }
         return try await change(key, kind: .assign, actor: actor, expect: expect, warnings: warnings) { state in
             state.responsibleBody = body
         }
@@ -223,9 +221,9 @@ public struct ReviewService: Sendable {
         var warnings: [String] = []
         let solution = solution.map { redacted($0, field: "решение", warnings: &warnings) }
         if let due, !Self.isDate(due) {
-            throw ReviewError(.invalid, "срок «\(due)» не дата ГГГГ-ММ-ДД")
+            throw LocatedFailure.reviewInvalid("срок «\(due)» не дата ГГГГ-ММ-ДД")
         }
-        guard solution != nil || due != nil else { throw ReviewError(.invalid, "укажите --text и/или --due") }
+        guard solution != nil || due != nil else { throw LocatedFailure.reviewInvalid("укажите --text и/или --due") }
         return try await change(key, kind: .solution, actor: actor, expect: expect, warnings: warnings) { state in
             if let solution { state.solution = solution.isEmpty ? nil : solution }
             if let due { state.dueDate = due }
@@ -236,7 +234,7 @@ public struct ReviewService: Sendable {
     public func comment(_ key: PainKey, text: String, actor: String, expect: Int? = nil) async throws -> ReviewOutcome {
         var warnings: [String] = []
         let text = redacted(text, field: "комментарий", warnings: &warnings)
-        guard !text.isEmpty else { throw ReviewError(.invalid, "комментарий пуст") }
+        guard !text.isEmpty else { throw LocatedFailure.reviewInvalid("комментарий пуст") }
         return try await change(
             key,
             kind: .comment,
@@ -257,7 +255,7 @@ public struct ReviewService: Sendable {
     ///   - actor: Who decides.
     ///   - expect: Expected versions by pain id; a pain not named is taken at its current version.
     /// - Returns: The audit entries (one per source, then the target's).
-    /// - Throws: ``ReviewError`` for unknown pains or pains already merged, ``StaleDecisionError`` on a stale version.
+    /// - Throws: ``LocatedFailure`` (`review.*`) for unknown pains or pains already merged, ``LocatedFailure/staleDecision(_:)`` on a stale version.
     public func merge(
         into target: PainKey,
         sources: [String],
@@ -265,12 +263,16 @@ public struct ReviewService: Sendable {
         expect: [String: Int] = [:]
     ) async throws -> ReviewOutcome {
         let sources = sources.filter { $0 != target.painID }
-        guard !sources.isEmpty else { throw ReviewError(.invalid, "укажите хотя бы одну боль, отличную от целевой") }
+        guard !sources.isEmpty else {
+            throw LocatedFailure.reviewInvalid("укажите хотя бы одну боль, отличную от целевой")
+        }
         let all = try await pains(region: target.region, quarter: target.quarter)
         let byID = Dictionary(all.map { ($0.key.painID, $0) }, uniquingKeysWith: { first, _ in first })
         guard let into = byID[target.painID] else { return try await notFound(target) }
         guard into.decision.mergedInto == nil else {
-            throw ReviewError(.invalid, "боль \(target.painID) уже объединена с \(into.decision.mergedInto ?? "")")
+            throw LocatedFailure.reviewInvalid(
+                "боль \(target.painID) уже объединена с \(into.decision.mergedInto ?? "")"
+            )
         }
         var changes: [DecisionBatch.Change] = []
         for id in sources {
@@ -278,10 +280,12 @@ public struct ReviewService: Sendable {
                 return try await notFound(PainKey(region: target.region, quarter: target.quarter, painID: id))
             }
             guard source.decision.mergedInto == nil else {
-                throw ReviewError(.invalid, "боль \(id) уже объединена с \(source.decision.mergedInto ?? "")")
+                throw LocatedFailure.reviewInvalid("боль \(id) уже объединена с \(source.decision.mergedInto ?? "")")
             }
             if let a = source.pain?.lifeSituation, let b = into.pain?.lifeSituation, a != b {
-                throw ReviewError(.invalid, "боли \(id) и \(target.painID) относятся к разным жизненным ситуациям")
+                throw LocatedFailure.reviewInvalid(
+                    "боли \(id) и \(target.painID) относятся к разным жизненным ситуациям"
+                )
             }
             var state = source.decision
             state.mergedInto = target.painID
@@ -311,8 +315,8 @@ public struct ReviewService: Sendable {
     /// then on over the classifier (rule `analyst`, also after a configuration change). The same as `split` with
     /// `toSituation`.
     ///
-    /// - Throws: ``ReviewError`` when a record is not classified in the pain's situation or the situation is unknown,
-    ///   ``StaleDecisionError`` on a stale version.
+    /// - Throws: ``LocatedFailure`` (`review.*`) when a record is not classified in the pain's situation or the situation is unknown,
+    ///   ``LocatedFailure/staleDecision(_:)`` on a stale version.
     public func move(
         _ key: PainKey,
         records: [RecordID],
@@ -334,9 +338,9 @@ public struct ReviewService: Sendable {
         actor: String,
         expect: Int? = nil
     ) async throws -> ReviewOutcome {
-        guard !records.isEmpty else { throw ReviewError(.invalid, "укажите записи (--records)") }
+        guard !records.isEmpty else { throw LocatedFailure.reviewInvalid("укажите записи (--records)") }
         guard [toPain != nil, newTitle != nil, toSituation != nil].filter({ $0 }).count == 1 else {
-            throw ReviewError(.invalid, "укажите ровно одно: --to, --new-title или --situation")
+            throw LocatedFailure.reviewInvalid("укажите ровно одно: --to, --new-title или --situation")
         }
         let all = try await pains(region: key.region, quarter: key.quarter)
         guard let source = all.first(where: { $0.key == key }) else { return try await notFound(key) }
@@ -351,8 +355,7 @@ public struct ReviewService: Sendable {
         )
         for id in records {
             guard let item = classified[id] else {
-                throw ReviewError(
-                    .notFound,
+                throw LocatedFailure.reviewNotFound(
                     "записи \(id) нет среди классифицированных записей \(key.region)/\(key.quarter)"
                 )
             }
@@ -360,7 +363,9 @@ public struct ReviewService: Sendable {
                 existing[id].flatMap { $0.movesSituation ? $0.lifeSituation : nil }
                 ?? item.classification.lifeSituation
             if let situation, current != situation {
-                throw ReviewError(.invalid, "запись \(id) не относится к ситуации боли \(key.painID) (\(situation))")
+                throw LocatedFailure.reviewInvalid(
+                    "запись \(id) не относится к ситуации боли \(key.painID) (\(situation))"
+                )
             }
         }
         var warnings: [String] = []
@@ -372,7 +377,7 @@ public struct ReviewService: Sendable {
         if let toSituation {
             let id = toSituation.isEmpty ? nil : toSituation
             if let id, !catalog.situations.contains(where: { $0.id == id }) {
-                throw ReviewError(.invalid, "жизненной ситуации «\(id)» нет в Config/life-situations.yaml")
+                throw LocatedFailure.reviewInvalid("жизненной ситуации «\(id)» нет в Config/life-situations.yaml")
             }
             kind = .move
             changes.append(
@@ -412,7 +417,7 @@ public struct ReviewService: Sendable {
             )
         } else if let newTitle {
             let title = redacted(newTitle, field: "название", warnings: &warnings)
-            guard !title.isEmpty else { throw ReviewError(.invalid, "название новой боли не может быть пустым") }
+            guard !title.isEmpty else { throw LocatedFailure.reviewInvalid("название новой боли не может быть пустым") }
             let taken = Set(all.map(\.key.painID))
             var number = 1
             while taken.contains("\(key.painID)-р\(number)") { number += 1 }
@@ -483,19 +488,20 @@ public struct ReviewService: Sendable {
     private func apply(_ batch: DecisionBatch, warnings: [String]) async throws -> ReviewOutcome {
         do {
             return ReviewOutcome(entries: try await store.applyDecisions(batch), warnings: warnings)
-        } catch var stale as StaleDecisionError {
+        } catch let failure as LocatedFailure where failure.staleDecision != nil {
+            guard var stale = failure.staleDecision else { throw failure }
             stale.changes = try await store.decisionLog(
                 region: stale.key.region,
                 quarter: stale.key.quarter,
                 painID: stale.key.painID
             ).filter { $0.version > stale.expectedVersion }
-            throw stale
+            throw LocatedFailure.staleDecision(stale)
         }
     }
 
     private func notFound<T>(_ key: PainKey) async throws -> T {
         _ = try await pain(key)
-        throw ReviewError(.notFound, "боли \(key.painID) нет в \(key.region)/\(key.quarter)")
+        throw LocatedFailure.reviewNotFound("боли \(key.painID) нет в \(key.region)/\(key.quarter)")
     }
 
     /// The text redacted like a citizen's message; a warning names what was replaced.

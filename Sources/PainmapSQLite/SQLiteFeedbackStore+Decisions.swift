@@ -15,8 +15,6 @@ extension SQLiteFeedbackStore: DecisionStore {
     private func applyDecisionsSync(_ batch: DecisionBatch) throws -> [DecisionAuditEntry] {
         do {
             return try pool.write { db in try Self.apply(batch, in: db) }
-        } catch let error as StaleDecisionError {
-            throw error
         } catch {
             throw LocatedFailure(sqlite: error, action: "сохранить решение")
         }
@@ -92,13 +90,7 @@ extension SQLiteFeedbackStore: DecisionStore {
                     sql: "SELECT * FROM pain_decision WHERE region = ? AND quarter = ? AND pain_id = ?",
                     arguments: arguments
                 ).flatMap(painDecision) ?? PainDecision(key: key)
-            guard current.version == change.expectedVersion else {
-                throw StaleDecisionError(
-                    key: key,
-                    expectedVersion: change.expectedVersion,
-                    currentVersion: current.version
-                )
-            }
+            try change.requireCurrent(version: current.version)
             var next = change.state
             next.version = current.version + 1
             next.updatedBy = batch.actor
@@ -134,13 +126,10 @@ extension SQLiteFeedbackStore: DecisionStore {
                 ]
             )
             entries.append(
-                DecisionAuditEntry(
+                batch.auditEntry(
                     id: db.lastInsertedRowID,
-                    key: key,
+                    of: change,
                     version: next.version,
-                    kind: change.kind,
-                    actor: batch.actor,
-                    at: batch.at,
                     before: before,
                     after: after
                 )

@@ -43,7 +43,7 @@
             let reviewed: ReviewedPain
             do {
                 reviewed = try await review.pain(key)
-            } catch is ReviewError {
+            } catch let failure as LocatedFailure where failure.code == .reviewNotFound {
                 html.raw(
                     "<h2>Решения</h2><p class=\"empty\">Этой боли нет среди сохранённых болей запуска; "
                 )
@@ -237,7 +237,7 @@
                     )
                 case "status":
                     guard let next = ReviewStatus(rawValue: form["status"] ?? "") else {
-                        throw ReviewError(.invalid, "неизвестный статус")
+                        throw LocatedFailure.reviewInvalid("неизвестный статус")
                     }
                     outcome = try await review.setStatus(key, to: next, actor: actor, expect: expect)
                 case "assign":
@@ -316,7 +316,8 @@
                         "workspace.decision": "\(verb)",
                     ]
                 )
-            } catch let stale as StaleDecisionError {
+            } catch let failure as LocatedFailure where failure.staleDecision != nil {
+                guard let stale = failure.staleDecision else { throw failure }
                 status = .conflict
                 flash.error =
                     "Боль изменилась, пока вы смотрели страницу: форма была по версии \(stale.expectedVersion), "
@@ -327,8 +328,8 @@
                     return
                         "версия \(entry.version): \(entry.kind.russianName) — \(entry.actor), \(entry.at): \(after)"
                 }
-            } catch let error as ReviewError {
-                status = error.code == .notFound ? .notFound : .badRequest
+            } catch let error as LocatedFailure where error.code == .reviewNotFound || error.code == .reviewInvalid {
+                status = error.code == .reviewNotFound ? .notFound : .badRequest
                 flash.error = "Решение не сохранено: \(error.message)."
             } catch let leak as PersonalDataLeak {
                 status = .conflict

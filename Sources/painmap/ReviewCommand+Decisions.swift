@@ -3,7 +3,7 @@ import Foundation
 import PainmapCore
 import PainmapReview
 
-struct ReviewJunk: AsyncParsableCommand {
+struct ReviewJunk: DecisionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "junk",
         abstract: "Отметить «не боль» (спам, не по теме, благодарность): исключается из счёта и ранжирования."
@@ -13,23 +13,14 @@ struct ReviewJunk: AsyncParsableCommand {
     @Option(name: .long, help: "Почему это не боль.") var reason: String?
     @Flag(name: .long, help: "Снять отметку «не боль».") var undo = false
 
-    func run() async throws {
-        try await runMapped {
-            try await options.withService { service in
-                let key = try options.key(decision.pain)
-                if undo {
-                    options.print(try await service.unjunk(key, actor: decision.who, expect: decision.expect))
-                } else {
-                    options.print(
-                        try await service.junk(key, reason: reason ?? "", actor: decision.who, expect: decision.expect)
-                    )
-                }
-            }
-        }
+    func decide(_ call: DecisionCall) async throws -> ReviewOutcome {
+        undo
+            ? try await call.service.unjunk(call.key, actor: call.actor, expect: call.expect)
+            : try await call.service.junk(call.key, reason: reason ?? "", actor: call.actor, expect: call.expect)
     }
 }
 
-struct ReviewMerge: AsyncParsableCommand {
+struct ReviewMerge: DecisionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Объединить боли: --pain целевая, --with остальные (через запятую)."
@@ -38,24 +29,18 @@ struct ReviewMerge: AsyncParsableCommand {
     @OptionGroup var decision: DecisionOptions
     @Option(name: .customLong("with"), help: "Боли, которые войдут в целевую, через запятую.") var sources: String
 
-    func run() async throws {
-        try await runMapped {
-            try await options.withService { service in
-                let ids = sources.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                options.print(
-                    try await service.merge(
-                        into: try options.key(decision.pain),
-                        sources: ids,
-                        actor: decision.who,
-                        expect: decision.expect.map { [decision.pain: $0] } ?? [:]
-                    )
-                )
-            }
-        }
+    func decide(_ call: DecisionCall) async throws -> ReviewOutcome {
+        let ids = sources.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return try await call.service.merge(
+            into: call.key,
+            sources: ids,
+            actor: call.actor,
+            expect: call.expect.map { [call.key.painID: $0] } ?? [:]
+        )
     }
 }
 
-struct ReviewSplit: AsyncParsableCommand {
+struct ReviewSplit: DecisionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "split",
         abstract:
@@ -74,32 +59,26 @@ struct ReviewSplit: AsyncParsableCommand {
     )
     var situation: String?
 
-    func run() async throws {
-        try await runMapped {
-            try await options.withService { service in
-                let ids = try await service.recordIDs(
-                    records.split(separator: ",").map(String.init),
-                    region: options.region,
-                    quarter: try options.parsedQuarter
-                )
-                options.print(
-                    try await service.split(
-                        try options.key(decision.pain),
-                        records: ids,
-                        toPain: to,
-                        newTitle: newTitle,
-                        toSituation: situation.map { $0 == "none" ? "" : $0 },
-                        actor: decision.who,
-                        expect: decision.expect
-                    )
-                )
-            }
-        }
+    func decide(_ call: DecisionCall) async throws -> ReviewOutcome {
+        let ids = try await call.service.recordIDs(
+            records.split(separator: ",").map(String.init),
+            region: options.region,
+            quarter: try options.parsedQuarter
+        )
+        return try await call.service.split(
+            call.key,
+            records: ids,
+            toPain: to,
+            newTitle: newTitle,
+            toSituation: situation.map { $0 == "none" ? "" : $0 },
+            actor: call.actor,
+            expect: call.expect
+        )
     }
 }
 
 /// `painmap review move`: records in the wrong place go to another life situation, from then on.
-struct ReviewMove: AsyncParsableCommand {
+struct ReviewMove: DecisionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "move",
         abstract:
@@ -112,51 +91,39 @@ struct ReviewMove: AsyncParsableCommand {
     @Option(name: .long, help: "Жизненная ситуация (id из Config/life-situations.yaml) или «none».") var situation:
         String
 
-    func run() async throws {
-        try await runMapped {
-            try await options.withService { service in
-                let ids = try await service.recordIDs(
-                    records.split(separator: ",").map(String.init),
-                    region: options.region,
-                    quarter: try options.parsedQuarter
-                )
-                options.print(
-                    try await service.move(
-                        try options.key(decision.pain),
-                        records: ids,
-                        toSituation: situation == "none" ? "" : situation,
-                        actor: decision.who,
-                        expect: decision.expect
-                    )
-                )
-            }
-        }
+    func decide(_ call: DecisionCall) async throws -> ReviewOutcome {
+        let ids = try await call.service.recordIDs(
+            records.split(separator: ",").map(String.init),
+            region: options.region,
+            quarter: try options.parsedQuarter
+        )
+        return try await call.service.move(
+            call.key,
+            records: ids,
+            toSituation: situation == "none" ? "" : situation,
+            actor: call.actor,
+            expect: call.expect
+        )
     }
 }
 
-struct ReviewRename: AsyncParsableCommand {
+struct ReviewRename: DecisionSubcommand {
     static let configuration = CommandConfiguration(commandName: "rename", abstract: "Дать боли своё название.")
     @OptionGroup var options: ReviewOptions
     @OptionGroup var decision: DecisionOptions
     @Option(name: .long, help: "Новое название.") var title: String
 
-    func run() async throws {
-        try await runMapped {
-            try await options.withService { service in
-                options.print(
-                    try await service.rename(
-                        try options.key(decision.pain),
-                        title: title,
-                        actor: decision.who,
-                        expect: decision.expect
-                    )
-                )
-            }
-        }
+    func decide(_ call: DecisionCall) async throws -> ReviewOutcome {
+        try await call.service.rename(
+            call.key,
+            title: title,
+            actor: call.actor,
+            expect: call.expect
+        )
     }
 }
 
-struct ReviewStatusCommand: AsyncParsableCommand {
+struct ReviewStatusCommand: DecisionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Статус: новая → в работе → решена, или не подтвердилась / вне компетенции."
@@ -169,33 +136,27 @@ struct ReviewStatusCommand: AsyncParsableCommand {
     )
     var status: String
 
-    func run() async throws {
-        try await runMapped {
-            try await options.withService { service in
-                guard let next = ReviewStatus(argument: status) else {
-                    throw LocatedFailure(
-                        .usage,
-                        message: "статус «\(status)» неизвестен; возможны: "
-                            + ReviewStatus.allCases.map { "\($0.rawValue) («\($0.russianName)»)" }.joined(
-                                separator: ", "
-                            ),
-                        status: .usage
-                    )
-                }
-                options.print(
-                    try await service.setStatus(
-                        try options.key(decision.pain),
-                        to: next,
-                        actor: decision.who,
-                        expect: decision.expect
-                    )
-                )
-            }
+    func decide(_ call: DecisionCall) async throws -> ReviewOutcome {
+        guard let next = ReviewStatus(argument: status) else {
+            throw LocatedFailure(
+                .usage,
+                message: "статус «\(status)» неизвестен; возможны: "
+                    + ReviewStatus.allCases.map { "\($0.rawValue) («\($0.russianName)»)" }.joined(
+                        separator: ", "
+                    ),
+                status: .usage
+            )
         }
+        return try await call.service.setStatus(
+            call.key,
+            to: next,
+            actor: call.actor,
+            expect: call.expect
+        )
     }
 }
 
-struct ReviewAssign: AsyncParsableCommand {
+struct ReviewAssign: DecisionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "assign",
         abstract: "Ответственный орган (варианты: painmap review show; Config/responsible-bodies.yaml)."
@@ -204,23 +165,17 @@ struct ReviewAssign: AsyncParsableCommand {
     @OptionGroup var decision: DecisionOptions
     @Option(name: .long, help: "Название органа.") var body: String
 
-    func run() async throws {
-        try await runMapped {
-            try await options.withService { service in
-                options.print(
-                    try await service.assign(
-                        try options.key(decision.pain),
-                        body: body,
-                        actor: decision.who,
-                        expect: decision.expect
-                    )
-                )
-            }
-        }
+    func decide(_ call: DecisionCall) async throws -> ReviewOutcome {
+        try await call.service.assign(
+            call.key,
+            body: body,
+            actor: call.actor,
+            expect: call.expect
+        )
     }
 }
 
-struct ReviewSolution: AsyncParsableCommand {
+struct ReviewSolution: DecisionSubcommand {
     static let configuration = CommandConfiguration(
         commandName: "solution",
         abstract: "Предлагаемое решение и/или срок (ГГГГ-ММ-ДД)."
@@ -230,41 +185,29 @@ struct ReviewSolution: AsyncParsableCommand {
     @Option(name: .long, help: "Текст решения («» — очистить).") var text: String?
     @Option(name: .long, help: "Срок, ГГГГ-ММ-ДД.") var due: String?
 
-    func run() async throws {
-        try await runMapped {
-            try await options.withService { service in
-                options.print(
-                    try await service.setSolution(
-                        try options.key(decision.pain),
-                        solution: text,
-                        due: due,
-                        actor: decision.who,
-                        expect: decision.expect
-                    )
-                )
-            }
-        }
+    func decide(_ call: DecisionCall) async throws -> ReviewOutcome {
+        try await call.service.setSolution(
+            call.key,
+            solution: text,
+            due: due,
+            actor: call.actor,
+            expect: call.expect
+        )
     }
 }
 
-struct ReviewComment: AsyncParsableCommand {
+struct ReviewComment: DecisionSubcommand {
     static let configuration = CommandConfiguration(commandName: "comment", abstract: "Добавить комментарий к боли.")
     @OptionGroup var options: ReviewOptions
     @OptionGroup var decision: DecisionOptions
     @Option(name: .long, help: "Текст комментария.") var text: String
 
-    func run() async throws {
-        try await runMapped {
-            try await options.withService { service in
-                options.print(
-                    try await service.comment(
-                        try options.key(decision.pain),
-                        text: text,
-                        actor: decision.who,
-                        expect: decision.expect
-                    )
-                )
-            }
-        }
+    func decide(_ call: DecisionCall) async throws -> ReviewOutcome {
+        try await call.service.comment(
+            call.key,
+            text: text,
+            actor: call.actor,
+            expect: call.expect
+        )
     }
 }

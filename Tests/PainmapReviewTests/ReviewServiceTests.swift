@@ -10,6 +10,11 @@ import Testing
 /// The review service on SampleFeeds' 2026Q2 run: every decision audited, stale versions refused with what changed,
 /// analysts' text redacted with a warning, merges, splits and moves checked against the pains' records.
 @Suite(.serialized) struct ReviewServiceTests {
+    /// The code of the ``LocatedFailure`` `body` throws; `nil`, with an issue recorded, if it throws none.
+    static func failureCode(_ body: () async throws -> Void) async -> FailureCode? {
+        await #expect(throws: LocatedFailure.self) { try await body() }?.code
+    }
+
     var q2: Quarter { get throws { try #require(Quarter("2026Q2")) } }
 
     /// The two largest pains of the first situation of region 54 with at least two.
@@ -45,19 +50,25 @@ import Testing
         #expect(log.allSatisfy { $0.actor == "ivanova" && $0.at == "2026-10-04T07:46:40Z" })
 
         // новая → решена skips «в работе» only from «новая»; из «в работе» → «новая» is not allowed.
-        await #expect(throws: ReviewError.self) {
-            try await service.setStatus(key, to: .new, actor: "ivanova")
-        }
-        await #expect(throws: ReviewError.self) {
-            try await service.setSolution(key, solution: nil, due: "31.12.2026", actor: "ivanova")
-        }
-        await #expect(throws: ReviewError.self) {
-            try await service.rename(
-                PainKey(region: "54", quarter: try q2, painID: "нет-такой"),
-                title: "x",
-                actor: "a"
-            )
-        }
+        #expect(
+            await Self.failureCode {
+                _ = try await service.setStatus(key, to: .new, actor: "ivanova")
+            } == .reviewInvalid
+        )
+        #expect(
+            await Self.failureCode {
+                _ = try await service.setSolution(key, solution: nil, due: "31.12.2026", actor: "ivanova")
+            } == .reviewInvalid
+        )
+        #expect(
+            await Self.failureCode {
+                _ = try await service.rename(
+                    PainKey(region: "54", quarter: try q2, painID: "нет-такой"),
+                    title: "x",
+                    actor: "a"
+                )
+            } == .reviewNotFound
+        )
     }
 
     @Test func aDecisionOnAStaleVersionIsRefusedNamingWhatChanged() async throws {
@@ -68,12 +79,14 @@ import Testing
         do {
             _ = try await fixture.service.junk(pain.key, reason: "спам", actor: "ivanova", expect: 0)
             Issue.record("a decision on version 0 was applied to version 1")
-        } catch let stale as StaleDecisionError {
-            #expect(stale.currentVersion == 1 && stale.expectedVersion == 0)
-            #expect(stale.exitStatus.rawValue == 75)
+        } catch let failure as LocatedFailure {
+            let stale = try #require(failure.staleDecision)
+            #expect(failure.code == .staleDecision && stale.currentVersion == 1 && stale.expectedVersion == 0)
+            #expect(failure.exitStatus.rawValue == 75)
             #expect(stale.changes.map(\.actor) == ["petrov"])
-            #expect(stale.description.contains("текущая версия 1"))
-            #expect(stale.description.contains("title=Нет мест в детских садах"))
+            #expect(failure.description.hasPrefix("ошибка: боль 54/2026Q2/"))
+            #expect(failure.description.contains("текущая версия 1; посмотрите изменения и повторите с --expect 1"))
+            #expect(failure.description.contains("title=Нет мест в детских садах"))
         }
         #expect(try await fixture.service.pain(pain.key).decision.isJunk == false)
     }
@@ -105,9 +118,11 @@ import Testing
         _ = try await service.merge(into: target.key, sources: [source.key.painID], actor: "ivanova")
         #expect(try await service.pain(source.key).decision.mergedInto == target.key.painID)
         #expect(try await service.pain(target.key).decision.version == 1)
-        await #expect(throws: ReviewError.self) {
-            try await service.merge(into: source.key, sources: [target.key.painID], actor: "ivanova")
-        }
+        #expect(
+            await Self.failureCode {
+                _ = try await service.merge(into: source.key, sources: [target.key.painID], actor: "ivanova")
+            } == .reviewInvalid
+        )
 
         let situation = try #require(target.pain?.lifeSituation)
         let records = try await fixture.store.classifiedRecords(region: "54", quarter: try q2)
@@ -134,18 +149,22 @@ import Testing
             try await fixture.store.classifiedRecords(region: "54", quarter: try q2)
                 .first { $0.classification.lifeSituation != situation && $0.classification.lifeSituation != nil }
         )
-        await #expect(throws: ReviewError.self) {
-            try await service.split(target.key, records: [foreign.id], toPain: source.key.painID, actor: "a")
-        }
+        #expect(
+            await Self.failureCode {
+                _ = try await service.split(target.key, records: [foreign.id], toPain: source.key.painID, actor: "a")
+            } == .reviewInvalid
+        )
 
         // Moving the first record to «Не определена» keeps the record in the list, now as a situation move.
         _ = try await service.split(target.key, records: [chosen[0]], toSituation: "", actor: "ivanova")
         corrections = try await fixture.store.recordDecisions(region: "54", quarter: try q2)
         #expect(corrections.first { $0.recordID == chosen[0] }?.movesSituation == true)
         #expect(corrections.first { $0.recordID == chosen[0] }?.lifeSituation == nil)
-        await #expect(throws: ReviewError.self) {
-            try await service.split(target.key, records: [chosen[1]], toSituation: "no-such", actor: "ivanova")
-        }
+        #expect(
+            await Self.failureCode {
+                _ = try await service.split(target.key, records: [chosen[1]], toSituation: "no-such", actor: "ivanova")
+            } == .reviewInvalid
+        )
 
         _ = try await service.junk(source.key, reason: "благодарности, не жалобы", actor: "petrov")
         let junked = try await service.pain(source.key)

@@ -80,9 +80,10 @@ import Testing
                     )
                 )
                 Issue.record("a stale decision was applied")
-            } catch let error as StaleDecisionError {
-                #expect(error.key == a && error.expectedVersion == 0 && error.currentVersion == 1)
-                #expect(error.exitStatus == .tempFail)
+            } catch let failure as LocatedFailure {
+                let stale = try #require(failure.staleDecision)
+                #expect(stale.key == a && stale.expectedVersion == 0 && stale.currentVersion == 1)
+                #expect(failure.code == .staleDecision && failure.exitStatus == .tempFail)
             }
             #expect(try await decisions.painDecisions(region: "54", quarter: nil).map(\.key.painID) == ["a"])
             #expect(try await decisions.painDecisions(region: "54", quarter: nil)[0].title == "очередь в сад")
@@ -171,7 +172,7 @@ import Testing
                                         )
                                     )
                                     break
-                                } catch is StaleDecisionError {
+                                } catch let failure as LocatedFailure where failure.code == .staleDecision {
                                     continue
                                 }
                             }

@@ -161,14 +161,16 @@
                 #expect(try await b.unfinished(quarter: q3) == 1)
                 // a's session ends without an outcome (a killed worker): the server frees its lock, 41 is claimable.
                 await a.close()
-                // The server frees the lock when it notices the closed session; poll for that event with a generous
-                // bound (two minutes) rather than a fixed short wait that a loaded machine can outrun.
-                var again: RegionRun?
-                for _ in 0..<1200 where again == nil {
-                    again = try await b.claimNext(quarter: q3)
-                    if again == nil { try await Task.sleep(for: .milliseconds(100)) }
-                }
-                let reclaimed = try #require(again)
+                // The server frees the lock once it has ended a's session. Wait for that event itself: a connection
+                // of the test's own asks for the same lock, which the server grants only then (lock_timeout bounds
+                // the wait generously for a loaded machine), and hands it straight back.
+                let waiter = try await store.dedicatedConnection(action: "дождаться блокировки региона 41")
+                let key = store.regionLockKey(q3, "41")
+                try await waiter.query("SET lock_timeout = '120s'", logger: store.logger)
+                try await waiter.query("SELECT pg_advisory_lock(hashtext(\(key)))", logger: store.logger)
+                try await waiter.query("SELECT pg_advisory_unlock(hashtext(\(key)))", logger: store.logger)
+                try await waiter.close()
+                let reclaimed = try #require(try await b.claimNext(quarter: q3))
                 #expect(
                     reclaimed.region == "41" && reclaimed.attempts == 2 && reclaimed.host == "host-b"
                         && reclaimed.pid == 202

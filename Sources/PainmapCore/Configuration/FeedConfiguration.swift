@@ -24,8 +24,8 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
     public var paths: [String]
     /// The CSV field separator.
     public var delimiter: UInt8
-    /// The declared legacy encoding tried when a file is not valid UTF-8 (`nil`: UTF-8 only).
-    public var legacyEncoding: LegacyEncoding?
+    /// The declared encoding: UTF-8 only, or Windows-1251 tried when a file's first non-ASCII row is not UTF-8.
+    public var encoding: DeclaredEncoding
     /// How the region column is coded.
     public var regionCodeSystem: RegionCodeSystem
     /// A fixed region for exports that have no region column (a regional hotline's own log).
@@ -49,12 +49,6 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
     /// The worksheet to read (XLSX); `nil` to take the first sheet whose header matches the layout's columns.
     public var sheet: String?
 
-    /// Supported legacy encodings.
-    public enum LegacyEncoding: String, Codable, Sendable {
-        /// Windows-1251, the usual encoding of Russian Excel CSV exports.
-        case cp1251
-    }
-
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, kind, format, paths, delimiter, encoding, required, drop, constants, questionnaire, columns, sheet
         case regionCodeSystem = "region_code_system"
@@ -71,7 +65,7 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
         format: Format,
         paths: [String] = [],
         delimiter: UInt8 = UInt8(ascii: ";"),
-        legacyEncoding: LegacyEncoding? = nil,
+        encoding: DeclaredEncoding = .utf8,
         regionCodeSystem: RegionCodeSystem,
         fixedRegion: String? = nil,
         dateFormats: [String] = [],
@@ -89,7 +83,7 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
         self.format = format
         self.paths = paths
         self.delimiter = delimiter
-        self.legacyEncoding = legacyEncoding
+        self.encoding = encoding
         self.regionCodeSystem = regionCodeSystem
         self.fixedRegion = fixedRegion
         self.dateFormats = dateFormats
@@ -121,10 +115,10 @@ public struct FeedConfiguration: Sendable, Decodable, Hashable {
             )
         }
         self.delimiter = delimiter
-        let encoding = try keys.decodeIfPresent(String.self, forKey: .encoding)?.lowercased()
-        switch encoding {
-        case nil, "utf-8", "utf8", "utf-8-bom": legacyEncoding = nil
-        case "cp1251", "windows-1251": legacyEncoding = .cp1251
+        let declared = try keys.decodeIfPresent(String.self, forKey: .encoding)?.lowercased()
+        switch declared {
+        case nil, "utf-8", "utf8", "utf-8-bom": encoding = .utf8
+        case "cp1251", "windows-1251": encoding = .cp1251
         case let other?:
             throw DecodingError.dataCorruptedError(
                 forKey: .encoding,

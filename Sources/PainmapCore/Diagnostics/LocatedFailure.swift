@@ -13,6 +13,8 @@ public struct LocatedFailure: PainmapFailure, Equatable {
     public var message: String
     /// The exit status the executable maps this failure to.
     public var exitStatus: ExitStatus
+    /// Facts a caller acts on beyond printing the message (the versions of a stale decision); `nil` for most.
+    public var detail: FailureDetail?
 
     /// Creates a failure.
     ///
@@ -43,6 +45,13 @@ public struct LocatedFailure: PainmapFailure, Equatable {
     public static func configuration(location: SourceLocation, message: String) -> LocatedFailure {
         LocatedFailure(.configuration, at: location, message: message, status: .configError)
     }
+}
+
+/// Structured facts a ``LocatedFailure`` carries for a caller that acts on it rather than only prints it.
+public enum FailureDetail: Sendable, Hashable {
+    /// A decision made on an earlier version of a pain (``FailureCode/staleDecision``): the workspace shows the
+    /// changes, a script retries on the current version.
+    case staleDecision(StaleDecision)
 }
 
 /// A stable name for one kind of failure (`config.invalid`, `csv.bad_encoding`, `run.unknown_region`, …).

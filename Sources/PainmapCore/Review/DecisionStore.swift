@@ -6,8 +6,8 @@
 public protocol DecisionStore: Sendable {
     /// Applies a batch in one transaction and returns its audit entries in the order of ``DecisionBatch/changes``.
     ///
-    /// - Throws: ``StaleDecisionError`` (without ``StaleDecisionError/changes``) when a pain is no longer at its
-    ///   change's expected version; nothing is written then.
+    /// - Throws: ``LocatedFailure/staleDecision(_:)`` (without ``StaleDecision/changes``) when a pain is no longer at
+    ///   its change's expected version (``DecisionBatch/Change/requireCurrent(version:)``); nothing is written then.
     func applyDecisions(_ batch: DecisionBatch) async throws -> [DecisionAuditEntry]
 
     /// The stored decision states, optionally of one region and/or quarter, ordered by key.

@@ -39,7 +39,7 @@ struct TabularRowSource {
                     delimiter: file.feed.delimiter,
                     maxFieldBytes: file.feed.maxFieldBytes
                 )
-                backend = .csv(reader, FieldDecoder(legacy: file.feed.legacyEncoding, bomSeen: false))
+                backend = .csv(reader, FieldDecoder(declared: file.feed.encoding, bomSeen: false))
             } catch {
                 throw LocatedFailure.unusableFile(
                     .emptyFile,
@@ -118,7 +118,9 @@ struct TabularRowSource {
                 return .failure(LocatedFailure.unusableFile(.emptyFile, at: location, message: "ошибка чтения файла"))
             }
             guard let row else { return .success(nil) }
-            if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
+            if reader.sawBOM, decoder.chosen == nil {
+                decoder = FieldDecoder(declared: decoder.declared, bomSeen: true)
+            }
             switch row.issue {
             case .fieldTooLong(let index)?:
                 return .success(
@@ -158,7 +160,7 @@ struct TabularRowSource {
                 break
             }
             guard let decoded = decoder.decode(row.fields) else {
-                let expected = decoder.legacy == .cp1251 ? "UTF-8 или CP1251" : "UTF-8"
+                let expected = decoder.declared == .cp1251 ? "UTF-8 или CP1251" : "UTF-8"
                 return .success(
                     .unreadable(
                         QuarantinedRow(

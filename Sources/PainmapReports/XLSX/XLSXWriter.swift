@@ -1,6 +1,5 @@
 public import Foundation
 public import PainmapCore
-import ZIPFoundation
 
 #if canImport(Glibc)
     import Glibc
@@ -85,32 +84,13 @@ public struct XLSXWriter: Sendable {
         return try Self.package(parts)
     }
 
-    /// 1980-01-01T00:00:00Z, the earliest time a ZIP (MS-DOS) timestamp can hold.
-    private static let entryDate = Date(timeIntervalSince1970: 315_532_800)
-
+    /// The parts as a ZIP package: each deflated, in order, dated 1980-01-01 00:00 (``ZIPWriter``'s default), mode
+    /// 0644.
     private static func package(_ parts: [(path: String, bytes: [UInt8])]) throws(LocatedFailure) -> Data {
-        do {
-            let archive = try Archive(accessMode: .create)
-            for part in parts {
-                let bytes = part.bytes
-                try archive.addEntry(
-                    with: part.path,
-                    type: .file,
-                    uncompressedSize: Int64(bytes.count),
-                    modificationDate: entryDate,
-                    permissions: 0o644,
-                    compressionMethod: .deflate,
-                    provider: { position, size in
-                        let start = Int(position)
-                        return Data(bytes[start..<(start + size)])
-                    }
-                )
-            }
-            guard let data = archive.data else { throw LocatedFailure.workbookPackaging }
-            return data
-        } catch {
-            throw .workbookPackaging
-        }
+        var entries: [ZIPWriter.Entry] = []
+        entries.reserveCapacity(parts.count)
+        for part in parts { entries.append(try .deflated(part.path, part.bytes)) }
+        return Data(ZIPWriter.archive(entries))
     }
 
     private static func writeDurably(_ data: Data, to path: String) throws(LocatedFailure) {

@@ -43,17 +43,14 @@ struct TextComposer {
             segments.append(Segment(text: joiner.isEmpty ? body : "\(joiner) \(lowerFirst(body))", roughen: true))
         }
         if rng.chance(0.4) { segments.append(Segment(text: rng.pick(NoiseMessages.closings), roughen: true)) }
-        var planted: [PersonalDataKind] = []
-        if rng.chance(piiProbability) {
-            plantPersonalData(
-                into: &segments,
-                voice: .citizen,
-                region: region,
-                filler: &filler,
-                planted: &planted,
-                &rng
-            )
-        }
+        let planted = personalData(
+            probability: piiProbability,
+            into: &segments,
+            voice: .citizen,
+            region: region,
+            filler: &filler,
+            &rng
+        )
         return ComposedText(text: finish(segments, rate: typoRate, &rng), personalData: planted)
     }
 
@@ -77,10 +74,14 @@ struct TextComposer {
             segments.append(Segment(text: filler.fill(rng.pick(pain.citizen), &rng), roughen: true))
         }
         segments.append(Segment(text: rng.pick(NoiseMessages.formalClosings), roughen: true))
-        var planted: [PersonalDataKind] = []
-        if rng.chance(piiProbability) {
-            plantPersonalData(into: &segments, voice: .formal, region: region, filler: &filler, planted: &planted, &rng)
-        }
+        let planted = personalData(
+            probability: piiProbability,
+            into: &segments,
+            voice: .formal,
+            region: region,
+            filler: &filler,
+            &rng
+        )
         return ComposedText(text: finish(segments, rate: typoRate / 2, &rng), personalData: planted)
     }
 
@@ -92,17 +93,14 @@ struct TextComposer {
         _ rng: inout SplitMix64
     ) -> ComposedText {
         var segments = [Segment(text: filler.fill(rng.pick(pain.hotline), &rng), roughen: true)]
-        var planted: [PersonalDataKind] = []
-        if rng.chance(piiProbability) {
-            plantPersonalData(
-                into: &segments,
-                voice: .operatorNote,
-                region: region,
-                filler: &filler,
-                planted: &planted,
-                &rng
-            )
-        }
+        let planted = personalData(
+            probability: piiProbability,
+            into: &segments,
+            voice: .operatorNote,
+            region: region,
+            filler: &filler,
+            &rng
+        )
         return ComposedText(text: finish(segments, rate: typoRate / 3, light: true, &rng), personalData: planted)
     }
 
@@ -124,6 +122,22 @@ struct TextComposer {
     // MARK: Personal data
 
     private enum Voice { case citizen, formal, operatorNote }
+
+    /// With probability `probability` (one draw), plants personal data into `segments`; returns the kinds planted.
+    private func personalData(
+        probability: Double,
+        into segments: inout [Segment],
+        voice: Voice,
+        region: SampleRegion,
+        filler: inout SlotFiller,
+        _ rng: inout SplitMix64
+    ) -> [PersonalDataKind] {
+        var planted: [PersonalDataKind] = []
+        if rng.chance(probability) {
+            plantPersonalData(into: &segments, voice: voice, region: region, filler: &filler, planted: &planted, &rng)
+        }
+        return planted
+    }
 
     private func plantPersonalData(
         into segments: inout [Segment],

@@ -74,6 +74,25 @@ struct SampleCorpus {
                 situationID: message.situation?.id,
                 painID: message.pain.flatMap { pain in message.situation.map { $0.painID(pain) } }
             )
+            // A call with no pain of the catalogue; a pain-bearing one fills in its topic, text and outcome below.
+            var record = HotlineRecord(
+                number: number,
+                called: message.date,
+                regionName: regionName,
+                district: message.municipality.name,
+                topic: "Прочее",
+                subtopic: "",
+                summary: "",
+                result: "Консультация оказана",
+                passedTo: "",
+                phone: phone,
+                caller: caller,
+                label: label,
+                pain: nil,
+                situation: nil,
+                municipality: message.municipality,
+                organization: ""
+            )
             if let situation = message.situation, let pain = message.pain {
                 let text = composer.operatorNote(
                     pain: pain,
@@ -85,49 +104,18 @@ struct SampleCorpus {
                 count(text.personalData)
                 let organization = rng.pick(region.organizations(for: situation.body))
                 let consult = rng.chance(0.55)
-                records.append(
-                    HotlineRecord(
-                        number: number,
-                        called: message.date,
-                        regionName: regionName,
-                        district: message.municipality.name,
-                        topic: situation.hotlineTopic,
-                        subtopic: pain.subcategory,
-                        summary: text.text,
-                        result: consult ? "Консультация оказана" : "Передано в ведомство",
-                        passedTo: consult ? "" : organization,
-                        phone: phone,
-                        caller: caller,
-                        label: label,
-                        pain: pain,
-                        situation: situation,
-                        municipality: message.municipality,
-                        organization: organization
-                    )
-                )
+                record.topic = situation.hotlineTopic
+                record.subtopic = pain.subcategory
+                record.summary = text.text
+                record.result = consult ? "Консультация оказана" : "Передано в ведомство"
+                record.passedTo = consult ? "" : organization
+                record.pain = pain
+                record.situation = situation
+                record.organization = organization
             } else {
-                let text = composer.noiseMessage(hotline: true, filler: &filler, &rng)
-                records.append(
-                    HotlineRecord(
-                        number: number,
-                        called: message.date,
-                        regionName: regionName,
-                        district: message.municipality.name,
-                        topic: "Прочее",
-                        subtopic: "",
-                        summary: text,
-                        result: "Консультация оказана",
-                        passedTo: "",
-                        phone: phone,
-                        caller: caller,
-                        label: label,
-                        pain: nil,
-                        situation: nil,
-                        municipality: message.municipality,
-                        organization: ""
-                    )
-                )
+                record.summary = composer.noiseMessage(hotline: true, filler: &filler, &rng)
             }
+            records.append(record)
         }
         // ~3% of the pain-bearing calls are registered in ПОС (the ПОС number is filled in by buildPOS).
         let candidates = records.indices.filter { records[$0].pain != nil }

@@ -1,4 +1,5 @@
 import Foundation
+import PainmapCore
 
 /// Broken site workbooks: truncated, empty, path-traversal entries, escaping relationships, lying sizes, bad dates.
 extension HostileFiles {
@@ -23,9 +24,7 @@ extension HostileFiles {
     }
 
     /// The parts of a one-sheet workbook with inline strings.
-    static func workbookParts(_ rows: [[Cell]], sheetTarget: String = "worksheets/sheet1.xml") -> [StoredZipWriter
-        .Entry]
-    {
+    static func workbookParts(_ rows: [[Cell]], sheetTarget: String = "worksheets/sheet1.xml") -> [ZIPWriter.Entry] {
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }
@@ -60,11 +59,11 @@ extension HostileFiles {
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="\(sheetTarget)"/></Relationships>
             """
         return [
-            .init(name: "[Content_Types].xml", bytes: Array(types.utf8)),
-            .init(name: "_rels/.rels", bytes: Array(rels.utf8)),
-            .init(name: "xl/workbook.xml", bytes: Array(workbook.utf8)),
-            .init(name: "xl/_rels/workbook.xml.rels", bytes: Array(workbookRels.utf8)),
-            .init(name: "xl/worksheets/sheet1.xml", bytes: Array(sheet.utf8)),
+            .sample("[Content_Types].xml", Array(types.utf8)),
+            .sample("_rels/.rels", Array(rels.utf8)),
+            .sample("xl/workbook.xml", Array(workbook.utf8)),
+            .sample("xl/_rels/workbook.xml.rels", Array(workbookRels.utf8)),
+            .sample("xl/worksheets/sheet1.xml", Array(sheet.utf8)),
         ]
     }
 
@@ -72,7 +71,7 @@ extension HostileFiles {
         var collector = Collector(format: "xlsx", layout: "site-xlsx", defaultEncoding: "—")
         let header = siteHeader.map(Cell.text)
         let parts = workbookParts([header, siteRow(1001), siteRow(1002)])
-        let whole = StoredZipWriter.archive(parts)
+        let whole = ZIPWriter.archive(parts)
         collector.add(
             "site_truncated.xlsx",
             2,
@@ -85,7 +84,7 @@ extension HostileFiles {
         collector.add(
             "site_path_traversal.xlsx",
             2,
-            StoredZipWriter.archive(parts + [.init(name: "../../evil.sh", bytes: Array("rm -rf ~\n".utf8))]),
+            ZIPWriter.archive(parts + [.sample("../../evil.sh", Array("rm -rf ~\n".utf8))]),
             "рабочая книга плюс запись архива `../../evil.sh`",
             "файл отклонён целиком, ничего не распаковано",
             "not_zip"
@@ -93,8 +92,8 @@ extension HostileFiles {
         collector.add(
             "site_absolute_path.xlsx",
             2,
-            StoredZipWriter.archive(
-                parts + [.init(name: "/etc/cron.d/evil", bytes: Array("* * * * * root id\n".utf8))]
+            ZIPWriter.archive(
+                parts + [.sample("/etc/cron.d/evil", Array("* * * * * root id\n".utf8))]
             ),
             "рабочая книга плюс запись архива `/etc/cron.d/evil`",
             "файл отклонён целиком",
@@ -103,17 +102,17 @@ extension HostileFiles {
         collector.add(
             "site_relationship_escape.xlsx",
             2,
-            StoredZipWriter.archive(workbookParts([header, siteRow(1011)], sheetTarget: "../../../evil.xml")),
+            ZIPWriter.archive(workbookParts([header, siteRow(1011)], sheetTarget: "../../../evil.xml")),
             "связь листа указывает на `../../../evil.xml` за пределами пакета",
             "файл отклонён: листа в книге нет",
             "not_zip"
         )
         var lying = parts
-        lying[4].declaredSize = 300 << 20
+        lying[4].uncompressedSize = 300 << 20
         collector.add(
             "site_lying_size.xlsx",
             2,
-            StoredZipWriter.archive(lying),
+            ZIPWriter.archive(lying),
             "лист объявляет размер 300 МиБ (больше предела 200 МиБ)",
             "файл отклонён до распаковки",
             "zip_bomb"
@@ -121,7 +120,7 @@ extension HostileFiles {
         collector.add(
             "site_not_a_workbook.xlsx",
             0,
-            StoredZipWriter.archive([.init(name: "readme.txt", bytes: Array("не книга\n".utf8))]),
+            ZIPWriter.archive([.sample("readme.txt", Array("не книга\n".utf8))]),
             "ZIP-архив без частей книги",
             "файл отклонён",
             "not_zip"
@@ -129,7 +128,7 @@ extension HostileFiles {
         collector.add(
             "site_dates.xlsx",
             4,
-            StoredZipWriter.archive(
+            ZIPWriter.archive(
                 workbookParts([
                     header, siteRow(1021), siteRow(1022, date: .text("01.01.1900 10:00")),
                     siteRow(1023, date: .text("31.02.2026 10:00")),
@@ -141,5 +140,23 @@ extension HostileFiles {
             "date_out_of_range`, `bad_date"
         )
         return collector.files
+    }
+}
+
+extension ZIPWriter.Entry {
+    /// A stored entry with the header fields the hostile workbooks have always had (no UTF-8 flag, "made by" MS-DOS
+    /// 2.0, no attributes, dated 2026-01-01), so regenerated samples keep their bytes.
+    ///
+    /// - Parameters:
+    ///   - name: The name inside the archive, which may leave the package on purpose.
+    ///   - bytes: The entry's data.
+    /// - Returns: The entry; set ``ZIPWriter/Entry/uncompressedSize`` afterwards to make it lie.
+    static func sample(_ name: String, _ bytes: [UInt8]) -> ZIPWriter.Entry {
+        var entry = ZIPWriter.Entry.stored(name, bytes)
+        entry.flags = 0
+        entry.modificationDate = 0x5C21
+        entry.versionMadeBy = 20
+        entry.externalAttributes = 0
+        return entry
     }
 }

@@ -221,12 +221,17 @@ enum HostileFiles {
         """
     }
 
-    static func formElement(id: String, comment: String, rates: [(Int, Int)]) -> String {
+    static func formElement(
+        id: String,
+        comment: String,
+        rates: [(Int, Int)],
+        service: String = "Приём заявлений, постановка на учёт и зачисление детей в детские сады"
+    ) -> String {
         var out = """
                 <mkgu:form mkgu-id="\(id)" foreign-id="54-2026-\(id.suffix(6))">
                   <mkgu:data>
                     <mkgu:user id="241263393"/>
-                    <mkgu:service id="10001720101">Приём заявлений, постановка на учёт и зачисление детей в детские сады</mkgu:service>
+                    <mkgu:service id="10001720101">\(service)</mkgu:service>
                     <mkgu:procedure id="10001820101"/>
                     <mkgu:authority id="10000015401">Министерство образования Новосибирской области</mkgu:authority>
                     <mkgu:date>2026-04-05T10:20:00+07:00</mkgu:date>
@@ -243,6 +248,7 @@ enum HostileFiles {
         return out
     }
 
+    /// A form whose comment expands external and repeated entities, declared in a DOCTYPE.
     private static let mkguDTD = """
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE mkgu:body [
@@ -253,21 +259,7 @@ enum HostileFiles {
           <mkgu:vendor id="601"/>
           <mkgu:form-version>0.0.4</mkgu:form-version>
           <mkgu:forms>
-            <mkgu:form mkgu-id="5400000001" foreign-id="54-2026-000001">
-              <mkgu:data>
-                <mkgu:user id="241263393"/>
-                <mkgu:service id="10001720101">Зачисление в детские сады</mkgu:service>
-                <mkgu:procedure id="10001820101"/>
-                <mkgu:authority id="10000015401">Министерство образования Новосибирской области</mkgu:authority>
-                <mkgu:date>2026-04-05T10:20:00+07:00</mkgu:date>
-                <mkgu:received-date>2026-04-06T09:00:00+07:00</mkgu:received-date>
-                <mkgu:okato>50401000000</mkgu:okato>
-              </mkgu:data>
-              <mkgu:rates>
-                <mkgu:rate indicator-id="9" value-id="42"/>
-              </mkgu:rates>
-              <mkgu:comment>&xxe; &boom;</mkgu:comment>
-            </mkgu:form>
+        \(formElement(id: "5400000001", comment: "&xxe; &boom;", rates: [(9, 42)], service: "Зачисление в детские сады"))\
           </mkgu:forms>
         </mkgu:body>
 

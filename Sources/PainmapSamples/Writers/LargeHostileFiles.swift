@@ -1,4 +1,5 @@
 public import Foundation
+import PainmapCore
 
 /// Hostile files too large to commit (10–20 MB each), written on demand into a temporary directory by the hostile
 /// ingest tests and by anyone measuring time and memory on them.
@@ -79,7 +80,7 @@ public enum LargeHostileFiles {
             let parts = HostileFiles.workbookParts([
                 HostileFiles.siteHeader.map(HostileFiles.Cell.text), HostileFiles.siteRow(1101),
             ])
-            return StoredZipWriter.archive(parts + [.init(name: "xl/sharedStrings.xml", bytes: strings)])
+            return ZIPWriter.archive(parts + [.sample("xl/sharedStrings.xml", strings)])
         default:
             return []
         }

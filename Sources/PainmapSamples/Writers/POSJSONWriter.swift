@@ -1,3 +1,5 @@
+import PainmapCore
+
 /// Renders ПОС records as a Spring-page style JSON export (`{"content": [...], "totalElements": N}`).
 ///
 /// Written by hand rather than with `JSONSerialization`, so key order and spacing are fixed and
@@ -37,25 +39,6 @@ struct POSJSONWriter: Sendable {
         return "{" + fields.map { "\(Self.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
-    static func string(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (Core's ``JSONString``).
+    static func string(_ value: String) -> String { JSONString.literal(value) }
 }

@@ -175,6 +175,36 @@ import ZIPFoundation
         #expect(parts.allSatisfy { $0.modified == Date(timeIntervalSince1970: 315_532_800) })
     }
 
+    @Test func packageIsTheOneZIPFoundationsArchiveWrote() throws {
+        // Workbooks were packaged by ZIPFoundation's `Archive` until Core's ZIPWriter took over; the bytes must not
+        // change (reports are compared byte for byte across releases), so the old packaging is the oracle here.
+        let sheets = [
+            XLSXSheet(
+                name: "Боли",
+                rows: [
+                    [.text("Тема"), .text("Обращений")], [.text(String(repeating: "Яма во дворе. ", count: 3_000))],
+                ],
+                columnWidths: [40, 12]
+            ),
+            XLSXSheet(name: "Итоги", rows: [[.integer(1), .number(2.5)]]),
+        ]
+        let written = try XLSXWriter().data(sheets)
+        let archive = try Archive(accessMode: .create)
+        for part in try Self.parts(written) {
+            let bytes = Data(part.text.utf8)
+            try archive.addEntry(
+                with: part.path,
+                type: .file,
+                uncompressedSize: Int64(bytes.count),
+                modificationDate: Date(timeIntervalSince1970: 315_532_800),
+                permissions: 0o644,
+                compressionMethod: .deflate,
+                provider: { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) }
+            )
+        }
+        #expect(try #require(archive.data) == written)
+    }
+
     @Test func everyPartIsWellFormedXML() throws {
         let data = try XLSXWriter().data([XLSXSheet(name: "A & <B>", rows: [[.text("x & <y>")]], columnWidths: [12])])
         for part in try Self.parts(data) {

@@ -135,7 +135,7 @@ public struct DelimitedTextReader {
                 message: "файл не открывается для чтения; проверьте путь и права доступа"
             )
         }
-        decoder = FieldDecoder(legacy: encoding == .cp1251 ? .cp1251 : nil, bomSeen: false)
+        decoder = FieldDecoder(declared: encoding, bomSeen: false)
     }
 
     /// Opens a file at a row read before, to read that row (and what follows) again.
@@ -252,7 +252,7 @@ public struct DelimitedTextReader {
 
     /// A byte order mark, once the reader has seen it, fixes UTF-8 unless a row has decided already.
     private mutating func adoptByteOrderMark() {
-        if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(legacy: decoder.legacy, bomSeen: true) }
+        if reader.sawBOM, decoder.chosen == nil { decoder = FieldDecoder(declared: decoder.declared, bomSeen: true) }
     }
 
     /// The encoding the file has been read with so far: `utf-8`, `utf-8-bom` or `cp1251` (`utf-8` while all
@@ -332,13 +332,13 @@ public struct DelimitedTextReader {
             fields = decoded ?? []
         }
         guard decoded != nil else {
-            let expected = decoder.legacy == .cp1251 ? "UTF-8 или Windows-1251" : "UTF-8"
+            let expected = decoder.declared == .cp1251 ? "UTF-8 или Windows-1251" : "UTF-8"
             let chosen = decoder.chosen.map { " (файл читается как \($0.rawValue))" } ?? ""
             throw Self.failure(
                 code: .badEncoding,
                 location: location,
                 message: "байты строки не соответствуют кодировке \(expected)\(chosen); пересохраните файл в UTF-8"
-                    + (decoder.legacy == nil ? " или укажите кодировку cp1251" : "")
+                    + (decoder.declared == .utf8 ? " или укажите кодировку cp1251" : "")
             )
         }
         return Row(line: row.line, fields: fields, offset: row.offset)

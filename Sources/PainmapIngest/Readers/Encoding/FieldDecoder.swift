@@ -15,11 +15,11 @@ struct FieldDecoder: Sendable, Equatable {
     }
 
     private(set) var chosen: Encoding?
-    /// The legacy encoding the feed or the caller declared.
-    let legacy: FeedConfiguration.LegacyEncoding?
+    /// The encoding the feed or the caller declared.
+    let declared: DeclaredEncoding
 
-    init(legacy: FeedConfiguration.LegacyEncoding?, bomSeen: Bool) {
-        self.legacy = legacy
+    init(declared: DeclaredEncoding, bomSeen: Bool) {
+        self.declared = declared
         self.chosen = bomSeen ? .utf8BOM : nil
     }
 
@@ -49,7 +49,7 @@ struct FieldDecoder: Sendable, Equatable {
                 chosen = .utf8
                 return decoded
             }
-            if legacy == .cp1251, let decoded = FieldDecoder.cp1251(fields) {
+            if declared == .cp1251, let decoded = FieldDecoder.cp1251(fields) {
                 chosen = .cp1251
                 return decoded
             }

@@ -1,5 +1,6 @@
 import Foundation
-import ZIPFoundation
+import PainmapCore
+import PainmapReports
 
 /// Builds `.xlsx` packages part by part, so tests control every byte a reader sees.
 enum XLSXFixture {
@@ -8,21 +9,19 @@ enum XLSXFixture {
     static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
     static let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
-    /// Zips `parts` (path, bytes) in order, deflated unless `method` says otherwise.
-    static func zip(_ parts: [(path: String, bytes: Data)], method: CompressionMethod = .deflate) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        for part in parts {
-            try archive.addEntry(
-                with: part.path,
-                type: .file,
-                uncompressedSize: Int64(part.bytes.count),
-                compressionMethod: method,
-                provider: { position, size in
-                    part.bytes.subdata(in: Int(position)..<Int(position) + size)
-                }
-            )
+    /// Zips `parts` (path, bytes) in order with painmap's one ZIP writer, deflated unless `deflate` is false.
+    static func zip(_ parts: [(path: String, bytes: Data)], deflate: Bool = true) throws -> Data {
+        Data(ZIPWriter.archive(try entries(parts, deflate: deflate)))
+    }
+
+    /// The entries ``zip(_:deflate:)`` writes, for tests that change a header field before writing the archive with
+    /// `ZIPWriter.archive(_:zip64:)`.
+    static func entries(_ parts: [(path: String, bytes: Data)], deflate: Bool = true) throws -> [ZIPWriter.Entry] {
+        try parts.map { part in
+            deflate
+                ? try ZIPWriter.Entry.deflated(part.path, [UInt8](part.bytes))
+                : ZIPWriter.Entry.stored(part.path, [UInt8](part.bytes))
         }
-        return archive.data ?? Data()
     }
 
     /// A workbook with one worksheet per entry of `sheets` (name, `<sheetData>` inner XML), plus optional shared
@@ -147,166 +146,12 @@ enum XLSXFixture {
             """
     }
 
-    /// Rewrites the uncompressed size that the local header and the central directory declare for `path`,
-    /// making a part lie about its size as a zip bomb would.
-    static func declaringUncompressedSize(_ size: UInt32, for path: String, in zip: Data) -> Data {
-        var bytes = [UInt8](zip)
-        let wanted = Array(path.utf8)
-        func uint32(_ offset: Int) -> UInt32 {
-            (0..<4).reduce(0) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
-        }
-        func uint16(_ offset: Int) -> Int { Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 }
-        func write(_ value: UInt32, at offset: Int) {
-            for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
-        }
-        func name(at start: Int, length: Int) -> [UInt8]? {
-            start + length <= bytes.count ? Array(bytes[start..<(start + length)]) : nil
-        }
-        var offset = 0
-        while offset + 46 <= bytes.count {
-            let signature = uint32(offset)
-            if signature == 0x0403_4B50, name(at: offset + 30, length: uint16(offset + 26)) == wanted {
-                write(size, at: offset + 22)
-            } else if signature == 0x0201_4B50, name(at: offset + 46, length: uint16(offset + 28)) == wanted {
-                write(size, at: offset + 24)
-            }
-            offset += 1
-        }
-        return Data(bytes)
-    }
-
-    /// One entry of ``rawZip(_:zip64:)``: the payload is written exactly as given, whatever `method` says.
-    struct RawEntry {
-        var path: String
-        var method: UInt16
-        /// General-purpose flags; bit 11 (UTF-8 names) by default, bit 0 marks the entry encrypted.
-        var flags: UInt16 = 0x0800
-        var payload: Data
-        var uncompressedSize: Int
-        var crc32: UInt32
-        /// The compressed size to declare, if not the payload's length.
-        var declaredCompressedSize: Int?
-
-        /// An entry whose payload is `bytes` deflated by ZIPFoundation (method 8), with honest sizes and CRC-32.
-        static func deflated(_ path: String, _ bytes: Data) throws -> RawEntry {
-            var payload = Data()
-            let crc = try Data.compress(
-                size: Int64(bytes.count),
-                bufferSize: 16 << 10,
-                provider: { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) },
-                consumer: { payload.append($0) }
-            )
-            return RawEntry(path: path, method: 8, payload: payload, uncompressedSize: bytes.count, crc32: crc)
-        }
-
-        /// An entry stored as is (method 0), with honest sizes and CRC-32.
-        static func stored(_ path: String, _ bytes: Data) -> RawEntry {
-            RawEntry(
-                path: path,
-                method: 0,
-                payload: bytes,
-                uncompressedSize: bytes.count,
-                crc32: bytes.crc32(checksum: 0)
-            )
-        }
-    }
-
-    /// Writes a ZIP archive by hand: a local header and the payload per entry, then the central directory and its
-    /// end record.
-    ///
-    /// Sizes and CRC-32 are written as the entries declare them, so a test can make them lie. With
-    /// `zip64`, the central directory gives every size and offset in the ZIP64 extra field and a ZIP64 end record
-    /// with its locator precedes the classic one, whose fields then read 0xFFFF…
-    static func rawZip(_ entries: [RawEntry], zip64: Bool = false) -> Data {
-        var archive = Data()
-        var directory = Data()
-        func append16(_ value: UInt16, to data: inout Data) {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-        }
-        func append32(_ value: UInt32, to data: inout Data) {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-        }
-        func append64(_ value: UInt64, to data: inout Data) {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-        }
-        for entry in entries {
-            let name = Data(entry.path.utf8)
-            let offset = archive.count
-            let compressedSize = entry.declaredCompressedSize ?? entry.payload.count
-            append32(0x0403_4B50, to: &archive)
-            append16(20, to: &archive)  // version needed
-            append16(entry.flags, to: &archive)
-            append16(entry.method, to: &archive)
-            append32(0, to: &archive)  // time, date
-            append32(entry.crc32, to: &archive)
-            append32(UInt32(compressedSize), to: &archive)
-            append32(UInt32(entry.uncompressedSize), to: &archive)
-            append16(UInt16(name.count), to: &archive)
-            append16(0, to: &archive)  // extra length
-            archive.append(name)
-            archive.append(entry.payload)
-
-            append32(0x0201_4B50, to: &directory)
-            append16(0x0314, to: &directory)  // made by Unix, version 2.0
-            append16(zip64 ? 45 : 20, to: &directory)
-            append16(entry.flags, to: &directory)
-            append16(entry.method, to: &directory)
-            append32(0, to: &directory)
-            append32(entry.crc32, to: &directory)
-            append32(zip64 ? .max : UInt32(compressedSize), to: &directory)
-            append32(zip64 ? .max : UInt32(entry.uncompressedSize), to: &directory)
-            append16(UInt16(name.count), to: &directory)
-            append16(zip64 ? 28 : 0, to: &directory)  // extra
-            append16(0, to: &directory)  // comment
-            append16(0, to: &directory)  // disk
-            append16(0, to: &directory)  // internal attributes
-            append32(0o100644 << 16, to: &directory)  // a regular file
-            append32(zip64 ? .max : UInt32(offset), to: &directory)
-            directory.append(name)
-            if zip64 {
-                append16(1, to: &directory)
-                append16(24, to: &directory)
-                append64(UInt64(entry.uncompressedSize), to: &directory)
-                append64(UInt64(compressedSize), to: &directory)
-                append64(UInt64(offset), to: &directory)
-            }
-        }
-        let directoryOffset = archive.count
-        archive.append(directory)
-        if zip64 {
-            let recordOffset = archive.count
-            append32(0x0606_4B50, to: &archive)
-            append64(44, to: &archive)  // size of the rest of the record
-            append16(45, to: &archive)
-            append16(45, to: &archive)
-            append32(0, to: &archive)
-            append32(0, to: &archive)
-            append64(UInt64(entries.count), to: &archive)
-            append64(UInt64(entries.count), to: &archive)
-            append64(UInt64(directory.count), to: &archive)
-            append64(UInt64(directoryOffset), to: &archive)
-            append32(0x0706_4B50, to: &archive)
-            append32(0, to: &archive)
-            append64(UInt64(recordOffset), to: &archive)
-            append32(1, to: &archive)
-        }
-        append32(0x0605_4B50, to: &archive)
-        append16(0, to: &archive)
-        append16(0, to: &archive)
-        append16(zip64 ? .max : UInt16(entries.count), to: &archive)
-        append16(zip64 ? .max : UInt16(entries.count), to: &archive)
-        append32(zip64 ? .max : UInt32(directory.count), to: &archive)
-        append32(zip64 ? .max : UInt32(directoryOffset), to: &archive)
-        append16(0, to: &archive)
-        return archive
-    }
-
     /// `bytes` as a raw deflate stream of stored blocks (RFC 1951 §3.2.4).
     ///
     /// Without `final` no block is marked the
     /// last: an inflater gets every byte of the data back, then waits for a block that never comes.
-    static func storedDeflateBlocks(_ bytes: Data, final: Bool) -> Data {
-        var stream = Data()
+    static func storedDeflateBlocks(_ bytes: [UInt8], final: Bool) -> [UInt8] {
+        var stream: [UInt8] = []
         var start = bytes.startIndex
         repeat {
             let end = min(start + 65_535, bytes.endIndex)
@@ -315,7 +160,7 @@ enum XLSXFixture {
             stream.append(contentsOf: [
                 UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8),
             ])
-            stream.append(bytes[start..<end])
+            stream.append(contentsOf: bytes[start..<end])
             start = end
         } while start < bytes.endIndex
         return stream

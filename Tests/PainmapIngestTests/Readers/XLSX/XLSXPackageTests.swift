@@ -1,25 +1,26 @@
 import Foundation
 import PainmapCore
 import PainmapIngest
+import PainmapReports
 import Testing
-import ZIPFoundation
 
 /// How parts come out of the ZIP archive: stored and deflated entries, and every way an entry's data can be
 /// broken (a deflate stream that never ends, a cut stream, a wrong CRC-32 or size, a missing local header, other
-/// compression methods, encryption), on archives written byte by byte (``XLSXFixture/rawZip(_:zip64:)``).
+/// compression methods, encryption), on archives whose every header field the test sets (`ZIPWriter`).
 @Suite struct XLSXPackageTests {
     static let sheetPart = "xl/worksheets/sheet1.xml"
     static let row =
         "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Яма во дворе</t></is></c><c r=\"B1\"><v>7</v></c></row>"
     static let expected = [XLSXRow(number: 1, cells: [.text("Яма во дворе"), .number("7")])]
 
-    /// The parts of a one-sheet workbook, deflated by ZIPFoundation, with the worksheet's entry made by `sheet`.
-    static func archive(zip64: Bool = false, sheet: (Data) throws -> XLSXFixture.RawEntry) throws -> Data {
+    /// The parts of a one-sheet workbook, deflated, with the worksheet's entry made by `sheet`.
+    static func archive(zip64: Bool = false, sheet: ([UInt8]) throws -> ZIPWriter.Entry) throws -> Data {
         let parts = XLSXFixture.workbookParts(sheets: [("Sheet1", row)])
         let entries = try parts.map { part in
-            part.path == sheetPart ? try sheet(part.bytes) : try XLSXFixture.RawEntry.deflated(part.path, part.bytes)
+            part.path == sheetPart
+                ? try sheet([UInt8](part.bytes)) : try ZIPWriter.Entry.deflated(part.path, [UInt8](part.bytes))
         }
-        return XLSXFixture.rawZip(entries, zip64: zip64)
+        return Data(ZIPWriter.archive(entries, zip64: zip64))
     }
 
     @Test func handWrittenArchiveReads() throws {
@@ -28,9 +29,9 @@ import ZIPFoundation
     }
 
     @Test func storedPartsAreRead() throws {
-        // Every part stored (method 0) by ZIPFoundation…
+        // Every part stored (method 0)…
         let parts = XLSXFixture.workbookParts(sheets: [("Sheet1", Self.row)])
-        #expect(try XLSXReaderTests.rows(XLSXFixture.zip(parts, method: .none)) == Self.expected)
+        #expect(try XLSXReaderTests.rows(XLSXFixture.zip(parts, deflate: false)) == Self.expected)
         // …and a stored worksheet among deflated parts.
         let mixed = try Self.archive { .stored(Self.sheetPart, $0) }
         #expect(try XLSXReaderTests.rows(mixed) == Self.expected)
@@ -42,14 +43,14 @@ import ZIPFoundation
     }
 
     /// A worksheet entry whose deflate stream holds the XML in stored blocks, followed by `tail`.
-    static func storedBlocksEntry(final: Bool, tail: [UInt8] = []) -> (Data) -> XLSXFixture.RawEntry {
+    static func storedBlocksEntry(final: Bool, tail: [UInt8] = []) -> ([UInt8]) -> ZIPWriter.Entry {
         { bytes in
-            XLSXFixture.RawEntry(
+            ZIPWriter.Entry(
                 path: sheetPart,
                 method: 8,
                 payload: XLSXFixture.storedDeflateBlocks(bytes, final: final) + tail,
-                uncompressedSize: bytes.count,
-                crc32: bytes.crc32(checksum: 0)
+                crc32: ZIPWriter.crc32(bytes),
+                uncompressedSize: UInt64(bytes.count)
             )
         }
     }
@@ -71,8 +72,8 @@ import ZIPFoundation
 
     @Test func truncatedDeflateStreamIsCorrupt() throws {
         let data = try Self.archive { bytes in
-            var entry = try XLSXFixture.RawEntry.deflated(Self.sheetPart, bytes)
-            entry.payload = entry.payload.prefix(entry.payload.count / 2)
+            var entry = try ZIPWriter.Entry.deflated(Self.sheetPart, bytes)
+            entry.payload = Array(entry.payload.prefix(entry.payload.count / 2))
             return entry
         }
         #expect(XLSXReaderTests.error(data) == XLSXReaderTests.Failure(.xlsxCorruptPart, Self.sheetPart))
@@ -80,8 +81,8 @@ import ZIPFoundation
 
     @Test func garbageDeflateStreamIsCorrupt() throws {
         let data = try Self.archive { bytes in
-            var entry = try XLSXFixture.RawEntry.deflated(Self.sheetPart, bytes)
-            entry.payload = Data(repeating: 0xFF, count: entry.payload.count)  // block type 11: reserved, an error
+            var entry = try ZIPWriter.Entry.deflated(Self.sheetPart, bytes)
+            entry.payload = [UInt8](repeating: 0xFF, count: entry.payload.count)  // block type 11: reserved, an error
             return entry
         }
         #expect(XLSXReaderTests.error(data) == XLSXReaderTests.Failure(.xlsxCorruptPart, Self.sheetPart))
@@ -89,13 +90,13 @@ import ZIPFoundation
 
     @Test func wrongChecksumIsCorrupt() throws {
         let deflated = try Self.archive { bytes in
-            var entry = try XLSXFixture.RawEntry.deflated(Self.sheetPart, bytes)
+            var entry = try ZIPWriter.Entry.deflated(Self.sheetPart, bytes)
             entry.crc32 ^= 1
             return entry
         }
         #expect(XLSXReaderTests.error(deflated) == XLSXReaderTests.Failure(.xlsxCorruptPart, Self.sheetPart))
         let stored = try Self.archive { bytes in
-            var entry = XLSXFixture.RawEntry.stored(Self.sheetPart, bytes)
+            var entry = ZIPWriter.Entry.stored(Self.sheetPart, bytes)
             entry.crc32 ^= 1
             return entry
         }
@@ -104,7 +105,7 @@ import ZIPFoundation
 
     @Test func storedPartWhoseSizesDisagreeIsCorrupt() throws {
         let data = try Self.archive { bytes in
-            var entry = XLSXFixture.RawEntry.stored(Self.sheetPart, bytes)
+            var entry = ZIPWriter.Entry.stored(Self.sheetPart, bytes)
             entry.uncompressedSize -= 1
             return entry
         }
@@ -113,7 +114,7 @@ import ZIPFoundation
 
     @Test func dataRunningPastTheArchiveIsCorrupt() throws {
         let data = try Self.archive { bytes in
-            var entry = try XLSXFixture.RawEntry.deflated(Self.sheetPart, bytes)
+            var entry = try ZIPWriter.Entry.deflated(Self.sheetPart, bytes)
             entry.declaredCompressedSize = 1 << 20
             return entry
         }
@@ -134,7 +135,7 @@ import ZIPFoundation
     @Test(arguments: [UInt16(12), 14, 93, 99])  // bzip2, LZMA, Zstandard, AES
     func otherCompressionMethodsAreRefused(_ method: UInt16) throws {
         let data = try Self.archive { bytes in
-            var entry = XLSXFixture.RawEntry.stored(Self.sheetPart, bytes)
+            var entry = ZIPWriter.Entry.stored(Self.sheetPart, bytes)
             entry.method = method
             return entry
         }
@@ -144,7 +145,7 @@ import ZIPFoundation
 
     @Test func encryptedPartIsRefused() throws {
         let data = try Self.archive { bytes in
-            var entry = try XLSXFixture.RawEntry.deflated(Self.sheetPart, bytes)
+            var entry = try ZIPWriter.Entry.deflated(Self.sheetPart, bytes)
             entry.flags |= 1
             return entry
         }

@@ -352,8 +352,10 @@ import Testing
 
     @Test func partThatLiesAboutItsSizeIsStoppedWhileDecompressing() throws {
         let padding = "<!--" + String(repeating: "x", count: 2 << 20) + "-->"
-        let honest = try XLSXFixture.workbook(sheets: [("Sheet1", padding)])
-        let lying = XLSXFixture.declaringUncompressedSize(1_000, for: Self.sheetPart, in: honest)
+        var entries = try XLSXFixture.entries(XLSXFixture.workbookParts(sheets: [("Sheet1", padding)]))
+        let sheet = try #require(entries.firstIndex { $0.path == Self.sheetPart })
+        entries[sheet].uncompressedSize = 1_000
+        let lying = Data(ZIPWriter.archive(entries))
         // The declared size passes the first check; counting the inflated bytes stops it.
         #expect(Self.error(lying, limits: .init(maxPartBytes: 64 << 10)) == Failure(.xlsxZipBomb, Self.sheetPart))
         // Under the cap, a size that does not match the declaration is corruption.
