@@ -68,12 +68,23 @@ struct PainMetrics {
 
     /// The organisations named most often (at most `limit`), most frequent first, ties by name.
     static func organizations(_ records: [FeedbackRecord], limit: Int = 3) -> [NamedCount] {
-        var counts: [String: Int] = [:]
+        // Names repeat (a region has a few hundred organisations): each distinct name as stored is trimmed once, in
+        // the order of first appearance, so the counts and their keys are those of trimming record by record.
+        var stored: [String: Int] = [:]
+        var order: [String] = []
         for record in records {
-            guard let name = record.organization?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
-                continue
+            guard let name = record.organization else { continue }
+            if let known = stored[name] {
+                stored[name] = known + 1
+            } else {
+                stored[name] = 1
+                order.append(name)
             }
-            counts[name, default: 0] += 1
+        }
+        var counts: [String: Int] = [:]
+        for raw in order {
+            let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !name.isEmpty { counts[name, default: 0] += stored[raw] ?? 0 }
         }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(limit).map { NamedCount(name: $0.key, count: $0.value) }

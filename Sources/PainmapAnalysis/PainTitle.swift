@@ -25,6 +25,8 @@ struct PainTitle {
         let text: String
         /// Whether an operator wrote it (hotline notes), not the citizen.
         let isOperatorNote: Bool
+        /// `OperatorPhrasing().content(of: text)` when the caller has it already; computed when `nil`.
+        var content: String? = nil
     }
 
     /// The longest title in characters before it is cut at a word boundary.
@@ -53,7 +55,7 @@ struct PainTitle {
         var best: (score: Int, length: Int, order: Int, text: String)?
         var order = 0
         for source in sources {
-            let content = phrasing.content(of: source.text)
+            let content = source.content ?? phrasing.content(of: source.text)
             for sentence in Self.sentences(content, phrasing: phrasing).map(withoutGreeting) {
                 for candidate in Self.leadingClauses(sentence) {
                     defer { order += 1 }
@@ -100,7 +102,9 @@ struct PainTitle {
     /// Drops leading clauses made only of salutations and fillers («Здравствуйте, …», «Добрый день! …»).
     func withoutGreeting(_ sentence: String) -> String {
         var rest = Substring(sentence)
-        while let cut = rest.firstIndex(where: { ",:—".contains($0) }), analyzer.analyze(String(rest[..<cut])).isEmpty {
+        while let cut = rest.firstIndex(where: { Self.isSingle($0, in: Self.clauseBreaks) }),
+            analyzer.analyze(String(rest[..<cut])).isEmpty
+        {
             rest = rest[rest.index(after: cut)...].drop(while: { $0 == " " })
         }
         // What is left of «Заявитель сообщает, что …» reads better without its «что».
@@ -140,7 +144,7 @@ struct PainTitle {
     static func leadingClauses(_ sentence: String) -> [String] {
         var result: [String] = []
         var index = sentence.startIndex
-        while let cut = sentence[index...].firstIndex(where: { ",:—".contains($0) }) {
+        while let cut = sentence[index...].firstIndex(where: { isSingle($0, in: clauseBreaks) }) {
             let clause = sentence[..<cut].trimmingCharacters(in: .whitespaces)
             if clause.split(separator: " ").count >= 2 { result.append(clause) }
             index = sentence.index(after: cut)
@@ -155,7 +159,7 @@ struct PainTitle {
         var kinds = 0
         if text.contains(where: \.isNumber) { kinds += 1 }
         if text.contains("[") { kinds += 1 }
-        if text.contains(where: { "«»\"“”„".contains($0) }) { kinds += 1 }
+        if text.contains(where: { isSingle($0, in: quotationMarks) }) { kinds += 1 }
         let words = text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).dropFirst()
         if words.contains(where: { word in
             guard let first = word.first, first.isUppercase, word.count > 1 else { return false }
@@ -164,6 +168,22 @@ struct PainTitle {
             kinds += 1
         }
         return kinds
+    }
+
+    /// What ends a leading clause: a comma, a colon, a dash.
+    static let clauseBreaks: Set<Unicode.Scalar> = [",", ":", "—"]
+    /// Quotation marks, a kind of detail.
+    static let quotationMarks: Set<Unicode.Scalar> = ["«", "»", "\"", "“", "”", "„"]
+
+    /// Whether a character is one of `scalars` on its own: what `"…".contains(character)` answers for these scalars,
+    /// without comparing strings.
+    ///
+    /// None of them has a canonical decomposition or is the composition of others, so the only `Character` equal
+    /// to one of them is that scalar alone (with a combining mark after it, it is another character, as before).
+    static func isSingle(_ character: Character, in scalars: Set<Unicode.Scalar>) -> Bool {
+        let view = character.unicodeScalars
+        guard let first = view.first, view.index(after: view.startIndex) == view.endIndex else { return false }
+        return scalars.contains(first)
     }
 
     private static func capitalized(_ text: String) -> String {

@@ -171,7 +171,8 @@ public struct RegionAnalyzer: Sendable {
                 history: history,
                 analysis: configuration.analysis,
                 folded: folded
-            )
+            ),
+            analyzer: analyzer
         )
 
         // Above the configured size a situation is clustered on a sample, the rest placed in the nearest pain.
@@ -207,6 +208,7 @@ public struct RegionAnalyzer: Sendable {
                 previous: previousPains.filter { $0.lifeSituation == situation.id },
                 replaced: replacedPains.filter { $0.lifeSituation == situation.id },
                 configuration: clustering,
+                noise: configuration.analysis,
                 folded: foldedIDs
             )
             let output = builder.build(situation: situation, analysis: analysis)

@@ -48,11 +48,18 @@ struct ReportBuilder: Sendable {
     let context: Context
     private let severity: SeverityMatcher
     private let analyzer: TextAnalyzer
+    private let phrasing = OperatorPhrasing()
 
-    init(context: Context) {
+    /// Creates a builder.
+    ///
+    /// - Parameters:
+    ///   - context: What is the same for every situation of the region and quarter.
+    ///   - analyzer: The region's analyzer when the caller has one (stop words of `context.analysis`); built when
+    ///     `nil`.
+    init(context: Context, analyzer: TextAnalyzer? = nil) {
         self.context = context
         severity = SeverityMatcher(configuration: context.priority)
-        analyzer = TextAnalyzer(stopWords: StopWords(extra: context.analysis.stopWords))
+        self.analyzer = analyzer ?? TextAnalyzer(stopWords: StopWords(extra: context.analysis.stopWords))
     }
 
     /// Builds the report of one situation.
@@ -85,11 +92,15 @@ struct ReportBuilder: Sendable {
                 context.analysis.isNoise(count, against: previousCount) && previousCount > 0
                 ? .vanished : context.analysis.isNoise(previousCount, against: count) ? .new : .recurring
             let candidates = candidateRecords(pain, analysis: analysis)
+            // Each candidate's content (answers and operators' frames removed) is computed once: the title and the
+            // quotes read the same candidates.
+            let contents = candidates.map { phrasing.content(of: records.text(at: $0)) }
             let title = PainTitle(analyzer: analyzer).title(
-                sources: candidates.map {
+                sources: zip(candidates, contents).map { candidate, content in
                     PainTitle.Source(
-                        text: records[$0].record.text,
-                        isOperatorNote: records[$0].record.source == .hotline
+                        text: records.text(at: candidate),
+                        isOperatorNote: records.source(at: candidate) == .hotline,
+                        content: content
                     )
                 },
                 keywordTerms: pain.cluster.keywords.map(\.term),
@@ -144,7 +155,8 @@ struct ReportBuilder: Sendable {
                 overdue: PainMetrics.overdue(memberRecords, reference: quarterEnd),
                 organizations: PainMetrics.organizations(memberRecords),
                 priority: priority,
-                quotes: quotes(candidates, records: records, required: min(count, 2))
+                quotes: quotes(candidates, contents: contents, records: records, required: min(count, 2)),
+                predecessorID: pain.predecessorID
             )
             let stored =
                 status == .vanished
@@ -283,14 +295,14 @@ struct ReportBuilder: Sendable {
     private func candidateRecords(_ pain: SituationAnalysis.Pain, analysis: SituationAnalysis) -> [Int] {
         let records = analysis.records
         var result = pain.cluster.representativeDocumentIDs.compactMap(Int.init).filter {
-            !analysis.folded.contains(records[$0].id)
+            !analysis.folded.contains(records.id(at: $0))
         }
         guard result.count < Self.candidateCount else { return result }
         let keywords = Set(pain.cluster.keywords.flatMap { $0.term.split(separator: " ").map(String.init) })
         let taken = Set(result)
         let rest = pain.members.lazy.filter { !taken.contains($0) }.prefix(Self.candidateLimit)
         let ranked = rest.map { index in
-            (index, Set(analyzer.analyze(records[index].record.text).map(\.stem)).intersection(keywords).count)
+            (index, Set(analyzer.analyze(records.text(at: index)).map(\.stem)).intersection(keywords).count)
         }
         result += ranked.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
         return Array(result.prefix(Self.candidateLimit))
@@ -300,15 +312,15 @@ struct ReportBuilder: Sendable {
     ///
     /// See ``QuoteSelector``; quotes are cut at a word boundary. A hotline record is quoted by its content: the
     /// operator's frame and answer are left out.
-    private func quotes(_ candidates: [Int], records: RecordSelection, required: Int) -> [ReportQuote] {
-        let phrasing = OperatorPhrasing()
+    private func quotes(_ candidates: [Int], contents: [String], records: RecordSelection, required: Int)
+        -> [ReportQuote]
+    {
         let chosen = QuoteSelector().select(
-            candidates.map { index in
-                let record = records[index].record
-                return QuoteSelector.Candidate(
+            zip(candidates, contents).map { index, content in
+                QuoteSelector.Candidate(
                     record: index,
-                    text: Self.shorten(phrasing.content(of: record.text), to: Self.quoteLength),
-                    channel: record.source.rawValue
+                    text: Self.shorten(content, to: Self.quoteLength),
+                    channel: records.source(at: index).rawValue
                 )
             },
             required: required
@@ -404,8 +416,11 @@ struct ReportBuilder: Sendable {
                 каналов (почти одинаковые тексты не повторяются). Обращения этого и прошлого квартала группируются вместе, поэтому у боли одно \
                 определение и оба её счётчика (Δ) измерены одинаково. «Новая» — в прошлом квартале у боли не больше \
                 \(context.analysis.noiseRecords) обращений и не больше \(Self.percent(context.analysis.noiseShare)) нынешнего \
-                числа; «исчезла» — то же в обратную сторону. Боль сохраняет номер боли прошлого квартала, с которой \
-                совпадает по центроиду (косинус ≥ 0,5). Результат воспроизводим: те же данные дают те же боли.
+                числа; «исчезла» — то же в обратную сторону. Боль сохраняет номер боли прошлого квартала, обращения \
+                которой она содержит (больше \(context.analysis.noiseRecords) и не меньше половины; обращение прошлого \
+                квартала относится к боли с ближайшим центроидом), сколько бы она ни выросла; иначе — той, с которой \
+                совпадает по центроиду (косинус ≥ 0,5). Новая боль всегда получает новый номер. Результат \
+                воспроизводим: те же данные дают те же боли.
                 """ + sampleNote(statistics),
             priorityFormula: """
                 Приоритет = объём × рост × тяжесть × неудовлетворённость, где объём = ln(1 + n), \

@@ -10,8 +10,16 @@ struct SeverityMatcher: Sendable {
 
     /// Prepares the classes' keywords.
     init(configuration: PriorityConfiguration) {
+        // `KeywordAnalyzer.keywordStems(_:)` for each keyword, with one analyzer and cache: that function builds an
+        // analyzer (two stop-word tables) per call.
+        let keywords = KeywordAnalyzer()
+        var cache = StemCache()
+        func stems(_ keyword: String) -> [String] {
+            let stems = keywords.stems(keyword, cache: &cache)
+            return stems.allSatisfy { $0 == KeywordAnalyzer.negation } ? [] : stems
+        }
         classes = configuration.severityClasses.map { severity in
-            (severity, severity.keywords.map { KeywordAnalyzer.keywordStems($0) }.filter { !$0.isEmpty })
+            (severity, severity.keywords.map(stems).filter { !$0.isEmpty })
         }
         fallback =
             configuration.severityClass(id: configuration.defaultClass) ?? configuration.severityClasses.last

@@ -6,8 +6,10 @@ import PainmapText
 ///
 /// The records of both quarters are clustered together, so that one pain has one definition and its two counts are
 /// measured with the same yardstick: a pain with no records last quarter is new, one with none this quarter has
-/// vanished. Pains then take the id of the stored previous-quarter pain whose centroid they match (cosine ≥ 0.5),
-/// or a new id, so a pain keeps its id from quarter to quarter. On a rerun of the quarter, a pain no previous one
+/// vanished. Pains then take the id of the stored previous-quarter pain whose records they hold (at least half of
+/// them, each previous record given to the stored pain whose centroid is nearest), else of the one whose centroid
+/// they match (cosine ≥ 0.5), or a new id, so a pain keeps its id from quarter to quarter however much it grows; a
+/// pain whose previous-quarter records are noise («новая») always takes a new id. On a rerun of the quarter, a pain no previous one
 /// matches takes, by the same matching, the id of the pain it replaces (the quarter's pains the last run stored), so
 /// the analysts' decisions, kept by pain id, re-attach to it; a new id never reuses a replaced pain's.
 struct SituationAnalysis: Sendable {
@@ -23,6 +25,9 @@ struct SituationAnalysis: Sendable {
         let id: String
         /// The previous quarter's pain it continues, if any.
         let previous: StoredPain?
+        /// When the pain took a new id: the previous quarter's pain it split off (most of its previous-quarter records
+        /// belonged to it), if any.
+        let predecessorID: String?
     }
 
     /// The situation's records of the quarter, in store order, folded ones included: a view of the region's records,
@@ -63,6 +68,8 @@ struct SituationAnalysis: Sendable {
     ///   - previous: The stored pains of the same region and situation in the previous quarter.
     ///   - replaced: On a rerun, the pains of the same region, situation and quarter the last run stored.
     ///   - configuration: Clustering parameters.
+    ///   - noise: The noise floor of new and vanished pains: a pain whose previous records are noise is new, and
+    ///     never continues a previous pain.
     ///   - folded: Records of either quarter folded into a complaint counted from another channel
     ///     (``CrossChannelLinker``). They are clustered like the others — so that collapsing a few records does not
     ///     reshape the pains — but counted nowhere.
@@ -74,19 +81,25 @@ struct SituationAnalysis: Sendable {
         previous: [StoredPain],
         replaced: [StoredPain] = [],
         configuration: ClusterConfiguration,
+        noise: AnalysisConfiguration = AnalysisConfiguration(),
         folded: Set<RecordID> = []
     ) {
         self.records = records
         self.folded = folded
-        previousRecordCount = previousRecords.reduce(0) { $0 + (folded.contains($1.id) ? 0 : 1) }
+        previousRecordCount = previousRecords.indices.reduce(0) {
+            $0 + (folded.contains(previousRecords.id(at: $1)) ? 0 : 1)
+        }
         // This quarter's records first: their order is the engine's tie-break, so they also give titles and quotes.
         // The engine's title and representatives read the content only: an operator's frame and answer never name
         // a pain (`OperatorPhrasing`), and only the few title candidates' contents are ever computed. The channel is
         // the group, so representatives spread over channels.
         let phrasing = OperatorPhrasing()
         let currentCount = records.count
-        func record(_ document: Int) -> ClassifiedRecord {
-            document < currentCount ? records[document] : previousRecords[document - currentCount]
+        func id(_ document: Int) -> RecordID {
+            document < currentCount ? records.id(at: document) : previousRecords.id(at: document - currentCount)
+        }
+        func text(_ document: Int) -> String {
+            document < currentCount ? records.text(at: document) : previousRecords.text(at: document - currentCount)
         }
         // A small situation is often one problem told a dozen ways: words in most of its records are then its
         // subject, not noise, so the ceiling on document frequency only applies from `smallBatch` records up.
@@ -95,14 +108,14 @@ struct SituationAnalysis: Sendable {
         let result = ClusterEngine(configuration: configuration).cluster(
             documents,
             documentID: { $0 < currentCount ? String($0) : "p\($0 - currentCount)" },
-            quoteText: { phrasing.content(of: record($0).record.text) }
+            quoteText: { phrasing.content(of: text($0)) }
         )
         var members = [[Int]](repeating: [], count: result.clusters.count)
         var previousCounts = [Int](repeating: 0, count: result.clusters.count)
         var withoutText: [Int] = []
         for (index, cluster) in result.assignments.enumerated() {
             let current = index < currentCount
-            if folded.contains(record(index).id) { continue }
+            if !folded.isEmpty, folded.contains(id(index)) { continue }
             if cluster == ClusteringResult.noContent {
                 if current { withoutText.append(index) }
             } else if current {
@@ -111,10 +124,50 @@ struct SituationAnalysis: Sendable {
                 previousCounts[cluster] += 1
             }
         }
-        let matching = PainMatcher().match(
-            previous: previous.map { PreviousPain(id: $0.id, centroid: $0.centroid) },
-            clusters: result.clusters
+        // A pain continues the previous pain whose records it holds (found again from the stored centroids), then, for
+        // the rest, the one its centroid matches; a pain whose previous records are noise is new either way.
+        let previousPains = previous.map { PreviousPain(id: $0.id, centroid: $0.centroid) }
+        let owners = PreviousPainOwnership(previous: previousPains).owners(
+            of: documents,
+            in: currentCount..<documents.count
         )
+        var shared = [[Int]](repeating: [Int](repeating: 0, count: previous.count), count: result.clusters.count)
+        for (position, owner) in owners.enumerated() {
+            let cluster = result.assignments[currentCount + position]
+            guard let owner, cluster != ClusteringResult.noContent,
+                !folded.contains(previousRecords[position].id)
+            else { continue }
+            shared[cluster][owner] += 1
+        }
+        let matcher = PainMatcher()
+        let matching = matcher.match(
+            previous: previousPains,
+            clusters: result.clusters,
+            shared: SharedRecords(
+                counts: shared,
+                mayContinue: result.clusters.indices.map {
+                    !noise.isNoise(previousCounts[$0], against: members[$0].count)
+                }
+            )
+        )
+        // A pain that took no previous id, but whose previous records mostly belonged to one previous pain and whose
+        // centroid matches that pain's (cosine ≥ 0.5, as for ids), split off it — that pain's id went to another of its
+        // continuations: it is that pain's successor for the decisions.
+        let predecessors = result.clusters.indices.map { index -> Int? in
+            guard !result.clusters[index].isCatchAll,
+                !noise.isNoise(previousCounts[index], against: members[index].count)
+            else { return nil }
+            var best: Int?
+            for (pain, count) in shared[index].enumerated() where count > (best.map { shared[index][$0] } ?? 0) {
+                best = pain
+            }
+            guard let best, shared[index][best] > matcher.minimumSharedRecords,
+                2 * shared[index][best] >= previousCounts[index],
+                PainMatcher.cosine(result.clusters[index].centroid, previous[best].centroid)
+                    >= matcher.minimumSimilarity
+            else { return nil }
+            return best
+        }
         let previousByID = Dictionary(previous.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ids = Self.ids(
             clusters: result.clusters,
@@ -132,7 +185,8 @@ struct SituationAnalysis: Sendable {
                     members: members[cluster.index],
                     previousCount: previousCounts[cluster.index],
                     id: id,
-                    previous: matched.flatMap { previousByID[$0] }
+                    previous: matched.flatMap { previousByID[$0] },
+                    predecessorID: matched == nil ? predecessors[cluster.index].map { previous[$0].id } : nil
                 )
             )
         }
@@ -194,4 +248,11 @@ struct RecordSelection: RandomAccessCollection, Sendable {
     var endIndex: Int { positions.count }
 
     subscript(position: Int) -> ClassifiedRecord { base[positions[position]] }
+
+    /// The id of the picked record at a position, without building the record.
+    func id(at position: Int) -> RecordID { base.id(at: positions[position]) }
+    /// The text of the picked record at a position, without building the record.
+    func text(at position: Int) -> String { base.text(at: positions[position]) }
+    /// The channel of the picked record at a position, without building the record.
+    func source(at position: Int) -> SourceKind { base.source(at: positions[position]) }
 }

@@ -4,14 +4,15 @@ public import PainmapReports
 
 /// Builds «Решения и их эффект» for a region and quarter Q from the run's own reports of Q and the audit trail.
 ///
-/// A pain counts as decided when an audit entry on it (not a comment) is dated in Q−1. «Before» is Q−1 and «after»
+/// A pain counts as decided when an audit entry on it (not a comment) is dated in Q−1 — on it, or on the previous
+/// pain it split off (``ReportPain/predecessorID``). «Before» is Q−1 and «after»
 /// is Q: both counts come from the run of Q, which clusters the records of both quarters together with the current
 /// method (`previous_count` and `count`), never from counts an older run stored, so a change of method cannot show
 /// up as an effect. The rate ratio is (a/A)/(b/B) for the pain's records a, b among the situation's A, B; its 95 %
 /// interval is exp(ln RR ± 1.96·√(1/a − 1/A + 1/b − 1/B)), with 0.5 added to a zero a or b.
 public struct DecisionEffectAnalysis: Sendable {
     /// The analysis version written with every page; raise it when clustering, matching or counting changes.
-    public static let analysisVersion = "painmap-analysis-2026.12"
+    public static let analysisVersion = "painmap-analysis-2026.12.1"
 
     /// Creates the analysis.
     public init() {}
@@ -33,7 +34,11 @@ public struct DecisionEffectAnalysis: Sendable {
         var effects: [DecisionEffect] = []
         for report in reports {
             for pain in report.pains {
-                guard let entry = latest["\(report.lifeSituation.id)/\(pain.id)"] else { continue }
+                let situation = report.lifeSituation.id
+                guard
+                    let entry = latest["\(situation)/\(pain.id)"]
+                        ?? pain.predecessorID.flatMap({ latest["\(situation)/\($0)"] })
+                else { continue }
                 let before = EffectQuarter(
                     quarter: decisionQuarter.description,
                     records: pain.previousCount,

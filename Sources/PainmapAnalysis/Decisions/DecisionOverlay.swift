@@ -6,7 +6,8 @@ public import PainmapReports
 ///
 /// On a pain of quarter Q the decision made in Q applies; without one, the latest decision on the same pain (same
 /// life situation and id, which the cross-quarter matching keeps) in an earlier quarter is carried: status,
-/// responsible body, solution, due date, title and merges. A carried «не боль» only proposes «не боль» (the pain is
+/// responsible body, solution, due date, title and merges — or, for a pain that split off a previous pain and took a
+/// new id (``ReportPain/predecessorID``), the latest earlier decision on that predecessor. A carried «не боль» only proposes «не боль» (the pain is
 /// still counted); a carried «решена» on a pain that is present and not smaller than before is flagged «вернулась».
 /// A pain marked «не боль» in Q leaves the ranking and is listed in «Исключено при разборе»; a merged pain's counts
 /// join its target's; a decision of Q whose pain the run no longer found is listed «требует пересмотра».
@@ -41,7 +42,7 @@ public struct DecisionOverlay: Sendable {
         var pains: [ReportPain] = []
         var merges: [(source: ReportPain, target: String)] = []
         for pain in report.pains {
-            let decision = own[pain.id] ?? earlier[pain.id]
+            let decision = own[pain.id] ?? earlier[pain.id] ?? pain.predecessorID.flatMap { earlier[$0] }
             guard let decision else {
                 pains.append(pain)
                 continue
@@ -94,6 +95,12 @@ public struct DecisionOverlay: Sendable {
             rank += 1
             pains[index].rank = rank
         }
+        result.trend = Self.trend(
+            report.trend,
+            of: report,
+            pains: pains,
+            merges: merges.map { ($0.source.id, $0.target) }
+        )
         let present = Set(report.pains.map(\.id))
         let gone = own.filter { !present.contains($0.key) && $0.value.splitFrom == nil }.sorted { $0.key < $1.key }
         result.pains = pains
@@ -135,6 +142,37 @@ public struct DecisionOverlay: Sendable {
                     isSignal: $0.isSignal
                 )
             }
+        }
+        return result
+    }
+
+    /// The trend chart of the decided pains: a series whose pain left the ranking (junked, merged into another) is
+    /// dropped; the others take their pain's decided title, its counts of the report's quarter and the previous one
+    /// (after merges: recomputed from the merged records, as the table shows them) and, for earlier quarters, their
+    /// own stored counts plus those of the pains merged into them that the chart drew.
+    static func trend(
+        _ trend: ReportTrend,
+        of report: PainMapReport,
+        pains: [ReportPain],
+        merges: [(source: String, target: String)]
+    ) -> ReportTrend {
+        let current = trend.quarters.lastIndex(of: report.quarter)
+        let previous = trend.quarters.lastIndex(of: report.previousQuarter)
+        let drawn = Dictionary(trend.series.map { ($0.painID, $0) }, uniquingKeysWith: { first, _ in first })
+        var result = trend
+        result.series = trend.series.compactMap { series in
+            guard let pain = pains.first(where: { $0.id == series.painID }) else { return nil }
+            var decided = series
+            decided.title = pain.title
+            for (source, target) in merges where target == pain.id {
+                guard let merged = drawn[source] else { continue }
+                for index in decided.counts.indices where index < merged.counts.count {
+                    decided.counts[index] += merged.counts[index]
+                }
+            }
+            if let current, current < decided.counts.count { decided.counts[current] = pain.count }
+            if let previous, previous < decided.counts.count { decided.counts[previous] = pain.previousCount }
+            return decided
         }
         return result
     }

@@ -52,16 +52,25 @@ struct KMeansPlusPlusSeeder {
         }
 
         /// Scores row `row` of `vectors` (the matrix or the fixed centres) against the sample.
+        ///
+        /// The hot loop of seeding: it runs over buffers (no copy-on-write checks on the captured arrays), with the
+        /// same operations in the same order as element by element, so the seeds are the same.
         func score(_ vectors: SparseRowMatrix, row candidate: Int) {
-            for entry in touched { similarity[Int(entry)] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            for position in vectors.range(of: candidate) {
-                let value = vectors.values[position]
-                let column = Int(vectors.columns[position])
-                for entry in index.range(of: column) {
-                    let row = Int(index.rows[entry])
-                    if similarity[row] == 0 { touched.append(Int32(row)) }
-                    similarity[row] += value * index.values[entry]
+            similarity.withUnsafeMutableBufferPointer { similarity in
+                for entry in touched { similarity[Int(entry)] = 0 }
+                touched.removeAll(keepingCapacity: true)
+                index.rows.withUnsafeBufferPointer { rows in
+                    index.values.withUnsafeBufferPointer { values in
+                        for position in vectors.range(of: candidate) {
+                            let value = vectors.values[position]
+                            let column = Int(vectors.columns[position])
+                            for entry in index.range(of: column) {
+                                let row = Int(rows[entry])
+                                if similarity[row] == 0 { touched.append(Int32(row)) }
+                                similarity[row] += value * values[entry]
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -69,10 +78,16 @@ struct KMeansPlusPlusSeeder {
         /// How much choosing the last scored candidate lowers the weighted potential.
         func gain() -> Double {
             var total: Double = 0
-            for entry in touched {
-                let row = Int(entry)
-                let distance = max(0, 2 - 2 * Double(similarity[row]))
-                if distance < distances[row] { total += sampleWeights[row] * (distances[row] - distance) }
+            similarity.withUnsafeBufferPointer { similarity in
+                distances.withUnsafeBufferPointer { distances in
+                    sampleWeights.withUnsafeBufferPointer { sampleWeights in
+                        for entry in touched {
+                            let row = Int(entry)
+                            let distance = max(0, 2 - 2 * Double(similarity[row]))
+                            if distance < distances[row] { total += sampleWeights[row] * (distances[row] - distance) }
+                        }
+                    }
+                }
             }
             return total
         }
@@ -81,9 +96,15 @@ struct KMeansPlusPlusSeeder {
         /// centre: the draws of one step all use the same distances.
         func accumulate(_ scores: [Double]) -> Double {
             var total: Double = 0
-            for row in 0..<m {
-                total += sampleWeights[row] * scores[row]
-                cumulative[row] = total
+            cumulative.withUnsafeMutableBufferPointer { cumulative in
+                sampleWeights.withUnsafeBufferPointer { sampleWeights in
+                    scores.withUnsafeBufferPointer { scores in
+                        for row in 0..<m {
+                            total += sampleWeights[row] * scores[row]
+                            cumulative[row] = total
+                        }
+                    }
+                }
             }
             return total
         }
@@ -108,9 +129,13 @@ struct KMeansPlusPlusSeeder {
         }
 
         func lowerDistances() {
-            for entry in touched {
-                let row = Int(entry)
-                distances[row] = min(distances[row], max(0, 2 - 2 * Double(similarity[row])))
+            distances.withUnsafeMutableBufferPointer { distances in
+                similarity.withUnsafeBufferPointer { similarity in
+                    for entry in touched {
+                        let row = Int(entry)
+                        distances[row] = min(distances[row], max(0, 2 - 2 * Double(similarity[row])))
+                    }
+                }
             }
         }
 

@@ -41,6 +41,12 @@ public struct ReportPain: Sendable, Hashable, Codable {
     public var proposedSolution: String
     /// The analysts' decisions (status, responsible body, due date, flags); absent when nobody decided anything.
     public var review: PainReview?
+    /// The previous quarter's pain this one split off, when it did not keep that pain's id.
+    ///
+    /// Most of its previous-quarter records belonged to that pain and its centroid matches that pain's, but another
+    /// pain of this quarter continues its id. Decisions on it carry to this pain as to its own predecessor. Absent when
+    /// the pain kept its predecessor's id or is new.
+    public var predecessorID: String?
 
     /// Creates a pain row.
     public init(
@@ -63,7 +69,8 @@ public struct ReportPain: Sendable, Hashable, Codable {
         priority: PainPriority,
         quotes: [ReportQuote],
         proposedSolution: String = "",
-        review: PainReview? = nil
+        review: PainReview? = nil,
+        predecessorID: String? = nil
     ) {
         self.id = id
         self.rank = rank
@@ -85,6 +92,7 @@ public struct ReportPain: Sendable, Hashable, Codable {
         self.quotes = quotes
         self.proposedSolution = proposedSolution
         self.review = review
+        self.predecessorID = predecessorID
     }
 
     enum CodingKeys: String, CodingKey {
@@ -98,6 +106,7 @@ public struct ReportPain: Sendable, Hashable, Codable {
         case dissatisfaction, overdue, organizations, priority, quotes
         case proposedSolution = "proposed_solution"
         case review
+        case predecessorID = "predecessor_id"
     }
 }
 

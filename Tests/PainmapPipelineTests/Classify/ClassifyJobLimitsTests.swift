@@ -54,6 +54,11 @@ private struct Saved: Hashable {
     var configDigest: String
 }
 
+/// How many stored classifications differ between two runs (a short failure message instead of two thousand rows).
+private func differences(_ a: [Saved], _ b: [Saved]) -> Int {
+    a.count == b.count ? zip(a, b).filter { $0 != $1 }.count : abs(a.count - b.count) + min(a.count, b.count)
+}
+
 private func saved(_ store: SQLiteFeedbackStore) async throws -> [Saved] {
     try await store.classifiedRecords(region: nil, quarter: nil).map {
         Saved(id: $0.id, fingerprint: $0.fingerprint, classification: $0.classification, configDigest: $0.configDigest)
@@ -91,7 +96,8 @@ private func saved(_ store: SQLiteFeedbackStore) async throws -> [Saved] {
             #expect(try await job.run().classified == report.classified + 2)
             grown.append(try await saved(store))
         }
-        #expect(grown[1] == grown[0] && grown[2] == grown[0], "stale records read again, in chunks or not")
+        #expect(differences(grown[1], grown[0]) == 0, "stale records read again, three at a time")
+        #expect(differences(grown[2], grown[0]) == 0, "stale records read again, seven at a time")
         #expect(grown[0].count == results[0].count + 2)
         let one = results[0]
         #expect(one.count > 3000)
@@ -101,8 +107,8 @@ private func saved(_ store: SQLiteFeedbackStore) async throws -> [Saved] {
                 || $0.classification.stageRule == .default
         }
         #expect(waited.count > 300)
-        #expect(results[1] == one, "everything deferred, three records at a time")
-        #expect(results[2] == one, "part kept, part deferred, seven at a time")
+        #expect(differences(results[1], one) == 0, "everything deferred, three records at a time")
+        #expect(differences(results[2], one) == 0, "part kept, part deferred, seven at a time")
     }
 
     @Test func aRunWithNothingToClassifyDoesNotTrain() async throws {

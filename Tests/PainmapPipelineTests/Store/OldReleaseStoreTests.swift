@@ -49,8 +49,9 @@ import Testing
         }
         #expect(
             migrations == [
-                "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v6_slice_index",
-                "v7_classification_learned", "v8_review_decisions", "v9_workspace_users",
+                // Sorted as text: v11 comes before v1_.
+                "v11_classification_model", "v1_feedback", "v2_classification", "v3_redaction", "v4_pains",
+                "v6_slice_index", "v7_classification_learned", "v8_review_decisions", "v9_workspace_users",
             ]
         )
         #expect(index == FeedbackRecordColumns.sliceIndex)
