@@ -63,6 +63,54 @@ enum AddressLexicon {
         "живут", "живет", "проживают", "квартира", "квартиру", "ответа",
     ])
 
+    /// Whether a word is a street type written in full with one typo — a letter swapped with the next, dropped,
+    /// doubled or replaced, the first letter kept («прлспект», «прооспект», «просепкт», «пееулок»): citizens' texts
+    /// hold them, and a person's name after one is the street's name as after the type itself.
+    ///
+    /// Only the types of six letters or more are compared (shorter ones are a typo away from ordinary words).
+    static func isMisspelledStreetType(_ key: WordKey) -> Bool {
+        guard key.length >= 5, key.length <= 12, fullStreetTypeFirsts[Int(key.byte(at: 0))] else { return false }
+        if streetTypes.contains(key) { return false }
+        return fullStreetTypes.contains { type in
+            abs(type.length - key.length) <= 1 && type.byte(at: 0) == key.byte(at: 0) && isOneEditApart(type, key)
+        }
+    }
+
+    /// The street types of six letters or more, spelled in full, in every case the lists hold.
+    private static let fullStreetTypes: [WordKey] = Array(
+        Set((streetTypeWords + trailingStreetTypeWords).filter { $0.count >= 6 && !$0.contains("-") })
+    ).sorted().map { WordKey($0) }
+    /// Indexed by byte: the first letters of ``fullStreetTypes``.
+    private static let fullStreetTypeFirsts: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for type in fullStreetTypes { table[Int(type.byte(at: 0))] = true }
+        return table
+    }()
+
+    /// Whether two words (at most 16 letters) are one substitution, insertion, deletion or swap of neighbours apart.
+    static func isOneEditApart(_ a: WordKey, _ b: WordKey) -> Bool {
+        let (short, long) = a.length <= b.length ? (a, b) : (b, a)
+        var first = 0
+        while first < short.length, short.byte(at: first) == long.byte(at: first) { first += 1 }
+        if first == short.length { return long.length - short.length == 1 }
+        func equalTail(_ shortFrom: Int, _ longFrom: Int) -> Bool {
+            var i = shortFrom
+            var j = longFrom
+            while i < short.length {
+                if short.byte(at: i) != long.byte(at: j) { return false }
+                i += 1
+                j += 1
+            }
+            return j == long.length
+        }
+        if short.length == long.length {
+            if equalTail(first + 1, first + 1) { return true }  // replaced
+            return first + 1 < short.length && short.byte(at: first) == long.byte(at: first + 1)
+                && short.byte(at: first + 1) == long.byte(at: first) && equalTail(first + 2, first + 2)  // swapped
+        }
+        return long.length - short.length == 1 && equalTail(first, first + 1)  // inserted or dropped
+    }
+
     /// What a word can open, in one lookup.
     ///
     /// Bit 0 a street type, 1 a type after the name, 2 a settlement type, 3 a house marker. Words in none of these

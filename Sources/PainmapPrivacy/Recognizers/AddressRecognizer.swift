@@ -55,9 +55,10 @@ struct AddressRecognizer {
         if text.tokens[keyword].length > 4, text.isSymbol(keyword + 1, ".") { return nil }
         guard var cursor = afterAbbreviation(keyword, in: text) else { return nil }
         // «на улице мороз минус 35»: a spelled-out type before a lower-case word is often no address at all.
+        // In a text in capitals («КАРТУ ДЛЯ ЛЬГОТНОГО ПРОЕЗДА РЕБЁНКА…») a capital says nothing: read it as lower case.
         let spelledOut =
             text.tokens[keyword].length > 4 && cursor < text.tokens.count && text.tokens[cursor].isWord
-            && !text.tokens[cursor].isCapitalized
+            && (!text.tokens[cursor].isCapitalized || text.tokens[cursor].isUpper && text.tokens[keyword].isUpper)
         var names = 0
         while names < 5, cursor < text.tokens.count {
             let token = text.tokens[cursor]
@@ -107,10 +108,12 @@ struct AddressRecognizer {
         }
         var last = index
         // A two-word name: «Карла Маркса», «Героев Труда».
-        if let next = text.next(after: index), tokens[next].isWord,
+        if let next = text.next(after: index), tokens[next].isWord, tokens[next].length >= 3,
+            !NameLexicon.notPersons.contains(tokens[next].key),
             tokens[next].isCapitalized == tokens[index].isCapitalized, !text.lineBreak(between: index, next),
             NameDictionary.names[firstName: tokens[index].key] != nil
                 || tokens[index].key.sameHead(AddressRecognizer.heroes)
+                || AddressRecognizer.isGenitiveAdjective(tokens[index].key)
         {
             last = next
         }
@@ -144,7 +147,9 @@ struct AddressRecognizer {
             guard let word = text.word(cursor) else { break }
             if AddressRecognizer.placeTypes.contains(word.key) {
                 // «г. Казань», «город Нижний Тагил»: the type, then one or two words of the name.
-                guard var name = afterAbbreviation(cursor, in: text), name < tokens.count, tokens[name].isWord else {
+                guard var name = afterAbbreviation(cursor, in: text), name < tokens.count, tokens[name].isWord,
+                    !AddressRecognizer.isPreposition(cursor, before: name, in: text)
+                else {
                     break
                 }
                 last = name
@@ -227,8 +232,10 @@ struct AddressRecognizer {
     }
 
     static func mayNameStreet(_ token: Token) -> Bool {
+        // «Квартира 46 кв. м»: a flat's or a house's marker names no street.
         guard token.length >= 4, token.isWord, !token.isUpper, NumberCue.of(token.key) == nil,
-            !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue
+            !NameLexicon.notPersons.contains(token.key), !NameLexicon.cue(token.key).isCue,
+            !AddressLexicon.flatMarkers.contains(token.key), !AddressLexicon.houseMarkers.contains(token.key)
         else { return false }
         if streetEndings.containsEnding(of: token.key, lengths: 2...4) { return true }
         return NameDictionary.names[firstName: token.key] != nil
@@ -239,6 +246,22 @@ struct AddressRecognizer {
         "ко", "са", "ля", "ца", "ов", "ев", "цев", "ст",
     ])
     private static let heroes = WordKey("героев")
+    private static let selo = WordKey("с")
+    private static let metre = WordKey("м")
+
+    /// Whether the place type at `type` is the preposition «с» («с июля», «с мая»): written without the dot of «с.»
+    /// (село) and before a lower-case word.
+    static func isPreposition(_ type: Int, before name: Int, in text: ScannedText) -> Bool {
+        text.tokens[type].isWord && text.tokens[type].key.sameHead(selo) && !text.isSymbol(type + 1, ".")
+            && !text.tokens[name].isCapitalized
+    }
+
+    /// Whether a word ends like an adjective in the genitive, as the first word of a two-word street's name does:
+    /// «Красных Зорь», «Советской Армии», «Молодой Гвардии», «Девятого Января».
+    static func isGenitiveAdjective(_ key: WordKey) -> Bool {
+        key.length >= 5 && genitiveAdjectiveEndings.containsEnding(of: key, lengths: 2...3)
+    }
+    private static let genitiveAdjectiveEndings = WordSet(endings: ["ых", "их", "ой", "ей", "ого", "его"])
     private static let neuterEnding = WordKey("ое")
     private static let street = WordKey("улица")
     private static let addressLeads = WordSet([
@@ -399,7 +422,8 @@ struct AddressRecognizer {
                 }
                 break
             }
-            _ = nameStart
+            // «не выдают с июля покупаем…»: «с» without its dot before a lower-case word is the preposition.
+            if AddressRecognizer.isPreposition(typeToken, before: nameStart, in: text) { break }
             first = typeToken
             // «р.п.», «г.п.»: a one-letter part of the type before it.
             if let dot = text.previous(before: typeToken), tokens[dot].isSymbol("."), dot >= 1, tokens[dot - 1].isWord,
@@ -576,6 +600,8 @@ struct AddressRecognizer {
             if tokens[value].isSymbol("№"), let after = text.next(after: value) { value = after }
             guard value < tokens.count, tokens[value].isNumber || (tokens[value].isWord && tokens[value].length == 1)
             else { break }
+            // «46 кв. м», «60 кв.м»: square metres, not a flat «м».
+            if tokens[value].isWord, tokens[value].key.sameHead(AddressRecognizer.metre) { break }
             probe = value
             if probe + 1 < tokens.count, tokens[probe + 1].isWord, tokens[probe + 1].length == 1,
                 tokens[probe + 1].start == tokens[probe].end
@@ -586,8 +612,49 @@ struct AddressRecognizer {
             if isFlat { flat = true }
             parts += 1
         }
+        // «Титова 15 26», «ул. Мира 7 3»: a second bare number after the house, one space on, is the flat. It joins
+        // the span but does not count as a flat: alone it makes neither a street without its type an address nor a
+        // public building's address someone's home.
+        if !flat, parts == 0, let number = bareFlat(after: end, in: text) {
+            end = number
+        }
         return (spanStart, end, flat)
     }
+
+    /// The flat written as a bare number right after a house number («15 26»): one to four digits one space on, on
+    /// the same line, that neither continue into another number (a phone's groups, a date) nor count something
+    /// («15 3 года», «5 10 руб»).
+    private func bareFlat(after house: Int, in text: ScannedText) -> Int? {
+        let tokens = text.tokens
+        let space = house + 1
+        let number = house + 2
+        guard number < tokens.count, tokens[space].isSpace, !tokens[space].hasLineBreak, tokens[space].length == 1,
+            tokens[number].isNumber, tokens[number].length <= 4, !Self.isYear(tokens[number], in: text)
+        else { return nil }
+        if number + 1 < tokens.count, !tokens[number + 1].isSpace, !tokens[number + 1].isSymbol(","),
+            !tokens[number + 1].isSymbol("."), !tokens[number + 1].isSymbol(";")
+        {
+            return nil  // «15 26-й», «5 12:00», «7 3/4»
+        }
+        if number + 2 < tokens.count, tokens[number + 1].isSymbol("."), tokens[number + 2].isNumber { return nil }
+        if let following = text.next(after: number) {
+            if tokens[following].isNumber { return nil }  // «8 913 …», «12 05 2024»
+            if let word = text.word(following), NumberCue.isDecoySuffix(word.key) || Self.countWords.contains(word.key)
+            {
+                return nil
+            }
+        }
+        return number
+    }
+
+    /// Words after a number that make it a count, beyond ``NumberCue``'s amounts and times.
+    private static let countWords = WordSet([
+        "раз", "раза", "детей", "ребенка", "ребенок", "детям", "семей", "семьи", "квартир", "квартиры", "этаж",
+        "этаже", "этажа", "подъезд", "подъезде", "подъезда", "метров", "метра", "машин", "мест", "места", "окон",
+        "класс", "класса", "классе", "группа", "группы", "мая", "июня", "июля", "августа", "сентября", "октября",
+        "ноября", "декабря", "января", "февраля", "марта", "апреля", "числа", "недель", "недели", "месяцев",
+        "месяца", "ч", "градусов", "процентов", "окна", "окно", "человека",
+    ])
 
     /// The token after an abbreviation's optional dot.
     private func afterAbbreviation(_ index: Int, in text: ScannedText) -> Int? {

@@ -77,7 +77,7 @@ struct NameRecognizer {
             if !anyAnchor,
                 feature.firstName || feature.patronymic || feature.initial || feature.firstForms != nil
                     || feature.surnameForms != nil || (feature.name && NameLexicon.hasPersonalSurnameEnding(lower))
-                    || NameLexicon.cue(lower).isCue
+                    || NameLexicon.cue(lower).isCue || NameRecognizer.particleGlued(lower) != nil
             {
                 anyAnchor = true
             }
@@ -221,8 +221,11 @@ struct NameRecognizer {
             }
             // 3b. A surname by its suffix followed by a capitalised word: «Андреева Мирослава» — unless initials before it
             // already make the name («Со слов И. И. Сидорова Ситуация повторяется»).
+            // A word in capitals before a capitalised one is no such pair: «…ПОДПИСЫВАЛИ БЕЗ ЖИЛЬЦОВ Контактный
+            // телефон» is a shouted sentence running into the next; nor is a number's cue («Контактный») a name.
             if feature.name, !feature.patronymic, let next = nextWord(index), features[next].name,
                 !features[next].surnameLike, !features[next].patronymic, !features[next].firstName,
+                token.isUpper == tokens[next].isUpper, NumberCue.of(tokens[next].key) == nil,
                 NameLexicon.hasPersonalSurnameEnding(token.key) || NameRecognizer.hasSurnameShape(token.key),
                 !(text.previous(before: index).map { tokens[$0].isSymbol(".") && $0 > 0 && features[$0 - 1].initial }
                     ?? false)
@@ -328,6 +331,37 @@ struct NameRecognizer {
                     words += 1
                 }
                 if words > 0 { add(start, index) }
+            }
+            // 7b. «оглы», «кызы», «уулу» are no Russian words: in any case the word before is a father's name and the
+            // words before it a first name and a surname, even when the dictionary knows none of them («мамедов
+            // эльчин тофик оглы», «ЭЛЬЧИН ТОФИК ОГЛЫ»); a surname may also follow («Эльчин Тофик оглы Мамедов»).
+            // «Тофик-оглы», «Тофикоглы» carry the father's name in the same word.
+            if let glued = NameRecognizer.particleGlued(token.key) {
+                let father = glued ? index : previousWord(index)
+                if let father, glued || NameRecognizer.mayBeTurkicName(tokens[father], features[father]) {
+                    var start = father
+                    var surnameBefore = false
+                    if let given = previousWord(father),
+                        NameRecognizer.mayBeTurkicName(tokens[given], features[given])
+                    {
+                        start = given
+                        if let surname = previousWord(given),
+                            NameRecognizer.mayBeTurkicSurname(tokens[surname], features[surname])
+                        {
+                            start = surname
+                            surnameBefore = true
+                        }
+                    }
+                    var end = index
+                    if !surnameBefore, let surname = nextWord(index),
+                        NameRecognizer.mayBeTurkicSurname(tokens[surname], features[surname]),
+                        features[surname].surnameForms != nil || features[surname].firstForms != nil
+                            || NameRecognizer.hasTurkicSurnameShape(tokens[surname].key)
+                    {
+                        end = surname
+                    }
+                    add(start, end)
+                }
             }
             // 8. A capitalised word that is only a person's name in the dictionary stands for a person even alone:
             // a surname in any case («вместе с Фроловым», «Кириллова не отвечает»), a first name or its diminutive
@@ -499,9 +533,13 @@ struct NameRecognizer {
                     cursor = next + 1
                 }
             }
-            // Without dots the letters must not read as words: «Петрова и я», «Иванов с ним» are no initials.
+            // Without dots the letters must not read as words: «Петрова и я», «Иванов с ним» are no initials. In
+            // capitals a capital says nothing, so only a surname of the dictionary that is no ordinary word carries
+            // them («ИВАНОВ А В», not «ОФОРМЛЯЮТ НЕСКОЛЬКО МЕСЯЦЕВ А В ШКОЛУ»).
             if letters == 2, dots == 0, let second = text.previous(before: last + 1),
-                NameRecognizer.oneLetterWords.contains(tokens[second].key), !tokens[second].isCapitalized
+                NameRecognizer.oneLetterWords.contains(tokens[second].key),
+                !tokens[second].isCapitalized
+                    || tokens[index].isUpper && tokens[index].length > 1 && !features[index].strongSurname
             {
                 return nil
             }
@@ -543,11 +581,14 @@ struct NameRecognizer {
             guard let word = text.word(previous) else { return false }
             if AddressLexicon.streetTypes.contains(word.key) || NameRecognizer.honorifics.contains(word.key)
                 || AddressLexicon.trailingStreetTypes.contains(word.key)
+                || AddressLexicon.isMisspelledStreetType(word.key)  // «на прлспект Карла Маркса»
             {
                 return true
             }
-            guard word.isCapitalized, let before = text.previous(before: previous),
-                !text.lineBreak(between: before, previous)
+            // A cue or a sentence's word is no part of a street's name: in «болтаются на улице Пишет Киселев М.Г.»
+            // and «…на улице Спасибо. Пишет Макарова Н.В.» a signature follows the street word.
+            guard word.isCapitalized, !NameLexicon.cue(word.key).isCue, !NameLexicon.notPersons.contains(word.key),
+                let before = text.previous(before: previous), !text.lineBreak(between: before, previous)
             else { return false }
             previous = before
             if text.tokens[previous].isSymbol("."), let earlier = text.previous(before: previous) { previous = earlier }
@@ -671,6 +712,55 @@ struct NameRecognizer {
 
     /// «оглы», «кызы» and their Kazakh, Kyrgyz and Uzbek spellings close a patronymic.
     static let patronymicParticles = WordSet(["оглы", "оглу", "кызы", "кзы", "улы", "уулу", "угли", "кизи", "гызы"])
+
+    /// The particles that are no Russian word in any case («угли» is coals, «улы» too short to trust), written apart
+    /// or glued to the father's name by a hyphen or without one («Тофик-оглы», «Тофикоглы»).
+    private static let unambiguousParticles = WordSet(["оглы", "оглу", "кызы", "гызы", "уулу"])
+    private static let gluedParticles = ["оглы", "кызы", "гызы"].map { WordKey($0) }
+    private static let particleFinalY = WordKey("ы").last
+    private static let particleFinalU = WordKey("у").last
+
+    /// Whether `key` is an unambiguous particle (`false`), a father's name with one glued to it (`true`), or
+    /// neither (`nil`).
+    static func particleGlued(_ key: WordKey) -> Bool? {
+        // Every particle ends in «ы» or «у»: most words are ruled out without a lookup.
+        guard key.last == particleFinalY || key.last == particleFinalU else { return nil }
+        if unambiguousParticles.contains(key) { return false }
+        guard key.length >= 7 else { return nil }
+        return gluedParticles.contains { key.hasSuffix($0) } ? true : nil
+    }
+
+    /// Whether a word before «оглы» may be a father's or a first name: any case, no cue, pronoun, preposition or
+    /// word of a sentence's frame («сосед», «мне», «пишет»), and no past tense or infinitive unless the dictionary
+    /// knows it as a name.
+    private static func mayBeTurkicName(_ token: Token, _ feature: Features) -> Bool {
+        guard token.isWord, token.length >= 3, !NameLexicon.notPersons.contains(token.key),
+            !NameLexicon.cue(token.key).isCue, !isAddressOrOfficeWord(token.key)
+        else { return false }
+        // «Ниджат», «Фикрет», «Марат» end like present-tense verbs; a past tense, an infinitive or a reflexive form
+        // («нахамил», «звонила», «жаловаться») is no name.
+        return feature.firstForms != nil || feature.firstName
+            || !pastOrInfinitiveEndings.containsEnding(of: token.key, lengths: 2...2)
+    }
+    private static let pastOrInfinitiveEndings = WordSet(endings: [
+        "ть", "ти", "ся", "сь", "ла", "ли", "ло", "ал", "ил", "ел", "ял", "ыл", "ул",
+    ])
+
+    /// Whether a word beside a first name and «оглы» may be the surname: a dictionary name, a capitalised word, or a
+    /// surname's ending of the peoples who write «оглы/кызы» (-ов, -ева, -ли, -заде …).
+    private static func mayBeTurkicSurname(_ token: Token, _ feature: Features) -> Bool {
+        guard token.isWord, token.length >= 3, !NameLexicon.notPersons.contains(token.key),
+            !NameLexicon.cue(token.key).isCue, !isAddressOrOfficeWord(token.key)
+        else { return false }
+        return feature.name || feature.surnameForms != nil || feature.surnameLike
+            || hasTurkicSurnameShape(token.key)
+    }
+
+    /// Surname endings of the Turkic peoples beside the Russian ones: «Гасанли», «Мамедли», «Алиев», «Ахмедзаде».
+    static func hasTurkicSurnameShape(_ key: WordKey) -> Bool {
+        hasSurnameShape(key) || key.length >= 6 && turkicSurnameEndings.containsEnding(of: key, lengths: 2...4)
+    }
+    private static let turkicSurnameEndings = WordSet(endings: ["ли", "лы", "заде", "лу"])
 
     /// Words that make the next name an honorific one: `им. Пушкина`, «имени Ленина», «памяти героев».
     private static let honorifics = WordSet(["им", "имени", "памяти"])

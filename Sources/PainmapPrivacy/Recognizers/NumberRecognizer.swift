@@ -58,6 +58,19 @@ struct NumberRecognizer {
             let suffixDecoy =
                 text.word(text.next(after: groups[groups.count - 1])).map { NumberCue.isDecoySuffix($0.key) } ?? false
             var cue = cueBefore(index, in: text)
+            // A СНИЛС spelled 3-3-3 2 with its control number, or twelve digits with both ИНН control digits, is the
+            // citizen's even in a sentence about an application or an office («проверьте заявку по номеру
+            // 112-233-445 95», «в МФЦ дали выписку, 500100732259»): no application number or phone is spelled so.
+            // A number labelled by the application word itself («Заявление № …», «Лицевой счёт …») stays.
+            if cue == .publicLine || cue == .decoy, let type = unmistakableIdentifier(groups, in: text),
+                !isLabelledByDecoy(index, in: text), !isPublicChain(groups, in: text)
+            {
+                let last = groups[groups.count - 1]
+                candidates.append(Candidate(type: type, start: tokens[index].start, end: tokens[last].end))
+                lastTyped = (last, type)
+                index = last + 1
+                continue
+            }
             // An organisation's line or a public number is skipped whole: its parts are no phones either.
             if cue == .publicLine || isPublicChain(groups, in: text) {
                 index = groups[groups.count - 1] + 1
@@ -148,6 +161,42 @@ struct NumberRecognizer {
             for scalar in text.scalars[text.tokens[group].start..<text.tokens[group].end] { number.append(scalar) }
         }
         return publicNumbers.contains(number)
+    }
+
+    /// The type of a chain no other number is spelled like: a СНИЛС as `XXX-XXX-XXX YY` (or nine digits and two) with
+    /// a valid control number, a solid 12-digit ИНН with both control digits valid; otherwise `nil`.
+    func unmistakableIdentifier(_ groups: [Int], in text: ScannedText) -> PersonalDataType? {
+        guard groups.count <= 4 else { return nil }
+        var lengths: [Int] = []
+        var digits: [UInt8] = []
+        for group in groups {
+            let token = text.tokens[group]
+            lengths.append(token.length)
+            for scalar in text.scalars[token.start..<token.end] {
+                digits.append(UInt8(truncatingIfNeeded: scalar.value &- 48))
+            }
+        }
+        if lengths == [3, 3, 3, 2] || lengths == [9, 2] {
+            return IdentifierChecksums.isValidSNILS(digits) ? .snils : nil
+        }
+        if lengths == [12] { return IdentifierChecksums.isValidINN(digits) ? .inn : nil }
+        return nil
+    }
+
+    /// Whether the chain at token `index` is labelled by the word or sign right before it as an application's,
+    /// an account's or a code's number: «№», or a decoy cue word («заявки», «счёт», «код»), past a colon or a dot.
+    func isLabelledByDecoy(_ index: Int, in text: ScannedText) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, cursor >= index - 5 {
+            let token = text.tokens[cursor]
+            if token.isSpace || token.isSymbol(":") || token.isSymbol(".") || token.isSymbol("-") {
+                cursor -= 1
+                continue
+            }
+            if token.isSymbol("№") || token.isSymbol("#") { return true }
+            return token.isWord && NumberCue.of(token.key) == .decoy
+        }
+        return false
     }
 
     /// Words that join the items of a list: «8-913-123-45-67 или 223344».
