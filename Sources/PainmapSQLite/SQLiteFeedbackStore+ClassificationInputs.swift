@@ -24,7 +24,6 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
             ORDER BY f.id LIMIT ?
             """
         let limit = max(1, batchSize)
-        let epoch = Date(timeIntervalSince1970: 0)
         for source in SourceKind.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
             var after: Int64 = 0
             while true {
@@ -34,32 +33,7 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
                     inputs.reserveCapacity(limit)
                     let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                     while let row = try rows.next() {
-                        var record = FeedbackRecord(
-                            source: source,
-                            feed: "",
-                            receivedAt: epoch,
-                            region: region,
-                            regionRaw: "",
-                            regionCodeSystem: .okato,
-                            quarter: quarter,
-                            text: row[2]
-                        )
-                        record.categoryRaw = row[3]
-                        record.subcategoryRaw = row[4]
-                        record.categoryCode = row[5]
-                        record.serviceID = row[6]
-                        record.serviceName = row[7]
-                        record.lifeSituationHint = row[8]
-                        let ratings: String = row[9]
-                        if !ratings.isEmpty { record.ratings = FeedbackRecordColumns.decode(ratings) }
-                        inputs.append(
-                            ClassificationInput(
-                                id: RecordID(rawValue: row[0]),
-                                fingerprint: UInt64(bitPattern: row[1] as Int64),
-                                record: record,
-                                classifiedUnder: row[10]
-                            )
-                        )
+                        inputs.append(Self.classificationInput(row, source: source, region: region, quarter: quarter))
                     }
                     return inputs
                 }
@@ -69,6 +43,81 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
                 if page.count < limit { break }
             }
         }
+    }
+
+    public func classificationInputs(
+        region: String,
+        quarter: Quarter,
+        ids: Set<RecordID>,
+        batchSize: Int,
+        _ body: ([ClassificationInput]) async throws -> Void
+    ) async throws {
+        // Primary-key lookups, 256 ids per statement: a deferred record costs its own row, not a pass over the slice.
+        let perStatement = 256
+        let sorted = ids.map(\.rawValue).sorted()
+        let limit = max(1, batchSize)
+        var start = 0
+        while start < sorted.count {
+            let end = min(start + limit, sorted.count)
+            let chunk = Array(sorted[start..<end])
+            let page = try await read("прочитать записи для классификации") { db in
+                var inputs: [ClassificationInput] = []
+                inputs.reserveCapacity(chunk.count)
+                var from = 0
+                while from < chunk.count {
+                    let to = min(from + perStatement, chunk.count)
+                    let marks = Array(repeating: "?", count: to - from).joined(separator: ", ")
+                    let sql = """
+                        SELECT f.id, f.content_digest, f.text, f.category_raw, f.subcategory_raw, f.category_code,
+                            f.service_id, f.service_name, f.life_situation_hint, f.ratings,
+                            CASE WHEN c.record_digest = f.content_digest THEN c.config_digest END, f.source
+                        FROM feedback_record f LEFT JOIN record_classification c ON c.record_id = f.id
+                        WHERE f.id IN (\(marks)) AND f.region = ? AND f.quarter = ?
+                        ORDER BY f.id
+                        """
+                    let arguments = StatementArguments(chunk[from..<to]) + [region, quarter.description]
+                    let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                    while let row = try rows.next() {
+                        guard let source = SourceKind(rawValue: row[11]) else { continue }
+                        inputs.append(Self.classificationInput(row, source: source, region: region, quarter: quarter))
+                    }
+                    from = to
+                }
+                return inputs
+            }
+            if !page.isEmpty { try await body(page) }
+            start = end
+        }
+    }
+
+    /// One record of the lean classification read: columns 0–10 of its queries.
+    private static func classificationInput(_ row: Row, source: SourceKind, region: String, quarter: Quarter)
+        -> ClassificationInput
+    {
+        var record = FeedbackRecord(
+            source: source,
+            feed: "",
+            receivedAt: Date(timeIntervalSince1970: 0),
+            region: region,
+            regionRaw: "",
+            regionCodeSystem: .okato,
+            quarter: quarter,
+            text: row[2]
+        )
+        record.categoryRaw = row[3]
+        record.subcategoryRaw = row[4]
+        record.categoryCode = row[5]
+        record.serviceID = row[6]
+        record.serviceName = row[7]
+        record.lifeSituationHint = row[8]
+        let ratings: String = row[9]
+        if !ratings.isEmpty { record.ratings = FeedbackRecordColumns.decode(ratings) }
+        return ClassificationInput(
+            id: RecordID(rawValue: row[0]),
+            fingerprint: UInt64(bitPattern: row[1] as Int64),
+            record: record,
+            classifiedUnder: row[10]
+        )
     }
 
     public func saveClassifications(_ batch: ClassificationBatch) async throws {

@@ -14,6 +14,9 @@ import PainmapCore
 /// key, and the ``digest`` names exactly the counts, so the same certain records give the same model and digest in
 /// every run, on any number of threads.
 public struct LearnedSituationModel: Sendable {
+    /// Names the training and prediction algorithm: bump it when a change here should train the models again on a
+    /// store whose records are all classified (`ClassificationModelStore` keys the last training by it).
+    public static let version = "painmap-learned/1"
     /// Features seen in fewer training records than this are dropped.
     public static let minimumDocuments = 2
     /// The additive smoothing of feature probabilities.

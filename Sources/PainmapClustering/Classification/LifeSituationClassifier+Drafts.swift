@@ -25,6 +25,9 @@ extension LifeSituationClassifier {
         let textCount: Int
         /// What rules 1–4 said.
         let situation: SituationPart
+
+        /// About how many bytes the draft holds: its text, stem keys and ratings, plus the fixed parts.
+        public var estimatedBytes: Int { text.utf8.count + stems.count * 8 + ratings.count * 16 + 160 }
     }
 
     /// Rules 1–4's outcome for a record.

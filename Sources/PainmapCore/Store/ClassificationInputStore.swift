@@ -20,11 +20,47 @@ public protocol ClassificationInputStore: Sendable {
         _ body: ([ClassificationInput]) async throws -> Void
     ) async throws
 
+    /// Streams some records of one region and quarter, as
+    /// ``classificationInputs(region:quarter:batchSize:_:)`` gives them, in batches: the records a run deferred
+    /// until its learned models existed.
+    ///
+    /// - Parameters:
+    ///   - region: The 2-digit region.
+    ///   - quarter: The quarter.
+    ///   - ids: The records to read; ids of other slices or of no record are skipped.
+    ///   - batchSize: Records per batch (at least 1).
+    ///   - body: Takes each batch in order.
+    /// - Throws: A ``PainmapFailure`` when the store cannot be read; what `body` throws.
+    func classificationInputs(
+        region: String,
+        quarter: Quarter,
+        ids: Set<RecordID>,
+        batchSize: Int,
+        _ body: ([ClassificationInput]) async throws -> Void
+    ) async throws
+
     /// Saves a batch of classifications in one transaction, replacing earlier ones of the same records.
     ///
     /// - Parameter batch: The rows, the distinct classifications they name and the configuration digest.
     /// - Throws: A ``PainmapFailure`` when the store cannot be written; nothing of the batch is then saved.
     func saveClassifications(_ batch: ClassificationBatch) async throws
+}
+
+extension ClassificationInputStore {
+    /// Streams the whole slice and keeps the given records: a store without lookups by id.
+    public func classificationInputs(
+        region: String,
+        quarter: Quarter,
+        ids: Set<RecordID>,
+        batchSize: Int,
+        _ body: ([ClassificationInput]) async throws -> Void
+    ) async throws {
+        guard !ids.isEmpty else { return }
+        try await classificationInputs(region: region, quarter: quarter, batchSize: batchSize) { page in
+            let chosen = page.filter { ids.contains($0.id) }
+            if !chosen.isEmpty { try await body(chosen) }
+        }
+    }
 }
 
 /// One record as `painmap classify` reads it: the fields the rules read, and whether it is classified already.

@@ -21,6 +21,9 @@ public struct ClassifyReport: Sendable {
     public var stages: [LifeSituationStage]
     /// The learned model the records were classified with.
     public var model: ModelSummary?
+    /// Whether this run trained the learned models; `false` when it found every record classified under the models
+    /// the store remembers (`ClassifyJob.run(reusingCurrentModels:)`) and ``model`` is then `nil`.
+    public var trainedModels = true
 
     /// The learned model's size and training counts.
     public struct ModelSummary: Sendable, Hashable {

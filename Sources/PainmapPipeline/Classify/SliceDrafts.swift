@@ -17,53 +17,53 @@ struct DraftChunk: Sendable {
     var classifiedUnder: Set<String> = []
 }
 
-/// A slice's drafts until the learned models exist: about 20 bytes a record, plus the stem keys of the few that wait
-/// for a model.
+/// A slice's drafts until the learned models exist: a row of 24 bytes per record the rules decided, the analysed text
+/// of the records that wait for a model while the run's budget lasts, and only the id of those beyond it (they are
+/// read again from the store once the models exist).
 struct SliceDrafts {
-    private var ids: [RecordID] = []
-    private var fingerprints: [UInt64] = []
-    /// Per record: an index into the run's ``ClassificationTable``, or `-1 - k` for ``pending``[k].
-    private var slots: [Int32] = []
-    /// The drafts that wait for a learned model, in record order.
-    private(set) var pending: [LifeSituationClassifier.PendingClassification] = []
+    /// The records the rules decided, numbered in the run's ``ClassificationTable``, in record order.
+    private(set) var rows: [ClassificationBatch.Row] = []
+    /// The records that wait for a learned model, with their drafts, in record order.
+    private(set) var pending: [Pending] = []
+    /// The records that wait for a learned model but did not fit the budget.
+    private(set) var deferred: Set<RecordID> = []
     /// The digests of the slice's records that were not drafted because a current classification exists.
     private(set) var classifiedUnder: Set<String> = []
 
+    /// A record waiting for a learned model.
+    struct Pending {
+        var id: RecordID
+        var fingerprint: UInt64
+        var draft: LifeSituationClassifier.PendingClassification
+    }
+
     /// Adds a chunk's drafts, numbering its classifications in the run's table.
-    mutating func append(_ chunk: DraftChunk, into table: inout ClassificationTable) {
+    ///
+    /// - Parameters:
+    ///   - chunk: A task's drafts, in page order.
+    ///   - table: The run's table.
+    ///   - room: The bytes of pending drafts the run may still hold; a draft that does not fit is deferred.
+    mutating func append(_ chunk: DraftChunk, into table: inout ClassificationTable, room: inout Int) {
         let numbers = chunk.local.map { table.index(of: $0) }
         var waiting = chunk.pending.makeIterator()
-        ids += chunk.ids
-        fingerprints += chunk.fingerprints
-        for slot in chunk.slots {
+        for (index, slot) in chunk.slots.enumerated() {
+            let id = chunk.ids[index]
+            let fingerprint = chunk.fingerprints[index]
             if slot >= 0 {
-                slots.append(numbers[Int(slot)])
+                rows.append(
+                    ClassificationBatch.Row(id: id, fingerprint: fingerprint, classification: numbers[Int(slot)])
+                )
             } else if let draft = waiting.next() {
-                slots.append(-1 - Int32(pending.count))
-                pending.append(draft)
+                let bytes = draft.estimatedBytes
+                if bytes <= room {
+                    room -= bytes
+                    pending.append(Pending(id: id, fingerprint: fingerprint, draft: draft))
+                } else {
+                    deferred.insert(id)
+                }
             }
         }
         classifiedUnder.formUnion(chunk.classifiedUnder)
-    }
-
-    /// The rows to save, once ``pending`` is finished.
-    ///
-    /// - Parameters:
-    ///   - finished: The classifications of ``pending``, in its order.
-    ///   - table: The run's table, which numbers them.
-    /// - Returns: One row per drafted record, in record order.
-    func rows(finishing finished: [RecordClassification], into table: inout ClassificationTable)
-        -> [ClassificationBatch.Row]
-    {
-        let numbers = finished.map { table.index(of: $0) }
-        return ids.indices.map { index in
-            let slot = slots[index]
-            return ClassificationBatch.Row(
-                id: ids[index],
-                fingerprint: fingerprints[index],
-                classification: slot >= 0 ? slot : numbers[Int(-1 - slot)]
-            )
-        }
     }
 }
 

@@ -165,9 +165,10 @@ public struct RunJob: Sendable {
         if let prepared {
             digest = prepared.digest
         } else {
-            // A worker that joined the round trains the same learned models from the same classified store, so its
-            // digest is the opener's; the classification itself finds nothing stale and writes nothing.
-            digest = try await classification.run(counting: false).configDigest
+            // A worker that joined the round finds the store classified by the opener: its digest is the opener's,
+            // read from the store without training (or, on a store that does not remember it, from the same models
+            // trained again; the classification itself then finds nothing stale and writes nothing).
+            digest = try await classification.run(counting: false, reusingCurrentModels: true).configDigest
         }
         let context = regionContext(options, configDigest: digest)
         try await withThrowingTaskGroup(of: (RegionResult, Bool).self) { group in
@@ -292,8 +293,10 @@ public struct RunJob: Sendable {
         report.timings.ingest = started.duration(to: clock.now)
 
         started = clock.now
-        let classified = try await classification.run(counting: false)
+        // Every record already classified under the models the store remembers: no training (issue 17).
+        let classified = try await classification.run(counting: false, reusingCurrentModels: true)
         report.classified = classified.classified
+        report.trainedModels = classified.trainedModels
         report.timings.classify = started.duration(to: clock.now)
         let present = Set(try await store.status().records.filter { $0.quarter == options.quarter }.map(\.region))
         return (classified.configDigest, present.filter { configuration.regions.region(code: $0) != nil }.sorted())

@@ -43,6 +43,9 @@ public struct RunReport: Sendable {
     public var purge: PurgeReport?
     /// Records classified in this run.
     public var classified = 0
+    /// Whether the classification stage trained the learned models: `false` when the store showed every record
+    /// classified under its last models (issue 17), or when this worker joined a round another one prepared.
+    public var trainedModels = false
     /// Per region, in code order.
     public var regions: [RegionOutcome] = []
     /// The overview page.
@@ -72,7 +75,10 @@ public struct RunReport: Sendable {
                     + "в карантине \(totals.quarantined), дубликатов \(totals.duplicate)"
             )
         }
-        lines.append("Классифицировано новых записей: \(classified)")
+        lines.append(
+            "Классифицировано новых записей: \(classified)"
+                + (trainedModels ? "" : " (все записи уже классифицированы, модели не обучались)")
+        )
         lines.append("Квартал \(quarter) — отчёты записаны:")
         for region in regions {
             lines.append(

@@ -196,6 +196,8 @@ enum SQLiteMigrations {
         registerReviewDecisions(in: &migrator)
         // The workspace's accounts (issue 13, painmap serve), in SQLiteMigrations+Workspace.swift.
         registerWorkspaceUsers(in: &migrator)
+        // The last classification's digest and training size (issue 17), in SQLiteMigrations+ClassificationModel.swift.
+        registerClassificationModel(in: &migrator)
         return migrator
     }
 }

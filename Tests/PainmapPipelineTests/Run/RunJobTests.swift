@@ -241,6 +241,16 @@ import Testing
         }
     }
 
+    @Test func aRerunWithNothingNewDoesNotTrain() async throws {
+        // The fixture's first run (2026Q2) ingested both quarters' feeds and classified every record.
+        let fixture = try await RunFixture.make(label: "run-notrain")
+        let report = try await fixture.run(quarter: "2026Q3")
+        #expect(!report.trainedModels)
+        #expect(report.classified == 0)
+        #expect(report.summary.contains("модели не обучались"))
+        #expect(report.regions.map(\.code) == ["41", "54"])
+    }
+
     @Test func sameStoreGivesIdenticalReportsApartFromGenerationTime() async throws {
         let fixture = try await RunFixture.make(label: "run-repro")
         func snapshot() -> [String: Data] {
