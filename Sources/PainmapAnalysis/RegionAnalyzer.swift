@@ -230,16 +230,7 @@ public struct RegionAnalyzer: Sendable {
                     previousCount: previousMembers.count,
                     delta: ReportDelta(current: members.count, previous: previousMembers.count),
                     painCount: active.count,
-                    topPains: active.prefix(3).map {
-                        IndexPain(
-                            id: $0.id,
-                            title: $0.title,
-                            count: $0.count,
-                            status: $0.status,
-                            priority: $0.priority.score,
-                            isSignal: $0.isSignal
-                        )
-                    }
+                    topPains: active.prefix(3).map(IndexPain.init)
                 )
             )
         }

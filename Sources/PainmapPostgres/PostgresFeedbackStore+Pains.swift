@@ -105,19 +105,13 @@
             }
         }
 
-        public func painMembers(
-            region: String,
-            quarter: Quarter,
-            lifeSituation: String,
-            painID: String,
-            offset: Int,
-            limit: Int
-        ) async throws -> PainMemberPage {
-            let action = "прочитать записи боли \(lifeSituation)/\(painID)"
+        public func painMembers(of pain: PainReference, offset: Int, limit: Int) async throws -> PainMemberPage {
+            let action = "прочитать записи боли \(pain.lifeSituation)/\(pain.painID)"
             func keyed(_ sql: inout SQLBuilder) {
                 sql.append(
-                    " WHERE m.region = \(sql.bind(region)) AND m.quarter = \(sql.bind(quarter.description))"
-                        + " AND m.life_situation = \(sql.bind(lifeSituation)) AND m.pain_id = \(sql.bind(painID))"
+                    " WHERE m.region = \(sql.bind(pain.region)) AND m.quarter = \(sql.bind(pain.quarter.description))"
+                        + " AND m.life_situation = \(sql.bind(pain.lifeSituation))"
+                        + " AND m.pain_id = \(sql.bind(pain.painID))"
                 )
             }
             var count = SQLBuilder("SELECT count(*) AS total FROM pain_member m")

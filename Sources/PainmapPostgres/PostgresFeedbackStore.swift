@@ -128,30 +128,7 @@
 
         static func connectionConfiguration(_ address: PostgresStoreAddress) throws -> PostgresConnection.Configuration
         {
-            var configuration: PostgresConnection.Configuration
-            if let socket = address.unixSocketPath {
-                configuration = .init(
-                    unixSocketPath: socket,
-                    username: address.user,
-                    password: address.password,
-                    database: address.database
-                )
-            } else {
-                let tls: PostgresConnection.Configuration.TLS
-                switch address.tls {
-                case .disable: tls = .disable
-                case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-                case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-                }
-                configuration = .init(
-                    host: address.host ?? "localhost",
-                    port: address.port,
-                    username: address.user,
-                    password: address.password,
-                    database: address.database,
-                    tls: tls
-                )
-            }
+            var configuration = try endpoint(address, as: PostgresConnection.Configuration.self)
             configuration.options.additionalStartupParameters = startupParameters(address)
             configuration.options.connectTimeout = .seconds(10)
             return configuration
@@ -159,33 +136,34 @@
 
         private static func clientConfiguration(_ address: PostgresStoreAddress) throws -> PostgresClient.Configuration
         {
-            var configuration: PostgresClient.Configuration
-            if let socket = address.unixSocketPath {
-                configuration = .init(
-                    unixSocketPath: socket,
-                    username: address.user,
-                    password: address.password,
-                    database: address.database
-                )
-            } else {
-                let tls: PostgresClient.Configuration.TLS
-                switch address.tls {
-                case .disable: tls = .disable
-                case .prefer: tls = .prefer(.makeClientConfiguration())
-                case .require: tls = .require(.makeClientConfiguration())
-                }
-                configuration = .init(
+            var configuration = try endpoint(address, as: PostgresClient.Configuration.self)
+            configuration.options.additionalStartupParameters = startupParameters(address)
+            configuration.options.maximumConnections = 8
+            return configuration
+        }
+
+        /// A connection's or a client's configuration of the address's endpoint: its Unix socket, or its host and
+        /// port (`localhost` when none is given) with its TLS mode, and its user, password and database.
+        private static func endpoint<Configuration: PostgresEndpointConfiguration>(
+            _ address: PostgresStoreAddress,
+            as type: Configuration.Type
+        ) throws -> Configuration {
+            guard let socket = address.unixSocketPath else {
+                return Configuration(
                     host: address.host ?? "localhost",
                     port: address.port,
                     username: address.user,
                     password: address.password,
                     database: address.database,
-                    tls: tls
+                    tls: try Configuration.tls(address.tls)
                 )
             }
-            configuration.options.additionalStartupParameters = startupParameters(address)
-            configuration.options.maximumConnections = 8
-            return configuration
+            return Configuration(
+                unixSocketPath: socket,
+                username: address.user,
+                password: address.password,
+                database: address.database
+            )
         }
 
         // MARK: Migrations
@@ -555,6 +533,39 @@
                 rejectionMessage: try row["rejection_message"].decode(String?.self),
                 ingestedAt: try row["ingested_at"].decode(Date.self)
             )
+        }
+    }
+
+    /// The initialisers postgres-nio's connection and client configurations share, and how each expresses a TLS mode.
+    protocol PostgresEndpointConfiguration {
+        /// The configuration's TLS setting.
+        associatedtype TLS
+
+        init(host: String, port: Int, username: String, password: String?, database: String?, tls: TLS)
+
+        init(unixSocketPath: String, username: String, password: String?, database: String?)
+
+        /// The TLS setting of a store address's TLS mode.
+        static func tls(_ mode: PostgresStoreAddress.TLSMode) throws -> TLS
+    }
+
+    extension PostgresConnection.Configuration: PostgresEndpointConfiguration {
+        static func tls(_ mode: PostgresStoreAddress.TLSMode) throws -> TLS {
+            switch mode {
+            case .disable: .disable
+            case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        }
+    }
+
+    extension PostgresClient.Configuration: PostgresEndpointConfiguration {
+        static func tls(_ mode: PostgresStoreAddress.TLSMode) throws -> TLS {
+            switch mode {
+            case .disable: .disable
+            case .prefer: .prefer(.makeClientConfiguration())
+            case .require: .require(.makeClientConfiguration())
+            }
         }
     }
 #endif

@@ -65,7 +65,7 @@ extension IndependentEvaluation {
                 return String(view)
             }
             for span in message.spans {
-                let positions = (span.start..<min(span.end, original.count)).filter { isSignificant(original[$0]) }
+                let positions = (span.start..<min(span.end, original.count)).filter { original[$0].isSignificant }
                 guard !positions.allSatisfy({ covered[$0] }), shown[span.category, default: 0] < perCategory else {
                     continue
                 }
@@ -80,7 +80,7 @@ extension IndependentEvaluation {
                 lines.append("CLEAN TOUCHED: \(stored.replacingOccurrences(of: "\n", with: " "))")
             }
             for keep in message.keep {
-                let positions = (keep.start..<min(keep.end, original.count)).filter { isSignificant(original[$0]) }
+                let positions = (keep.start..<min(keep.end, original.count)).filter { original[$0].isSignificant }
                 guard positions.contains(where: { covered[$0] }), shown[keep.category, default: 0] < perCategory else {
                     continue
                 }

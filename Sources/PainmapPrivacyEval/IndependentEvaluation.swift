@@ -94,7 +94,7 @@ public struct IndependentEvaluation: Sendable, Codable {
                 if stored != message.text { cleanTouched += 1 }
             }
             for span in message.spans {
-                let positions = (span.start..<min(span.end, original.count)).filter { isSignificant(original[$0]) }
+                let positions = (span.start..<min(span.end, original.count)).filter { original[$0].isSignificant }
                 let found = replaced != nil && positions.allSatisfy { covered[$0] }
                 types[span.type, default: Tally(key: span.type)].total += 1
                 categories[span.category, default: Tally(key: span.category)].total += 1
@@ -104,14 +104,16 @@ public struct IndependentEvaluation: Sendable, Codable {
                 }
             }
             for keep in message.keep {
-                let positions = (keep.start..<min(keep.end, original.count)).filter { isSignificant(original[$0]) }
+                let positions = (keep.start..<min(keep.end, original.count)).filter { original[$0].isSignificant }
                 let destroyed = positions.contains { covered[$0] }
                 keeps[keep.category, default: Tally(key: keep.category)].total += 1
                 if destroyed { keeps[keep.category]?.hits += 1 }
             }
         }
         let timing =
-            minimumSeconds > 0 ? time(corpus.map(\.text), redactor: redactor, minimumSeconds: minimumSeconds) : (0, 0)
+            minimumSeconds > 0
+            ? RedactionTiming(corpus.map(\.text), redactor: redactor, minimumSeconds: minimumSeconds)
+            : RedactionTiming()
         return IndependentEvaluation(
             types: types.values.sorted { $0.key < $1.key },
             categories: categories.values.sorted { $0.key < $1.key },
@@ -120,30 +122,9 @@ public struct IndependentEvaluation: Sendable, Codable {
             unaligned: unaligned,
             cleanMessages: clean,
             cleanTouched: cleanTouched,
-            timedMessages: timing.0,
-            cpuSeconds: timing.1
+            timedMessages: timing.messages,
+            cpuSeconds: timing.cpuSeconds
         )
-    }
-
-    /// Whole passes of `redactor` over `texts` until `minimumSeconds` of wall time: (messages, CPU seconds).
-    static func time(_ texts: [String], redactor: Redactor, minimumSeconds: Double) -> (Int, Double) {
-        guard !texts.isEmpty else { return (0, 0) }
-        let cpuStart = Double(clock()) / Double(CLOCKS_PER_SEC)
-        let clock = ContinuousClock()
-        let start = clock.now
-        var timed = 0
-        var sink = 0
-        repeat {
-            for text in texts { sink &+= redactor.redact(text).spans.count }
-            timed += texts.count
-        } while (clock.now - start) < .seconds(minimumSeconds)
-        _ = sink
-        return (timed, Double(Foundation.clock()) / Double(CLOCKS_PER_SEC) - cpuStart)
-    }
-
-    /// Letters and digits: the characters that identify (a missed bracket or space is not a leak).
-    static func isSignificant(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57)
     }
 
     /// The ranges of `original` that placeholders replaced in `redacted`, or `nil` when `redacted` is not `original`

@@ -89,7 +89,7 @@ public struct PIIEvaluation: Sendable, Codable {
                 }
                 figures[gold.type]?.spans += 1
                 if gold.role == .invalidChecksum { figures[gold.type]?.invalidSpans += 1 }
-                let significant = gold.range.filter { isSignificant(scalars[$0]) }
+                let significant = gold.range.filter { scalars[$0].isSignificant }
                 let typed = significant.allSatisfy { position in
                     found.contains { $0.type == gold.type && $0.range.contains(position) }
                 }
@@ -110,38 +110,15 @@ public struct PIIEvaluation: Sendable, Codable {
             }
         }
         // Timing: whole passes over the corpus until the minimum time is reached.
-        let texts = corpus.map(\.text)
-        let cpuStart = cpuTime()
-        let clock = ContinuousClock()
-        let start = clock.now
-        var timed = 0
-        var sink = 0
-        repeat {
-            for text in texts { sink &+= redactor.redact(text).spans.count }
-            timed += texts.count
-        } while (clock.now - start) < .seconds(minimumSeconds) && !texts.isEmpty
-        let elapsed = clock.now - start
-        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let cpu = cpuTime() - cpuStart
-        _ = sink
+        let timing = RedactionTiming(corpus.map(\.text), redactor: redactor, minimumSeconds: minimumSeconds)
         return PIIEvaluation(
             types: PersonalDataType.allCases.compactMap { figures[$0] },
             messages: corpus.count,
             cleanMessages: cleanMessages,
             cleanTouched: cleanTouched,
-            wallSeconds: wall,
-            cpuSeconds: cpu,
-            timedMessages: timed
+            wallSeconds: timing.wallSeconds,
+            cpuSeconds: timing.cpuSeconds,
+            timedMessages: timing.messages
         )
-    }
-
-    /// Letters and digits: the characters that identify (a missed bracket or space is not a leak).
-    private static func isSignificant(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57)
-    }
-
-    /// CPU seconds of the process (user + system).
-    private static func cpuTime() -> Double {
-        Double(clock()) / Double(CLOCKS_PER_SEC)
     }
 }

@@ -100,17 +100,9 @@ extension SQLiteFeedbackStore {
         }
     }
 
-    public func painMembers(
-        region: String,
-        quarter: Quarter,
-        lifeSituation: String,
-        painID: String,
-        offset: Int,
-        limit: Int
-    ) async throws -> PainMemberPage {
-        let quarter = quarter.description
-        return try await read("прочитать записи боли \(lifeSituation)/\(painID)") { db in
-            let key: StatementArguments = [region, quarter, lifeSituation, painID]
+    public func painMembers(of pain: PainReference, offset: Int, limit: Int) async throws -> PainMemberPage {
+        try await read("прочитать записи боли \(pain.lifeSituation)/\(pain.painID)") { db in
+            let key: StatementArguments = [pain.region, pain.quarter.description, pain.lifeSituation, pain.painID]
             let total =
                 try Int.fetchOne(
                     db,

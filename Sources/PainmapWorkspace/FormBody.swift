@@ -17,6 +17,9 @@
         /// The first value of `name`.
         subscript(_ name: String) -> String? { fields.first { $0.name == name }?.value }
 
+        /// The first value of `name`, or `""` when the form has none: a text field left out counts as empty.
+        func text(_ name: String) -> String { self[name] ?? "" }
+
         /// Every value of `name`, in order (checkboxes).
         func all(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
 

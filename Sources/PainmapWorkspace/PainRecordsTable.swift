@@ -44,11 +44,9 @@
             leakGuard: PageLeakGuard,
             logger: Logger
         ) async throws {
+            let pain = PainReference(region: region, quarter: quarter, lifeSituation: situation, painID: painID)
             let first = try await store.painMembers(
-                region: region,
-                quarter: quarter,
-                lifeSituation: situation,
-                painID: painID,
+                of: pain,
                 offset: (max(1, number) - 1) * pageSize,
                 limit: pageSize
             )
@@ -65,10 +63,7 @@
                 current == max(1, number)
                 ? first
                 : try await store.painMembers(
-                    region: region,
-                    quarter: quarter,
-                    lifeSituation: situation,
-                    painID: painID,
+                    of: pain,
                     offset: (current - 1) * pageSize,
                     limit: pageSize
                 )

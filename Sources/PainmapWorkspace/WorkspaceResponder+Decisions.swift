@@ -222,13 +222,26 @@
             let expect = form["version"].flatMap { Int($0) }
             var flash = PageFlash()
             var status = HTTPResponse.Status.ok
+            // The pain's first page, with the flash and the status the decision left.
+            func answer() async throws -> Response {
+                try await painPage(
+                    visitor,
+                    quarter: quarter,
+                    region: region,
+                    situation: situation,
+                    painID: painID,
+                    page: 1,
+                    flash: flash,
+                    status: status
+                )
+            }
             do {
                 let outcome: ReviewOutcome
                 switch verb {
                 case "junk":
                     outcome = try await review.junk(
                         key,
-                        reason: form["reason"] ?? "",
+                        reason: form.text("reason"),
                         actor: actor,
                         expect: expect
                     )
@@ -236,19 +249,19 @@
                 case "rename":
                     outcome = try await review.rename(
                         key,
-                        title: form["title"] ?? "",
+                        title: form.text("title"),
                         actor: actor,
                         expect: expect
                     )
                 case "status":
-                    guard let next = ReviewStatus(rawValue: form["status"] ?? "") else {
+                    guard let next = ReviewStatus(rawValue: form.text("status")) else {
                         throw LocatedFailure.reviewInvalid("неизвестный статус")
                     }
                     outcome = try await review.setStatus(key, to: next, actor: actor, expect: expect)
                 case "assign":
                     outcome = try await review.assign(
                         key,
-                        body: form["body"] ?? "",
+                        body: form.text("body"),
                         actor: actor,
                         expect: expect
                     )
@@ -264,7 +277,7 @@
                 case "comment":
                     outcome = try await review.comment(
                         key,
-                        text: form["text"] ?? "",
+                        text: form.text("text"),
                         actor: actor,
                         expect: expect
                     )
@@ -283,7 +296,7 @@
                     outcome = try await review.split(
                         key,
                         records: records,
-                        toSituation: form["situation"] ?? "",
+                        toSituation: form.text("situation"),
                         actor: actor,
                         expect: expect
                     )
@@ -300,15 +313,7 @@
                         "Workspace re-render",
                         metadata: ["workspace.user": "\(actor)", "workspace.region": "\(region)"]
                     )
-                    return try await painPage(
-                        visitor,
-                        quarter: quarter,
-                        region: region,
-                        situation: situation,
-                        painID: painID,
-                        page: 1,
-                        flash: flash
-                    )
+                    return try await answer()
                 default: throw WorkspaceHTTPError.notFound
                 }
                 flash.notice =
@@ -350,16 +355,7 @@
                     )
                 }
             }
-            return try await painPage(
-                visitor,
-                quarter: quarter,
-                region: region,
-                situation: situation,
-                painID: painID,
-                page: 1,
-                flash: flash,
-                status: status
-            )
+            return try await answer()
         }
 
         /// The region-quarter's decision log, oldest first: who, when, what before, what after.

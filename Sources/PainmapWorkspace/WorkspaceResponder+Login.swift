@@ -50,8 +50,8 @@
             guard let token = form["_csrf"], let cookie = request.cookies[Self.loginCookie]?.value,
                 SessionStore.matches(token, cookie)
             else { throw WorkspaceHTTPError.missingToken }
-            let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-            let password = form["password"] ?? ""
+            let name = form.text("name").trimmingCharacters(in: .whitespaces).lowercased()
+            let password = form.text("password")
             let keys = ["user:\(name)", "address:\(clientAddress(request, context: context))"]
             if let wait = await throttle.retryAfter(keys) {
                 logger.warning("Workspace login throttled", metadata: ["workspace.user": "\(name)"])

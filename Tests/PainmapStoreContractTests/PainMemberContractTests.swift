@@ -32,10 +32,7 @@ import Testing
             )
             func page(_ situation: String, _ offset: Int, _ limit: Int) async throws -> PainMemberPage {
                 try await store.painMembers(
-                    region: "54",
-                    quarter: q3,
-                    lifeSituation: situation,
-                    painID: "2026Q3-01",
+                    of: PainReference(region: "54", quarter: q3, lifeSituation: situation, painID: "2026Q3-01"),
                     offset: offset,
                     limit: limit
                 )
@@ -52,10 +49,12 @@ import Testing
             #expect(try await page("health", 0, 20) == PainMemberPage(total: 0, records: []))
             #expect(
                 try await store.painMembers(
-                    region: "54",
-                    quarter: try #require(Quarter("2026Q2")),
-                    lifeSituation: "kindergarten",
-                    painID: "2026Q3-01",
+                    of: PainReference(
+                        region: "54",
+                        quarter: try #require(Quarter("2026Q2")),
+                        lifeSituation: "kindergarten",
+                        painID: "2026Q3-01"
+                    ),
                     offset: 0,
                     limit: 20
                 ).total == 0
@@ -70,10 +69,7 @@ import Testing
             let ids = try await records(4, in: store)
             func members(_ painID: String) async throws -> [RecordID] {
                 try await store.painMembers(
-                    region: "54",
-                    quarter: q3,
-                    lifeSituation: "kindergarten",
-                    painID: painID,
+                    of: PainReference(region: "54", quarter: q3, lifeSituation: "kindergarten", painID: painID),
                     offset: 0,
                     limit: 100
                 ).records.map(\.id)
@@ -131,10 +127,7 @@ import Testing
                 members: [PainMembers(lifeSituation: "kindergarten", painID: "big", records: many)]
             )
             let tail = try await store.painMembers(
-                region: "54",
-                quarter: q3,
-                lifeSituation: "kindergarten",
-                painID: "big",
+                of: PainReference(region: "54", quarter: q3, lifeSituation: "kindergarten", painID: "big"),
                 offset: 19_998,
                 limit: 4
             )

@@ -132,16 +132,7 @@ public struct DecisionOverlay: Sendable {
             }
             let active = report.pains.filter { $0.status != .vanished }
             result.situations[position].painCount = active.count
-            result.situations[position].topPains = active.prefix(3).map {
-                IndexPain(
-                    id: $0.id,
-                    title: $0.title,
-                    count: $0.count,
-                    status: $0.status,
-                    priority: $0.priority.score,
-                    isSignal: $0.isSignal
-                )
-            }
+            result.situations[position].topPains = active.prefix(3).map(IndexPain.init)
         }
         return result
     }

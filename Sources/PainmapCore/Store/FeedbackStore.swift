@@ -104,23 +104,13 @@ public protocol FeedbackStore: Sendable {
     /// One page of the records stored as a pain's members (``PainMembers``), in their stored order (newest first).
     ///
     /// - Parameters:
-    ///   - region: The 2-digit region code.
-    ///   - quarter: The quarter.
-    ///   - lifeSituation: The pain's life situation id.
-    ///   - painID: The pain id.
+    ///   - pain: The pain: its region, quarter, life situation and id.
     ///   - offset: Members skipped before the page.
     ///   - limit: The most records on the page.
     /// - Returns: The pain's member count and the page's records; a pain stored without members (by a run before
     ///   `v10_pain_members`) or not stored answers a total of 0.
     /// - Throws: The store's failure when it cannot be read.
-    func painMembers(
-        region: String,
-        quarter: Quarter,
-        lifeSituation: String,
-        painID: String,
-        offset: Int,
-        limit: Int
-    ) async throws -> PainMemberPage
+    func painMembers(of pain: PainReference, offset: Int, limit: Int) async throws -> PainMemberPage
     // MARK: Redaction
 
     /// The identifiers the redactor removed at ingest from records of a region and/or quarter, by record id and

@@ -31,9 +31,9 @@ public struct PainMembers: Sendable, Hashable {
     /// - Throws: ``LocatedFailure`` with ``FailureCode/storeInvalidWrite`` naming the first list of no such pain.
     public static func requirePains(_ members: [PainMembers], in pains: [StoredPain]) throws(LocatedFailure) {
         guard !members.isEmpty else { return }
-        let known = Set(pains.map { PainReference(lifeSituation: $0.lifeSituation, painID: $0.id) })
+        let known = Set(pains.map { SituationPain(lifeSituation: $0.lifeSituation, painID: $0.id) })
         if let stray = members.first(where: {
-            !known.contains(PainReference(lifeSituation: $0.lifeSituation, painID: $0.painID))
+            !known.contains(SituationPain(lifeSituation: $0.lifeSituation, painID: $0.painID))
         }) {
             throw LocatedFailure.store(
                 .storeInvalidWrite,
@@ -42,9 +42,35 @@ public struct PainMembers: Sendable, Hashable {
         }
     }
 
-    private struct PainReference: Hashable {
+    private struct SituationPain: Hashable {
         let lifeSituation: String
         let painID: String
+    }
+}
+
+/// One stored pain named by its slice: region, quarter, life situation and pain id.
+public struct PainReference: Sendable, Hashable {
+    /// The 2-digit region code.
+    public var region: String
+    /// The quarter.
+    public var quarter: Quarter
+    /// The pain's life situation id.
+    public var lifeSituation: String
+    /// The pain id.
+    public var painID: String
+
+    /// Creates a reference to one stored pain.
+    ///
+    /// - Parameters:
+    ///   - region: The 2-digit region code.
+    ///   - quarter: The quarter.
+    ///   - lifeSituation: The pain's life situation id.
+    ///   - painID: The pain id.
+    public init(region: String, quarter: Quarter, lifeSituation: String, painID: String) {
+        self.region = region
+        self.quarter = quarter
+        self.lifeSituation = lifeSituation
+        self.painID = painID
     }
 }
 

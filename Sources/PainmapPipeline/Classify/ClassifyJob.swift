@@ -141,6 +141,23 @@ public struct ClassifyJob: Sendable {
             (region == nil || $0.region == region) && (quarter == nil || $0.quarter == quarter)
         }
         var writer = ClassificationWriter(inputs: inputs, batchSize: limits.batch)
+        // The run's report under `digest`, naming the models trained now (`nil`: the current ones were kept).
+        func runReport(
+            under digest: String,
+            models: (LearnedSituationModel, LearnedSituationModel)?
+        ) async throws -> ClassifyReport {
+            try await report(
+                digest: digest,
+                classified: writer.saved,
+                region: region,
+                quarter: quarter,
+                counting: counting,
+                catalog: catalog,
+                models: models,
+                lap: lap,
+                seconds: { seconds }
+            )
+        }
 
         var current: String?
         if reusingCurrentModels, !all, let models = store as? any ClassificationModelStore {
@@ -161,17 +178,7 @@ public struct ClassifyJob: Sendable {
                 "Models current, training skipped",
                 metadata: [ClassifyLogKey.configDigest: "\(digest.prefix(12))"]
             )
-            return try await report(
-                digest: digest,
-                classified: writer.saved,
-                region: region,
-                quarter: quarter,
-                counting: counting,
-                catalog: catalog,
-                models: nil,
-                lap: lap,
-                seconds: { seconds }
-            )
+            return try await runReport(under: digest, models: nil)
         }
 
         // 1. One pass over every slice: training counts for all, drafts for the selected slices' records.
@@ -225,23 +232,31 @@ public struct ClassifyJob: Sendable {
                 try await emit(sliceDrafts.rows[start..<end], &emitted, writer: &writer)
                 start = end
             }
-            start = 0
-            while start < sliceDrafts.pending.count {
-                let chunk = sliceDrafts.pending[start..<min(start + limits.batch, sliceDrafts.pending.count)]
-                let finished = await finish(chunk.map(\.draft), with: classifier)
+            // Saves the classifications of records given by id and fingerprint, in the same order, counting those
+            // left without a life situation.
+            func emitClassified(
+                _ classifications: [RecordClassification],
+                of records: [(id: RecordID, fingerprint: UInt64)]
+            ) async throws {
                 var rows: [ClassificationBatch.Row] = []
-                rows.reserveCapacity(chunk.count)
-                for (item, classification) in zip(chunk, finished) {
+                rows.reserveCapacity(records.count)
+                for (record, classification) in zip(records, classifications) {
                     if classification.lifeSituation == nil { emitted.unassigned += 1 }
                     rows.append(
                         ClassificationBatch.Row(
-                            id: item.id,
-                            fingerprint: item.fingerprint,
+                            id: record.id,
+                            fingerprint: record.fingerprint,
                             classification: writer.table.index(of: classification)
                         )
                     )
                 }
                 try await emit(rows[...], &emitted, writer: &writer)
+            }
+            start = 0
+            while start < sliceDrafts.pending.count {
+                let chunk = sliceDrafts.pending[start..<min(start + limits.batch, sliceDrafts.pending.count)]
+                let finished = await finish(chunk.map(\.draft), with: classifier)
+                try await emitClassified(finished, of: chunk.map { ($0.id, $0.fingerprint) })
                 start += chunk.count
             }
             // Records deferred beyond the budget, and records classified under another digest (the models or the
@@ -251,19 +266,7 @@ public struct ClassifyJob: Sendable {
             func classifyAgain(_ again: [ClassificationInput]) async throws {
                 guard !again.isEmpty else { return }
                 let results = await classify(again.map(\.record), with: classifier)
-                var rows: [ClassificationBatch.Row] = []
-                rows.reserveCapacity(again.count)
-                for (input, classification) in zip(again, results) {
-                    if classification.lifeSituation == nil { emitted.unassigned += 1 }
-                    rows.append(
-                        ClassificationBatch.Row(
-                            id: input.id,
-                            fingerprint: input.fingerprint,
-                            classification: writer.table.index(of: classification)
-                        )
-                    )
-                }
-                try await emit(rows[...], &emitted, writer: &writer)
+                try await emitClassified(results, of: again.map { ($0.id, $0.fingerprint) })
             }
             if stale {
                 try await inputs.classificationInputs(
@@ -298,17 +301,7 @@ public struct ClassifyJob: Sendable {
             )
         }
         lap("classification")
-        return try await report(
-            digest: digest,
-            classified: writer.saved,
-            region: region,
-            quarter: quarter,
-            counting: counting,
-            catalog: catalog,
-            models: (model, stageModel),
-            lap: lap,
-            seconds: { seconds }
-        )
+        return try await runReport(under: digest, models: (model, stageModel))
     }
 
     /// The report of a run: the store's counts when asked, and the phase timings logged.

@@ -131,3 +131,19 @@ public struct IndexPain: Sendable, Hashable, Codable {
         case isSignal = "is_signal"
     }
 }
+
+extension IndexPain {
+    /// Creates the index entry of a report's pain: its id, title, count, status, priority score and signal mark.
+    ///
+    /// - Parameter pain: The report's pain.
+    public init(_ pain: ReportPain) {
+        self.init(
+            id: pain.id,
+            title: pain.title,
+            count: pain.count,
+            status: pain.status,
+            priority: pain.priority.score,
+            isSignal: pain.isSignal
+        )
+    }
+}

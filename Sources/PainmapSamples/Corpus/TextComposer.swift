@@ -43,15 +43,15 @@ struct TextComposer {
             segments.append(Segment(text: joiner.isEmpty ? body : "\(joiner) \(lowerFirst(body))", roughen: true))
         }
         if rng.chance(0.4) { segments.append(Segment(text: rng.pick(NoiseMessages.closings), roughen: true)) }
-        let planted = personalData(
-            probability: piiProbability,
-            into: &segments,
+        return compose(
+            segments,
             voice: .citizen,
+            rate: typoRate,
+            piiProbability: piiProbability,
             region: region,
             filler: &filler,
             &rng
         )
-        return ComposedText(text: finish(segments, rate: typoRate, &rng), personalData: planted)
     }
 
     func formalAppeal(
@@ -74,15 +74,15 @@ struct TextComposer {
             segments.append(Segment(text: filler.fill(rng.pick(pain.citizen), &rng), roughen: true))
         }
         segments.append(Segment(text: rng.pick(NoiseMessages.formalClosings), roughen: true))
-        let planted = personalData(
-            probability: piiProbability,
-            into: &segments,
+        return compose(
+            segments,
             voice: .formal,
+            rate: typoRate / 2,
+            piiProbability: piiProbability,
             region: region,
             filler: &filler,
             &rng
         )
-        return ComposedText(text: finish(segments, rate: typoRate / 2, &rng), personalData: planted)
     }
 
     func operatorNote(
@@ -92,16 +92,17 @@ struct TextComposer {
         region: SampleRegion,
         _ rng: inout SplitMix64
     ) -> ComposedText {
-        var segments = [Segment(text: filler.fill(rng.pick(pain.hotline), &rng), roughen: true)]
-        let planted = personalData(
-            probability: piiProbability,
-            into: &segments,
+        let segments = [Segment(text: filler.fill(rng.pick(pain.hotline), &rng), roughen: true)]
+        return compose(
+            segments,
             voice: .operatorNote,
+            rate: typoRate / 3,
+            light: true,
+            piiProbability: piiProbability,
             region: region,
             filler: &filler,
             &rng
         )
-        return ComposedText(text: finish(segments, rate: typoRate / 3, light: true, &rng), personalData: planted)
     }
 
     func shortPhrase(pain: PainDefinition, filler: inout SlotFiller, _ rng: inout SplitMix64) -> String {
@@ -123,20 +124,24 @@ struct TextComposer {
 
     private enum Voice { case citizen, formal, operatorNote }
 
-    /// With probability `probability` (one draw), plants personal data into `segments`; returns the kinds planted.
-    private func personalData(
-        probability: Double,
-        into segments: inout [Segment],
+    /// The end of every voice's message: with probability `piiProbability` (one draw), plants personal data into
+    /// `segments`, then roughens and joins them at `rate` (`light`: fewer kinds of roughening).
+    private func compose(
+        _ segments: [Segment],
         voice: Voice,
+        rate: Double,
+        light: Bool = false,
+        piiProbability: Double,
         region: SampleRegion,
         filler: inout SlotFiller,
         _ rng: inout SplitMix64
-    ) -> [PersonalDataKind] {
+    ) -> ComposedText {
+        var segments = segments
         var planted: [PersonalDataKind] = []
-        if rng.chance(probability) {
+        if rng.chance(piiProbability) {
             plantPersonalData(into: &segments, voice: voice, region: region, filler: &filler, planted: &planted, &rng)
         }
-        return planted
+        return ComposedText(text: finish(segments, rate: rate, light: light, &rng), personalData: planted)
     }
 
     private func plantPersonalData(

@@ -21,10 +21,12 @@ import Testing
                 var seen = Set<RecordID>()
                 for pain in pains {
                     let page = try await store.painMembers(
-                        region: region,
-                        quarter: quarter,
-                        lifeSituation: pain.lifeSituation,
-                        painID: pain.id,
+                        of: PainReference(
+                            region: region,
+                            quarter: quarter,
+                            lifeSituation: pain.lifeSituation,
+                            painID: pain.id
+                        ),
                         offset: 0,
                         limit: 100_000
                     )
