@@ -27,8 +27,7 @@ struct TextComposer {
         pain: PainDefinition,
         second: (SituationDefinition, PainDefinition)?,
         filler: inout SlotFiller,
-        piiProbability: Double,
-        region: SampleRegion,
+        personalData planting: PersonalDataPlanting,
         _ rng: inout SplitMix64
     ) -> ComposedText {
         var segments: [Segment] = []
@@ -47,8 +46,7 @@ struct TextComposer {
             segments,
             voice: .citizen,
             rate: typoRate,
-            piiProbability: piiProbability,
-            region: region,
+            planting: planting,
             filler: &filler,
             &rng
         )
@@ -58,8 +56,7 @@ struct TextComposer {
         situation: SituationDefinition,
         pain: PainDefinition,
         filler: inout SlotFiller,
-        piiProbability: Double,
-        region: SampleRegion,
+        personalData planting: PersonalDataPlanting,
         _ rng: inout SplitMix64
     ) -> ComposedText {
         var segments: [Segment] = []
@@ -78,8 +75,7 @@ struct TextComposer {
             segments,
             voice: .formal,
             rate: typoRate / 2,
-            piiProbability: piiProbability,
-            region: region,
+            planting: planting,
             filler: &filler,
             &rng
         )
@@ -88,8 +84,7 @@ struct TextComposer {
     func operatorNote(
         pain: PainDefinition,
         filler: inout SlotFiller,
-        piiProbability: Double,
-        region: SampleRegion,
+        personalData planting: PersonalDataPlanting,
         _ rng: inout SplitMix64
     ) -> ComposedText {
         let segments = [Segment(text: filler.fill(rng.pick(pain.hotline), &rng), roughen: true)]
@@ -98,8 +93,7 @@ struct TextComposer {
             voice: .operatorNote,
             rate: typoRate / 3,
             light: true,
-            piiProbability: piiProbability,
-            region: region,
+            planting: planting,
             filler: &filler,
             &rng
         )
@@ -124,22 +118,28 @@ struct TextComposer {
 
     private enum Voice { case citizen, formal, operatorNote }
 
-    /// The end of every voice's message: with probability `piiProbability` (one draw), plants personal data into
+    /// The end of every voice's message: with `planting`'s probability (one draw), plants personal data into
     /// `segments`, then roughens and joins them at `rate` (`light`: fewer kinds of roughening).
     private func compose(
         _ segments: [Segment],
         voice: Voice,
         rate: Double,
         light: Bool = false,
-        piiProbability: Double,
-        region: SampleRegion,
+        planting: PersonalDataPlanting,
         filler: inout SlotFiller,
         _ rng: inout SplitMix64
     ) -> ComposedText {
         var segments = segments
         var planted: [PersonalDataKind] = []
-        if rng.chance(piiProbability) {
-            plantPersonalData(into: &segments, voice: voice, region: region, filler: &filler, planted: &planted, &rng)
+        if rng.chance(planting.probability) {
+            plantPersonalData(
+                into: &segments,
+                voice: voice,
+                region: planting.region,
+                filler: &filler,
+                planted: &planted,
+                &rng
+            )
         }
         return ComposedText(text: finish(segments, rate: rate, light: light, &rng), personalData: planted)
     }

@@ -97,8 +97,7 @@ struct SampleCorpus {
                 let text = composer.operatorNote(
                     pain: pain,
                     filler: &filler,
-                    piiProbability: 0.08,
-                    region: region,
+                    personalData: PersonalDataPlanting(probability: 0.08, region: region),
                     &rng
                 )
                 count(text.personalData)
@@ -202,8 +201,7 @@ struct SampleCorpus {
                         pain: pain,
                         second: second,
                         filler: &filler,
-                        piiProbability: 0.17,
-                        region: region,
+                        personalData: PersonalDataPlanting(probability: 0.17, region: region),
                         &rng
                     )
                     category = (situation.posCategory, pain.subcategory)
@@ -417,8 +415,7 @@ struct SampleCorpus {
                     situation: situation,
                     pain: pain,
                     filler: &filler,
-                    piiProbability: 0.2,
-                    region: region,
+                    personalData: PersonalDataPlanting(probability: 0.2, region: region),
                     &rng
                 )
                 count(composed.personalData)

@@ -70,8 +70,7 @@ struct BulkPOSWriter {
                         pain: pain,
                         second: nil,
                         filler: &filler,
-                        piiProbability: 0.17,
-                        region: region,
+                        personalData: PersonalDataPlanting(probability: 0.17, region: region),
                         &rng
                     ).text
                 category = (situation.posCategory, pain.subcategory)
