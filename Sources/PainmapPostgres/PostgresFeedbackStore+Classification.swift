@@ -93,8 +93,7 @@
         /// Streams a slice's records with the fields classification reads, in `batchSize` batches, ordered by source
         /// and id: the rows arrive as `body` takes them (postgres-nio asks the server for more as they are consumed).
         public func classificationInputs(
-            region: String,
-            quarter: Quarter,
+            of slice: StoreSlice,
             batchSize: Int,
             _ body: ([ClassificationInput]) async throws -> Void
         ) async throws {
@@ -105,7 +104,7 @@
                     f.service_id, f.service_name, f.life_situation_hint, f.ratings,
                     CASE WHEN c.record_digest = f.content_digest THEN c.config_digest END
                 FROM feedback_record f LEFT JOIN record_classification c ON c.record_id = f.id
-                WHERE f.region = \(sql.bind(region)) AND f.quarter = \(sql.bind(quarter.description))
+                WHERE f.region = \(sql.bind(slice.region)) AND f.quarter = \(sql.bind(slice.quarter.description))
                 ORDER BY f.source, f.id
                 """
             )
@@ -130,10 +129,10 @@
                         source: source,
                         feed: "",
                         receivedAt: epoch,
-                        region: region,
+                        region: slice.region,
                         regionRaw: "",
                         regionCodeSystem: .okato,
-                        quarter: quarter,
+                        quarter: slice.quarter,
                         text: text
                     )
                     record.categoryRaw = category

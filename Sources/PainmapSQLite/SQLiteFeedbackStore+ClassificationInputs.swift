@@ -8,8 +8,7 @@ public import PainmapCore
 /// multi-row upserts in one transaction.
 extension SQLiteFeedbackStore: ClassificationInputStore {
     public func classificationInputs(
-        region: String,
-        quarter: Quarter,
+        of slice: StoreSlice,
         batchSize: Int,
         _ body: ([ClassificationInput]) async throws -> Void
     ) async throws {
@@ -27,13 +26,17 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
         for source in SourceKind.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
             var after: Int64 = 0
             while true {
-                let arguments: StatementArguments = [region, quarter.description, source.rawValue, after, limit]
+                let arguments: StatementArguments = [
+                    slice.region, slice.quarter.description, source.rawValue, after, limit,
+                ]
                 let page = try await read("прочитать записи для классификации") { db in
                     var inputs: [ClassificationInput] = []
                     inputs.reserveCapacity(limit)
                     let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                     while let row = try rows.next() {
-                        inputs.append(Self.classificationInput(row, source: source, region: region, quarter: quarter))
+                        inputs.append(
+                            Self.classificationInput(row, source: source, region: slice.region, quarter: slice.quarter)
+                        )
                     }
                     return inputs
                 }
@@ -46,8 +49,7 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
     }
 
     public func classificationInputs(
-        region: String,
-        quarter: Quarter,
+        of slice: StoreSlice,
         ids: Set<RecordID>,
         batchSize: Int,
         _ body: ([ClassificationInput]) async throws -> Void
@@ -75,11 +77,13 @@ extension SQLiteFeedbackStore: ClassificationInputStore {
                         WHERE f.id IN (\(marks)) AND f.region = ? AND f.quarter = ?
                         ORDER BY f.id
                         """
-                    let arguments = StatementArguments(chunk[from..<to]) + [region, quarter.description]
+                    let arguments = StatementArguments(chunk[from..<to]) + [slice.region, slice.quarter.description]
                     let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                     while let row = try rows.next() {
                         guard let source = SourceKind(rawValue: row[11]) else { continue }
-                        inputs.append(Self.classificationInput(row, source: source, region: region, quarter: quarter))
+                        inputs.append(
+                            Self.classificationInput(row, source: source, region: slice.region, quarter: slice.quarter)
+                        )
                     }
                     from = to
                 }

@@ -8,32 +8,28 @@ public protocol ClassificationInputStore: Sendable {
     /// name, survey answer and ratings; its other fields are empty (feed `""`, received at the epoch, raw region `""`)
     /// and must not be read. At most `batchSize` records are held at once.
     /// - Parameters:
-    ///   - region: The 2-digit region.
-    ///   - quarter: The quarter.
+    ///   - slice: The region and quarter.
     ///   - batchSize: Records per batch (at least 1).
     ///   - body: Takes each batch in order.
     /// - Throws: A ``PainmapFailure`` when the store cannot be read; what `body` throws.
     func classificationInputs(
-        region: String,
-        quarter: Quarter,
+        of slice: StoreSlice,
         batchSize: Int,
         _ body: ([ClassificationInput]) async throws -> Void
     ) async throws
 
     /// Streams some records of one region and quarter, as
-    /// ``classificationInputs(region:quarter:batchSize:_:)`` gives them, in batches: the records a run deferred
+    /// ``classificationInputs(of:batchSize:_:)`` gives them, in batches: the records a run deferred
     /// until its learned models existed.
     ///
     /// - Parameters:
-    ///   - region: The 2-digit region.
-    ///   - quarter: The quarter.
+    ///   - slice: The region and quarter.
     ///   - ids: The records to read; ids of other slices or of no record are skipped.
     ///   - batchSize: Records per batch (at least 1).
     ///   - body: Takes each batch in order.
     /// - Throws: A ``PainmapFailure`` when the store cannot be read; what `body` throws.
     func classificationInputs(
-        region: String,
-        quarter: Quarter,
+        of slice: StoreSlice,
         ids: Set<RecordID>,
         batchSize: Int,
         _ body: ([ClassificationInput]) async throws -> Void
@@ -49,14 +45,13 @@ public protocol ClassificationInputStore: Sendable {
 extension ClassificationInputStore {
     /// Streams the whole slice and keeps the given records: a store without lookups by id.
     public func classificationInputs(
-        region: String,
-        quarter: Quarter,
+        of slice: StoreSlice,
         ids: Set<RecordID>,
         batchSize: Int,
         _ body: ([ClassificationInput]) async throws -> Void
     ) async throws {
         guard !ids.isEmpty else { return }
-        try await classificationInputs(region: region, quarter: quarter, batchSize: batchSize) { page in
+        try await classificationInputs(of: slice, batchSize: batchSize) { page in
             let chosen = page.filter { ids.contains($0.id) }
             if !chosen.isEmpty { try await body(chosen) }
         }
@@ -70,7 +65,7 @@ public struct ClassificationInput: Sendable {
     /// The stored content fingerprint.
     public var fingerprint: UInt64
     /// The record, with only the fields classification reads (see
-    /// ``ClassificationInputStore/classificationInputs(region:quarter:batchSize:_:)``).
+    /// ``ClassificationInputStore/classificationInputs(of:batchSize:_:)``).
     public var record: FeedbackRecord
     /// The configuration digest of the record's stored classification when that was made from this very content;
     /// `nil` when the record was never classified or changed since.

@@ -192,8 +192,7 @@ public struct ClassifyJob: Sendable {
             let drafting = chosen.contains(slice)
             var sliceDrafts = SliceDrafts()
             try await inputs.classificationInputs(
-                region: slice.region,
-                quarter: slice.quarter,
+                of: slice,
                 batchSize: pageSize
             ) { page in
                 read += page.count
@@ -270,8 +269,7 @@ public struct ClassifyJob: Sendable {
             }
             if stale {
                 try await inputs.classificationInputs(
-                    region: slice.region,
-                    quarter: slice.quarter,
+                    of: slice,
                     batchSize: pageSize
                 ) { page in
                     try await classifyAgain(
@@ -283,8 +281,7 @@ public struct ClassifyJob: Sendable {
                 }
             } else if !deferred.isEmpty {
                 try await inputs.classificationInputs(
-                    region: slice.region,
-                    quarter: slice.quarter,
+                    of: slice,
                     ids: deferred,
                     batchSize: pageSize
                 ) { page in
@@ -517,14 +514,7 @@ public struct ClassifyJob: Sendable {
     }
 
     /// One region × quarter.
-    struct Slice: Hashable, Comparable {
-        let region: String
-        let quarter: Quarter
-
-        static func < (lhs: Slice, rhs: Slice) -> Bool {
-            lhs.region != rhs.region ? lhs.region < rhs.region : lhs.quarter < rhs.quarter
-        }
-    }
+    typealias Slice = StoreSlice
 
     /// One task's working state across the pages of a run: its stem cache and its training counts.
     ///

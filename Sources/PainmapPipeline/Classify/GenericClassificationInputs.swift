@@ -7,16 +7,15 @@ struct GenericClassificationInputs: ClassificationInputStore {
     let store: any FeedbackStore
 
     func classificationInputs(
-        region: String,
-        quarter: Quarter,
+        of slice: StoreSlice,
         batchSize: Int,
         _ body: ([ClassificationInput]) async throws -> Void
     ) async throws {
         var current: [RecordID: (fingerprint: UInt64, digest: String)] = [:]
-        for classified in try await store.classifiedRecords(region: region, quarter: quarter) {
+        for classified in try await store.classifiedRecords(region: slice.region, quarter: slice.quarter) {
             current[classified.id] = (classified.fingerprint, classified.configDigest)
         }
-        let inputs = try await store.storedRecords(region: region, quarter: quarter).map { stored in
+        let inputs = try await store.storedRecords(region: slice.region, quarter: slice.quarter).map { stored in
             // Current only when made from this very content: the stores' own staleness rule.
             let made = current[stored.id]
             return ClassificationInput(
