@@ -1,53 +1,17 @@
 import Foundation
 import PainmapSamples
+import PainmapTestSupport
 import Testing
 
 /// The evaluation sets whose text looks like real messages reproduce the real sets' statistics (issue 16).
 @Suite struct RealisticTextTests {
-    /// Rows of a comma-separated file with quoted fields (quotes doubled inside), header dropped.
-    private func rows(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var previousQuote = false
-        for character in text {
-            if quoted {
-                if character == "\"" {
-                    quoted = false
-                    previousQuote = true
-                } else {
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"":
-                if previousQuote { field.append("\"") }
-                quoted = true
-            case ",":
-                row.append(field)
-                field = ""
-            case "\n", "\r\n":
-                row.append(field)
-                rows.append(row)
-                row = []
-                field = ""
-            default:
-                field.append(character)
-            }
-            previousQuote = false
-        }
-        return Array(rows.dropFirst())
-    }
-
     private func generate(_ style: RealisticTextStyle, records: Int) throws -> (Data, [[String]]) {
         let directory = try SampleTreeFixture.makeTemporaryDirectory("realistic")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("\(style).csv")
         try SampleGenerator().writeRealistic(records: records, style: style, to: file)
         let data = try Data(contentsOf: file)
-        return (data, rows(try #require(String(data: data, encoding: .utf8))))
+        return (data, csvTestRows(try #require(String(data: data, encoding: .utf8))))
     }
 
     private func median(_ values: [Int]) -> Int { values.sorted()[values.count / 2] }

@@ -26,7 +26,7 @@ import Testing
         let directory = try TemporaryDirectory("sampled-clustering")
         let file = directory.url.appendingPathComponent("portal.csv")
         try SampleGenerator().writeRealistic(records: recordCount, style: .portal, to: file)
-        let rows = Self.rows(try #require(String(data: try Data(contentsOf: file), encoding: .utf8)))
+        let rows = csvTestRows(try #require(String(data: try Data(contentsOf: file), encoding: .utf8)))
         let analyzer = TextAnalyzer()
         var documents: [ClusterDocument] = []
         var labels: [String] = []
@@ -96,42 +96,5 @@ import Testing
             ClusteringMetrics.adjustedRandIndex(labels, assignments),
             ClusteringMetrics.adjustedMutualInformation(labels, assignments)
         )
-    }
-
-    /// Rows of a comma-separated file with quoted fields (quotes doubled inside), header dropped.
-    private static func rows(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var previousQuote = false
-        for character in text {
-            if quoted {
-                if character == "\"" {
-                    quoted = false
-                    previousQuote = true
-                } else {
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"":
-                if previousQuote { field.append("\"") }
-                quoted = true
-            case ",":
-                row.append(field)
-                field = ""
-            case "\n", "\r\n":
-                row.append(field)
-                rows.append(row)
-                row = []
-                field = ""
-            default:
-                field.append(character)
-            }
-            previousQuote = false
-        }
-        return Array(rows.dropFirst())
     }
 }
