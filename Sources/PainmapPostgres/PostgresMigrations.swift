@@ -194,6 +194,8 @@
             workspaceUsers,
             // Each pain's records (issue 13, the workspace's record pages), in PostgresMigrations+PainMembers.swift.
             painMembers,
+            // The last classification run's digest (issues 16 and 17), in PostgresMigrations+ClassificationModel.swift.
+            classificationModel,
         ]
 
         /// Brings `pain` tables made by the first PostgreSQL `v4_pains` (before pains stored their status, as SQLite's

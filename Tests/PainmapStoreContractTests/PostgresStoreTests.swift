@@ -92,6 +92,7 @@
             let all = [
                 "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run", "v6_slice_index",
                 "v7_classification_learned", "v8_review_decisions", "v9_workspace_users", "v10_pain_members",
+                "v11_classification_model",
             ]
             #expect(try await [first, second] == [all, all])
             try await PostgresFeedbackStore.withStore(address) { reopened in
@@ -120,7 +121,7 @@
                     try await store.appliedMigrations() == [
                         "v1_feedback", "v2_classification", "v3_redaction", "v4_pains", "v5_region_run",
                         "v6_slice_index", "v7_classification_learned", "v8_review_decisions", "v9_workspace_users",
-                        "v10_pain_members",
+                        "v10_pain_members", "v11_classification_model",
                     ]
                 )
                 let q3 = try #require(Quarter("2026Q3"))
