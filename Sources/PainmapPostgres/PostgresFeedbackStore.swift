@@ -300,9 +300,29 @@
                         try await self.ingest(file, rows: rows, on: connection)
                     }
                 }
+            } catch let done as AlreadyIngested {
+                return done.entry  // rolled back: the same bytes were ingested already
             } catch {
                 throw mapped(error, action: "записать файл \(file.path)")
             }
+        }
+
+        /// Thrown out of a file's transaction to roll it back when the digest found while reading is done already.
+        private struct AlreadyIngested: Error {
+            let entry: IngestedFile
+        }
+
+        /// The ledger entry of a file ingested in full with `digest`, if any.
+        nonisolated(nonsending) private func doneFile(_ digest: String, on connection: PostgresConnection)
+            async throws -> IngestedFile?
+        {
+            for try await row in try await connection.query(
+                "SELECT * FROM ingested_file WHERE digest = \(digest) AND outcome = 'done'",
+                logger: logger
+            ) {
+                return try Self.ledger(row.makeRandomAccess())
+            }
+            return nil
         }
 
         /// Writes the file's rows as they arrive, `batchSize` rows per round of `COPY`s, inside the open transaction.
@@ -313,22 +333,21 @@
         ) async throws -> IngestedFile {
             let lockKey = "painmap/ingest/\(address.schema)/\(file.source.rawValue)"
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: logger)
-            // Another process may have finished this very file while we waited for the lock.
-            for try await row in try await connection.query(
-                "SELECT * FROM ingested_file WHERE digest = \(file.digest) AND outcome = 'done'",
-                logger: logger
-            ) {
-                return try Self.ledger(row.makeRandomAccess())
+            if let digest = file.digest {
+                // Another process may have finished this very file while we waited for the lock.
+                if let done = try await doneFile(digest, on: connection) { return done }
+                try await connection.query(
+                    "DELETE FROM ingested_file WHERE digest = \(digest) AND outcome = 'rejected'",
+                    logger: logger
+                )
             }
-            try await connection.query(
-                "DELETE FROM ingested_file WHERE digest = \(file.digest) AND outcome = 'rejected'",
-                logger: logger
-            )
+            // A file hashed while it is read holds a provisional digest until its last row.
+            let entryDigest = file.digest ?? IngestFileIdentity.provisionalDigest()
             var fileID: Int64?
             let inserted = try await connection.query(
                 """
                 INSERT INTO ingested_file (digest, path, feed, source, outcome)
-                VALUES (\(file.digest), \(file.path), \(file.feed), \(file.source.rawValue), 'done') RETURNING id
+                VALUES (\(entryDigest), \(file.path), \(file.feed), \(file.source.rawValue), 'done') RETURNING id
                 """,
                 logger: logger
             )
@@ -353,9 +372,19 @@
             let summary = try rows.requireSummary(path: file.path)
             let tally = writer.tally
             try tally.requireBalanced(path: file.path)
+            let digest = try file.recordedDigest(after: summary)
+            if file.digest == nil {
+                // The same bytes were ingested under another name (or by another process meanwhile): store nothing of
+                // this file, answer with that entry.
+                if let done = try await doneFile(digest, on: connection) { throw AlreadyIngested(entry: done) }
+                try await connection.query(
+                    "DELETE FROM ingested_file WHERE digest = \(digest) AND outcome = 'rejected'",
+                    logger: logger
+                )
+            }
             let updated = try await connection.query(
                 """
-                UPDATE ingested_file SET encoding = \(summary.encoding), rows_read = \(tally.read), rows_stored = \(tally.stored),
+                UPDATE ingested_file SET digest = \(digest), encoding = \(summary.encoding), rows_read = \(tally.read), rows_stored = \(tally.stored),
                     rows_updated = \(tally.updated), rows_quarantined = \(tally.quarantined), rows_duplicate = \(tally.duplicate)
                 WHERE id = \(fileID) RETURNING *
                 """,
@@ -369,15 +398,16 @@
         }
 
         public func recordRejection(_ file: IngestFileIdentity, error: LocatedFailure) async throws {
+            let digest = try file.recordedDigest(after: FileReadSummary(encoding: ""))
             _ = try await transaction(action: "записать отказ по файлу \(file.path)") { connection in
                 try await connection.query(
-                    "DELETE FROM ingested_file WHERE digest = \(file.digest) AND outcome = 'rejected'",
+                    "DELETE FROM ingested_file WHERE digest = \(digest) AND outcome = 'rejected'",
                     logger: self.logger
                 )
                 try await connection.query(
                     """
                     INSERT INTO ingested_file (digest, path, feed, source, outcome, rejection_reason, rejection_message)
-                    VALUES (\(file.digest), \(file.path), \(file.feed), \(file.source.rawValue), 'rejected', \(error.code.ingestReason?.rawValue ?? error.code.rawValue), \(error.description))
+                    VALUES (\(digest), \(file.path), \(file.feed), \(file.source.rawValue), 'rejected', \(error.code.ingestReason?.rawValue ?? error.code.rawValue), \(error.description))
                     """,
                     logger: self.logger
                 )

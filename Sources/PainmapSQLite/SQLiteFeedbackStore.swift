@@ -94,24 +94,21 @@ public struct SQLiteFeedbackStore: FeedbackStore {
             return try await pool.writeWithoutTransaction { db in
                 var result: IngestedFile?
                 try db.inTransaction(.immediate) {
-                    // A file another run finished meanwhile is not read again: its ledger entry is the answer.
-                    if let done = try Row.fetchOne(
-                        db,
-                        sql: "SELECT * FROM ingested_file WHERE digest = ? AND outcome = 'done'",
-                        arguments: [file.digest]
-                    ) {
-                        result = SQLiteFeedbackStore.ledger(done)
-                        return .commit
+                    if let digest = file.digest {
+                        // A file another run finished meanwhile is not read again: its ledger entry is the answer.
+                        if let done = try SQLiteFeedbackStore.doneFile(db, digest: digest) {
+                            result = done
+                            return .commit
+                        }
+                        try SQLiteFeedbackStore.forgetRejection(db, digest: digest)
                     }
-                    try db.execute(
-                        sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'",
-                        arguments: [file.digest]
-                    )
+                    // A file hashed while it is read holds a provisional digest until its last row.
                     try db.execute(
                         sql:
                             "INSERT INTO ingested_file (digest, path, feed, source, outcome, ingested_at) VALUES (?, ?, ?, ?, 'done', ?)",
                         arguments: [
-                            file.digest, file.path, file.feed, file.source.rawValue, Date().timeIntervalSince1970,
+                            file.digest ?? IngestFileIdentity.provisionalDigest(), file.path, file.feed,
+                            file.source.rawValue, Date().timeIntervalSince1970,
                         ]
                     )
                     let fileID = db.lastInsertedRowID
@@ -127,13 +124,23 @@ public struct SQLiteFeedbackStore: FeedbackStore {
                     let summary = try rows.requireSummary(path: file.path)
                     let tally = writer.tally
                     try tally.requireBalanced(path: file.path)
+                    let digest = try file.recordedDigest(after: summary)
+                    if file.digest == nil {
+                        // The same bytes were ingested under another name (or by another run meanwhile): store
+                        // nothing of this file, answer with that entry.
+                        if let done = try SQLiteFeedbackStore.doneFile(db, digest: digest) {
+                            result = done
+                            return .rollback
+                        }
+                        try SQLiteFeedbackStore.forgetRejection(db, digest: digest)
+                    }
                     try db.execute(
                         sql: """
-                            UPDATE ingested_file SET encoding = ?, rows_read = ?, rows_stored = ?, rows_updated = ?,
-                            rows_quarantined = ?, rows_duplicate = ? WHERE id = ?
+                            UPDATE ingested_file SET digest = ?, encoding = ?, rows_read = ?, rows_stored = ?,
+                            rows_updated = ?, rows_quarantined = ?, rows_duplicate = ? WHERE id = ?
                             """,
                         arguments: [
-                            summary.encoding, tally.read, tally.stored, tally.updated, tally.quarantined,
+                            digest, summary.encoding, tally.read, tally.stored, tally.updated, tally.quarantined,
                             tally.duplicate, fileID,
                         ]
                     )
@@ -158,20 +165,32 @@ public struct SQLiteFeedbackStore: FeedbackStore {
         }
     }
 
+    /// The ledger entry of a file ingested in full with `digest`, if any.
+    private static func doneFile(_ db: Database, digest: String) throws -> IngestedFile? {
+        try Row.fetchOne(
+            db,
+            sql: "SELECT * FROM ingested_file WHERE digest = ? AND outcome = 'done'",
+            arguments: [digest]
+        ).map(SQLiteFeedbackStore.ledger)
+    }
+
+    /// Deletes an earlier rejection of `digest`, which the file's new entry replaces.
+    private static func forgetRejection(_ db: Database, digest: String) throws {
+        try db.execute(sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'", arguments: [digest])
+    }
+
     public func recordRejection(_ file: IngestFileIdentity, error: LocatedFailure) async throws {
+        let digest = try file.recordedDigest(after: FileReadSummary(encoding: ""))
         do {
             try await pool.write { db in
-                try db.execute(
-                    sql: "DELETE FROM ingested_file WHERE digest = ? AND outcome = 'rejected'",
-                    arguments: [file.digest]
-                )
+                try SQLiteFeedbackStore.forgetRejection(db, digest: digest)
                 try db.execute(
                     sql: """
                         INSERT INTO ingested_file (digest, path, feed, source, outcome, rejection_reason, rejection_message, ingested_at)
                         VALUES (?, ?, ?, ?, 'rejected', ?, ?, ?)
                         """,
                     arguments: [
-                        file.digest, file.path, file.feed, file.source.rawValue,
+                        digest, file.path, file.feed, file.source.rawValue,
                         error.code.ingestReason?.rawValue ?? error.code.rawValue,
                         error.description, Date().timeIntervalSince1970,
                     ]

@@ -47,6 +47,66 @@ import Testing
     }
 
     @Test(arguments: StoreBackend.runnable)
+    func aDigestFoundWhileReadingIsRecordedAfterTheLastRow(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let rows = [try record("1"), try record("2")]
+            let summary = FileReadSummary(encoding: "utf-8", digest: "d1")
+            let entry = try await store.ingest(hashedWhileRead("a"), rows: feed(rows, ending: .success(summary)))
+            #expect(entry.digest == "d1" && entry.path == "pos_a.csv" && entry.outcome == .done)
+            #expect(entry.accounting == FileAccounting(read: 2, stored: 2, updated: 0, quarantined: 0, duplicate: 0))
+            #expect(try await store.ingestedFile(digest: "d1") == entry)
+            #expect(try await store.ingestedFiles().map(\.digest) == ["d1"])
+            // The same bytes under another name: read, then rolled back; the first entry answers and nothing is added.
+            let bad = QuarantinedRow(line: 9, reason: .badDate, message: "x")
+            let again = try await store.ingest(
+                hashedWhileRead("b"),
+                rows: feed(rows + [try record("3")], quarantine: [bad], ending: .success(summary))
+            )
+            #expect(again == entry)
+            #expect(try await store.ingestedFiles().map(\.digest) == ["d1"])
+            #expect(try await store.records(region: nil, quarter: nil).count == 2)
+            #expect(try await store.quarantinedRows(reason: nil).isEmpty)
+            // A digest known up front finds the same entry without reading.
+            let unread = feed(rows)
+            #expect(try await store.ingest(identity("d1"), rows: unread) == entry)
+            #expect(try await unread.next()?.count == 2)
+        }
+    }
+
+    @Test(arguments: StoreBackend.runnable)
+    func aDigestFoundWhileReadingReplacesARejection(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let failure = LocatedFailure.unusableFile(.emptyFile, at: SourceLocation(path: "pos_d2.csv"), message: "x")
+            try await store.recordRejection(identity("d2"), error: failure)
+            let summary = FileReadSummary(encoding: "utf-8", digest: "d2")
+            let entry = try await store.ingest(
+                hashedWhileRead("c"),
+                rows: feed([try record("1")], ending: .success(summary))
+            )
+            #expect(entry.outcome == .done && entry.digest == "d2")
+            #expect(try await store.ingestedFiles().map(\.outcome) == [.done])
+        }
+    }
+
+    @Test(arguments: StoreBackend.runnable)
+    func aFileWithoutAnyDigestIsNotStored(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            await #expect(throws: LocatedFailure.self) {
+                _ = try await store.ingest(hashedWhileRead("e"), rows: feed([try record("1")]))
+            }
+            await #expect(throws: LocatedFailure.self) {
+                try await store.recordRejection(
+                    hashedWhileRead("e"),
+                    error: LocatedFailure.unusableFile(.emptyFile, at: SourceLocation(path: "e"), message: "x")
+                )
+            }
+            let files = try await store.ingestedFiles()
+            let status = try await store.status()
+            #expect(files.isEmpty && status.records.isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreBackend.runnable)
     func aLaterExportUpdatesInsteadOfDuplicating(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
             _ = try await store.ingest(identity("q2"), rows: feed([try record("1"), try record("2")]))

@@ -18,11 +18,15 @@ public struct FileReadSummary: Sendable, Hashable {
     public var encoding: String
     /// Columns present in the file but not mapped (schema drift), for the log.
     public var unmappedColumns: [String]
+    /// SHA-256 of the file's bytes (hex), when it was computed beside the reading: the ingest job sets it, and a store
+    /// given a file without a digest (``IngestFileIdentity/digest`` `nil`) records it from here, after the last row.
+    public var digest: String?
 
     /// Creates a summary.
-    public init(encoding: String, unmappedColumns: [String] = []) {
+    public init(encoding: String, unmappedColumns: [String] = [], digest: String? = nil) {
         self.encoding = encoding
         self.unmappedColumns = unmappedColumns
+        self.digest = digest
     }
 }
 

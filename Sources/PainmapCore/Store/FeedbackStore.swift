@@ -21,8 +21,14 @@ public protocol FeedbackStore: Sendable {
     /// run finished it meanwhile) is not read again; its existing entry is returned. Implementations must let
     /// concurrent calls for different files proceed safely.
     ///
+    /// A file given without a digest is being hashed while it is read: the store takes the digest from the summary
+    /// that ends `rows` (``FileReadSummary/digest``) and only then records it. If the ledger holds that digest as done
+    /// already (the same bytes under another name), everything the file wrote is rolled back and the existing entry
+    /// is returned, so a file is never stored twice; an earlier rejection of the digest is replaced. Until the
+    /// commit no other reader sees the file's entry, so a crash leaves no entry without its rows.
+    ///
     /// - Parameters:
-    ///   - file: Digest, path, feed and source of the file.
+    ///   - file: Digest (or `nil`, see above), path, feed and source of the file.
     ///   - rows: The file's redacted rows in file order; an error pulled from it rolls everything back.
     /// - Returns: The committed ledger entry.
     /// - Throws: what pulling `rows` throws (the adapter's ``LocatedFailure``), or a store failure.
@@ -31,7 +37,7 @@ public protocol FeedbackStore: Sendable {
     /// Records a file that was rejected as a whole (replacing an earlier rejection of the same digest).
     ///
     /// - Parameters:
-    ///   - file: The file.
+    ///   - file: The file, with its digest (a file without one is a store failure).
     ///   - error: Why: a failure with an ``FailureCode/ingest(_:)`` code, whose reason the ledger keeps.
     /// - Throws: A store failure when the ledger cannot be written.
     func recordRejection(_ file: IngestFileIdentity, error: LocatedFailure) async throws
@@ -140,8 +146,21 @@ extension FeedbackStore {
 
 /// What identifies a file being ingested.
 public struct IngestFileIdentity: Sendable, Hashable {
-    /// SHA-256 of the bytes, hex.
-    public var digest: String
+    /// The digest a file's ledger entry holds inside its transaction until its own is known (a file without
+    /// ``digest``): unique per call, never a hex SHA-256.
+    public static func provisionalDigest() -> String { "pending-" + UUID().uuidString }
+
+    /// The digest to record for the file once its rows ended with `summary`: ``digest``, else the summary's.
+    /// - Throws: ``LocatedFailure`` with ``FailureCode/storeInternal`` when neither holds one.
+    public func recordedDigest(after summary: FileReadSummary) throws(LocatedFailure) -> String {
+        guard let known = digest ?? summary.digest else {
+            throw LocatedFailure.store(.storeInternal, message: "у файла \(path) нет контрольной суммы")
+        }
+        return known
+    }
+
+    /// SHA-256 of the bytes, hex; `nil` while the file is hashed as it is read (see ``FeedbackStore/ingest(_:rows:)``).
+    public var digest: String?
     /// The path as shown to the user.
     public var path: String
     /// The feed layout.
@@ -150,7 +169,7 @@ public struct IngestFileIdentity: Sendable, Hashable {
     public var source: SourceKind
 
     /// Creates a file identity.
-    public init(digest: String, path: String, feed: String, source: SourceKind) {
+    public init(digest: String?, path: String, feed: String, source: SourceKind) {
         self.digest = digest
         self.path = path
         self.feed = feed

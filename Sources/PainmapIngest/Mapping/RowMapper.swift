@@ -5,7 +5,7 @@ import PainmapCore
 /// quarantined row, following a feed's column map.
 ///
 /// Shared by the pos, site, hotline and survey adapters.
-struct RowMapper {
+struct RowMapper: Sendable {
     let feed: FeedConfiguration
     let regions: RegionDirectory
     private let dates: DateParser

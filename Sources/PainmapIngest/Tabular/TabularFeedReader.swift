@@ -140,6 +140,23 @@ struct TabularRows<Prepared: PreparedRowStep>: RowReader {
         return TabularFeedReader.outcome(of: item, header: header, format: format, mapper: mapper, prepared: prepared)
     }
 
+    /// Cuts CSV rows for the ingest lanes to decode and map once the encoding is decided; otherwise reads them here.
+    mutating func nextPendingBatch(maxCount: Int) throws -> PendingRows? {
+        guard let block = try source.nextBlock(limit: maxCount) else {
+            return try nextBatch(maxCount: maxCount).map(PendingRows.init)
+        }
+        rows += block.rows
+        let header = header
+        let format = format
+        let mapper = mapper
+        let prepared = prepared
+        return PendingRows(deferred: {
+            block.items().map {
+                TabularFeedReader.outcome(of: $0, header: header, format: format, mapper: mapper, prepared: prepared)
+            }
+        })
+    }
+
     var summary: FileReadSummary { FileReadSummary(encoding: source.encodingName, unmappedColumns: unmapped) }
 }
 
@@ -151,7 +168,7 @@ protocol TabularRowStep {
 }
 
 /// A step bound to one file's header.
-protocol PreparedRowStep {
+protocol PreparedRowStep: Sendable {
     /// Columns the step reads, so they do not count as schema drift.
     var extraColumns: [String] { get }
     /// Completes or rejects a mapped record.

@@ -21,6 +21,7 @@ struct TabularRowSource {
     private var backend: Backend
     private let location: SourceLocation
     private let maxFieldBytes: Int
+    private let url: URL
     private let feed: FeedConfiguration
     /// Where the header was found in a workbook: the sheet and the row (for messages and the ledger).
     private(set) var headerPlace: (sheet: String, row: Int)?
@@ -30,6 +31,7 @@ struct TabularRowSource {
     init(file: FeedFile) throws {
         location = SourceLocation(path: file.displayPath)
         maxFieldBytes = file.feed.maxFieldBytes
+        url = file.url
         feed = file.feed
         switch file.feed.format {
         case .csv:
@@ -107,6 +109,56 @@ struct TabularRowSource {
         try next0().get()
     }
 
+    /// Cuts up to `limit` rows out of a CSV file without decoding them, once the file's encoding is decided, for
+    /// ``CSVBlock/items()`` to read on another thread: exactly the items ``next()`` would have returned for them.
+    ///
+    /// - Parameter limit: The most non-blank rows to take.
+    /// - Returns: The block, or `nil` when the next rows must be read one by one with ``next()``: the file is a
+    ///   workbook, its encoding is not decided yet, the end of the file is reached, or the next row is longer than a
+    ///   block may hold (reading goes on at that row).
+    /// - Throws: ``LocatedFailure`` when the file cannot be read any further.
+    mutating func nextBlock(limit: Int) throws -> CSVBlock? {
+        guard case .csv(var reader, let decoder) = backend, decoder.chosen != nil else { return nil }
+        defer { backend = .csv(reader, decoder) }
+        let resume = (offset: reader.offset, line: reader.line)
+        var bytes: [UInt8] = []
+        let taken: (rows: Int, offset: Int, line: Int)
+        do {
+            taken = try reader.captureRows(
+                limit: max(1, limit),
+                maxRowBytes: 4 * maxFieldBytes + CSVReader.rawCap,
+                byteLimit: CSVBlock.byteLimit,
+                into: &bytes
+            )
+        } catch is CSVReader.RowTooLong {
+            // Only a row-by-row reader bounds such a row's memory (by the field cap): read on with one from that row.
+            do {
+                reader = try CSVReader(
+                    url: url,
+                    delimiter: feed.delimiter,
+                    maxFieldBytes: maxFieldBytes,
+                    offset: resume.offset,
+                    line: resume.line
+                )
+            } catch {
+                throw LocatedFailure.unusableFile(.emptyFile, at: location, message: "ошибка чтения файла")
+            }
+            return nil
+        } catch {
+            throw LocatedFailure.unusableFile(.emptyFile, at: location, message: "ошибка чтения файла")
+        }
+        guard taken.rows > 0 else { return nil }
+        return CSVBlock(
+            bytes: bytes,
+            offset: taken.offset,
+            line: taken.line,
+            rows: taken.rows,
+            delimiter: feed.delimiter,
+            maxFieldBytes: maxFieldBytes,
+            decoder: decoder
+        )
+    }
+
     private mutating func next0() -> Result<TabularItem?, LocatedFailure> {
         switch backend {
         case .csv(var reader, var decoder):
@@ -121,59 +173,7 @@ struct TabularRowSource {
             if reader.sawBOM, decoder.chosen == nil {
                 decoder = FieldDecoder(declared: decoder.declared, bomSeen: true)
             }
-            switch row.issue {
-            case .fieldTooLong(let index)?:
-                return .success(
-                    .unreadable(
-                        QuarantinedRow(
-                            line: row.line,
-                            reason: .fieldTooLong,
-                            message:
-                                "поле №\(index + 1) длиннее \(maxFieldBytes) байт; увеличьте max_field_bytes макета, если это не ошибка выгрузки",
-                            raw: row.raw
-                        )
-                    )
-                )
-            case .unterminatedQuote?:
-                return .success(
-                    .unreadable(
-                        QuarantinedRow(
-                            line: row.line,
-                            reason: .unterminatedQuote,
-                            message: "кавычка не закрыта до конца файла: файл обрезан или повреждён",
-                            raw: row.raw
-                        )
-                    )
-                )
-            case .tooManyFields?:
-                return .success(
-                    .unreadable(
-                        QuarantinedRow(
-                            line: row.line,
-                            reason: .wrongFieldCount,
-                            message: "в строке больше \(CSVReader.maxFields) полей",
-                            raw: row.raw
-                        )
-                    )
-                )
-            case nil:
-                break
-            }
-            guard let decoded = decoder.decode(row.fields) else {
-                let expected = decoder.declared == .cp1251 ? "UTF-8 или CP1251" : "UTF-8"
-                return .success(
-                    .unreadable(
-                        QuarantinedRow(
-                            line: row.line,
-                            reason: .badEncoding,
-                            message:
-                                "байты строки не соответствуют кодировке файла (\(decoder.chosen?.rawValue ?? expected)); пересохраните выгрузку в \(expected)",
-                            raw: row.raw
-                        )
-                    )
-                )
-            }
-            return .success(.row(line: row.line, cells: decoded.map(CellValue.text), raw: row.raw))
+            return .success(TabularRowSource.item(of: row, decoder: &decoder, maxFieldBytes: maxFieldBytes))
         case .xlsxUnopened:
             return .success(nil)
         case .xlsx(var reader):
@@ -208,6 +208,73 @@ struct TabularRowSource {
                 return .failure(LocatedFailure(xlsx: error, location: location))
             }
         }
+    }
+}
+
+/// Whole rows cut from a CSV file by ``TabularRowSource/nextBlock(limit:)``, read on any thread.
+struct CSVBlock: Sendable {
+    /// A block ends after the row that brings it to this many bytes.
+    static let byteLimit = 1 << 22
+
+    let bytes: [UInt8]
+    let offset: Int
+    let line: Int
+    /// The non-blank rows in the block.
+    let rows: Int
+    let delimiter: UInt8
+    let maxFieldBytes: Int
+    /// The file's decided encoding.
+    let decoder: FieldDecoder
+
+    /// The block's rows as ``TabularRowSource/next()`` returns them.
+    func items() -> [TabularItem] {
+        var reader = CSVReader(
+            bytes: bytes,
+            offset: offset,
+            line: line,
+            delimiter: delimiter,
+            maxFieldBytes: maxFieldBytes,
+            keepsRaw: true
+        )
+        var decoder = decoder
+        var items: [TabularItem] = []
+        items.reserveCapacity(rows)
+        // Bytes in memory: reading cannot fail.
+        while let row = try? reader.next() {
+            items.append(TabularRowSource.item(of: row, decoder: &decoder, maxFieldBytes: maxFieldBytes))
+        }
+        return items
+    }
+}
+
+extension TabularRowSource {
+    /// Turns one CSV row into an item: a problem the reader flagged or a field that does not fit the file's encoding
+    /// makes it unreadable; `decoder` may take the file's encoding decision on it.
+    static func item(of row: CSVReader.Row, decoder: inout FieldDecoder, maxFieldBytes: Int) -> TabularItem {
+        func unreadable(_ reason: QuarantineReason, _ message: String) -> TabularItem {
+            .unreadable(QuarantinedRow(line: row.line, reason: reason, message: message, raw: row.raw))
+        }
+        switch row.issue {
+        case .fieldTooLong(let index)?:
+            return unreadable(
+                .fieldTooLong,
+                "поле №\(index + 1) длиннее \(maxFieldBytes) байт; увеличьте max_field_bytes макета, если это не ошибка выгрузки"
+            )
+        case .unterminatedQuote?:
+            return unreadable(.unterminatedQuote, "кавычка не закрыта до конца файла: файл обрезан или повреждён")
+        case .tooManyFields?:
+            return unreadable(.wrongFieldCount, "в строке больше \(CSVReader.maxFields) полей")
+        case nil:
+            break
+        }
+        guard let decoded = decoder.decode(row.fields) else {
+            let expected = decoder.declared == .cp1251 ? "UTF-8 или CP1251" : "UTF-8"
+            return unreadable(
+                .badEncoding,
+                "байты строки не соответствуют кодировке файла (\(decoder.chosen?.rawValue ?? expected)); пересохраните выгрузку в \(expected)"
+            )
+        }
+        return .row(line: row.line, cells: decoded.map(CellValue.text), raw: row.raw)
     }
 }
 

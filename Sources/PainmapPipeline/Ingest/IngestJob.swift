@@ -49,38 +49,45 @@ public struct IngestJob: Sendable {
         try Redactor.requireLexicon()
         var report = IngestReport()
         let registry = AdapterRegistry(configuration: configuration, now: now)
+        // Paths the ledger holds as ingested: such a file is most likely the same again, so it is hashed before it
+        // is read and skipped unread; any other file is hashed beside its reading (one pass over the bytes).
+        let donePaths = Set(try await store.ingestedFiles().filter { $0.outcome == .done }.map(\.path))
         for (index, resolution) in resolutions.enumerated() {
             defer { progress?(index + 1, resolutions.count) }
             switch resolution {
             case .unmatched(let path, let message, let explicit):
                 report.files.append(.init(path: path, source: nil, outcome: .unmatched(message, explicit: explicit)))
             case .feed(let file):
-                report.files.append(try await ingest(file, registry: registry))
+                report.files.append(
+                    try await ingest(file, registry: registry, hashFirst: donePaths.contains(file.displayPath))
+                )
             }
         }
         return report
     }
 
-    private func ingest(_ file: FeedFile, registry: AdapterRegistry) async throws -> IngestReport.FileResult {
-        let digest: String
-        do {
-            digest = try IngestJob.digest(of: file.url)
-        } catch {
-            return .init(
-                path: file.displayPath,
-                source: file.feed.kind,
-                outcome: .rejected(
-                    LocatedFailure.unusableFile(
-                        .emptyFile,
-                        at: SourceLocation(path: file.displayPath),
-                        message: "файл не читается"
-                    )
+    private func ingest(_ file: FeedFile, registry: AdapterRegistry, hashFirst: Bool) async throws
+        -> IngestReport.FileResult
+    {
+        let unreadable = IngestReport.FileResult(
+            path: file.displayPath,
+            source: file.feed.kind,
+            outcome: .rejected(
+                LocatedFailure.unusableFile(
+                    .emptyFile,
+                    at: SourceLocation(path: file.displayPath),
+                    message: "файл не читается"
                 )
             )
-        }
-        if let existing = try await store.ingestedFile(digest: digest), existing.outcome == .done {
-            logger.info("File skipped: already ingested", metadata: [LogKey.file: "\(file.displayPath)"])
-            return .init(path: file.displayPath, source: file.feed.kind, outcome: .skipped(existing.accounting))
+        )
+        var digest: String?
+        if hashFirst {
+            guard let known = try? IngestJob.digest(of: file.url) else { return unreadable }
+            if let existing = try await store.ingestedFile(digest: known), existing.outcome == .done {
+                logger.info("File skipped: already ingested", metadata: [LogKey.file: "\(file.displayPath)"])
+                return .init(path: file.displayPath, source: file.feed.kind, outcome: .skipped(existing.accounting))
+            }
+            digest = known
         }
         let identity = IngestFileIdentity(
             digest: digest,
@@ -96,15 +103,28 @@ public struct IngestJob: Sendable {
                 keepOriginals: configuration.privacy.keepOriginals
             )
             let threads = redactionThreads
+            let hashing = identity.digest == nil
             let rows = IngestRows()
             // Two stages joined by `rows`: the adapter's rows, redacted (only redacted text is stored, issue 6), flow
             // into the store, which pulls them inside the file's one transaction.
             let entry = try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    await IngestJob.read(file, with: adapter, redactor: redactor, threads: threads, into: rows)
+                    await IngestJob.read(
+                        file,
+                        with: adapter,
+                        redactor: redactor,
+                        threads: threads,
+                        hashing: hashing,
+                        into: rows
+                    )
                 }
                 defer { rows.close() }  // the store is done with the file: stop reading it
                 return try await store.ingest(identity, rows: rows)
+            }
+            if hashing, entry.path != file.displayPath || entry.feed != file.feed.name {
+                // The store found these bytes ingested already, under another name, and rolled this file back.
+                logger.info("File skipped: already ingested", metadata: [LogKey.file: "\(file.displayPath)"])
+                return .init(path: file.displayPath, source: file.feed.kind, outcome: .skipped(entry.accounting))
             }
             logger.info(
                 "File ingested",
@@ -129,7 +149,11 @@ public struct IngestJob: Sendable {
                     LogKey.reason: "\(error.code.ingestReason?.rawValue ?? error.code.rawValue)",
                 ]
             )
-            try await store.recordRejection(identity, error: error)
+            // A file hashed beside its reading may have been rejected before its last byte was hashed.
+            guard let digest = digest ?? (try? IngestJob.digest(of: file.url)) else { return unreadable }
+            var rejected = identity
+            rejected.digest = digest
+            try await store.recordRejection(rejected, error: error)
             return .init(path: file.displayPath, source: file.feed.kind, outcome: .rejected(error))
         }
     }
@@ -137,36 +161,42 @@ public struct IngestJob: Sendable {
     /// Rows per batch from the adapter to the store.
     static let batchSize = 256
 
-    /// Reads `file` with `adapter` and sends its rows to `rows` in batches, each redacted on one of `threads` child
-    /// tasks; batches reach the store in file order, so what is stored does not depend on `threads`.
+    /// Reads `file` with `adapter` and sends its rows to `rows` in batches, each decoded (when the adapter leaves that
+    /// to ``PendingRows``) and redacted on one of `threads` child tasks; batches reach the store in file order, so what is stored does not depend on `threads`.
     ///
     /// The natural key and fingerprint are taken from the record as read (``RecordRedactor/redact(_:)``), so a
     /// record's identity does not depend on the redactor's version. Ends `rows` with the file's summary, or with the
     /// adapter's error; stops early once the store stopped pulling.
+    ///
+    /// With `hashing`, a thread of its own computes the file's SHA-256 meanwhile (the bytes are in the page cache by
+    /// then, or soon after), and the summary carries it (``FileReadSummary/digest``) once the whole file was hashed.
     static func read(
         _ file: FeedFile,
         with adapter: any IngestAdapter,
         redactor: RecordRedactor,
         threads: Int,
+        hashing: Bool = false,
         into rows: IngestRows
     ) async {
+        async let digest: String? = hashing ? IngestJob.digestOnOwnThread(of: file.url) : nil
         do {
             var reader = try adapter.open(file)
             var failure: (any Error)?
             let complete = await orderedParallelMap(
                 width: threads,
                 makeState: { _ in RedactionCache() },
-                next: { () -> [RowOutcome<FeedbackRecord>]? in
+                next: { () -> PendingRows? in
                     guard failure == nil else { return nil }
                     do {
-                        return try reader.nextBatch(maxCount: batchSize)
+                        return try reader.nextPendingBatch(maxCount: batchSize)
                     } catch {
                         failure = error
                         return nil
                     }
                 },
-                // Each lane keeps the redactions of the texts it saw (templated answers repeat): same output, less work.
-                transform: { batch, cache in batch.map { $0.map { redactor.redact($0, cache: &cache) } } },
+                // A lane decodes and maps the rows the reader cut (CSV), then redacts them; each lane keeps the
+                // redactions of the texts it saw (templated answers repeat): same output, less work.
+                transform: { batch, cache in batch.outcomes().map { $0.map { redactor.redact($0, cache: &cache) } } },
                 consume: { batch in
                     do {
                         try await rows.send(batch)
@@ -183,9 +213,28 @@ public struct IngestJob: Sendable {
                 return
             }
             if let failure { throw failure }
-            rows.finish(reader.summary)
+            var summary = reader.summary
+            do {
+                summary.digest = try await digest
+            } catch {
+                throw LocatedFailure.unusableFile(
+                    .emptyFile,
+                    at: SourceLocation(path: file.displayPath),
+                    message: "файл не читается"
+                )
+            }
+            rows.finish(summary)
         } catch {
             rows.fail(error)
+        }
+    }
+
+    /// ``digest(of:)`` on a thread of its own, off the cooperative pool the ingest lanes run on.
+    static func digestOnOwnThread(of url: URL) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try IngestJob.digest(of: url) }) }
+            thread.name = "painmap-digest"
+            thread.start()
         }
     }
 

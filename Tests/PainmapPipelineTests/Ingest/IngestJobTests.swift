@@ -58,6 +58,34 @@ private func ingest(_ paths: [String], source: SourceKind? = nil, into store: SQ
         #expect(try await store.status() == before)
     }
 
+    @Test func aFileIsHashedBesideItsReadingAndACopyUnderAnotherNameAddsNothing() async throws {
+        let directory = TemporaryDirectory.url("copy")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let bytes = Array(
+            "Номер сообщения;Дата создания;Код региона;Текст сообщения\n1;05.04.2026 10:20;50;ok\n2;не дата;50;x\n".utf8
+        )
+        let original = directory.appendingPathComponent("a.csv")
+        try Data(bytes).write(to: original)
+        let store = try temporaryStore()
+        let first = try await ingest([original.path], source: .pos, into: store)
+        #expect(first.totals == FileAccounting(read: 2, stored: 1, quarantined: 1))
+        #expect(try await store.ingestedFiles().map(\.digest) == [SHA256.hex(of: bytes)])
+        let before = try await store.status()
+        // The same bytes under another name: read and hashed, then rolled back by the store.
+        let copy = directory.appendingPathComponent("b.csv")
+        try Data(bytes).write(to: copy)
+        let again = try await ingest([copy.path], source: .pos, into: store)
+        #expect(again.totals == FileAccounting())
+        #expect(again.files.map(\.path) == [copy.path])
+        if case .skipped = again.files.first?.outcome {} else { Issue.record("not skipped: \(again.files)") }
+        #expect(try await store.status() == before)
+        #expect(try await store.ingestedFiles().map(\.path) == [original.path])
+        // The same path again: hashed first and skipped unread.
+        let third = try await ingest([original.path], source: .pos, into: store)
+        if case .skipped = third.files.first?.outcome {} else { Issue.record("not skipped: \(third.files)") }
+        #expect(try await store.status() == before)
+    }
+
     @Test func utf8BomAndCP1251CopiesStoreIdenticalText() async throws {
         let rows =
             [

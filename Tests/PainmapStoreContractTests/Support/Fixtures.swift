@@ -59,6 +59,16 @@ func identity(_ digest: String, source: SourceKind = .pos) -> IngestFileIdentity
     )
 }
 
+/// The identity of a file named after `name` that is hashed while it is read: its digest comes with its rows.
+func hashedWhileRead(_ name: String, source: SourceKind = .pos) -> IngestFileIdentity {
+    IngestFileIdentity(
+        digest: nil,
+        path: "\(source.rawValue)_\(name).csv",
+        feed: "\(source.rawValue)-csv",
+        source: source
+    )
+}
+
 func classification(_ situation: String?, stage: String = "review") -> RecordClassification {
     RecordClassification(
         lifeSituation: situation,

@@ -54,7 +54,7 @@ struct CSVReader {
     private var chunkOffset = 0
     private var position = 0
     private var atEOF = false
-    private var line = 1
+    private(set) var line = 1
     /// Whether the file began with a UTF-8 byte order mark (removed before parsing).
     private(set) var sawBOM = false
     private var started = false
