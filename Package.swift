@@ -255,7 +255,7 @@ let package = Package(
         .testTarget(
             name: "PainmapWorkspaceTests",
             dependencies: [
-                "PainmapCore", "PainmapSQLite", "PainmapPipeline", "PainmapTestSupport",
+                "PainmapCore", "PainmapSQLite", "PainmapPipeline", "PainmapReports", "PainmapTestSupport",
                 .target(name: "PainmapWorkspace", condition: .when(traits: ["Workspace"])),
             ]
         ),

@@ -125,7 +125,11 @@ public struct RegionAnalyzer: Sendable {
         history: [StoredPain],
         replacedPains: [StoredPain]
     ) async -> Result {
-        let analyzer = TextAnalyzer(stopWords: StopWords(extra: configuration.analysis.stopWords))
+        // Markup is not what a record is about (issue 16): the same default preparation as `painmap cluster`.
+        let analyzer = TextAnalyzer(
+            stopWords: StopWords(extra: configuration.analysis.stopWords),
+            preparation: .standard
+        )
         // Words as ids (this quarter's records, then the previous quarter's): no `String` per word is kept.
         let currentCount = records.count
         let texts = await AnalyzedTexts.analyze(

@@ -38,6 +38,9 @@ public struct ClusterConfiguration: Sendable, Equatable {
     public var polishIterations: Int
     /// `τ`: k-means cells merge while their average-link cosine distance is at most this (default 0.85).
     public var mergeThreshold: Double
+    /// Whether cells merge on their means minus the batch mean (``CenteredCellMeans``) rather than on their unit
+    /// centroids, so that words every message shares do not pull unrelated cells together (default `false`).
+    public var mergesCenteredCells = false
     /// Passes that move every record to its nearest merged pain centroid before «Прочее» is decided
     /// (default 2): a k-means cell straddling two pains gives each record to the closer one.
     public var refinementPasses: Int

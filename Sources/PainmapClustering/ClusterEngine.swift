@@ -126,7 +126,17 @@ public struct ClusterEngine: Sendable {
             threshold: configuration.mergeThreshold,
             threadCount: configuration.threadCount
         )
-        .merge(centroids: fit.centroids, cellCount: fit.clusterCount, columnCount: matrix.columnCount)
+        .merge(
+            centroids: configuration.mergesCenteredCells
+                ? CenteredCellMeans.vectors(
+                    matrix: matrix,
+                    rowWeights: rowWeights.map(configuration.duplicateWeighting.weight),
+                    cellOfRow: fit.assignments,
+                    cellCount: fit.clusterCount
+                ) : fit.centroids,
+            cellCount: fit.clusterCount,
+            columnCount: matrix.columnCount
+        )
         let partition = PainPartition(
             matrix: matrix,
             rowWeights: rowWeights,

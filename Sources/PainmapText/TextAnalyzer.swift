@@ -2,7 +2,7 @@
 ///
 /// The steps are ``TextNormalizer`` (NFKC, case, `ё`, look-alikes; URLs, e-mails, digits and redaction placeholders
 /// out), ``Tokenizer`` (words of two or more characters), ``StopWords`` (function words and salutations out) and
-/// ``RussianStemmer``. The analyzer holds no mutable state, so one instance serves every task; for bulk work pass
+/// ``RussianStemmer``; a ``TextPreparation`` may first remove markup and skip a letter's frame. The analyzer holds no mutable state, so one instance serves every task; for bulk work pass
 /// each task's own ``StemCache`` to ``analyze(_:cache:)``.
 ///
 /// ```swift
@@ -12,15 +12,47 @@
 public struct TextAnalyzer: Sendable {
     /// The words dropped before stemming.
     public let stopWords: StopWords
+    /// What is removed before counting words: markup, a letter's frame (default: nothing).
+    public let preparation: TextPreparation
     private let normalizer = TextNormalizer()
     private let tokenizer = Tokenizer()
     private let stemmer = RussianStemmer()
+    private let stripper = MarkupStripper()
+    private let frames: LetterFrames
+    private let placeNames = PlaceNames()
 
     /// Creates an analyzer with a stop-word set.
     ///
-    /// - Parameter stopWords: The words to drop; by default the Snowball list and the salutations.
-    public init(stopWords: StopWords = StopWords()) {
+    /// - Parameters:
+    ///   - stopWords: The words to drop; by default the Snowball list and the salutations.
+    ///   - preparation: What to remove before counting words; by default nothing (``TextPreparation/none``).
+    public init(stopWords: StopWords = StopWords(), preparation: TextPreparation = .none) {
         self.stopWords = stopWords
+        self.preparation = preparation
+        frames = LetterFrames(includesFormulae: preparation.dropsRequestFormulae)
+    }
+
+    /// Normalizes a text after ``preparation`` and calls `body` with the normalized bytes and the byte range of every
+    /// token outside a letter's frame, in order.
+    private func forEachToken(
+        of text: String,
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+    ) {
+        var source = preparation.stripsMarkup ? stripper.strip(text) : text
+        if preparation.dropsPlaceNames { source = placeNames.strip(source) }
+        normalizer.withNormalizedUTF8(of: source) { bytes in
+            guard preparation.dropsLetterFrames else {
+                tokenizer.forEachToken(in: bytes) { body(bytes, $0) }
+                return
+            }
+            let excluded = frames.excludedRanges(in: bytes)
+            var next = 0  // the first excluded range that may still hold a later token
+            tokenizer.forEachToken(in: bytes) { range in
+                while next < excluded.count, excluded[next].upperBound <= range.lowerBound { next += 1 }
+                if next < excluded.count, excluded[next].contains(range.lowerBound) { return }
+                body(bytes, range)
+            }
+        }
     }
 
     /// Returns the content words of a text with their stems, in text order.
@@ -28,25 +60,23 @@ public struct TextAnalyzer: Sendable {
     /// - Parameter text: Any text, as a citizen wrote it.
     /// - Returns: One token per kept word; empty when nothing is left (a text of greetings, digits or links only).
     public func analyze(_ text: String) -> [AnalyzedToken] {
-        return normalizer.withNormalizedUTF8(of: text) { bytes in
-            var tokens: [AnalyzedToken] = []
-            tokenizer.forEachToken(in: bytes) { range in
-                let word = UnsafeBufferPointer(rebasing: bytes[range])
-                guard !stopWords.contains(utf8: word, hash: WordTable.hash(word)),
-                    let surface = String(validating: word, as: UTF8.self)
-                else {
-                    return
-                }
-                // Normalized text holds no ё, so the stem is exactly a byte prefix of the word.
-                let stemLength = stemmer.stemPrefixLength(utf8: word)
-                let stem =
-                    stemLength == word.count
-                    ? surface
-                    : String(validating: UnsafeBufferPointer(rebasing: word[..<stemLength]), as: UTF8.self) ?? surface
-                tokens.append(AnalyzedToken(surface: surface, stem: stem))
+        var tokens: [AnalyzedToken] = []
+        forEachToken(of: text) { bytes, range in
+            let word = UnsafeBufferPointer(rebasing: bytes[range])
+            guard !stopWords.contains(utf8: word, hash: WordTable.hash(word)),
+                let surface = String(validating: word, as: UTF8.self)
+            else {
+                return
             }
-            return tokens
+            // Normalized text holds no ё, so the stem is exactly a byte prefix of the word.
+            let stemLength = stemmer.stemPrefixLength(utf8: word)
+            let stem =
+                stemLength == word.count
+                ? surface
+                : String(validating: UnsafeBufferPointer(rebasing: word[..<stemLength]), as: UTF8.self) ?? surface
+            tokens.append(AnalyzedToken(surface: surface, stem: stem))
         }
+        return tokens
     }
 
     /// Returns the content words of a text with their stems, looking words up in a cache first.
@@ -58,17 +88,15 @@ public struct TextAnalyzer: Sendable {
     ///   - cache: The calling task's own cache; it learns the stems of new words.
     /// - Returns: One token per kept word, in text order.
     public func analyze(_ text: String, cache: inout StemCache) -> [AnalyzedToken] {
-        return normalizer.withNormalizedUTF8(of: text) { bytes in
-            var tokens: [AnalyzedToken] = []
-            tokenizer.forEachToken(in: bytes) { range in
-                let word = UnsafeBufferPointer(rebasing: bytes[range])
-                let hash = WordTable.hash(word)  // one hash serves both tables
-                guard !stopWords.contains(utf8: word, hash: hash) else { return }
-                let entry = cache.entry(utf8: word, hash: hash)
-                tokens.append(AnalyzedToken(surface: entry.surface, stem: entry.stem))
-            }
-            return tokens
+        var tokens: [AnalyzedToken] = []
+        forEachToken(of: text) { bytes, range in
+            let word = UnsafeBufferPointer(rebasing: bytes[range])
+            let hash = WordTable.hash(word)  // one hash serves both tables
+            guard !stopWords.contains(utf8: word, hash: hash) else { return }
+            let entry = cache.entry(utf8: word, hash: hash)
+            tokens.append(AnalyzedToken(surface: entry.surface, stem: entry.stem))
         }
+        return tokens
     }
 
     /// Appends the ids, in `cache`, of a text's content words, in text order: the allocation-free form of
@@ -82,13 +110,11 @@ public struct TextAnalyzer: Sendable {
     ///   - cache: The calling task's own cache; ids are valid in this cache only.
     ///   - ids: Receives one id per kept word.
     public func appendWordIDs(of text: String, cache: inout StemCache, to ids: inout [Int32]) {
-        normalizer.withNormalizedUTF8(of: text) { bytes in
-            tokenizer.forEachToken(in: bytes) { range in
-                let word = UnsafeBufferPointer(rebasing: bytes[range])
-                let hash = WordTable.hash(word)
-                guard !stopWords.contains(utf8: word, hash: hash) else { return }
-                ids.append(Int32(truncatingIfNeeded: cache.wordID(utf8: word, hash: hash)))
-            }
+        forEachToken(of: text) { bytes, range in
+            let word = UnsafeBufferPointer(rebasing: bytes[range])
+            let hash = WordTable.hash(word)
+            guard !stopWords.contains(utf8: word, hash: hash) else { return }
+            ids.append(Int32(truncatingIfNeeded: cache.wordID(utf8: word, hash: hash)))
         }
     }
 
@@ -101,13 +127,11 @@ public struct TextAnalyzer: Sendable {
     ///   - cache: The calling task's own cache; ids are valid in this cache only.
     ///   - ids: Receives one id per kept word or negation.
     public func appendWordIDsKeepingNegations(of text: String, cache: inout StemCache, to ids: inout [Int32]) {
-        normalizer.withNormalizedUTF8(of: text) { bytes in
-            tokenizer.forEachToken(in: bytes) { range in
-                let word = UnsafeBufferPointer(rebasing: bytes[range])
-                let hash = WordTable.hash(word)
-                guard Self.isNegation(word) || !stopWords.contains(utf8: word, hash: hash) else { return }
-                ids.append(Int32(truncatingIfNeeded: cache.wordID(utf8: word, hash: hash)))
-            }
+        forEachToken(of: text) { bytes, range in
+            let word = UnsafeBufferPointer(rebasing: bytes[range])
+            let hash = WordTable.hash(word)
+            guard Self.isNegation(word) || !stopWords.contains(utf8: word, hash: hash) else { return }
+            ids.append(Int32(truncatingIfNeeded: cache.wordID(utf8: word, hash: hash)))
         }
     }
 

@@ -1,28 +1,63 @@
 #if Workspace
+    import PainmapReports
+
     /// A page's markup under construction: fixed markup goes in with ``raw(_:)``, every value with ``text(_:)``
     /// (escaped, so a title like `<script>` shows as text).
+    ///
+    /// The text a reader will see is collected as the markup is written (``visibleText``): each value as it is, the
+    /// fixed markup without its tags. The leak gate scans that instead of stripping the tags of the finished page.
     struct HTMLBuffer: Sendable {
         private(set) var markup = ""
+        /// The page's visible text so far, as the reports' gate reads a page.
+        private(set) var visibleText = PageText()
 
-        mutating func raw(_ fragment: String) { markup += fragment }
+        mutating func raw(_ fragment: String) {
+            markup += fragment
+            visibleText.appendMarkup(fragment)
+        }
 
-        mutating func text(_ value: String) { markup += Self.escape(value) }
+        mutating func text(_ value: String) {
+            let start = markup.endIndex
+            Self.appendEscaped(value, to: &markup)
+            visibleText.appendText(value, escaped: markup[start...])
+        }
+
+        /// Markup written on its own (a panel, a page's body), with its text.
+        mutating func append(_ other: HTMLBuffer) {
+            markup += other.markup
+            visibleText.append(other.visibleText, markup: other.markup)
+        }
 
         /// `value` with `& < > " '` as entities, for text and for quoted attribute values.
         static func escape(_ value: String) -> String {
             var result = ""
-            result.reserveCapacity(value.utf8.count)
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "&": result += "&amp;"
-                case "<": result += "&lt;"
-                case ">": result += "&gt;"
-                case "\"": result += "&quot;"
-                case "'": result += "&#39;"
-                default: result.unicodeScalars.append(scalar)
-                }
-            }
+            appendEscaped(value, to: &result)
             return result
+        }
+
+        /// Appends ``escape(_:)`` of `value`, byte by byte: the five characters are ASCII, every other byte is copied.
+        static func appendEscaped(_ value: String, to result: inout String) {
+            let bytes = value.utf8
+            var run = bytes.startIndex
+            var index = run
+            while index < bytes.endIndex {
+                let entity: String
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default:
+                    bytes.formIndex(after: &index)
+                    continue
+                }
+                result += value[run..<index]
+                result += entity
+                bytes.formIndex(after: &index)
+                run = index
+            }
+            result += value[run..<bytes.endIndex]
         }
 
         /// A path segment percent-encoded (pain ids and situation ids go into links).

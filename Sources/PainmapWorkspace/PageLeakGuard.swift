@@ -10,8 +10,8 @@
     /// Texts shown on a page (titles, quotes, records) are already redacted at ingest; still, each passes the same
     /// scanner as the reports (``LeakScanner`` over the identifiers `redacted_identifier` holds for the region-quarter,
     /// plus structured patterns) before it enters a page, and a segment with a hit is masked and logged by record id.
-    /// The whole page is then scanned again by ``ReportGate/inspect(page:name:memo:)``; a page that still has a hit is
-    /// not sent.
+    /// The whole page is then scanned again as ``ReportGate/inspect(page:name:memo:)`` scans it (from the visible text
+    /// collected while the page was written, ``HTMLBuffer/visibleText``); a page that still has a hit is not sent.
     ///
     /// The scanner is built once per guard (the catalog keeps one per region-quarter), and what it found in each
     /// segment is remembered (``LeakScanMemo``): every segment of every page is still checked against the scanner, but
@@ -51,6 +51,12 @@
         /// The findings of the reports' gate on a whole page.
         func inspect(page html: String, name: String) -> [PersonalDataLeak.Finding] {
             gate.inspect(page: html, name: name, memo: memo)
+        }
+
+        /// The findings of the reports' gate on a whole page, from the text collected as it was written: the same
+        /// scan as ``inspect(page:name:)`` of its markup.
+        func inspect(page: HTMLBuffer, name: String) -> [PersonalDataLeak.Finding] {
+            gate.inspect(pageText: page.visibleText.text, name: name, memo: memo)
         }
     }
 #endif

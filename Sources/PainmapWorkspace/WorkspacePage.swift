@@ -17,7 +17,8 @@
             self.title = title
         }
 
-        func render() -> String {
+        /// The page's markup, with the text a reader sees (``HTMLBuffer/visibleText``).
+        func render() -> HTMLBuffer {
             var html = HTMLBuffer()
             html.raw("<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">")
             html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -68,9 +69,9 @@
                 html.raw("</p>")
             }
             html.raw("</header>")
-            html.raw(body.markup)
+            html.append(body)
             html.raw("</main></body></html>\n")
-            return html.markup
+            return html
         }
 
         /// The hidden field carrying the session's CSRF token.

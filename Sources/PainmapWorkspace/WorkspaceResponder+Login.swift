@@ -34,7 +34,7 @@
                 "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
             )
             page.body.raw("<button class=\"primary\" type=\"submit\" id=\"login\">Войти</button></form>")
-            var response = WorkspaceResponse.html(page.render(), status: status)
+            var response = WorkspaceResponse.html(page.render().markup, status: status)
             response.headers.append(
                 HTTPField(
                     name: .setCookie,

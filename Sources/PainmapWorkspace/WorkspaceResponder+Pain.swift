@@ -78,7 +78,7 @@
                 page.body.raw("</span></blockquote>")
             }
             page.body.raw("</section></div>")
-            page.body.raw(panel.markup.markup)
+            page.body.append(panel.markup)
             try await PainRecordsTable(
                 quarter: quarter,
                 region: region,

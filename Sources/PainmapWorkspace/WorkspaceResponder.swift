@@ -196,8 +196,8 @@
         )
             -> Response
         {
-            let markup = page.render()
-            let findings = leakGuard.inspect(page: markup, name: name)
+            let rendered = page.render()
+            let findings = leakGuard.inspect(page: rendered, name: name)
             guard findings.isEmpty else {
                 for finding in findings {
                     logger.error(
@@ -215,9 +215,9 @@
                 withheld.body.raw(
                     "<p class=\"error\">Проверка на персональные данные нашла совпадения на этой странице; она не показана. Записи указаны в журнале сервера.</p>"
                 )
-                return WorkspaceResponse.html(withheld.render(), status: .internalServerError)
+                return WorkspaceResponse.html(withheld.render().markup, status: .internalServerError)
             }
-            return WorkspaceResponse.html(markup, status: status)
+            return WorkspaceResponse.html(rendered.markup, status: status)
         }
 
         func frame(_ title: String, _ visitor: Visitor) -> WorkspacePage {
@@ -233,7 +233,7 @@
             page.body.raw("<p class=\"error\">")
             page.body.text(error.message)
             page.body.raw("</p>")
-            return WorkspaceResponse.html(page.render(), status: error.status)
+            return WorkspaceResponse.html(page.render().markup, status: error.status)
         }
     }
 #endif

@@ -83,6 +83,48 @@ struct ClusterCommand: AsyncParsableCommand {
     )
     var noSpellingFold = false
 
+    @Flag(
+        name: .customLong("centered-merge"),
+        help: ArgumentHelp(
+            "Сливать ячейки k-means по отличию от среднего текста выборки, а не по общим словам.",
+            discussion: "Слова, общие для всех текстов (частые в длинных письмах), тогда не склеивают разные боли."
+        )
+    )
+    var centeredMerge = false
+
+    @Flag(
+        name: .customLong("keep-markup"),
+        help: "Считать слова HTML-разметки (теги, стили, &nbsp;) словами текста; по умолчанию разметка удаляется."
+    )
+    var keepMarkup = false
+
+    @Flag(
+        name: .customLong("drop-letter-frames"),
+        help: "Не считать рамку письма: приветствие и обращение в начале, «С уважением» с подписью и телефоном в конце."
+    )
+    var dropLetterFrames = false
+
+    @Flag(
+        name: .customLong("drop-request-formulae"),
+        help: "С рамкой письма не считать и формулы просьб в тексте («прошу принять меры», «жду ответа» …)."
+    )
+    var dropRequestFormulae = false
+
+    @Flag(
+        name: .customLong("drop-place-names"),
+        help: "Не считать названия в адресах (улица, проспект, деревня после «ул.», «пр-т», «д.» …) словами текста."
+    )
+    var dropPlaceNames = false
+
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Для выгрузок длинных писем: --drop-letter-frames --drop-request-formulae --drop-place-names вместе.",
+            discussion: "Удаление разметки действует всегда, кроме --keep-markup."
+        )
+    )
+    var letters = false
+
     @Option(
         name: .customLong("sample-above"),
         help:
@@ -132,6 +174,11 @@ struct ClusterCommand: AsyncParsableCommand {
                 synonymsPath: synonyms,
                 foldsSpelling: !noSpellingFold
             )
+            options.mergesCenteredCells = centeredMerge
+            options.stripsMarkup = !keepMarkup
+            options.dropsLetterFrames = letters || dropLetterFrames || dropRequestFormulae
+            options.dropsRequestFormulae = letters || dropRequestFormulae
+            options.dropsPlaceNames = letters || dropPlaceNames
             options.sampleAbove = sampleAbove
             let report = try await CSVClusterJob(options: options, logger: logger).run()
             print(report.text(showHash: hash), terminator: "")

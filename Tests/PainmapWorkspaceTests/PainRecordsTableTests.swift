@@ -1,10 +1,12 @@
 #if Workspace
     import Foundation
+    import Logging
     import PainmapCore
     import PainmapSQLite
     import PainmapTestSupport
     import Testing
 
+    @testable import PainmapReports
     @testable import PainmapWorkspace
 
     /// A pain's page lists the records the run stored as the pain's members (`v10_pain_members`), paged, and says
@@ -14,10 +16,17 @@
 
         /// A store with `count` records of region 54 in 2026Q3; their ids in store order.
         private func store(records count: Int) async throws -> (SQLiteFeedbackStore, [RecordID], TemporaryDirectory) {
+            try await store(texts: (1...count).map { "нет мест в детском саду, обращение \($0)" })
+        }
+
+        /// A store with one record of region 54 in 2026Q3 per text, stored as given (not redacted); their ids in
+        /// store order.
+        private func store(texts: [String]) async throws -> (SQLiteFeedbackStore, [RecordID], TemporaryDirectory) {
             let directory = try TemporaryDirectory("workspace-members")
             let store = try SQLiteFeedbackStore(url: directory.url.appendingPathComponent("s.sqlite"))
             let quarter = try #require(self.quarter)
-            let outcomes: [RowOutcome<RedactedRecord>] = (1...count).map { number in
+            let outcomes: [RowOutcome<RedactedRecord>] = texts.enumerated().map { offset, text in
+                let number = offset + 1
                 var record = FeedbackRecord(
                     source: .pos,
                     feed: "pos-csv",
@@ -26,7 +35,7 @@
                     regionRaw: "54",
                     regionCodeSystem: .kladr,
                     quarter: quarter,
-                    text: "нет мест в детском саду, обращение \(number)"
+                    text: text
                 )
                 record.sourceRecordID = String(number)
                 return .record(
@@ -174,6 +183,111 @@
             #expect(markup.contains(PainRecordsTable.membersMissing))
             #expect(listed(markup).isEmpty)
             #expect(!markup.contains("<table"))
+        }
+
+        /// A phone, an e-mail and a recorded name planted in a citizen's text, a pain's title and an analyst's comment
+        /// are masked on a pain's page, logged by record id, and caught by the page's scan (which reads the text
+        /// collected as the page is written, as the gate reads the finished markup) when they are not masked.
+        @Test func plantedIdentifiersAreMaskedOnThePageAndCaughtByItsScan() async throws {
+            let (store, ids, directory) = try await store(texts: [
+                "Звоните 8 913 555-12-34, пишите petrov.ivan@mail.ru",
+                "За Сидоровым Петром Ильичом стоит очередь, Сидоров Петр Ильич ждёт место",
+                "нет мест в детском саду",
+            ])
+            defer { withExtendedLifetime(directory) {} }
+            let quarter = try #require(self.quarter)
+            try await store.replacePains(
+                region: "54",
+                quarter: quarter,
+                with: [try pain("2026Q3-01", count: 3)],
+                members: [PainMembers(lifeSituation: "kindergarten", painID: "2026Q3-01", records: ids)]
+            )
+            let leakGuard = PageLeakGuard(
+                identifiers: [
+                    RedactedIdentifier(
+                        recordID: ids[1],
+                        region: "54",
+                        quarter: quarter,
+                        type: .fullName,
+                        normalized: "Сидоров Пётр Ильич"
+                    )
+                ],
+                privacy: .default
+            )
+            let title = "Очередь: Сидоров Петр Ильич, 8 913 987-65-43"
+            let comment = "Перезвонить 8 (913) 987-65-43 или написать ivanova.m@ya.ru"
+            let planted = [
+                "555-12-34", "petrov.ivan@mail.ru", "Сидоров Петр", "987-65-43", "ivanova.m@ya.ru",
+            ]
+            // A pain's page as `painPage` writes it; `clean` masks what is shown (or not, to test the page's scan).
+            func page(logger: Logger, clean: Bool) async throws -> HTMLBuffer {
+                func shown(_ text: String) -> String {
+                    clean ? leakGuard.clean(text, record: nil, logger: logger) : text
+                }
+                var page = WorkspacePage(title: shown(title))
+                page.body.raw("<h3>Комментарии</h3><blockquote>")
+                page.body.text(shown(comment))
+                page.body.raw("<span class=\"src\">")
+                page.body.text("ivanova · 2026-10-01T10:00:00Z")
+                page.body.raw("</span></blockquote>")
+                var panel = HTMLBuffer()
+                panel.raw("<input type=\"text\" name=\"title\" value=\"\(HTMLBuffer.escape(shown(title)))\">")
+                page.body.append(panel)
+                if clean {
+                    try await PainRecordsTable(
+                        quarter: quarter,
+                        region: "54",
+                        situation: "kindergarten",
+                        painID: "2026Q3-01",
+                        count: 3,
+                        pageSize: 20
+                    )
+                    .render(
+                        into: &page.body,
+                        page: 1,
+                        store: store,
+                        moves: [],
+                        selectable: true,
+                        leakGuard: leakGuard,
+                        logger: logger
+                    )
+                } else {
+                    page.body.raw("<table class=\"records\"><tbody>")
+                    for text in try await store.painMembers(
+                        of: PainReference(
+                            region: "54",
+                            quarter: quarter,
+                            lifeSituation: "kindergarten",
+                            painID: "2026Q3-01"
+                        ),
+                        offset: 0,
+                        limit: 20
+                    ).records.map(\.record.text) {
+                        page.body.raw("<tr><td class=\"text\">")
+                        page.body.text(text)
+                        page.body.raw("</td></tr>")
+                    }
+                    page.body.raw("</tbody></table>")
+                }
+                return page.render()
+            }
+            let logs = LogCapture()
+            let masked = try await page(logger: logs.logger, clean: true)
+            for value in planted { #expect(!masked.markup.contains(value), "\(value)") }
+            #expect(masked.markup.contains(PageLeakGuard.mask))
+            #expect(masked.markup.contains("нет мест в детском саду"))
+            #expect(logs.lines.contains { $0.contains("workspace.record=\(ids[1])") && $0.contains("full_name") })
+            #expect(logs.lines.contains { $0.contains("workspace.record=\(ids[0])") && $0.contains("phone") })
+            #expect(masked.visibleText.text == ReportGate.markupText(masked.markup))
+            #expect(leakGuard.inspect(page: masked, name: "/q").isEmpty)
+
+            let bare = try await page(logger: logs.logger, clean: false)
+            #expect(bare.visibleText.text == ReportGate.markupText(bare.markup))
+            let findings = leakGuard.inspect(page: bare, name: "/q")
+            #expect(findings == leakGuard.inspect(page: bare.markup, name: "/q"))
+            #expect(findings.contains { $0.type == .fullName && $0.recordID == ids[1] })
+            #expect(findings.filter { $0.type == .phone }.count == 2)
+            #expect(findings.filter { $0.type == .email }.count == 2)
         }
     }
 #endif

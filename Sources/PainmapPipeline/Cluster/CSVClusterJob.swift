@@ -4,6 +4,7 @@ public import PainmapClustering
 public import PainmapCore
 import PainmapIngest
 import PainmapReports
+public import PainmapText
 
 /// Clusters the texts of any CSV file into pains and writes the assignments and a summary (`painmap cluster`).
 ///
@@ -49,6 +50,32 @@ public struct CSVClusterJob: Sendable {
         var duplicateWeighting = ClusterConfiguration.DuplicateWeighting.records
         /// Synonyms, ignored words and spelling folding (``ClusterConfiguration/textFeatures``); default none.
         public var textFeatures = TextFeatures.plain
+        /// What the analyzer removes before counting words: markup by default
+        /// (``PainmapText/TextPreparation/standard``), as in the quarterly run.
+        public var preparation = TextPreparation.standard
+        /// Whether k-means cells merge on their means minus the batch mean
+        /// (``PainmapClustering/ClusterConfiguration/mergesCenteredCells``).
+        public var mergesCenteredCells = false
+        /// Whether HTML markup is removed before counting words (`painmap cluster --keep-markup` turns it off).
+        public var stripsMarkup: Bool {
+            get { preparation.stripsMarkup }
+            set { preparation.stripsMarkup = newValue }
+        }
+        /// Whether request formulae inside the text are skipped (`painmap cluster --drop-request-formulae`).
+        public var dropsRequestFormulae: Bool {
+            get { preparation.dropsRequestFormulae }
+            set { preparation.dropsRequestFormulae = newValue }
+        }
+        /// Whether the names in addresses are blanked (`painmap cluster --drop-place-names`).
+        public var dropsPlaceNames: Bool {
+            get { preparation.dropsPlaceNames }
+            set { preparation.dropsPlaceNames = newValue }
+        }
+        /// Whether a letter's frame is skipped (`painmap cluster --drop-letter-frames`).
+        public var dropsLetterFrames: Bool {
+            get { preparation.dropsLetterFrames }
+            set { preparation.dropsLetterFrames = newValue }
+        }
 
         /// Sets ``textFeatures`` as `painmap cluster --text-features` does: spelling folding (unless `foldsSpelling` is
         /// `false`) and the synonyms of `synonymsPath` (`nil`: `Config/synonyms.yaml` when that file exists; `none`: no
@@ -175,7 +202,8 @@ public struct CSVClusterJob: Sendable {
             columns: columns,
             threadCount: options.threadCount,
             chunkSize: options.analysisChunkSize,
-            blockBytes: Self.blockBytes(fileSize: inputSize)
+            blockBytes: Self.blockBytes(fileSize: inputSize),
+            preparation: options.preparation
         )
         guard input.rowCount > 0 else {
             throw Self.failure(
@@ -191,6 +219,7 @@ public struct CSVClusterJob: Sendable {
         configuration.restarts = Self.restarts
         configuration.duplicateWeighting = options.duplicateWeighting
         configuration.textFeatures = options.textFeatures
+        configuration.mergesCenteredCells = options.mergesCenteredCells
         configuration.sampleAbove = options.sampleAbove
         let result = cluster(input, configuration: configuration)
         var rowClusters = [Int32](repeating: -1, count: input.rowCount)

@@ -74,6 +74,7 @@ struct ClusterInput {
     ///   - chunkSize: Rows per analysis task, at most.
     ///   - blockBytes: Bytes per analysis task, at most (the row that crosses the limit ends the block): smaller
     ///     blocks for smaller files, so the last block does not keep one thread busy while the other waits.
+    ///   - preparation: What the analyzer removes before counting words (markup, letter frames).
     /// - Returns: The collected input.
     /// - Throws: ``LocatedFailure`` for a row that cannot be read.
     static func read(
@@ -81,7 +82,8 @@ struct ClusterInput {
         columns: Columns,
         threadCount: Int,
         chunkSize: Int,
-        blockBytes: Int = .max
+        blockBytes: Int = .max,
+        preparation: TextPreparation = .none
     ) async throws -> ClusterInput {
         var reader = try open()
         if let input = try await read(
@@ -90,7 +92,8 @@ struct ClusterInput {
             columns: columns,
             threadCount: threadCount,
             chunkSize: chunkSize,
-            blockBytes: blockBytes
+            blockBytes: blockBytes,
+            preparation: preparation
         ) {
             return input
         }
@@ -100,7 +103,8 @@ struct ClusterInput {
             inBlocks: false,
             columns: columns,
             threadCount: threadCount,
-            chunkSize: chunkSize
+            chunkSize: chunkSize,
+            preparation: preparation
         )
         // Row by row every problem is thrown, so `nil` (which only the block reader returns) cannot come back.
         guard let input else {
@@ -123,6 +127,7 @@ struct ClusterInput {
     ///   - threadCount: Analysis tasks at once.
     ///   - chunkSize: Rows per analysis task when reading row by row.
     ///   - blockBytes: The most bytes per block.
+    ///   - preparation: What the analyzer removes before counting words.
     /// - Returns: The input, or `nil` when blocks cannot give the exact result and the file must be read row by row.
     /// - Throws: ``LocatedFailure`` for a row that cannot be read.
     static func read(
@@ -131,7 +136,8 @@ struct ClusterInput {
         columns: Columns,
         threadCount: Int,
         chunkSize: Int,
-        blockBytes: Int = .max
+        blockBytes: Int = .max,
+        preparation: TextPreparation = .none
     ) async throws -> ClusterInput? {
         let chunkSize = max(1, chunkSize)
         let lanes = max(1, threadCount)
@@ -148,7 +154,11 @@ struct ClusterInput {
             // references on the same objects for every text contend for their cache lines. A cache only memoizes
             // stems, so which chunk gets which lane cannot change any token.
             makeState: { number in
-                AnalysisLane(number: number, cache: StemCache(minimumCapacity: 16_384), analyzer: TextAnalyzer())
+                AnalysisLane(
+                    number: number,
+                    cache: StemCache(minimumCapacity: 16_384),
+                    analyzer: TextAnalyzer(preparation: preparation)
+                )
             },
             next: { () -> ChunkSource? in
                 if inBlocks {

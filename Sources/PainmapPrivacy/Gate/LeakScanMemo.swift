@@ -7,10 +7,38 @@ import Synchronization
 /// the workspace shows the same titles, quotes, record texts and labels on page after page, and the redactor's pass
 /// over each is most of a page's cost. A memo belongs to one scanner (one set of identifiers) and is dropped with it.
 /// It holds at most ``capacity`` segments; when full it starts over, which costs scans, never a result.
+///
+/// Segments are told apart by their UTF-8 bytes, not as Swift compares strings (canonically equivalent texts are
+/// equal there, and hashing a Cyrillic text normalises it first): two spellings of one text are each scanned as they
+/// are, which is what the scanner would answer for each anyway.
 public final class LeakScanMemo: Sendable {
     /// The most segments kept.
     public let capacity: Int
-    private let known = Mutex<[Substring: [LeakScanner.Leak]]>([:])
+    private let known = Mutex<[Key: [LeakScanner.Leak]]>([:])
+
+    /// A segment by its UTF-8 bytes.
+    private struct Key: Hashable, Sendable {
+        let text: Substring
+
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+            let same = lhs.text.utf8.withContiguousStorageIfAvailable { left in
+                rhs.text.utf8.withContiguousStorageIfAvailable { right in
+                    left.elementsEqual(right)
+                }
+            }
+            return (same ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
+                hasher.combine(bytes: UnsafeRawBufferPointer($0))
+            }
+            if hashed == nil {
+                for byte in text.utf8 { hasher.combine(byte) }
+            }
+        }
+    }
 
     /// Creates an empty memo.
     ///
@@ -26,10 +54,10 @@ public final class LeakScanMemo: Sendable {
     ///   - scan: The scanner's scan of that text.
     /// - Returns: The leaks in the segment.
     public func leaks(in segment: Substring, scan: (String) -> [LeakScanner.Leak]) -> [LeakScanner.Leak] {
-        if let found = known.withLock({ $0[segment] }) { return found }
+        if let found = known.withLock({ $0[Key(text: segment)] }) { return found }
         let found = scan(String(segment))
         // A copy of the segment alone, not of the page it was cut from.
-        let key = Substring(String(segment))
+        let key = Key(text: Substring(String(segment)))
         known.withLock { table in
             if table.count >= capacity { table.removeAll(keepingCapacity: true) }
             table[key] = found

@@ -150,11 +150,16 @@ public struct LeakScanner: Sendable {
     /// The
     /// gate scans each distinct segment once, however many formats repeat it.
     public static func segments(_ text: String) -> [Substring] {
-        simpleSegments(text) ?? characterSegments(text)
+        scalarSegments(text)
     }
 
     /// ``segments(_:)`` as defined: split on the separator characters, whitespace-only parts dropped.
     static func characterSegments(_ text: String) -> [Substring] {
+        characterSegments(text[...])
+    }
+
+    /// ``characterSegments(_:)`` of a part of a text, its segments sliced from the whole text.
+    static func characterSegments(_ text: Substring) -> [Substring] {
         text.split(whereSeparator: { "\n\r|;\t\"«»".contains($0) }).filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
@@ -164,37 +169,84 @@ public struct LeakScanner: Sendable {
     /// Where every scalar is a character of its own — the only pair that joins is CR LF, one character that is no
     /// separator — splitting scalars splits characters, at a fraction of the cost of finding character boundaries.
     static func simpleSegments(_ text: String) -> [Substring]? {
+        var slow = false
+        let result = scalarSegments(text) { _ in slow = true }
+        return slow ? nil : result
+    }
+
+    /// ``characterSegments(_:)`` scalar by scalar, line by line: a line (a part between two line breaks or tabs, which
+    /// are characters of their own and separators) that holds a scalar that may join its neighbours into one
+    /// character (a combining mark, a format control, an emoji, a script outside ``isOwnCharacter(_:)``) is split
+    /// by characters, the other lines by scalars.
+    ///
+    /// Where every scalar is a character of its own — the only pair that joins is CR LF, one character that is no
+    /// separator — splitting scalars splits characters, at a fraction of the cost of finding character boundaries. A
+    /// line break or tab always stands alone (a control breaks on both sides, CR LF aside), so one unusual scalar
+    /// costs its own line only, not the whole page.
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - split: Told each line split by characters (for tests).
+    /// - Returns: The segments, as ``characterSegments(_:)`` gives them.
+    static func scalarSegments(_ text: String, split: (Substring) -> Void = { _ in }) -> [Substring] {
         let scalars = text.unicodeScalars
         var result: [Substring] = []
         var start = scalars.startIndex
         var index = start
+        // The line being read: where it starts, how many segments came before it, whether it needs characters.
+        var line = start
+        var before = 0
+        var slow = false
         func cut(at end: String.Index) {
-            guard start < end else { return }
+            guard !slow, start < end else { return }
             let part = text[start..<end]
             if !part.unicodeScalars.allSatisfy(\.properties.isWhitespace) { result.append(part) }
+        }
+        func endLine(at end: String.Index) {
+            if slow {
+                result.removeLast(result.count - before)
+                let part = text[line..<end]
+                split(part)
+                result += characterSegments(part)
+            } else {
+                cut(at: end)
+            }
         }
         var previous: Unicode.Scalar?
         while index < scalars.endIndex {
             let scalar = scalars[index]
             defer { previous = scalar }
-            if (0x300...0x36F).contains(scalar.value) {
-                // A combining mark joins the character before it: harmless after a letter, digit or mark (the
-                // character stays no separator and no whitespace), undecided after anything else.
-                guard let previous,
-                    previous.value > 0x7F || previous.properties.isAlphabetic
-                        || ("0"..."9").contains(previous), !previous.properties.isWhitespace,
-                    previous != "«", previous != "»"
-                else { return nil }
-                index = scalars.index(after: index)
-                continue
-            }
-            guard isOwnCharacter(scalar) else { return nil }
             let next = scalars.index(after: index)
+            if !slow {
+                if (0x300...0x36F).contains(scalar.value) {
+                    // A combining mark joins the character before it: harmless after a letter, digit or mark (the
+                    // character stays no separator and no whitespace), undecided after anything else.
+                    guard let previous,
+                        previous.value > 0x7F || previous.properties.isAlphabetic
+                            || ("0"..."9").contains(previous), !previous.properties.isWhitespace,
+                        previous != "«", previous != "»"
+                    else {
+                        slow = true
+                        index = next
+                        continue
+                    }
+                    index = next
+                    continue
+                }
+                if !isOwnCharacter(scalar) { slow = true }
+            }
             switch scalar {
             case "\r" where next < scalars.endIndex && scalars[next] == "\n":
                 index = scalars.index(after: next)  // CR LF is one character, and not a separator
                 continue
-            case "\n", "\r", "|", ";", "\t", "\"", "«", "»":
+            case "\n", "\r", "\t":
+                // A control of its own: the line ends here, whatever came before.
+                endLine(at: index)
+                start = next
+                line = next
+                before = result.count
+                slow = false
+            case "|", ";", "\"", "«", "»":
                 cut(at: index)
                 start = next
             default:
@@ -202,7 +254,7 @@ public struct LeakScanner: Sendable {
             }
             index = next
         }
-        cut(at: scalars.endIndex)
+        endLine(at: scalars.endIndex)
         return result
     }
 

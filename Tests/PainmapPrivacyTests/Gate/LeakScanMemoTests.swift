@@ -36,4 +36,25 @@ import Testing
         #expect(again.map(\.recordID) == [RecordID(rawValue: 42)])
         #expect(scans == 5)
     }
+
+    /// Segments are kept by their UTF-8 bytes: two spellings Swift compares as equal are each scanned as they are,
+    /// and a segment cut from a longer text finds what the same text scanned alone left.
+    @Test func segmentsAreToldApartByTheirBytes() {
+        let memo = LeakScanMemo()
+        var scanned: [String] = []
+        func scan(_ text: String) -> [LeakScanner.Leak] {
+            scanned.append(text)
+            return []
+        }
+        let composed = "кафе\u{00E9}"
+        let decomposed = "кафе\u{0065}\u{0301}"
+        #expect(composed == decomposed)
+        _ = memo.leaks(in: composed[...], scan: scan)
+        _ = memo.leaks(in: decomposed[...], scan: scan)
+        #expect(scanned.count == 2)
+        let page = "нет мест|\(composed)|очередь"
+        for segment in LeakScanner.segments(page) { _ = memo.leaks(in: segment, scan: scan) }
+        #expect(scanned == [composed, decomposed, "нет мест", "очередь"])
+        #expect(memo.count == 4)
+    }
 }

@@ -20,6 +20,8 @@ import Testing
         "|||;;;",
         "8 (913) 555-12-34 | СНИЛС 112-233-445 95 ; № 5 — ₽ → ▲",
         "\u{FEFF}p\u{0302} = Δ₀ | x\u{0302}\u{0301}; \u{0302}после пробела|\u{FEFF}\u{0302}",
+        "строка\nэмодзи 👍🏽|дальше\nпосле; «кавычки»\r\n\u{0301}знак\tтаб 👨‍👩‍👧\rконец|\n\u{0302}",
+        "\n\n👍\n\n|👍;\t\u{200D}\t\r\n\u{0301}\r\u{0301}|x",
     ]
 
     @Test func scalarsSplitAsCharactersDo() throws {
@@ -41,5 +43,15 @@ import Testing
         #expect(LeakScanner.simpleSegments("\u{FEFF}доля p\u{0302} | ΔN₀") != nil)
         #expect(LeakScanner.simpleSegments("пробел \u{0302}знак") == nil)
         #expect(LeakScanner.segments("a\r\nb|c\rd") == ["a\r\nb", "c", "d"])
+    }
+
+    /// A line break or tab stands alone, so a scalar that may join its neighbours sends only its own line to the
+    /// character split: a page with one emoji is not split by characters as a whole.
+    @Test func onlyTheLineWithAJoiningScalarIsSplitByCharacters() {
+        var split: [Substring] = []
+        let text = "Детский сад | очередь\nсемья 👨‍👩‍👧|мест нет\n«запись» 8 (913) 555-12-34\tзнак|\u{0301}после\r\nещё"
+        let segments = LeakScanner.scalarSegments(text) { split.append($0) }
+        #expect(segments == LeakScanner.characterSegments(text))
+        #expect(split == ["семья 👨‍👩‍👧|мест нет", "знак|\u{0301}после\r\nещё"])
     }
 }
