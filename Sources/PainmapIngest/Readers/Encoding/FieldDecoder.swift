@@ -57,6 +57,34 @@ struct FieldDecoder: Sendable, Equatable {
         }
     }
 
+    /// ``decode(_:)`` of a row whose fields lie in `bytes` (``CSVReader/FieldBytes``), for a file decided as UTF-8;
+    /// `nil` also when the file is not decided so (the caller then decodes copies of the fields).
+    func decodeUTF8(_ fields: [CSVReader.FieldBytes], in bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard chosen == .utf8 || chosen == .utf8BOM else { return nil }
+        var ascii = true
+        for field in fields {
+            let clean = field.withBytes(in: bytes) { content in
+                for byte in content {
+                    if byte == 0 { return false }
+                    if byte >= 0x80 { ascii = false }
+                }
+                return true
+            }
+            if !clean { return nil }
+        }
+        var out: [String] = []
+        out.reserveCapacity(fields.count)
+        for field in fields {
+            // ASCII: decoding cannot replace anything.
+            let text = field.withBytes(in: bytes) { content -> String? in
+                ascii ? String(decoding: content, as: UTF8.self) : String(validating: content, as: UTF8.self)
+            }
+            guard let text else { return nil }
+            out.append(text)
+        }
+        return out
+    }
+
     private static func utf8(_ fields: [[UInt8]]) -> [String]? {
         var out: [String] = []
         out.reserveCapacity(fields.count)
