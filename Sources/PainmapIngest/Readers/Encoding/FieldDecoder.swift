@@ -64,10 +64,24 @@ struct FieldDecoder: Sendable, Equatable {
         var ascii = true
         for field in fields {
             let clean = field.withBytes(in: bytes) { content in
-                for byte in content {
-                    if byte == 0 { return false }
-                    if byte >= 0x80 { ascii = false }
+                guard let base = content.baseAddress else { return true }
+                // Eight bytes at a time: a NUL byte (exact zero-byte test) or a byte at or above 0x80.
+                var seen: UInt64 = 0
+                var index = 0
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                while index + 8 <= content.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if (word &- ones) & ~word & highs != 0 { return false }
+                    seen |= word
+                    index += 8
                 }
+                while index < content.count {
+                    if base[index] == 0 { return false }
+                    seen |= UInt64(base[index])
+                    index += 1
+                }
+                if seen & highs != 0 { ascii = false }
                 return true
             }
             if !clean { return nil }
