@@ -69,28 +69,40 @@ public struct PageText: Sendable {
         inTag: inout Bool,
         into visible: inout String
     ) -> Bool {
-        let bytes = fragment.utf8
-        var run = bytes.startIndex
-        var index = run
+        let found = fragment.utf8.withContiguousStorageIfAvailable { bytes in
+            strip(fragment, bytes: bytes, tag: &tag, inTag: &inTag, into: &visible)
+        }
+        if let found { return found }
+        return strip(fragment, bytes: Array(fragment.utf8), tag: &tag, inTag: &inTag, into: &visible)
+    }
+
+    private static func strip(
+        _ fragment: String,
+        bytes: some RandomAccessCollection<UInt8>,
+        tag: inout OpenTag,
+        inTag: inout Bool,
+        into visible: inout String
+    ) -> Bool {
+        let utf8 = fragment.utf8
+        func position(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var run = 0
         var ampersand = false
-        while index < bytes.endIndex {
-            let byte = bytes[index]
+        for (offset, byte) in bytes.enumerated() {
             if byte == UInt8(ascii: "<") {
-                if !inTag { visible += fragment[run..<index] }
+                if !inTag { visible += fragment[position(run)..<position(offset)] }
                 inTag = true
                 tag = OpenTag()
             } else if byte == UInt8(ascii: ">"), inTag {
                 inTag = false
                 visible += ReportGate.isInline(tag: tag.bytes) ? " " : "\n"
-                run = bytes.index(after: index)
+                run = offset + 1
             } else if inTag {
                 if !tag.isNamed { tag.append(byte) }
             } else if byte == UInt8(ascii: "&") {
                 ampersand = true
             }
-            bytes.formIndex(after: &index)
         }
-        if !inTag { visible += fragment[run..<bytes.endIndex] }
+        if !inTag { visible += fragment[position(run)...] }
         return ampersand
     }
 }
