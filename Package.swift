@@ -42,8 +42,10 @@ let package = Package(
         // Domain model, configuration types and the protocols outer targets implement.
         .target(
             name: "PainmapCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: ["CSHA256", .product(name: "Logging", package: "swift-log")]
         ),
+        // SHA-256 rounds as x86-64 SHA instructions, for PainmapCore's SHA256 (portable Swift elsewhere).
+        .target(name: "CSHA256"),
         // Russian text: normalization, tokenizing, Snowball stemming (no dependencies).
         .target(name: "PainmapText"),
         // libxml2, used for streaming, non-recovering XML parsing of «Ваш контроль» exports.

@@ -57,10 +57,16 @@ public struct BodyOptionSources: Sendable {
     /// - Parameters:
     ///   - pain: The stored pain, `nil` when the run no longer stores it (then only its situation's are known: none).
     ///   - directory: The region's bodies of `Config/responsible-bodies.yaml`.
+    ///   - limit: The most names wanted (the workspace offers 30): the rest are not looked at.
     /// - Returns: The names, in that order.
-    public func options(for pain: StoredPain?, directory: [String]) -> [String] {
+    public func options(for pain: StoredPain?, directory: [String], limit: Int = .max) -> [String] {
         let own = pain.flatMap { self.own[ReviewService.reviewID($0)] } ?? []
         var seen = Set<String>()
-        return (own + (named[pain?.lifeSituation] ?? []) + directory).filter { seen.insert($0).inserted }
+        var result: [String] = []
+        for name in [own, named[pain?.lifeSituation] ?? [], directory].joined() {
+            guard result.count < limit else { break }
+            if seen.insert(name).inserted { result.append(name) }
+        }
+        return result
     }
 }

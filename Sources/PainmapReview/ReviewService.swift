@@ -59,6 +59,13 @@ public struct ReviewService: Sendable {
     public func pains(region: String, quarter: Quarter, stored known: [StoredPain]? = nil) async throws
         -> [ReviewedPain]
     {
+        try await pains(region: region, quarter: quarter, stored: known, only: nil)
+    }
+
+    /// ``pains(region:quarter:stored:)``, or of them only those whose id is `only`.
+    private func pains(region: String, quarter: Quarter, stored known: [StoredPain]?, only: String?) async throws
+        -> [ReviewedPain]
+    {
         let stored: [StoredPain]
         if let known { stored = known } else { stored = try await store.pains(region: region, quarter: quarter) }
         let every = try await store.painDecisions(region: region, quarter: nil)
@@ -74,13 +81,15 @@ public struct ReviewService: Sendable {
         var result: [ReviewedPain] = []
         for pain in stored {
             let id = Self.reviewID(pain)
+            if let only, id != only { continue }
             let key = PainKey(region: region, quarter: quarter, painID: id)
             let decision = decisions.removeValue(forKey: id) ?? PainDecision(key: key)
             result.append(
                 ReviewedPain(pain: pain, decision: decision, carried: decision.isDecided ? nil : earlier[id])
             )
         }
-        for decision in decisions.values.sorted(by: { $0.key < $1.key }) {
+        for decision in decisions.values.sorted(by: { $0.key < $1.key })
+        where only == nil || decision.key.painID == only {
             result.append(ReviewedPain(pain: nil, decision: decision))
         }
         return result
@@ -98,7 +107,8 @@ public struct ReviewService: Sendable {
     /// - Returns: The pain with its decisions.
     /// - Throws: ``LocatedFailure/reviewNotFound(_:)`` (66) when the region-quarter has no such pain.
     public func pain(_ key: PainKey, stored: [StoredPain]? = nil) async throws -> ReviewedPain {
-        let all = try await pains(region: key.region, quarter: key.quarter, stored: stored)
+        // Only the pains with the key's id are reviewed (a page asks for one of a region's hundreds).
+        let all = try await pains(region: key.region, quarter: key.quarter, stored: stored, only: key.painID)
         guard let pain = all.first(where: { $0.key == key }) else {
             throw LocatedFailure.reviewNotFound(
                 "боли \(key.painID) нет в \(key.region)/\(key.quarter); список: painmap review list --region \(key.region) --quarter \(key.quarter)"

@@ -105,23 +105,26 @@ extension SQLiteFeedbackStore {
             let key: StatementArguments = [pain.region, pain.quarter.description, pain.lifeSituation, pain.painID]
             let total =
                 try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM pain_member
-                        WHERE region = ? AND quarter = ? AND life_situation = ? AND pain_id = ?
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT COUNT(*) FROM pain_member
+                            WHERE region = ? AND quarter = ? AND life_situation = ? AND pain_id = ?
+                            """
+                    ),
                     arguments: key
                 ) ?? 0
             guard total > 0, limit > 0 else { return PainMemberPage(total: total, records: []) }
             // A range of the primary key; a record gone from the store (none is deleted today) is left out.
+            // Cached statements: a page is read again and again, and preparing one is a good part of its cost.
             let records = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT f.* FROM pain_member m JOIN feedback_record f ON f.id = m.record_id
-                    WHERE m.region = ? AND m.quarter = ? AND m.life_situation = ? AND m.pain_id = ?
-                        AND m.position > ?
-                    ORDER BY m.position LIMIT ?
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT f.* FROM pain_member m JOIN feedback_record f ON f.id = m.record_id
+                        WHERE m.region = ? AND m.quarter = ? AND m.life_situation = ? AND m.pain_id = ?
+                            AND m.position > ?
+                        ORDER BY m.position LIMIT ?
+                        """
+                ),
                 arguments: key + [max(0, offset), limit]
             ).compactMap(Self.storedRecord)
             return PainMemberPage(total: total, records: records)

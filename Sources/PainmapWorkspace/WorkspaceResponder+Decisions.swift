@@ -135,8 +135,8 @@
             )
             html.raw("<datalist id=\"bodies\">")
             let bodyOptions = try await catalog.bodyOptionSources(quarter: quarter, region: region, store: review.store)
-                .options(for: reviewed.pain, directory: review.bodies.bodies(region: region))
-            for body in bodyOptions.prefix(30) {
+                .options(for: reviewed.pain, directory: review.bodies.bodies(region: region), limit: 30)
+            for body in bodyOptions {
                 html.raw("<option value=\"\(HTMLBuffer.escape(clean(body)))\">")
             }
             html.raw("</datalist>")

@@ -1,16 +1,30 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), streaming, for file digests and record keys.
 ///
 /// Written here rather than pulled from swift-crypto: the package needs one hash, and swift-crypto
-/// builds BoringSSL on Linux, which costs every clean CI build a minute or more.
+/// builds BoringSSL on Linux, which costs every clean CI build a minute or more. On x86-64 processors with the SHA
+/// extensions the rounds run as those instructions (`CSHA256`, about five times faster: a file's digest is computed
+/// beside every ingest); elsewhere, and in tests that ask for it, in portable Swift.
 public struct SHA256: Sendable {
     private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
+    private let accelerated: Bool
+
+    /// Whether this processor runs the rounds as SHA instructions.
+    static let acceleratedByProcessor = painmap_sha256_accelerated() == 1
 
     /// Creates an empty hash state.
-    public init() { buffer.reserveCapacity(64) }
+    public init() { self.init(accelerated: SHA256.acceleratedByProcessor) }
+
+    /// Creates an empty hash state that uses the SHA instructions only when `accelerated` (and the processor has them).
+    init(accelerated: Bool) {
+        self.accelerated = accelerated && SHA256.acceleratedByProcessor
+        buffer.reserveCapacity(64)
+    }
 
     /// Adds bytes to the message.
     public mutating func update(_ bytes: some Collection<UInt8>) {
@@ -41,6 +55,13 @@ public struct SHA256: Sendable {
             }
         }
         let typed = bytes.bindMemory(to: UInt8.self)
+        let whole = (bytes.count - offset) / 64
+        if accelerated, whole > 0, let base = typed.baseAddress {
+            withUnsafeMutableBytes(of: &state) { words in
+                painmap_sha256_blocks(words.baseAddress?.assumingMemoryBound(to: UInt32.self), base + offset, whole)
+            }
+            offset += whole * 64
+        }
         while bytes.count - offset >= 64 {
             compress(UnsafeBufferPointer(rebasing: typed[offset..<offset + 64]))
             offset += 64
@@ -103,6 +124,12 @@ public struct SHA256: Sendable {
     ]
 
     private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+        if accelerated, let base = block.baseAddress {
+            withUnsafeMutableBytes(of: &state) { words in
+                painmap_sha256_blocks(words.baseAddress?.assumingMemoryBound(to: UInt32.self), base, 1)
+            }
+            return
+        }
         // The message schedule lives on the stack: a heap array per 64-byte block dominated file hashing.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {

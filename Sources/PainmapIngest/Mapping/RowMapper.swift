@@ -10,8 +10,11 @@ struct RowMapper: Sendable {
     let regions: RegionDirectory
     private let dates: DateParser
     private let columnDates: [RecordField: DateParser]
-    /// Index of each mapped field's column in the header.
-    private let indices: [RecordField: Int]
+    /// Index of each mapped field's column in the header by the field's `slot` (`nil`: not a column of this file),
+    /// and the feed's constant of each field: every row reads about thirty of them, and an array read costs a
+    /// fraction of hashing a field's name.
+    private let columnBySlot: [Int?]
+    private let constantBySlot: [String?]
     private let now: Date
 
     /// Checks the header and prepares the mapping.
@@ -56,7 +59,14 @@ struct RowMapper: Sendable {
             throw LocatedFailure.unusableFile(.missingColumns, at: location, message: message)
         }
         self.columnDates = columnDates
-        self.indices = indices
+        var columnBySlot = [Int?](repeating: nil, count: RecordField.allCases.count)
+        var constantBySlot = [String?](repeating: nil, count: RecordField.allCases.count)
+        for field in RecordField.allCases {
+            columnBySlot[field.slot] = indices[field]
+            constantBySlot[field.slot] = feed.constants[field]
+        }
+        self.columnBySlot = columnBySlot
+        self.constantBySlot = constantBySlot
     }
 
     /// Header columns no field maps and no `drop` entry names (schema drift, logged once per file).
@@ -78,14 +88,15 @@ struct RowMapper: Sendable {
 
     /// The raw value of a field in a row: the mapped cell, else the feed's constant, else `nil`.
     func value(_ field: RecordField, in cells: [CellValue]) -> CellValue? {
-        if let index = indices[field], index < cells.count {
+        let slot = field.slot
+        if let index = columnBySlot[slot], index < cells.count {
             let cell = cells[index]
             if case .text(let text) = cell, text.trimmedCell.isEmpty {
-                return feed.constants[field].map(CellValue.text)
+                return constantBySlot[slot].map(CellValue.text)
             }
             return cell
         }
-        return feed.constants[field].map(CellValue.text)
+        return constantBySlot[slot].map(CellValue.text)
     }
 
     private func text(_ field: RecordField, _ cells: [CellValue]) -> String? {
@@ -208,5 +219,34 @@ struct RowMapper: Sendable {
     /// Shortens a value for a message, so one mistyped cell cannot flood the terminal.
     static func clip(_ text: String) -> String {
         text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+}
+
+extension RecordField {
+    /// The field's position in `allCases`, for ``RowMapper``'s per-field arrays.
+    fileprivate var slot: Int {
+        switch self {
+        case .sourceRecordID: 0
+        case .receivedAt: 1
+        case .answeredAt: 2
+        case .deadlineAt: 3
+        case .region: 4
+        case .municipality: 5
+        case .oktmo: 6
+        case .categoryRaw: 7
+        case .subcategoryRaw: 8
+        case .categoryCode: 9
+        case .text: 10
+        case .answerText: 11
+        case .statusRaw: 12
+        case .organization: 13
+        case .organizationID: 14
+        case .authorityID: 15
+        case .serviceID: 16
+        case .serviceName: 17
+        case .channel: 18
+        case .is59FZ: 19
+        case .lifeSituation: 20
+        }
     }
 }

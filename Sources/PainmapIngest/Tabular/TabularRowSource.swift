@@ -239,9 +239,24 @@ struct CSVBlock: Sendable {
         var decoder = decoder
         var items: [TabularItem] = []
         items.reserveCapacity(rows)
-        // Bytes in memory: reading cannot fail.
-        while let row = try? reader.next() {
-            items.append(TabularRowSource.item(of: row, decoder: &decoder, maxFieldBytes: maxFieldBytes))
+        bytes.withUnsafeBufferPointer { bytes in
+            // Fields are decoded where they lie in the block; only a row with an issue or that does not decode is
+            // copied out, to take the row-by-row path and its messages.
+            while let row = reader.nextRangeRow(in: bytes) {
+                if row.issue == nil, let texts = decoder.decodeUTF8(row.fields, in: bytes) {
+                    items.append(.row(line: row.line, cells: texts.map(CellValue.text), raw: row.raw))
+                    continue
+                }
+                let fields = row.fields.map { field in field.withBytes(in: bytes) { Array($0) } }
+                let copied = CSVReader.Row(
+                    line: row.line,
+                    offset: row.offset,
+                    fields: fields,
+                    raw: row.raw,
+                    issue: row.issue
+                )
+                items.append(TabularRowSource.item(of: copied, decoder: &decoder, maxFieldBytes: maxFieldBytes))
+            }
         }
         return items
     }

@@ -251,7 +251,10 @@ public struct CSVClusterJob: Sendable {
             columns: columns,
             path: options.inputPath
         )
-        let clusters = summaryClusters(result, input: input, quoted: quoted)
+        // Titles and quotes show what a reader of the message saw, not its markup.
+        let stripper = MarkupStripper()
+        let visible = options.stripsMarkup ? quoted.mapValues { ($0.id, stripper.strip($0.text)) } : quoted
+        let clusters = summaryClusters(result, input: input, quoted: visible)
         endStage("quotes")
 
         let summary = ClusterSummary(

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Remembers what ``LeakScanner/scan(_:ignoring:)`` found in each text segment, for one scanner, across calls and
@@ -24,7 +25,9 @@ public final class LeakScanMemo: Sendable {
             guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
             let same = lhs.text.utf8.withContiguousStorageIfAvailable { left in
                 rhs.text.utf8.withContiguousStorageIfAvailable { right in
-                    left.elementsEqual(right)
+                    // Equal counts: no address means both are empty.
+                    guard let left = left.baseAddress, let right = right.baseAddress else { return true }
+                    return memcmp(left, right, lhs.text.utf8.count) == 0
                 }
             }
             return (same ?? nil) ?? lhs.text.utf8.elementsEqual(rhs.text.utf8)

@@ -189,73 +189,109 @@ public struct LeakScanner: Sendable {
     ///   - split: Told each line split by characters (for tests).
     /// - Returns: The segments, as ``characterSegments(_:)`` gives them.
     static func scalarSegments(_ text: String, split: (Substring) -> Void = { _ in }) -> [Substring] {
-        let scalars = text.unicodeScalars
+        if let found = text.utf8.withContiguousStorageIfAvailable({ byteSegments(text, bytes: $0, split: split) }) {
+            return found
+        }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { byteSegments(copy, bytes: $0, split: split) } ?? []
+    }
+
+    /// ``scalarSegments(_:split:)`` over the text's UTF-8 bytes: the separators are ASCII bytes and `«` `»`, and a
+    /// scalar's value is decoded only where it is not ASCII.
+    private static func byteSegments(
+        _ text: String,
+        bytes: UnsafeBufferPointer<UInt8>,
+        split: (Substring) -> Void
+    ) -> [Substring] {
+        let base = text.utf8.startIndex
+        func position(_ offset: Int) -> String.Index { text.utf8.index(base, offsetBy: offset) }
         var result: [Substring] = []
-        var start = scalars.startIndex
-        var index = start
+        let count = bytes.count
+        var offset = 0
+        var start = 0
         // The line being read: where it starts, how many segments came before it, whether it needs characters.
-        var line = start
+        var line = 0
         var before = 0
         var slow = false
-        func cut(at end: String.Index) {
+        func cut(at end: Int) {
             guard !slow, start < end else { return }
-            let part = text[start..<end]
+            let part = text[position(start)..<position(end)]
             if !part.unicodeScalars.allSatisfy(\.properties.isWhitespace) { result.append(part) }
         }
-        func endLine(at end: String.Index) {
+        func endLine(at end: Int) {
             if slow {
                 result.removeLast(result.count - before)
-                let part = text[line..<end]
+                let part = text[position(line)..<position(end)]
                 split(part)
                 result += characterSegments(part)
             } else {
                 cut(at: end)
             }
         }
-        var previous: Unicode.Scalar?
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
+        var previous: Unicode.Scalar = "\n"
+        while offset < count {
+            let (scalar, length) = decode(bytes, at: offset)
             defer { previous = scalar }
-            let next = scalars.index(after: index)
-            if !slow {
+            let next = offset + length
+            if !slow, length > 1 {
                 if (0x300...0x36F).contains(scalar.value) {
                     // A combining mark joins the character before it: harmless after a letter, digit or mark (the
-                    // character stays no separator and no whitespace), undecided after anything else.
-                    guard let previous,
-                        previous.value > 0x7F || previous.properties.isAlphabetic
-                            || ("0"..."9").contains(previous), !previous.properties.isWhitespace,
-                        previous != "«", previous != "»"
-                    else {
-                        slow = true
-                        index = next
-                        continue
-                    }
-                    index = next
-                    continue
+                    // character stays no separator and no whitespace), undecided after anything else (or first).
+                    let joinsHarmlessly =
+                        offset > 0
+                        && (previous.value > 0x7F || previous.properties.isAlphabetic || ("0"..."9").contains(previous))
+                        && !previous.properties.isWhitespace && previous != "«" && previous != "»"
+                    if !joinsHarmlessly { slow = true }
+                } else if !isOwnCharacter(scalar) {
+                    slow = true
                 }
-                if !isOwnCharacter(scalar) { slow = true }
             }
             switch scalar {
-            case "\r" where next < scalars.endIndex && scalars[next] == "\n":
-                index = scalars.index(after: next)  // CR LF is one character, and not a separator
+            case "\r" where next < count && bytes[next] == UInt8(ascii: "\n"):
+                offset = next + 1  // CR LF is one character, and not a separator
                 continue
             case "\n", "\r", "\t":
                 // A control of its own: the line ends here, whatever came before.
-                endLine(at: index)
+                endLine(at: offset)
                 start = next
                 line = next
                 before = result.count
                 slow = false
             case "|", ";", "\"", "«", "»":
-                cut(at: index)
+                cut(at: offset)
                 start = next
             default:
                 break
             }
-            index = next
+            offset = next
         }
-        endLine(at: scalars.endIndex)
+        endLine(at: count)
         return result
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `offset` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[offset])
+        let value: UInt32
+        let length: Int
+        switch lead {
+        case 0..<0x80:
+            return (Unicode.Scalar(UInt8(lead)), 1)
+        case 0xC0..<0xE0:
+            value = (lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+            length = 2
+        case 0xE0..<0xF0:
+            value = (lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+            length = 3
+        default:
+            value =
+                (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+                | UInt32(bytes[offset + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// Scalars that never join a neighbour into one character (grapheme cluster break property Other, or an ASCII

@@ -11,8 +11,8 @@
 public struct PageText: Sendable {
     /// The visible text so far.
     public private(set) var text = ""
-    /// The open tag's contents so far, when the markup so far ends inside a tag.
-    private var tag: [UInt8] = []
+    /// The open tag as far as ``ReportGate/isInline(tag:)`` reads it, when the markup so far ends inside a tag.
+    private var tag = OpenTag()
     private var inTag = false
 
     /// An empty page.
@@ -25,12 +25,11 @@ public struct PageText: Sendable {
     ///
     /// - Parameter fragment: Markup as the page writes it.
     public mutating func appendMarkup(_ fragment: String) {
-        guard fragment.utf8.contains(UInt8(ascii: "&")) else {
-            Self.strip(fragment, tag: &tag, inTag: &inTag, into: &text)
-            return
-        }
-        var visible = ""
-        Self.strip(fragment, tag: &tag, inTag: &inTag, into: &visible)
+        let start = text.endIndex
+        guard Self.strip(fragment, tag: &tag, inTag: &inTag, into: &text) else { return }
+        // An `&` in the fragment's text: decode its entities.
+        let visible = String(text[start...])
+        text.removeSubrange(start...)
         text += ReportGate.decodeEntities(visible)
     }
 
@@ -41,7 +40,7 @@ public struct PageText: Sendable {
     ///   - escaped: The value as written into the markup (no `<` or `>` in it).
     public mutating func appendText(_ value: String, escaped: Substring) {
         if inTag {
-            tag.append(contentsOf: escaped.utf8)
+            for byte in escaped.utf8 where !tag.isNamed { tag.append(byte) }
         } else {
             text += value
         }
@@ -62,31 +61,76 @@ public struct PageText: Sendable {
         inTag = other.inTag
     }
 
-    /// The fragment's text outside tags into `visible`, each closed tag a space or a line break.
+    /// The fragment's text outside tags into `visible`, each closed tag a space or a line break; whether that text
+    /// holds an `&`.
     private static func strip(
         _ fragment: String,
-        tag: inout [UInt8],
+        tag: inout OpenTag,
         inTag: inout Bool,
         into visible: inout String
-    ) {
-        let bytes = fragment.utf8
-        var run = bytes.startIndex
-        var index = run
-        while index < bytes.endIndex {
-            let byte = bytes[index]
+    ) -> Bool {
+        let found = fragment.utf8.withContiguousStorageIfAvailable { bytes in
+            strip(fragment, bytes: bytes, tag: &tag, inTag: &inTag, into: &visible)
+        }
+        if let found { return found }
+        return strip(fragment, bytes: Array(fragment.utf8), tag: &tag, inTag: &inTag, into: &visible)
+    }
+
+    private static func strip(
+        _ fragment: String,
+        bytes: some RandomAccessCollection<UInt8>,
+        tag: inout OpenTag,
+        inTag: inout Bool,
+        into visible: inout String
+    ) -> Bool {
+        let utf8 = fragment.utf8
+        func position(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var run = 0
+        var ampersand = false
+        for (offset, byte) in bytes.enumerated() {
             if byte == UInt8(ascii: "<") {
-                if !inTag { visible += fragment[run..<index] }
+                if !inTag { visible += fragment[position(run)..<position(offset)] }
                 inTag = true
-                tag.removeAll(keepingCapacity: true)
+                tag = OpenTag()
             } else if byte == UInt8(ascii: ">"), inTag {
                 inTag = false
-                visible += ReportGate.isInline(tag: tag) ? " " : "\n"
-                run = bytes.index(after: index)
+                visible += ReportGate.isInline(tag: tag.bytes) ? " " : "\n"
+                run = offset + 1
             } else if inTag {
-                tag.append(byte)
+                if !tag.isNamed { tag.append(byte) }
+            } else if byte == UInt8(ascii: "&") {
+                ampersand = true
             }
-            bytes.formIndex(after: &index)
         }
-        if !inTag { visible += fragment[run..<bytes.endIndex] }
+        if !inTag { visible += fragment[position(run)...] }
+        return ampersand
+    }
+}
+
+/// The start of an open tag: its bytes up to the end of its name, or all of them when a non-ASCII byte comes first
+/// (``ReportGate/isInline(tag:)`` then names it by characters from the whole tag).
+private struct OpenTag: Sendable {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the name has ended: further bytes do not change what the tag is.
+    private(set) var isNamed = false
+    private var started = false
+    private var whole = false
+
+    mutating func append(_ byte: UInt8) {
+        bytes.append(byte)
+        if byte >= 0x80 {
+            whole = true
+            return
+        }
+        if !started, byte == UInt8(ascii: "/") { return }  // leading slashes come before the name
+        started = true
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            break
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            break
+        default:
+            if !whole { isNamed = true }
+        }
     }
 }

@@ -101,28 +101,38 @@ public struct ReportGate: Sendable {
 
     /// Whether a tag's contents (between `<` and `>`) name an inline element: its name is the lower-cased letters and
     /// digits after any leading `/`.
+    ///
+    /// An ASCII name is compared packed into an integer (every inline element's name has at most eight letters).
     static func isInline(tag: [UInt8]) -> Bool {
         var start = 0
         while start < tag.count, tag[start] == UInt8(ascii: "/") { start += 1 }
-        var name = ""
+        var packed: UInt64 = 0
+        var length = 0
         var end = start
-        while end < tag.count {
-            let byte = tag[end]
+        loop: while end < tag.count {
+            var byte = tag[end]
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                name.unicodeScalars.append(Unicode.Scalar(byte))
+                break
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                name.unicodeScalars.append(Unicode.Scalar(byte + 32))
+                byte += 32
             case 0x80...:
                 // A non-ASCII letter, a mark joining the name's last letter: name it by characters.
                 return inlineElements.contains(scalarTagName(String(decoding: tag, as: UTF8.self)))
             default:
-                return inlineElements.contains(name)
+                break loop
             }
+            if length < 8 { packed = packed << 8 | UInt64(byte) }
+            length += 1
             end += 1
         }
-        return inlineElements.contains(name)
+        return length <= 8 && inlineNames.contains(packed)
     }
+
+    /// ``inlineElements`` packed as ``isInline(tag:)`` packs a name.
+    static let inlineNames: Set<UInt64> = Set(
+        inlineElements.map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+    )
 
     /// A tag's name as characters: lower-cased, leading `/` dropped, letters and digits up to the first other character.
     static func scalarTagName(_ tag: String) -> String {

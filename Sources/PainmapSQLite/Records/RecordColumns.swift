@@ -19,12 +19,34 @@ enum RecordColumns {
 }
 
 /// A GRDB row read by column name.
+///
+/// The columns' positions are looked up once per row: GRDB's lookup by name folds the case of every column name it
+/// compares, on every call.
 private struct StoredRow: RecordColumnReader {
     let row: Row
+    private let positions: [String: Int]
 
-    func text(_ column: String) -> String? { row[column] }
-    func real(_ column: String) -> Double? { row[column] }
-    func boolean(_ column: String) -> Bool? { row[column] }
+    init(row: Row) {
+        self.row = row
+        var positions: [String: Int] = [:]
+        for (index, name) in row.columnNames.enumerated() where positions[name] == nil { positions[name] = index }
+        self.positions = positions
+    }
+
+    func text(_ column: String) -> String? {
+        guard let index = positions[column] else { return row[column] }
+        return row[index]
+    }
+
+    func real(_ column: String) -> Double? {
+        guard let index = positions[column] else { return row[column] }
+        return row[index]
+    }
+
+    func boolean(_ column: String) -> Bool? {
+        guard let index = positions[column] else { return row[column] }
+        return row[index]
+    }
 }
 
 extension Binder: RecordColumnWriter {

@@ -36,6 +36,10 @@ public struct KeywordAnalyzer: Sendable {
     /// Creates an analyzer.
     public init() {}
 
+    /// One analyzer for ``keywordStems(_:)``: building one (its stop-word and analyzer tables) per configured keyword
+    /// was most of the time `painmap` spent loading the configuration.
+    private static let shared = KeywordAnalyzer()
+
     /// The stems a configured keyword is matched with: normalized, stop words out, negations kept as «не».
     ///
     /// Configuration validation uses it to refuse a keyword that would match nothing.
@@ -44,7 +48,7 @@ public struct KeywordAnalyzer: Sendable {
     ///   is never matched.
     public static func keywordStems(_ keyword: String) -> [String] {
         var cache = StemCache()
-        let stems = KeywordAnalyzer().stems(keyword, cache: &cache)
+        let stems = shared.stems(keyword, cache: &cache)
         return stems.allSatisfy { $0 == KeywordAnalyzer.negation } ? [] : stems
     }
 }

@@ -61,6 +61,8 @@ import Testing
             case 17: lines.append("")
             case 19: lines.append("\(id);05.04.2026;50;;Принято")
             case 23: lines.append("\(id);05.04.2026;50;\(String(repeating: "я", count: 40_000));Принято")
+            case 29: lines.append("\(id);05.04.2026;50;много полей" + String(repeating: ";", count: 4_200))
+            case 31: lines.append("\(id);05.04.2026;50;\"\"\"в кавычках\"\" и после\"\r;Принято")
             default: lines.append("\(id);0\(1 + id % 9).05.2026 1\(id % 10):00;54;очередь в МФЦ №\(id);Дан ответ")
             }
         }
@@ -71,6 +73,9 @@ import Testing
         // A byte that is neither UTF-8 nor CP1251 (0x98 is unassigned) in one late row.
         let marker = Array("очередь в МФЦ №301".utf8)
         if encoding == "utf-8", let at = bytes.firstRange(of: marker) { bytes[at.lowerBound] = 0xFF }
+        // A NUL byte (UTF-16 read as bytes, a binary file) in another.
+        if let at = bytes.firstRange(of: Array("queue 33".utf8)) { bytes[at.lowerBound] = 0 }
+        if let at = bytes.firstRange(of: Array("408;".utf8)) { bytes[at.lowerBound + 4] = 0 }
         if encoding == "cp1251",
             let at = bytes.firstRange(of: [UInt8](try #require("№301".data(using: .windowsCP1251))))
         {

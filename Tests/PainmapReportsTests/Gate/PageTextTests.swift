@@ -39,6 +39,8 @@ import Testing
             "текст > не тег <i>курсив</i> <незакрытый",
             "<p>абзац</p><br/><wbr>перенос<time datetime=\"2026\">время</time><h1>заголовок</h1>",
             "<p a=<b>вложенный < тег</p>&amp;lt; &quot;кавычки&quot; &#x41;&#65; &unknown; & просто",
+            "<STRONG>ж</STRONG><strongest>x</strongest><blockquote class=a>ц</blockquote><span\u{0301} x>м</span>",
+            "<a/b>я</a><//SMALL>ъ<sup\u{00E9}>е</sup><wbr\ttab>т<code\u{0301}x>к</code><timex>в</timex>",
             "",
         ]
         for name in ["index.html", "kindergarten.html", "overview.html"] {

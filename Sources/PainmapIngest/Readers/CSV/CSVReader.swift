@@ -273,6 +273,129 @@ struct CSVReader {
     }
 }
 
+extension CSVReader {
+    /// A field's content in the bytes of an in-memory reader: a range of them, or a copy when it came in pieces
+    /// (an escaped `""` splits it).
+    enum FieldBytes {
+        case range(Range<Int>)
+        case pieces([UInt8])
+
+        /// The content, given the reader's bytes.
+        func withBytes<T>(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+            switch self {
+            case .range(let range): body(UnsafeBufferPointer(rebasing: bytes[range]))
+            case .pieces(let copy): copy.withUnsafeBufferPointer(body)
+            }
+        }
+    }
+
+    /// A row of an in-memory reader whose fields are not copied out.
+    ///
+    /// What ``next()`` returns, with ``FieldBytes`` for fields. Fields of a row with an ``Issue`` are not meaningful.
+    struct RangeRow {
+        var line: Int
+        var offset: Int
+        var fields: [FieldBytes]
+        var raw: [UInt8]
+        var issue: Issue?
+    }
+
+    /// The next non-blank row of a reader made with ``init(bytes:offset:line:delimiter:maxFieldBytes:keepsRaw:)``,
+    /// read as ``next()`` reads it (lines, blank lines, raw bytes, issues), but with its fields left in place.
+    ///
+    /// - Parameter bytes: The reader's bytes (the block it was made with).
+    /// - Returns: The row, or `nil` at the end of the bytes.
+    mutating func nextRangeRow(in bytes: UnsafeBufferPointer<UInt8>) -> RangeRow? {
+        while position < chunk.count {
+            let start = position
+            var builder = RangeRowBuilder(bytes: bytes, cap: maxFieldBytes)
+            var scanner = CSVScanner(delimiter: delimiter)
+            var line = self.line
+            let (index, rowEnded) = scanner.scan(bytes, from: start, line: &line, into: &builder)
+            var row = RangeRow(line: self.line, offset: chunkOffset + start, fields: [], raw: [], issue: nil)
+            self.line = line
+            position = index
+            // At the end of the bytes the row ends there, as at the end of a file.
+            if !rowEnded, scanner.state == .quoted { builder.issue = .unterminatedQuote }
+            builder.fieldEnded()
+            row.fields = builder.fields
+            row.issue = builder.issue
+            if row.fields.count == 1, row.issue == nil, row.fields[0].isEmpty { continue }  // blank line
+            if keepsRaw { row.raw = Array(bytes[start..<start + min(CSVReader.rawCap, index - start)]) }
+            return row
+        }
+        return nil
+    }
+}
+
+extension CSVReader.FieldBytes {
+    fileprivate var isEmpty: Bool {
+        switch self {
+        case .range(let range): range.isEmpty
+        case .pieces(let copy): copy.isEmpty
+        }
+    }
+}
+
+/// Builds a ``CSVReader/RangeRow``: the same fields, cap and issues as `RowBuilder`, as ranges of the bytes scanned.
+private struct RangeRowBuilder: CSVFieldSink {
+    var fields: [CSVReader.FieldBytes] = []
+    var issue: CSVReader.Issue?
+    /// The bytes being scanned, valid while the builder is used.
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let cap: Int
+    /// The current field: its range while it is one piece, its copy once it is more.
+    private var range: Range<Int>?
+    private var copy: [UInt8]?
+    private var length = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, cap: Int) {
+        self.bytes = bytes
+        self.cap = cap
+        fields.reserveCapacity(32)
+    }
+
+    mutating func content(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        length += end - start
+        if length > cap {
+            if issue == nil { issue = .fieldTooLong(fieldIndex: fields.count) }
+            return  // the row is unreadable: its fields are not used
+        }
+        if copy != nil {
+            copy?.append(contentsOf: bytes[start..<end])
+        } else if let current = range {
+            copy = Array(bytes[current]) + bytes[start..<end]
+            range = nil
+        } else {
+            range = start..<end
+        }
+    }
+
+    /// Ends the current field (a carriage return left before LF is dropped).
+    mutating func fieldEnded() {
+        defer {
+            range = nil
+            copy = nil
+            length = 0
+        }
+        guard fields.count < CSVReader.maxFields else {
+            if issue == nil { issue = .tooManyFields }
+            return
+        }
+        if var copy {
+            if copy.last == UInt8(ascii: "\r") { copy.removeLast() }
+            fields.append(.pieces(copy))
+        } else if var current = range {
+            if bytes[current.upperBound - 1] == UInt8(ascii: "\r") {
+                current = current.lowerBound..<current.upperBound - 1
+            }
+            fields.append(.range(current))
+        } else {
+            fields.append(.range(0..<0))
+        }
+    }
+}
+
 /// Counts a row's fields and its first field's bytes, to tell a blank line from a row without building either.
 private struct RowShape: CSVFieldSink {
     private var fields = 1

@@ -57,6 +57,48 @@ struct FieldDecoder: Sendable, Equatable {
         }
     }
 
+    /// ``decode(_:)`` of a row whose fields lie in `bytes` (``CSVReader/FieldBytes``), for a file decided as UTF-8;
+    /// `nil` also when the file is not decided so (the caller then decodes copies of the fields).
+    func decodeUTF8(_ fields: [CSVReader.FieldBytes], in bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard chosen == .utf8 || chosen == .utf8BOM else { return nil }
+        var ascii = true
+        for field in fields {
+            let clean = field.withBytes(in: bytes) { content in
+                guard let base = content.baseAddress else { return true }
+                // Eight bytes at a time: a NUL byte (exact zero-byte test) or a byte at or above 0x80.
+                var seen: UInt64 = 0
+                var index = 0
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                while index + 8 <= content.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if (word &- ones) & ~word & highs != 0 { return false }
+                    seen |= word
+                    index += 8
+                }
+                while index < content.count {
+                    if base[index] == 0 { return false }
+                    seen |= UInt64(base[index])
+                    index += 1
+                }
+                if seen & highs != 0 { ascii = false }
+                return true
+            }
+            if !clean { return nil }
+        }
+        var out: [String] = []
+        out.reserveCapacity(fields.count)
+        for field in fields {
+            // ASCII: decoding cannot replace anything.
+            let text = field.withBytes(in: bytes) { content -> String? in
+                ascii ? String(decoding: content, as: UTF8.self) : String(validating: content, as: UTF8.self)
+            }
+            guard let text else { return nil }
+            out.append(text)
+        }
+        return out
+    }
+
     private static func utf8(_ fields: [[UInt8]]) -> [String]? {
         var out: [String] = []
         out.reserveCapacity(fields.count)
