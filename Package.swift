@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // Already in postgres-nio's graph; named here because PainmapPostgres imports NIOCore and NIOSSL itself.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -42,10 +43,10 @@ let package = Package(
         // Domain model, configuration types and the protocols outer targets implement.
         .target(
             name: "PainmapCore",
-            dependencies: ["CSHA256", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
-        // SHA-256 rounds as x86-64 SHA instructions, for PainmapCore's SHA256 (portable Swift elsewhere).
-        .target(name: "CSHA256"),
         // Russian text: normalization, tokenizing, Snowball stemming (no dependencies).
         .target(name: "PainmapText"),
         // libxml2, used for streaming, non-recovering XML parsing of «Ваш контроль» exports.

@@ -26,30 +26,28 @@ import Testing
         #expect(SHA256.hexString(hash.finalize()) == SHA256.hex(of: bytes))
     }
 
-    @Test func theSHAInstructionsAndThePortableRoundsAgree() {
-        // Lengths around block boundaries, fed whole and in uneven pieces, through both paths.
+    @Test func piecesAroundBlockBoundariesAgreeWithTheWhole() {
+        // Lengths around block boundaries, fed whole, in uneven raw pieces and as a collection.
         let bytes = (0..<5_000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 7) }
         for length in [0, 1, 55, 56, 63, 64, 65, 119, 128, 129, 1_000, 4_097, 5_000] {
             var digests: Set<[UInt8]> = []
-            for accelerated in [false, true] {
-                var whole = SHA256(accelerated: accelerated)
-                bytes[0..<length].withUnsafeBytes { whole.update($0) }
-                digests.insert(whole.finalize())
-                var pieces = SHA256(accelerated: accelerated)
-                bytes[0..<length].withUnsafeBytes { raw in
-                    var start = 0
-                    for size in [3, 64, 200, 1, 129] where start < raw.count {
-                        let end = min(raw.count, start + size)
-                        pieces.update(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
-                        start = end
-                    }
-                    pieces.update(UnsafeRawBufferPointer(rebasing: raw[start...]))
+            var whole = SHA256()
+            bytes[0..<length].withUnsafeBytes { whole.update($0) }
+            digests.insert(whole.finalize())
+            var pieces = SHA256()
+            bytes[0..<length].withUnsafeBytes { raw in
+                var start = 0
+                for size in [3, 64, 200, 1, 129] where start < raw.count {
+                    let end = min(raw.count, start + size)
+                    pieces.update(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                    start = end
                 }
-                digests.insert(pieces.finalize())
-                var collection = SHA256(accelerated: accelerated)
-                collection.update(bytes[0..<length])
-                digests.insert(collection.finalize())
+                pieces.update(UnsafeRawBufferPointer(rebasing: raw[start...]))
             }
+            digests.insert(pieces.finalize())
+            var collection = SHA256()
+            collection.update(bytes[0..<length].lazy.map { $0 })  // not contiguous: the copying path
+            digests.insert(collection.finalize())
             #expect(digests.count == 1, "length \(length)")
         }
     }
