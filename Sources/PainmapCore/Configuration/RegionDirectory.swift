@@ -38,7 +38,12 @@ public struct RegionDirectory: Sendable {
 
     /// Resolves a raw region value in the given code system, or `nil` when it names no known region.
     public func resolve(_ raw: String, system: RegionCodeSystem) -> Region? {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Nearly every value begins and ends with a printable ASCII character, which is no white space: skip
+        // Foundation's trimming (bridged through NSString) for those.
+        let printable: ClosedRange<UInt8> = 0x21...0x7E
+        let trimmed =
+            raw.utf8.first.map(printable.contains) == true && raw.utf8.last.map(printable.contains) == true
+            ? raw : raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
         switch system {
         case .kladr:

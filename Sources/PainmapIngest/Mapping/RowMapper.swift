@@ -140,7 +140,8 @@ struct RowMapper: Sendable {
             )
         }
         let offset = region.utcOffsetHours
-        var parsedDates: [RecordField: Date] = [:]
+        // The three dates by field, kept in locals: a dictionary per row cost more than parsing them.
+        var (received, answered, deadline): (Date?, Date?, Date?)
         for field in [RecordField.receivedAt, .answeredAt, .deadlineAt] {
             guard let cell = value(field, in: cells) else { continue }
             let date: Date?
@@ -165,9 +166,13 @@ struct RowMapper: Sendable {
                     return reject(.dateOutOfRange, field, "дата в «\(column)» раньше 2000 года или в будущем")
                 }
             }
-            parsedDates[field] = date
+            switch field {
+            case .receivedAt: received = date
+            case .answeredAt: answered = date
+            default: deadline = date
+            }
         }
-        guard let receivedAt = parsedDates[.receivedAt] else {
+        guard let receivedAt = received else {
             return reject(.missingRequired, .receivedAt, "нет даты поступления")
         }
         let local = DateParser.localYearMonth(receivedAt, utcOffsetHours: offset)
@@ -185,8 +190,8 @@ struct RowMapper: Sendable {
             text: text(.text, cells) ?? ""
         )
         record.sourceRecordID = text(.sourceRecordID, cells)
-        record.answeredAt = parsedDates[.answeredAt]
-        record.deadlineAt = parsedDates[.deadlineAt]
+        record.answeredAt = answered
+        record.deadlineAt = deadline
         record.municipality = text(.municipality, cells)
         record.oktmo = text(.oktmo, cells)
         record.categoryRaw = text(.categoryRaw, cells)

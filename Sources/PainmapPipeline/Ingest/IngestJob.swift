@@ -162,7 +162,8 @@ public struct IngestJob: Sendable {
     static let batchSize = 256
 
     /// Reads `file` with `adapter` and sends its rows to `rows` in batches, each decoded (when the adapter leaves that
-    /// to ``PendingRows``) and redacted on one of `threads` child tasks; batches reach the store in file order, so what is stored does not depend on `threads`.
+    /// to ``PendingRows``) and redacted on one of `threads` child tasks; batches reach the store in file order, so
+    /// what is stored does not depend on `threads`.
     ///
     /// The natural key and fingerprint are taken from the record as read (``RecordRedactor/redact(_:)``), so a
     /// record's identity does not depend on the redactor's version. Ends `rows` with the file's summary, or with the

@@ -1,3 +1,4 @@
+import Foundation
 import PainmapCore
 import Testing
 
@@ -55,6 +56,12 @@ import Testing
     ])
     func namesFoldCaseAndPunctuation(name: String) {
         #expect(directory.resolve(name, system: .name)?.code == "54")
+    }
+
+    @Test(arguments: ["50", " 50", "50 ", "\t50\n", "\u{00A0}50\u{2003}", "50\u{00A0}", "5 0", "50x", "x50"])
+    func whiteSpaceAroundACodeIsTrimmedAndNothingElse(raw: String) {
+        let expected = raw.trimmingCharacters(in: .whitespacesAndNewlines) == "50" ? "54" : nil
+        #expect(directory.resolve(raw, system: .okato)?.code == expected)
     }
 
     @Test(arguments: ["", "5", "5x", "99"])
