@@ -37,27 +37,35 @@
 
         /// Appends ``escape(_:)`` of `value`, byte by byte: the five characters are ASCII, every other byte is copied.
         static func appendEscaped(_ value: String, to result: inout String) {
-            let bytes = value.utf8
-            var run = bytes.startIndex
-            var index = run
-            while index < bytes.endIndex {
+            let done: Void? = value.utf8.withContiguousStorageIfAvailable { bytes in
+                appendEscaped(value, bytes: bytes, to: &result)
+            }
+            if done == nil { appendEscaped(value, bytes: Array(value.utf8), to: &result) }
+        }
+
+        private static func appendEscaped(
+            _ value: String,
+            bytes: some RandomAccessCollection<UInt8>,
+            to result: inout String
+        ) {
+            let utf8 = value.utf8
+            func position(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            var run = 0
+            for (offset, byte) in bytes.enumerated() {
                 let entity: String
-                switch bytes[index] {
+                switch byte {
                 case UInt8(ascii: "&"): entity = "&amp;"
                 case UInt8(ascii: "<"): entity = "&lt;"
                 case UInt8(ascii: ">"): entity = "&gt;"
                 case UInt8(ascii: "\""): entity = "&quot;"
                 case UInt8(ascii: "'"): entity = "&#39;"
-                default:
-                    bytes.formIndex(after: &index)
-                    continue
+                default: continue
                 }
-                result += value[run..<index]
+                result += value[position(run)..<position(offset)]
                 result += entity
-                bytes.formIndex(after: &index)
-                run = index
+                run = offset + 1
             }
-            result += value[run..<bytes.endIndex]
+            result += value[position(run)...]
         }
 
         /// A path segment percent-encoded (pain ids and situation ids go into links).

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PainmapCore
+import Synchronization
 
 /// The insert and update statements of `feedback_record`, over the shared ``FeedbackRecordColumns`` description.
 enum RecordColumns {
@@ -28,10 +29,21 @@ private struct StoredRow: RecordColumnReader {
 
     init(row: Row) {
         self.row = row
+        let names = Array(row.columnNames)
+        // Every `SELECT f.*` row has the same columns: their positions are kept for the last list seen.
+        if let known = Self.known.withLock({ $0 }), known.names == names {
+            positions = known.positions
+            return
+        }
         var positions: [String: Int] = [:]
-        for (index, name) in row.columnNames.enumerated() where positions[name] == nil { positions[name] = index }
+        positions.reserveCapacity(names.count)
+        for (index, name) in names.enumerated() where positions[name] == nil { positions[name] = index }
         self.positions = positions
+        Self.known.withLock { $0 = (names, positions) }
     }
+
+    /// The positions of the last list of columns read.
+    private static let known = Mutex<(names: [String], positions: [String: Int])?>(nil)
 
     func text(_ column: String) -> String? {
         guard let index = positions[column] else { return row[column] }
