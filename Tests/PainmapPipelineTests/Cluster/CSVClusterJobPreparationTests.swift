@@ -60,13 +60,7 @@ import Testing
         _ directory: TemporaryDirectory,
         _ configure: (inout CSVClusterJob.Options) -> Void
     ) async throws -> ClusterSummary {
-        var options = CSVClusterJob.Options(
-            inputPath: try input(in: directory).path,
-            outputPath: directory.url.appendingPathComponent("a.csv").path
-        )
-        options.summaryPath = directory.url.appendingPathComponent("s.json").path
-        options.truthColumn = "topic"
-        options.threadCount = 1
+        var options = CSVClusterJob.Options.testRun(input: try input(in: directory), in: directory)
         configure(&options)
         return try await CSVClusterJob(options: options, logger: logger).run().summary
     }

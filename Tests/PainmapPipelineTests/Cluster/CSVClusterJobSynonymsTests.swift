@@ -31,13 +31,7 @@ import Testing
     private static func run(_ directory: TemporaryDirectory, plain: Bool) async throws -> (
         summary: ClusterSummary, clusterOf: [String: String], text: String
     ) {
-        var options = CSVClusterJob.Options(
-            inputPath: try input(in: directory).path,
-            outputPath: directory.url.appendingPathComponent("a.csv").path
-        )
-        options.summaryPath = directory.url.appendingPathComponent("s.json").path
-        options.truthColumn = "topic"
-        options.threadCount = 1
+        var options = CSVClusterJob.Options.testRun(input: try input(in: directory), in: directory)
         try options.setTextFeatures(
             enabled: !plain,
             synonymsPath: RepositoryRoot.url.appendingPathComponent("Config/synonyms.yaml").path

@@ -43,9 +43,7 @@ import Testing
             "<a/b>я</a><//SMALL>ъ<sup\u{00E9}>е</sup><wbr\ttab>т<code\u{0301}x>к</code><timex>в</timex>",
             "",
         ]
-        for name in ["index.html", "kindergarten.html", "overview.html"] {
-            pages.append(try String(contentsOf: GoldenFile.directory.appendingPathComponent(name), encoding: .utf8))
-        }
+        pages += try GoldenFile.htmlPages()
         for page in pages {
             var text = PageText()
             for fragment in fragments(page) { text.appendMarkup(fragment) }

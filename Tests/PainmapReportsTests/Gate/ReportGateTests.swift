@@ -14,9 +14,7 @@ import Testing
             "<p>абзац</p><br/><wbr>перенос<time datetime=\"2026\">время</time><h1>заголовок</h1>",
             "",
         ]
-        for name in ["index.html", "kindergarten.html", "overview.html"] {
-            pages.append(try String(contentsOf: GoldenFile.directory.appendingPathComponent(name), encoding: .utf8))
-        }
+        pages += try GoldenFile.htmlPages()
         for page in pages {
             #expect(ReportGate.markupText(page) == ReportGate.markupTextByScalars(page), "\(page.prefix(40))")
         }

@@ -9,6 +9,13 @@ import Testing
 enum GoldenFile {
     static let directory = RepositoryRoot.url.appendingPathComponent("Tests/PainmapReportsTests/Golden")
 
+    /// The golden HTML pages (an index, a situation's report, the overview), as markup to read text from.
+    static func htmlPages() throws -> [String] {
+        try ["index.html", "kindergarten.html", "overview.html"].map {
+            try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8)
+        }
+    }
+
     static var isRecording: Bool {
         let environment = ProcessInfo.processInfo.environment
         return environment["PAINMAP_RECORD_GOLDEN"] == "1" || environment["PAINMAP_UPDATE_GOLDEN"] == "1"
