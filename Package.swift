@@ -44,9 +44,12 @@ let package = Package(
         .target(
             name: "PainmapCore",
             dependencies: [
+                "CMalloc",
                 .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // glibc's malloc.h (mallopt, malloc_trim): bounding the allocator's per-thread arenas (issue 17).
+        .systemLibrary(name: "CMalloc"),
         // Russian text: normalization, tokenizing, Snowball stemming (no dependencies).
         .target(name: "PainmapText"),
         // libxml2, used for streaming, non-recovering XML parsing of «Ваш контроль» exports.

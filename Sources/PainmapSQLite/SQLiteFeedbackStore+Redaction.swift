@@ -7,25 +7,30 @@ extension SQLiteFeedbackStore {
         let filter = slice.sql.isEmpty ? "" : "WHERE " + slice.sql
         do {
             return try await pool.read { db in
-                try Row.fetchAll(
+                // A cursor, not fetchAll: the rows are not all held twice (as rows and as identifiers).
+                let rows = try Row.fetchCursor(
                     db,
                     sql: """
                         SELECT i.record_id, r.region, r.quarter, i.type, i.normalized FROM redacted_identifier i
                         JOIN feedback_record r ON r.id = i.record_id \(filter) ORDER BY i.record_id, i.id
                         """,
                     arguments: slice.arguments
-                ).compactMap { row -> RedactedIdentifier? in
-                    guard let quarter = Quarter(row["quarter"] as String),
-                        let type = PersonalDataType(rawValue: row["type"])
-                    else { return nil }
-                    return RedactedIdentifier(
-                        recordID: RecordID(rawValue: row["record_id"]),
-                        region: row["region"],
-                        quarter: quarter,
-                        type: type,
-                        normalized: row["normalized"]
+                )
+                var identifiers: [RedactedIdentifier] = []
+                while let row = try rows.next() {
+                    guard let quarter = Quarter(row[2] as String), let type = PersonalDataType(rawValue: row[3])
+                    else { continue }
+                    identifiers.append(
+                        RedactedIdentifier(
+                            recordID: RecordID(rawValue: row[0]),
+                            region: row[1],
+                            quarter: quarter,
+                            type: type,
+                            normalized: row[4]
+                        )
                     )
                 }
+                return identifiers
             }
         } catch {
             throw LocatedFailure(sqlite: error, action: "прочитать удалённые персональные данные")

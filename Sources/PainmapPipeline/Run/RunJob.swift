@@ -425,11 +425,7 @@ public struct RunJob: Sendable {
             overview.regions[index].hasReport = FileManager.default.fileExists(atPath: page.path)
         }
         let overviewFiles = try context.writer.render(overview)
-        let overviewLeaks = ReportGate(
-            identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil),
-            privacy: configuration.privacy
-        )
-        .inspect(overviewFiles, relativeTo: context.outputDirectory)
+        let overviewLeaks = try await leaks(inOverview: overviewFiles, relativeTo: context.outputDirectory)
         if overviewLeaks.isEmpty {
             try context.writer.write(overviewFiles)
             report.overview = overviewFiles.first?.url
@@ -437,6 +433,18 @@ public struct RunJob: Sendable {
             report.leaks += overviewLeaks
         }
         report.timings.render += started.duration(to: clock.now)
+    }
+
+    /// The zero-leak gate over the quarter overview, against the identifiers recorded in every region of the store:
+    /// the overview quotes pain titles from every region.
+    func leaks(inOverview files: [ReportTreeWriter.PendingFile], relativeTo root: URL) async throws
+        -> [PersonalDataLeak.Finding]
+    {
+        ReportGate(
+            identifiers: try await store.redactedIdentifiers(region: nil, quarter: nil),
+            privacy: configuration.privacy
+        )
+        .inspect(files, relativeTo: root)
     }
 
     /// A failure as recorded in the claim table: the error's own message (never record text).
