@@ -21,9 +21,15 @@ public struct SQLiteFeedbackStore: FeedbackStore {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // 64 MiB page cache: a file is one transaction, and with the default 2 MiB the unique-key
-            // index of a million-row ingest no longer fits and every insert starts paging.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            if db.configuration.readonly {
+                // Readers (up to five) scan a region's rows once and the OS caches the file: 8 MiB each. At 64 MiB
+                // each kept its high-water mark for the rest of a federal run (issue 17).
+                try db.execute(sql: "PRAGMA cache_size = -8192")
+            } else {
+                // 64 MiB page cache: a file is one transaction, and with the default 2 MiB the unique-key
+                // index of a million-row ingest no longer fits and every insert starts paging.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+            }
         }
         do {
             try FileManager.default.createDirectory(

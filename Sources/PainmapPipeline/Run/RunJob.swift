@@ -108,6 +108,8 @@ public struct RunJob: Sendable {
                     var merged = RegionResult()
                     while let code = await queue.next() {
                         merged.merge(try await self.runRegion(code, context: context))
+                        // The region's records, vectors and pages are freed: give the pages back (issue 17).
+                        ProcessMemory.releaseFreeMemory()
                     }
                     return merged
                 }
@@ -201,6 +203,7 @@ public struct RunJob: Sendable {
                                 continue
                             }
                             merged.merge(result)
+                            ProcessMemory.releaseFreeMemory()
                             try await session.finish(
                                 claim,
                                 outcome: result.refused.isEmpty

@@ -37,6 +37,28 @@ import Testing
         }
     }
 
+    /// The 1,500 and 2,750 messages of the two independent corpora (written without reading the scanner): one at a
+    /// time and joined into one page, as the gate sees them.
+    @Test func independentCorporaSplitAsCharactersDo() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures")
+        var texts: [String] = []
+        for name in ["pii-independent/corpus.jsonl", "classify-independent/messages.jsonl"] {
+            let lines = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+                .split(separator: "\n")
+            for line in lines {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                texts.append(try #require(object?["text"] as? String))
+            }
+        }
+        #expect(texts.count >= 3_000)
+        for text in texts {
+            #expect(LeakScanner.segments(text) == LeakScanner.characterSegments(text), "\(text.prefix(40))")
+        }
+        let page = texts.joined(separator: " | ")
+        #expect(LeakScanner.segments(page) == LeakScanner.characterSegments(page))
+    }
+
     @Test func plainRussianTextTakesTheScalarPath() {
         #expect(LeakScanner.simpleSegments("Детский сад | очередь; «запись» 8 (913) 555-12-34 — № 5\r\n") != nil)
         #expect(LeakScanner.simpleSegments("знак|\u{0301}после") == nil)
