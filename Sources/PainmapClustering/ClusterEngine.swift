@@ -121,8 +121,9 @@ public struct ClusterEngine: Sendable {
             vocabulary: vocabulary,
             stems: corpus.stems
         )
-        let fit = kMeans.fit(matrix, weights: rowWeights.map(configuration.duplicateWeighting.weight))
-        let (groupOfCell, mergeTree) = AverageLinkMerger(
+        let kMeansWeights = rowWeights.map(configuration.duplicateWeighting.weight)
+        let fit = kMeans.fit(matrix, weights: kMeansWeights)
+        let (fixedGroupOfCell, mergeTree) = AverageLinkMerger(
             threshold: configuration.mergeThreshold,
             threadCount: configuration.threadCount
         )
@@ -130,13 +131,34 @@ public struct ClusterEngine: Sendable {
             centroids: configuration.mergesCenteredCells
                 ? CenteredCellMeans.vectors(
                     matrix: matrix,
-                    rowWeights: rowWeights.map(configuration.duplicateWeighting.weight),
+                    rowWeights: kMeansWeights,
                     cellOfRow: fit.assignments,
                     cellCount: fit.clusterCount
                 ) : fit.centroids,
             cellCount: fit.clusterCount,
             columnCount: matrix.columnCount
         )
+        let occupied = fixedGroupOfCell.map { $0 >= 0 }
+        let mergeStability =
+            configuration.mergeCut == .stability
+            ? StabilityCut(
+                candidates: configuration.stabilityCandidates,
+                replicates: configuration.stabilityReplicates,
+                poolSize: configuration.stabilityPoolSize,
+                subsampleFraction: 0.8,
+                configuration: configuration
+            ).measure(
+                matrix: matrix,
+                rowWeights: rowWeights,
+                kMeansWeights: kMeansWeights,
+                cellOfRow: fit.assignments,
+                steps: mergeTree,
+                occupied: occupied
+            ) : nil
+        let mergeThreshold = mergeStability?.chosenThreshold ?? configuration.mergeThreshold
+        let groupOfCell =
+            mergeStability == nil
+            ? fixedGroupOfCell : MergeTreeCut.groups(steps: mergeTree, occupied: occupied, threshold: mergeThreshold)
         let partition = PainPartition(
             matrix: matrix,
             rowWeights: rowWeights,
@@ -242,7 +264,9 @@ public struct ClusterEngine: Sendable {
             restart: fit.restart,
             iterations: fit.iterations,
             objective: fit.objective,
-            seededCellCount: min(kMeans.fixedCenters?.rowCount ?? 0, fit.clusterCount)
+            seededCellCount: min(kMeans.fixedCenters?.rowCount ?? 0, fit.clusterCount),
+            mergeThreshold: mergeThreshold,
+            mergeStability: mergeStability
         )
         let result = ClusteringResult(
             assignments: assignments,
