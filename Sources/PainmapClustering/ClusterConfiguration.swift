@@ -38,13 +38,11 @@ public struct ClusterConfiguration: Sendable, Equatable {
     public var polishIterations: Int
     /// `τ`: k-means cells merge while their average-link cosine distance is at most this (default 0.85).
     public var mergeThreshold: Double
-    /// How the merge stops: at ``mergeThreshold`` for every batch (the default) or at the most stable cut of the
-    /// batch (``MergeCut/stability``).
+    /// How the merge stops: at ``mergeThreshold`` for every batch (the default), or also lower where the branches
+    /// below it are more stable (``MergeCut/stability``).
     public var mergeCut = MergeCut.fixed
-    /// The cuts ``MergeCut/stability`` chooses from, ascending (default ``defaultStabilityCandidates``).
-    public var stabilityCandidates = ClusterConfiguration.defaultStabilityCandidates
-    /// Subsamples ``MergeCut/stability`` clusters again (default 3; each costs one k-means run with one restart).
-    public var stabilityReplicates = 3
+    /// Subsamples ``MergeCut/stability`` clusters again (default 5; each costs one k-means run with one restart).
+    public var stabilityReplicates = 5
     /// The most distinct rows ``MergeCut/stability`` draws its subsamples from (default 4,000), which bounds its cost
     /// on large batches; each subsample is 80 % of them.
     public var stabilityPoolSize = 4_000

@@ -138,27 +138,22 @@ public struct ClusterEngine: Sendable {
             cellCount: fit.clusterCount,
             columnCount: matrix.columnCount
         )
-        let occupied = fixedGroupOfCell.map { $0 >= 0 }
-        let mergeStability =
+        let stabilityChoice =
             configuration.mergeCut == .stability
             ? StabilityCut(
-                candidates: configuration.stabilityCandidates,
                 replicates: configuration.stabilityReplicates,
                 poolSize: configuration.stabilityPoolSize,
                 subsampleFraction: 0.8,
                 configuration: configuration
-            ).measure(
+            ).choose(
                 matrix: matrix,
                 rowWeights: rowWeights,
                 kMeansWeights: kMeansWeights,
                 cellOfRow: fit.assignments,
                 steps: mergeTree,
-                occupied: occupied
+                occupied: fixedGroupOfCell.map { $0 >= 0 }
             ) : nil
-        let mergeThreshold = mergeStability?.chosenThreshold ?? configuration.mergeThreshold
-        let groupOfCell =
-            mergeStability == nil
-            ? fixedGroupOfCell : MergeTreeCut.groups(steps: mergeTree, occupied: occupied, threshold: mergeThreshold)
+        let groupOfCell = stabilityChoice?.groupOfCell ?? fixedGroupOfCell
         let partition = PainPartition(
             matrix: matrix,
             rowWeights: rowWeights,
@@ -265,8 +260,8 @@ public struct ClusterEngine: Sendable {
             iterations: fit.iterations,
             objective: fit.objective,
             seededCellCount: min(kMeans.fixedCenters?.rowCount ?? 0, fit.clusterCount),
-            mergeThreshold: mergeThreshold,
-            mergeStability: mergeStability
+            mergeThreshold: configuration.mergeThreshold,
+            mergeStability: stabilityChoice?.account
         )
         let result = ClusteringResult(
             assignments: assignments,

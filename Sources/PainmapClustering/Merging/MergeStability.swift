@@ -1,16 +1,23 @@
-/// How the merge cut `τ` of one batch was chosen by stability (``ClusterConfiguration/MergeCut/stability``).
+/// How the pains of one batch were cut from the merge tree by stability (``ClusterConfiguration/MergeCut/stability``).
 ///
-/// For every candidate cut, the mean adjusted Rand index between the partitions that cut gives on re-clustered
-/// subsamples of the batch (and on the batch itself), over the records they share. The chosen cut is the most
-/// stable one.
+/// Every node of the average-link tree up to `τ` (a k-means cell or a merge of cells) is a candidate pain; its
+/// stability is its best Jaccard overlap with a node of the tree of a re-clustered subsample, averaged over the
+/// subsamples. Of the groups the fixed cut `τ` gives, each is kept or replaced by the sub-branches below it,
+/// whichever holds more stable records (record-weighted stability summed).
 public struct MergeStability: Sendable, Hashable {
-    /// Candidate cuts, ascending.
-    public let candidates: [Double]
-    /// Mean pairwise adjusted Rand index of each candidate, `-1 ... 1` (`1`: every replicate agrees).
-    public let stability: [Double]
-    /// The position of the chosen cut in ``candidates``.
-    public let chosenIndex: Int
-    /// Re-clustered subsamples compared with each other and with the batch's own partition.
+    /// `τ`, the highest cut: no pain merges cells farther apart than this.
+    public let upperThreshold: Double
+    /// Groups of cells the cut at `τ` alone gives.
+    public let groupsAtUpperThreshold: Int
+    /// Groups of cells after the stability choice (at least ``groupsAtUpperThreshold``).
+    public let groupCount: Int
+    /// Groups at `τ` that were split into more stable branches.
+    public let splitGroupCount: Int
+    /// Record-weighted mean stability of the chosen groups, `0 ... 1`.
+    public let meanStability: Double
+    /// Record-weighted mean stability of the groups at `τ`, `0 ... 1`.
+    public let meanStabilityAtUpperThreshold: Double
+    /// Re-clustered subsamples the stabilities were measured on.
     public let replicateCount: Int
     /// Distinct rows in each subsample.
     public let replicateRowCount: Int
@@ -18,27 +25,31 @@ public struct MergeStability: Sendable, Hashable {
     /// Creates the account of a choice.
     ///
     /// - Parameters:
-    ///   - candidates: Candidate cuts, ascending.
-    ///   - stability: Mean adjusted Rand index per candidate.
-    ///   - chosenIndex: Position of the chosen cut.
+    ///   - upperThreshold: The highest cut `τ`.
+    ///   - groupsAtUpperThreshold: Groups at `τ`.
+    ///   - groupCount: Groups chosen.
+    ///   - splitGroupCount: Groups at `τ` that were split.
+    ///   - meanStability: Mean stability of the chosen groups.
+    ///   - meanStabilityAtUpperThreshold: Mean stability of the groups at `τ`.
     ///   - replicateCount: Subsamples re-clustered.
     ///   - replicateRowCount: Distinct rows per subsample.
     public init(
-        candidates: [Double],
-        stability: [Double],
-        chosenIndex: Int,
+        upperThreshold: Double,
+        groupsAtUpperThreshold: Int,
+        groupCount: Int,
+        splitGroupCount: Int,
+        meanStability: Double,
+        meanStabilityAtUpperThreshold: Double,
         replicateCount: Int,
         replicateRowCount: Int
     ) {
-        self.candidates = candidates
-        self.stability = stability
-        self.chosenIndex = chosenIndex
+        self.upperThreshold = upperThreshold
+        self.groupsAtUpperThreshold = groupsAtUpperThreshold
+        self.groupCount = groupCount
+        self.splitGroupCount = splitGroupCount
+        self.meanStability = meanStability
+        self.meanStabilityAtUpperThreshold = meanStabilityAtUpperThreshold
         self.replicateCount = replicateCount
         self.replicateRowCount = replicateRowCount
     }
-
-    /// The chosen cut `τ`.
-    public var chosenThreshold: Double { candidates[chosenIndex] }
-    /// The stability of the chosen cut.
-    public var chosenStability: Double { stability[chosenIndex] }
 }

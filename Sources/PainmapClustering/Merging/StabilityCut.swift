@@ -1,45 +1,48 @@
 internal import PainmapCore
 
-/// Chooses the merge cut `τ` of one batch by the stability of the pains it gives (issue 16).
+/// Cuts the merge tree of one batch where its branches are stable (issue 16): a group the fixed cut `τ` gives is
+/// split into the branches below it when those reproduce better across re-clustered subsamples than the group does.
 ///
 /// A bounded number of subsamples (each a random share of at most ``poolSize`` rows) is clustered again from its own
-/// k-means seeding — `k` from the same size rule, one restart — and merged by average link. Each candidate cut then
-/// gives a partition of every subsample and of the batch itself; the stability of the cut is the mean adjusted Rand
-/// index (records weighted) over all pairs of these partitions, on the rows the pair shares. A cut that splits
-/// pains which the data does not separate, or joins pains it does separate, gives partitions that differ from one
-/// subsample to the next. The most stable candidate wins; ties go to the lower cut (more pains), so a flat curve
-/// does not hide pains.
+/// k-means seeding — `k` from the same size rule, one restart — and merged by average link. The stability of a node
+/// of the batch's tree (a cell, or the cells under a merge at most `τ`) is the Jaccard overlap, records weighted and
+/// over the rows the subsample holds, of its records with the best-matching node of the subsample's tree, averaged
+/// over the subsamples: a group that is one problem comes back whole however the data is resampled, a group of
+/// several problems joined by a shared word comes back as its parts. Bottom-up, every node is worth its stability
+/// times its records, or the worth of its two branches if that is more (ties keep the node); the groups are the
+/// chosen nodes. A cut that splits pains the data does not separate scores low, because a random split does not
+/// come back in the subsamples.
 struct StabilityCut {
-    /// Candidate cuts, ascending.
-    var candidates: [Double]
     /// Subsamples re-clustered.
     var replicates: Int
     /// The most rows a subsample is drawn from (bounds the cost on large batches).
     var poolSize: Int
     /// The share of the pool in each subsample.
     var subsampleFraction: Double
-    /// The run's configuration: `k` rule, iterations, tolerance, seed, threads, merge kind.
+    /// The run's configuration: `τ`, `k` rule, iterations, tolerance, seed, threads, merge kind.
     var configuration: ClusterConfiguration
 
-    /// The stability of every candidate cut and the chosen one.
+    /// The groups of cells chosen by stability, and the account of the choice.
     ///
     /// - Parameters:
     ///   - matrix: The batch's unit rows.
-    ///   - rowWeights: Raw records per row (the weights of the comparison).
+    ///   - rowWeights: Raw records per row (the weights of the overlaps).
     ///   - kMeansWeights: The rows' k-means weights.
     ///   - cellOfRow: The batch's k-means cell of each row.
     ///   - steps: The batch's merge tree.
     ///   - occupied: Whether each of the batch's cells holds rows.
-    /// - Returns: The account of the choice, or `nil` when the batch is too small to re-cluster.
-    func measure(
+    /// - Returns: The dense group of every cell (`-1` for empty cells, numbered by lowest cell) and the account, or
+    ///   `nil` when the batch is too small to re-cluster.
+    func choose(
         matrix: SparseRowMatrix,
         rowWeights: [Int],
         kMeansWeights: [Float],
         cellOfRow: [Int32],
         steps: [MergeStep],
         occupied: [Bool]
-    ) -> MergeStability? {
-        guard !candidates.isEmpty, replicates > 0, matrix.rowCount >= 20 else { return nil }
+    ) -> (groupOfCell: [Int32], account: MergeStability)? {
+        let cellCount = occupied.count
+        guard replicates > 0, matrix.rowCount >= 20, cellCount > 1 else { return nil }
         var generator = SplitMix64(seed: configuration.seed ^ 0x7F4A_7C15_9E37_79B9)
         let pool = KMeansPlusPlusSeeder.sampleRows(
             rowCount: matrix.rowCount,
@@ -47,60 +50,199 @@ struct StabilityCut {
             generator: &generator
         )
         let subsampleSize = max(2, Int((Double(pool.count) * subsampleFraction).rounded()))
-        // labels[p][c][row position in rowsOf[p]]: partition p at candidate c.
-        var rowsOf: [[Int]] = [Array(0..<matrix.rowCount)]
-        var labels: [[[Int32]]] = [
-            candidates.map { cut in
-                let group = MergeTreeCut.groups(steps: steps, occupied: occupied, threshold: cut)
-                return cellOfRow.map { group[Int($0)] }
-            }
-        ]
+        let nodeCount = cellCount + steps.count
+        // stabilities[replicate][node]: the node's best Jaccard in that subsample.
+        var stabilities: [[Double]] = []
         for replicate in 0..<replicates {
             let rows = KMeansPlusPlusSeeder.sampleRows(rowCount: pool.count, size: subsampleSize, generator: &generator)
                 .map { pool[$0] }
-            guard let replicateLabels = cluster(rows: rows, of: matrix, rowWeights: rowWeights,
-                kMeansWeights: kMeansWeights, replicate: replicate)
+            guard
+                let (replicateCells, replicateCellCount, replicateSteps) = cluster(
+                    rows: rows,
+                    of: matrix,
+                    rowWeights: rowWeights,
+                    kMeansWeights: kMeansWeights,
+                    replicate: replicate
+                )
             else { continue }
-            rowsOf.append(rows)
-            labels.append(replicateLabels)
+            stabilities.append(
+                Self.bestJaccard(
+                    cells: rows.map { cellOfRow[$0] },
+                    cellCount: cellCount,
+                    steps: steps,
+                    otherCells: replicateCells,
+                    otherCellCount: replicateCellCount,
+                    otherSteps: replicateSteps,
+                    weights: rows.map { rowWeights[$0] }
+                )
+            )
         }
-        guard rowsOf.count > 1 else { return nil }
-        var sums = [Double](repeating: 0, count: candidates.count)
-        var pairs = 0
-        for a in 0..<rowsOf.count {
-            for b in (a + 1)..<rowsOf.count {
-                let (positionsA, positionsB) = Self.shared(rowsOf[a], rowsOf[b], rowCount: matrix.rowCount)
-                let weights = positionsA.map { rowWeights[rowsOf[a][$0]] }
-                for candidate in candidates.indices {
-                    sums[candidate] += Self.adjustedRandIndex(
-                        positionsA.map { labels[a][candidate][$0] },
-                        positionsB.map { labels[b][candidate][$0] },
-                        weights: weights
-                    )
-                }
-                pairs += 1
+        let measured = stabilities.count
+        guard measured > 1 else { return nil }
+        let stability = (0..<nodeCount).map { node in
+            stabilities.reduce(0) { $0 + $1[node] } / Double(measured)
+        }
+        let critical = Self.oneSidedCritical(degreesOfFreedom: measured - 1)
+
+        // Records under every node, then the bottom-up choice within each group of the cut at τ: per subsample, a
+        // node is worth its stability times its records; its branches replace it only when their worth is higher in
+        // a paired one-sided t-test at 5 % over the subsamples.
+        var records = [Int](repeating: 0, count: nodeCount)
+        for (row, cell) in cellOfRow.enumerated() { records[Int(cell)] += rowWeights[row] }
+        var worth: [[Double]] = (0..<cellCount).map { cell in stabilities.map { $0[cell] * Double(records[cell]) } }
+        worth.reserveCapacity(nodeCount)
+        var keeps = [Bool](repeating: true, count: nodeCount)
+        let threshold = configuration.mergeThreshold
+        for (index, step) in steps.enumerated() {
+            let node = cellCount + index
+            records[node] = records[step.first] + records[step.second]
+            let own = stabilities.map { $0[node] * Double(records[node]) }
+            let branches = (0..<measured).map { worth[step.first][$0] + worth[step.second][$0] }
+            let differences = (0..<measured).map { branches[$0] - own[$0] }
+            let mean = differences.reduce(0, +) / Double(measured)
+            let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(measured - 1)
+            let splits = mean > 0 && mean > critical * (variance / Double(measured)).squareRoot()
+            keeps[node] = step.distance <= threshold && !splits
+            worth.append(keeps[node] ? own : branches)
+        }
+        // Top-down: a node above τ, or one whose branches are worth more, hands over to its branches.
+        var chosen: [Int] = []
+        var pending = (0..<cellCount).filter { occupied[$0] }.isEmpty ? [] : [nodeCount - 1]
+        if steps.isEmpty { pending = (0..<cellCount).filter { occupied[$0] } }
+        while let node = pending.popLast() {
+            if node < cellCount || keeps[node] {
+                chosen.append(node)
+            } else {
+                let step = steps[node - cellCount]
+                pending.append(step.first)
+                pending.append(step.second)
             }
         }
-        let stability = sums.map { $0 / Double(pairs) }
-        var chosen = 0
-        for candidate in stability.indices where stability[candidate] > stability[chosen] + 1e-9 { chosen = candidate }
-        return MergeStability(
-            candidates: candidates,
-            stability: stability,
-            chosenIndex: chosen,
-            replicateCount: rowsOf.count - 1,
+        var groupOfCell = [Int32](repeating: -1, count: cellCount)
+        var cellsOfNode: [[Int]] = Array(repeating: [], count: nodeCount)
+        for cell in 0..<cellCount { cellsOfNode[cell] = [cell] }
+        for (index, step) in steps.enumerated() {
+            cellsOfNode[cellCount + index] = cellsOfNode[step.first] + cellsOfNode[step.second]
+        }
+        // Dense numbering in order of each group's lowest cell, as the merger numbers groups.
+        let ordered = chosen.sorted { cellsOfNode[$0].min() ?? 0 < cellsOfNode[$1].min() ?? 0 }
+        var groupCount: Int32 = 0
+        var stableRecords = 0.0
+        for node in ordered where cellsOfNode[node].contains(where: { occupied[$0] }) {
+            for cell in cellsOfNode[node] where occupied[cell] { groupOfCell[cell] = groupCount }
+            groupCount += 1
+            stableRecords += stability[node] * Double(records[node])
+        }
+        let atThreshold = MergeTreeCut.groups(steps: steps, occupied: occupied, threshold: threshold)
+        let upperNodes = Self.nodes(of: atThreshold, steps: steps, cellCount: cellCount, cellsOfNode: cellsOfNode)
+        var upperStableRecords = 0.0
+        var split = 0
+        for node in upperNodes {
+            upperStableRecords += stability[node] * Double(records[node])
+            if !chosen.contains(node) { split += 1 }
+        }
+        let total = Double(max(records[nodeCount - 1], 1))
+        let account = MergeStability(
+            upperThreshold: threshold,
+            groupsAtUpperThreshold: upperNodes.count,
+            groupCount: Int(groupCount),
+            splitGroupCount: split,
+            meanStability: stableRecords / total,
+            meanStabilityAtUpperThreshold: upperStableRecords / total,
+            replicateCount: measured,
             replicateRowCount: subsampleSize
         )
+        return (groupOfCell, account)
     }
 
-    /// k-means and average link on the given rows; the group of each row at every candidate cut.
+    /// The one-sided 5 % critical value of Student's t with the given degrees of freedom (1 … 10; more uses 10's).
+    static func oneSidedCritical(degreesOfFreedom: Int) -> Double {
+        let table = [6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812]
+        return table[min(max(degreesOfFreedom, 1), table.count) - 1]
+    }
+
+    /// The tree node holding exactly the cells of each group of a cut.
+    private static func nodes(of groups: [Int32], steps: [MergeStep], cellCount: Int, cellsOfNode: [[Int]]) -> [Int] {
+        var cellsOfGroup: [Int32: Set<Int>] = [:]
+        for (cell, group) in groups.enumerated() where group >= 0 { cellsOfGroup[group, default: []].insert(cell) }
+        var result: [Int] = []
+        for node in 0..<(cellCount + steps.count) {
+            let cells = cellsOfNode[node]
+            guard let first = cells.first, groups[first] >= 0, let group = cellsOfGroup[groups[first]],
+                group.count == cells.count, Set(cells) == group
+            else { continue }
+            result.append(node)
+        }
+        return result
+    }
+
+    /// For every node of the first tree, its best Jaccard overlap with a node of the second, over the given rows.
+    ///
+    /// - Parameters:
+    ///   - cells: The first tree's cell of each row.
+    ///   - cellCount: Cells of the first tree.
+    ///   - steps: The first tree.
+    ///   - otherCells: The second tree's cell of each row.
+    ///   - otherCellCount: Cells of the second tree.
+    ///   - otherSteps: The second tree.
+    ///   - weights: Records per row.
+    /// - Returns: Best Jaccard per node of the first tree (`0` for a node with no row here).
+    static func bestJaccard(
+        cells: [Int32],
+        cellCount: Int,
+        steps: [MergeStep],
+        otherCells: [Int32],
+        otherCellCount: Int,
+        otherSteps: [MergeStep],
+        weights: [Int]
+    ) -> [Double] {
+        let otherNodeCount = otherCellCount + otherSteps.count
+        let nodeCount = cellCount + steps.count
+        // overlap[node * otherNodeCount + otherNode], built for cells and summed up both trees.
+        var overlap = [Int](repeating: 0, count: nodeCount * otherNodeCount)
+        var size = [Int](repeating: 0, count: nodeCount)
+        var otherSize = [Int](repeating: 0, count: otherNodeCount)
+        for index in cells.indices {
+            overlap[Int(cells[index]) * otherNodeCount + Int(otherCells[index])] += weights[index]
+            size[Int(cells[index])] += weights[index]
+            otherSize[Int(otherCells[index])] += weights[index]
+        }
+        for (index, step) in otherSteps.enumerated() {
+            let node = otherCellCount + index
+            otherSize[node] = otherSize[step.first] + otherSize[step.second]
+            for cell in 0..<cellCount {
+                let base = cell * otherNodeCount
+                overlap[base + node] = overlap[base + step.first] + overlap[base + step.second]
+            }
+        }
+        for (index, step) in steps.enumerated() {
+            let node = cellCount + index
+            size[node] = size[step.first] + size[step.second]
+            let base = node * otherNodeCount
+            let first = step.first * otherNodeCount
+            let second = step.second * otherNodeCount
+            for other in 0..<otherNodeCount { overlap[base + other] = overlap[first + other] + overlap[second + other] }
+        }
+        return (0..<nodeCount).map { node in
+            guard size[node] > 0 else { return 0 }
+            var best = 0.0
+            let base = node * otherNodeCount
+            for other in 0..<otherNodeCount where overlap[base + other] > 0 {
+                let shared = overlap[base + other]
+                best = max(best, Double(shared) / Double(size[node] + otherSize[other] - shared))
+            }
+            return best
+        }
+    }
+
+    /// k-means and average link on the given rows: each row's cell, the cell count and the tree.
     private func cluster(
         rows: [Int],
         of matrix: SparseRowMatrix,
         rowWeights: [Int],
         kMeansWeights: [Float],
         replicate: Int
-    ) -> [[Int32]]? {
+    ) -> ([Int32], Int, [MergeStep])? {
         var offsets = [0]
         var columns: [Int32] = []
         var values: [Float] = []
@@ -110,7 +252,12 @@ struct StabilityCut {
             values.append(contentsOf: matrix.values[matrix.range(of: row)])
             offsets.append(values.count)
         }
-        let subset = SparseRowMatrix(rowOffsets: offsets, columns: columns, values: values, columnCount: matrix.columnCount)
+        let subset = SparseRowMatrix(
+            rowOffsets: offsets,
+            columns: columns,
+            values: values,
+            columnCount: matrix.columnCount
+        )
         let records = rows.reduce(0) { $0 + rowWeights[$1] }
         let weights = rows.map { kMeansWeights[$0] }
         var kMeans = SphericalKMeans(
@@ -123,7 +270,7 @@ struct StabilityCut {
         kMeans.tolerance = configuration.convergenceTolerance
         let fit = kMeans.fit(subset, weights: weights)
         guard fit.clusterCount > 1 else { return nil }
-        let (groupOfCell, steps) = AverageLinkMerger(threshold: 0, threadCount: configuration.threadCount).merge(
+        let (_, steps) = AverageLinkMerger(threshold: 0, threadCount: configuration.threadCount).merge(
             centroids: configuration.mergesCenteredCells
                 ? CenteredCellMeans.vectors(
                     matrix: subset,
@@ -134,49 +281,6 @@ struct StabilityCut {
             cellCount: fit.clusterCount,
             columnCount: subset.columnCount
         )
-        let occupied = groupOfCell.map { $0 >= 0 }
-        return candidates.map { cut in
-            let group = MergeTreeCut.groups(steps: steps, occupied: occupied, threshold: cut)
-            return fit.assignments.map { group[Int($0)] }
-        }
-    }
-
-    /// The positions in `a` and in `b` of the rows both hold, in `a`'s order.
-    private static func shared(_ a: [Int], _ b: [Int], rowCount: Int) -> ([Int], [Int]) {
-        var positionInB = [Int32](repeating: -1, count: rowCount)
-        for (position, row) in b.enumerated() { positionInB[row] = Int32(position) }
-        var positionsA: [Int] = []
-        var positionsB: [Int] = []
-        for (position, row) in a.enumerated() where positionInB[row] >= 0 {
-            positionsA.append(position)
-            positionsB.append(Int(positionInB[row]))
-        }
-        return (positionsA, positionsB)
-    }
-
-    /// The adjusted Rand index of two labelings of the same items, each item counted `weights` times.
-    static func adjustedRandIndex(_ a: [Int32], _ b: [Int32], weights: [Int]) -> Double {
-        // Integer counts: the sums do not depend on the dictionaries' order, so the result is the same every run.
-        func pairs(_ count: Int) -> Int { count * (count - 1) / 2 }
-        var joint: [Int64: Int] = [:]
-        var rowsA: [Int32: Int] = [:]
-        var rowsB: [Int32: Int] = [:]
-        var total = 0
-        for index in a.indices {
-            let weight = weights[index]
-            joint[Int64(a[index]) << 32 | Int64(UInt32(bitPattern: b[index])), default: 0] += weight
-            rowsA[a[index], default: 0] += weight
-            rowsB[b[index], default: 0] += weight
-            total += weight
-        }
-        let index = Double(joint.values.reduce(0) { $0 + pairs($1) })
-        let sumA = Double(rowsA.values.reduce(0) { $0 + pairs($1) })
-        let sumB = Double(rowsB.values.reduce(0) { $0 + pairs($1) })
-        let all = Double(pairs(total))
-        guard all > 0 else { return 1 }
-        let expected = sumA * sumB / all
-        let maximum = (sumA + sumB) / 2
-        guard maximum - expected != 0 else { return 1 }
-        return (index - expected) / (maximum - expected)
+        return (fit.assignments, fit.clusterCount, steps)
     }
 }

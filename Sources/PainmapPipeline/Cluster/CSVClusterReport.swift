@@ -69,18 +69,15 @@ public struct CSVClusterReport: Sendable {
             )
         }
         if let stability = mergeStability {
-            // The criterion that chose τ: the stability of every candidate cut, the chosen one marked.
-            let curve = stability.candidates.indices.map { index in
-                String(format: "%.3f:%.3f", stability.candidates[index], stability.stability[index])
-                    + (index == stability.chosenIndex ? "*" : "")
-            }
+            // The criterion that split the groups of the cut at τ: the stability of their branches.
             lines.append(
-                "критерий τ: устойчивость (средний ARI разбиений \(stability.replicateCount) подвыборок по "
-                    + "\(stability.replicateRowCount) текстов и всей выборки) — τ = "
-                    + String(format: "%.3f", stability.chosenThreshold) + ", устойчивость "
-                    + String(format: "%.3f", stability.chosenStability) + ", болей \(summary.pains)"
+                "критерий: устойчивость ветвей дерева слияния (средний Жаккар с лучшей ветвью "
+                    + "\(stability.replicateCount) подвыборок по \(stability.replicateRowCount) текстов) — при τ "
+                    + String(format: "%.2f", stability.upperThreshold) + " групп \(stability.groupsAtUpperThreshold)"
+                    + " (устойчивость " + String(format: "%.3f", stability.meanStabilityAtUpperThreshold)
+                    + "), разделено \(stability.splitGroupCount), групп \(stability.groupCount) (устойчивость "
+                    + String(format: "%.3f", stability.meanStability) + "), болей \(summary.pains)"
             )
-            lines.append("устойчивость по τ: " + curve.joined(separator: " "))
         }
         if showHash { lines.append("хеш назначений: \(summary.assignmentHash)") }
         if let metrics = summary.metrics {
