@@ -123,18 +123,20 @@ public struct ClusterEngine: Sendable {
         )
         let kMeansWeights = rowWeights.map(configuration.duplicateWeighting.weight)
         let fit = kMeans.fit(matrix, weights: kMeansWeights)
+        let mergedVectors =
+            configuration.mergesCenteredCells
+            ? CenteredCellMeans.vectors(
+                matrix: matrix,
+                rowWeights: kMeansWeights,
+                cellOfRow: fit.assignments,
+                cellCount: fit.clusterCount
+            ) : fit.centroids
         let (fixedGroupOfCell, mergeTree) = AverageLinkMerger(
             threshold: configuration.mergeThreshold,
             threadCount: configuration.threadCount
         )
         .merge(
-            centroids: configuration.mergesCenteredCells
-                ? CenteredCellMeans.vectors(
-                    matrix: matrix,
-                    rowWeights: kMeansWeights,
-                    cellOfRow: fit.assignments,
-                    cellCount: fit.clusterCount
-                ) : fit.centroids,
+            centroids: mergedVectors,
             cellCount: fit.clusterCount,
             columnCount: matrix.columnCount
         )

@@ -78,46 +78,21 @@ struct StabilityCut {
             )
         }
         let measured = stabilities.count
-        guard measured > 1 else { return nil }
+        guard measured > 0 else { return nil }
         let stability = (0..<nodeCount).map { node in
             stabilities.reduce(0) { $0 + $1[node] } / Double(measured)
         }
-        let critical = Self.oneSidedCritical(degreesOfFreedom: measured - 1)
 
-        // Records under every node, then the bottom-up choice within each group of the cut at τ: per subsample, a
-        // node is worth its stability times its records; its branches replace it only when their worth is higher in
-        // a paired one-sided t-test at 5 % over the subsamples.
-        var records = [Int](repeating: 0, count: nodeCount)
-        for (row, cell) in cellOfRow.enumerated() { records[Int(cell)] += rowWeights[row] }
-        var worth: [[Double]] = (0..<cellCount).map { cell in stabilities.map { $0[cell] * Double(records[cell]) } }
-        worth.reserveCapacity(nodeCount)
-        var keeps = [Bool](repeating: true, count: nodeCount)
+        var cellRecords = [Int](repeating: 0, count: cellCount)
+        for (row, cell) in cellOfRow.enumerated() { cellRecords[Int(cell)] += rowWeights[row] }
         let threshold = configuration.mergeThreshold
-        for (index, step) in steps.enumerated() {
-            let node = cellCount + index
-            records[node] = records[step.first] + records[step.second]
-            let own = stabilities.map { $0[node] * Double(records[node]) }
-            let branches = (0..<measured).map { worth[step.first][$0] + worth[step.second][$0] }
-            let differences = (0..<measured).map { branches[$0] - own[$0] }
-            let mean = differences.reduce(0, +) / Double(measured)
-            let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(measured - 1)
-            let splits = mean > 0 && mean > critical * (variance / Double(measured)).squareRoot()
-            keeps[node] = step.distance <= threshold && !splits
-            worth.append(keeps[node] ? own : branches)
-        }
-        // Top-down: a node above τ, or one whose branches are worth more, hands over to its branches.
-        var chosen: [Int] = []
-        var pending = (0..<cellCount).filter { occupied[$0] }.isEmpty ? [] : [nodeCount - 1]
-        if steps.isEmpty { pending = (0..<cellCount).filter { occupied[$0] } }
-        while let node = pending.popLast() {
-            if node < cellCount || keeps[node] {
-                chosen.append(node)
-            } else {
-                let step = steps[node - cellCount]
-                pending.append(step.first)
-                pending.append(step.second)
-            }
-        }
+        let (chosen, records) = Self.chosenNodes(
+            steps: steps,
+            occupied: occupied,
+            stability: stability,
+            cellRecords: cellRecords,
+            threshold: threshold
+        )
         var groupOfCell = [Int32](repeating: -1, count: cellCount)
         var cellsOfNode: [[Int]] = Array(repeating: [], count: nodeCount)
         for cell in 0..<cellCount { cellsOfNode[cell] = [cell] }
@@ -155,10 +130,50 @@ struct StabilityCut {
         return (groupOfCell, account)
     }
 
-    /// The one-sided 5 % critical value of Student's t with the given degrees of freedom (1 … 10; more uses 10's).
-    static func oneSidedCritical(degreesOfFreedom: Int) -> Double {
-        let table = [6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812]
-        return table[min(max(degreesOfFreedom, 1), table.count) - 1]
+    /// The nodes that become groups: bottom-up, a node up to `threshold` is worth its stability times its records,
+    /// or its two branches' worth if that is more (ties keep the node); from the root down, a node above `threshold`
+    /// or worth less than its branches hands over to them.
+    ///
+    /// - Parameters:
+    ///   - steps: The merge tree.
+    ///   - occupied: Whether each cell holds rows; the length is the number of cells.
+    ///   - stability: Stability of every node (cells, then steps).
+    ///   - cellRecords: Records in each cell.
+    ///   - threshold: `τ`, the highest merge a group may hold.
+    /// - Returns: The chosen nodes, and the records under every node.
+    static func chosenNodes(
+        steps: [MergeStep],
+        occupied: [Bool],
+        stability: [Double],
+        cellRecords: [Int],
+        threshold: Double
+    ) -> (nodes: [Int], records: [Int]) {
+        let cellCount = occupied.count
+        let nodeCount = cellCount + steps.count
+        var records = cellRecords
+        var worth = (0..<cellCount).map { stability[$0] * Double(records[$0]) }
+        worth.reserveCapacity(nodeCount)
+        var keeps = [Bool](repeating: true, count: nodeCount)
+        for (index, step) in steps.enumerated() {
+            let node = cellCount + index
+            records.append(records[step.first] + records[step.second])
+            let own = stability[node] * Double(records[node])
+            let branches = worth[step.first] + worth[step.second]
+            keeps[node] = step.distance <= threshold && own >= branches
+            worth.append(keeps[node] ? own : branches)
+        }
+        var chosen: [Int] = []
+        var pending = steps.isEmpty ? (0..<cellCount).filter { occupied[$0] } : [nodeCount - 1]
+        while let node = pending.popLast() {
+            if node < cellCount || keeps[node] {
+                if node >= cellCount || occupied[node] { chosen.append(node) }
+            } else {
+                let step = steps[node - cellCount]
+                pending.append(step.first)
+                pending.append(step.second)
+            }
+        }
+        return (chosen, records)
     }
 
     /// The tree node holding exactly the cells of each group of a cut.
