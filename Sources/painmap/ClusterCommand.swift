@@ -97,14 +97,18 @@ struct ClusterCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Где остановить слияние ячеек k-means: fixed (при τ = --merge-threshold) или stability.",
             discussion:
-                "stability: τ, при котором разбиение на боли устойчивее всего на повторно сгруппированных подвыборках."
+                "stability: не выше τ; группа делится на свои ветви, если они устойчивее её на 5 повторно "
+                + "сгруппированных подвыборках (критерий печатается)."
         )
     )
     var mergeCut = "fixed"
 
     @Option(
         name: .customLong("merge-threshold"),
-        help: "τ для --merge-cut fixed: косинусное расстояние, до которого ячейки сливаются (по умолчанию 0.85)."
+        help: ArgumentHelp(
+            "τ: косинусное расстояние, до которого ячейки сливаются (по умолчанию 0.85).",
+            discussion: "С --merge-cut stability — верхняя граница: группы делятся только ниже неё."
+        )
     )
     var mergeThreshold: Double?
 
