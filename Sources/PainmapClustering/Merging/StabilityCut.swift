@@ -11,7 +11,9 @@ internal import PainmapCore
 /// several problems joined by a shared word comes back as its parts. Bottom-up, every node is worth its stability
 /// times its records, or the worth of its two branches if that is more (ties keep the node); the groups are the
 /// chosen nodes. A cut that splits pains the data does not separate scores low, because a random split does not
-/// come back in the subsamples.
+/// come back in the subsamples. Coarse nodes are easy to find again (the whole batch matches every subsample's root
+/// exactly), so the criterion only splits under `τ`; it never merges above it. Template variants of one pain
+/// are stable branches too, which is why it is not the default (docs/real-text-evaluation.md).
 struct StabilityCut {
     /// Subsamples re-clustered.
     var replicates: Int
