@@ -38,6 +38,14 @@ public struct ClusterConfiguration: Sendable, Equatable {
     public var polishIterations: Int
     /// `τ`: k-means cells merge while their average-link cosine distance is at most this (default 0.85).
     public var mergeThreshold: Double
+    /// How the merge stops: at ``mergeThreshold`` for every batch (the default), or also lower where the branches
+    /// below it are more stable (``MergeCut/stability``).
+    public var mergeCut = MergeCut.fixed
+    /// Subsamples ``MergeCut/stability`` clusters again (default 5; each costs one k-means run with one restart).
+    public var stabilityReplicates = 5
+    /// The most distinct rows ``MergeCut/stability`` draws its subsamples from (default 4,000), which bounds its cost
+    /// on large batches; each subsample is 80 % of them.
+    public var stabilityPoolSize = 4_000
     /// Whether cells merge on their means minus the batch mean (``CenteredCellMeans``) rather than on their unit
     /// centroids, so that words every message shares do not pull unrelated cells together (default `false`).
     public var mergesCenteredCells = false

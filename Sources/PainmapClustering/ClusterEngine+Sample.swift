@@ -108,7 +108,9 @@ extension ClusterEngine {
                 iterations: statistics.iterations,
                 objective: statistics.objective,
                 seededCellCount: statistics.seededCellCount,
-                sampledDocumentCount: chosen.count
+                sampledDocumentCount: chosen.count,
+                mergeThreshold: statistics.mergeThreshold,
+                mergeStability: statistics.mergeStability
             )
         )
     }

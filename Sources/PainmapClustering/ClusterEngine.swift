@@ -121,22 +121,41 @@ public struct ClusterEngine: Sendable {
             vocabulary: vocabulary,
             stems: corpus.stems
         )
-        let fit = kMeans.fit(matrix, weights: rowWeights.map(configuration.duplicateWeighting.weight))
-        let (groupOfCell, mergeTree) = AverageLinkMerger(
+        let kMeansWeights = rowWeights.map(configuration.duplicateWeighting.weight)
+        let fit = kMeans.fit(matrix, weights: kMeansWeights)
+        let mergedVectors =
+            configuration.mergesCenteredCells
+            ? CenteredCellMeans.vectors(
+                matrix: matrix,
+                rowWeights: kMeansWeights,
+                cellOfRow: fit.assignments,
+                cellCount: fit.clusterCount
+            ) : fit.centroids
+        let (fixedGroupOfCell, mergeTree) = AverageLinkMerger(
             threshold: configuration.mergeThreshold,
             threadCount: configuration.threadCount
         )
         .merge(
-            centroids: configuration.mergesCenteredCells
-                ? CenteredCellMeans.vectors(
-                    matrix: matrix,
-                    rowWeights: rowWeights.map(configuration.duplicateWeighting.weight),
-                    cellOfRow: fit.assignments,
-                    cellCount: fit.clusterCount
-                ) : fit.centroids,
+            centroids: mergedVectors,
             cellCount: fit.clusterCount,
             columnCount: matrix.columnCount
         )
+        let stabilityChoice =
+            configuration.mergeCut == .stability
+            ? StabilityCut(
+                replicates: configuration.stabilityReplicates,
+                poolSize: configuration.stabilityPoolSize,
+                subsampleFraction: 0.8,
+                configuration: configuration
+            ).choose(
+                matrix: matrix,
+                rowWeights: rowWeights,
+                kMeansWeights: kMeansWeights,
+                cellOfRow: fit.assignments,
+                steps: mergeTree,
+                occupied: fixedGroupOfCell.map { $0 >= 0 }
+            ) : nil
+        let groupOfCell = stabilityChoice?.groupOfCell ?? fixedGroupOfCell
         let partition = PainPartition(
             matrix: matrix,
             rowWeights: rowWeights,
@@ -242,7 +261,9 @@ public struct ClusterEngine: Sendable {
             restart: fit.restart,
             iterations: fit.iterations,
             objective: fit.objective,
-            seededCellCount: min(kMeans.fixedCenters?.rowCount ?? 0, fit.clusterCount)
+            seededCellCount: min(kMeans.fixedCenters?.rowCount ?? 0, fit.clusterCount),
+            mergeThreshold: configuration.mergeThreshold,
+            mergeStability: stabilityChoice?.account
         )
         let result = ClusteringResult(
             assignments: assignments,

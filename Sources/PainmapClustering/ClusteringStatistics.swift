@@ -29,6 +29,10 @@ public struct ClusteringStatistics: Sendable, Hashable {
     /// Documents the engine clustered when it clustered a sample (``ClusterConfiguration/sampleAbove``), `nil` when
     /// it clustered the whole batch; the figures above are then the sample's.
     public let sampledDocumentCount: Int?
+    /// The merge cut `τ` the pains were formed at.
+    public let mergeThreshold: Double
+    /// How ``mergeThreshold`` was chosen by stability, `nil` when it was the fixed ``ClusterConfiguration/mergeThreshold``.
+    public let mergeStability: MergeStability?
 
     /// Creates statistics.
     ///
@@ -46,6 +50,8 @@ public struct ClusteringStatistics: Sendable, Hashable {
     ///   - objective: Its objective.
     ///   - seededCellCount: Cells seeded from analysts' pains and previous centroids.
     ///   - sampledDocumentCount: Documents clustered when the engine clustered a sample.
+    ///   - mergeThreshold: The merge cut applied.
+    ///   - mergeStability: How it was chosen by stability, if it was.
     public init(
         contentRecordCount: Int,
         distinctRowCount: Int,
@@ -59,7 +65,9 @@ public struct ClusteringStatistics: Sendable, Hashable {
         iterations: Int,
         objective: Double,
         seededCellCount: Int = 0,
-        sampledDocumentCount: Int? = nil
+        sampledDocumentCount: Int? = nil,
+        mergeThreshold: Double = 0.85,
+        mergeStability: MergeStability? = nil
     ) {
         self.contentRecordCount = contentRecordCount
         self.distinctRowCount = distinctRowCount
@@ -74,5 +82,7 @@ public struct ClusteringStatistics: Sendable, Hashable {
         self.objective = objective
         self.seededCellCount = seededCellCount
         self.sampledDocumentCount = sampledDocumentCount
+        self.mergeThreshold = mergeThreshold
+        self.mergeStability = mergeStability
     }
 }

@@ -92,6 +92,26 @@ struct ClusterCommand: AsyncParsableCommand {
     )
     var centeredMerge = false
 
+    @Option(
+        name: .customLong("merge-cut"),
+        help: ArgumentHelp(
+            "Где остановить слияние ячеек k-means: fixed (при τ = --merge-threshold) или stability.",
+            discussion:
+                "stability: не выше τ; группа делится на свои ветви, если они устойчивее её на 5 повторно "
+                + "сгруппированных подвыборках (критерий печатается)."
+        )
+    )
+    var mergeCut = "fixed"
+
+    @Option(
+        name: .customLong("merge-threshold"),
+        help: ArgumentHelp(
+            "τ: косинусное расстояние, до которого ячейки сливаются (по умолчанию 0.85).",
+            discussion: "С --merge-cut stability — верхняя граница: группы делятся только ниже неё."
+        )
+    )
+    var mergeThreshold: Double?
+
     @Flag(
         name: .customLong("keep-markup"),
         help: "Считать слова HTML-разметки (теги, стили, &nbsp;) словами текста; по умолчанию разметка удаляется."
@@ -146,6 +166,12 @@ struct ClusterCommand: AsyncParsableCommand {
         _ = try parsedDelimiter()
         _ = try parsedEncoding()
         if let threads, threads < 1 { throw ValidationError("--threads: нужно целое число ≥ 1, получено \(threads)") }
+        guard CSVClusterJob.Options.mergeCutNames.contains(mergeCut) else {
+            throw ValidationError("--merge-cut: нужно fixed или stability, получено «\(mergeCut)»")
+        }
+        if let mergeThreshold, !(0...2).contains(mergeThreshold) {
+            throw ValidationError("--merge-threshold: нужно число от 0 до 2, получено \(mergeThreshold)")
+        }
         if let sampleAbove, sampleAbove < 1 {
             throw ValidationError("--sample-above: нужно целое число ≥ 1, получено \(sampleAbove)")
         }
@@ -175,6 +201,8 @@ struct ClusterCommand: AsyncParsableCommand {
                 foldsSpelling: !noSpellingFold
             )
             options.mergesCenteredCells = centeredMerge
+            _ = options.setMergeCut(named: mergeCut)
+            options.mergeThreshold = mergeThreshold
             options.stripsMarkup = !keepMarkup
             options.dropsLetterFrames = letters || dropLetterFrames || dropRequestFormulae
             options.dropsRequestFormulae = letters || dropRequestFormulae

@@ -56,6 +56,10 @@ public struct CSVClusterJob: Sendable {
         /// Whether k-means cells merge on their means minus the batch mean
         /// (``PainmapClustering/ClusterConfiguration/mergesCenteredCells``).
         public var mergesCenteredCells = false
+        /// Where the merge of k-means cells stops (``PainmapClustering/ClusterConfiguration/mergeCut``).
+        public var mergeCut = ClusterConfiguration.MergeCut.fixed
+        /// `τ` for ``PainmapClustering/ClusterConfiguration/MergeCut/fixed``; `nil` for the engine's default.
+        public var mergeThreshold: Double?
         /// Whether HTML markup is removed before counting words (`painmap cluster --keep-markup` turns it off).
         public var stripsMarkup: Bool {
             get { preparation.stripsMarkup }
@@ -106,6 +110,16 @@ public struct CSVClusterJob: Sendable {
         /// Above this many distinct texts, cluster a sample of this many and place the rest
         /// (``ClusterConfiguration/sampleAbove``); `nil` clusters every row.
         public var sampleAbove: Int?
+
+        /// The names ``setMergeCut(named:)`` accepts: `fixed`, `stability`.
+        public static var mergeCutNames: [String] { ClusterConfiguration.MergeCut.allCases.map(\.rawValue) }
+
+        /// Sets ``mergeCut`` from its name (`fixed`, `stability`); `false` for another name.
+        public mutating func setMergeCut(named name: String) -> Bool {
+            guard let cut = ClusterConfiguration.MergeCut(rawValue: name) else { return false }
+            mergeCut = cut
+            return true
+        }
 
         /// Sets ``duplicateWeighting`` from its name (`records`, `sqrt`, `one`); `false` for another name.
         public mutating func setDuplicateWeighting(named name: String) -> Bool {
@@ -220,6 +234,8 @@ public struct CSVClusterJob: Sendable {
         configuration.duplicateWeighting = options.duplicateWeighting
         configuration.textFeatures = options.textFeatures
         configuration.mergesCenteredCells = options.mergesCenteredCells
+        configuration.mergeCut = options.mergeCut
+        if let mergeThreshold = options.mergeThreshold { configuration.mergeThreshold = mergeThreshold }
         configuration.sampleAbove = options.sampleAbove
         let result = cluster(input, configuration: configuration)
         var rowClusters = [Int32](repeating: -1, count: input.rowCount)
@@ -301,7 +317,12 @@ public struct CSVClusterJob: Sendable {
         let cohesion =
             painRecords > 0
             ? pains.reduce(0) { $0 + Double($1.size) * $1.meanSimilarity } / Double(painRecords) : nil
-        return CSVClusterReport(summary: summary, stages: stages, cohesion: cohesion)
+        return CSVClusterReport(
+            summary: summary,
+            stages: stages,
+            cohesion: cohesion,
+            mergeStability: result.statistics.mergeStability
+        )
     }
 
     // MARK: - Input
@@ -480,7 +501,7 @@ public struct CSVClusterJob: Sendable {
             cells: statistics.cellCount,
             minDocumentFrequency: statistics.minDocumentFrequency,
             maxDocumentFrequency: configuration.maxDocumentFrequency,
-            mergeThreshold: configuration.mergeThreshold,
+            mergeThreshold: statistics.mergeThreshold,
             catchAllThreshold: configuration.catchAllThreshold,
             minimumPainSize: statistics.minimumPainSize,
             restarts: configuration.restarts,

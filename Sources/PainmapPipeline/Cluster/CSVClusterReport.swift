@@ -1,4 +1,5 @@
 internal import Foundation
+public import PainmapClustering
 
 /// What ``CSVClusterJob/run()`` did: counts, the assignment hash, quality against a truth column, timings.
 public struct CSVClusterReport: Sendable {
@@ -19,6 +20,8 @@ public struct CSVClusterReport: Sendable {
     /// The mean cosine of a clustered record to its pain's centroid, records weighted, «Прочее» left out; `nil` when
     /// there is no pain.
     public let cohesion: Double?
+    /// How the merge cut was chosen by stability (`--merge-cut stability`), `nil` for the fixed cut.
+    public let mergeStability: MergeStability?
 
     /// Data rows read.
     public var rowCount: Int { summary.rows }
@@ -33,10 +36,17 @@ public struct CSVClusterReport: Sendable {
     ///   - summary: The summary of the run.
     ///   - stages: Wall time per stage.
     ///   - cohesion: The pains' mean record-to-centroid cosine, if known.
-    public init(summary: ClusterSummary, stages: [Stage], cohesion: Double? = nil) {
+    ///   - mergeStability: How the merge cut was chosen by stability, if it was.
+    public init(
+        summary: ClusterSummary,
+        stages: [Stage],
+        cohesion: Double? = nil,
+        mergeStability: MergeStability? = nil
+    ) {
         self.summary = summary
         self.stages = stages
         self.cohesion = cohesion
+        self.mergeStability = mergeStability
     }
 
     /// A short Russian account for the terminal.
@@ -56,6 +66,17 @@ public struct CSVClusterReport: Sendable {
                 "число болей: \(summary.parameters.cells) ячеек k-means слиты при косинусном расстоянии ≤ "
                     + String(format: "%.2f", summary.parameters.mergeThreshold) + "; связность болей (средний косинус"
                     + " записи к центру) " + String(format: "%.3f", cohesion)
+            )
+        }
+        if let stability = mergeStability {
+            // The criterion that split the groups of the cut at τ: the stability of their branches.
+            lines.append(
+                "критерий: устойчивость ветвей дерева слияния (средний Жаккар с лучшей ветвью "
+                    + "\(stability.replicateCount) подвыборок по \(stability.replicateRowCount) текстов) — при τ "
+                    + String(format: "%.2f", stability.upperThreshold) + " групп \(stability.groupsAtUpperThreshold)"
+                    + " (устойчивость " + String(format: "%.3f", stability.meanStabilityAtUpperThreshold)
+                    + "), разделено \(stability.splitGroupCount), групп \(stability.groupCount) (устойчивость "
+                    + String(format: "%.3f", stability.meanStability) + "), болей \(summary.pains)"
             )
         }
         if showHash { lines.append("хеш назначений: \(summary.assignmentHash)") }
