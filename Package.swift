@@ -48,7 +48,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // glibc's malloc.h (mallopt, malloc_trim): bounding the allocator's per-thread arenas (issue 17).
+        // glibc's malloc.h (malloc_trim): freed memory handed back between a run's regions (issue 17).
         .systemLibrary(name: "CMalloc"),
         // Russian text: normalization, tokenizing, Snowball stemming (no dependencies).
         .target(name: "PainmapText"),

@@ -1,4 +1,4 @@
-// glibc's allocator controls painmap sets at start-up (mallopt) and after each region (malloc_trim).
+// glibc's malloc_trim, which a run calls after each region to hand freed memory back to the system.
 // Header only: the functions are in libc, so there is nothing to link.
 #ifndef PAINMAP_CMALLOC_SHIM_H
 #define PAINMAP_CMALLOC_SHIM_H

@@ -5,6 +5,7 @@ import PainmapCore
 import PainmapPipeline
 
 /// The `painmap` command: turns citizens' feedback exports into quarterly pain maps.
+@main
 struct Painmap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "painmap",

@@ -1,18 +1,18 @@
 import PainmapCore
 import Testing
 
-/// The allocator's arena limit: one per core, at least two, and never over the operator's `MALLOC_ARENA_MAX`.
+/// Freed memory goes back to the system when the run asks.
 @Suite struct ProcessMemoryTests {
-    @Test func anArenaLimitInTheEnvironmentStands() {
-        #expect(ProcessMemory.limitArenas(environment: ["MALLOC_ARENA_MAX": "8"], cores: 2) == nil)
-    }
-
-    @Test func theLimitIsOnePerCoreAndAtLeastTwo() {
+    @Test func freedSmallAllocationsAreHandedBack() {
+        // 64 MiB in 1 KiB arrays, below glibc's mmap threshold, so they live in an arena and stay there when freed.
+        var blocks: [[UInt8]] = []
+        for index in 0..<65_536 { blocks.append([UInt8](repeating: UInt8(truncatingIfNeeded: index), count: 1_024)) }
+        #expect(blocks.count == 65_536)
+        blocks = []
         #if os(Linux)
-            #expect(ProcessMemory.limitArenas(environment: [:], cores: 1) == 2)
-            #expect(ProcessMemory.limitArenas(environment: [:], cores: 6) == 6)
+            #expect(ProcessMemory.releaseFreeMemory())
         #else
-            #expect(ProcessMemory.limitArenas(environment: [:], cores: 6) == nil)
+            #expect(!ProcessMemory.releaseFreeMemory())
         #endif
     }
 }
