@@ -177,21 +177,7 @@ struct SphericalKMeans {
             size: restartSampleSize,
             generator: &generator
         )
-        var offsets = [0]
-        var columns: [Int32] = []
-        var values: [Float] = []
-        offsets.reserveCapacity(sample.count + 1)
-        for row in sample {
-            columns.append(contentsOf: matrix.columns[matrix.range(of: row)])
-            values.append(contentsOf: matrix.values[matrix.range(of: row)])
-            offsets.append(values.count)
-        }
-        let sampled = SparseRowMatrix(
-            rowOffsets: offsets,
-            columns: columns,
-            values: values,
-            columnCount: matrix.columnCount
-        )
+        let sampled = matrix.rows(sample)
         // The trial only ranks the restarts and seeds the polish, which converges on all rows anyway.
         var trialRun = self
         trialRun.tolerance = max(tolerance, Self.trialTolerance)

@@ -201,21 +201,7 @@ struct StabilityCut {
         kMeansWeights: [Float],
         replicate: Int
     ) -> ([Int32], Int, [MergeStep])? {
-        var offsets = [0]
-        var columns: [Int32] = []
-        var values: [Float] = []
-        offsets.reserveCapacity(rows.count + 1)
-        for row in rows {
-            columns.append(contentsOf: matrix.columns[matrix.range(of: row)])
-            values.append(contentsOf: matrix.values[matrix.range(of: row)])
-            offsets.append(values.count)
-        }
-        let subset = SparseRowMatrix(
-            rowOffsets: offsets,
-            columns: columns,
-            values: values,
-            columnCount: matrix.columnCount
-        )
+        let subset = matrix.rows(rows)
         let records = rows.reduce(0) { $0 + rowWeights[$1] }
         let weights = rows.map { kMeansWeights[$0] }
         var kMeans = SphericalKMeans(

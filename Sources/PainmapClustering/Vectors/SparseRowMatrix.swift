@@ -21,4 +21,18 @@ struct SparseRowMatrix: Sendable {
     func range(of row: Int) -> Range<Int> {
         rowOffsets[row]..<rowOffsets[row + 1]
     }
+
+    /// A matrix of the given rows, in the given order (a row may repeat).
+    func rows(_ rows: some Collection<Int>) -> SparseRowMatrix {
+        var offsets = [0]
+        var columns: [Int32] = []
+        var values: [Float] = []
+        offsets.reserveCapacity(rows.count + 1)
+        for row in rows {
+            columns.append(contentsOf: self.columns[range(of: row)])
+            values.append(contentsOf: self.values[range(of: row)])
+            offsets.append(values.count)
+        }
+        return SparseRowMatrix(rowOffsets: offsets, columns: columns, values: values, columnCount: columnCount)
+    }
 }
