@@ -35,7 +35,13 @@ public struct MarkupStripper: Sendable {
 
     /// Whether the text holds a `<` or an `&`: the only texts the stripper can change.
     static func mayHoldMarkup(_ text: String) -> Bool {
-        text.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
+        // Over the contiguous bytes when there are some: String.UTF8View's own iteration was 3 % of a clustering run.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
+        }) {
+            return found
+        }
+        return text.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }
     }
 
     private static let space = UInt8(ascii: " ")
