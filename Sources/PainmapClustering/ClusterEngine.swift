@@ -123,20 +123,17 @@ public struct ClusterEngine: Sendable {
         )
         let kMeansWeights = rowWeights.map(configuration.duplicateWeighting.weight)
         let fit = kMeans.fit(matrix, weights: kMeansWeights)
-        let mergedVectors =
-            configuration.mergesCenteredCells
-            ? CenteredCellMeans.vectors(
-                matrix: matrix,
-                rowWeights: kMeansWeights,
-                cellOfRow: fit.assignments,
-                cellCount: fit.clusterCount
-            ) : fit.centroids
         let (fixedGroupOfCell, mergeTree) = AverageLinkMerger(
             threshold: configuration.mergeThreshold,
             threadCount: configuration.threadCount
         )
         .merge(
-            centroids: mergedVectors,
+            centroids: CenteredCellMeans.mergeVectors(
+                of: fit,
+                matrix: matrix,
+                rowWeights: kMeansWeights,
+                centered: configuration.mergesCenteredCells
+            ),
             cellCount: fit.clusterCount,
             columnCount: matrix.columnCount
         )
@@ -153,7 +150,7 @@ public struct ClusterEngine: Sendable {
                 kMeansWeights: kMeansWeights,
                 cellOfRow: fit.assignments,
                 steps: mergeTree,
-                occupied: fixedGroupOfCell.map { $0 >= 0 }
+                groupsAtThreshold: fixedGroupOfCell
             ) : nil
         let groupOfCell = stabilityChoice?.groupOfCell ?? fixedGroupOfCell
         let partition = PainPartition(

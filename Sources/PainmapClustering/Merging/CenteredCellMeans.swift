@@ -8,6 +8,21 @@
 /// parameter fitted to a data set. Cells of short, distinct messages barely share a background, so their cosines
 /// change little.
 enum CenteredCellMeans {
+    /// What the merge compares for a k-means fit: its unit centroids, or with `centered` the centered cell means.
+    ///
+    /// - Parameters:
+    ///   - fit: The k-means fit of `matrix`.
+    ///   - matrix: The L2-normalized document rows.
+    ///   - rowWeights: Each row's weight in k-means.
+    ///   - centered: ``ClusterConfiguration/mergesCenteredCells``.
+    /// - Returns: Cell-major `fit.clusterCount × matrix.columnCount` vectors.
+    static func mergeVectors(of fit: KMeansFit, matrix: SparseRowMatrix, rowWeights: [Float], centered: Bool)
+        -> [Float]
+    {
+        guard centered else { return fit.centroids }
+        return vectors(matrix: matrix, rowWeights: rowWeights, cellOfRow: fit.assignments, cellCount: fit.clusterCount)
+    }
+
     /// Cell-major `cellCount × matrix.columnCount` unit vectors; an empty cell is all zero.
     ///
     /// - Parameters:

@@ -32,7 +32,7 @@ struct StabilityCut {
     ///   - kMeansWeights: The rows' k-means weights.
     ///   - cellOfRow: The batch's k-means cell of each row.
     ///   - steps: The batch's merge tree.
-    ///   - occupied: Whether each of the batch's cells holds rows.
+    ///   - groupsAtThreshold: The merger's group of every cell at `τ` (`-1` for empty cells).
     /// - Returns: The dense group of every cell (`-1` for empty cells, numbered by lowest cell) and the account, or
     ///   `nil` when the batch is too small to re-cluster.
     func choose(
@@ -41,8 +41,9 @@ struct StabilityCut {
         kMeansWeights: [Float],
         cellOfRow: [Int32],
         steps: [MergeStep],
-        occupied: [Bool]
+        groupsAtThreshold: [Int32]
     ) -> (groupOfCell: [Int32], account: MergeStability)? {
+        let occupied = groupsAtThreshold.map { $0 >= 0 }
         let cellCount = occupied.count
         guard replicates > 0, matrix.rowCount >= 20, cellCount > 1 else { return nil }
         var generator = SplitMix64(seed: configuration.seed ^ 0x7F4A_7C15_9E37_79B9)
@@ -110,8 +111,7 @@ struct StabilityCut {
             groupCount += 1
             stableRecords += stability[node] * Double(records[node])
         }
-        let atThreshold = MergeTreeCut.groups(steps: steps, occupied: occupied, threshold: threshold)
-        let upperNodes = Self.nodes(of: atThreshold, steps: steps, cellCount: cellCount, cellsOfNode: cellsOfNode)
+        let upperNodes = Self.nodes(of: groupsAtThreshold, steps: steps, cellCount: cellCount, cellsOfNode: cellsOfNode)
         var upperStableRecords = 0.0
         var split = 0
         for node in upperNodes {
@@ -215,13 +215,12 @@ struct StabilityCut {
         let fit = kMeans.fit(subset, weights: weights)
         guard fit.clusterCount > 1 else { return nil }
         let (_, steps) = AverageLinkMerger(threshold: 0, threadCount: configuration.threadCount).merge(
-            centroids: configuration.mergesCenteredCells
-                ? CenteredCellMeans.vectors(
-                    matrix: subset,
-                    rowWeights: weights,
-                    cellOfRow: fit.assignments,
-                    cellCount: fit.clusterCount
-                ) : fit.centroids,
+            centroids: CenteredCellMeans.mergeVectors(
+                of: fit,
+                matrix: subset,
+                rowWeights: weights,
+                centered: configuration.mergesCenteredCells
+            ),
             cellCount: fit.clusterCount,
             columnCount: subset.columnCount
         )

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import PainmapClustering
@@ -100,25 +99,6 @@ import Testing
         #expect(one.assignmentHash == four.assignmentHash)
         #expect(one.statistics.mergeStability == four.statistics.mergeStability)
         #expect(one.statistics.mergeStability != nil)
-    }
-
-    @Test func cuttingTheTreeGivesTheMergersGroups() {
-        // Five cells on a line of angles: 0 and 1 close, 2 and 3 close, 4 alone; cell 5 is empty.
-        let angles: [Double] = [0, 0.1, 0.8, 0.9, 1.5]
-        var centroids = [Float](repeating: 0, count: 6 * 2)
-        for (cell, angle) in angles.enumerated() {
-            centroids[cell * 2] = Float(cos(angle))
-            centroids[cell * 2 + 1] = Float(sin(angle))
-        }
-        for threshold in [0.001, 0.01, 0.2, 0.5, 1.0] {
-            let (groups, steps) = AverageLinkMerger(threshold: threshold).merge(
-                centroids: centroids,
-                cellCount: 6,
-                columnCount: 2
-            )
-            let cut = MergeTreeCut.groups(steps: steps, occupied: groups.map { $0 >= 0 }, threshold: threshold)
-            #expect(cut == groups, "τ = \(threshold)")
-        }
     }
 
     @Test func bestJaccardFindsTheMatchingBranch() {

@@ -12,21 +12,13 @@ import Testing
 /// region's pains): each recorded one is found with its record, a pattern nobody recorded too, each once.
 @Suite struct OverviewGateTests {
     @Test func everyRegionsIdentifiersAreCheckedAndEachFindingIsReportedOnce() async throws {
-        let root = TemporaryDirectory.url("overview-gate")
-        let feeds = root.appendingPathComponent("feeds/pos")
-        try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("Config"),
-            to: root.appendingPathComponent("Config")
-        )
         // ОКАТО 50 is region 54, ОКАТО 46 is region 50: one recorded phone in each.
         var csv = "Номер сообщения;Дата создания;Код региона;Категория;Текст сообщения\n"
         csv += "920001;10.08.2026 10:00;50;Образование;Очередь в детский сад не движется, перезвоните 8 913 555-12-34\n"
         csv += "920002;11.08.2026 10:00;46;Образование;Место в садике так и не дали, мой номер 8 916 777-22-11\n"
         csv += "920003;12.08.2026 10:00;46;Образование;Очередь в детский сад стоит на месте второй год\n"
-        try Data(csv.utf8).write(to: feeds.appendingPathComponent("overview_2026q3.csv"))
-        let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
-        let store = try SQLiteFeedbackStore(url: root.appendingPathComponent("store.sqlite"))
+        let folder = try FeedFolderFixture(label: "overview-gate", csv: csv, fileName: "overview_2026q3.csv")
+        let (root, configuration, store) = (folder.root, folder.configuration, folder.store)
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let files = FeedResolver(configuration: configuration).configuredFiles().map {
             FeedResolver.Resolution.feed($0)

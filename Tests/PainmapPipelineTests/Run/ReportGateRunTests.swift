@@ -11,13 +11,6 @@ import Testing
 /// The zero-leak gate in a run: a canary that slips past the redactor stops the region's reports from being written.
 @Suite struct ReportGateRunTests {
     @Test func aCanaryInTheOrganisationFieldStopsTheRegionAndNamesTheRecord() async throws {
-        let root = TemporaryDirectory.url("gate")
-        let feeds = root.appendingPathComponent("feeds/pos")
-        try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("Config"),
-            to: root.appendingPathComponent("Config")
-        )
         // Twelve kindergarten complaints; the export's «Ответственная организация» carries a private phone, and one
         // message also names it in its text (redacted there, so recorded: the gate can then name that record).
         var csv = "Номер сообщения;Дата создания;Код региона;Категория;Текст сообщения;Ответственная организация\n"
@@ -29,10 +22,9 @@ import Testing
             csv +=
                 "90000\(number);1\(number % 9).08.2026 10:00;50;Образование;\(text);Детсад № 5, заведующая, тел. 8 913 555-12-34\n"
         }
-        try Data(csv.utf8).write(to: feeds.appendingPathComponent("canary_54_2026q3.csv"))
-        let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
-        let store = try SQLiteFeedbackStore(url: root.appendingPathComponent("store.sqlite"))
-        let out = root.appendingPathComponent("out")
+        let folder = try FeedFolderFixture(label: "gate", csv: csv, fileName: "canary_54_2026q3.csv")
+        let (configuration, store) = (folder.configuration, folder.store)
+        let out = folder.root.appendingPathComponent("out")
         let job = RunJob(
             configuration: configuration,
             store: store,
@@ -69,13 +61,6 @@ import Testing
     /// run, without the person in the organisation field, writes the region.
     @Test(arguments: [true, false])
     func aRecordedMultiWordNameInAFieldThatIsNotRedactedStopsTheRegion(_ named: Bool) async throws {
-        let root = TemporaryDirectory.url("gate")
-        let feeds = root.appendingPathComponent("feeds/pos")
-        try FileManager.default.createDirectory(at: feeds, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: packageRoot.appendingPathComponent("Config"),
-            to: root.appendingPathComponent("Config")
-        )
         var csv = "Номер сообщения;Дата создания;Код региона;Категория;Текст сообщения;Ответственная организация\n"
         let organisation =
             named
@@ -87,10 +72,9 @@ import Testing
                 : "Кружков всего два и оба забиты, дети после уроков болтаются на ул. Иванова уже \(number) месяцев"
             csv += "91000\(number);1\(number % 9).08.2026 10:00;50;Образование;\(text);\(organisation)\n"
         }
-        try Data(csv.utf8).write(to: feeds.appendingPathComponent("canary_54_2026q3.csv"))
-        let configuration = try ConfigurationLoader().load(directory: root.appendingPathComponent("Config"))
-        let store = try SQLiteFeedbackStore(url: root.appendingPathComponent("store.sqlite"))
-        let out = root.appendingPathComponent("out")
+        let folder = try FeedFolderFixture(label: "gate", csv: csv, fileName: "canary_54_2026q3.csv")
+        let (configuration, store) = (folder.configuration, folder.store)
+        let out = folder.root.appendingPathComponent("out")
         let job = RunJob(
             configuration: configuration,
             store: store,
