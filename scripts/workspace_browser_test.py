@@ -23,7 +23,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 URL = sys.argv[1].rstrip("/")
@@ -170,8 +170,23 @@ def submit(driver, form_id, fields):
             element.send_keys(value)
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     # The click returns once the request is sent; wait for the answer's page (events, not time: up to 2 minutes).
-    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(form))
+    WebDriverWait(driver, 120).until(lambda d: left_document(form))
     WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def left_document(element):
+    """Whether the page holding `element` is gone: `staleness_of`, plus the generic error chromedriver sometimes
+    gives instead of a stale-element error while the old document is torn down ("Node with given id does not
+    belong to the document")."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def browser_flow(situation, pains):
@@ -182,7 +197,7 @@ def browser_flow(situation, pains):
         driver.find_element(By.ID, "password").send_keys(PASSWORDS["analyst54"])
         button = driver.find_element(By.ID, "login")
         button.click()
-        WebDriverWait(driver, 120).until(expected_conditions.staleness_of(button))
+        WebDriverWait(driver, 120).until(lambda d: left_document(button))
         if "/login" in driver.current_url:
             fail("Chromium login failed")
         ok("Chromium: logged in as analyst54")
@@ -296,7 +311,7 @@ def main():
             ok(f"screenshot saved to {SCREENSHOT}")
         button = driver.find_element(By.ID, "logout")
         button.click()
-        WebDriverWait(driver, 120).until(expected_conditions.staleness_of(button))
+        WebDriverWait(driver, 120).until(lambda d: left_document(button))
         driver.get(URL + "/")
         if "/login" not in driver.current_url:
             fail("still logged in after logout")
