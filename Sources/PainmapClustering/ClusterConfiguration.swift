@@ -49,6 +49,13 @@ public struct ClusterConfiguration: Sendable, Equatable {
     /// Whether cells merge on their means minus the batch mean (``CenteredCellMeans``) rather than on their unit
     /// centroids, so that words every message shares do not pull unrelated cells together (default `false`).
     public var mergesCenteredCells = false
+    /// Latent dimensions the rows are projected on before k-means, merge and partition; `0` (the default) clusters in
+    /// the term space.
+    ///
+    /// The projection is a truncated SVD of the TF-IDF rows (``LatentSemanticProjection``). Keywords, titles and the
+    /// centroids that place records outside a sample stay in the term space either way. Ignored when seeded
+    /// pains or previous centroids are given, which live in the term space.
+    public var latentDimensions = 0
     /// Passes that move every record to its nearest merged pain centroid before «Прочее» is decided
     /// (default 2): a k-means cell straddling two pains gives each record to the closer one.
     public var refinementPasses: Int

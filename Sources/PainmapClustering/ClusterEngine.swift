@@ -103,6 +103,18 @@ public struct ClusterEngine: Sendable {
             threadCount: configuration.threadCount
         )
         let rowWeights = sourceRows.map { rows.weights[$0] }
+        let seedCenters = SeedCentroids.matrix(
+            seedPains: configuration.seedPains,
+            previousCentroids: configuration.previousCentroids,
+            vocabulary: vocabulary,
+            stems: corpus.stems
+        )
+        // The space k-means, the merge and the partition work in: the terms, or their latent projection.
+        let projected = configuration.latentDimensions > 0 && seedCenters == nil
+        let space =
+            projected
+            ? LatentSemanticProjection(dimensions: configuration.latentDimensions, seed: configuration.seed)
+                .project(matrix) : matrix
         let clusteredRecords = rowWeights.reduce(0, +)
         let minimumPainSize = configuration.resolvedMinimumPainSize(contentCount: clusteredRecords)
 
@@ -115,14 +127,9 @@ public struct ClusterEngine: Sendable {
         )
         kMeans.tolerance = configuration.convergenceTolerance
         kMeans.polishIterations = configuration.polishIterations
-        kMeans.fixedCenters = SeedCentroids.matrix(
-            seedPains: configuration.seedPains,
-            previousCentroids: configuration.previousCentroids,
-            vocabulary: vocabulary,
-            stems: corpus.stems
-        )
+        kMeans.fixedCenters = seedCenters
         let kMeansWeights = rowWeights.map(configuration.duplicateWeighting.weight)
-        let fit = kMeans.fit(matrix, weights: kMeansWeights)
+        let fit = kMeans.fit(space, weights: kMeansWeights)
         let (fixedGroupOfCell, mergeTree) = AverageLinkMerger(
             threshold: configuration.mergeThreshold,
             threadCount: configuration.threadCount
@@ -130,12 +137,12 @@ public struct ClusterEngine: Sendable {
         .merge(
             centroids: CenteredCellMeans.mergeVectors(
                 of: fit,
-                matrix: matrix,
+                matrix: space,
                 rowWeights: kMeansWeights,
                 centered: configuration.mergesCenteredCells
             ),
             cellCount: fit.clusterCount,
-            columnCount: matrix.columnCount
+            columnCount: space.columnCount
         )
         let stabilityChoice =
             configuration.mergeCut == .stability
@@ -145,7 +152,7 @@ public struct ClusterEngine: Sendable {
                 subsampleFraction: 0.8,
                 configuration: configuration
             ).choose(
-                matrix: matrix,
+                matrix: space,
                 rowWeights: rowWeights,
                 kMeansWeights: kMeansWeights,
                 cellOfRow: fit.assignments,
@@ -154,7 +161,7 @@ public struct ClusterEngine: Sendable {
             ) : nil
         let groupOfCell = stabilityChoice?.groupOfCell ?? fixedGroupOfCell
         let partition = PainPartition(
-            matrix: matrix,
+            matrix: space,
             rowWeights: rowWeights,
             firstDocument: sourceRows.map { rows.firstDocument[$0] },
             cellOfRow: fit.assignments,
@@ -165,6 +172,14 @@ public struct ClusterEngine: Sendable {
             threadCount: configuration.threadCount
         )
 
+        let termCentroids =
+            projected
+            ? PainPartition.classCentroids(
+                matrix: matrix,
+                classOfRow: partition.classOfRow,
+                classCount: partition.classCount,
+                weights: rowWeights
+            ) : partition.centroids
         var matrixRowOfRow = [Int32](repeating: -1, count: rows.count)
         for (matrixRow, row) in sourceRows.enumerated() { matrixRowOfRow[row] = Int32(matrixRow) }
         let keywords = KeywordExtractor(
@@ -232,7 +247,7 @@ public struct ClusterEngine: Sendable {
                 size: size,
                 documentCount: documentCounts[cls],
                 centroid: Self.topTerms(
-                    of: partition.centroids,
+                    of: termCentroids,
                     class: cls,
                     columnCount: matrix.columnCount,
                     limit: configuration.centroidTermCount,
@@ -260,7 +275,8 @@ public struct ClusterEngine: Sendable {
             objective: fit.objective,
             seededCellCount: min(kMeans.fixedCenters?.rowCount ?? 0, fit.clusterCount),
             mergeThreshold: configuration.mergeThreshold,
-            mergeStability: stabilityChoice?.account
+            mergeStability: stabilityChoice?.account,
+            latentDimensions: projected ? space.columnCount : 0
         )
         let result = ClusteringResult(
             assignments: assignments,
@@ -274,7 +290,7 @@ public struct ClusterEngine: Sendable {
         )
         let model = FittedModel(
             vocabulary: vocabulary,
-            centroids: partition.centroids,
+            centroids: termCentroids,
             painCount: partition.painCount,
             similarities: documentSimilarities
         )

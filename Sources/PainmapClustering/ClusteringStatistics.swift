@@ -33,6 +33,9 @@ public struct ClusteringStatistics: Sendable, Hashable {
     public let mergeThreshold: Double
     /// How ``mergeThreshold`` was chosen by stability, `nil` when it was the fixed ``ClusterConfiguration/mergeThreshold``.
     public let mergeStability: MergeStability?
+    /// Latent dimensions k-means, the merge and the partition ran in (``ClusterConfiguration/latentDimensions``, at
+    /// most the rows and terms of the batch); `0` when they ran in the term space.
+    public let latentDimensions: Int
 
     /// Creates statistics.
     ///
@@ -52,6 +55,7 @@ public struct ClusteringStatistics: Sendable, Hashable {
     ///   - sampledDocumentCount: Documents clustered when the engine clustered a sample.
     ///   - mergeThreshold: The merge cut applied.
     ///   - mergeStability: How it was chosen by stability, if it was.
+    ///   - latentDimensions: The latent dimensions clustered in, `0` for the term space.
     public init(
         contentRecordCount: Int,
         distinctRowCount: Int,
@@ -67,7 +71,8 @@ public struct ClusteringStatistics: Sendable, Hashable {
         seededCellCount: Int = 0,
         sampledDocumentCount: Int? = nil,
         mergeThreshold: Double = 0.85,
-        mergeStability: MergeStability? = nil
+        mergeStability: MergeStability? = nil,
+        latentDimensions: Int = 0
     ) {
         self.contentRecordCount = contentRecordCount
         self.distinctRowCount = distinctRowCount
@@ -84,5 +89,6 @@ public struct ClusteringStatistics: Sendable, Hashable {
         self.sampledDocumentCount = sampledDocumentCount
         self.mergeThreshold = mergeThreshold
         self.mergeStability = mergeStability
+        self.latentDimensions = latentDimensions
     }
 }

@@ -112,6 +112,17 @@ struct ClusterCommand: AsyncParsableCommand {
     )
     var mergeThreshold: Double?
 
+    @Option(
+        name: .customLong("latent-dimensions"),
+        help: ArgumentHelp(
+            "Группировать в латентном пространстве из N измерений (LSA, усечённое SVD TF-IDF); 0 — по словам.",
+            discussion:
+                "Слова, которые встречаются в одних и тех же письмах, сближают тексты, даже если общих слов у них нет. "
+                + "Ключевые слова и заголовки остаются словами текстов."
+        )
+    )
+    var latentDimensions = 0
+
     @Flag(
         name: .customLong("keep-markup"),
         help: "Считать слова HTML-разметки (теги, стили, &nbsp;) словами текста; по умолчанию разметка удаляется."
@@ -172,6 +183,9 @@ struct ClusterCommand: AsyncParsableCommand {
         if let mergeThreshold, !(0...2).contains(mergeThreshold) {
             throw ValidationError("--merge-threshold: нужно число от 0 до 2, получено \(mergeThreshold)")
         }
+        guard (0...1_000).contains(latentDimensions) else {
+            throw ValidationError("--latent-dimensions: нужно число от 0 до 1000, получено \(latentDimensions)")
+        }
         if let sampleAbove, sampleAbove < 1 {
             throw ValidationError("--sample-above: нужно целое число ≥ 1, получено \(sampleAbove)")
         }
@@ -203,6 +217,7 @@ struct ClusterCommand: AsyncParsableCommand {
             options.mergesCenteredCells = centeredMerge
             _ = options.setMergeCut(named: mergeCut)
             options.mergeThreshold = mergeThreshold
+            options.latentDimensions = latentDimensions
             options.stripsMarkup = !keepMarkup
             options.dropsLetterFrames = letters || dropLetterFrames || dropRequestFormulae
             options.dropsRequestFormulae = letters || dropRequestFormulae

@@ -114,7 +114,7 @@ struct PainPartition {
     var catchAllSize: Int { sizes[painCount] }
 
     /// Unit centroids of the classes: weighted sums of their rows, normalized (zero for an empty class).
-    private static func classCentroids(matrix: SparseRowMatrix, classOfRow: [Int32], classCount: Int, weights: [Int])
+    static func classCentroids(matrix: SparseRowMatrix, classOfRow: [Int32], classCount: Int, weights: [Int])
         -> [Float]
     {
         let columnCount = matrix.columnCount

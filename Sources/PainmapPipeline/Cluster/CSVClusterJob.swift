@@ -60,6 +60,8 @@ public struct CSVClusterJob: Sendable {
         public var mergeCut = ClusterConfiguration.MergeCut.fixed
         /// `τ` for ``PainmapClustering/ClusterConfiguration/MergeCut/fixed``; `nil` for the engine's default.
         public var mergeThreshold: Double?
+        /// Latent dimensions of ``PainmapClustering/ClusterConfiguration/latentDimensions``; `0` for the term space.
+        public var latentDimensions = 0
         /// Whether HTML markup is removed before counting words (`painmap cluster --keep-markup` turns it off).
         public var stripsMarkup: Bool {
             get { preparation.stripsMarkup }
@@ -236,6 +238,7 @@ public struct CSVClusterJob: Sendable {
         configuration.mergesCenteredCells = options.mergesCenteredCells
         configuration.mergeCut = options.mergeCut
         if let mergeThreshold = options.mergeThreshold { configuration.mergeThreshold = mergeThreshold }
+        configuration.latentDimensions = options.latentDimensions
         configuration.sampleAbove = options.sampleAbove
         let result = cluster(input, configuration: configuration)
         var rowClusters = [Int32](repeating: -1, count: input.rowCount)
@@ -503,6 +506,7 @@ public struct CSVClusterJob: Sendable {
             maxDocumentFrequency: configuration.maxDocumentFrequency,
             mergeThreshold: statistics.mergeThreshold,
             catchAllThreshold: configuration.catchAllThreshold,
+            latentDimensions: statistics.latentDimensions,
             minimumPainSize: statistics.minimumPainSize,
             restarts: configuration.restarts,
             seed: configuration.seed

@@ -63,7 +63,10 @@ public struct CSVClusterReport: Sendable {
         if let cohesion {
             // How the number of pains was chosen, and how tight the pains are.
             lines.append(
-                "число болей: \(summary.parameters.cells) ячеек k-means слиты при косинусном расстоянии ≤ "
+                "число болей: \(summary.parameters.cells) ячеек k-means"
+                    + (summary.parameters.latentDimensions > 0
+                        ? " в латентном пространстве из \(summary.parameters.latentDimensions) измерений" : "")
+                    + " слиты при косинусном расстоянии ≤ "
                     + String(format: "%.2f", summary.parameters.mergeThreshold) + "; связность болей (средний косинус"
                     + " записи к центру) " + String(format: "%.3f", cohesion)
             )

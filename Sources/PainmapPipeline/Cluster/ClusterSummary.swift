@@ -57,6 +57,8 @@ public struct ClusterSummary: Codable, Sendable, Equatable {
         public var mergeThreshold: Double
         /// `θ`, the cosine below which a text goes to «Прочее».
         public var catchAllThreshold: Double
+        /// Latent dimensions the texts were clustered in (`--latent-dimensions`); `0` for the term space.
+        public var latentDimensions: Int = 0
         /// Smallest pain, in rows; smaller ones go to «Прочее».
         public var minimumPainSize: Int
         /// k-means restarts.
@@ -72,6 +74,7 @@ public struct ClusterSummary: Codable, Sendable, Equatable {
             case maxDocumentFrequency = "max_df"
             case mergeThreshold = "merge_threshold"
             case catchAllThreshold = "catch_all_threshold"
+            case latentDimensions = "latent_dimensions"
             case minimumPainSize = "minimum_pain_size"
             case restarts, seed
         }
