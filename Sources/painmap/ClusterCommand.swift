@@ -93,15 +93,27 @@ struct ClusterCommand: AsyncParsableCommand {
     var centeredMerge = false
 
     @Option(
+        name: .customLong("profile"),
+        help: ArgumentHelp(
+            "Какие тексты в файле: auto (по умолчанию), messages (короткие сообщения) или letters (длинные письма).",
+            discussion:
+                "letters: без рамок писем, формул просьб и названий мест, латентное пространство из 300 измерений, "
+                + "разрез по устойчивости. auto выбирает letters, если медиана текста — от 18 слов после анализа. "
+                + "--latent-dimensions и --merge-cut, если заданы, важнее профиля."
+        )
+    )
+    var profile = "auto"
+
+    @Option(
         name: .customLong("merge-cut"),
         help: ArgumentHelp(
-            "Где остановить слияние ячеек k-means: fixed (при τ = --merge-threshold) или stability.",
+            "Где остановить слияние ячеек k-means: fixed (при τ = --merge-threshold) или stability (по умолчанию — как в профиле).",
             discussion:
                 "stability: не выше τ; группа делится на свои ветви, если они устойчивее её на 5 повторно "
                 + "сгруппированных подвыборках (критерий печатается)."
         )
     )
-    var mergeCut = "fixed"
+    var mergeCut: String?
 
     @Option(
         name: .customLong("merge-threshold"),
@@ -115,13 +127,14 @@ struct ClusterCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("latent-dimensions"),
         help: ArgumentHelp(
-            "Группировать в латентном пространстве из N измерений (LSA, усечённое SVD TF-IDF); 0 — по словам.",
+            "Группировать в латентном пространстве из N измерений (LSA, усечённое SVD TF-IDF); 0 — по словам "
+                + "(по умолчанию — как в профиле: 300 для писем, 0 для сообщений).",
             discussion:
                 "Слова, которые встречаются в одних и тех же письмах, сближают тексты, даже если общих слов у них нет. "
                 + "Ключевые слова и заголовки остаются словами текстов."
         )
     )
-    var latentDimensions = 0
+    var latentDimensions: Int?
 
     @Flag(
         name: .customLong("keep-markup"),
@@ -177,13 +190,16 @@ struct ClusterCommand: AsyncParsableCommand {
         _ = try parsedDelimiter()
         _ = try parsedEncoding()
         if let threads, threads < 1 { throw ValidationError("--threads: нужно целое число ≥ 1, получено \(threads)") }
-        guard CSVClusterJob.Options.mergeCutNames.contains(mergeCut) else {
+        if let mergeCut, !CSVClusterJob.Options.mergeCutNames.contains(mergeCut) {
             throw ValidationError("--merge-cut: нужно fixed или stability, получено «\(mergeCut)»")
+        }
+        guard TextProfile(rawValue: profile) != nil else {
+            throw ValidationError("--profile: нужно auto, messages или letters, получено «\(profile)»")
         }
         if let mergeThreshold, !(0...2).contains(mergeThreshold) {
             throw ValidationError("--merge-threshold: нужно число от 0 до 2, получено \(mergeThreshold)")
         }
-        guard (0...1_000).contains(latentDimensions) else {
+        if let latentDimensions, !(0...1_000).contains(latentDimensions) {
             throw ValidationError("--latent-dimensions: нужно число от 0 до 1000, получено \(latentDimensions)")
         }
         if let sampleAbove, sampleAbove < 1 {
@@ -215,7 +231,8 @@ struct ClusterCommand: AsyncParsableCommand {
                 foldsSpelling: !noSpellingFold
             )
             options.mergesCenteredCells = centeredMerge
-            _ = options.setMergeCut(named: mergeCut)
+            if let mergeCut { _ = options.setMergeCut(named: mergeCut) }
+            options.profile = TextProfile(rawValue: profile) ?? .auto
             options.mergeThreshold = mergeThreshold
             options.latentDimensions = latentDimensions
             options.stripsMarkup = !keepMarkup

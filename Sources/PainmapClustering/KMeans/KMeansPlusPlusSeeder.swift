@@ -38,6 +38,9 @@ struct KMeansPlusPlusSeeder {
         let index = SampleIndex(matrix: matrix, sample: sample)
         let m = sample.count
         let sampleWeights = sample.map { Double(weights[$0]) }
+        // Latent rows store every column (and fixed centres are never latent): score them without the index.
+        let dense =
+            fixedCenters == nil && matrix.columnCount > 0 && matrix.nonzeroCount == rowCount * matrix.columnCount
         var distances = [Double](repeating: 2, count: m)
         var cumulative = [Double](repeating: 0, count: m)
         var similarity = [Float](repeating: 0, count: m)
@@ -56,6 +59,10 @@ struct KMeansPlusPlusSeeder {
         /// The hot loop of seeding: it runs over buffers (no copy-on-write checks on the captured arrays), with the
         /// same operations in the same order as element by element, so the seeds are the same.
         func score(_ vectors: SparseRowMatrix, row candidate: Int) {
+            if dense {
+                scoreDense(vectors, row: candidate)
+                return
+            }
             similarity.withUnsafeMutableBufferPointer { similarity in
                 for entry in touched { similarity[Int(entry)] = 0 }
                 touched.removeAll(keepingCapacity: true)
@@ -69,6 +76,27 @@ struct KMeansPlusPlusSeeder {
                                 if similarity[row] == 0 { touched.append(Int32(row)) }
                                 similarity[row] += value * values[entry]
                             }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// ``score(_:row:)`` for a matrix whose rows store every column (latent rows): plain dot products with every
+        /// sample row, all of which are touched.
+        func scoreDense(_ vectors: SparseRowMatrix, row candidate: Int) {
+            if touched.count != m { touched = (0..<m).map(Int32.init) }
+            let width = matrix.columnCount
+            similarity.withUnsafeMutableBufferPointer { similarity in
+                vectors.values.withUnsafeBufferPointer { candidateValues in
+                    matrix.values.withUnsafeBufferPointer { rowValues in
+                        guard let candidateBase = candidateValues.baseAddress, let rowBase = rowValues.baseAddress
+                        else {
+                            return
+                        }
+                        let a = candidateBase + vectors.rowOffsets[candidate]
+                        for (sampleRow, row) in sample.enumerated() {
+                            similarity[sampleRow] = DenseDot.dot(a, rowBase + matrix.rowOffsets[row], count: width)
                         }
                     }
                 }

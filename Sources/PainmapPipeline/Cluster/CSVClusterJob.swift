@@ -56,12 +56,17 @@ public struct CSVClusterJob: Sendable {
         /// Whether k-means cells merge on their means minus the batch mean
         /// (``PainmapClustering/ClusterConfiguration/mergesCenteredCells``).
         public var mergesCenteredCells = false
-        /// Where the merge of k-means cells stops (``PainmapClustering/ClusterConfiguration/mergeCut``).
-        public var mergeCut = ClusterConfiguration.MergeCut.fixed
+        /// What kind of texts the file holds (`--profile`): sets the defaults of the preparation, the space and the
+        /// merge cut; ``TextProfile/auto`` decides by the texts.
+        public var profile = TextProfile.auto
+        /// Where the merge of k-means cells stops (``PainmapClustering/ClusterConfiguration/mergeCut``); `nil` for the
+        /// profile's (stability for letters, fixed for messages).
+        public var mergeCut: ClusterConfiguration.MergeCut?
         /// `τ` for ``PainmapClustering/ClusterConfiguration/MergeCut/fixed``; `nil` for the engine's default.
         public var mergeThreshold: Double?
-        /// Latent dimensions of ``PainmapClustering/ClusterConfiguration/latentDimensions``; `0` for the term space.
-        public var latentDimensions = 0
+        /// Latent dimensions of ``PainmapClustering/ClusterConfiguration/latentDimensions``; `0` for the term space,
+        /// `nil` for the profile's (300 for letters, 0 for messages).
+        public var latentDimensions: Int?
         /// Whether HTML markup is removed before counting words (`painmap cluster --keep-markup` turns it off).
         public var stripsMarkup: Bool {
             get { preparation.stripsMarkup }
@@ -178,6 +183,15 @@ public struct CSVClusterJob: Sendable {
     /// results still do not depend on `--threads`.
     static let restarts = 2
 
+    /// `preparation` with a letter's frame, request formulae and place names dropped too (the letters profile).
+    static func letterPreparation(_ preparation: TextPreparation) -> TextPreparation {
+        var letters = preparation
+        letters.dropsLetterFrames = true
+        letters.dropsRequestFormulae = true
+        letters.dropsPlaceNames = true
+        return letters
+    }
+
     /// Bytes per analysis block: about 1/128 of the file, between 128 KiB and 1 MiB.
     ///
     /// Blocks never change the
@@ -204,23 +218,32 @@ public struct CSVClusterJob: Sendable {
         let columns = try readHeader(&reader)
         let inputSize = (try? FileManager.default.attributesOfItem(atPath: options.inputPath)[.size] as? Int) ?? 0
         var firstOpen = true
-        let input = try await ClusterInput.read(
-            open: {
-                // The reader that read the header first; a fresh one (header skipped) if the file is read again.
-                if firstOpen {
-                    firstOpen = false
-                    return reader
-                }
-                var again = try openReader()
-                _ = try again.next()
-                return again
-            },
-            columns: columns,
-            threadCount: options.threadCount,
-            chunkSize: options.analysisChunkSize,
-            blockBytes: Self.blockBytes(fileSize: inputSize),
-            preparation: options.preparation
-        )
+        func read(preparation: TextPreparation) async throws -> ClusterInput {
+            try await ClusterInput.read(
+                open: {
+                    // The reader that read the header first; a fresh one (header skipped) if the file is read again.
+                    if firstOpen {
+                        firstOpen = false
+                        return reader
+                    }
+                    var again = try openReader()
+                    _ = try again.next()
+                    return again
+                },
+                columns: columns,
+                threadCount: options.threadCount,
+                chunkSize: options.analysisChunkSize,
+                blockBytes: Self.blockBytes(fileSize: inputSize),
+                preparation: preparation
+            )
+        }
+        let letterPreparation = Self.letterPreparation(options.preparation)
+        var input = try await read(preparation: options.profile == .letters ? letterPreparation : options.preparation)
+        let profile = ResolvedTextProfile.resolve(options.profile, documents: input.documents)
+        if profile.requested == .auto, profile.applied == .letters, letterPreparation != options.preparation {
+            // Letters are analyzed again without their frames, formulae and place names.
+            input = try await read(preparation: letterPreparation)
+        }
         guard input.rowCount > 0 else {
             throw Self.failure(
                 code: .emptyFile,
@@ -236,9 +259,11 @@ public struct CSVClusterJob: Sendable {
         configuration.duplicateWeighting = options.duplicateWeighting
         configuration.textFeatures = options.textFeatures
         configuration.mergesCenteredCells = options.mergesCenteredCells
-        configuration.mergeCut = options.mergeCut
+        let letters = profile.applied == .letters
+        configuration.mergeCut = options.mergeCut ?? (letters ? .stability : .fixed)
         if let mergeThreshold = options.mergeThreshold { configuration.mergeThreshold = mergeThreshold }
-        configuration.latentDimensions = options.latentDimensions
+        configuration.latentDimensions =
+            options.latentDimensions ?? (letters ? ResolvedTextProfile.letterLatentDimensions : 0)
         configuration.sampleAbove = options.sampleAbove
         let result = cluster(input, configuration: configuration)
         var rowClusters = [Int32](repeating: -1, count: input.rowCount)
@@ -284,7 +309,12 @@ public struct CSVClusterJob: Sendable {
             catchAllShare: clusters.first(where: \.isCatchAll).map { $0.share } ?? 0,
             noContent: rowClusters.reduce(0) { $0 + ($1 < 0 ? 1 : 0) },
             assignmentHash: hash,
-            parameters: parameters(configuration, statistics: result.statistics, encoding: encoding),
+            parameters: parameters(
+                configuration,
+                statistics: result.statistics,
+                encoding: encoding,
+                profile: profile
+            ),
             metrics: metrics,
             clusters: clusters
         )
@@ -324,7 +354,8 @@ public struct CSVClusterJob: Sendable {
             summary: summary,
             stages: stages,
             cohesion: cohesion,
-            mergeStability: result.statistics.mergeStability
+            mergeStability: result.statistics.mergeStability,
+            profile: profile
         )
     }
 
@@ -493,7 +524,8 @@ public struct CSVClusterJob: Sendable {
     private func parameters(
         _ configuration: ClusterConfiguration,
         statistics: ClusteringStatistics,
-        encoding: String
+        encoding: String,
+        profile: ResolvedTextProfile
     ) -> ClusterSummary.Parameters {
         ClusterSummary.Parameters(
             idColumn: options.idColumn,
@@ -507,6 +539,9 @@ public struct CSVClusterJob: Sendable {
             mergeThreshold: statistics.mergeThreshold,
             catchAllThreshold: configuration.catchAllThreshold,
             latentDimensions: statistics.latentDimensions,
+            mergeCut: configuration.mergeCut.rawValue,
+            profile: profile.applied.rawValue,
+            medianWords: profile.medianWords,
             minimumPainSize: statistics.minimumPainSize,
             restarts: configuration.restarts,
             seed: configuration.seed

@@ -22,6 +22,8 @@ public struct CSVClusterReport: Sendable {
     public let cohesion: Double?
     /// How the merge cut was chosen by stability (`--merge-cut stability`), `nil` for the fixed cut.
     public let mergeStability: MergeStability?
+    /// The text profile applied and what it was chosen by (`nil` for reports made without one).
+    public let profile: ResolvedTextProfile?
 
     /// Data rows read.
     public var rowCount: Int { summary.rows }
@@ -37,16 +39,19 @@ public struct CSVClusterReport: Sendable {
     ///   - stages: Wall time per stage.
     ///   - cohesion: The pains' mean record-to-centroid cosine, if known.
     ///   - mergeStability: How the merge cut was chosen by stability, if it was.
+    ///   - profile: The text profile applied, if known.
     public init(
         summary: ClusterSummary,
         stages: [Stage],
         cohesion: Double? = nil,
-        mergeStability: MergeStability? = nil
+        mergeStability: MergeStability? = nil,
+        profile: ResolvedTextProfile? = nil
     ) {
         self.summary = summary
         self.stages = stages
         self.cohesion = cohesion
         self.mergeStability = mergeStability
+        self.profile = profile
     }
 
     /// A short Russian account for the terminal.
@@ -60,6 +65,7 @@ public struct CSVClusterReport: Sendable {
                 + String(format: "%.1f", summary.catchAllShare * 100)
                 + " %); без содержания: \(summary.noContent)"
         ]
+        if let profile { lines.append(profile.text) }
         if let cohesion {
             // How the number of pains was chosen, and how tight the pains are.
             lines.append(

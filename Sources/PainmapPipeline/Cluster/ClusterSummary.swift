@@ -59,6 +59,12 @@ public struct ClusterSummary: Codable, Sendable, Equatable {
         public var catchAllThreshold: Double
         /// Latent dimensions the texts were clustered in (`--latent-dimensions`); `0` for the term space.
         public var latentDimensions: Int = 0
+        /// Where the merge stopped: `fixed` (at `merge_threshold`) or `stability`.
+        public var mergeCut: String = "fixed"
+        /// The text profile applied: `messages` or `letters` (`--profile`).
+        public var profile: String = "messages"
+        /// The median analyzed words per text that `--profile auto` chose by; `nil` when the profile was given.
+        public var medianWords: Int?
         /// Smallest pain, in rows; smaller ones go to «Прочее».
         public var minimumPainSize: Int
         /// k-means restarts.
@@ -75,6 +81,9 @@ public struct ClusterSummary: Codable, Sendable, Equatable {
             case mergeThreshold = "merge_threshold"
             case catchAllThreshold = "catch_all_threshold"
             case latentDimensions = "latent_dimensions"
+            case mergeCut = "merge_cut"
+            case profile
+            case medianWords = "median_words"
             case minimumPainSize = "minimum_pain_size"
             case restarts, seed
         }
