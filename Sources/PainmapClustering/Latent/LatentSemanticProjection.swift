@@ -41,11 +41,14 @@ struct LatentSemanticProjection {
         var sketch = [Double](repeating: 0, count: m * width)
         for index in sketch.indices { sketch[index] = Self.gaussian(&generator) }
         // Q: orthonormal columns (row-major n × width) spanning X·(Xᵀ·X)^q·Ω.
+        // The sketches between power passes only need to stay well conditioned: one Cholesky QR pass each; the basis
+        // that is kept gets the second.
         var basis = Self.product(matrix, sketch, width: width)
-        Self.orthonormalize(&basis, rows: n, width: width)
-        for _ in 0..<max(0, powerIterations) {
+        let passes = max(0, powerIterations)
+        Self.orthonormalize(&basis, rows: n, width: width, passes: passes == 0 ? 2 : 1)
+        for pass in 0..<passes {
             basis = Self.product(matrix, Self.transposedProduct(matrix, basis, width: width), width: width)
-            Self.orthonormalize(&basis, rows: n, width: width)
+            Self.orthonormalize(&basis, rows: n, width: width, passes: pass == passes - 1 ? 2 : 1)
         }
         // S = Qᵀ·X·Xᵀ·Q = W·Σ²·Wᵀ, the left singular vectors and values of B = Qᵀ·X.
         let image = Self.product(matrix, Self.transposedProduct(matrix, basis, width: width), width: width)
@@ -146,14 +149,15 @@ struct LatentSemanticProjection {
 
     /// Replaces the columns of a row-major `rows × width` block by orthonormal columns spanning them.
     ///
-    /// Shifted Cholesky QR, applied twice; columns that depend on the others come out near zero.
+    /// Shifted Cholesky QR, applied `passes` times (twice gives orthonormality to rounding; once leaves a well-conditioned
+    /// basis of the same span); columns that depend on the others come out near zero.
     ///
     /// Each pass forms the Gram matrix `YᵀY` by rank-one row updates, factors `YᵀY + s·I = RᵀR` with a shift `s`
     /// of `10⁻¹³` of its trace (which keeps a rank-deficient block factorable), and replaces `Y` by `Y·R⁻¹`.
     /// Every inner loop runs along a contiguous row, so the whole pass is `2·rows·width²` vectorizable
     /// operations.
-    static func orthonormalize(_ block: inout [Double], rows: Int, width: Int) {
-        for _ in 0..<2 {
+    static func orthonormalize(_ block: inout [Double], rows: Int, width: Int, passes: Int = 2) {
+        for _ in 0..<passes {
             var gram = [Double](repeating: 0, count: width * width)
             gram.withUnsafeMutableBufferPointer { gram in
                 block.withUnsafeBufferPointer { block in

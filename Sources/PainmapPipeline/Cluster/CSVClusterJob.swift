@@ -65,7 +65,7 @@ public struct CSVClusterJob: Sendable {
         /// `τ` for ``PainmapClustering/ClusterConfiguration/MergeCut/fixed``; `nil` for the engine's default.
         public var mergeThreshold: Double?
         /// Latent dimensions of ``PainmapClustering/ClusterConfiguration/latentDimensions``; `0` for the term space,
-        /// `nil` for the profile's (300 for letters, 0 for messages).
+        /// `nil` for the profile's (``ResolvedTextProfile/profileLatentDimensions``).
         public var latentDimensions: Int?
         /// Whether HTML markup is removed before counting words (`painmap cluster --keep-markup` turns it off).
         public var stripsMarkup: Bool {
@@ -262,8 +262,7 @@ public struct CSVClusterJob: Sendable {
         let letters = profile.applied == .letters
         configuration.mergeCut = options.mergeCut ?? (letters ? .stability : .fixed)
         if let mergeThreshold = options.mergeThreshold { configuration.mergeThreshold = mergeThreshold }
-        configuration.latentDimensions =
-            options.latentDimensions ?? (letters ? ResolvedTextProfile.letterLatentDimensions : 0)
+        configuration.latentDimensions = options.latentDimensions ?? profile.profileLatentDimensions
         configuration.sampleAbove = options.sampleAbove
         let result = cluster(input, configuration: configuration)
         var rowClusters = [Int32](repeating: -1, count: input.rowCount)

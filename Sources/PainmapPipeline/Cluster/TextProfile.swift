@@ -24,8 +24,11 @@ public struct ResolvedTextProfile: Sendable, Equatable {
     /// Measured medians: 5–11 words for short messages (a city portal, the hotline-style classification corpus, the
     /// synthetic benchmark set), 24–25 for letters (a region's letters to its government, the generated letters).
     public static let letterMedianWords = 18
-    /// Latent dimensions of the letters profile.
-    public static let letterLatentDimensions = 300
+    /// Latent dimensions of both profiles.
+    public static let latentDimensions = 300
+    /// Above this many distinct texts the profiles cluster in the term space: the latent space costs `O(n · 300²)` and
+    /// k-means over dense rows, a few seconds at this size, while the term space stays sparse.
+    public static let latentTextLimit = 20_000  // printed as «20 000» by ``text``
 
     /// What was asked for.
     public var requested: TextProfile
@@ -33,6 +36,14 @@ public struct ResolvedTextProfile: Sendable, Equatable {
     public var applied: TextProfile
     /// The median number of analyzed words per text, rows weighted (`nil` when the profile was given, not measured).
     public var medianWords: Int?
+    /// Distinct texts of the batch, which decide the latent space (`nil` when not known).
+    public var distinctTexts: Int?
+
+    /// The latent dimensions the profile clusters in: ``latentDimensions`` up to ``latentTextLimit`` distinct texts,
+    /// `0` (the term space) above.
+    public var profileLatentDimensions: Int {
+        (distinctTexts ?? 0) <= Self.latentTextLimit ? Self.latentDimensions : 0
+    }
 
     /// Creates a resolved profile.
     ///
@@ -40,10 +51,12 @@ public struct ResolvedTextProfile: Sendable, Equatable {
     ///   - requested: What was asked for.
     ///   - applied: What is applied (messages or letters).
     ///   - medianWords: The median it was chosen by, if measured.
-    public init(requested: TextProfile, applied: TextProfile, medianWords: Int? = nil) {
+    ///   - distinctTexts: Distinct texts of the batch, if known.
+    public init(requested: TextProfile, applied: TextProfile, medianWords: Int? = nil, distinctTexts: Int? = nil) {
         self.requested = requested
         self.applied = applied
         self.medianWords = medianWords
+        self.distinctTexts = distinctTexts
     }
 
     /// Resolves `requested` for `documents` (already analyzed with the messages' preparation).
@@ -53,12 +66,15 @@ public struct ResolvedTextProfile: Sendable, Equatable {
     ///   - documents: The distinct texts and their row counts.
     /// - Returns: The profile to apply.
     public static func resolve(_ requested: TextProfile, documents: InternedDocuments) -> ResolvedTextProfile {
-        guard requested == .auto else { return ResolvedTextProfile(requested: requested, applied: requested) }
+        guard requested == .auto else {
+            return ResolvedTextProfile(requested: requested, applied: requested, distinctTexts: documents.count)
+        }
         let median = medianWordCount(documents)
         return ResolvedTextProfile(
             requested: requested,
             applied: median >= letterMedianWords ? .letters : .messages,
-            medianWords: median
+            medianWords: median,
+            distinctTexts: documents.count
         )
     }
 
@@ -79,16 +95,23 @@ public struct ResolvedTextProfile: Sendable, Equatable {
         return 0
     }
 
-    /// The line `painmap cluster` prints: which profile, and why.
+    /// The line `painmap cluster` prints: which profile, why, and what it does.
     public var text: String {
         let name = applied == .letters ? "письма" : "сообщения"
-        let what =
-            applied == .letters
-            ? "без рамок писем, формул просьб и названий мест; латентное пространство; разрез по устойчивости"
-            : "слова текстов; разрез при τ"
-        guard let medianWords else { return "профиль: \(name) (задан --profile): \(what)" }
-        let comparison = medianWords >= Self.letterMedianWords ? "≥" : "<"
-        return
-            "профиль: \(name) (медиана числа слов в тексте \(medianWords) \(comparison) \(Self.letterMedianWords)): \(what)"
+        var parts = applied == .letters ? ["без рамок писем, формул просьб и названий мест"] : []
+        if profileLatentDimensions > 0 {
+            parts.append("латентное пространство из \(profileLatentDimensions) измерений")
+        } else {
+            parts.append("слова текстов (разных текстов больше 20 000: без латентного пространства)")
+        }
+        parts.append(applied == .letters ? "разрез по устойчивости" : "разрез при τ")
+        let reason: String
+        if let medianWords {
+            let comparison = medianWords >= Self.letterMedianWords ? "≥" : "<"
+            reason = "медиана числа слов в тексте \(medianWords) \(comparison) \(Self.letterMedianWords)"
+        } else {
+            reason = "задан --profile"
+        }
+        return "профиль: \(name) (\(reason)): " + parts.joined(separator: "; ")
     }
 }

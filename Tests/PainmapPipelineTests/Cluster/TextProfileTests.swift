@@ -26,7 +26,25 @@ import Testing
     @Test func aGivenProfileIsAppliedWithoutMeasuring() {
         let short = Self.documents([(3, 10)])
         let resolved = ResolvedTextProfile.resolve(.letters, documents: short)
-        #expect(resolved == ResolvedTextProfile(requested: .letters, applied: .letters, medianWords: nil))
+        #expect(resolved == ResolvedTextProfile(requested: .letters, applied: .letters, distinctTexts: 1))
         #expect(ResolvedTextProfile.resolve(.auto, documents: InternedDocuments()).applied == .messages)
+    }
+
+    @Test func theLatentSpaceStopsAtTwentyThousandDistinctTexts() {
+        let small = ResolvedTextProfile(requested: .auto, applied: .messages, medianWords: 6, distinctTexts: 20_000)
+        let large = ResolvedTextProfile(requested: .auto, applied: .messages, medianWords: 6, distinctTexts: 20_001)
+        #expect(small.profileLatentDimensions == ResolvedTextProfile.latentDimensions)
+        #expect(large.profileLatentDimensions == 0)
+        #expect(
+            small.text
+                == "профиль: сообщения (медиана числа слов в тексте 6 < 18): латентное пространство из 300 измерений; разрез при τ"
+        )
+        #expect(large.text.contains("слова текстов (разных текстов больше 20 000: без латентного пространства)"))
+        let letters = ResolvedTextProfile(requested: .letters, applied: .letters, distinctTexts: 3_000)
+        #expect(
+            letters.text
+                == "профиль: письма (задан --profile): без рамок писем, формул просьб и названий мест; "
+                + "латентное пространство из 300 измерений; разрез по устойчивости"
+        )
     }
 }
