@@ -263,6 +263,9 @@ public struct CSVClusterJob: Sendable {
         configuration.mergeCut = options.mergeCut ?? (letters ? .stability : .fixed)
         if let mergeThreshold = options.mergeThreshold { configuration.mergeThreshold = mergeThreshold }
         configuration.latentDimensions = options.latentDimensions ?? profile.profileLatentDimensions
+        if configuration.latentDimensions > 0 {
+            configuration.refinementPasses = ResolvedTextProfile.latentRefinementPasses
+        }
         configuration.sampleAbove = options.sampleAbove
         let result = cluster(input, configuration: configuration)
         var rowClusters = [Int32](repeating: -1, count: input.rowCount)
@@ -539,6 +542,7 @@ public struct CSVClusterJob: Sendable {
             catchAllThreshold: configuration.catchAllThreshold,
             latentDimensions: statistics.latentDimensions,
             mergeCut: configuration.mergeCut.rawValue,
+            refinementPasses: configuration.refinementPasses,
             profile: profile.applied.rawValue,
             medianWords: profile.medianWords,
             minimumPainSize: statistics.minimumPainSize,

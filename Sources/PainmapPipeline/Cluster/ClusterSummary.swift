@@ -61,6 +61,8 @@ public struct ClusterSummary: Codable, Sendable, Equatable {
         public var latentDimensions: Int = 0
         /// Where the merge stopped: `fixed` (at `merge_threshold`) or `stability`.
         public var mergeCut: String = "fixed"
+        /// Passes that moved every text to its nearest pain centroid after the merge.
+        public var refinementPasses: Int = 2
         /// The text profile applied: `messages` or `letters` (`--profile`).
         public var profile: String = "messages"
         /// The median analyzed words per text that `--profile auto` chose by; `nil` when the profile was given.
@@ -82,6 +84,7 @@ public struct ClusterSummary: Codable, Sendable, Equatable {
             case catchAllThreshold = "catch_all_threshold"
             case latentDimensions = "latent_dimensions"
             case mergeCut = "merge_cut"
+            case refinementPasses = "refinement_passes"
             case profile
             case medianWords = "median_words"
             case minimumPainSize = "minimum_pain_size"

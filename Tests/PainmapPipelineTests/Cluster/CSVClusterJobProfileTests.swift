@@ -79,6 +79,7 @@ import Testing
         #expect(report.summary.parameters.medianWords == median)
         #expect(report.summary.parameters.latentDimensions > 0)
         #expect(report.summary.parameters.mergeCut == "stability")
+        #expect(report.summary.parameters.refinementPasses == ResolvedTextProfile.latentRefinementPasses)
         #expect(report.mergeStability != nil)
         #expect(text.contains("профиль: письма (медиана числа слов в тексте \(median) ≥ 18)"), "\(text)")
         #expect(report.summary.pains == 3, "\(text)")
@@ -117,5 +118,6 @@ import Testing
         #expect(termSpace.profile?.applied == .letters)
         #expect(termSpace.summary.parameters.latentDimensions == 0, "an explicit option wins over the profile")
         #expect(termSpace.summary.parameters.mergeCut == "stability")
+        #expect(termSpace.summary.parameters.refinementPasses == 2, "the term space keeps the engine's passes")
     }
 }
