@@ -111,34 +111,29 @@ struct LatentSemanticProjection {
 
     /// `X · B` for a row-major `m × width` block `B`: a row-major `n × width` block.
     static func product(_ matrix: SparseRowMatrix, _ block: [Double], width: Int) -> [Double] {
-        var result = [Double](repeating: 0, count: matrix.rowCount * width)
-        result.withUnsafeMutableBufferPointer { out in
-            block.withUnsafeBufferPointer { block in
-                guard let out = out.baseAddress, let block = block.baseAddress else { return }
-                for row in 0..<matrix.rowCount {
-                    let target = out + row * width
-                    for position in matrix.range(of: row) {
-                        let value = Double(matrix.values[position])
-                        let source = block + Int(matrix.columns[position]) * width
-                        for j in 0..<width { target[j] += value * source[j] }
-                    }
-                }
-            }
-        }
-        return result
+        accumulate(matrix, block, width: width, transposed: false)
     }
 
     /// `Xᵀ · B` for a row-major `n × width` block `B`: a row-major `m × width` block.
     static func transposedProduct(_ matrix: SparseRowMatrix, _ block: [Double], width: Int) -> [Double] {
-        var result = [Double](repeating: 0, count: matrix.columnCount * width)
+        accumulate(matrix, block, width: width, transposed: true)
+    }
+
+    /// One pass over the stored values of `X`: each adds `value ×` a row of `block` to a row of the result — block row
+    /// `column` into result row `row` for `X · B`, block row `row` into result row `column` for `Xᵀ · B`.
+    private static func accumulate(_ matrix: SparseRowMatrix, _ block: [Double], width: Int, transposed: Bool)
+        -> [Double]
+    {
+        var result = [Double](repeating: 0, count: (transposed ? matrix.columnCount : matrix.rowCount) * width)
         result.withUnsafeMutableBufferPointer { out in
             block.withUnsafeBufferPointer { block in
                 guard let out = out.baseAddress, let block = block.baseAddress else { return }
                 for row in 0..<matrix.rowCount {
-                    let source = block + row * width
                     for position in matrix.range(of: row) {
                         let value = Double(matrix.values[position])
-                        let target = out + Int(matrix.columns[position]) * width
+                        let column = Int(matrix.columns[position])
+                        let target = out + (transposed ? column : row) * width
+                        let source = block + (transposed ? row : column) * width
                         for j in 0..<width { target[j] += value * source[j] }
                     }
                 }
