@@ -100,7 +100,7 @@ import Testing
             logger: Self.logger
         ).run()
         #expect(short.profile?.applied == .messages)
-        // Messages keep the fixed cut; below 20,000 distinct texts they are clustered in the latent space too.
+        // Messages keep the fixed cut; below 50,000 distinct texts they are clustered in the latent space too.
         #expect(short.summary.parameters.profile == "messages" && short.summary.parameters.latentDimensions > 0)
         #expect(short.summary.parameters.mergeCut == "fixed" && short.mergeStability == nil)
         #expect(short.text(showHash: false).contains("профиль: сообщения (медиана числа слов в тексте"))

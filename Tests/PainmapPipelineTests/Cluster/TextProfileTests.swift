@@ -30,16 +30,16 @@ import Testing
         #expect(ResolvedTextProfile.resolve(.auto, documents: InternedDocuments()).applied == .messages)
     }
 
-    @Test func theLatentSpaceStopsAtTwentyThousandDistinctTexts() {
-        let small = ResolvedTextProfile(requested: .auto, applied: .messages, medianWords: 6, distinctTexts: 20_000)
-        let large = ResolvedTextProfile(requested: .auto, applied: .messages, medianWords: 6, distinctTexts: 20_001)
+    @Test func theLatentSpaceStopsAtFiftyThousandDistinctTexts() {
+        let small = ResolvedTextProfile(requested: .auto, applied: .messages, medianWords: 6, distinctTexts: 50_000)
+        let large = ResolvedTextProfile(requested: .auto, applied: .messages, medianWords: 6, distinctTexts: 50_001)
         #expect(small.profileLatentDimensions == ResolvedTextProfile.latentDimensions)
         #expect(large.profileLatentDimensions == 0)
         #expect(
             small.text
                 == "профиль: сообщения (медиана числа слов в тексте 6 < 18): латентное пространство из 300 измерений; разрез при τ"
         )
-        #expect(large.text.contains("слова текстов (разных текстов больше 20 000: без латентного пространства)"))
+        #expect(large.text.contains("слова текстов (разных текстов больше 50 000: без латентного пространства)"))
         let letters = ResolvedTextProfile(requested: .letters, applied: .letters, distinctTexts: 3_000)
         #expect(
             letters.text
