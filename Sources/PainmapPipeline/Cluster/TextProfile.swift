@@ -35,7 +35,7 @@ public struct ResolvedTextProfile: Sendable, Equatable {
     public static let latentRefinementPasses = 5
     /// Above this many distinct texts the profiles cluster in the term space, where the rows stay sparse.
     ///
-    /// The latent space costs `O(n · 300²)` and k-means over dense rows: 7.6 s and 232 MB for a generated portal
+    /// The latent space costs `O(n · 300²)` and k-means over dense rows: 7.6 s and 226 MB for a generated portal
     /// export of 30,573 distinct texts, against 0.4 s in the term space. The synthetic benchmark sets (73,938 and
     /// 581,178 distinct texts) stay in the term space.
     public static let latentTextLimit = 50_000  // printed as «50 000» by ``text``
