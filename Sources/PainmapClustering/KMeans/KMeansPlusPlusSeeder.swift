@@ -35,12 +35,13 @@ struct KMeansPlusPlusSeeder {
         let k = min(clusterCount - fixedCount, rowCount)
         guard k > 0 else { return [] }
         let sample = Self.sampleRows(rowCount: rowCount, size: sampleSize, generator: &generator)
-        let index = SampleIndex(matrix: matrix, sample: sample)
-        let m = sample.count
-        let sampleWeights = sample.map { Double(weights[$0]) }
-        // Latent rows store every column (and fixed centres are never latent): score them without the index.
+        // Latent rows store every column (and fixed centres are never latent): score them without the index, which
+        // is then left empty.
         let dense =
             fixedCenters == nil && matrix.columnCount > 0 && matrix.nonzeroCount == rowCount * matrix.columnCount
+        let index = SampleIndex(matrix: matrix, sample: dense ? [] : sample)
+        let m = sample.count
+        let sampleWeights = sample.map { Double(weights[$0]) }
         var distances = [Double](repeating: 2, count: m)
         var cumulative = [Double](repeating: 0, count: m)
         var similarity = [Float](repeating: 0, count: m)

@@ -51,29 +51,32 @@ struct SymmetricEigen {
         self.order = order
     }
 
-    /// Applies the rotation that zeroes `a[p, q]` to both sides of `a` and accumulates it into `v`.
+    /// Applies the rotation that zeroes `a[p, q]` to both sides of `a` (columns, then rows) and accumulates it into the
+    /// columns of `v`.
     private static func rotate(_ a: inout [Double], v: inout [Double], n: Int, p: Int, q: Int, c: Double, s: Double) {
         a.withUnsafeMutableBufferPointer { a in
-            for k in 0..<n {
-                let akp = a[k * n + p]
-                let akq = a[k * n + q]
-                a[k * n + p] = c * akp - s * akq
-                a[k * n + q] = s * akp + c * akq
-            }
-            for k in 0..<n {
-                let apk = a[p * n + k]
-                let aqk = a[q * n + k]
-                a[p * n + k] = c * apk - s * aqk
-                a[q * n + k] = s * apk + c * aqk
-            }
+            rotate(a, first: p, second: q, step: n, count: n, c: c, s: s)
+            rotate(a, first: p * n, second: q * n, step: 1, count: n, c: c, s: s)
         }
-        v.withUnsafeMutableBufferPointer { v in
-            for k in 0..<n {
-                let vkp = v[k * n + p]
-                let vkq = v[k * n + q]
-                v[k * n + p] = c * vkp - s * vkq
-                v[k * n + q] = s * vkp + c * vkq
-            }
+        v.withUnsafeMutableBufferPointer { v in rotate(v, first: p, second: q, step: n, count: n, c: c, s: s) }
+    }
+
+    /// Rotates two strided lines of a matrix: for each `k`, `(x, y)` at `first + k·step` and `second + k·step` become
+    /// `(c·x − s·y, s·x + c·y)` — columns `p` and `q` with `step` = order, rows with `step` = 1.
+    private static func rotate(
+        _ buffer: UnsafeMutableBufferPointer<Double>,
+        first: Int,
+        second: Int,
+        step: Int,
+        count: Int,
+        c: Double,
+        s: Double
+    ) {
+        for k in 0..<count {
+            let x = buffer[first + k * step]
+            let y = buffer[second + k * step]
+            buffer[first + k * step] = c * x - s * y
+            buffer[second + k * step] = s * x + c * y
         }
     }
 }
